@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "model/chrono-timeline.h"
+
+G_BEGIN_DECLS
+
+#define CHRONO_READER_ERROR (chrono_reader_error_quark ())
+
+typedef enum
+{
+  CHRONO_READER_ERROR_SYNTAX,      /* not well-formed, invalid UTF-8 */
+  CHRONO_READER_ERROR_INVALID,     /* well-formed but wrong: missing or bad field */
+  CHRONO_READER_ERROR_VERSION,     /* written by a newer Chronoscope */
+  CHRONO_READER_ERROR_TOO_LARGE,
+  CHRONO_READER_ERROR_UNKNOWN_FORMAT,
+} ChronoReaderError;
+
+GQuark          chrono_reader_error_quark          (void);
+
+/* Parses the native XML format (see help/C/file-format.page). @display_name names the
+ * file in error messages, which read "NAME:LINE:COLUMN: sentence". Returns a sealed
+ * timeline. Translatable fields go through g_dgettext() when the root element names a
+ * gettext domain. */
+ChronoTimeline *chrono_timeline_read_native_bytes  (GBytes        *bytes,
+                                                    const char    *display_name,
+                                                    GCancellable  *cancellable,
+                                                    GError       **error);
+
+/* Detects the format (native XML or TimelineJS JSON) and loads @file off the main thread. */
+void            chrono_timeline_load_async         (GFile               *file,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+ChronoTimeline *chrono_timeline_load_finish        (GAsyncResult        *result,
+                                                    GError             **error);
+/* The same, synchronously: for `chronoscope --check` and tests. */
+ChronoTimeline *chrono_timeline_load               (GFile               *file,
+                                                    GCancellable        *cancellable,
+                                                    GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define CHRONO_TYPE_CATEGORY (chrono_category_get_type ())
+G_DECLARE_FINAL_TYPE (ChronoCategory, chrono_category, CHRONO, CATEGORY, GObject)
+
+/* Colours are "#rrggbb"; dark_color may be NULL, meaning "use color". */
+ChronoCategory *chrono_category_new            (const char     *id,
+                                                const char     *name,
+                                                const char     *color,
+                                                const char     *dark_color);
+const char     *chrono_category_get_id         (ChronoCategory *self);
+const char     *chrono_category_get_name       (ChronoCategory *self);
+const char     *chrono_category_get_color      (ChronoCategory *self);
+const char     *chrono_category_get_dark_color (ChronoCategory *self);
+
+G_END_DECLS

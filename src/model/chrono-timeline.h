@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "chrono-category.h"
+#include "chrono-era.h"
+#include "chrono-event.h"
+#include "chrono-source.h"
+
+G_BEGIN_DECLS
+
+#define CHRONO_TYPE_TIMELINE (chrono_timeline_get_type ())
+G_DECLARE_FINAL_TYPE (ChronoTimeline, chrono_timeline, CHRONO, TIMELINE, GObject)
+
+/* A timeline is built (add_*) and then sealed; once sealed it is immutable, its events
+ * are sorted by start time (ties: end, then id) and the range index is built. Readers
+ * seal what they return. Adding to a sealed timeline is a programming error. */
+ChronoTimeline *chrono_timeline_new              (void);
+void            chrono_timeline_seal             (ChronoTimeline *self);
+gboolean        chrono_timeline_is_sealed        (ChronoTimeline *self);
+
+const char     *chrono_timeline_get_title        (ChronoTimeline *self);
+void            chrono_timeline_set_title        (ChronoTimeline *self,
+                                                  const char     *title);
+const char     *chrono_timeline_get_description  (ChronoTimeline *self);
+void            chrono_timeline_set_description  (ChronoTimeline *self,
+                                                  const char     *description);
+
+void            chrono_timeline_add_category     (ChronoTimeline *self,
+                                                  ChronoCategory *category);
+void            chrono_timeline_add_era          (ChronoTimeline *self,
+                                                  ChronoEra      *era);
+void            chrono_timeline_add_source       (ChronoTimeline *self,
+                                                  ChronoSource   *source);
+void            chrono_timeline_add_event        (ChronoTimeline *self,
+                                                  ChronoEvent    *event);
+
+/* Lookups by id; NULL when there is none. */
+ChronoCategory *chrono_timeline_lookup_category  (ChronoTimeline *self,
+                                                  const char     *id);
+ChronoSource   *chrono_timeline_lookup_source    (ChronoTimeline *self,
+                                                  const char     *id);
+ChronoEvent    *chrono_timeline_lookup_event     (ChronoTimeline *self,
+                                                  const char     *id);
+
+/* GListModels of ChronoCategory, ChronoEra, ChronoSource (in file order), ChronoEvent
+ * (sorted) and ChronoQuote (all quotes, in event order). */
+GListModel     *chrono_timeline_get_categories   (ChronoTimeline *self);
+GListModel     *chrono_timeline_get_eras         (ChronoTimeline *self);
+GListModel     *chrono_timeline_get_sources      (ChronoTimeline *self);
+GListModel     *chrono_timeline_get_events       (ChronoTimeline *self);
+GListModel     *chrono_timeline_get_quotes       (ChronoTimeline *self);
+
+guint           chrono_timeline_get_n_events     (ChronoTimeline *self);
+ChronoEvent    *chrono_timeline_get_event        (ChronoTimeline *self,
+                                                  guint           position);
+/* Position of @event in the sorted events, or G_MAXUINT. */
+guint           chrono_timeline_get_position     (ChronoTimeline *self,
+                                                  ChronoEvent    *event);
+/* Sorted start times, one per event, n_events long; for binary searches in the view. */
+const ChronoTime *chrono_timeline_get_start_times (ChronoTimeline *self);
+/* The whole span: earliest start to latest end. FALSE when there are no events. */
+gboolean        chrono_timeline_get_span         (ChronoTimeline *self,
+                                                  ChronoTime     *out_start,
+                                                  ChronoTime     *out_end);
+
+/* Appends to @positions (a GArray of guint) the positions of the events whose
+ * [start_time, end_time) intersects [start, end), in sorted order. O(log n + k). */
+void            chrono_timeline_query_range      (ChronoTimeline *self,
+                                                  ChronoTime      start,
+                                                  ChronoTime      end,
+                                                  GArray         *positions);
+/* Number of events whose start time is in [start, end). O(log n). */
+guint           chrono_timeline_count_starts     (ChronoTimeline *self,
+                                                  ChronoTime      start,
+                                                  ChronoTime      end);
+
+G_END_DECLS

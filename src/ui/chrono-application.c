@@ -1,0 +1,151 @@
+/* chrono-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "chrono-application.h"
+#include "chrono-window.h"
+
+GResource *chrono_get_resource (void);
+
+struct _ChronoApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (ChronoApplication, chrono_application, ADW_TYPE_APPLICATION)
+
+static ChronoWindow *
+get_or_create_window (ChronoApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (chrono_window_new (self));
+
+  return CHRONO_WINDOW (window);
+}
+
+static void
+chrono_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (get_or_create_window (CHRONO_APPLICATION (app))));
+}
+
+static int
+chrono_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  return -1;
+}
+
+static void
+chrono_application_about_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  ChronoApplication *self = user_data;
+  static const char *developers[] = { "The Chronoscope developers", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (window,
+                         "application-name", _("Chronoscope"),
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", _("The Chronoscope developers"),
+                         "version", PACKAGE_VERSION,
+                         "website", "https://github.com/chronoscope/chronoscope",
+                         "issue-url", "https://github.com/chronoscope/chronoscope/issues",
+                         "copyright", "© 2026 The Chronoscope developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         /* Translators: replace with your names, one per line */
+                         "translator-credits", _("translator-credits"),
+                         "comments", _("Explore timelines: zoom through time, read each event and the quotes behind it"),
+                         NULL);
+}
+
+static void
+chrono_application_help_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  ChronoApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_show_uri (window, "help:chronoscope", GDK_CURRENT_TIME);
+}
+
+static void
+chrono_application_quit_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", chrono_application_about_action },
+  { "help", chrono_application_help_action },
+  { "quit", chrono_application_quit_action },
+};
+
+static void
+chrono_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "F1", NULL };
+
+  G_APPLICATION_CLASS (chrono_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
+}
+
+static void
+chrono_application_class_init (ChronoApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  /* The resource lives in a static library, so nothing would pull its constructor in. */
+  g_resources_register (chrono_get_resource ());
+
+  app_class->activate = chrono_application_activate;
+  app_class->startup = chrono_application_startup;
+  app_class->handle_local_options = chrono_application_handle_local_options;
+}
+
+static void
+chrono_application_init (ChronoApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Explore timelines: zoom through time and read the quotes behind each event."));
+}
+
+ChronoApplication *
+chrono_application_new (void)
+{
+  return g_object_new (CHRONO_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "resource-base-path", RESOURCE_PATH,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}

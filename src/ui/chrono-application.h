@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define CHRONO_TYPE_APPLICATION (chrono_application_get_type ())
+G_DECLARE_FINAL_TYPE (ChronoApplication, chrono_application, CHRONO, APPLICATION, AdwApplication)
+
+ChronoApplication *chrono_application_new (void);
+
+G_END_DECLS
