@@ -1,17 +1,35 @@
 #!/bin/sh
 # Runs a test under its own Xvfb server and session bus, so widget tests need no desktop.
+# The server and the bus are started here with their output sent away from the test's
+# stdout (which carries TAP), and stopped when the test ends.
 set -eu
-Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"${TMPDIR:-/tmp}/chrono-display.$$" 2>/dev/null &
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/chrono-display.XXXXXX")
+xvfb_pid=
+bus_pid=
+cleanup () {
+  [ -n "$bus_pid" ] && kill "$bus_pid" 2>/dev/null || true
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+
+Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$tmp/display" >/dev/null 2>&1 &
 xvfb_pid=$!
-trap 'kill "$xvfb_pid" 2>/dev/null || true; rm -f "${TMPDIR:-/tmp}/chrono-display.$$"' EXIT INT TERM
-for _ in $(seq 100); do
-  [ -s "${TMPDIR:-/tmp}/chrono-display.$$" ] && break
+dbus-daemon --session --nofork --print-address=3 3>"$tmp/bus" >/dev/null 2>&1 &
+bus_pid=$!
+for _ in $(seq 200); do
+  [ -s "$tmp/display" ] && [ -s "$tmp/bus" ] && break
   sleep 0.05
 done
-DISPLAY=":$(cat "${TMPDIR:-/tmp}/chrono-display.$$")"
-export DISPLAY
-unset WAYLAND_DISPLAY
+
+DISPLAY=":$(cat "$tmp/display")"
+DBUS_SESSION_BUS_ADDRESS=$(head -n 1 "$tmp/bus")
 GDK_BACKEND=x11
 GSK_RENDERER=cairo
-export GDK_BACKEND GSK_RENDERER
-exec dbus-run-session -- "$@"
+export DISPLAY DBUS_SESSION_BUS_ADDRESS GDK_BACKEND GSK_RENDERER
+unset WAYLAND_DISPLAY
+
+status=0
+"$@" || status=$?
+exit "$status"

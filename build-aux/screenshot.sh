@@ -1,0 +1,27 @@
+#!/bin/bash
+# build-aux/screenshot.sh DISPLAY OUTPUT.png [LANG]
+# Starts the built app on an existing X display (e.g. Xvfb), waits for its window and saves
+# a screenshot of the whole screen; used to refresh data/screenshots/.
+set -euo pipefail
+display=$1
+out=$2
+lang=${3:-en_US.UTF-8}
+builddir=${BUILDDIR:-_build}
+
+export DISPLAY=$display GDK_BACKEND=x11 GSK_RENDERER=cairo GSETTINGS_BACKEND=memory
+export GSETTINGS_SCHEMA_DIR=$builddir/data LANG=$lang LANGUAGE= LC_ALL=
+dbus-run-session -- "$builddir/src/chronoscope" >/dev/null 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+for _ in $(seq 100); do
+  win=$(xdotool search --sync --onlyvisible --class chronoscope 2>/dev/null | head -n 1 || true)
+  [ -n "$win" ] && break
+  sleep 0.1
+done
+[ -n "${win:-}" ] || { echo "screenshot.sh: no window appeared" >&2; exit 1; }
+xdotool windowmove "$win" 0 0 windowsize "$win" 1400 900
+sleep 2
+import -window root "$out"
+app_pid=$(xdotool getwindowpid "$win" 2>/dev/null || true)
+[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+echo "screenshot.sh: wrote $out"
