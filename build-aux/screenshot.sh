@@ -9,7 +9,7 @@ lang=${3:-en_US.UTF-8}
 builddir=${BUILDDIR:-_build}
 
 export DISPLAY=$display GDK_BACKEND=x11 GSK_RENDERER=cairo GSETTINGS_BACKEND=memory
-export GSETTINGS_SCHEMA_DIR=$builddir/data LANG=$lang LANGUAGE= LC_ALL=
+export GSETTINGS_SCHEMA_DIR=$builddir/data LANG=$lang LANGUAGE='' LC_ALL=''
 dbus-run-session -- "$builddir/src/chronoscope" >/dev/null 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
@@ -23,5 +23,5 @@ xdotool windowmove "$win" 0 0 windowsize "$win" 1400 900
 sleep 2
 import -window root "$out"
 app_pid=$(xdotool getwindowpid "$win" 2>/dev/null || true)
-[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; fi
 echo "screenshot.sh: wrote $out"

@@ -21,7 +21,7 @@ for arg in "$@"; do
   case "$arg" in
     --flatpak) packages+=(flatpak flatpak-builder debootstrap elfutils appstream-util) ;;
     -h|--help) sed -n '2,7s/^# \{0,1\}//p' "$0"; exit 0 ;;
-    *) echo "setup-debian.sh: unknown option “$arg” (try --help)" >&2; exit 2 ;;
+    *) echo "setup-debian.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
 
@@ -47,7 +47,7 @@ fi
 
 have_locale () {
   # locale -a spells them en_US.utf8
-  locale -a 2>/dev/null | grep -qix "$(echo "$1" | sed 's/UTF-8/utf8/')"
+  locale -a 2>/dev/null | grep -qix "${1/UTF-8/utf8}"
 }
 
 need_locales=()

@@ -3,7 +3,7 @@
 # The last line it prints is "N passed, N failed"; it exits non-zero when anything failed.
 set -uo pipefail
 
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 builddir=${BUILDDIR:-_build}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -7,8 +7,8 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/chrono-display.XXXXXX")
 xvfb_pid=
 bus_pid=
 cleanup () {
-  [ -n "$bus_pid" ] && kill "$bus_pid" 2>/dev/null || true
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+  if [ -n "$bus_pid" ]; then kill "$bus_pid" 2>/dev/null || true; fi
+  if [ -n "$xvfb_pid" ]; then kill "$xvfb_pid" 2>/dev/null || true; fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
