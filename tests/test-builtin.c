@@ -1,0 +1,450 @@
+/* test-builtin.c — the built-in timeline "From AlexNet to AGI", as the app loads it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <libintl.h>
+#include <locale.h>
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "chrono-resources.h"
+#include "io/chrono-timeline-reader.h"
+
+#define BUILTIN_RESOURCE RESOURCE_PATH "/timelines/alexnet-to-agi.chronoscope"
+
+/* What the data holds today: the test fails if events or quotes get lost. */
+#define MIN_EVENTS 45
+#define MIN_QUOTES 67
+
+static const char * const landmarks[] = {
+  "alexnet", "counter-dinner", "chatgpt-launch", "monthly-subscription",
+  "price-20-dollars", "users-100-million", "arc-agi-result", "outlook-2025",
+};
+
+static ChronoTimeline *
+load_builtin (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  ChronoTimeline *timeline;
+
+  bytes = g_resources_lookup_data (BUILTIN_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+
+  timeline = chrono_timeline_read_native_bytes (bytes, "alexnet-to-agi.chronoscope", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (CHRONO_IS_TIMELINE (timeline));
+  g_assert_true (chrono_timeline_is_sealed (timeline));
+
+  return timeline;
+}
+
+static ChronoEvent *
+lookup_event (ChronoTimeline *timeline,
+              const char     *id)
+{
+  ChronoEvent *event = chrono_timeline_lookup_event (timeline, id);
+
+  if (event == NULL)
+    g_error ("the built-in timeline has no event “%s”", id);
+
+  return event;
+}
+
+/* Whitespace as the reader and xgettext normalise it. The article's text export also
+ * wrapped lines right after a hyphen ("ARC-\nAGI"), where no space was: joined again. */
+static char *
+normalize_text (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean pending_space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n' && p > text && p[-1] == '-')
+        continue;
+
+      if (g_ascii_isspace (*p))
+        {
+          pending_space = TRUE;
+          continue;
+        }
+
+      if (pending_space && out->len > 0)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* tests/data/article.txt is the article, after one line saying where it comes from. */
+static char *
+load_article (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "article.txt", NULL);
+  g_autofree char *contents = NULL;
+  const char *body;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (contents, -1, NULL));
+
+  body = strchr (contents, '\n');
+  g_assert_nonnull (body);
+  g_assert_nonnull (strstr (body, "彭博社专访Sam Altman"));
+
+  return normalize_text (body + 1);
+}
+
+static gboolean
+has_han (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_HAN)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_builtin_load (void)
+{
+  g_autoptr(ChronoTimeline) timeline = load_builtin ();
+  GListModel *sources = chrono_timeline_get_sources (timeline);
+
+  g_assert_cmpstr (chrono_timeline_get_title (timeline), ==, "From AlexNet to AGI");
+  g_assert_nonnull (chrono_timeline_get_description (timeline));
+  g_assert_cmpuint (g_list_model_get_n_items (chrono_timeline_get_categories (timeline)), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (chrono_timeline_get_eras (timeline)), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(ChronoSource) source = g_list_model_get_item (sources, i);
+
+      g_assert_nonnull (chrono_source_get_title (source));
+      g_assert_nonnull (chrono_source_get_date (source));
+      g_assert_true (g_str_has_prefix (chrono_source_get_url (source), "http"));
+    }
+
+  /* The article, as its own header gives it. */
+  {
+    ChronoSource *article = chrono_timeline_lookup_source (timeline, "article");
+    g_autofree char *date = NULL;
+
+    g_assert_nonnull (article);
+    g_assert_cmpstr (chrono_source_get_author (article), ==, "AI深度研究员");
+    date = chrono_date_to_edtf (chrono_source_get_date (article));
+    g_assert_cmpstr (date, ==, "2025-01-07T07:16");
+    g_assert_true (g_str_has_prefix (chrono_source_get_title (article), "彭博社专访Sam Altman"));
+  }
+}
+
+static void
+test_builtin_ids_unique (void)
+{
+  g_autoptr(ChronoTimeline) timeline = load_builtin ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_events = chrono_timeline_get_n_events (timeline);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      ChronoEvent *event = chrono_timeline_get_event (timeline, i);
+      const char *id = chrono_event_get_id (event);
+
+      g_assert_nonnull (id);
+      g_assert_false (g_hash_table_contains (seen, id));
+      g_hash_table_add (seen, (gpointer) id);
+      g_assert_true (chrono_timeline_lookup_event (timeline, id) == event);
+    }
+
+  g_assert_cmpuint (g_hash_table_size (seen), ==, n_events);
+}
+
+static void
+test_builtin_events (void)
+{
+  g_autoptr(ChronoTimeline) timeline = load_builtin ();
+  guint n_events = chrono_timeline_get_n_events (timeline);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      ChronoEvent *event = chrono_timeline_get_event (timeline, i);
+      ChronoCategory *category = chrono_event_get_category (event);
+      const ChronoDate *start = chrono_event_get_start (event);
+      const ChronoDate *end = chrono_event_get_end (event);
+
+      g_test_message ("event %s", chrono_event_get_id (event));
+
+      g_assert_nonnull (category);
+      g_assert_true (chrono_timeline_lookup_category (timeline, chrono_category_get_id (category)) == category);
+
+      g_assert_nonnull (start);
+      g_assert_true (chrono_date_is_valid (start));
+      /* Everything the article tells lies between Altman's university years and 2025. */
+      g_assert_cmpint (start->year, >=, 2003);
+      g_assert_cmpint (start->year, <=, 2025);
+      if (end != NULL)
+        {
+          g_assert_true (chrono_date_is_valid (end));
+          g_assert_cmpint (chrono_date_compare (start, end), <=, 0);
+        }
+
+      g_assert_nonnull (chrono_event_get_title (event));
+      g_assert_cmpstr (chrono_event_get_title (event), !=, "");
+      g_assert_cmpuint (chrono_event_get_importance (event), >=, CHRONO_IMPORTANCE_MIN);
+      g_assert_cmpuint (chrono_event_get_importance (event), <=, CHRONO_IMPORTANCE_MAX);
+      /* Each event names where it comes from. */
+      g_assert_cmpuint (chrono_event_get_sources (event)->len, >=, 1);
+    }
+}
+
+static void
+test_builtin_sorted (void)
+{
+  g_autoptr(ChronoTimeline) timeline = load_builtin ();
+  const ChronoTime *starts = chrono_timeline_get_start_times (timeline);
+  guint n_events = chrono_timeline_get_n_events (timeline);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      ChronoEvent *event = chrono_timeline_get_event (timeline, i);
+
+      g_assert_cmpint (starts[i], ==, chrono_event_get_start_time (event));
+      g_assert_cmpuint (chrono_timeline_get_position (timeline, event), ==, i);
+      if (i > 0)
+        g_assert_cmpint (starts[i - 1], <=, starts[i]);
+    }
+
+  /* The story's order survives: AlexNet first, the article last. */
+  g_assert_true (chrono_timeline_get_position (timeline, lookup_event (timeline, "alexnet")) <
+                 chrono_timeline_get_position (timeline, lookup_event (timeline, "counter-dinner")));
+  g_assert_true (chrono_timeline_get_position (timeline, lookup_event (timeline, "counter-dinner")) <
+                 chrono_timeline_get_position (timeline, lookup_event (timeline, "chatgpt-launch")));
+  g_assert_true (chrono_timeline_get_position (timeline, lookup_event (timeline, "chatgpt-launch")) <
+                 chrono_timeline_get_position (timeline, lookup_event (timeline, "arc-agi-result")));
+  g_assert_cmpuint (chrono_timeline_get_position (timeline, lookup_event (timeline, "the-article")), ==,
+                    n_events - 1);
+}
+
+static void
+test_builtin_dates (void)
+{
+  g_autoptr(ChronoTimeline) timeline = load_builtin ();
+  static const struct {
+    const char *id;
+    const char *start;
+    const char *end;
+  } expected[] = {
+    { "alexnet", "2012", NULL },
+    { "agi-taboo", "2012~", "2015~" },
+    { "counter-dinner", "2015", NULL },
+    { "agi-prediction-2025", "2015", NULL },
+    { "chatgpt-launch", "2022-11-30", NULL },
+    { "first-five-days", "2022-11-30", "2022-12-04" },
+    { "thursday-meeting", "2022-12", NULL },
+    { "headline-300-million", "2023-01?", NULL },
+    { "bloomberg-interview", "2025-01", NULL },
+    { "the-article", "2025-01-07T07:16", NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      ChronoEvent *event = lookup_event (timeline, expected[i].id);
+      g_autofree char *start = chrono_date_to_edtf (chrono_event_get_start (event));
+      g_autofree char *end = NULL;
+
+      if (chrono_event_get_end (event) != NULL)
+        end = chrono_date_to_edtf (chrono_event_get_end (event));
+
+      g_assert_cmpstr (start, ==, expected[i].start);
+      g_assert_cmpstr (end, ==, expected[i].end);
+    }
+}
+
+static void
+test_builtin_quotes (void)
+{
+  g_autoptr(ChronoTimeline) timeline = load_builtin ();
+  g_autofree char *article = load_article ();
+  GListModel *all_quotes = chrono_timeline_get_quotes (timeline);
+  guint n_events = chrono_timeline_get_n_events (timeline);
+  guint n_quotes = 0;
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      ChronoEvent *event = chrono_timeline_get_event (timeline, i);
+      GPtrArray *quotes = chrono_event_get_quotes (event);
+
+      for (guint j = 0; j < quotes->len; j++)
+        {
+          ChronoQuote *quote = g_ptr_array_index (quotes, j);
+          ChronoSource *source = chrono_quote_get_source (quote);
+          const char *original = chrono_quote_get_original_text (quote);
+          g_autofree char *normalized = NULL;
+
+          g_test_message ("quote %u of %s", j, chrono_event_get_id (event));
+
+          g_assert_cmpstr (chrono_quote_get_speaker (quote), ==, "Sam Altman");
+          g_assert_nonnull (source);
+          g_assert_cmpstr (chrono_source_get_id (source), ==, "interview");
+          g_assert_cmpstr (chrono_quote_get_original_language (quote), ==, "zh-Hans");
+
+          g_assert_nonnull (original);
+          g_assert_true (has_han (original));
+          normalized = normalize_text (original);
+          if (strstr (article, normalized) == NULL)
+            g_error ("quote in “%s” is not the article's wording: %s",
+                     chrono_event_get_id (event), original);
+
+          /* The English is a translation, and says so. */
+          g_assert_cmpstr (chrono_quote_get_translation_language (quote), ==, "en");
+          g_assert_nonnull (chrono_quote_get_translation (quote));
+          g_assert_false (has_han (chrono_quote_get_translation (quote)));
+
+          g_assert_true (chrono_quote_get_event (quote) == event);
+          n_quotes++;
+        }
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (all_quotes), ==, n_quotes);
+  g_assert_cmpuint (n_quotes, >=, MIN_QUOTES);
+}
+
+static void
+assert_notes_contain (ChronoTimeline *timeline,
+                      const char     *id,
+                      const char     *text)
+{
+  const char *notes = chrono_event_get_notes (lookup_event (timeline, id));
+
+  if (notes == NULL || strstr (notes, text) == NULL)
+    g_error ("the notes of “%s” do not say “%s”: %s", id, text, notes ? notes : "(none)");
+}
+
+static void
+test_builtin_notes (void)
+{
+  g_autoptr(ChronoTimeline) timeline = load_builtin ();
+
+  /* The article misdates the interview; the data says so rather than picking silently. */
+  assert_notes_contain (timeline, "bloomberg-interview", "5 January 2024");
+  assert_notes_contain (timeline, "bloomberg-interview", "January 2025");
+  /* The 60 days to $300 million a month are the headline's claim, not Altman's. */
+  assert_notes_contain (timeline, "headline-300-million", "headline");
+  assert_notes_contain (timeline, "headline-300-million", "not Altman’s");
+  assert_notes_contain (timeline, "thursday-meeting", "a Thursday afternoon in December");
+  assert_notes_contain (timeline, "arc-agi-result", "this Friday");
+  g_assert_null (chrono_event_get_notes (lookup_event (timeline, "alexnet")));
+}
+
+static void
+test_builtin_counts (void)
+{
+  g_autoptr(ChronoTimeline) timeline = load_builtin ();
+  guint n_events = chrono_timeline_get_n_events (timeline);
+  guint n_landmarks = 0;
+
+  g_assert_cmpuint (n_events, >=, MIN_EVENTS);
+  g_assert_cmpuint (g_list_model_get_n_items (chrono_timeline_get_quotes (timeline)), >=, MIN_QUOTES);
+
+  /* Importance 5 is kept for the landmarks, so the zoomed-out view shows them first. */
+  for (gsize i = 0; i < G_N_ELEMENTS (landmarks); i++)
+    g_assert_cmpuint (chrono_event_get_importance (lookup_event (timeline, landmarks[i])), ==, 5);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      if (chrono_event_get_importance (chrono_timeline_get_event (timeline, i)) == 5)
+        n_landmarks++;
+    }
+  g_assert_cmpuint (n_landmarks, ==, G_N_ELEMENTS (landmarks));
+}
+
+static void
+test_builtin_chinese (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+      g_autofree char *mo = g_build_filename (localedir, "zh_CN", "LC_MESSAGES",
+                                              GETTEXT_PACKAGE ".mo", NULL);
+      g_autoptr(ChronoTimeline) timeline = NULL;
+      GListModel *quotes;
+      guint n_events;
+
+      g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
+
+      /* LANGUAGE is ignored in the plain C locale. */
+      if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+        g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+      timeline = load_builtin ();
+
+      g_assert_cmpstr (chrono_timeline_get_title (timeline), ==, "从AlexNet到AGI");
+      g_assert_cmpstr (chrono_event_get_title (lookup_event (timeline, "chatgpt-launch")), ==, "ChatGPT发布");
+      g_assert_cmpstr (chrono_category_get_name (chrono_timeline_lookup_category (timeline, "research")), ==, "研究");
+
+      n_events = chrono_timeline_get_n_events (timeline);
+      for (guint i = 0; i < n_events; i++)
+        {
+          ChronoEvent *event = chrono_timeline_get_event (timeline, i);
+
+          g_test_message ("event %s", chrono_event_get_id (event));
+          if (!g_str_equal (chrono_event_get_id (event), "alexnet"))
+            g_assert_true (has_han (chrono_event_get_title (event)));
+          g_assert_true (has_han (chrono_event_get_summary (event)));
+          if (chrono_event_get_notes (event) != NULL)
+            g_assert_true (has_han (chrono_event_get_notes (event)));
+        }
+
+      /* In Chinese, a quote's translation is the article's own wording. */
+      quotes = chrono_timeline_get_quotes (timeline);
+      for (guint i = 0; i < g_list_model_get_n_items (quotes); i++)
+        {
+          g_autoptr(ChronoQuote) quote = g_list_model_get_item (quotes, i);
+
+          g_assert_cmpstr (chrono_quote_get_translation (quote), ==,
+                           chrono_quote_get_original_text (quote));
+          g_assert_cmpstr (chrono_quote_get_speaker (quote), ==, "Sam Altman");
+        }
+      return;
+    }
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("LANGUAGE");
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_resources_register (chrono_get_resource ());
+
+  g_test_add_func ("/builtin/load", test_builtin_load);
+  g_test_add_func ("/builtin/ids-unique", test_builtin_ids_unique);
+  g_test_add_func ("/builtin/events", test_builtin_events);
+  g_test_add_func ("/builtin/sorted", test_builtin_sorted);
+  g_test_add_func ("/builtin/dates", test_builtin_dates);
+  g_test_add_func ("/builtin/quotes", test_builtin_quotes);
+  g_test_add_func ("/builtin/notes", test_builtin_notes);
+  g_test_add_func ("/builtin/counts", test_builtin_counts);
+  g_test_add_func ("/builtin/chinese", test_builtin_chinese);
+
+  return g_test_run ();
+}
