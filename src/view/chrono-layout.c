@@ -1,0 +1,947 @@
+/* chrono-layout.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-layout"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "chrono-layout.h"
+
+/* Below this many events in view every one is a label candidate; above it the view is cut
+ * into buckets of BUCKET_WIDTH pixels and only the most important event of each bucket
+ * competes, so that a frame costs the same at 1,000 events as at 1,000,000. */
+#define EXACT_LIMIT       1500
+#define BUCKET_WIDTH      3.0
+#define DENSITY_STEP      2.0
+#define MAX_LABEL_WIDTH   260.0
+#define LABEL_PAD_X       6.0
+#define LABEL_PAD_Y       3.0
+#define LABEL_ACCENT      3.0
+#define ROW_GAP           4.0
+#define LABEL_GAP         4.0
+#define CLUSTER_GAP       10.0
+#define BADGE_PAD_X       6.0
+#define BADGE_GAP         4.0
+#define MARKER_TRACK      12.0
+#define RELAXED_IMPORTANCE 3
+
+struct _ChronoLayoutIndex
+{
+  gatomicrefcount  ref_count;
+  ChronoTimeline  *timeline;
+  guint            n;
+  guint           *positions;     /* NULL when every event is indexed */
+  ChronoTime      *starts;        /* owned only when filtered */
+  guint8          *member;        /* by timeline position; NULL when every event is indexed */
+  guint8          *importance;    /* by index, built with the tree */
+  guint           *tree;          /* argmax of importance over ranges */
+  guint            tree_size;
+};
+
+ChronoLayoutIndex *
+chrono_layout_index_new (ChronoTimeline    *timeline,
+                         ChronoEventFilter *filter)
+{
+  ChronoLayoutIndex *self;
+  guint n_events;
+
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (timeline), NULL);
+  g_return_val_if_fail (!filter || CHRONO_IS_EVENT_FILTER (filter), NULL);
+
+  self = g_new0 (ChronoLayoutIndex, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->timeline = g_object_ref (timeline);
+  n_events = chrono_timeline_get_n_events (timeline);
+
+  if (filter == NULL || chrono_event_filter_is_empty (filter))
+    {
+      self->n = n_events;
+      return self;
+    }
+
+  self->positions = g_new (guint, MAX (n_events, 1));
+  self->starts = g_new (ChronoTime, MAX (n_events, 1));
+  self->member = g_new0 (guint8, MAX (n_events, 1));
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      ChronoEvent *event = chrono_timeline_get_event (timeline, i);
+
+      if (chrono_event_filter_matches (filter, event))
+        {
+          self->positions[self->n] = i;
+          self->starts[self->n] = chrono_timeline_get_start_times (timeline)[i];
+          self->member[i] = TRUE;
+          self->n++;
+        }
+    }
+
+  return self;
+}
+
+ChronoLayoutIndex *
+chrono_layout_index_ref (ChronoLayoutIndex *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+chrono_layout_index_unref (ChronoLayoutIndex *self)
+{
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_clear_object (&self->timeline);
+  g_free (self->positions);
+  g_free (self->starts);
+  g_free (self->member);
+  g_free (self->importance);
+  g_free (self->tree);
+  g_free (self);
+}
+
+guint
+chrono_layout_index_get_size (ChronoLayoutIndex *self)
+{
+  return self->n;
+}
+
+guint
+chrono_layout_index_get_position (ChronoLayoutIndex *self,
+                                  guint              i)
+{
+  return self->positions ? self->positions[i] : i;
+}
+
+gboolean
+chrono_layout_index_contains (ChronoLayoutIndex *self,
+                              guint              position)
+{
+  return self->member == NULL || self->member[position];
+}
+
+static const ChronoTime *
+index_starts (ChronoLayoutIndex *self)
+{
+  return self->starts ? self->starts : chrono_timeline_get_start_times (self->timeline);
+}
+
+guint
+chrono_layout_index_lower_bound (ChronoLayoutIndex *self,
+                                 ChronoTime         time)
+{
+  const ChronoTime *starts = index_starts (self);
+  guint low = 0, high = self->n;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (starts[middle] < time)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+/* The more important of two indexed events; the earlier one on a tie. */
+static guint
+better (ChronoLayoutIndex *self,
+        guint              a,
+        guint              b)
+{
+  if (a == G_MAXUINT)
+    return b;
+  if (b == G_MAXUINT)
+    return a;
+  if (self->importance[a] != self->importance[b])
+    return self->importance[a] > self->importance[b] ? a : b;
+  return MIN (a, b);
+}
+
+static void
+ensure_tree (ChronoLayoutIndex *self)
+{
+  if (self->tree != NULL)
+    return;
+
+  self->tree_size = 1;
+  while (self->tree_size < self->n)
+    self->tree_size *= 2;
+
+  self->importance = g_new (guint8, MAX (self->n, 1));
+  for (guint i = 0; i < self->n; i++)
+    {
+      ChronoEvent *event = chrono_timeline_get_event (self->timeline,
+                                                      chrono_layout_index_get_position (self, i));
+      self->importance[i] = (guint8) MIN (chrono_event_get_importance (event), 255);
+    }
+
+  self->tree = g_new (guint, 2 * self->tree_size);
+  for (guint i = 0; i < self->tree_size; i++)
+    self->tree[self->tree_size + i] = i < self->n ? i : G_MAXUINT;
+  for (guint i = self->tree_size; i-- > 1;)
+    self->tree[i] = better (self, self->tree[2 * i], self->tree[2 * i + 1]);
+}
+
+/* The most important indexed event in [first, last). */
+static guint
+index_argmax (ChronoLayoutIndex *self,
+              guint              first,
+              guint              last)
+{
+  guint best = G_MAXUINT;
+
+  ensure_tree (self);
+
+  for (guint l = first + self->tree_size, r = last + self->tree_size; l < r; l /= 2, r /= 2)
+    {
+      if (l & 1)
+        best = better (self, best, self->tree[l++]);
+      if (r & 1)
+        best = better (self, best, self->tree[--r]);
+    }
+
+  return best;
+}
+
+gboolean
+chrono_rect_intersects (const ChronoRect *a,
+                        const ChronoRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* A run of items that share an x for clustering: one item, or a bucket of them. */
+typedef struct
+{
+  guint  first_item;
+  guint  last_item;
+  double x;
+  guint  labelled;
+} Unit;
+
+typedef struct
+{
+  guint       item;
+  guint       unit;
+  ChronoEvent *event;
+  gboolean    selected;
+  guint       importance;
+  ChronoTime  start;
+  ChronoTime  duration;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a;
+  const Candidate *cb = b;
+
+  if (ca->selected != cb->selected)
+    return ca->selected ? -1 : 1;
+  if (ca->importance != cb->importance)
+    return ca->importance > cb->importance ? -1 : 1;
+  if (ca->duration != cb->duration)
+    return ca->duration > cb->duration ? -1 : 1;
+  if (ca->start != cb->start)
+    return ca->start < cb->start ? -1 : 1;
+  return (ca->item > cb->item) - (ca->item < cb->item);
+}
+
+static void
+clear_cluster (gpointer data)
+{
+  ChronoLayoutCluster *cluster = data;
+
+  g_free (cluster->text);
+}
+
+void
+chrono_layout_free (ChronoLayout *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->crossing, g_array_unref);
+  g_clear_pointer (&self->labels, g_array_unref);
+  g_clear_pointer (&self->clusters, g_array_unref);
+  g_clear_pointer (&self->eras, g_array_unref);
+  g_clear_pointer (&self->legend, g_array_unref);
+  g_clear_pointer (&self->axis, chrono_time_axis_free);
+  g_clear_pointer (&self->index, chrono_layout_index_unref);
+  g_free (self->density);
+  g_free (self);
+}
+
+guint
+chrono_layout_get_item_position (ChronoLayout *self,
+                                 guint         item)
+{
+  g_return_val_if_fail (item < self->n_items, G_MAXUINT);
+
+  if (item < self->crossing->len)
+    return g_array_index (self->crossing, guint, item);
+
+  return chrono_layout_index_get_position (self->index,
+                                           self->first_indexed + item - self->crossing->len);
+}
+
+static double
+time_to_x (ChronoLayout *self,
+           double        time)
+{
+  return (time - self->start) * self->width / (self->end - self->start);
+}
+
+static double
+x_to_time (ChronoLayout *self,
+           double        x)
+{
+  return self->start + x * (self->end - self->start) / self->width;
+}
+
+static double
+row_y (ChronoLayout *self,
+       guint         row)
+{
+  return self->cluster_row.y - ROW_GAP - self->row_height - row * self->row_pitch;
+}
+
+static gboolean
+label_fits (ChronoLayout     *self,
+            GPtrArray        *rows,
+            const ChronoRect *box,
+            double            stem_x,
+            guint             row,
+            gboolean          strict)
+{
+  GArray *same_row = g_ptr_array_index (rows, row);
+  ChronoRect padded = *box;
+
+  padded.x -= LABEL_GAP / 2;
+  padded.width += LABEL_GAP;
+
+  for (guint i = 0; i < same_row->len; i++)
+    {
+      guint other = g_array_index (same_row, guint, i);
+      const ChronoLayoutLabel *label = &g_array_index (self->labels, ChronoLayoutLabel, other);
+
+      if (chrono_rect_intersects (&padded, &label->box))
+        return FALSE;
+    }
+
+  if (!strict)
+    return TRUE;
+
+  /* The stems of labels above pass through this row, and this label's stem passes
+   * through the rows below: in the first try neither may cross a label. */
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const ChronoLayoutLabel *label = &g_array_index (self->labels, ChronoLayoutLabel, i);
+
+      if (label->row > row && label->stem_x >= padded.x && label->stem_x <= padded.x + padded.width)
+        return FALSE;
+      if (label->row < row && stem_x >= label->box.x - 1 && stem_x <= label->box.x + label->box.width + 1)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+place_label (ChronoLayout *self,
+             GPtrArray    *rows,
+             Candidate    *candidate,
+             const ChronoLayoutParams *params)
+{
+  ChronoLayoutLabel label = { 0 };
+  ChronoEvent *event = candidate->event;
+  const ChronoDate *end_date = chrono_event_get_end (event);
+  double text_width = 0, text_height = 0;
+  double chrome = 2 * LABEL_PAD_X + LABEL_ACCENT;
+  double x0, x1;
+
+  label.event = event;
+  label.item = candidate->item;
+  label.position = chrono_layout_get_item_position (self, candidate->item);
+  label.flags = chrono_event_get_start (event)->flags | (end_date ? end_date->flags : 0);
+
+  x0 = time_to_x (self, (double) chrono_event_get_start_time (event));
+  x1 = time_to_x (self, (double) chrono_event_get_end_time (event));
+  label.x = x0;
+  label.x_end = x1;
+  label.is_range = end_date != NULL && x1 - x0 >= 2;
+  label.is_imprecise = !label.is_range && x1 - x0 >= 6;
+  if (!label.is_range && !label.is_imprecise)
+    label.x_end = x0;
+
+  params->measure (CHRONO_TEXT_LABEL, chrono_event_get_title (event), &text_width, &text_height,
+                   params->measure_data);
+  label.box.width = MIN (ceil (text_width) + chrome, MIN (MAX_LABEL_WIDTH, self->width));
+  label.box.height = self->row_height;
+
+  if (label.is_range || label.is_imprecise)
+    {
+      double visible_x0 = CLAMP (x0, 0, self->width);
+      double visible_x1 = CLAMP (x1, 0, self->width);
+
+      /* A range's label spans the range, so its bar never runs under another label. */
+      label.box.width = MAX (label.box.width, floor (visible_x1) - round (visible_x0));
+      label.box.x = round (visible_x0);
+      label.stem_x = round (visible_x0) + 0.5;
+      if (label.box.x + label.box.width > self->width)
+        label.box.x = MAX (0, self->width - label.box.width);
+    }
+  else
+    {
+      label.stem_x = floor (x0) + 0.5;
+      label.box.x = floor (x0);
+      /* Near the right edge the label hangs to the left of its stem. */
+      if (label.box.x + label.box.width > self->width)
+        label.box.x = floor (x0) + 1 - label.box.width;
+      if (label.box.x < 0)
+        label.box.x = 0;
+    }
+
+  label.box.width = MIN (label.box.width, floor (self->width));
+  label.box.x = CLAMP (label.box.x, 0, floor (self->width) - label.box.width);
+  label.stem_x = CLAMP (label.stem_x, 0.5, floor (self->width) - 0.5);
+  label.text_x = label.box.x + LABEL_ACCENT + LABEL_PAD_X;
+  label.text_width = label.box.width - chrome;
+
+  /* For an important event, a stem that has to pass behind a label is better than no
+   * label at all, but only when there is no row where it would not. Minor events do
+   * without, which keeps a crowded view readable. */
+  for (guint strict = 1; strict <= 1; strict--)
+    {
+      if (!strict && !candidate->selected && candidate->importance < RELAXED_IMPORTANCE)
+        break;
+
+      for (guint row = 0; row < self->n_rows; row++)
+        {
+          label.box.y = row_y (self, row);
+          if (label_fits (self, rows, &label.box, label.stem_x, row, strict))
+            {
+              guint index = self->labels->len;
+
+              label.row = row;
+              g_array_append_val (self->labels, label);
+              g_array_append_val (g_ptr_array_index (rows, row), index);
+              return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+set_cluster_badge (ChronoLayout             *self,
+                   ChronoLayoutCluster      *cluster,
+                   const ChronoLayoutParams *params)
+{
+  double width = 0, height = 0;
+
+  g_free (cluster->text);
+  /* Translators: a marker standing for this many events that have no room for a label. */
+  cluster->text = g_strdup_printf (C_("timeline cluster", "+%u"), cluster->count);
+  params->measure (CHRONO_TEXT_BADGE, cluster->text, &width, &height, params->measure_data);
+
+  cluster->badge.width = ceil (width) + 2 * BADGE_PAD_X;
+  cluster->badge.height = self->cluster_row.height;
+  cluster->badge.y = self->cluster_row.y;
+  cluster->badge.x = round ((cluster->x0 + cluster->x1) / 2 - cluster->badge.width / 2);
+  cluster->badge.x = CLAMP (cluster->badge.x, 0, MAX (0, floor (self->width) - cluster->badge.width));
+}
+
+static ChronoTime
+item_start (ChronoLayout *self,
+            guint         item)
+{
+  if (item < self->crossing->len)
+    return (ChronoTime) ceil (self->start);
+
+  return index_starts (self->index)[self->first_indexed + item - self->crossing->len];
+}
+
+static gboolean
+badge_clear_of_stems (ChronoLayout *self,
+                      double        x,
+                      double        width)
+{
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const ChronoLayoutLabel *label = &g_array_index (self->labels, ChronoLayoutLabel, i);
+
+      if (label->stem_x >= x - 2 && label->stem_x <= x + width + 2)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Slides a badge off the stems of labels passing through the cluster row, when there is
+ * room nearby; stems are drawn under badges, so this is about legibility only. */
+static void
+nudge_badges (ChronoLayout *self)
+{
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      ChronoLayoutCluster *cluster = &g_array_index (self->clusters, ChronoLayoutCluster, i);
+      double left_limit = 0, right_limit = floor (self->width);
+      double best = cluster->badge.x;
+      double best_distance = G_MAXDOUBLE;
+
+      if (badge_clear_of_stems (self, cluster->badge.x, cluster->badge.width))
+        continue;
+
+      if (i > 0)
+        {
+          ChronoLayoutCluster *previous = &g_array_index (self->clusters, ChronoLayoutCluster, i - 1);
+          left_limit = previous->badge.x + previous->badge.width + BADGE_GAP;
+        }
+      if (i + 1 < self->clusters->len)
+        {
+          ChronoLayoutCluster *next = &g_array_index (self->clusters, ChronoLayoutCluster, i + 1);
+          right_limit = next->badge.x - BADGE_GAP;
+        }
+
+      for (guint j = 0; j < self->labels->len; j++)
+        {
+          const ChronoLayoutLabel *label = &g_array_index (self->labels, ChronoLayoutLabel, j);
+          double options[2] = {
+            label->stem_x + 3,
+            label->stem_x - 3 - cluster->badge.width,
+          };
+
+          for (guint k = 0; k < 2; k++)
+            {
+              double distance = fabs (options[k] - cluster->badge.x);
+
+              if (options[k] >= left_limit && options[k] + cluster->badge.width <= right_limit &&
+                  distance < best_distance && distance <= cluster->badge.width + 40 &&
+                  badge_clear_of_stems (self, options[k], cluster->badge.width))
+                {
+                  best = options[k];
+                  best_distance = distance;
+                }
+            }
+        }
+
+      cluster->badge.x = round (best);
+    }
+}
+
+static void
+build_clusters (ChronoLayout             *self,
+                GArray                   *units,
+                const ChronoLayoutParams *params)
+{
+  ChronoLayoutCluster *current = NULL;
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      Unit *unit = &g_array_index (units, Unit, i);
+      guint unlabelled = unit->last_item - unit->first_item - unit->labelled;
+
+      if (unlabelled == 0)
+        continue;
+
+      if (current == NULL || unit->x - current->x1 > CLUSTER_GAP)
+        {
+          ChronoLayoutCluster cluster = { 0 };
+
+          cluster.first_item = unit->first_item;
+          cluster.x0 = unit->x;
+          g_array_append_val (self->clusters, cluster);
+          current = &g_array_index (self->clusters, ChronoLayoutCluster, self->clusters->len - 1);
+        }
+
+      current->last_item = unit->last_item;
+      current->count += unlabelled;
+      current->x1 = unit->x;
+    }
+
+  /* Badges that would touch merge into one, left to right, until none touch. */
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      ChronoLayoutCluster *cluster = &g_array_index (self->clusters, ChronoLayoutCluster, i);
+
+      set_cluster_badge (self, cluster, params);
+
+      while (i > 0)
+        {
+          ChronoLayoutCluster *previous = &g_array_index (self->clusters, ChronoLayoutCluster, i - 1);
+
+          cluster = &g_array_index (self->clusters, ChronoLayoutCluster, i);
+          if (previous->badge.x + previous->badge.width + BADGE_GAP <= cluster->badge.x)
+            break;
+
+          previous->last_item = cluster->last_item;
+          previous->count += cluster->count;
+          previous->x1 = MAX (previous->x1, cluster->x1);
+          previous->x0 = MIN (previous->x0, cluster->x0);
+          g_array_remove_index (self->clusters, i);
+          i--;
+          set_cluster_badge (self, previous, params);
+        }
+    }
+
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      ChronoLayoutCluster *cluster = &g_array_index (self->clusters, ChronoLayoutCluster, i);
+
+      cluster->start = item_start (self, cluster->first_item);
+      cluster->end = item_start (self, cluster->last_item - 1) + 1;
+    }
+
+  nudge_badges (self);
+}
+
+static void
+add_eras_and_legend (ChronoLayout             *self,
+                     const ChronoLayoutParams *params)
+{
+  GListModel *eras = chrono_timeline_get_eras (params->timeline);
+  GListModel *categories = chrono_timeline_get_categories (params->timeline);
+  double legend_x = self->width - 8;
+  double height;
+
+  for (guint i = g_list_model_get_n_items (categories); i-- > 0;)
+    {
+      g_autoptr(ChronoCategory) category = g_list_model_get_item (categories, i);
+      ChronoLayoutLegendEntry entry = { 0 };
+      double width = 0;
+
+      if (params->filter && !chrono_event_filter_get_category_visible (params->filter,
+                                                                       chrono_category_get_id (category)))
+        continue;
+
+      entry.category = category;
+      entry.name = chrono_category_get_name (category);
+      params->measure (CHRONO_TEXT_ERA, entry.name, &width, &height, params->measure_data);
+      width = ceil (width);
+
+      /* The legend takes at most half of the strip, from the right. */
+      if (legend_x - width - 14 < self->width / 2)
+        break;
+
+      entry.text_x = legend_x - width;
+      entry.text_width = width;
+      entry.swatch.width = 10;
+      entry.swatch.height = 10;
+      entry.swatch.x = entry.text_x - 4 - entry.swatch.width;
+      entry.swatch.y = round (self->top_strip.y + (self->top_strip.height - entry.swatch.height) / 2);
+      g_array_prepend_val (self->legend, entry);
+      legend_x = entry.swatch.x - 14;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (eras); i++)
+    {
+      g_autoptr(ChronoEra) era = g_list_model_get_item (eras, i);
+      ChronoLayoutEra band = { 0 };
+      double x0 = time_to_x (self, (double) chrono_date_get_start (chrono_era_get_start (era)));
+      double x1 = time_to_x (self, (double) chrono_date_get_end (chrono_era_get_end (era)));
+      double width = 0, right;
+
+      if (x1 <= 0 || x0 >= self->width)
+        continue;
+
+      band.name = chrono_era_get_name (era);
+      band.x0 = MAX (round (x0), 0);
+      band.x1 = MIN (round (x1), self->width);
+      band.text_x = band.x0 + 6;
+      params->measure (CHRONO_TEXT_ERA, band.name, &width, &height, params->measure_data);
+      right = MIN (band.x1 - 6, legend_x + 4);
+      band.text_width = MIN (ceil (width), right - band.text_x);
+      if (band.text_width < 24)
+        band.text_width = 0;
+      g_array_append_val (self->eras, band);
+    }
+}
+
+static void
+compute_density (ChronoLayout *self)
+{
+  guint previous = self->first_indexed;
+
+  self->density_step = DENSITY_STEP;
+  self->n_density = (guint) ceil (self->width / DENSITY_STEP);
+  self->density = g_new0 (guint, MAX (self->n_density, 1));
+
+  for (guint c = 0; c < self->n_density; c++)
+    {
+      guint next = self->last_indexed;
+
+      if (c + 1 < self->n_density)
+        {
+          ChronoTime boundary = (ChronoTime) ceil (x_to_time (self, (c + 1) * DENSITY_STEP));
+
+          next = CLAMP (chrono_layout_index_lower_bound (self->index, boundary), previous, self->last_indexed);
+        }
+
+      self->density[c] = next - previous;
+      previous = next;
+    }
+}
+
+static void
+measure_height (const ChronoLayoutParams *params,
+                ChronoTextKind            kind,
+                double                   *height)
+{
+  double width = 0;
+
+  *height = 0;
+  params->measure (kind, "Ag", &width, height, params->measure_data);
+  *height = ceil (*height);
+}
+
+/**
+ * chrono_layout_new:
+ *
+ * Places everything that is drawn for @params: labels by importance in rows above the
+ * axis, clusters for the events that did not get a label, era bands, the legend and the
+ * axis ticks. Pure computation: no drawing and no GTK.
+ */
+ChronoLayout *
+chrono_layout_new (const ChronoLayoutParams *params)
+{
+  g_autoptr(ChronoLayout) self = g_new0 (ChronoLayout, 1);
+  g_autoptr(GArray) units = NULL;
+  g_autoptr(GArray) candidates = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) found = NULL;
+  double label_height, badge_height, era_height;
+  ChronoTime first_time, last_time;
+  guint selected_position = G_MAXUINT;
+  guint n_indexed;
+
+  g_return_val_if_fail (params != NULL, NULL);
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (params->timeline), NULL);
+  g_return_val_if_fail (params->measure != NULL, NULL);
+
+  self->width = MAX (params->width, 1);
+  self->height = MAX (params->height, 1);
+  self->start = params->start;
+  self->end = params->end > params->start ? params->end : params->start + 1;
+  self->index = params->index ? chrono_layout_index_ref (params->index)
+                              : chrono_layout_index_new (params->timeline, params->filter);
+  self->crossing = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->labels = g_array_new (FALSE, FALSE, sizeof (ChronoLayoutLabel));
+  self->clusters = g_array_new (FALSE, FALSE, sizeof (ChronoLayoutCluster));
+  g_array_set_clear_func (self->clusters, clear_cluster);
+  self->eras = g_array_new (FALSE, FALSE, sizeof (ChronoLayoutEra));
+  self->legend = g_array_new (FALSE, FALSE, sizeof (ChronoLayoutLegendEntry));
+
+  /* Geometry, from the fonts. */
+  self->axis = chrono_time_axis_new (self->start, self->end, self->width, params->measure, params->measure_data);
+  measure_height (params, CHRONO_TEXT_LABEL, &label_height);
+  measure_height (params, CHRONO_TEXT_BADGE, &badge_height);
+  measure_height (params, CHRONO_TEXT_ERA, &era_height);
+
+  self->top_strip = (ChronoRect) { 0, 0, self->width, era_height + 8 };
+  self->axis_y = round (self->height - (6 + ceil (self->axis->label_height) + 2 + ceil (self->axis->context_height) + 4));
+  self->axis_band = (ChronoRect) { 0, self->axis_y - MARKER_TRACK, self->width, self->height - self->axis_y + MARKER_TRACK };
+  self->cluster_row = (ChronoRect) { 0, self->axis_band.y - 4 - (badge_height + 4), self->width, badge_height + 4 };
+  self->label_area.x = 0;
+  self->label_area.y = self->top_strip.y + self->top_strip.height + 2;
+  self->label_area.width = self->width;
+  self->label_area.height = MAX (0, self->cluster_row.y - ROW_GAP - self->label_area.y);
+  self->row_height = label_height + 2 * LABEL_PAD_Y;
+  self->row_pitch = self->row_height + ROW_GAP;
+  self->n_rows = (guint) MAX (0, floor ((self->label_area.height + ROW_GAP) / self->row_pitch));
+
+  self->today_x = NAN;
+  if (params->now >= self->start && params->now <= self->end)
+    self->today_x = time_to_x (self, (double) params->now);
+
+  /* Items: the events that began before the view and reach into it, then those that
+   * start in it. */
+  first_time = (ChronoTime) ceil (self->start);
+  last_time = (ChronoTime) ceil (self->end);
+  found = g_array_new (FALSE, FALSE, sizeof (guint));
+  chrono_timeline_query_range (params->timeline, first_time, first_time + 1, found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      guint position = g_array_index (found, guint, i);
+
+      if (chrono_timeline_get_start_times (params->timeline)[position] < first_time &&
+          chrono_layout_index_contains (self->index, position))
+        g_array_append_val (self->crossing, position);
+    }
+
+  self->first_indexed = chrono_layout_index_lower_bound (self->index, first_time);
+  self->last_indexed = MAX (self->first_indexed, chrono_layout_index_lower_bound (self->index, last_time));
+  n_indexed = self->last_indexed - self->first_indexed;
+  self->n_items = self->crossing->len + n_indexed;
+
+  if (params->selected)
+    selected_position = chrono_timeline_get_position (params->timeline, params->selected);
+
+  /* Units and label candidates. */
+  units = g_array_new (FALSE, FALSE, sizeof (Unit));
+  candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+
+  for (guint item = 0; item < self->crossing->len; item++)
+    {
+      Unit unit = { item, item + 1, 0, 0 };
+      g_array_append_val (units, unit);
+    }
+
+  if (n_indexed <= EXACT_LIMIT)
+    {
+      const ChronoTime *starts = index_starts (self->index);
+
+      for (guint i = 0; i < n_indexed; i++)
+        {
+          guint item = self->crossing->len + i;
+          Unit unit = { item, item + 1, time_to_x (self, (double) starts[self->first_indexed + i]), 0 };
+          g_array_append_val (units, unit);
+        }
+
+      for (guint i = 0; i < units->len; i++)
+        {
+          Candidate candidate = { g_array_index (units, Unit, i).first_item, i };
+          g_array_append_val (candidates, candidate);
+        }
+    }
+  else
+    {
+      guint n_buckets = (guint) ceil (self->width / BUCKET_WIDTH);
+      guint previous = self->first_indexed;
+
+      for (guint i = 0; i < units->len; i++)
+        {
+          Candidate candidate = { g_array_index (units, Unit, i).first_item, i };
+          g_array_append_val (candidates, candidate);
+        }
+
+      for (guint b = 0; b < n_buckets; b++)
+        {
+          guint next = self->last_indexed;
+          guint best;
+          Unit unit = { 0 };
+          Candidate candidate = { 0 };
+
+          if (b + 1 < n_buckets)
+            next = CLAMP (chrono_layout_index_lower_bound (self->index,
+                                                           (ChronoTime) ceil (x_to_time (self, (b + 1) * BUCKET_WIDTH))),
+                          previous, self->last_indexed);
+          if (next == previous)
+            continue;
+
+          best = index_argmax (self->index, previous, next);
+          unit.first_item = self->crossing->len + previous - self->first_indexed;
+          unit.last_item = self->crossing->len + next - self->first_indexed;
+          unit.x = (b + 0.5) * BUCKET_WIDTH;
+          candidate.item = self->crossing->len + best - self->first_indexed;
+          candidate.unit = units->len;
+          g_array_append_val (units, unit);
+          g_array_append_val (candidates, candidate);
+          previous = next;
+        }
+    }
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *candidate = &g_array_index (candidates, Candidate, i);
+      guint position = chrono_layout_get_item_position (self, candidate->item);
+
+      candidate->event = chrono_timeline_get_event (params->timeline, position);
+      candidate->selected = position == selected_position;
+      candidate->importance = chrono_event_get_importance (candidate->event);
+      candidate->start = chrono_event_get_start_time (candidate->event);
+      candidate->duration = chrono_event_get_end (candidate->event)
+                            ? chrono_event_get_end_time (candidate->event) - candidate->start
+                            : 0;
+    }
+  g_array_sort (candidates, compare_candidates);
+
+  /* Labels, most important first, each in the lowest row where it fits. */
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint r = 0; r < self->n_rows; r++)
+    g_ptr_array_add (rows, g_array_new (FALSE, FALSE, sizeof (guint)));
+
+  if (self->n_rows > 0)
+    {
+      for (guint i = 0; i < candidates->len; i++)
+        {
+          Candidate *candidate = &g_array_index (candidates, Candidate, i);
+
+          if (place_label (self, rows, candidate, params))
+            g_array_index (units, Unit, candidate->unit).labelled++;
+        }
+    }
+
+  build_clusters (self, units, params);
+  add_eras_and_legend (self, params);
+  compute_density (self);
+
+  return g_steal_pointer (&self);
+}
+
+const ChronoLayoutLabel *
+chrono_layout_find_label (ChronoLayout *self,
+                          guint         position)
+{
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const ChronoLayoutLabel *label = &g_array_index (self->labels, ChronoLayoutLabel, i);
+
+      if (label->position == position)
+        return label;
+    }
+
+  return NULL;
+}
+
+ChronoLayoutHit
+chrono_layout_hit_test (ChronoLayout *self,
+                        double        x,
+                        double        y,
+                        guint        *index)
+{
+  ChronoRect point = { x, y, 0.001, 0.001 };
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const ChronoLayoutLabel *label = &g_array_index (self->labels, ChronoLayoutLabel, i);
+      double marker_x = CLAMP (label->x, 0, self->width);
+
+      if (chrono_rect_intersects (&point, &label->box) ||
+          (fabs (x - marker_x) <= 6 && fabs (y - self->axis_y) <= 6))
+        {
+          *index = i;
+          return CHRONO_LAYOUT_HIT_LABEL;
+        }
+    }
+
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      const ChronoLayoutCluster *cluster = &g_array_index (self->clusters, ChronoLayoutCluster, i);
+      ChronoRect badge = cluster->badge;
+
+      badge.x -= 2;
+      badge.width += 4;
+      if (chrono_rect_intersects (&point, &badge))
+        {
+          *index = i;
+          return CHRONO_LAYOUT_HIT_CLUSTER;
+        }
+    }
+
+  return CHRONO_LAYOUT_HIT_NONE;
+}

@@ -1,0 +1,173 @@
+/* chrono-layout.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "model/chrono-event-filter.h"
+#include "model/chrono-timeline.h"
+#include "chrono-time-axis.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double x;
+  double y;
+  double width;
+  double height;
+} ChronoRect;
+
+/* The events a layout is made from: all of a timeline's, or those a filter lets through,
+ * with what the layout needs to find the most important ones in any span without
+ * touching every event. Build it once per timeline and filter state, not per frame. */
+typedef struct _ChronoLayoutIndex ChronoLayoutIndex;
+
+ChronoLayoutIndex *chrono_layout_index_new       (ChronoTimeline    *timeline,
+                                                  ChronoEventFilter *filter);
+ChronoLayoutIndex *chrono_layout_index_ref       (ChronoLayoutIndex *self);
+void               chrono_layout_index_unref     (ChronoLayoutIndex *self);
+guint              chrono_layout_index_get_size  (ChronoLayoutIndex *self);
+/* The timeline position of the @i-th indexed event. */
+guint              chrono_layout_index_get_position (ChronoLayoutIndex *self,
+                                                     guint              i);
+/* The index of the first indexed event starting at or after @time. */
+guint              chrono_layout_index_lower_bound  (ChronoLayoutIndex *self,
+                                                     ChronoTime         time);
+gboolean           chrono_layout_index_contains  (ChronoLayoutIndex *self,
+                                                  guint              position);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronoLayoutIndex, chrono_layout_index_unref)
+
+typedef struct
+{
+  ChronoTimeline    *timeline;
+  ChronoEventFilter *filter;          /* optional */
+  ChronoLayoutIndex *index;           /* optional: made from timeline and filter if NULL */
+  double             start;           /* the visible span, in seconds */
+  double             end;
+  double             width;           /* in logical pixels */
+  double             height;
+  ChronoMeasureFunc  measure;
+  gpointer           measure_data;
+  ChronoEvent       *selected;        /* optional: labelled first if it is in view */
+  ChronoTime         now;             /* where "today" is drawn */
+  gboolean           dark;            /* which category colours the legend needs */
+} ChronoLayoutParams;
+
+/* An event in view that has a label: its marker, its label box and the stem between. */
+typedef struct
+{
+  ChronoEvent *event;            /* borrowed from the timeline */
+  guint        position;         /* in the timeline */
+  guint        item;             /* in the layout's items */
+  double       x;                /* marker: where the event starts */
+  double       x_end;            /* where it ends (== x for a moment shorter than a pixel) */
+  gboolean     is_range;         /* a real range, drawn as a bar */
+  gboolean     is_imprecise;     /* a moment wider than a few pixels, drawn whiskered */
+  ChronoDateFlags flags;         /* approximate or uncertain, start or end */
+  ChronoRect   box;              /* the label */
+  double       stem_x;
+  double       text_x;
+  double       text_width;       /* the room for the text: less than it needs means ellipsis */
+  guint        row;
+} ChronoLayoutLabel;
+
+/* Events in view that did not get a label, shown as one "+N" badge that zooms in. */
+typedef struct
+{
+  guint       first_item;        /* [first_item, last_item) of the layout's items … */
+  guint       last_item;
+  guint       count;             /* … less those that have a label */
+  double      x0;                /* the span of its events on screen */
+  double      x1;
+  ChronoTime  start;             /* and in time, to zoom into */
+  ChronoTime  end;
+  ChronoRect  badge;
+  char       *text;
+} ChronoLayoutCluster;
+
+typedef struct
+{
+  const char *name;              /* borrowed from the era */
+  double      x0;
+  double      x1;
+  double      text_x;
+  double      text_width;        /* clipped to the band and the legend */
+} ChronoLayoutEra;
+
+typedef struct
+{
+  ChronoCategory *category;      /* borrowed */
+  const char     *name;
+  ChronoRect      swatch;
+  double          text_x;
+  double          text_width;
+} ChronoLayoutLegendEntry;
+
+typedef struct
+{
+  double      width;
+  double      height;
+
+  /* From top to bottom: the strip with era names and legend, the label rows, the
+   * cluster row, the marker track, the axis line and its labels. */
+  ChronoRect  top_strip;
+  ChronoRect  label_area;
+  ChronoRect  cluster_row;
+  ChronoRect  axis_band;         /* marker track, axis line, tick labels */
+  double      axis_y;
+  double      row_height;
+  double      row_pitch;
+  guint       n_rows;
+
+  double      start;
+  double      end;
+  double      today_x;           /* NAN when today is not in view */
+
+  /* Every event in view is an item: first those that began before the view (ranges
+   * crossing its left edge), then those that start in it, in time order. Each item is
+   * either labelled or counted in exactly one cluster. */
+  guint       n_items;
+  GArray     *crossing;          /* guint timeline positions */
+  guint       first_indexed;     /* [first_indexed, last_indexed) in the index */
+  guint       last_indexed;
+  ChronoLayoutIndex *index;
+
+  GArray     *labels;            /* ChronoLayoutLabel, by priority */
+  GArray     *clusters;          /* ChronoLayoutCluster, by x */
+  GArray     *eras;              /* ChronoLayoutEra */
+  GArray     *legend;            /* ChronoLayoutLegendEntry */
+  guint      *density;           /* events starting in each column of density_step px */
+  guint       n_density;
+  double      density_step;
+  ChronoTimeAxis *axis;
+} ChronoLayout;
+
+typedef enum
+{
+  CHRONO_LAYOUT_HIT_NONE,
+  CHRONO_LAYOUT_HIT_LABEL,
+  CHRONO_LAYOUT_HIT_CLUSTER,
+} ChronoLayoutHit;
+
+ChronoLayout   *chrono_layout_new               (const ChronoLayoutParams *params);
+void            chrono_layout_free              (ChronoLayout             *self);
+guint           chrono_layout_get_item_position (ChronoLayout             *self,
+                                                 guint                     item);
+ChronoLayoutHit chrono_layout_hit_test          (ChronoLayout             *self,
+                                                 double                    x,
+                                                 double                    y,
+                                                 guint                    *index);
+/* The label of the event at @position, or NULL when it has none. */
+const ChronoLayoutLabel *chrono_layout_find_label (ChronoLayout           *self,
+                                                   guint                   position);
+gboolean        chrono_rect_intersects          (const ChronoRect         *a,
+                                                 const ChronoRect         *b);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronoLayout, chrono_layout_free)
+
+G_END_DECLS

@@ -1,0 +1,702 @@
+/* chrono-renderer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-renderer"
+
+#include "config.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "chrono-renderer.h"
+
+#define N_TEXT_KINDS (CHRONO_TEXT_ERA + 1)
+#define MEASURE_CACHE_LIMIT 8192
+#define MARKER_RADIUS 4.0
+
+typedef struct
+{
+  double width;
+  double height;
+} Extents;
+
+struct _ChronoRenderer
+{
+  PangoContext      *context;
+  ChronoRenderStyle  style;
+  PangoLayout       *layouts[N_TEXT_KINDS];
+  GHashTable        *measured[N_TEXT_KINDS];
+};
+
+gboolean
+chrono_color_parse (const char  *spec,
+                    ChronoColor *color)
+{
+  guint value;
+
+  if (spec == NULL || spec[0] != '#' || strlen (spec) != 7)
+    return FALSE;
+
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (spec[i]))
+      return FALSE;
+
+  value = (guint) g_ascii_strtoull (spec + 1, NULL, 16);
+  color->red = ((value >> 16) & 0xff) / 255.0;
+  color->green = ((value >> 8) & 0xff) / 255.0;
+  color->blue = (value & 0xff) / 255.0;
+  color->alpha = 1.0;
+
+  return TRUE;
+}
+
+void
+chrono_render_style_init_default (ChronoRenderStyle *style,
+                                  gboolean           dark)
+{
+  /* The Adwaita palette, for output that has no widget to take a theme from. */
+  memset (style, 0, sizeof *style);
+  style->dark = dark;
+  if (dark)
+    {
+      style->foreground = (ChronoColor) { 1, 1, 1, 1 };
+      style->background = (ChronoColor) { 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0, 1 };
+      style->accent = (ChronoColor) { 0x78 / 255.0, 0xae / 255.0, 0xed / 255.0, 1 };
+      style->label_background = (ChronoColor) { 0x30 / 255.0, 0x30 / 255.0, 0x30 / 255.0, 1 };
+    }
+  else
+    {
+      style->foreground = (ChronoColor) { 0, 0, 0, 0.8 };
+      style->background = (ChronoColor) { 1, 1, 1, 1 };
+      style->accent = (ChronoColor) { 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0, 1 };
+      style->label_background = (ChronoColor) { 0xfa / 255.0, 0xfa / 255.0, 0xfa / 255.0, 1 };
+    }
+  style->grid = style->foreground;
+  style->grid.alpha = 0.1;
+  style->font = pango_font_description_from_string ("Sans 10");
+  style->scale = 1.0;
+}
+
+void
+chrono_render_style_copy (ChronoRenderStyle       *dest,
+                          const ChronoRenderStyle *src)
+{
+  *dest = *src;
+  dest->font = src->font ? pango_font_description_copy (src->font)
+                         : pango_font_description_from_string ("Sans 10");
+  if (!(dest->scale > 0))
+    dest->scale = 1.0;
+}
+
+void
+chrono_render_style_clear (ChronoRenderStyle *style)
+{
+  g_clear_pointer (&style->font, pango_font_description_free);
+}
+
+static void
+setup_layouts (ChronoRenderer *self)
+{
+  int size = pango_font_description_get_size (self->style.font);
+  gboolean absolute = pango_font_description_get_size_is_absolute (self->style.font);
+
+  if (size <= 0)
+    {
+      size = 10 * PANGO_SCALE;
+      absolute = FALSE;
+    }
+
+  for (guint kind = 0; kind < N_TEXT_KINDS; kind++)
+    {
+      g_autoptr(PangoFontDescription) font = pango_font_description_copy (self->style.font);
+      int kind_size = size;
+
+      switch ((ChronoTextKind) kind)
+        {
+        case CHRONO_TEXT_LABEL:
+          break;
+        case CHRONO_TEXT_AXIS:
+          kind_size = size * 9 / 10;
+          break;
+        case CHRONO_TEXT_AXIS_CONTEXT:
+          kind_size = size * 9 / 10;
+          pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+          break;
+        case CHRONO_TEXT_BADGE:
+          kind_size = size * 17 / 20;
+          pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+          break;
+        case CHRONO_TEXT_ERA:
+          kind_size = size * 9 / 10;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (absolute)
+        pango_font_description_set_absolute_size (font, kind_size);
+      else
+        pango_font_description_set_size (font, kind_size);
+
+      g_clear_object (&self->layouts[kind]);
+      self->layouts[kind] = pango_layout_new (self->context);
+      pango_layout_set_font_description (self->layouts[kind], font);
+      pango_layout_set_single_paragraph_mode (self->layouts[kind], TRUE);
+
+      g_clear_pointer (&self->measured[kind], g_hash_table_unref);
+      self->measured[kind] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    }
+}
+
+/**
+ * chrono_renderer_new:
+ * @context: (nullable): the widget's Pango context, or NULL for one of its own
+ *
+ * The renderer measures and draws text for layouts; the widget, the exporters and the
+ * benchmark all draw through it.
+ */
+ChronoRenderer *
+chrono_renderer_new (PangoContext            *context,
+                     const ChronoRenderStyle *style)
+{
+  ChronoRenderer *self = g_new0 (ChronoRenderer, 1);
+
+  if (context != NULL)
+    self->context = g_object_ref (context);
+  else
+    self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+
+  chrono_render_style_copy (&self->style, style);
+  setup_layouts (self);
+
+  return self;
+}
+
+void
+chrono_renderer_free (ChronoRenderer *self)
+{
+  if (self == NULL)
+    return;
+
+  for (guint kind = 0; kind < N_TEXT_KINDS; kind++)
+    {
+      g_clear_object (&self->layouts[kind]);
+      g_clear_pointer (&self->measured[kind], g_hash_table_unref);
+    }
+  chrono_render_style_clear (&self->style);
+  g_clear_object (&self->context);
+  g_free (self);
+}
+
+void
+chrono_renderer_set_style (ChronoRenderer          *self,
+                           const ChronoRenderStyle *style)
+{
+  gboolean same_font = self->style.font && style->font &&
+                       pango_font_description_equal (self->style.font, style->font);
+
+  chrono_render_style_clear (&self->style);
+  chrono_render_style_copy (&self->style, style);
+
+  if (!same_font)
+    setup_layouts (self);
+}
+
+const ChronoRenderStyle *
+chrono_renderer_get_style (ChronoRenderer *self)
+{
+  return &self->style;
+}
+
+void
+chrono_renderer_measure (ChronoTextKind  kind,
+                         const char     *text,
+                         double         *width,
+                         double         *height,
+                         gpointer        renderer)
+{
+  ChronoRenderer *self = renderer;
+  Extents *extents;
+
+  g_return_if_fail ((guint) kind < N_TEXT_KINDS);
+
+  /* Titles are measured for every frame; Pango is the costly part of a frame. */
+  extents = g_hash_table_lookup (self->measured[kind], text);
+  if (extents == NULL)
+    {
+      PangoRectangle logical;
+
+      if (g_hash_table_size (self->measured[kind]) > MEASURE_CACHE_LIMIT)
+        g_hash_table_remove_all (self->measured[kind]);
+
+      pango_layout_set_width (self->layouts[kind], -1);
+      pango_layout_set_text (self->layouts[kind], text, -1);
+      pango_layout_get_pixel_extents (self->layouts[kind], NULL, &logical);
+
+      extents = g_new (Extents, 1);
+      extents->width = logical.width;
+      extents->height = logical.height;
+      g_hash_table_insert (self->measured[kind], g_strdup (text), extents);
+    }
+
+  *width = extents->width;
+  *height = extents->height;
+}
+
+void
+chrono_renderer_get_category_color (ChronoRenderer *self,
+                                    ChronoCategory *category,
+                                    ChronoColor    *color)
+{
+  const char *spec = NULL;
+
+  if (category != NULL)
+    spec = self->style.dark && chrono_category_get_dark_color (category)
+           ? chrono_category_get_dark_color (category)
+           : chrono_category_get_color (category);
+
+  if (!chrono_color_parse (spec, color))
+    *color = self->style.accent;
+}
+
+static void
+set_color (cairo_t           *cr,
+           const ChronoColor *color,
+           double             alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+/* Where a line of @width logical pixels must be centred to cover whole device pixels. */
+static double
+snap (ChronoRenderer *self,
+      double          x,
+      double          width)
+{
+  double scale = self->style.scale;
+  double device_width = round (width * scale);
+
+  if ((gint64) device_width % 2 == 1)
+    return (floor (x * scale) + 0.5) / scale;
+
+  return round (x * scale) / scale;
+}
+
+static void
+rounded_rect (cairo_t          *cr,
+              const ChronoRect *rect,
+              double            radius)
+{
+  double x = rect->x, y = rect->y, w = rect->width, h = rect->height;
+
+  radius = MIN (radius, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+vertical_line (ChronoRenderer *self,
+               cairo_t        *cr,
+               double          x,
+               double          y0,
+               double          y1,
+               double          width)
+{
+  x = snap (self, x, width);
+  cairo_set_line_width (cr, width);
+  cairo_move_to (cr, x, y0);
+  cairo_line_to (cr, x, y1);
+  cairo_stroke (cr);
+}
+
+static void
+show_text (ChronoRenderer    *self,
+           cairo_t           *cr,
+           ChronoTextKind     kind,
+           const char        *text,
+           double             x,
+           double             y,
+           double             max_width,
+           const ChronoColor *color,
+           double             alpha)
+{
+  PangoLayout *layout = self->layouts[kind];
+
+  pango_layout_set_text (layout, text, -1);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  else
+    {
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+    }
+
+  set_color (cr, color, alpha);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_eras (ChronoRenderer *self,
+           cairo_t        *cr,
+           ChronoLayout   *layout)
+{
+  for (guint i = 0; i < layout->eras->len; i++)
+    {
+      const ChronoLayoutEra *era = &g_array_index (layout->eras, ChronoLayoutEra, i);
+      double text_height = 0, text_width = 0;
+
+      set_color (cr, &self->style.accent, i % 2 ? 0.05 : 0.09);
+      cairo_rectangle (cr, era->x0, 0, era->x1 - era->x0, layout->axis_y);
+      cairo_fill (cr);
+
+      set_color (cr, &self->style.accent, 0.35);
+      vertical_line (self, cr, era->x0, 0, layout->axis_y, 1);
+
+      if (era->text_width > 0)
+        {
+          chrono_renderer_measure (CHRONO_TEXT_ERA, era->name, &text_width, &text_height, self);
+          show_text (self, cr, CHRONO_TEXT_ERA, era->name, era->text_x,
+                     layout->top_strip.y + (layout->top_strip.height - text_height) / 2,
+                     era->text_width, &self->style.foreground, 0.75);
+        }
+    }
+}
+
+static void
+draw_legend (ChronoRenderer *self,
+             cairo_t        *cr,
+             ChronoLayout   *layout)
+{
+  for (guint i = 0; i < layout->legend->len; i++)
+    {
+      const ChronoLayoutLegendEntry *entry = &g_array_index (layout->legend, ChronoLayoutLegendEntry, i);
+      double text_width = 0, text_height = 0;
+      ChronoColor color;
+
+      chrono_renderer_get_category_color (self, entry->category, &color);
+      set_color (cr, &color, 1);
+      rounded_rect (cr, &entry->swatch, 3);
+      cairo_fill (cr);
+
+      chrono_renderer_measure (CHRONO_TEXT_ERA, entry->name, &text_width, &text_height, self);
+      show_text (self, cr, CHRONO_TEXT_ERA, entry->name, entry->text_x,
+                 layout->top_strip.y + (layout->top_strip.height - text_height) / 2,
+                 entry->text_width + 1, &self->style.foreground, 0.8);
+    }
+}
+
+static void
+draw_axis (ChronoRenderer *self,
+           cairo_t        *cr,
+           ChronoLayout   *layout)
+{
+  ChronoTimeAxis *axis = layout->axis;
+  double label_y = layout->axis_y + 7;
+  double context_y = label_y + axis->label_height + 2;
+
+  /* Grid lines behind the labels, at the labelled ticks. */
+  set_color (cr, &self->style.grid, 1);
+  for (guint i = 0; i < axis->ticks->len; i++)
+    {
+      const ChronoAxisTick *tick = &g_array_index (axis->ticks, ChronoAxisTick, i);
+
+      if (tick->major)
+        vertical_line (self, cr, tick->x, layout->top_strip.height, layout->axis_y, 1);
+    }
+
+  set_color (cr, &self->style.foreground, self->style.high_contrast ? 1.0 : 0.55);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, 0, snap (self, layout->axis_y, 1));
+  cairo_line_to (cr, layout->width, snap (self, layout->axis_y, 1));
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < axis->ticks->len; i++)
+    {
+      const ChronoAxisTick *tick = &g_array_index (axis->ticks, ChronoAxisTick, i);
+
+      set_color (cr, &self->style.foreground, self->style.high_contrast ? 1.0 : 0.55);
+      vertical_line (self, cr, tick->x, layout->axis_y, layout->axis_y + (tick->major ? 6 : 3), 1);
+
+      if (tick->label != NULL)
+        show_text (self, cr, CHRONO_TEXT_AXIS, tick->label, tick->x + 3, label_y, 0,
+                   &self->style.foreground, self->style.high_contrast ? 1.0 : 0.8);
+    }
+
+  for (guint i = 0; i < axis->contexts->len; i++)
+    {
+      const ChronoAxisContext *context = &g_array_index (axis->contexts, ChronoAxisContext, i);
+
+      show_text (self, cr, CHRONO_TEXT_AXIS_CONTEXT, context->text, context->x, context_y, 0,
+                 &self->style.foreground, 1.0);
+    }
+}
+
+static void
+draw_density (ChronoRenderer *self,
+              cairo_t        *cr,
+              ChronoLayout   *layout)
+{
+  double track = layout->axis_y - layout->axis_band.y - 2;
+
+  set_color (cr, &self->style.foreground, self->style.high_contrast ? 0.7 : 0.3);
+  for (guint c = 0; c < layout->n_density; c++)
+    {
+      double height;
+
+      if (layout->density[c] == 0)
+        continue;
+
+      height = MIN (track, 2 + 1.5 * log2 (layout->density[c]));
+      cairo_rectangle (cr, c * layout->density_step, layout->axis_y - height,
+                       MAX (layout->density_step - 1, 1), height);
+    }
+  cairo_fill (cr);
+}
+
+static void
+draw_today (ChronoRenderer *self,
+            cairo_t        *cr,
+            ChronoLayout   *layout)
+{
+  static const double dashes[] = { 4, 3 };
+
+  if (isnan (layout->today_x))
+    return;
+
+  set_color (cr, &self->style.accent, 0.9);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  vertical_line (self, cr, layout->today_x, layout->top_strip.height, layout->axis_y, 1);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  cairo_move_to (cr, layout->today_x - 5, layout->axis_y + 6);
+  cairo_line_to (cr, layout->today_x + 5, layout->axis_y + 6);
+  cairo_line_to (cr, layout->today_x, layout->axis_y);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+static void
+draw_clusters (ChronoRenderer          *self,
+               cairo_t                 *cr,
+               ChronoLayout            *layout,
+               const ChronoRenderState *state)
+{
+  for (guint i = 0; i < layout->clusters->len; i++)
+    {
+      const ChronoLayoutCluster *cluster = &g_array_index (layout->clusters, ChronoLayoutCluster, i);
+      gboolean hovered = state && state->hovered_cluster == i;
+      double text_width = 0, text_height = 0;
+      double y = layout->cluster_row.y + layout->cluster_row.height;
+
+      /* A bracket under the badge shows how far the cluster reaches. */
+      if (cluster->x1 - cluster->x0 >= 2)
+        {
+          double y_line = snap (self, y + 2, 1);
+
+          set_color (cr, &self->style.foreground, 0.35);
+          cairo_set_line_width (cr, 1);
+          cairo_move_to (cr, snap (self, cluster->x0, 1), y_line + 2);
+          cairo_line_to (cr, snap (self, cluster->x0, 1), y_line);
+          cairo_line_to (cr, snap (self, cluster->x1, 1), y_line);
+          cairo_line_to (cr, snap (self, cluster->x1, 1), y_line + 2);
+          cairo_stroke (cr);
+        }
+
+      rounded_rect (cr, &cluster->badge, cluster->badge.height / 2);
+      set_color (cr, &self->style.background, 1);
+      cairo_fill_preserve (cr);
+      set_color (cr, &self->style.foreground, hovered ? 0.22 : 0.1);
+      cairo_fill_preserve (cr);
+      set_color (cr, &self->style.foreground, self->style.high_contrast ? 0.9 : 0.3);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+
+      chrono_renderer_measure (CHRONO_TEXT_BADGE, cluster->text, &text_width, &text_height, self);
+      show_text (self, cr, CHRONO_TEXT_BADGE, cluster->text,
+                 cluster->badge.x + (cluster->badge.width - text_width) / 2,
+                 cluster->badge.y + (cluster->badge.height - text_height) / 2, 0,
+                 &self->style.foreground, 0.9);
+    }
+}
+
+static void
+draw_marker (ChronoRenderer          *self,
+             cairo_t                 *cr,
+             ChronoLayout            *layout,
+             const ChronoLayoutLabel *label,
+             const ChronoColor       *color,
+             gboolean                 emphasised)
+{
+  double x = CLAMP (label->x, 0, layout->width);
+  double radius = emphasised ? MARKER_RADIUS + 1.5 : MARKER_RADIUS;
+
+  if (label->flags & (CHRONO_DATE_APPROXIMATE | CHRONO_DATE_UNCERTAIN))
+    {
+      cairo_pattern_t *fade;
+
+      /* Whiskers that fade out say "about here". */
+      fade = cairo_pattern_create_linear (x - 14, 0, x + 14, 0);
+      cairo_pattern_add_color_stop_rgba (fade, 0, color->red, color->green, color->blue, 0);
+      cairo_pattern_add_color_stop_rgba (fade, 0.5, color->red, color->green, color->blue, 0.9);
+      cairo_pattern_add_color_stop_rgba (fade, 1, color->red, color->green, color->blue, 0);
+      cairo_set_source (cr, fade);
+      cairo_rectangle (cr, x - 14, layout->axis_y - 1, 28, 2);
+      cairo_fill (cr);
+      cairo_pattern_destroy (fade);
+
+      cairo_arc (cr, x, layout->axis_y, radius, 0, 2 * G_PI);
+      set_color (cr, &self->style.background, 1);
+      cairo_fill_preserve (cr);
+      set_color (cr, color, 1);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+      return;
+    }
+
+  cairo_arc (cr, x, layout->axis_y, radius + 1.5, 0, 2 * G_PI);
+  set_color (cr, &self->style.background, 1);
+  cairo_fill (cr);
+  cairo_arc (cr, x, layout->axis_y, radius, 0, 2 * G_PI);
+  set_color (cr, color, 1);
+  cairo_fill (cr);
+}
+
+static void
+draw_label (ChronoRenderer          *self,
+            cairo_t                 *cr,
+            ChronoLayout            *layout,
+            const ChronoLayoutLabel *label,
+            const ChronoRenderState *state)
+{
+  gboolean selected = state && state->selected == label->event;
+  gboolean hovered = state && state->hovered == label->event;
+  double text_width = 0, text_height = 0;
+  double bottom = label->box.y + label->box.height;
+  ChronoColor color;
+  ChronoRect accent;
+
+  chrono_renderer_get_category_color (self, chrono_event_get_category (label->event), &color);
+
+  /* The box. */
+  rounded_rect (cr, &label->box, 4);
+  set_color (cr, &self->style.label_background, 1);
+  cairo_fill_preserve (cr);
+  set_color (cr, selected ? &self->style.accent : &color, selected ? 0.25 : hovered ? 0.22 : 0.1);
+  cairo_fill_preserve (cr);
+  if (selected || hovered || self->style.high_contrast)
+    {
+      set_color (cr, selected ? &self->style.accent : &self->style.foreground,
+                 selected || self->style.high_contrast ? 1.0 : 0.4);
+      cairo_set_line_width (cr, selected ? 2 : 1);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      cairo_new_path (cr);
+    }
+
+  /* The accent on the side of the stem; for ranges and imprecise dates, the bar along
+   * the bottom shows the span itself, faded where the date is approximate. */
+  if (label->is_range || label->is_imprecise)
+    {
+      double x0 = MAX (label->x, label->box.x);
+      double x1 = MIN (label->x_end, label->box.x + label->box.width);
+
+      accent = (ChronoRect) { x0, bottom - (label->is_range ? 4 : 2), MAX (x1 - x0, 2), label->is_range ? 4 : 2 };
+      if (label->is_imprecise || (label->flags & (CHRONO_DATE_APPROXIMATE | CHRONO_DATE_UNCERTAIN)))
+        {
+          cairo_pattern_t *fade = cairo_pattern_create_linear (accent.x, 0, accent.x + accent.width, 0);
+
+          cairo_pattern_add_color_stop_rgba (fade, 0, color.red, color.green, color.blue, 0.25);
+          cairo_pattern_add_color_stop_rgba (fade, 0.5, color.red, color.green, color.blue, 0.9);
+          cairo_pattern_add_color_stop_rgba (fade, 1, color.red, color.green, color.blue, 0.25);
+          cairo_set_source (cr, fade);
+          cairo_rectangle (cr, accent.x, accent.y, accent.width, accent.height);
+          cairo_fill (cr);
+          cairo_pattern_destroy (fade);
+        }
+      else
+        {
+          set_color (cr, &color, 1);
+          cairo_rectangle (cr, accent.x, accent.y, accent.width, accent.height);
+          cairo_fill (cr);
+        }
+    }
+
+  accent = label->box;
+  accent.width = 3;
+  if (label->stem_x > label->box.x + label->box.width / 2)
+    accent.x = label->box.x + label->box.width - 3;
+  set_color (cr, &color, 1);
+  cairo_rectangle (cr, accent.x, accent.y + 1, accent.width, accent.height - 2);
+  cairo_fill (cr);
+
+  chrono_renderer_measure (CHRONO_TEXT_LABEL, chrono_event_get_title (label->event),
+                           &text_width, &text_height, self);
+  show_text (self, cr, CHRONO_TEXT_LABEL, chrono_event_get_title (label->event),
+             label->text_x, label->box.y + (label->box.height - text_height) / 2,
+             label->text_width + 1, &self->style.foreground,
+             label->flags & CHRONO_DATE_UNCERTAIN ? 0.75 : 1.0);
+
+  draw_marker (self, cr, layout, label, &color, selected || hovered);
+}
+
+/**
+ * chrono_renderer_draw:
+ *
+ * Draws @layout into @cr, from (0, 0) to the layout's size, in logical pixels.
+ */
+void
+chrono_renderer_draw (ChronoRenderer          *self,
+                      cairo_t                 *cr,
+                      ChronoLayout            *layout,
+                      const ChronoRenderState *state)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (layout != NULL);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, layout->width, layout->height);
+  cairo_clip (cr);
+
+  set_color (cr, &self->style.background, 1);
+  cairo_paint (cr);
+
+  draw_eras (self, cr, layout);
+  draw_axis (self, cr, layout);
+  draw_today (self, cr, layout);
+  draw_density (self, cr, layout);
+  draw_clusters (self, cr, layout, state);
+
+  /* Stems first: where one has to pass behind a label, it does. */
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, i);
+      gboolean selected = state && state->selected == label->event;
+      ChronoColor color;
+
+      chrono_renderer_get_category_color (self, chrono_event_get_category (label->event), &color);
+      set_color (cr, &color, selected ? 1.0 : 0.6);
+      vertical_line (self, cr, label->stem_x, label->box.y + label->box.height, layout->axis_y, selected ? 2 : 1);
+    }
+
+  /* The most important labels were placed first; draw them last. */
+  for (guint i = layout->labels->len; i-- > 0;)
+    draw_label (self, cr, layout, &g_array_index (layout->labels, ChronoLayoutLabel, i), state);
+
+  draw_legend (self, cr, layout);
+
+  cairo_restore (cr);
+}

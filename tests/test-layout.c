@@ -1,0 +1,324 @@
+/* test-layout.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "view/chrono-layout.h"
+
+/* A measure that needs no fonts: every character is 7 pixels wide. */
+static void
+measure_cb (ChronoTextKind  kind,
+            const char     *text,
+            double         *width,
+            double         *height,
+            gpointer        user_data)
+{
+  *width = 7.0 * g_utf8_strlen (text, -1);
+  *height = kind == CHRONO_TEXT_LABEL ? 15 : 12;
+}
+
+static ChronoTimeline *
+make_random_timeline (guint32 seed,
+                      guint   n_events,
+                      gint64  first_year,
+                      gint64  n_years)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  ChronoTimeline *timeline = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) tech = chrono_category_new ("tech", "Technology", "#1c71d8", "#62a0ea");
+  g_autoptr(ChronoCategory) business = chrono_category_new ("business", "Business", "#e66100", NULL);
+  ChronoCategory *categories[] = { tech, business, NULL };
+  ChronoDate era_start = { first_year + 2, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 };
+  ChronoDate era_end = { first_year + n_years / 2, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 };
+  g_autoptr(ChronoEra) era = chrono_era_new ("The early years", &era_start, &era_end);
+
+  chrono_timeline_add_category (timeline, tech);
+  chrono_timeline_add_category (timeline, business);
+  chrono_timeline_add_era (timeline, era);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      ChronoDate start = { 0 };
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *title = NULL;
+      g_autoptr(ChronoEvent) event = NULL;
+      static const char *words[] = { "Launch", "of the", "new model", "paper", "funding round", "AGI", "人工智能" };
+      GString *text = g_string_new (NULL);
+      guint n_words = g_rand_int_range (rand, 1, 6);
+
+      for (guint w = 0; w < n_words; w++)
+        g_string_append_printf (text, "%s%s", w ? " " : "", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      title = g_string_free (text, FALSE);
+
+      start.year = first_year + g_rand_int_range (rand, 0, n_years);
+      start.precision = g_rand_int_range (rand, CHRONO_PRECISION_YEAR, CHRONO_PRECISION_MINUTE + 1);
+      start.month = start.precision >= CHRONO_PRECISION_MONTH ? g_rand_int_range (rand, 1, 13) : 0;
+      start.day = start.precision >= CHRONO_PRECISION_DAY ? g_rand_int_range (rand, 1, 29) : 0;
+      start.hour = start.precision >= CHRONO_PRECISION_HOUR ? g_rand_int_range (rand, 0, 24) : 0;
+      start.minute = start.precision >= CHRONO_PRECISION_MINUTE ? g_rand_int_range (rand, 0, 60) : 0;
+      if (g_rand_int_range (rand, 0, 10) == 0)
+        start.flags = CHRONO_DATE_APPROXIMATE;
+
+      event = chrono_event_new (id, &start, title);
+      chrono_event_set_importance (event, g_rand_int_range (rand, CHRONO_IMPORTANCE_MIN, CHRONO_IMPORTANCE_MAX + 1));
+      chrono_event_set_category (event, categories[g_rand_int_range (rand, 0, 3)]);
+
+      if (g_rand_int_range (rand, 0, 6) == 0)
+        {
+          ChronoDate end = start;
+
+          end.year += g_rand_int_range (rand, 0, 3);
+          if (end.precision >= CHRONO_PRECISION_MONTH)
+            end.month = 12;
+          chrono_event_set_end (event, &end);
+        }
+
+      chrono_timeline_add_event (timeline, event);
+    }
+
+  chrono_timeline_seal (timeline);
+
+  return timeline;
+}
+
+/* Checks every promise the layout makes; returns how many events had a label. */
+static guint
+check_layout (ChronoTimeline    *timeline,
+              ChronoEventFilter *filter,
+              double             start,
+              double             end,
+              double             width,
+              double             height)
+{
+  ChronoLayoutParams params = { 0 };
+  g_autoptr(ChronoLayout) layout = NULL;
+  g_autoptr(GArray) in_view = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) expected = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) labelled = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) clustered = g_hash_table_new (NULL, NULL);
+  guint cluster_total = 0;
+
+  params.timeline = timeline;
+  params.filter = filter;
+  params.start = start;
+  params.end = end;
+  params.width = width;
+  params.height = height;
+  params.measure = measure_cb;
+  params.now = 1669766400;
+  layout = chrono_layout_new (&params);
+
+  /* What is in view, the slow way. */
+  chrono_timeline_query_range (timeline, (ChronoTime) ceil (start), (ChronoTime) ceil (end), in_view);
+  for (guint i = 0; i < in_view->len; i++)
+    {
+      guint position = g_array_index (in_view, guint, i);
+
+      if (filter == NULL || chrono_event_filter_matches (filter, chrono_timeline_get_event (timeline, position)))
+        g_hash_table_add (expected, GUINT_TO_POINTER (position + 1));
+    }
+  g_assert_cmpuint (layout->n_items, ==, g_hash_table_size (expected));
+
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, i);
+
+      g_assert_true (g_hash_table_contains (expected, GUINT_TO_POINTER (label->position + 1)));
+      g_assert_true (g_hash_table_add (labelled, GUINT_TO_POINTER (label->position + 1)));
+      g_assert_cmpuint (chrono_layout_get_item_position (layout, label->item), ==, label->position);
+      g_assert_true (chrono_timeline_get_event (timeline, label->position) == label->event);
+
+      /* Inside the widget, above the clusters and the axis, below the top strip. */
+      g_assert_cmpfloat (label->box.x, >=, 0);
+      g_assert_cmpfloat (label->box.x + label->box.width, <=, width);
+      g_assert_cmpfloat (label->box.y, >=, layout->top_strip.y + layout->top_strip.height);
+      g_assert_false (chrono_rect_intersects (&label->box, &layout->axis_band));
+      g_assert_false (chrono_rect_intersects (&label->box, &layout->cluster_row));
+      g_assert_cmpfloat (label->text_width, >, 0);
+
+      for (guint j = 0; j < i; j++)
+        {
+          const ChronoLayoutLabel *other = &g_array_index (layout->labels, ChronoLayoutLabel, j);
+
+          g_assert_false (chrono_rect_intersects (&label->box, &other->box));
+        }
+    }
+
+  for (guint i = 0; i < layout->clusters->len; i++)
+    {
+      const ChronoLayoutCluster *cluster = &g_array_index (layout->clusters, ChronoLayoutCluster, i);
+      guint count = 0;
+      g_autofree char *text = g_strdup_printf ("+%u", cluster->count);
+
+      g_assert_cmpuint (cluster->count, >, 0);
+      g_assert_cmpstr (cluster->text, ==, text);
+      g_assert_cmpuint (cluster->last_item, <=, layout->n_items);
+      g_assert_cmpint (cluster->start, <, cluster->end);
+      g_assert_false (chrono_rect_intersects (&cluster->badge, &layout->axis_band));
+      g_assert_cmpfloat (cluster->badge.x, >=, 0);
+      g_assert_cmpfloat (cluster->badge.x + cluster->badge.width, <=, width);
+
+      for (guint item = cluster->first_item; item < cluster->last_item; item++)
+        {
+          guint position = chrono_layout_get_item_position (layout, item);
+          gpointer key = GUINT_TO_POINTER (position + 1);
+
+          if (g_hash_table_contains (labelled, key))
+            continue;
+
+          g_assert_true (g_hash_table_contains (expected, key));
+          /* In exactly one cluster. */
+          g_assert_true (g_hash_table_add (clustered, key));
+          count++;
+        }
+      g_assert_cmpuint (count, ==, cluster->count);
+      cluster_total += count;
+
+      for (guint j = 0; j < i; j++)
+        {
+          const ChronoLayoutCluster *other = &g_array_index (layout->clusters, ChronoLayoutCluster, j);
+
+          g_assert_false (chrono_rect_intersects (&cluster->badge, &other->badge));
+        }
+    }
+
+  /* None lost. */
+  g_assert_cmpuint (g_hash_table_size (labelled) + cluster_total, ==, g_hash_table_size (expected));
+
+  /* Axis labels do not overlap either. */
+  for (guint i = 1, last = 0; i < layout->axis->ticks->len; i++)
+    {
+      const ChronoAxisTick *tick = &g_array_index (layout->axis->ticks, ChronoAxisTick, i);
+      const ChronoAxisTick *previous = &g_array_index (layout->axis->ticks, ChronoAxisTick, last);
+
+      g_assert_cmpfloat (tick->x, >=, previous->x);
+      if (tick->label == NULL)
+        continue;
+      if (previous->label != NULL && last != i)
+        g_assert_cmpfloat (previous->x + previous->label_width, <, tick->x);
+      last = i;
+    }
+
+  return layout->labels->len;
+}
+
+static void
+test_layout_random_small (void)
+{
+  for (guint32 seed = 1; seed <= 20; seed++)
+    {
+      g_autoptr(ChronoTimeline) timeline = make_random_timeline (seed, 40 + seed * 20, 2000, 20);
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+      ChronoTime first, last;
+      guint labelled = 0;
+
+      g_assert_true (chrono_timeline_get_span (timeline, &first, &last));
+      labelled += check_layout (timeline, NULL, first - 86400.0 * 30, last + 86400.0 * 30, 1200, 400);
+
+      for (guint i = 0; i < 25; i++)
+        {
+          double duration = exp (g_rand_double_range (rand, log (600), log (last - first)));
+          double start = g_rand_double_range (rand, first - duration / 2, last - duration / 2);
+          double width = g_rand_double_range (rand, 200, 1920);
+          double height = g_rand_double_range (rand, 120, 600);
+
+          labelled += check_layout (timeline, NULL, start, start + duration, width, height);
+        }
+
+      /* Something must have been labelled, or the checks above prove nothing. */
+      g_assert_cmpuint (labelled, >, 0);
+    }
+}
+
+static void
+test_layout_random_large (void)
+{
+  /* Enough events that the layout takes its bucketed path when zoomed out. */
+  g_autoptr(ChronoTimeline) timeline = make_random_timeline (4242, 60000, 1900, 120);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4242);
+  ChronoTime first, last;
+
+  g_assert_true (chrono_timeline_get_span (timeline, &first, &last));
+  g_assert_cmpuint (check_layout (timeline, NULL, first, last, 1920, 400), >, 5);
+
+  for (guint i = 0; i < 12; i++)
+    {
+      double duration = exp (g_rand_double_range (rand, log (86400.0), log (last - first)));
+      double start = g_rand_double_range (rand, first, last - duration);
+
+      check_layout (timeline, NULL, start, start + duration, 1600, 360);
+    }
+}
+
+static void
+test_layout_filter (void)
+{
+  g_autoptr(ChronoTimeline) timeline = make_random_timeline (77, 3000, 2010, 15);
+  g_autoptr(ChronoEventFilter) filter = chrono_event_filter_new ();
+  ChronoTime first, last;
+
+  g_assert_true (chrono_timeline_get_span (timeline, &first, &last));
+
+  chrono_event_filter_set_category_visible (filter, "tech", FALSE);
+  check_layout (timeline, filter, first, last, 1400, 400);
+  check_layout (timeline, filter, first + (last - first) / 3.0, first + (last - first) / 2.0, 1400, 400);
+
+  chrono_event_filter_set_search_text (filter, "paper");
+  check_layout (timeline, filter, first, last, 1400, 400);
+}
+
+static void
+test_layout_importance_wins (void)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  ChronoLayoutParams params = { 0 };
+  g_autoptr(ChronoLayout) layout = NULL;
+
+  /* Thirty events on one day: there is room for a few labels only, and the most
+   * important must be among them. */
+  for (guint i = 0; i < 30; i++)
+    {
+      ChronoDate date = { 2022, 11, 30, 0, 0, 0, CHRONO_PRECISION_DAY, 0 };
+      g_autofree char *id = g_strdup_printf ("e%02u", i);
+      g_autoptr(ChronoEvent) event = chrono_event_new (id, &date, i == 17 ? "ChatGPT" : "Something else");
+
+      chrono_event_set_importance (event, i == 17 ? 5 : 1);
+      chrono_timeline_add_event (timeline, event);
+    }
+  chrono_timeline_seal (timeline);
+
+  params.timeline = timeline;
+  params.start = 1669766400 - 86400.0 * 365;
+  params.end = 1669766400 + 86400.0 * 365;
+  params.width = 800;
+  params.height = 160;
+  params.measure = measure_cb;
+  layout = chrono_layout_new (&params);
+
+  g_assert_cmpuint (layout->n_rows, >, 0);
+  g_assert_cmpuint (layout->labels->len, >, 0);
+  g_assert_cmpuint (layout->labels->len, <, 30);
+  g_assert_cmpstr (chrono_event_get_title (g_array_index (layout->labels, ChronoLayoutLabel, 0).event), ==, "ChatGPT");
+  g_assert_nonnull (chrono_layout_find_label (layout, chrono_timeline_get_position (timeline,
+                                                                                    chrono_timeline_lookup_event (timeline, "e17"))));
+  g_assert_cmpuint (layout->clusters->len, ==, 1);
+  g_assert_cmpuint (g_array_index (layout->clusters, ChronoLayoutCluster, 0).count, ==, 30 - layout->labels->len);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/view/layout/random-small", test_layout_random_small);
+  g_test_add_func ("/view/layout/random-large", test_layout_random_large);
+  g_test_add_func ("/view/layout/filter", test_layout_filter);
+  g_test_add_func ("/view/layout/importance-wins", test_layout_importance_wins);
+
+  return g_test_run ();
+}

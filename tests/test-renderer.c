@@ -1,0 +1,261 @@
+/* test-renderer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "view/chrono-renderer.h"
+
+#define WIDTH  900
+#define HEIGHT 320
+
+static ChronoTimeline *
+make_timeline (void)
+{
+  ChronoTimeline *timeline = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) product = chrono_category_new ("product", "Product", "#2ec27e", "#8ff0a4");
+  g_autoptr(ChronoCategory) research = chrono_category_new ("research", "Research", "#1c71d8", NULL);
+  static const struct {
+    const char *id;
+    guint month, day;
+    const char *title;
+    ChronoDateFlags flags;
+  } events[] = {
+    { "chatgpt", 11, 30, "ChatGPT launches", 0 },
+    { "million", 12, 5, "One million users", 0 },
+    { "plus", 2, 1, "ChatGPT Plus, $20 a month", CHRONO_DATE_APPROXIMATE },
+    { "gpt4", 3, 14, "GPT-4", 0 },
+  };
+
+  chrono_timeline_add_category (timeline, product);
+  chrono_timeline_add_category (timeline, research);
+
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    {
+      ChronoDate date = { events[i].month > 10 ? 2022 : 2023, events[i].month, events[i].day, 0, 0, 0,
+                          CHRONO_PRECISION_DAY, events[i].flags };
+      g_autoptr(ChronoEvent) event = chrono_event_new (events[i].id, &date, events[i].title);
+
+      chrono_event_set_category (event, i == 3 ? research : product);
+      chrono_timeline_add_event (timeline, event);
+    }
+
+  chrono_timeline_seal (timeline);
+
+  return timeline;
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          double           x,
+          double           y,
+          double           scale)
+{
+  guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int px = (int) floor (x * scale);
+  int py = (int) floor (y * scale);
+
+  g_assert_cmpint (px, >=, 0);
+  g_assert_cmpint (py, >=, 0);
+  g_assert_cmpint (px, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (py, <, cairo_image_surface_get_height (surface));
+
+  return *(guint32 *) (gpointer) (data + py * stride + px * 4);
+}
+
+static guint32
+color_to_pixel (const ChronoColor *color)
+{
+  /* Opaque colours only, so premultiplication does not matter. */
+  return 0xff000000u |
+         ((guint32) round (color->red * 255) << 16) |
+         ((guint32) round (color->green * 255) << 8) |
+         (guint32) round (color->blue * 255);
+}
+
+static gboolean
+near_color (guint32 pixel,
+            guint32 expected,
+            guint   tolerance)
+{
+  for (guint shift = 0; shift < 32; shift += 8)
+    {
+      int a = (pixel >> shift) & 0xff;
+      int b = (expected >> shift) & 0xff;
+
+      if ((guint) ABS (a - b) > tolerance)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+check_render (double   scale,
+              gboolean dark)
+{
+  g_autoptr(ChronoTimeline) timeline = make_timeline ();
+  ChronoRenderStyle style;
+  g_autoptr(ChronoRenderer) renderer = NULL;
+  ChronoLayoutParams params = { 0 };
+  g_autoptr(ChronoLayout) layout = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  ChronoRenderState state = { NULL, NULL, G_MAXUINT, FALSE };
+  guint32 background;
+  guint checked_empty = 0;
+
+  chrono_render_style_init_default (&style, dark);
+  style.scale = scale;
+  renderer = chrono_renderer_new (NULL, &style);
+  chrono_render_style_clear (&style);
+
+  params.timeline = timeline;
+  params.start = 1667260800;           /* 1 November 2022 */
+  params.end = 1680307200;             /* 1 April 2023 */
+  params.width = WIDTH;
+  params.height = HEIGHT;
+  params.measure = chrono_renderer_measure;
+  params.measure_data = renderer;
+  params.now = 0;                      /* far out of view */
+  layout = chrono_layout_new (&params);
+
+  /* Four events, far apart, in a wide view: all of them get a label. */
+  g_assert_cmpuint (layout->labels->len, ==, 4);
+  g_assert_cmpuint (layout->clusters->len, ==, 0);
+  g_assert_true (isnan (layout->today_x));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH * scale, HEIGHT * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  chrono_renderer_draw (renderer, cr, layout, &state);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  background = color_to_pixel (&chrono_renderer_get_style (renderer)->background);
+
+  /* A marker of the event's colour where the layout put each marker. */
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, i);
+      ChronoColor color;
+      guint32 expected;
+
+      chrono_renderer_get_category_color (renderer, chrono_event_get_category (label->event), &color);
+      expected = color_to_pixel (&color);
+
+      if (label->flags & CHRONO_DATE_APPROXIMATE)
+        {
+          /* Hollow: the ring is the colour, the middle is the background. */
+          g_assert_true (near_color (pixel_at (surface, label->x, layout->axis_y, scale), background, 8));
+          g_assert_true (near_color (pixel_at (surface, label->x + 4, layout->axis_y, scale), expected, 60));
+        }
+      else
+        {
+          g_assert_true (near_color (pixel_at (surface, label->x, layout->axis_y, scale), expected, 8));
+          g_assert_true (near_color (pixel_at (surface, label->x + 1, layout->axis_y + 1, scale), expected, 8));
+        }
+
+      /* The label's accent bar is there too. */
+      g_assert_true (near_color (pixel_at (surface,
+                                           label->stem_x > label->box.x + label->box.width / 2
+                                           ? label->box.x + label->box.width - 1.5 : label->box.x + 1.5,
+                                           label->box.y + label->box.height / 2, scale),
+                                 expected, 8));
+    }
+
+  /* Background wherever the layout says there is nothing: in the label area, away from
+   * labels, stems and grid lines. */
+  for (double y = layout->label_area.y + 1; y < layout->label_area.y + layout->label_area.height; y += 7)
+    for (double x = 0.5; x < WIDTH; x += 5)
+      {
+        gboolean empty = TRUE;
+
+        for (guint i = 0; i < layout->labels->len && empty; i++)
+          {
+            const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, i);
+            ChronoRect box = label->box;
+
+            box.x -= 2;
+            box.y -= 2;
+            box.width += 4;
+            box.height += 4;
+            if ((x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height) ||
+                fabs (x - label->stem_x) < 3)
+              empty = FALSE;
+          }
+
+        for (guint i = 0; i < layout->axis->ticks->len && empty; i++)
+          {
+            const ChronoAxisTick *tick = &g_array_index (layout->axis->ticks, ChronoAxisTick, i);
+
+            if (tick->major && fabs (x - tick->x) < 3)
+              empty = FALSE;
+          }
+
+        if (!empty)
+          continue;
+
+        g_assert_true (near_color (pixel_at (surface, x, y, scale), background, 0));
+        checked_empty++;
+      }
+
+  g_assert_cmpuint (checked_empty, >, 1000);
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_renderer_markers_light (void)
+{
+  check_render (1.0, FALSE);
+}
+
+static void
+test_renderer_markers_dark_hidpi (void)
+{
+  check_render (2.0, TRUE);
+}
+
+static void
+test_renderer_measure (void)
+{
+  ChronoRenderStyle style;
+  g_autoptr(ChronoRenderer) renderer = NULL;
+  double short_width, long_width, height, cjk_width;
+
+  chrono_render_style_init_default (&style, FALSE);
+  renderer = chrono_renderer_new (NULL, &style);
+  chrono_render_style_clear (&style);
+
+  chrono_renderer_measure (CHRONO_TEXT_LABEL, "GPT", &short_width, &height, renderer);
+  chrono_renderer_measure (CHRONO_TEXT_LABEL, "GPT-4 is released to the public", &long_width, &height, renderer);
+  g_assert_cmpfloat (short_width, >, 0);
+  g_assert_cmpfloat (long_width, >, short_width * 3);
+  g_assert_cmpfloat (height, >, 5);
+
+  /* Chinese text has glyphs (through Pango's font fallback), not nothing. */
+  chrono_renderer_measure (CHRONO_TEXT_LABEL, "人工智能", &cjk_width, &height, renderer);
+  g_assert_cmpfloat (cjk_width, >, 20);
+
+  /* Measured again, from the cache, the same. */
+  chrono_renderer_measure (CHRONO_TEXT_LABEL, "GPT", &long_width, &height, renderer);
+  g_assert_cmpfloat (long_width, ==, short_width);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/view/renderer/markers-light", test_renderer_markers_light);
+  g_test_add_func ("/view/renderer/markers-dark-hidpi", test_renderer_markers_dark_hidpi);
+  g_test_add_func ("/view/renderer/measure", test_renderer_measure);
+
+  return g_test_run ();
+}
