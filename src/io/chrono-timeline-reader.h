@@ -29,6 +29,12 @@ ChronoTimeline *chrono_timeline_read_native_bytes  (GBytes        *bytes,
                                                     GCancellable  *cancellable,
                                                     GError       **error);
 
+/* Detects the format (native XML or TimelineJS JSON) from the content and reads it. */
+ChronoTimeline *chrono_timeline_read_bytes         (GBytes        *bytes,
+                                                    const char    *display_name,
+                                                    GCancellable  *cancellable,
+                                                    GError       **error);
+
 /* Detects the format (native XML or TimelineJS JSON) and loads @file off the main thread. */
 void            chrono_timeline_load_async         (GFile               *file,
                                                     GCancellable        *cancellable,
@@ -36,8 +42,15 @@ void            chrono_timeline_load_async         (GFile               *file,
                                                     gpointer             user_data);
 ChronoTimeline *chrono_timeline_load_finish        (GAsyncResult        *result,
                                                     GError             **error);
-/* The same, synchronously: for `chronoscope --check` and tests. */
+/* The same, synchronously: for `chronoscope --check` and tests. Errors name the file
+ * by its base name. Missing files, folders, devices and files over 512 MiB are refused
+ * before anything is read. */
 ChronoTimeline *chrono_timeline_load               (GFile               *file,
+                                                    GCancellable        *cancellable,
+                                                    GError             **error);
+/* The same, with the name to use in error messages (e.g. the path as the user typed it). */
+ChronoTimeline *chrono_timeline_load_named         (GFile               *file,
+                                                    const char          *display_name,
                                                     GCancellable        *cancellable,
                                                     GError             **error);
 

@@ -19,6 +19,8 @@ ChronoEvent      *chrono_event_new            (const char       *id,
                                                const char       *title);
 const char       *chrono_event_get_id         (ChronoEvent      *self);
 const char       *chrono_event_get_title      (ChronoEvent      *self);
+void              chrono_event_set_title      (ChronoEvent      *self,
+                                               const char       *title);
 const ChronoDate *chrono_event_get_start      (ChronoEvent      *self);
 /* NULL for a moment; a range otherwise. */
 const ChronoDate *chrono_event_get_end        (ChronoEvent      *self);
@@ -30,9 +32,13 @@ ChronoTime        chrono_event_get_end_time   (ChronoEvent      *self);
 const char       *chrono_event_get_summary    (ChronoEvent      *self);
 void              chrono_event_set_summary    (ChronoEvent      *self,
                                                const char       *summary);
+/* The notes, one per line ("\n" between them; a note itself never holds a newline
+ * when read from a file, since text is whitespace-normalised). NULL when none. */
 const char       *chrono_event_get_notes      (ChronoEvent      *self);
 void              chrono_event_set_notes      (ChronoEvent      *self,
                                                const char       *notes);
+void              chrono_event_add_note       (ChronoEvent      *self,
+                                               const char       *note);
 ChronoCategory   *chrono_event_get_category   (ChronoEvent      *self);
 void              chrono_event_set_category   (ChronoEvent      *self,
                                                ChronoCategory   *category);
@@ -46,5 +52,6 @@ void              chrono_event_add_source     (ChronoEvent      *self,
 GPtrArray        *chrono_event_get_quotes     (ChronoEvent      *self);
 void              chrono_event_add_quote      (ChronoEvent      *self,
                                                ChronoQuote      *quote);
+guint             chrono_event_get_n_quotes   (ChronoEvent      *self);
 
 G_END_DECLS

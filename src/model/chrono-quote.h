@@ -17,6 +17,9 @@ ChronoQuote  *chrono_quote_new                   (const char   *original_text,
                                                   const char   *original_language);
 const char   *chrono_quote_get_original_text     (ChronoQuote  *self);
 const char   *chrono_quote_get_original_language (ChronoQuote  *self);
+void          chrono_quote_set_original          (ChronoQuote  *self,
+                                                  const char   *text,
+                                                  const char   *language);
 const char   *chrono_quote_get_translation       (ChronoQuote  *self);
 const char   *chrono_quote_get_translation_language (ChronoQuote *self);
 void          chrono_quote_set_translation       (ChronoQuote  *self,

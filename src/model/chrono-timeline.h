@@ -27,6 +27,15 @@ const char     *chrono_timeline_get_description  (ChronoTimeline *self);
 void            chrono_timeline_set_description  (ChronoTimeline *self,
                                                   const char     *description);
 
+/* The language of the translatable texts (xml:lang) and the gettext domain that
+ * translated them, as read from a file; kept so that saving writes them back. */
+const char     *chrono_timeline_get_language     (ChronoTimeline *self);
+void            chrono_timeline_set_language     (ChronoTimeline *self,
+                                                  const char     *language);
+const char     *chrono_timeline_get_gettext_domain (ChronoTimeline *self);
+void            chrono_timeline_set_gettext_domain (ChronoTimeline *self,
+                                                    const char     *domain);
+
 void            chrono_timeline_add_category     (ChronoTimeline *self,
                                                   ChronoCategory *category);
 void            chrono_timeline_add_era          (ChronoTimeline *self,
@@ -60,6 +69,8 @@ guint           chrono_timeline_get_position     (ChronoTimeline *self,
                                                   ChronoEvent    *event);
 /* Sorted start times, one per event, n_events long; for binary searches in the view. */
 const ChronoTime *chrono_timeline_get_start_times (ChronoTimeline *self);
+/* End times (exclusive) in the same order: chrono_event_get_end_time() of each event. */
+const ChronoTime *chrono_timeline_get_end_times  (ChronoTimeline *self);
 /* The whole span: earliest start to latest end. FALSE when there are no events. */
 gboolean        chrono_timeline_get_span         (ChronoTimeline *self,
                                                   ChronoTime     *out_start,
@@ -75,5 +86,8 @@ void            chrono_timeline_query_range      (ChronoTimeline *self,
 guint           chrono_timeline_count_starts     (ChronoTimeline *self,
                                                   ChronoTime      start,
                                                   ChronoTime      end);
+
+/* A one-line summary for people, e.g. “42 events, 30 quotes, 2012–2025”. */
+char           *chrono_timeline_dup_summary      (ChronoTimeline *self);
 
 G_END_DECLS

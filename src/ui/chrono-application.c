@@ -11,6 +11,7 @@
 
 #include "chrono-application.h"
 #include "chrono-window.h"
+#include "io/chrono-timeline-reader.h"
 
 GResource *chrono_get_resource (void);
 
@@ -38,15 +39,43 @@ chrono_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (get_or_create_window (CHRONO_APPLICATION (app))));
 }
 
+/* `chronoscope --check FILE`: one line on standard output, or the error on standard error. */
+static int
+check_timeline_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autofree char *display_name = g_filename_display_name (path);
+  g_autoptr(ChronoTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  timeline = chrono_timeline_load_named (file, display_name, NULL, &error);
+  if (timeline == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  summary = chrono_timeline_dup_summary (timeline);
+  g_print ("%s: %s\n", display_name, summary);
+
+  return EXIT_SUCCESS;
+}
+
 static int
 chrono_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
 {
+  const char *check_path = NULL;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
+
+  if (g_variant_dict_lookup (options, "check", "^&ay", &check_path))
+    return check_timeline_file (check_path);
 
   return -1;
 }
@@ -132,6 +161,10 @@ chrono_application_init (ChronoApplication *self)
 {
   static const GOptionEntry options[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { "check", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Check a timeline file, print a summary or the first error, and exit"),
+      /* Translators: the argument of --check in `chronoscope --help` */
+      N_("FILE") },
     { NULL }
   };
 

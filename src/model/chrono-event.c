@@ -1,0 +1,372 @@
+/* chrono-event.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-event"
+
+#include "config.h"
+
+#include "chrono-event.h"
+#include "chrono-quote-private.h"
+
+/* A timeline may hold a million of these, so the struct stays small: no cached
+ * strings, and the source and quote arrays exist only when there is something in them. */
+struct _ChronoEvent
+{
+  GObject parent_instance;
+
+  char *id;
+  char *title;
+  char *summary;
+  char *notes;              /* several notes are separated by "\n" */
+  ChronoCategory *category;
+  GPtrArray *sources;
+  GPtrArray *quotes;
+  ChronoDate start;
+  ChronoDate end;
+  guint8 importance;
+  guint8 has_end : 1;
+};
+
+G_DEFINE_FINAL_TYPE (ChronoEvent, chrono_event, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_SUMMARY,
+  PROP_NOTES,
+  PROP_CATEGORY,
+  PROP_IMPORTANCE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+chrono_event_finalize (GObject *object)
+{
+  ChronoEvent *self = CHRONO_EVENT (object);
+
+  if (self->quotes != NULL)
+    {
+      for (guint i = 0; i < self->quotes->len; i++)
+        _chrono_quote_set_event (g_ptr_array_index (self->quotes, i), NULL);
+    }
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->notes, g_free);
+  g_clear_object (&self->category);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_pointer (&self->quotes, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (chrono_event_parent_class)->finalize (object);
+}
+
+static void
+chrono_event_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  ChronoEvent *self = CHRONO_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_SUMMARY:
+      g_value_set_string (value, self->summary);
+      break;
+    case PROP_NOTES:
+      g_value_set_string (value, self->notes);
+      break;
+    case PROP_CATEGORY:
+      g_value_set_object (value, self->category);
+      break;
+    case PROP_IMPORTANCE:
+      g_value_set_uint (value, self->importance);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_event_class_init (ChronoEventClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = chrono_event_finalize;
+  object_class->get_property = chrono_event_get_property;
+
+  /* Read-only: the model is immutable once its timeline is sealed. */
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SUMMARY] =
+    g_param_spec_string ("summary", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_NOTES] =
+    g_param_spec_string ("notes", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CATEGORY] =
+    g_param_spec_object ("category", NULL, NULL, CHRONO_TYPE_CATEGORY,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_IMPORTANCE] =
+    g_param_spec_uint ("importance", NULL, NULL,
+                       CHRONO_IMPORTANCE_MIN, CHRONO_IMPORTANCE_MAX, 3,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+chrono_event_init (ChronoEvent *self)
+{
+  self->importance = 3;
+}
+
+ChronoEvent *
+chrono_event_new (const char       *id,
+                  const ChronoDate *start,
+                  const char       *title)
+{
+  ChronoEvent *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (start != NULL, NULL);
+
+  self = g_object_new (CHRONO_TYPE_EVENT, NULL);
+  self->id = g_strdup (id);
+  self->start = *start;
+  self->title = g_strdup (title != NULL ? title : "");
+
+  return self;
+}
+
+const char *
+chrono_event_get_id (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
+
+  return self->id;
+}
+
+const char *
+chrono_event_get_title (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
+
+  return self->title;
+}
+
+void
+chrono_event_set_title (ChronoEvent *self,
+                        const char  *title)
+{
+  g_return_if_fail (CHRONO_IS_EVENT (self));
+
+  g_free (self->title);
+  self->title = g_strdup (title != NULL ? title : "");
+}
+
+const ChronoDate *
+chrono_event_get_start (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
+
+  return &self->start;
+}
+
+const ChronoDate *
+chrono_event_get_end (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
+
+  return self->has_end ? &self->end : NULL;
+}
+
+void
+chrono_event_set_end (ChronoEvent      *self,
+                      const ChronoDate *end)
+{
+  g_return_if_fail (CHRONO_IS_EVENT (self));
+
+  self->has_end = end != NULL;
+  if (end != NULL)
+    self->end = *end;
+}
+
+ChronoTime
+chrono_event_get_start_time (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), 0);
+
+  return chrono_date_get_start (&self->start);
+}
+
+ChronoTime
+chrono_event_get_end_time (ChronoEvent *self)
+{
+  ChronoTime start, end;
+
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), 0);
+
+  start = chrono_date_get_start (&self->start);
+  end = chrono_date_get_end (self->has_end ? &self->end : &self->start);
+
+  /* A span is never empty, even for an end written before its start. */
+  return MAX (end, start + 1);
+}
+
+const char *
+chrono_event_get_summary (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
+
+  return self->summary;
+}
+
+void
+chrono_event_set_summary (ChronoEvent *self,
+                          const char  *summary)
+{
+  g_return_if_fail (CHRONO_IS_EVENT (self));
+
+  g_free (self->summary);
+  self->summary = g_strdup (summary);
+}
+
+const char *
+chrono_event_get_notes (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
+
+  return self->notes;
+}
+
+void
+chrono_event_set_notes (ChronoEvent *self,
+                        const char  *notes)
+{
+  g_return_if_fail (CHRONO_IS_EVENT (self));
+
+  g_free (self->notes);
+  self->notes = g_strdup (notes);
+}
+
+void
+chrono_event_add_note (ChronoEvent *self,
+                       const char  *note)
+{
+  char *notes;
+
+  g_return_if_fail (CHRONO_IS_EVENT (self));
+  g_return_if_fail (note != NULL);
+
+  if (self->notes == NULL)
+    notes = g_strdup (note);
+  else
+    notes = g_strconcat (self->notes, "\n", note, NULL);
+
+  g_free (self->notes);
+  self->notes = notes;
+}
+
+ChronoCategory *
+chrono_event_get_category (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
+
+  return self->category;
+}
+
+void
+chrono_event_set_category (ChronoEvent    *self,
+                           ChronoCategory *category)
+{
+  g_return_if_fail (CHRONO_IS_EVENT (self));
+  g_return_if_fail (category == NULL || CHRONO_IS_CATEGORY (category));
+
+  g_set_object (&self->category, category);
+}
+
+guint
+chrono_event_get_importance (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), 3);
+
+  return self->importance;
+}
+
+void
+chrono_event_set_importance (ChronoEvent *self,
+                             guint        importance)
+{
+  g_return_if_fail (CHRONO_IS_EVENT (self));
+
+  self->importance = CLAMP (importance, CHRONO_IMPORTANCE_MIN, CHRONO_IMPORTANCE_MAX);
+}
+
+GPtrArray *
+chrono_event_get_sources (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
+
+  if (self->sources == NULL)
+    self->sources = g_ptr_array_new_with_free_func (g_object_unref);
+
+  return self->sources;
+}
+
+void
+chrono_event_add_source (ChronoEvent  *self,
+                         ChronoSource *source)
+{
+  g_return_if_fail (CHRONO_IS_EVENT (self));
+  g_return_if_fail (CHRONO_IS_SOURCE (source));
+
+  g_ptr_array_add (chrono_event_get_sources (self), g_object_ref (source));
+}
+
+GPtrArray *
+chrono_event_get_quotes (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
+
+  if (self->quotes == NULL)
+    self->quotes = g_ptr_array_new_with_free_func (g_object_unref);
+
+  return self->quotes;
+}
+
+guint
+chrono_event_get_n_quotes (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), 0);
+
+  return self->quotes != NULL ? self->quotes->len : 0;
+}
+
+void
+chrono_event_add_quote (ChronoEvent *self,
+                        ChronoQuote *quote)
+{
+  g_return_if_fail (CHRONO_IS_EVENT (self));
+  g_return_if_fail (CHRONO_IS_QUOTE (quote));
+  g_return_if_fail (chrono_quote_get_event (quote) == NULL);
+
+  g_ptr_array_add (chrono_event_get_quotes (self), g_object_ref (quote));
+  _chrono_quote_set_event (quote, self);
+}

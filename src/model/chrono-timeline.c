@@ -1,0 +1,778 @@
+/* chrono-timeline.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-timeline"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "chrono-array-list-private.h"
+#include "chrono-timeline.h"
+
+/* Once sealed, the events sit in one array sorted by (start, end, id), with their start
+ * and end times in two parallel arrays. The range index is an implicit balanced binary
+ * tree over that array: the node of the subarray [lo, hi) is its middle element, and
+ * max_end[mid] holds the latest end time in [lo, hi). No pointers, 8 bytes per event. */
+struct _ChronoTimeline
+{
+  GObject parent_instance;
+
+  char *title;
+  char *description;
+  char *language;
+  char *gettext_domain;
+
+  GListStore *categories;
+  GListStore *eras;
+  GListStore *sources;
+  GHashTable *category_index;
+  GHashTable *source_index;
+
+  GPtrArray *pending_events;     /* before sealing, in the order added */
+
+  ChronoArrayList *events;
+  ChronoArrayList *quotes;
+  ChronoTime *start_times;
+  ChronoTime *end_times;
+  ChronoTime *max_end;
+  ChronoEvent **events_by_id;
+  ChronoTime span_end;
+
+  guint sealed : 1;
+};
+
+G_DEFINE_FINAL_TYPE (ChronoTimeline, chrono_timeline, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  PROP_SEALED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+chrono_timeline_dispose (GObject *object)
+{
+  ChronoTimeline *self = CHRONO_TIMELINE (object);
+
+  g_clear_object (&self->categories);
+  g_clear_object (&self->eras);
+  g_clear_object (&self->sources);
+  g_clear_object (&self->events);
+  g_clear_object (&self->quotes);
+  g_clear_pointer (&self->pending_events, g_ptr_array_unref);
+  g_clear_pointer (&self->category_index, g_hash_table_unref);
+  g_clear_pointer (&self->source_index, g_hash_table_unref);
+
+  G_OBJECT_CLASS (chrono_timeline_parent_class)->dispose (object);
+}
+
+static void
+chrono_timeline_finalize (GObject *object)
+{
+  ChronoTimeline *self = CHRONO_TIMELINE (object);
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->gettext_domain, g_free);
+  g_clear_pointer (&self->start_times, g_free);
+  g_clear_pointer (&self->end_times, g_free);
+  g_clear_pointer (&self->max_end, g_free);
+  g_clear_pointer (&self->events_by_id, g_free);
+
+  G_OBJECT_CLASS (chrono_timeline_parent_class)->finalize (object);
+}
+
+static void
+chrono_timeline_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  ChronoTimeline *self = CHRONO_TIMELINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_SEALED:
+      g_value_set_boolean (value, self->sealed);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_timeline_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  ChronoTimeline *self = CHRONO_TIMELINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      chrono_timeline_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_DESCRIPTION:
+      chrono_timeline_set_description (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_timeline_class_init (ChronoTimelineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = chrono_timeline_dispose;
+  object_class->finalize = chrono_timeline_finalize;
+  object_class->get_property = chrono_timeline_get_property;
+  object_class->set_property = chrono_timeline_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SEALED] =
+    g_param_spec_boolean ("sealed", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+chrono_timeline_init (ChronoTimeline *self)
+{
+  self->categories = g_list_store_new (CHRONO_TYPE_CATEGORY);
+  self->eras = g_list_store_new (CHRONO_TYPE_ERA);
+  self->sources = g_list_store_new (CHRONO_TYPE_SOURCE);
+  self->category_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->source_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->pending_events = g_ptr_array_new_with_free_func (g_object_unref);
+  self->events = chrono_array_list_new (CHRONO_TYPE_EVENT);
+  self->quotes = chrono_array_list_new (CHRONO_TYPE_QUOTE);
+}
+
+ChronoTimeline *
+chrono_timeline_new (void)
+{
+  return g_object_new (CHRONO_TYPE_TIMELINE, NULL);
+}
+
+typedef struct
+{
+  ChronoTime start;
+  ChronoTime end;
+  ChronoEvent *event;
+} SortEntry;
+
+static int
+compare_sort_entries (const void *a,
+                      const void *b)
+{
+  const SortEntry *ea = a;
+  const SortEntry *eb = b;
+
+  if (ea->start != eb->start)
+    return ea->start < eb->start ? -1 : 1;
+  if (ea->end != eb->end)
+    return ea->end < eb->end ? -1 : 1;
+
+  return strcmp (chrono_event_get_id (ea->event), chrono_event_get_id (eb->event));
+}
+
+static int
+compare_events_by_id (const void *a,
+                      const void *b)
+{
+  ChronoEvent * const *ea = a;
+  ChronoEvent * const *eb = b;
+
+  return strcmp (chrono_event_get_id (*ea), chrono_event_get_id (*eb));
+}
+
+static ChronoTime
+build_max_end (ChronoTimeline *self,
+               guint           lo,
+               guint           hi)
+{
+  ChronoTime max;
+  guint mid;
+
+  if (lo >= hi)
+    return G_MININT64;
+
+  mid = lo + (hi - lo) / 2;
+  max = self->end_times[mid];
+  max = MAX (max, build_max_end (self, lo, mid));
+  max = MAX (max, build_max_end (self, mid + 1, hi));
+  self->max_end[mid] = max;
+
+  return max;
+}
+
+void
+chrono_timeline_seal (ChronoTimeline *self)
+{
+  g_autofree SortEntry *entries = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  guint n;
+
+  g_return_if_fail (CHRONO_IS_TIMELINE (self));
+  g_return_if_fail (!self->sealed);
+
+  pending = g_steal_pointer (&self->pending_events);
+  n = pending->len;
+
+  entries = g_new (SortEntry, n);
+  for (guint i = 0; i < n; i++)
+    {
+      ChronoEvent *event = g_ptr_array_index (pending, i);
+
+      entries[i].start = chrono_event_get_start_time (event);
+      entries[i].end = chrono_event_get_end_time (event);
+      entries[i].event = event;
+    }
+  qsort (entries, n, sizeof *entries, compare_sort_entries);
+
+  /* The references move from the pending array to the sorted one. */
+  g_ptr_array_set_free_func (pending, NULL);
+  sorted = g_ptr_array_new_full (n, g_object_unref);
+  self->start_times = g_new (ChronoTime, MAX (n, 1));
+  self->end_times = g_new (ChronoTime, MAX (n, 1));
+  self->max_end = g_new (ChronoTime, MAX (n, 1));
+  quotes = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      ChronoEvent *event = entries[i].event;
+      guint n_quotes = chrono_event_get_n_quotes (event);
+
+      g_ptr_array_add (sorted, event);
+      self->start_times[i] = entries[i].start;
+      self->end_times[i] = entries[i].end;
+
+      if (n_quotes > 0)
+        {
+          GPtrArray *event_quotes = chrono_event_get_quotes (event);
+
+          for (guint j = 0; j < n_quotes; j++)
+            g_ptr_array_add (quotes, g_object_ref (g_ptr_array_index (event_quotes, j)));
+        }
+    }
+  g_clear_pointer (&entries, g_free);
+
+  self->span_end = build_max_end (self, 0, n);
+
+  self->events_by_id = g_new (ChronoEvent *, MAX (n, 1));
+  if (n > 0)
+    memcpy (self->events_by_id, sorted->pdata, n * sizeof (ChronoEvent *));
+  qsort (self->events_by_id, n, sizeof (ChronoEvent *), compare_events_by_id);
+  for (guint i = 1; i < n; i++)
+    {
+      if (compare_events_by_id (&self->events_by_id[i - 1], &self->events_by_id[i]) == 0)
+        g_critical ("Two events have the id “%s”", chrono_event_get_id (self->events_by_id[i]));
+    }
+
+  self->sealed = TRUE;
+
+  chrono_array_list_set_items (self->events, g_steal_pointer (&sorted));
+  chrono_array_list_set_items (self->quotes, g_steal_pointer (&quotes));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEALED]);
+}
+
+gboolean
+chrono_timeline_is_sealed (ChronoTimeline *self)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), FALSE);
+
+  return self->sealed;
+}
+
+const char *
+chrono_timeline_get_title (ChronoTimeline *self)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
+
+  return self->title;
+}
+
+void
+chrono_timeline_set_title (ChronoTimeline *self,
+                           const char     *title)
+{
+  g_return_if_fail (CHRONO_IS_TIMELINE (self));
+
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+chrono_timeline_get_description (ChronoTimeline *self)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
+
+  return self->description;
+}
+
+void
+chrono_timeline_set_description (ChronoTimeline *self,
+                                 const char     *description)
+{
+  g_return_if_fail (CHRONO_IS_TIMELINE (self));
+
+  if (g_strcmp0 (self->description, description) == 0)
+    return;
+
+  g_free (self->description);
+  self->description = g_strdup (description);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+}
+
+const char *
+chrono_timeline_get_language (ChronoTimeline *self)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
+
+  return self->language;
+}
+
+void
+chrono_timeline_set_language (ChronoTimeline *self,
+                              const char     *language)
+{
+  g_return_if_fail (CHRONO_IS_TIMELINE (self));
+
+  g_free (self->language);
+  self->language = g_strdup (language);
+}
+
+const char *
+chrono_timeline_get_gettext_domain (ChronoTimeline *self)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
+
+  return self->gettext_domain;
+}
+
+void
+chrono_timeline_set_gettext_domain (ChronoTimeline *self,
+                                    const char     *domain)
+{
+  g_return_if_fail (CHRONO_IS_TIMELINE (self));
+
+  g_free (self->gettext_domain);
+  self->gettext_domain = g_strdup (domain);
+}
+
+void
+chrono_timeline_add_category (ChronoTimeline *self,
+                              ChronoCategory *category)
+{
+  g_return_if_fail (CHRONO_IS_TIMELINE (self));
+  g_return_if_fail (CHRONO_IS_CATEGORY (category));
+  g_return_if_fail (!self->sealed);
+
+  g_list_store_append (self->categories, category);
+  g_hash_table_insert (self->category_index, (gpointer) chrono_category_get_id (category), category);
+}
+
+void
+chrono_timeline_add_era (ChronoTimeline *self,
+                         ChronoEra      *era)
+{
+  g_return_if_fail (CHRONO_IS_TIMELINE (self));
+  g_return_if_fail (CHRONO_IS_ERA (era));
+  g_return_if_fail (!self->sealed);
+
+  g_list_store_append (self->eras, era);
+}
+
+void
+chrono_timeline_add_source (ChronoTimeline *self,
+                            ChronoSource   *source)
+{
+  g_return_if_fail (CHRONO_IS_TIMELINE (self));
+  g_return_if_fail (CHRONO_IS_SOURCE (source));
+  g_return_if_fail (!self->sealed);
+
+  g_list_store_append (self->sources, source);
+  g_hash_table_insert (self->source_index, (gpointer) chrono_source_get_id (source), source);
+}
+
+void
+chrono_timeline_add_event (ChronoTimeline *self,
+                           ChronoEvent    *event)
+{
+  g_return_if_fail (CHRONO_IS_TIMELINE (self));
+  g_return_if_fail (CHRONO_IS_EVENT (event));
+  g_return_if_fail (!self->sealed);
+
+  g_ptr_array_add (self->pending_events, g_object_ref (event));
+}
+
+ChronoCategory *
+chrono_timeline_lookup_category (ChronoTimeline *self,
+                                 const char     *id)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->category_index, id);
+}
+
+ChronoSource *
+chrono_timeline_lookup_source (ChronoTimeline *self,
+                               const char     *id)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->source_index, id);
+}
+
+/* O(log n) once sealed; a linear scan before. */
+ChronoEvent *
+chrono_timeline_lookup_event (ChronoTimeline *self,
+                              const char     *id)
+{
+  guint lo, hi;
+
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!self->sealed)
+    {
+      for (guint i = 0; i < self->pending_events->len; i++)
+        {
+          ChronoEvent *event = g_ptr_array_index (self->pending_events, i);
+
+          if (strcmp (chrono_event_get_id (event), id) == 0)
+            return event;
+        }
+      return NULL;
+    }
+
+  lo = 0;
+  hi = chrono_timeline_get_n_events (self);
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int cmp = strcmp (chrono_event_get_id (self->events_by_id[mid]), id);
+
+      if (cmp == 0)
+        return self->events_by_id[mid];
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return NULL;
+}
+
+GListModel *
+chrono_timeline_get_categories (ChronoTimeline *self)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
+
+  return G_LIST_MODEL (self->categories);
+}
+
+GListModel *
+chrono_timeline_get_eras (ChronoTimeline *self)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
+
+  return G_LIST_MODEL (self->eras);
+}
+
+GListModel *
+chrono_timeline_get_sources (ChronoTimeline *self)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
+
+  return G_LIST_MODEL (self->sources);
+}
+
+/* Empty until the timeline is sealed. */
+GListModel *
+chrono_timeline_get_events (ChronoTimeline *self)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
+
+  return G_LIST_MODEL (self->events);
+}
+
+GListModel *
+chrono_timeline_get_quotes (ChronoTimeline *self)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
+
+  return G_LIST_MODEL (self->quotes);
+}
+
+guint
+chrono_timeline_get_n_events (ChronoTimeline *self)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), 0);
+
+  return chrono_array_list_get_items (self->events)->len;
+}
+
+ChronoEvent *
+chrono_timeline_get_event (ChronoTimeline *self,
+                           guint           position)
+{
+  GPtrArray *items;
+
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
+
+  items = chrono_array_list_get_items (self->events);
+  g_return_val_if_fail (position < items->len, NULL);
+
+  return g_ptr_array_index (items, position);
+}
+
+/* The first position whose start time is not less than @time. */
+static guint
+lower_bound (const ChronoTime *times,
+             guint             n,
+             ChronoTime        time)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (times[mid] < time)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+guint
+chrono_timeline_get_position (ChronoTimeline *self,
+                              ChronoEvent    *event)
+{
+  GPtrArray *items;
+  SortEntry key;
+  guint lo, hi;
+
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), G_MAXUINT);
+  g_return_val_if_fail (CHRONO_IS_EVENT (event), G_MAXUINT);
+
+  if (!self->sealed)
+    return G_MAXUINT;
+
+  items = chrono_array_list_get_items (self->events);
+  key.start = chrono_event_get_start_time (event);
+  key.end = chrono_event_get_end_time (event);
+  key.event = event;
+
+  lo = 0;
+  hi = items->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      SortEntry entry = { self->start_times[mid], self->end_times[mid], g_ptr_array_index (items, mid) };
+
+      if (compare_sort_entries (&entry, &key) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  /* Only a timeline with duplicate ids has more than one event with this key. */
+  for (; lo < items->len; lo++)
+    {
+      SortEntry entry = { self->start_times[lo], self->end_times[lo], g_ptr_array_index (items, lo) };
+
+      if (entry.event == event)
+        return lo;
+      if (compare_sort_entries (&entry, &key) != 0)
+        break;
+    }
+
+  return G_MAXUINT;
+}
+
+const ChronoTime *
+chrono_timeline_get_start_times (ChronoTimeline *self)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
+
+  return self->start_times;
+}
+
+const ChronoTime *
+chrono_timeline_get_end_times (ChronoTimeline *self)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
+
+  return self->end_times;
+}
+
+gboolean
+chrono_timeline_get_span (ChronoTimeline *self,
+                          ChronoTime     *out_start,
+                          ChronoTime     *out_end)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), FALSE);
+
+  if (chrono_timeline_get_n_events (self) == 0)
+    return FALSE;
+
+  if (out_start != NULL)
+    *out_start = self->start_times[0];
+  if (out_end != NULL)
+    *out_end = self->span_end;
+
+  return TRUE;
+}
+
+/* Appends, in order, the positions below @limit in [lo, hi) whose events end after
+ * @time. A subtree whose latest end is not after @time is skipped whole. */
+static void
+collect_ending_after (ChronoTimeline *self,
+                      guint           lo,
+                      guint           hi,
+                      guint           limit,
+                      ChronoTime      time,
+                      GArray         *positions)
+{
+  while (lo < hi && lo < limit)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->max_end[mid] <= time)
+        return;
+
+      collect_ending_after (self, lo, mid, limit, time, positions);
+
+      if (mid >= limit)
+        return;
+      if (self->end_times[mid] > time)
+        g_array_append_val (positions, mid);
+
+      lo = mid + 1;
+    }
+}
+
+void
+chrono_timeline_query_range (ChronoTimeline *self,
+                             ChronoTime      start,
+                             ChronoTime      end,
+                             GArray         *positions)
+{
+  guint n, first_inside, first_after;
+
+  g_return_if_fail (CHRONO_IS_TIMELINE (self));
+  g_return_if_fail (positions != NULL);
+  g_return_if_fail (g_array_get_element_size (positions) == sizeof (guint));
+
+  n = chrono_timeline_get_n_events (self);
+  if (n == 0 || start >= end)
+    return;
+
+  /* Events that start inside the span are a contiguous run of the sorted array; of those
+   * that start before it, the tree finds the ones still running at @start. */
+  first_inside = lower_bound (self->start_times, n, start);
+  first_after = lower_bound (self->start_times, n, end);
+
+  collect_ending_after (self, 0, n, first_inside, start, positions);
+
+  for (guint i = first_inside; i < first_after; i++)
+    g_array_append_val (positions, i);
+}
+
+guint
+chrono_timeline_count_starts (ChronoTimeline *self,
+                              ChronoTime      start,
+                              ChronoTime      end)
+{
+  guint n;
+
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), 0);
+
+  n = chrono_timeline_get_n_events (self);
+  if (start >= end)
+    return 0;
+
+  return lower_bound (self->start_times, n, end) - lower_bound (self->start_times, n, start);
+}
+
+char *
+chrono_timeline_dup_summary (ChronoTimeline *self)
+{
+  g_autofree char *events = NULL;
+  g_autofree char *quotes = NULL;
+  guint n_events, n_quotes;
+  ChronoTime start, end;
+
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
+
+  n_events = chrono_timeline_get_n_events (self);
+  n_quotes = g_list_model_get_n_items (chrono_timeline_get_quotes (self));
+
+  /* Translators: part of a timeline summary such as “42 events, 30 quotes, 2012–2025” */
+  events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n_events), n_events);
+  /* Translators: part of a timeline summary such as “42 events, 30 quotes, 2012–2025” */
+  quotes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u quote", "%u quotes", n_quotes), n_quotes);
+
+  if (chrono_timeline_get_span (self, &start, &end))
+    {
+      ChronoDate first, last;
+      g_autofree char *first_text = NULL;
+      g_autofree char *last_text = NULL;
+      g_autofree char *span = NULL;
+
+      chrono_date_from_time (start, CHRONO_PRECISION_YEAR, &first);
+      chrono_date_from_time (end - 1, CHRONO_PRECISION_YEAR, &last);
+      first_text = chrono_date_format (&first);
+      last_text = chrono_date_format (&last);
+
+      if (first.year == last.year)
+        span = g_steal_pointer (&first_text);
+      else
+        /* Translators: a span of years, e.g. “2012–2025”; each %s is a formatted year */
+        span = g_strdup_printf (C_("span of years", "%s–%s"), first_text, last_text);
+
+      /* Translators: a timeline summary: the number of events, the number of quotes and
+       * the years covered, e.g. “42 events, 30 quotes, 2012–2025” */
+      return g_strdup_printf (C_("timeline summary", "%s, %s, %s"), events, quotes, span);
+    }
+
+  /* Translators: a summary of a timeline without events, e.g. “0 events, 0 quotes” */
+  return g_strdup_printf (C_("timeline summary", "%s, %s"), events, quotes);
+}

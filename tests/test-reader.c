@@ -1,0 +1,524 @@
+/* test-reader.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n-lib.h>
+
+#include "io/chrono-timeline-reader.h"
+
+static ChronoTimeline *
+load_test_file (const char  *name,
+                GError     **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return chrono_timeline_load (file, NULL, error);
+}
+
+static void
+test_valid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = load_test_file ("sample.chronoscope", &error);
+  const char *order[] = { "ancient", "alexnet", "dinners", "launch", "far" };
+  g_autoptr(ChronoCategory) research = NULL;
+  g_autoptr(ChronoCategory) product = NULL;
+  g_autoptr(ChronoEra) era = NULL;
+  g_autoptr(ChronoSource) article = NULL;
+  ChronoEvent *launch, *dinners;
+  ChronoQuote *quote;
+  GPtrArray *sources;
+  g_autofree char *edtf = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (timeline);
+  g_assert_true (chrono_timeline_is_sealed (timeline));
+
+  /* Text is whitespace-normalised, entities decoded. */
+  g_assert_cmpstr (chrono_timeline_get_title (timeline), ==, "A sample timeline");
+  g_assert_cmpstr (chrono_timeline_get_description (timeline), ==, "Used by the reader & writer tests.");
+  g_assert_cmpstr (chrono_timeline_get_language (timeline), ==, "en");
+  g_assert_null (chrono_timeline_get_gettext_domain (timeline));
+
+  g_assert_cmpuint (g_list_model_get_n_items (chrono_timeline_get_categories (timeline)), ==, 2);
+  research = g_list_model_get_item (chrono_timeline_get_categories (timeline), 0);
+  product = g_list_model_get_item (chrono_timeline_get_categories (timeline), 1);
+  g_assert_cmpstr (chrono_category_get_id (research), ==, "research");
+  g_assert_cmpstr (chrono_category_get_name (research), ==, "Research");
+  g_assert_cmpstr (chrono_category_get_color (research), ==, "#1c71d8");
+  g_assert_cmpstr (chrono_category_get_dark_color (research), ==, "#99c1f1");
+  g_assert_false (chrono_category_has_dark_color (product));
+
+  g_assert_cmpuint (g_list_model_get_n_items (chrono_timeline_get_eras (timeline)), ==, 2);
+  era = g_list_model_get_item (chrono_timeline_get_eras (timeline), 0);
+  g_assert_cmpstr (chrono_era_get_name (era), ==, "Antiquity and after");
+  g_assert_cmpint (chrono_era_get_start (era)->year, ==, -500);
+  g_assert_cmpint (chrono_era_get_end (era)->year, ==, 999);
+
+  g_assert_cmpuint (g_list_model_get_n_items (chrono_timeline_get_sources (timeline)), ==, 2);
+  article = g_list_model_get_item (chrono_timeline_get_sources (timeline), 0);
+  g_assert_cmpstr (chrono_source_get_title (article), ==, "彭博社专访");
+  g_assert_cmpstr (chrono_source_get_author (article), ==, "AI深度研究员");
+  g_assert_cmpstr (chrono_source_get_publisher (article), ==, "WeChat");
+  g_assert_cmpstr (chrono_source_get_url (article), ==, "http://example.org/a?b=1&c=2");
+  edtf = chrono_date_to_edtf (chrono_source_get_date (article));
+  g_assert_cmpstr (edtf, ==, "2025-01-07T07:16");
+  g_assert_null (chrono_source_get_date (chrono_timeline_lookup_source (timeline, "interview")));
+
+  g_assert_cmpuint (chrono_timeline_get_n_events (timeline), ==, G_N_ELEMENTS (order));
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    g_assert_cmpstr (chrono_event_get_id (chrono_timeline_get_event (timeline, i)), ==, order[i]);
+
+  launch = chrono_timeline_lookup_event (timeline, "launch");
+  g_assert_cmpstr (chrono_event_get_title (launch), ==, "ChatGPT launches");
+  g_assert_cmpstr (chrono_event_get_summary (launch), ==, "A research preview, released quietly.");
+  g_assert_cmpstr (chrono_event_get_notes (launch), ==, "First note.\nSecond note.");
+  g_assert_cmpuint (chrono_event_get_importance (launch), ==, 5);
+  g_assert_true (chrono_event_get_category (launch) == product);
+  g_assert_null (chrono_event_get_end (launch));
+
+  sources = chrono_event_get_sources (launch);
+  g_assert_cmpuint (sources->len, ==, 2);
+  g_assert_true (g_ptr_array_index (sources, 0) == article);
+  g_assert_cmpstr (chrono_source_get_id (g_ptr_array_index (sources, 1)), ==, "interview");
+
+  g_assert_cmpuint (chrono_event_get_n_quotes (launch), ==, 2);
+  quote = g_ptr_array_index (chrono_event_get_quotes (launch), 0);
+  g_assert_cmpstr (chrono_quote_get_original_text (quote), ==, "我们很惊讶。");
+  g_assert_cmpstr (chrono_quote_get_original_language (quote), ==, "zh-Hans");
+  g_assert_cmpstr (chrono_quote_get_translation (quote), ==, "We were surprised.");
+  g_assert_cmpstr (chrono_quote_get_translation_language (quote), ==, "en");
+  g_assert_cmpstr (chrono_quote_get_speaker (quote), ==, "Sam Altman");
+  g_assert_cmpstr (chrono_quote_get_context (quote), ==, "Looking back in 2025.");
+  g_assert_cmpstr (chrono_source_get_id (chrono_quote_get_source (quote)), ==, "interview");
+  g_assert_true (chrono_quote_get_event (quote) == launch);
+
+  quote = g_ptr_array_index (chrono_event_get_quotes (launch), 1);
+  g_assert_cmpstr (chrono_quote_get_original_text (quote), ==, "A <quoted> remark");
+  g_assert_null (chrono_quote_get_translation (quote));
+  g_assert_null (chrono_quote_get_source (quote));
+  g_assert_cmpuint (g_list_model_get_n_items (chrono_timeline_get_quotes (timeline)), ==, 2);
+
+  dinners = chrono_timeline_lookup_event (timeline, "dinners");
+  g_assert_cmpint (chrono_event_get_start (dinners)->flags, ==, CHRONO_DATE_APPROXIMATE);
+  g_assert_cmpint (chrono_event_get_end (dinners)->month, ==, 12);
+  g_assert_cmpuint (chrono_event_get_importance (dinners), ==, 4);
+  g_assert_cmpuint (chrono_event_get_importance (chrono_timeline_lookup_event (timeline, "alexnet")), ==, 3);
+  g_assert_cmpint (chrono_event_get_start (chrono_timeline_lookup_event (timeline, "far"))->year, ==, 250000);
+}
+
+typedef struct
+{
+  const char *file;
+  int code;
+  const char *message;
+} BrokenCase;
+
+/* Each message names the file, and the line and column of the offending element (the
+ * column counts characters, not bytes: the invalid byte follows two Chinese ones). */
+static const BrokenCase broken_cases[] = {
+  { "missing-start.chronoscope", CHRONO_READER_ERROR_INVALID,
+    "missing-start.chronoscope:9:5: <event> needs a start date" },
+  { "bad-date.chronoscope", CHRONO_READER_ERROR_INVALID,
+    "bad-date.chronoscope:9:5: “2022-13” is not a date: month 13 does not exist" },
+  { "unknown-element.chronoscope", CHRONO_READER_ERROR_INVALID,
+    "unknown-element.chronoscope:11:7: unknown element <foo> inside <event>" },
+  { "unknown-attribute.chronoscope", CHRONO_READER_ERROR_INVALID,
+    "unknown-attribute.chronoscope:9:5: unknown attribute “colour” on <event>" },
+  { "unknown-category.chronoscope", CHRONO_READER_ERROR_INVALID,
+    "unknown-category.chronoscope:9:5: <event> refers to the category “nope”, which <categories> does not declare" },
+  { "duplicate-id.chronoscope", CHRONO_READER_ERROR_INVALID,
+    "duplicate-id.chronoscope:9:5: the id “a” is already used by another <event>" },
+  { "end-before-start.chronoscope", CHRONO_READER_ERROR_INVALID,
+    "end-before-start.chronoscope:9:5: <event> ends before it starts" },
+  { "missing-title.chronoscope", CHRONO_READER_ERROR_INVALID,
+    "missing-title.chronoscope:9:5: <event> needs a <title>" },
+  { "stray-text.chronoscope", CHRONO_READER_ERROR_INVALID,
+    "stray-text.chronoscope:9:5: text is not allowed inside <events>" },
+  { "newer-version.chronoscope", CHRONO_READER_ERROR_VERSION,
+    "newer-version.chronoscope:2:1: written by a newer version of Chronoscope (format 2); this version reads format 1" },
+  { "invalid-utf8.chronoscope", CHRONO_READER_ERROR_SYNTAX,
+    "invalid-utf8.chronoscope:9:61: the file is not valid UTF-8 text here (byte 0xFF)" },
+  { "wrong-namespace.chronoscope", CHRONO_READER_ERROR_UNKNOWN_FORMAT,
+    "wrong-namespace.chronoscope:2:1: not a Chronoscope timeline: the root element is in another namespace" },
+  { "wrong-root.chronoscope", CHRONO_READER_ERROR_UNKNOWN_FORMAT,
+    "wrong-root.chronoscope:2:1: not a Chronoscope timeline: the root element is <html>, not <timeline>" },
+  { "not-xml.chronoscope", CHRONO_READER_ERROR_UNKNOWN_FORMAT,
+    "not-xml.chronoscope: not a timeline: Chronoscope reads its own format (XML) and TimelineJS (JSON)" },
+};
+
+static void
+test_broken (gconstpointer data)
+{
+  const BrokenCase *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = load_test_file (c->file, &error);
+
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONO_READER_ERROR, c->code);
+  g_assert_cmpstr (error->message, ==, c->message);
+}
+
+static void
+test_truncated (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = load_test_file ("truncated.chronoscope", &error);
+
+  /* The sentence is GLib's; the place is the end of the file, after line 8. */
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (error->message, "truncated.chronoscope:9:1: "));
+  g_assert_nonnull (strstr (error->message, "events"));
+}
+
+static void
+test_not_xml_native (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("just words", 10);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = NULL;
+
+  timeline = chrono_timeline_read_native_bytes (bytes, "words.txt", NULL, &error);
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_UNKNOWN_FORMAT);
+  g_assert_cmpstr (error->message, ==, "words.txt: not a Chronoscope timeline: the file is not XML");
+}
+
+static ChronoTimeline *
+read_string (const char  *xml,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+
+  return chrono_timeline_read_native_bytes (bytes, "test", NULL, error);
+}
+
+static void
+assert_read_error (const char *xml,
+                   const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = read_string (xml, &error);
+
+  g_assert_null (timeline);
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static void
+test_rules (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = NULL;
+
+  /* The smallest file: a title, nothing else; a namespace prefix works too. */
+  timeline = read_string ("<c:timeline xmlns:c='https://chronoscope.github.io/ns/timeline/1' version='1'>"
+                          "<c:title>T</c:title></c:timeline>", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (chrono_timeline_get_title (timeline), ==, "T");
+  g_assert_cmpuint (chrono_timeline_get_n_events (timeline), ==, 0);
+
+  assert_read_error ("<timeline version='1'><title>T</title><events/><title>U</title></timeline>",
+                     "test:1:48: <title> must come before <events>: the order is title, description, categories, eras, sources, events");
+  assert_read_error ("<timeline version='1'><title>T</title><title>U</title></timeline>",
+                     "test:1:39: <title> may appear only once");
+  assert_read_error ("<timeline version='1'><events/></timeline>",
+                     "test:1:23: <timeline> must begin with its <title>");
+  assert_read_error ("<timeline version='1'></timeline>",
+                     "test:1:1: <timeline> needs a <title>");
+  assert_read_error ("<timeline><title>T</title></timeline>",
+                     "test:1:1: <timeline> needs a version (version=\"1\")");
+  assert_read_error ("<timeline version='one'><title>T</title></timeline>",
+                     "test:1:1: “one” is not a format version: it must be a whole number");
+  assert_read_error ("<timeline version='1'><title>  </title></timeline>",
+                     "test:1:23: <title> must not be empty");
+  assert_read_error ("<timeline version='1'><title>T</title><categories>"
+                     "<category id='a b' color='#000000'>A</category></categories></timeline>",
+                     "test:1:51: “a b” is not a valid id: use letters, digits, “_”, “.” and “-”");
+  assert_read_error ("<timeline version='1'><title>T</title><categories>"
+                     "<category id='a' color='red'>A</category></categories></timeline>",
+                     "test:1:51: “red” is not a colour: write it as #rrggbb");
+  assert_read_error ("<timeline version='1'><title>T</title><categories>"
+                     "<category id='a' color='#000000'>A</category>"
+                     "<category id='a' color='#000000'>A</category></categories></timeline>",
+                     "test:1:96: the id “a” is already used by another <category>");
+  assert_read_error ("<timeline version='1'><title>T</title><categories>"
+                     "<category id='a'>A</category></categories></timeline>",
+                     "test:1:51: <category> needs a colour (color=\"#rrggbb\")");
+  assert_read_error ("<timeline version='1'><title>T</title><eras><era start='2012'>E</era></eras></timeline>",
+                     "test:1:45: <era> needs an end date");
+  assert_read_error ("<timeline version='1'><title>T</title><categories><category id='a' color='#000000'>A</category>"
+                     "</categories><events><event id='e' start='2012' category='a' importance='9'>"
+                     "<title>E</title></event></events></timeline>",
+                     "test:1:117: “9” is not an importance: use a whole number from 1 to 5");
+  assert_read_error ("<timeline version='1'><title>T</title><categories><category id='a' color='#000000'>A</category>"
+                     "</categories><events><event id='e' start='2012' category='a' sources='x'>"
+                     "<title>E</title></event></events></timeline>",
+                     "test:1:117: <event> refers to the source “x”, which <sources> does not declare");
+  assert_read_error ("<timeline version='1'><title>T</title><categories><category id='a' color='#000000'>A</category>"
+                     "</categories><events><event id='e' start='2012' category='a'>"
+                     "<title>E</title><quote><original xml:lang='en'>Q</original></quote></event></events></timeline>",
+                     "test:1:173: <quote> needs a speaker");
+  assert_read_error ("<timeline version='1'><title>T</title><categories><category id='a' color='#000000'>A</category>"
+                     "</categories><events><event id='e' start='2012' category='a'>"
+                     "<title>E</title><quote speaker='S'><translation xml:lang='en'>Q</translation></quote></event></events></timeline>",
+                     "test:1:173: <quote> needs an <original>");
+  assert_read_error ("<timeline version='1'><title>T</title><categories><category id='a' color='#000000'>A</category>"
+                     "</categories><events><event id='e' start='2012' category='a'>"
+                     "<title>E</title><quote speaker='S'><original>Q</original></quote></event></events></timeline>",
+                     "test:1:192: <original> needs a language (xml:lang=\"…\")");
+  assert_read_error ("<timeline version='1'><title>T<b>old</b></title></timeline>",
+                     "test:1:31: unknown element <b> inside <title>");
+  assert_read_error ("<timeline version='1'><title>T</title></timeline><timeline version='1'/>",
+                     "test:1:50: the file goes on after the end of <timeline>");
+}
+
+static void
+test_empty_and_odd_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(GBytes) bom = g_bytes_new_static ("\xEF\xBB\xBF<timeline version='1'><title>B</title></timeline>", 52);
+  g_autoptr(GBytes) nul = g_bytes_new_static ("<timeline\0", 10);
+  g_autoptr(ChronoTimeline) timeline = NULL;
+
+  timeline = chrono_timeline_read_bytes (empty, "empty", NULL, &error);
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_UNKNOWN_FORMAT);
+  g_assert_cmpstr (error->message, ==, "empty: the file is empty");
+  g_clear_error (&error);
+
+  timeline = chrono_timeline_read_bytes (bom, "bom", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (chrono_timeline_get_title (timeline), ==, "B");
+  g_clear_object (&timeline);
+
+  timeline = chrono_timeline_read_bytes (nul, "nul", NULL, &error);
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==, "nul:1:10: the file is not valid UTF-8 text here (byte 0x00)");
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = load_test_file ("no-such-file.chronoscope", &error);
+
+  g_assert_null (timeline);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "no-such-file.chronoscope: there is no such file");
+}
+
+static void
+test_directory_and_device (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) directory = g_file_new_for_path (g_test_get_dir (G_TEST_DIST));
+  g_autoptr(GFile) device = g_file_new_for_path ("/dev/zero");
+  g_autoptr(ChronoTimeline) timeline = NULL;
+
+  timeline = chrono_timeline_load_named (directory, "tests", NULL, &error);
+  g_assert_null (timeline);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_assert_cmpstr (error->message, ==, "tests: this is a folder, not a timeline file");
+  g_clear_error (&error);
+
+  /* A device would never end: it is refused before reading. */
+  timeline = chrono_timeline_load_named (device, "/dev/zero", NULL, &error);
+  g_assert_null (timeline);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+}
+
+static void
+test_too_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(ChronoTimeline) timeline = NULL;
+
+  /* A sparse file: 600 MiB long on paper, nothing on disk. */
+  file = g_file_new_tmp ("chronoscope-large-XXXXXX.chronoscope", &stream, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_seekable_truncate (G_SEEKABLE (stream), (goffset) 600 * 1024 * 1024, NULL, &error));
+  g_assert_no_error (error);
+  g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
+
+  timeline = chrono_timeline_load_named (file, "large", NULL, &error);
+  g_file_delete (file, NULL, NULL);
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "large: the file is too large"));
+}
+
+static void
+test_cancelled (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "sample.chronoscope", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ChronoTimeline) timeline = NULL;
+
+  g_cancellable_cancel (cancellable);
+  timeline = chrono_timeline_load (file, cancellable, &error);
+  g_assert_null (timeline);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+load_ready_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ChronoTimeline **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = chrono_timeline_load_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_load_async (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "sample.chronoscope", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ChronoTimeline *timeline = NULL;
+
+  chrono_timeline_load_async (file, NULL, load_ready_cb, &timeline);
+  while (timeline == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (chrono_timeline_get_n_events (timeline), ==, 5);
+  g_assert_finalize_object (timeline);
+}
+
+static void
+test_gettext_domain (void)
+{
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "locale", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = NULL;
+  g_autoptr(ChronoCategory) category = NULL;
+  ChronoQuote *quote;
+  const char *xml =
+    "<timeline version='1' xml:lang='en' gettext-domain='" GETTEXT_PACKAGE "'>"
+    "<title>Untranslated title</title>"
+    "<categories><category id='research' color='#1c71d8'>Research</category></categories>"
+    "<events><event id='e' start='2012' category='research'><title>E</title>"
+    "<quote speaker='S'><original xml:lang='zh-Hans'>我们很惊讶。</original>"
+    "<translation xml:lang='en'>We were surprised.</translation></quote></event></events>"
+    "</timeline>";
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, "zh_CN.UTF-8"));
+
+  timeline = read_string (xml, &error);
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C.UTF-8");
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (chrono_timeline_get_gettext_domain (timeline), ==, GETTEXT_PACKAGE);
+  g_assert_cmpstr (chrono_timeline_get_title (timeline), ==, "Untranslated title");
+  category = g_list_model_get_item (chrono_timeline_get_categories (timeline), 0);
+  g_assert_cmpstr (chrono_category_get_name (category), ==, "研究");
+
+  /* The translation is now Chinese, and says so; the original is never translated. */
+  quote = g_ptr_array_index (chrono_event_get_quotes (chrono_timeline_get_event (timeline, 0)), 0);
+  g_assert_cmpstr (chrono_quote_get_translation (quote), ==, "我们很惊讶。");
+  g_assert_cmpstr (chrono_quote_get_translation_language (quote), ==, "zh-CN");
+  g_assert_cmpstr (chrono_quote_get_original_text (quote), ==, "我们很惊讶。");
+}
+
+static char *
+run_check (const char  *argument,
+           char       **out_stderr,
+           int         *out_status)
+{
+  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "..", "src", "chronoscope", NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                              &error, program, "--check", argument, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, out_stderr, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  *out_status = g_subprocess_get_exit_status (process);
+
+  return out;
+}
+
+static void
+test_check_command (void)
+{
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "sample.chronoscope", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad-date.chronoscope", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  out = run_check (good, &err, &status);
+  expected = g_strdup_printf ("%s: 5 events, 2 quotes, 501 BC–250000\n", good);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out, ==, expected);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&expected, g_free);
+
+  out = run_check (bad, &err, &status);
+  expected = g_strdup_printf ("%s:9:5: “2022-13” is not a date: month 13 does not exist\n", bad);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, expected);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  out = run_check ("/no/such/file.chronoscope", &err, &status);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_cmpstr (err, ==, "/no/such/file.chronoscope: there is no such file\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/io/reader/valid", test_valid);
+  for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)
+    {
+      g_autofree char *name = g_strndup (broken_cases[i].file, strcspn (broken_cases[i].file, "."));
+      g_autofree char *path = g_strdup_printf ("/io/reader/broken/%s", name);
+
+      g_test_add_data_func (path, &broken_cases[i], test_broken);
+    }
+  g_test_add_func ("/io/reader/broken/truncated", test_truncated);
+  g_test_add_func ("/io/reader/not-xml", test_not_xml_native);
+  g_test_add_func ("/io/reader/rules", test_rules);
+  g_test_add_func ("/io/reader/empty-and-odd-files", test_empty_and_odd_files);
+  g_test_add_func ("/io/reader/missing-file", test_missing_file);
+  g_test_add_func ("/io/reader/directory-and-device", test_directory_and_device);
+  g_test_add_func ("/io/reader/too-large", test_too_large);
+  g_test_add_func ("/io/reader/cancelled", test_cancelled);
+  g_test_add_func ("/io/reader/load-async", test_load_async);
+  g_test_add_func ("/io/reader/gettext-domain", test_gettext_domain);
+  g_test_add_func ("/io/reader/check-command", test_check_command);
+
+  return g_test_run ();
+}

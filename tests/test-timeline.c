@@ -1,0 +1,407 @@
+/* test-timeline.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "model/chrono-event-filter.h"
+#include "model/chrono-timeline.h"
+
+static ChronoDate
+date (const char *text)
+{
+  ChronoDate d;
+
+  g_assert_true (chrono_date_parse (text, &d, NULL));
+
+  return d;
+}
+
+static ChronoEvent *
+add_event (ChronoTimeline *timeline,
+           const char     *id,
+           const char     *start,
+           const char     *end,
+           const char     *title)
+{
+  ChronoDate s = date (start);
+  g_autoptr(ChronoEvent) event = chrono_event_new (id, &s, title);
+
+  if (end != NULL)
+    {
+      ChronoDate e = date (end);
+
+      chrono_event_set_end (event, &e);
+    }
+  chrono_timeline_add_event (timeline, event);
+
+  return event;
+}
+
+static void
+test_sorting (void)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  /* y2012 and m2012-01 start together, but the month range ends first; y2012 and
+   * y2012b share their span and sort by id. */
+  const char *expected[] = { "bce", "m2012-01", "y2012", "y2012b", "range", "day", "far" };
+  GListModel *events;
+
+  add_event (timeline, "day", "2022-11-30", NULL, "Day");
+  add_event (timeline, "far", "250000", NULL, "Far");
+  add_event (timeline, "y2012b", "2012", NULL, "Same span as y2012, later id");
+  add_event (timeline, "range", "2015", "2022", "Range");
+  add_event (timeline, "y2012", "2012", NULL, "Year");
+  add_event (timeline, "bce", "-0500", NULL, "BCE");
+  add_event (timeline, "m2012-01", "2012-01", "2012-06", "Month range, ends before the year");
+
+  g_assert_false (chrono_timeline_is_sealed (timeline));
+  chrono_timeline_seal (timeline);
+  g_assert_true (chrono_timeline_is_sealed (timeline));
+
+  events = chrono_timeline_get_events (timeline);
+  g_assert_true (g_list_model_get_item_type (events) == CHRONO_TYPE_EVENT);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (chrono_timeline_get_n_events (timeline), ==, G_N_ELEMENTS (expected));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(ChronoEvent) event = g_list_model_get_item (events, i);
+      const ChronoTime *starts = chrono_timeline_get_start_times (timeline);
+
+      g_assert_cmpstr (chrono_event_get_id (event), ==, expected[i]);
+      g_assert_true (chrono_timeline_get_event (timeline, i) == event);
+      g_assert_cmpuint (chrono_timeline_get_position (timeline, event), ==, i);
+      g_assert_cmpint (starts[i], ==, chrono_event_get_start_time (event));
+      if (i > 0)
+        g_assert_cmpint (starts[i - 1], <=, starts[i]);
+    }
+  g_assert_null (g_list_model_get_item (events, G_N_ELEMENTS (expected)));
+}
+
+static void
+test_lookups (void)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) category = chrono_category_new ("research", "Research", "#1c71d8", NULL);
+  g_autoptr(ChronoSource) source = chrono_source_new ("article", "The article");
+  g_autoptr(ChronoEvent) stranger = NULL;
+  ChronoDate d = date ("2012");
+  ChronoEvent *event;
+  ChronoTime start, end;
+
+  chrono_timeline_add_category (timeline, category);
+  chrono_timeline_add_source (timeline, source);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("event-%03u", 99 - i);
+      g_autofree char *start_text = g_strdup_printf ("%04u", 1900 + i);
+
+      add_event (timeline, id, start_text, NULL, id);
+    }
+
+  /* Before sealing, lookups scan. */
+  g_assert_nonnull (chrono_timeline_lookup_event (timeline, "event-042"));
+  g_assert_false (chrono_timeline_get_span (timeline, NULL, NULL));
+
+  chrono_timeline_seal (timeline);
+
+  g_assert_true (chrono_timeline_lookup_category (timeline, "research") == category);
+  g_assert_null (chrono_timeline_lookup_category (timeline, "product"));
+  g_assert_true (chrono_timeline_lookup_source (timeline, "article") == source);
+  g_assert_null (chrono_timeline_lookup_source (timeline, "other"));
+  g_assert_cmpstr (chrono_category_get_dark_color (category), ==, "#1c71d8");
+  g_assert_false (chrono_category_has_dark_color (category));
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("event-%03u", i);
+
+      event = chrono_timeline_lookup_event (timeline, id);
+      g_assert_nonnull (event);
+      g_assert_cmpstr (chrono_event_get_id (event), ==, id);
+      g_assert_cmpuint (chrono_timeline_get_position (timeline, event), ==, 99 - i);
+    }
+  g_assert_null (chrono_timeline_lookup_event (timeline, "event-100"));
+  g_assert_null (chrono_timeline_lookup_event (timeline, ""));
+
+  stranger = chrono_event_new ("event-000", &d, "Not in the timeline");
+  g_assert_cmpuint (chrono_timeline_get_position (timeline, stranger), ==, G_MAXUINT);
+
+  g_assert_true (chrono_timeline_get_span (timeline, &start, &end));
+  g_assert_cmpint (start, ==, chrono_date_get_start (&(ChronoDate) { 1900, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 }));
+  g_assert_cmpint (end, ==, chrono_date_get_start (&(ChronoDate) { 2000, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 }));
+}
+
+static void
+test_quotes (void)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  ChronoEvent *late = add_event (timeline, "late", "2022", NULL, "Late");
+  ChronoEvent *early = add_event (timeline, "early", "2012", NULL, "Early");
+  g_autoptr(ChronoQuote) q1 = chrono_quote_new ("后来", "zh-Hans");
+  g_autoptr(ChronoQuote) q2 = chrono_quote_new ("早先", "zh-Hans");
+  g_autoptr(ChronoQuote) q3 = chrono_quote_new ("再早先", "zh-Hans");
+  GListModel *quotes;
+
+  chrono_event_add_quote (late, q1);
+  chrono_event_add_quote (early, q2);
+  chrono_event_add_quote (early, q3);
+  g_assert_true (chrono_quote_get_event (q2) == early);
+
+  chrono_timeline_seal (timeline);
+
+  quotes = chrono_timeline_get_quotes (timeline);
+  g_assert_cmpuint (g_list_model_get_n_items (quotes), ==, 3);
+  {
+    g_autoptr(ChronoQuote) a = g_list_model_get_item (quotes, 0);
+    g_autoptr(ChronoQuote) b = g_list_model_get_item (quotes, 1);
+    g_autoptr(ChronoQuote) c = g_list_model_get_item (quotes, 2);
+
+    g_assert_true (a == q2);
+    g_assert_true (b == q3);
+    g_assert_true (c == q1);
+  }
+}
+
+static void
+brute_force_query (ChronoTimeline *timeline,
+                   ChronoTime      start,
+                   ChronoTime      end,
+                   GArray         *positions)
+{
+  /* An empty span intersects nothing, not even an event around it. */
+  if (start >= end)
+    return;
+
+  for (guint i = 0; i < chrono_timeline_get_n_events (timeline); i++)
+    {
+      ChronoEvent *event = chrono_timeline_get_event (timeline, i);
+
+      if (chrono_event_get_start_time (event) < end && chrono_event_get_end_time (event) > start)
+        g_array_append_val (positions, i);
+    }
+}
+
+static ChronoTimeline *
+make_random_timeline (guint      n,
+                      ChronoTime range)
+{
+  ChronoTimeline *timeline = chrono_timeline_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      ChronoTime start = g_test_rand_int_range (0, range);
+      ChronoDate s, e;
+      g_autoptr(ChronoEvent) event = NULL;
+      ChronoPrecision precision = g_test_rand_int_range (CHRONO_PRECISION_YEAR, CHRONO_PRECISION_SECOND + 1);
+
+      chrono_date_from_time (start * 3600, precision, &s);
+      event = chrono_event_new (id, &s, id);
+
+      /* A mix of moments, short spans and a few very long ones. */
+      switch (g_test_rand_int_range (0, 10))
+        {
+        case 0:
+          chrono_date_from_time ((start + g_test_rand_int_range (0, range)) * 3600, CHRONO_PRECISION_DAY, &e);
+          chrono_event_set_end (event, &e);
+          break;
+        case 1:
+        case 2:
+          chrono_date_from_time ((start + g_test_rand_int_range (0, 100)) * 3600, CHRONO_PRECISION_HOUR, &e);
+          chrono_event_set_end (event, &e);
+          break;
+        default:
+          break;
+        }
+
+      chrono_timeline_add_event (timeline, event);
+    }
+
+  chrono_timeline_seal (timeline);
+
+  return timeline;
+}
+
+static void
+test_query_range_random (void)
+{
+  guint sizes[] = { 0, 1, 2, 3, 7, 50, 333, 2000 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      ChronoTime range = 24 * 365 * 30;   /* thirty years, in hours */
+      g_autoptr(ChronoTimeline) timeline = make_random_timeline (sizes[s], range);
+
+      for (guint q = 0; q < 200; q++)
+        {
+          g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_autoptr(GArray) actual = g_array_new (FALSE, FALSE, sizeof (guint));
+          ChronoTime a = (ChronoTime) g_test_rand_int_range (-range / 10, range + range / 10) * 3600;
+          ChronoTime length = (ChronoTime) g_test_rand_int_range (0, q % 2 ? 100 : range) * 3600;
+          guint count = 0;
+
+          brute_force_query (timeline, a, a + length, expected);
+          chrono_timeline_query_range (timeline, a, a + length, actual);
+
+          g_assert_cmpmem (actual->data, actual->len * sizeof (guint),
+                           expected->data, expected->len * sizeof (guint));
+
+          for (guint i = 0; i < chrono_timeline_get_n_events (timeline); i++)
+            {
+              ChronoTime t = chrono_timeline_get_start_times (timeline)[i];
+
+              count += t >= a && t < a + length;
+            }
+          g_assert_cmpuint (chrono_timeline_count_starts (timeline, a, a + length), ==, count);
+        }
+    }
+}
+
+static void
+test_query_range_edges (void)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  ChronoDate d2012 = date ("2012");
+  ChronoDate d2013 = date ("2013");
+
+  add_event (timeline, "a", "2012", NULL, "A");
+  add_event (timeline, "b", "2013", NULL, "B");
+  add_event (timeline, "long", "-0500", "2100", "Long");
+  chrono_timeline_seal (timeline);
+
+  /* End is exclusive: [2013, …) does not touch 2012. */
+  chrono_timeline_query_range (timeline, chrono_date_get_start (&d2013), chrono_date_get_end (&d2013), positions);
+  g_assert_cmpuint (positions->len, ==, 2);
+  g_assert_cmpuint (g_array_index (positions, guint, 0), ==, 0);
+  g_assert_cmpstr (chrono_event_get_id (chrono_timeline_get_event (timeline, g_array_index (positions, guint, 1))), ==, "b");
+
+  g_array_set_size (positions, 0);
+  chrono_timeline_query_range (timeline, chrono_date_get_start (&d2012), chrono_date_get_start (&d2012), positions);
+  g_assert_cmpuint (positions->len, ==, 0);
+
+  g_assert_cmpuint (chrono_timeline_count_starts (timeline, chrono_date_get_start (&d2012), chrono_date_get_end (&d2013)), ==, 2);
+  g_assert_cmpuint (chrono_timeline_count_starts (timeline, G_MININT64, G_MAXINT64), ==, 3);
+  g_assert_cmpuint (chrono_timeline_count_starts (timeline, 5, 5), ==, 0);
+}
+
+static void
+count_cb (guint *counter)
+{
+  (*counter)++;
+}
+
+static void
+test_filter (void)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  g_autoptr(ChronoEventFilter) filter = chrono_event_filter_new ();
+  g_autoptr(ChronoCategory) research = chrono_category_new ("research", "Research", "#1c71d8", "#99c1f1");
+  g_autoptr(ChronoCategory) product = chrono_category_new ("product", "Product", "#26a269", NULL);
+  g_autoptr(ChronoQuote) quote = chrono_quote_new ("当我看到AlexNet的成果时", "zh-Hans");
+  ChronoEvent *alexnet = add_event (timeline, "alexnet", "2012", NULL, "AlexNet");
+  ChronoEvent *launch = add_event (timeline, "launch", "2022-11-30", NULL, "ChatGPT launches");
+  g_auto(GStrv) hidden = NULL;
+  guint changed = 0;
+
+  chrono_event_set_category (alexnet, research);
+  chrono_event_set_category (launch, product);
+  chrono_event_set_summary (launch, "A research preview");
+  chrono_event_add_note (alexnet, "Krizhevsky, Sutskever and Hinton");
+  chrono_event_add_note (alexnet, "Second note");
+  chrono_quote_set_translation (quote, "When I saw what ÀlexNet could do", "en");
+  chrono_event_add_quote (alexnet, quote);
+  chrono_timeline_seal (timeline);
+
+  g_assert_cmpstr (chrono_event_get_notes (alexnet), ==, "Krizhevsky, Sutskever and Hinton\nSecond note");
+
+  g_signal_connect_swapped (filter, "changed", G_CALLBACK (count_cb), &changed);
+
+  g_assert_true (chrono_event_filter_is_empty (filter));
+  g_assert_true (chrono_event_filter_matches (filter, alexnet));
+  g_assert_true (chrono_event_filter_matches (filter, launch));
+
+  /* Title, case-insensitively. */
+  chrono_event_filter_set_search_text (filter, "alexNET");
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_false (chrono_event_filter_is_empty (filter));
+  g_assert_true (chrono_event_filter_matches (filter, alexnet));
+  g_assert_false (chrono_event_filter_matches (filter, launch));
+
+  /* Setting the same text again changes nothing. */
+  chrono_event_filter_set_search_text (filter, "alexNET");
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* Summary. */
+  chrono_event_filter_set_search_text (filter, "RESEARCH PREVIEW");
+  g_assert_false (chrono_event_filter_matches (filter, alexnet));
+  g_assert_true (chrono_event_filter_matches (filter, launch));
+
+  /* Notes, the second one too. */
+  chrono_event_filter_set_search_text (filter, "second NOTE");
+  g_assert_true (chrono_event_filter_matches (filter, alexnet));
+  g_assert_false (chrono_event_filter_matches (filter, launch));
+
+  /* The quote's original wording and its translation (with a decomposed accent). */
+  chrono_event_filter_set_search_text (filter, "成果");
+  g_assert_true (chrono_event_filter_matches (filter, alexnet));
+  g_assert_false (chrono_event_filter_matches (filter, launch));
+  chrono_event_filter_set_search_text (filter, "what a\xcc\x80lexnet");
+  g_assert_true (chrono_event_filter_matches (filter, alexnet));
+
+  chrono_event_filter_set_search_text (filter, "nothing like this");
+  g_assert_false (chrono_event_filter_matches (filter, alexnet));
+  g_assert_false (chrono_event_filter_matches (filter, launch));
+
+  /* Blank search text is no search. */
+  chrono_event_filter_set_search_text (filter, "   ");
+  g_assert_true (chrono_event_filter_is_empty (filter));
+  g_assert_true (chrono_event_filter_matches (filter, launch));
+
+  changed = 0;
+  chrono_event_filter_set_category_visible (filter, "research", FALSE);
+  g_assert_cmpuint (changed, ==, 1);
+  chrono_event_filter_set_category_visible (filter, "research", FALSE);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_false (chrono_event_filter_get_category_visible (filter, "research"));
+  g_assert_true (chrono_event_filter_get_category_visible (filter, "product"));
+  g_assert_false (chrono_event_filter_matches (filter, alexnet));
+  g_assert_true (chrono_event_filter_matches (filter, launch));
+  g_assert_false (chrono_event_filter_is_empty (filter));
+
+  chrono_event_filter_set_category_visible (filter, "product", FALSE);
+  hidden = chrono_event_filter_dup_hidden_categories (filter);
+  g_assert_cmpuint (g_strv_length (hidden), ==, 2);
+  g_assert_cmpstr (hidden[0], ==, "product");
+  g_assert_cmpstr (hidden[1], ==, "research");
+
+  changed = 0;
+  chrono_event_filter_set_hidden_categories (filter, (const char * const[]) { "research", "product", NULL });
+  g_assert_cmpuint (changed, ==, 0);
+  chrono_event_filter_set_hidden_categories (filter, NULL);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_true (chrono_event_filter_is_empty (filter));
+  g_assert_true (chrono_event_filter_matches (filter, alexnet));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/model/timeline/sorting", test_sorting);
+  g_test_add_func ("/model/timeline/lookups", test_lookups);
+  g_test_add_func ("/model/timeline/quotes", test_quotes);
+  g_test_add_func ("/model/timeline/query-range-random", test_query_range_random);
+  g_test_add_func ("/model/timeline/query-range-edges", test_query_range_edges);
+  g_test_add_func ("/model/timeline/filter", test_filter);
+
+  return g_test_run ();
+}
