@@ -115,6 +115,8 @@ else
   info "not cached yet: building $cache (several minutes, once per package list)"
   "$here/build-runtime.sh" "$cache" || fail "building the runtime failed"
 fi
+# A fixed path for install-bundle.sh, whatever the key.
+ln -sfn "$key" "$cache_root/current"
 # The installation flatpak-builder builds against (Sdk and Platform) lives with the cache.
 export FLATPAK_USER_DIR="$cache/builder"
 if ! flatpak --user info local.debian.Sdk//12 >/dev/null 2>&1 \
