@@ -418,6 +418,22 @@ test_builtin_chinese (void)
           g_assert_cmpstr (chrono_quote_get_translation (quote), ==,
                            chrono_quote_get_original_text (quote));
           g_assert_cmpstr (chrono_quote_get_speaker (quote), ==, "Sam Altman");
+          if (chrono_quote_get_context (quote) != NULL)
+            g_assert_true (has_han (chrono_quote_get_context (quote)));
+        }
+
+      g_assert_true (has_han (chrono_timeline_get_description (timeline)));
+      for (guint i = 0; i < g_list_model_get_n_items (chrono_timeline_get_categories (timeline)); i++)
+        {
+          g_autoptr(ChronoCategory) category = g_list_model_get_item (chrono_timeline_get_categories (timeline), i);
+
+          g_assert_true (has_han (chrono_category_get_name (category)));
+        }
+      for (guint i = 0; i < g_list_model_get_n_items (chrono_timeline_get_eras (timeline)); i++)
+        {
+          g_autoptr(ChronoEra) era = g_list_model_get_item (chrono_timeline_get_eras (timeline), i);
+
+          g_assert_true (has_han (chrono_era_get_name (era)));
         }
       return;
     }
