@@ -28,7 +28,6 @@ static const ChronoAxisStep fine_steps[] = {
   { CHRONO_AXIS_UNIT_DAY, 1 },
   { CHRONO_AXIS_UNIT_DAY, 2 },
   { CHRONO_AXIS_UNIT_DAY, 7 },
-  { CHRONO_AXIS_UNIT_DAY, 15 },
   { CHRONO_AXIS_UNIT_MONTH, 1 },
   { CHRONO_AXIS_UNIT_MONTH, 3 },
   { CHRONO_AXIS_UNIT_MONTH, 6 },

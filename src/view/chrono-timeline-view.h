@@ -1,0 +1,53 @@
+/* chrono-timeline-view.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "model/chrono-event-filter.h"
+#include "model/chrono-timeline.h"
+#include "chrono-layout.h"
+#include "chrono-viewport.h"
+
+G_BEGIN_DECLS
+
+#define CHRONO_TYPE_TIMELINE_VIEW (chrono_timeline_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (ChronoTimelineView, chrono_timeline_view, CHRONO, TIMELINE_VIEW, GtkWidget)
+
+GtkWidget         *chrono_timeline_view_new                (void);
+ChronoTimeline    *chrono_timeline_view_get_timeline       (ChronoTimelineView *self);
+void               chrono_timeline_view_set_timeline       (ChronoTimelineView *self,
+                                                            ChronoTimeline     *timeline);
+ChronoEventFilter *chrono_timeline_view_get_filter         (ChronoTimelineView *self);
+void               chrono_timeline_view_set_filter         (ChronoTimelineView *self,
+                                                            ChronoEventFilter  *filter);
+ChronoEvent       *chrono_timeline_view_get_selected_event (ChronoTimelineView *self);
+void               chrono_timeline_view_set_selected_event (ChronoTimelineView *self,
+                                                            ChronoEvent        *event);
+ChronoViewport    *chrono_timeline_view_get_viewport       (ChronoTimelineView *self);
+/* The layout of the last frame, for tests and for export; NULL before the first. */
+ChronoLayout      *chrono_timeline_view_get_layout         (ChronoTimelineView *self);
+/* What the input controllers do, callable on their own (tests, accessibility). */
+void               chrono_timeline_view_zoom_at            (ChronoTimelineView *self,
+                                                            double              factor,
+                                                            double              x,
+                                                            gboolean            animate);
+void               chrono_timeline_view_scroll             (ChronoTimelineView *self,
+                                                            double              dx,
+                                                            double              dy,
+                                                            GdkScrollUnit       unit,
+                                                            GdkModifierType     state);
+void               chrono_timeline_view_click              (ChronoTimelineView *self,
+                                                            int                 n_press,
+                                                            double              x,
+                                                            double              y);
+void               chrono_timeline_view_drag               (ChronoTimelineView *self,
+                                                            double              offset_x);
+void               chrono_timeline_view_stop_animation     (ChronoTimelineView *self);
+gboolean           chrono_timeline_view_is_animating       (ChronoTimelineView *self);
+
+G_END_DECLS
