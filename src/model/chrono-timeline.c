@@ -216,16 +216,17 @@ build_max_end (ChronoTimeline *self,
                guint           lo,
                guint           hi)
 {
-  ChronoTime max;
+  ChronoTime max, left, right;
   guint mid;
 
   if (lo >= hi)
     return G_MININT64;
 
+  /* Not MAX (max, build_max_end (…)): the macro would evaluate the recursion twice. */
   mid = lo + (hi - lo) / 2;
-  max = self->end_times[mid];
-  max = MAX (max, build_max_end (self, lo, mid));
-  max = MAX (max, build_max_end (self, mid + 1, hi));
+  left = build_max_end (self, lo, mid);
+  right = build_max_end (self, mid + 1, hi);
+  max = MAX (self->end_times[mid], MAX (left, right));
   self->max_end[mid] = max;
 
   return max;
