@@ -1,0 +1,524 @@
+/* test-timeline-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "view/chrono-overview.h"
+#include "view/chrono-timeline-view.h"
+
+#define WIDTH  1000
+#define HEIGHT 400
+
+typedef struct
+{
+  ChronoTimeline     *timeline;
+  GtkWidget          *window;
+  ChronoTimelineView *view;
+  ChronoOverview     *overview;
+  ChronoViewport     *viewport;
+} Fixture;
+
+static void
+add_event (ChronoTimeline *timeline,
+           const char     *id,
+           gint64          year,
+           guint           month,
+           guint           day,
+           const char     *title,
+           guint           importance)
+{
+  ChronoDate date = { year, month, day, 0, 0, 0,
+                      day ? CHRONO_PRECISION_DAY : month ? CHRONO_PRECISION_MONTH : CHRONO_PRECISION_YEAR, 0 };
+  g_autoptr(ChronoEvent) event = chrono_event_new (id, &date, title);
+
+  chrono_event_set_importance (event, importance);
+  chrono_timeline_add_event (timeline, event);
+}
+
+static ChronoTimeline *
+make_timeline (void)
+{
+  ChronoTimeline *timeline = chrono_timeline_new ();
+
+  add_event (timeline, "alexnet", 2012, 9, 30, "AlexNet wins ImageNet", 5);
+  add_event (timeline, "openai", 2015, 12, 11, "OpenAI is founded", 5);
+  add_event (timeline, "gpt2", 2019, 2, 14, "GPT-2", 3);
+  add_event (timeline, "chatgpt", 2022, 11, 30, "ChatGPT launches", 5);
+  add_event (timeline, "million", 2022, 12, 5, "One million users", 4);
+  add_event (timeline, "gpt4", 2023, 3, 14, "GPT-4", 5);
+  add_event (timeline, "agi", 2025, 1, 5, "The AGI outlook", 4);
+
+  /* A crowd on one day in 2018, too many for labels: a cluster when zoomed out. */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("crowd%02u", i);
+      g_autofree char *title = g_strdup_printf ("A minor event, number %u", i);
+
+      add_event (timeline, id, 2018, 6, 15, title, 1);
+    }
+
+  chrono_timeline_seal (timeline);
+
+  return timeline;
+}
+
+static void
+wait_for_allocation (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while ((gtk_widget_get_width (GTK_WIDGET (fixture->view)) != WIDTH ||
+          !gtk_widget_get_mapped (GTK_WIDGET (fixture->view))) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->view)), ==, WIDTH);
+}
+
+static void
+wait_for_animation (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (chrono_timeline_view_is_animating (fixture->view) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (chrono_timeline_view_is_animating (fixture->view));
+}
+
+static void
+set_animations (gboolean enabled)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", enabled, NULL);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  set_animations (FALSE);
+
+  fixture->timeline = make_timeline ();
+  fixture->view = CHRONO_TIMELINE_VIEW (chrono_timeline_view_new ());
+  fixture->viewport = chrono_timeline_view_get_viewport (fixture->view);
+  fixture->overview = CHRONO_OVERVIEW (chrono_overview_new ());
+  g_object_set (fixture->view, "timeline", fixture->timeline, NULL);
+  g_object_set (fixture->overview, "timeline", fixture->timeline, "viewport", fixture->viewport, NULL);
+
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->view), WIDTH, HEIGHT);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->view));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->overview));
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (fixture->window), box);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_allocation (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (view != NULL && g_main_context_iteration (NULL, FALSE))
+    ;
+  /* The widget goes with its window: no reference was leaked. */
+  g_assert_null (view);
+
+  g_clear_object (&fixture->timeline);
+  set_animations (FALSE);
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+
+  g_assert_not_reached ();
+}
+
+static double
+duration_of (ChronoViewport *viewport)
+{
+  double start, end;
+
+  chrono_viewport_get_visible_span (viewport, &start, &end);
+
+  return end - start;
+}
+
+static const ChronoLayoutLabel *
+find_label (Fixture    *fixture,
+            const char *id)
+{
+  ChronoLayout *layout = chrono_timeline_view_get_layout (fixture->view);
+  ChronoEvent *event = chrono_timeline_lookup_event (fixture->timeline, id);
+
+  g_assert_nonnull (layout);
+  return chrono_layout_find_label (layout, chrono_timeline_get_position (fixture->timeline, event));
+}
+
+static void
+test_view_fits_on_show (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ChronoTime first, last;
+  double start, end;
+  ChronoLayout *layout;
+
+  g_assert_true (chrono_timeline_get_span (fixture->timeline, &first, &last));
+  chrono_viewport_get_visible_span (fixture->viewport, &start, &end);
+  g_assert_cmpfloat (start, <=, first);
+  g_assert_cmpfloat (end, >=, last);
+
+  /* Zoomed out, the important events have labels and the crowd is a cluster. */
+  layout = chrono_timeline_view_get_layout (fixture->view);
+  g_assert_cmpfloat (layout->width, ==, WIDTH);
+  g_assert_nonnull (find_label (fixture, "chatgpt"));
+  g_assert_nonnull (find_label (fixture, "alexnet"));
+  g_assert_cmpuint (layout->clusters->len, >, 0);
+}
+
+static void
+test_view_wheel_zooms_about_pointer (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  GtkEventController *motion = find_controller (GTK_WIDGET (fixture->view), GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  GtkEventController *scroll = find_controller (GTK_WIDGET (fixture->view), GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  double anchor, before = duration_of (fixture->viewport);
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (motion, "motion", 700.0, 200.0);
+  anchor = chrono_viewport_x_to_time (fixture->viewport, 700, WIDTH);
+
+  /* Three notches of the wheel towards the user zoom in. */
+  for (guint i = 0; i < 3; i++)
+    g_signal_emit_by_name (scroll, "scroll", 0.0, -1.0, &handled);
+  g_assert_true (handled);
+
+  g_assert_cmpfloat_with_epsilon (duration_of (fixture->viewport), before / pow (1.25, 3), before * 1e-9);
+  g_assert_cmpfloat_with_epsilon (chrono_viewport_time_to_x (fixture->viewport, anchor, WIDTH), 700, 1e-6);
+
+  /* And back out. */
+  for (guint i = 0; i < 3; i++)
+    g_signal_emit_by_name (scroll, "scroll", 0.0, 1.0, &handled);
+  g_assert_cmpfloat_with_epsilon (duration_of (fixture->viewport), before, before * 1e-9);
+}
+
+static void
+test_view_wheel_animates (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  double anchor, before = duration_of (fixture->viewport);
+
+  set_animations (TRUE);
+
+  g_signal_emit_by_name (find_controller (GTK_WIDGET (fixture->view), GTK_TYPE_EVENT_CONTROLLER_MOTION),
+                         "motion", 300.0, 100.0);
+  anchor = chrono_viewport_x_to_time (fixture->viewport, 300, WIDTH);
+
+  /* Two notches in quick succession add up to one smooth zoom. */
+  chrono_timeline_view_scroll (fixture->view, 0, -1, GDK_SCROLL_UNIT_WHEEL, 0);
+  chrono_timeline_view_scroll (fixture->view, 0, -1, GDK_SCROLL_UNIT_WHEEL, 0);
+  g_assert_true (chrono_timeline_view_is_animating (fixture->view));
+  wait_for_animation (fixture);
+
+  g_assert_cmpfloat_with_epsilon (duration_of (fixture->viewport), before / (1.25 * 1.25), before * 1e-6);
+  g_assert_cmpfloat_with_epsilon (chrono_viewport_time_to_x (fixture->viewport, anchor, WIDTH), 300, 0.5);
+}
+
+static void
+test_view_scroll_pans (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  double start, end, start2, end2;
+
+  /* Zoom in first, so that there is room to pan. */
+  chrono_viewport_zoom_at (fixture->viewport, 8, (double) chrono_event_get_start_time (
+                             chrono_timeline_lookup_event (fixture->timeline, "gpt2")));
+  chrono_viewport_get_visible_span (fixture->viewport, &start, &end);
+
+  /* Shift and the wheel: a tenth of the view to the right. */
+  chrono_timeline_view_scroll (fixture->view, 0, 1, GDK_SCROLL_UNIT_WHEEL, GDK_SHIFT_MASK);
+  chrono_viewport_get_visible_span (fixture->viewport, &start2, &end2);
+  g_assert_cmpfloat_with_epsilon (start2 - start, (end - start) * 0.1, 1);
+  g_assert_cmpfloat_with_epsilon (end2 - start2, end - start, 1e-3);
+
+  /* A touchpad's horizontal motion: that many pixels. */
+  chrono_timeline_view_scroll (fixture->view, -50, 0, GDK_SCROLL_UNIT_SURFACE, 0);
+  chrono_viewport_get_visible_span (fixture->viewport, &start, &end);
+  g_assert_cmpfloat_with_epsilon (start - start2, -50 * (end - start) / WIDTH, 1);
+  g_assert_cmpfloat_with_epsilon (end - start, end2 - start2, 1e-3);
+}
+
+static void
+test_view_drag_pans (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkEventController *drag = find_controller (GTK_WIDGET (fixture->view), GTK_TYPE_GESTURE_DRAG);
+  double start, end, start2, end2;
+
+  chrono_viewport_zoom_at (fixture->viewport, 8, (double) chrono_event_get_start_time (
+                             chrono_timeline_lookup_event (fixture->timeline, "gpt2")));
+  chrono_viewport_get_visible_span (fixture->viewport, &start, &end);
+
+  /* Dragging 100 pixels to the right shows what was to the left. */
+  g_signal_emit_by_name (drag, "drag-begin", 500.0, 200.0);
+  g_signal_emit_by_name (drag, "drag-update", 40.0, 0.0);
+  g_signal_emit_by_name (drag, "drag-update", 100.0, 0.0);
+  g_signal_emit_by_name (drag, "drag-end", 100.0, 0.0);
+  chrono_viewport_get_visible_span (fixture->viewport, &start2, &end2);
+  g_assert_cmpfloat_with_epsilon (start2 - start, -100 * (end - start) / WIDTH, 1);
+  g_assert_cmpfloat_with_epsilon (end2 - start2, end - start, 1e-3);
+
+  chrono_timeline_view_drag (fixture->view, -100);
+  chrono_viewport_get_visible_span (fixture->viewport, &start2, &end2);
+  g_assert_cmpfloat_with_epsilon (start2, start, 1);
+}
+
+static void
+selected_cb (GObject    *object,
+             GParamSpec *pspec,
+             guint      *count)
+{
+  (*count)++;
+}
+
+static void
+activated_cb (ChronoTimelineView *view,
+              ChronoEvent        *event,
+              ChronoEvent       **out)
+{
+  *out = event;
+}
+
+static void
+test_view_click_selects (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkEventController *click = find_controller (GTK_WIDGET (fixture->view), GTK_TYPE_GESTURE_CLICK);
+  ChronoEvent *chatgpt = chrono_timeline_lookup_event (fixture->timeline, "chatgpt");
+  ChronoEvent *activated = NULL;
+  const ChronoLayoutLabel *label = find_label (fixture, "chatgpt");
+  ChronoRect box;
+  guint notified = 0;
+  double start, end;
+
+  g_assert_nonnull (label);
+  box = label->box;
+
+  g_signal_connect (fixture->view, "notify::selected-event", G_CALLBACK (selected_cb), &notified);
+  g_signal_connect (fixture->view, "event-activated", G_CALLBACK (activated_cb), &activated);
+
+  /* A click on empty space selects nothing. */
+  g_signal_emit_by_name (click, "released", 1, 5.0, 60.0);
+  g_assert_null (chrono_timeline_view_get_selected_event (fixture->view));
+
+  g_signal_emit_by_name (click, "released", 1, box.x + box.width / 2, box.y + box.height / 2);
+  g_assert_true (chrono_timeline_view_get_selected_event (fixture->view) == chatgpt);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (fixture->view)));
+
+  /* A double-click zooms to the event and activates it. */
+  g_signal_emit_by_name (click, "released", 2, box.x + box.width / 2, box.y + box.height / 2);
+  g_assert_true (activated == chatgpt);
+  chrono_viewport_get_visible_span (fixture->viewport, &start, &end);
+  g_assert_cmpfloat (start, <=, chrono_event_get_start_time (chatgpt));
+  g_assert_cmpfloat (end, >=, chrono_event_get_end_time (chatgpt));
+  g_assert_cmpfloat (end - start, <, 86400.0 * 30);
+}
+
+static void
+test_view_click_cluster_zooms (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  ChronoLayout *layout = chrono_timeline_view_get_layout (fixture->view);
+  const ChronoLayoutCluster *cluster = NULL;
+  ChronoTime crowd = chrono_event_get_start_time (chrono_timeline_lookup_event (fixture->timeline, "crowd00"));
+  double before = duration_of (fixture->viewport);
+  double start, end;
+
+  for (guint i = 0; i < layout->clusters->len; i++)
+    {
+      const ChronoLayoutCluster *candidate = &g_array_index (layout->clusters, ChronoLayoutCluster, i);
+
+      if (candidate->start <= crowd && candidate->end > crowd)
+        cluster = candidate;
+    }
+  g_assert_nonnull (cluster);
+
+  chrono_timeline_view_click (fixture->view, 1,
+                              cluster->badge.x + cluster->badge.width / 2,
+                              cluster->badge.y + cluster->badge.height / 2);
+
+  chrono_viewport_get_visible_span (fixture->viewport, &start, &end);
+  g_assert_cmpfloat (end - start, <, before / 10);
+  g_assert_cmpfloat (start, <=, crowd);
+  g_assert_cmpfloat (end, >, crowd);
+}
+
+static void
+test_view_keyboard (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->view);
+  ChronoEvent *previous = NULL;
+  double start, end, duration;
+
+  gtk_widget_grab_focus (widget);
+
+  /* Right with nothing selected: the first event in view; then on in time order. */
+  g_assert_true (gtk_widget_activate_action (widget, "timeline.select-next", NULL));
+  g_assert_true (chrono_timeline_view_get_selected_event (fixture->view) ==
+                 chrono_timeline_lookup_event (fixture->timeline, "alexnet"));
+  for (guint i = 0; i < 10; i++)
+    {
+      ChronoEvent *event;
+
+      previous = chrono_timeline_view_get_selected_event (fixture->view);
+      gtk_widget_activate_action (widget, "timeline.select-next", NULL);
+      event = chrono_timeline_view_get_selected_event (fixture->view);
+      g_assert_cmpuint (chrono_timeline_get_position (fixture->timeline, event), ==,
+                        chrono_timeline_get_position (fixture->timeline, previous) + 1);
+    }
+  gtk_widget_activate_action (widget, "timeline.select-previous", NULL);
+  g_assert_true (chrono_timeline_view_get_selected_event (fixture->view) == previous);
+
+  /* End: the last event, scrolled into view after zooming in elsewhere. */
+  chrono_viewport_zoom_to_span (fixture->viewport, 1325376000, 1328054400);
+  gtk_widget_activate_action (widget, "timeline.select-last", NULL);
+  g_assert_true (chrono_timeline_view_get_selected_event (fixture->view) ==
+                 chrono_timeline_lookup_event (fixture->timeline, "agi"));
+  chrono_viewport_get_visible_span (fixture->viewport, &start, &end);
+  g_assert_cmpfloat (start, <=, chrono_event_get_start_time (chrono_timeline_view_get_selected_event (fixture->view)));
+  g_assert_cmpfloat (end, >=, chrono_event_get_start_time (chrono_timeline_view_get_selected_event (fixture->view)));
+  /* The selected event is labelled, even zoomed in where it is. */
+  g_assert_nonnull (find_label (fixture, "agi"));
+
+  gtk_widget_activate_action (widget, "timeline.select-first", NULL);
+  g_assert_true (chrono_timeline_view_get_selected_event (fixture->view) ==
+                 chrono_timeline_lookup_event (fixture->timeline, "alexnet"));
+
+  gtk_widget_activate_action (widget, "timeline.clear-selection", NULL);
+  g_assert_null (chrono_timeline_view_get_selected_event (fixture->view));
+
+  /* Zoom keys. */
+  duration = duration_of (fixture->viewport);
+  gtk_widget_activate_action (widget, "timeline.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (duration_of (fixture->viewport), duration / 2, duration * 1e-9);
+  gtk_widget_activate_action (widget, "timeline.zoom-out", NULL);
+  g_assert_cmpfloat_with_epsilon (duration_of (fixture->viewport), duration, duration * 1e-9);
+  gtk_widget_activate_action (widget, "timeline.zoom-to-fit", NULL);
+  chrono_viewport_get_fit_span (fixture->viewport, &start, &end);
+  g_assert_cmpfloat_with_epsilon (duration_of (fixture->viewport), end - start, 1);
+}
+
+static void
+test_view_selection_from_outside (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  ChronoEvent *gpt4 = chrono_timeline_lookup_event (fixture->timeline, "gpt4");
+  double start, end, duration;
+
+  set_animations (TRUE);
+
+  /* Far from GPT-4, zoomed in on 2012. */
+  chrono_viewport_zoom_to_span (fixture->viewport, 1325376000, 1328054400);
+  duration = duration_of (fixture->viewport);
+
+  g_object_set (fixture->view, "selected-event", gpt4, NULL);
+  g_assert_true (chrono_timeline_view_is_animating (fixture->view));
+  wait_for_animation (fixture);
+
+  chrono_viewport_get_visible_span (fixture->viewport, &start, &end);
+  g_assert_cmpfloat (start, <=, chrono_event_get_start_time (gpt4));
+  g_assert_cmpfloat (end, >=, chrono_event_get_start_time (gpt4));
+  g_assert_cmpfloat_with_epsilon (end - start, duration, duration * 1e-6);
+}
+
+static void
+test_view_filter (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(ChronoEventFilter) filter = chrono_event_filter_new ();
+  ChronoLayout *layout;
+
+  layout = chrono_timeline_view_get_layout (fixture->view);
+  g_assert_cmpuint (layout->n_items, ==, chrono_timeline_get_n_events (fixture->timeline));
+
+  g_object_set (fixture->view, "filter", filter, NULL);
+  chrono_event_filter_set_search_text (filter, "GPT");
+  layout = chrono_timeline_view_get_layout (fixture->view);
+  /* GPT-2, ChatGPT, GPT-4. */
+  g_assert_cmpuint (layout->n_items, ==, 3);
+  g_assert_cmpuint (layout->labels->len, ==, 3);
+}
+
+static void
+test_overview_drag (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *overview = GTK_WIDGET (fixture->overview);
+  double start, end, start2, end2, duration;
+
+  chrono_viewport_zoom_to_span (fixture->viewport, 1325376000, 1328054400);
+  chrono_viewport_get_visible_span (fixture->viewport, &start, &end);
+  duration = end - start;
+
+  /* A press on the far right jumps there. */
+  chrono_overview_drag_begin (fixture->overview, gtk_widget_get_width (overview) * 0.8);
+  chrono_viewport_get_visible_span (fixture->viewport, &start2, &end2);
+  g_assert_cmpfloat_with_epsilon ((start2 + end2) / 2,
+                                  chrono_overview_x_to_time (fixture->overview, gtk_widget_get_width (overview) * 0.8),
+                                  duration);
+  g_assert_cmpfloat_with_epsilon (end2 - start2, duration, 1e-3);
+
+  /* Dragging moves the window with the pointer. */
+  chrono_overview_drag_update (fixture->overview, -50);
+  chrono_viewport_get_visible_span (fixture->viewport, &start, &end);
+  g_assert_cmpfloat_with_epsilon (chrono_overview_time_to_x (fixture->overview, start),
+                                  chrono_overview_time_to_x (fixture->overview, start2) - 50, 0.01);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add ("/view/timeline-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("fits-on-show", test_view_fits_on_show);
+  ADD ("wheel-zooms-about-pointer", test_view_wheel_zooms_about_pointer);
+  ADD ("wheel-animates", test_view_wheel_animates);
+  ADD ("scroll-pans", test_view_scroll_pans);
+  ADD ("drag-pans", test_view_drag_pans);
+  ADD ("click-selects", test_view_click_selects);
+  ADD ("click-cluster-zooms", test_view_click_cluster_zooms);
+  ADD ("keyboard", test_view_keyboard);
+  ADD ("selection-from-outside", test_view_selection_from_outside);
+  ADD ("filter", test_view_filter);
+  ADD ("overview-drag", test_overview_drag);
+#undef ADD
+
+  return g_test_run ();
+}
