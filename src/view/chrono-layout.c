@@ -26,6 +26,8 @@
 #define ROW_GAP           4.0
 #define LABEL_GAP         4.0
 #define CLUSTER_GAP       10.0
+#define MAX_CLUSTER_SPAN  160.0
+#define MIN_LABEL_WIDTH   36.0
 #define BADGE_PAD_X       6.0
 #define BADGE_GAP         4.0
 #define MARKER_TRACK      12.0
@@ -373,6 +375,28 @@ place_label (ChronoLayout *self,
   double chrome = 2 * LABEL_PAD_X + LABEL_ACCENT;
   double x0, x1;
 
+  /* Measuring text is the costly part of a layout: first see whether even the narrowest
+   * label could go anywhere near this event, as happens to most of them in a crowd. */
+  x0 = time_to_x (self, (double) chrono_event_get_start_time (event));
+  if (x0 >= 0 && x0 <= self->width && chrono_event_get_end (event) == NULL)
+    {
+      ChronoRect narrow = { floor (x0), 0, MIN (MIN_LABEL_WIDTH, floor (self->width)), self->row_height };
+      gboolean room = FALSE;
+
+      if (narrow.x + narrow.width > self->width)
+        narrow.x = floor (x0) + 1 - narrow.width;
+      narrow.x = CLAMP (narrow.x, 0, floor (self->width) - narrow.width);
+
+      for (guint row = 0; row < self->n_rows && !room; row++)
+        {
+          narrow.y = row_y (self, row);
+          room = label_fits (self, rows, &narrow, floor (x0) + 0.5, row, FALSE);
+        }
+
+      if (!room)
+        return FALSE;
+    }
+
   label.event = event;
   label.item = candidate->item;
   label.position = chrono_layout_get_item_position (self, candidate->item);
@@ -559,7 +583,8 @@ build_clusters (ChronoLayout             *self,
       if (unlabelled == 0)
         continue;
 
-      if (current == NULL || unit->x - current->x1 > CLUSTER_GAP)
+      /* A cluster covers a stretch a click can zoom into usefully, never the whole view. */
+      if (current == NULL || unit->x - current->x1 > CLUSTER_GAP || unit->x - current->x0 > MAX_CLUSTER_SPAN)
         {
           ChronoLayoutCluster cluster = { 0 };
 
