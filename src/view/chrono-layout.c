@@ -19,7 +19,7 @@
 #define EXACT_LIMIT       1500
 #define BUCKET_WIDTH      3.0
 #define DENSITY_STEP      2.0
-#define MAX_LABEL_WIDTH   260.0
+#define MAX_LABEL_WIDTH   340.0
 #define LABEL_PAD_X       6.0
 #define LABEL_PAD_Y       3.0
 #define LABEL_ACCENT      3.0
@@ -659,8 +659,8 @@ add_eras_and_legend (ChronoLayout             *self,
       params->measure (CHRONO_TEXT_ERA, entry.name, &width, &height, params->measure_data);
       width = ceil (width);
 
-      /* The legend takes at most half of the strip, from the right. */
-      if (legend_x - width - 14 < self->width / 2)
+      /* The legend runs from the right; what does not fit is left out. */
+      if (legend_x - width - 14 < 8)
         break;
 
       entry.text_x = legend_x - width;
@@ -668,7 +668,7 @@ add_eras_and_legend (ChronoLayout             *self,
       entry.swatch.width = 10;
       entry.swatch.height = 10;
       entry.swatch.x = entry.text_x - 4 - entry.swatch.width;
-      entry.swatch.y = round (self->top_strip.y + (self->top_strip.height - entry.swatch.height) / 2);
+      entry.swatch.y = round (self->legend_row.y + (self->legend_row.height - entry.swatch.height) / 2);
       g_array_prepend_val (self->legend, entry);
       legend_x = entry.swatch.x - 14;
     }
@@ -689,7 +689,7 @@ add_eras_and_legend (ChronoLayout             *self,
       band.x1 = MIN (round (x1), self->width);
       band.text_x = band.x0 + 6;
       params->measure (CHRONO_TEXT_ERA, band.name, &width, &height, params->measure_data);
-      right = MIN (band.x1 - 6, legend_x + 4);
+      right = band.x1 - 6;
       band.text_width = MIN (ceil (width), right - band.text_x);
       if (band.text_width < 24)
         band.text_width = 0;
@@ -777,7 +777,9 @@ chrono_layout_new (const ChronoLayoutParams *params)
   measure_height (params, CHRONO_TEXT_BADGE, &badge_height);
   measure_height (params, CHRONO_TEXT_ERA, &era_height);
 
-  self->top_strip = (ChronoRect) { 0, 0, self->width, era_height + 8 };
+  self->legend_row = (ChronoRect) { 0, 0, self->width, era_height + 6 };
+  self->era_row = (ChronoRect) { 0, self->legend_row.height, self->width, era_height + 4 };
+  self->top_strip = (ChronoRect) { 0, 0, self->width, self->legend_row.height + self->era_row.height };
   self->axis_y = round (self->height - (6 + ceil (self->axis->label_height) + 2 + ceil (self->axis->context_height) + 4));
   self->axis_band = (ChronoRect) { 0, self->axis_y - MARKER_TRACK, self->width, self->height - self->axis_y + MARKER_TRACK };
   self->cluster_row = (ChronoRect) { 0, self->axis_band.y - 4 - (badge_height + 4), self->width, badge_height + 4 };

@@ -115,7 +115,9 @@ typedef struct
 
   /* From top to bottom: the strip with era names and legend, the label rows, the
    * cluster row, the marker track, the axis line and its labels. */
-  ChronoRect  top_strip;
+  ChronoRect  top_strip;         /* the legend row above the era row */
+  ChronoRect  legend_row;
+  ChronoRect  era_row;
   ChronoRect  label_area;
   ChronoRect  cluster_row;
   ChronoRect  axis_band;         /* marker track, axis line, tick labels */

@@ -357,17 +357,17 @@ draw_eras (ChronoRenderer *self,
       double text_height = 0, text_width = 0;
 
       set_color (cr, &self->style.accent, i % 2 ? 0.05 : 0.09);
-      cairo_rectangle (cr, era->x0, 0, era->x1 - era->x0, layout->axis_y);
+      cairo_rectangle (cr, era->x0, layout->era_row.y, era->x1 - era->x0, layout->axis_y - layout->era_row.y);
       cairo_fill (cr);
 
       set_color (cr, &self->style.accent, 0.35);
-      vertical_line (self, cr, era->x0, 0, layout->axis_y, 1);
+      vertical_line (self, cr, era->x0, layout->era_row.y, layout->axis_y, 1);
 
       if (era->text_width > 0)
         {
           chrono_renderer_measure (CHRONO_TEXT_ERA, era->name, &text_width, &text_height, self);
           show_text (self, cr, CHRONO_TEXT_ERA, era->name, era->text_x,
-                     layout->top_strip.y + (layout->top_strip.height - text_height) / 2,
+                     layout->era_row.y + (layout->era_row.height - text_height) / 2,
                      era->text_width, &self->style.foreground, 0.75);
         }
     }
@@ -391,7 +391,7 @@ draw_legend (ChronoRenderer *self,
 
       chrono_renderer_measure (CHRONO_TEXT_ERA, entry->name, &text_width, &text_height, self);
       show_text (self, cr, CHRONO_TEXT_ERA, entry->name, entry->text_x,
-                 layout->top_strip.y + (layout->top_strip.height - text_height) / 2,
+                 layout->legend_row.y + (layout->legend_row.height - text_height) / 2,
                  entry->text_width + 1, &self->style.foreground, 0.8);
     }
 }
