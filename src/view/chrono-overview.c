@@ -203,7 +203,22 @@ chrono_overview_snapshot (GtkWidget   *widget,
   cairo_rectangle (cr, 0, floor (bars_height), width, 1);
   cairo_fill (cr);
 
-  for (guint i = 0; i < axis->ticks->len; i++)
+  /* Under months, the years (the axis's context) say more than the months would. */
+  for (guint i = 0; i < axis->contexts->len; i++)
+    {
+      const ChronoAxisContext *context = &g_array_index (axis->contexts, ChronoAxisContext, i);
+
+      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.3);
+      cairo_rectangle (cr, floor (context->x - 3), bars_height, 1, 3);
+      cairo_fill (cr);
+
+      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.7);
+      pango_layout_set_text (self->text, context->text, -1);
+      cairo_move_to (cr, context->x - 1, bars_height + 2);
+      pango_cairo_show_layout (cr, self->text);
+    }
+
+  for (guint i = 0; i < axis->ticks->len && axis->contexts->len == 0; i++)
     {
       const ChronoAxisTick *tick = &g_array_index (axis->ticks, ChronoAxisTick, i);
 
