@@ -689,6 +689,19 @@ chrono_timeline_view_size_allocate (GtkWidget *widget,
 }
 
 static void
+chrono_timeline_view_state_flags_changed (GtkWidget     *widget,
+                                          GtkStateFlags  previous)
+{
+  GtkStateFlags changed = previous ^ gtk_widget_get_state_flags (widget);
+
+  /* The focus ring is drawn in snapshot. */
+  if (changed & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
+    gtk_widget_queue_draw (widget);
+
+  GTK_WIDGET_CLASS (chrono_timeline_view_parent_class)->state_flags_changed (widget, previous);
+}
+
+static void
 update_hover (ChronoTimelineView *self)
 {
   ChronoEvent *hovered = NULL;
@@ -1331,6 +1344,7 @@ chrono_timeline_view_class_init (ChronoTimelineViewClass *klass)
   widget_class->measure = chrono_timeline_view_measure;
   widget_class->size_allocate = chrono_timeline_view_size_allocate;
   widget_class->query_tooltip = chrono_timeline_view_query_tooltip;
+  widget_class->state_flags_changed = chrono_timeline_view_state_flags_changed;
 
   properties[PROP_TIMELINE] =
     g_param_spec_object ("timeline", NULL, NULL,
