@@ -296,6 +296,23 @@ test_view_drag_pans (Fixture       *fixture,
 }
 
 static void
+test_view_pinch_zooms (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  double before = duration_of (fixture->viewport);
+  double centre = chrono_viewport_x_to_time (fixture->viewport, 400, WIDTH);
+
+  /* The view has a pinch gesture, and what it does: fingers apart to twice their
+   * distance halve the duration, about the point between them. */
+  find_controller (GTK_WIDGET (fixture->view), GTK_TYPE_GESTURE_ZOOM);
+  chrono_timeline_view_pinch_begin (fixture->view, 400);
+  chrono_timeline_view_pinch_update (fixture->view, 1.5);
+  chrono_timeline_view_pinch_update (fixture->view, 2.0);
+  g_assert_cmpfloat_with_epsilon (duration_of (fixture->viewport), before / 2, before * 1e-9);
+  g_assert_cmpfloat_with_epsilon (chrono_viewport_time_to_x (fixture->viewport, centre, WIDTH), 400, 1e-6);
+}
+
+static void
 selected_cb (GObject    *object,
              GParamSpec *pspec,
              guint      *count)
@@ -512,6 +529,7 @@ main (int   argc,
   ADD ("wheel-animates", test_view_wheel_animates);
   ADD ("scroll-pans", test_view_scroll_pans);
   ADD ("drag-pans", test_view_drag_pans);
+  ADD ("pinch-zooms", test_view_pinch_zooms);
   ADD ("click-selects", test_view_click_selects);
   ADD ("click-cluster-zooms", test_view_click_cluster_zooms);
   ADD ("keyboard", test_view_keyboard);

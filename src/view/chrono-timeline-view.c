@@ -944,26 +944,30 @@ drag_end_cb (GtkGestureDrag     *gesture,
   update_hover (self);
 }
 
-static void
-pinch_begin_cb (GtkGesture         *gesture,
-                GdkEventSequence   *sequence,
-                ChronoTimelineView *self)
+void
+chrono_timeline_view_pinch_begin (ChronoTimelineView *self,
+                                  double              x)
 {
-  double x, y;
+  g_return_if_fail (CHRONO_IS_TIMELINE_VIEW (self));
 
   chrono_timeline_view_stop_animation (self);
   chrono_viewport_get_visible_span (self->viewport, &self->pinch_start, &self->pinch_end);
-  if (!gtk_gesture_get_bounding_box_center (gesture, &x, &y))
-    x = get_width (self) / 2;
   self->pinch_x = x;
 }
 
-static void
-pinch_scale_changed_cb (GtkGestureZoom     *gesture,
-                        double              scale,
-                        ChronoTimelineView *self)
+/**
+ * chrono_timeline_view_pinch_update:
+ * @scale: the distance between the fingers relative to the start of the pinch
+ *
+ * Zooms about the point between the fingers where the pinch began.
+ */
+void
+chrono_timeline_view_pinch_update (ChronoTimelineView *self,
+                                   double              scale)
 {
   double anchor, duration;
+
+  g_return_if_fail (CHRONO_IS_TIMELINE_VIEW (self));
 
   if (scale <= 0)
     return;
@@ -975,6 +979,26 @@ pinch_scale_changed_cb (GtkGestureZoom     *gesture,
   set_span (self,
             anchor - (anchor - self->pinch_start) / (self->pinch_end - self->pinch_start) * duration,
             anchor + (self->pinch_end - anchor) / (self->pinch_end - self->pinch_start) * duration);
+}
+
+static void
+pinch_begin_cb (GtkGesture         *gesture,
+                GdkEventSequence   *sequence,
+                ChronoTimelineView *self)
+{
+  double x, y;
+
+  if (!gtk_gesture_get_bounding_box_center (gesture, &x, &y))
+    x = get_width (self) / 2;
+  chrono_timeline_view_pinch_begin (self, x);
+}
+
+static void
+pinch_scale_changed_cb (GtkGestureZoom     *gesture,
+                        double              scale,
+                        ChronoTimelineView *self)
+{
+  chrono_timeline_view_pinch_update (self, scale);
 }
 
 static char *

@@ -47,6 +47,10 @@ void               chrono_timeline_view_click              (ChronoTimelineView *
                                                             double              y);
 void               chrono_timeline_view_drag               (ChronoTimelineView *self,
                                                             double              offset_x);
+void               chrono_timeline_view_pinch_begin       (ChronoTimelineView *self,
+                                                            double              x);
+void               chrono_timeline_view_pinch_update      (ChronoTimelineView *self,
+                                                            double              scale);
 void               chrono_timeline_view_stop_animation     (ChronoTimelineView *self);
 gboolean           chrono_timeline_view_is_animating       (ChronoTimelineView *self);
 
