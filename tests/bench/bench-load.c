@@ -1,1 +1,190 @@
-int main (void) { return 0; }
+/* bench-load.c — load a million-event timeline and query it
+ *
+ * Prints figures; asserts nothing about time. Usage: bench-load [N_EVENTS]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/chrono-timeline-reader.h"
+#include "io/chrono-timeline-writer.h"
+
+static double
+read_status_mib (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+
+  line = strstr (status, field);
+  if (line == NULL)
+    return -1;
+
+  return g_ascii_strtod (line + strlen (field) + 1, NULL) / 1024.0;
+}
+
+static GBytes *
+generate (guint  n_events,
+          GRand *rand)
+{
+  static const char *categories[] = { "research", "product", "business", "infrastructure", "context" };
+  GString *out = g_string_new (NULL);
+
+  g_string_append (out,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<timeline xmlns=\"https://chronoscope.github.io/ns/timeline/1\" version=\"1\" xml:lang=\"en\">\n"
+                   "  <title>A million events</title>\n"
+                   "  <categories>\n");
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    g_string_append_printf (out, "    <category id=\"%s\" color=\"#%06x\">%s</category>\n",
+                            categories[i], g_rand_int_range (rand, 0, 0xffffff), categories[i]);
+  g_string_append (out, "  </categories>\n  <events>\n");
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      int year = g_rand_int_range (rand, 1800, 2100);
+      int month = g_rand_int_range (rand, 1, 13);
+      int day = g_rand_int_range (rand, 1, 29);
+
+      g_string_append_printf (out, "    <event id=\"e%u\" ", i);
+      switch (g_rand_int_range (rand, 0, 4))
+        {
+        case 0:
+          g_string_append_printf (out, "start=\"%04d\"", year);
+          break;
+        case 1:
+          g_string_append_printf (out, "start=\"%04d-%02d\"", year, month);
+          break;
+        case 2:
+          g_string_append_printf (out, "start=\"%04d-%02d-%02d\"", year, month, day);
+          break;
+        default:
+          g_string_append_printf (out, "start=\"%04d-%02d-%02dT%02d:%02d\"", year, month, day,
+                                  g_rand_int_range (rand, 0, 24), g_rand_int_range (rand, 0, 60));
+          break;
+        }
+      /* One event in ten is a span, a few of them long. */
+      if (g_rand_int_range (rand, 0, 10) == 0)
+        g_string_append_printf (out, " end=\"%04d\"", year + (g_rand_int_range (rand, 0, 20) == 0 ? 50 : 1));
+      g_string_append_printf (out, " category=\"%s\" importance=\"%d\">"
+                              "<title>Event number %u</title>",
+                              categories[i % G_N_ELEMENTS (categories)], g_rand_int_range (rand, 1, 6), i);
+      if (i % 4 == 0)
+        g_string_append (out, "<summary>Something happened, and it mattered to somebody.</summary>");
+      g_string_append (out, "</event>\n");
+    }
+
+  g_string_append (out, "  </events>\n</timeline>\n");
+
+  return g_string_free_to_bytes (out);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n_events = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 1000000;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(ChronoTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GBytes) written = NULL;
+  ChronoTime span_start, span_end;
+  double rss_before, t0, t1;
+  guint64 n_results = 0, n_counted = 0;
+
+  setlocale (LC_ALL, "");
+
+  t0 = g_get_monotonic_time () / 1e6;
+  bytes = generate (n_events, rand);
+  file = g_file_new_tmp ("chronoscope-bench-XXXXXX.chronoscope", &stream, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)),
+                             g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                             NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
+  t1 = g_get_monotonic_time () / 1e6;
+  g_print ("generated %u events, %.1f MiB of XML, in %.2f s\n",
+           n_events, g_bytes_get_size (bytes) / 1048576.0, t1 - t0);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  rss_before = read_status_mib ("VmRSS:");
+  t0 = g_get_monotonic_time () / 1e6;
+  timeline = chrono_timeline_load (file, NULL, &error);
+  t1 = g_get_monotonic_time () / 1e6;
+  g_file_delete (file, NULL, NULL);
+  g_assert_no_error (error);
+  g_print ("loaded (read, parse, sort, index) in %.2f s\n", t1 - t0);
+  g_print ("resident memory: %.1f MiB before, %.1f MiB after loading, peak %.1f MiB; "
+           "%.0f bytes per event held\n",
+           rss_before, read_status_mib ("VmRSS:"), read_status_mib ("VmHWM:"),
+           (read_status_mib ("VmRSS:") - rss_before) * 1048576.0 / MAX (n_events, 1));
+
+  if (!chrono_timeline_get_span (timeline, &span_start, &span_end))
+    return EXIT_SUCCESS;
+
+  /* Windows from an hour to the whole span, like zooming. */
+  t0 = g_get_monotonic_time () / 1e6;
+  for (guint i = 0; i < 1000; i++)
+    {
+      ChronoTime width = (span_end - span_start) / (1 << g_rand_int_range (rand, 0, 20));
+      ChronoTime start = span_start + (ChronoTime) (g_rand_double (rand) * (span_end - span_start - width));
+
+      g_array_set_size (positions, 0);
+      chrono_timeline_query_range (timeline, start, start + width, positions);
+      n_results += positions->len;
+    }
+  t1 = g_get_monotonic_time () / 1e6;
+  g_print ("1000 range queries (span/1 to span/2^19): %.3f s, %.1f µs per query, %.0f events per query on average\n",
+           t1 - t0, (t1 - t0) * 1e3, n_results / 1000.0);
+
+  /* Narrow windows only, as when zoomed in to days. */
+  n_results = 0;
+  t0 = g_get_monotonic_time () / 1e6;
+  for (guint i = 0; i < 1000; i++)
+    {
+      ChronoTime start = span_start + (ChronoTime) (g_rand_double (rand) * (span_end - span_start));
+
+      g_array_set_size (positions, 0);
+      chrono_timeline_query_range (timeline, start, start + 7 * 86400, positions);
+      n_results += positions->len;
+    }
+  t1 = g_get_monotonic_time () / 1e6;
+  g_print ("1000 range queries of one week: %.4f s, %.1f µs per query, %.0f events per query on average\n",
+           t1 - t0, (t1 - t0) * 1e3, n_results / 1000.0);
+
+  t0 = g_get_monotonic_time () / 1e6;
+  for (guint i = 0; i < 1000; i++)
+    {
+      ChronoTime start = span_start + (ChronoTime) (g_rand_double (rand) * (span_end - span_start));
+
+      n_counted += chrono_timeline_count_starts (timeline, start, start + 365 * 86400);
+    }
+  t1 = g_get_monotonic_time () / 1e6;
+  g_print ("1000 count_starts of one year: %.4f s, %.2f µs each, %.0f events on average\n",
+           t1 - t0, (t1 - t0) * 1e3, n_counted / 1000.0);
+
+  t0 = g_get_monotonic_time () / 1e6;
+  written = chrono_timeline_write_native (timeline);
+  t1 = g_get_monotonic_time () / 1e6;
+  g_print ("written back in %.2f s (%.1f MiB)\n", t1 - t0, g_bytes_get_size (written) / 1048576.0);
+  g_clear_pointer (&written, g_bytes_unref);
+
+  t0 = g_get_monotonic_time () / 1e6;
+  g_clear_object (&timeline);
+  t1 = g_get_monotonic_time () / 1e6;
+  g_print ("freed in %.2f s\n", t1 - t0);
+
+  return EXIT_SUCCESS;
+}
