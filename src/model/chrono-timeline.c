@@ -179,12 +179,20 @@ chrono_timeline_new (void)
   return g_object_new (CHRONO_TYPE_TIMELINE, NULL);
 }
 
+/* The id is fetched once per event rather than once per comparison. */
 typedef struct
 {
   ChronoTime start;
   ChronoTime end;
+  const char *id;
   ChronoEvent *event;
 } SortEntry;
+
+typedef struct
+{
+  const char *id;
+  ChronoEvent *event;
+} IdEntry;
 
 static int
 compare_sort_entries (const void *a,
@@ -198,17 +206,17 @@ compare_sort_entries (const void *a,
   if (ea->end != eb->end)
     return ea->end < eb->end ? -1 : 1;
 
-  return strcmp (chrono_event_get_id (ea->event), chrono_event_get_id (eb->event));
+  return strcmp (ea->id, eb->id);
 }
 
 static int
-compare_events_by_id (const void *a,
-                      const void *b)
+compare_id_entries (const void *a,
+                    const void *b)
 {
-  ChronoEvent * const *ea = a;
-  ChronoEvent * const *eb = b;
+  const IdEntry *ea = a;
+  const IdEntry *eb = b;
 
-  return strcmp (chrono_event_get_id (*ea), chrono_event_get_id (*eb));
+  return strcmp (ea->id, eb->id);
 }
 
 static ChronoTime
@@ -236,6 +244,7 @@ void
 chrono_timeline_seal (ChronoTimeline *self)
 {
   g_autofree SortEntry *entries = NULL;
+  g_autofree IdEntry *ids = NULL;
   g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(GPtrArray) quotes = NULL;
   g_autoptr(GPtrArray) pending = NULL;
@@ -254,6 +263,7 @@ chrono_timeline_seal (ChronoTimeline *self)
 
       entries[i].start = chrono_event_get_start_time (event);
       entries[i].end = chrono_event_get_end_time (event);
+      entries[i].id = chrono_event_get_id (event);
       entries[i].event = event;
     }
   qsort (entries, n, sizeof *entries, compare_sort_entries);
@@ -287,14 +297,19 @@ chrono_timeline_seal (ChronoTimeline *self)
 
   self->span_end = build_max_end (self, 0, n);
 
-  self->events_by_id = g_new (ChronoEvent *, MAX (n, 1));
-  if (n > 0)
-    memcpy (self->events_by_id, sorted->pdata, n * sizeof (ChronoEvent *));
-  qsort (self->events_by_id, n, sizeof (ChronoEvent *), compare_events_by_id);
-  for (guint i = 1; i < n; i++)
+  ids = g_new (IdEntry, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
     {
-      if (compare_events_by_id (&self->events_by_id[i - 1], &self->events_by_id[i]) == 0)
-        g_critical ("Two events have the id “%s”", chrono_event_get_id (self->events_by_id[i]));
+      ids[i].event = g_ptr_array_index (sorted, i);
+      ids[i].id = chrono_event_get_id (ids[i].event);
+    }
+  qsort (ids, n, sizeof *ids, compare_id_entries);
+  self->events_by_id = g_new (ChronoEvent *, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      self->events_by_id[i] = ids[i].event;
+      if (i > 0 && strcmp (ids[i - 1].id, ids[i].id) == 0)
+        g_critical ("Two events have the id “%s”", ids[i].id);
     }
 
   self->sealed = TRUE;
@@ -599,6 +614,7 @@ chrono_timeline_get_position (ChronoTimeline *self,
   items = chrono_array_list_get_items (self->events);
   key.start = chrono_event_get_start_time (event);
   key.end = chrono_event_get_end_time (event);
+  key.id = chrono_event_get_id (event);
   key.event = event;
 
   lo = 0;
@@ -606,7 +622,8 @@ chrono_timeline_get_position (ChronoTimeline *self,
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      SortEntry entry = { self->start_times[mid], self->end_times[mid], g_ptr_array_index (items, mid) };
+      ChronoEvent *other = g_ptr_array_index (items, mid);
+      SortEntry entry = { self->start_times[mid], self->end_times[mid], chrono_event_get_id (other), other };
 
       if (compare_sort_entries (&entry, &key) < 0)
         lo = mid + 1;
@@ -617,7 +634,8 @@ chrono_timeline_get_position (ChronoTimeline *self,
   /* Only a timeline with duplicate ids has more than one event with this key. */
   for (; lo < items->len; lo++)
     {
-      SortEntry entry = { self->start_times[lo], self->end_times[lo], g_ptr_array_index (items, lo) };
+      ChronoEvent *other = g_ptr_array_index (items, lo);
+      SortEntry entry = { self->start_times[lo], self->end_times[lo], chrono_event_get_id (other), other };
 
       if (entry.event == event)
         return lo;
