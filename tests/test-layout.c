@@ -309,6 +309,83 @@ test_layout_importance_wins (void)
   g_assert_cmpuint (g_array_index (layout->clusters, ChronoLayoutCluster, 0).count, ==, 30 - layout->labels->len);
 }
 
+static void
+test_layout_time_axis (void)
+{
+  static const struct {
+    double         duration;
+    ChronoAxisUnit unit;
+  } cases[] = {
+    { 3600.0 * 3, CHRONO_AXIS_UNIT_MINUTE },
+    { 86400.0 * 2, CHRONO_AXIS_UNIT_HOUR },
+    { 86400.0 * 40, CHRONO_AXIS_UNIT_DAY },
+    { 86400.0 * 600, CHRONO_AXIS_UNIT_MONTH },
+    { 86400.0 * 365 * 15, CHRONO_AXIS_UNIT_YEAR },
+    { 86400.0 * 365 * 900, CHRONO_AXIS_UNIT_YEAR },
+  };
+  double start = 1669766400;          /* 30 November 2022 */
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ChronoTimeAxis) axis = chrono_time_axis_new (start - cases[i].duration / 2,
+                                                             start + cases[i].duration / 2,
+                                                             1200, measure_cb, NULL);
+      guint labelled = 0;
+
+      g_assert_cmpint (axis->major_step.unit, ==, cases[i].unit);
+      for (guint j = 0; j < axis->ticks->len; j++)
+        {
+          const ChronoAxisTick *tick = &g_array_index (axis->ticks, ChronoAxisTick, j);
+
+          g_assert_cmpfloat (tick->x, >=, 0);
+          g_assert_cmpfloat (tick->x, <=, 1200);
+          if (tick->label != NULL)
+            labelled++;
+        }
+      g_assert_cmpuint (labelled, >=, 3);
+      /* Under anything finer than years, a context label says which year or month. */
+      if (cases[i].unit == CHRONO_AXIS_UNIT_YEAR)
+        g_assert_cmpuint (axis->contexts->len, ==, 0);
+      else
+        g_assert_cmpuint (axis->contexts->len, >=, 1);
+    }
+
+  /* Hours are labelled as times of day, under the date. */
+  {
+    g_autoptr(ChronoTimeAxis) axis = chrono_time_axis_new (start, start + 86400, 1200, measure_cb, NULL);
+    gboolean found = FALSE;
+
+    for (guint j = 0; j < axis->ticks->len; j++)
+      found |= g_strcmp0 (g_array_index (axis->ticks, ChronoAxisTick, j).label, "12:00") == 0;
+    g_assert_true (found);
+    g_assert_cmpstr (g_array_index (axis->contexts, ChronoAxisContext, 0).text, ==, "30 November 2022");
+  }
+
+  /* Before the common era, and across year zero. */
+  {
+    g_autofree char *bce = chrono_time_axis_format_year (-499);
+    g_autofree char *ce = chrono_time_axis_format_year (2012);
+
+    g_assert_cmpstr (bce, ==, "500 BCE");
+    g_assert_cmpstr (ce, ==, "2012");
+  }
+  {
+    ChronoDate from = { -1000, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 };
+    ChronoDate to = { 1000, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 };
+    g_autoptr(ChronoTimeAxis) axis = chrono_time_axis_new (chrono_date_get_start (&from), chrono_date_get_start (&to),
+                                                           1200, measure_cb, NULL);
+    gboolean found = FALSE;
+
+    for (guint j = 0; j < axis->ticks->len; j++)
+      {
+        const char *label = g_array_index (axis->ticks, ChronoAxisTick, j).label;
+
+        found |= label != NULL && g_str_has_suffix (label, " BCE");
+      }
+    g_assert_true (found);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +396,7 @@ main (int   argc,
   g_test_add_func ("/view/layout/random-large", test_layout_random_large);
   g_test_add_func ("/view/layout/filter", test_layout_filter);
   g_test_add_func ("/view/layout/importance-wins", test_layout_importance_wins);
+  g_test_add_func ("/view/layout/time-axis", test_layout_time_axis);
 
   return g_test_run ();
 }

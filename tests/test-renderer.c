@@ -105,7 +105,7 @@ check_render (double   scale,
   g_autoptr(ChronoLayout) layout = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
-  ChronoRenderState state = { NULL, NULL, G_MAXUINT, FALSE };
+  ChronoRenderState state = { NULL, NULL, G_MAXUINT };
   guint32 background;
   guint checked_empty = 0;
 

@@ -55,7 +55,6 @@ typedef struct
   gpointer           measure_data;
   ChronoEvent       *selected;        /* optional: labelled first if it is in view */
   ChronoTime         now;             /* where "today" is drawn */
-  gboolean           dark;            /* which category colours the legend needs */
 } ChronoLayoutParams;
 
 /* An event in view that has a label: its marker, its label box and the stem between. */

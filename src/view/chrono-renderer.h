@@ -51,7 +51,6 @@ typedef struct
   ChronoEvent *selected;
   ChronoEvent *hovered;
   guint        hovered_cluster;         /* G_MAXUINT for none */
-  gboolean     has_focus;
 } ChronoRenderState;
 
 ChronoRenderer *chrono_renderer_new              (PangoContext            *context,

@@ -531,7 +531,6 @@ ensure_layout (ChronoTimelineView *self)
   params.measure_data = self->renderer;
   params.selected = self->selected;
   params.now = g_get_real_time () / G_USEC_PER_SEC;
-  params.dark = chrono_renderer_get_style (self->renderer)->dark;
 
   g_clear_pointer (&self->layout, chrono_layout_free);
   self->layout = chrono_layout_new (&params);
@@ -621,7 +620,7 @@ chrono_timeline_view_snapshot (GtkWidget   *widget,
   ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (widget);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
-  ChronoRenderState state = { self->selected, self->hovered, self->hovered_cluster, FALSE };
+  ChronoRenderState state = { self->selected, self->hovered, self->hovered_cluster };
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
@@ -633,10 +632,7 @@ chrono_timeline_view_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   if (self->layout != NULL)
-    {
-      state.has_focus = gtk_widget_has_visible_focus (widget);
-      chrono_renderer_draw (self->renderer, cr, self->layout, &state);
-    }
+    chrono_renderer_draw (self->renderer, cr, self->layout, &state);
   else
     {
       const ChronoColor *bg = &chrono_renderer_get_style (self->renderer)->background;

@@ -119,7 +119,7 @@ main (int   argc,
       for (guint frame = 0; frame < N_FRAMES; frame++)
         {
           ChronoLayoutParams params = { 0 };
-          ChronoRenderState state = { NULL, NULL, G_MAXUINT, FALSE };
+          ChronoRenderState state = { NULL, NULL, G_MAXUINT };
           g_autoptr(ChronoLayout) layout = NULL;
           double pan = duration * 0.01 * frame;
           cairo_t *cr;
