@@ -1,4 +1,4 @@
-/* chrono-timelinejs-reader.c — TimelineJS JSON
+/* chrono-timelinejs-reader.c — the JSON of Knight Lab's TimelineJS
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,10 +7,567 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "chrono-timeline-reader.h"
+#include "chrono-timeline-reader-private.h"
 #include "chrono-timelinejs-reader.h"
+
+/* TimelineJS has groups but no colours; these GNOME palette pairs (light theme, dark
+ * theme) are handed out in order of first appearance. */
+static const struct { const char *color; const char *dark_color; } palette[] = {
+  { "#1c71d8", "#99c1f1" },
+  { "#26a269", "#8ff0a4" },
+  { "#e66100", "#ffbe6f" },
+  { "#9141ac", "#dc8add" },
+  { "#c01c28", "#f66151" },
+  { "#986a44", "#cdab8f" },
+  { "#e5a50a", "#f9f06b" },
+  { "#5e5c64", "#c0bfbc" },
+};
+
+typedef struct
+{
+  const char *display_name;
+  ChronoTimeline *timeline;
+  GHashTable *event_ids;
+  guint n_categories;
+} JsReader;
+
+G_GNUC_PRINTF (4, 5)
+static void
+set_path_error (JsReader    *r,
+                GError     **error,
+                const char  *path,
+                const char  *format,
+                ...)
+{
+  g_autofree char *sentence = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sentence = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_INVALID,
+               "%s: %s: %s", r->display_name, path, sentence);
+}
+
+static void
+append_entity (GString    *out,
+               const char *entity,
+               gsize       length)
+{
+  static const struct { const char *name; const char *text; } named[] = {
+    { "amp", "&" }, { "lt", "<" }, { "gt", ">" }, { "quot", "\"" }, { "apos", "'" },
+    { "nbsp", " " }, { "mdash", "—" }, { "ndash", "–" }, { "hellip", "…" },
+  };
+
+  if (length > 1 && entity[0] == '#')
+    {
+      g_autofree char *digits = g_strndup (entity + 1, length - 1);
+      gunichar c;
+
+      if (digits[0] == 'x' || digits[0] == 'X')
+        c = g_ascii_strtoull (digits + 1, NULL, 16);
+      else
+        c = g_ascii_strtoull (digits, NULL, 10);
+
+      if (g_unichar_validate (c) && c != 0)
+        {
+          g_string_append_unichar (out, c);
+          return;
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    {
+      if (strlen (named[i].name) == length && strncmp (entity, named[i].name, length) == 0)
+        {
+          g_string_append (out, named[i].text);
+          return;
+        }
+    }
+
+  g_string_append_c (out, '&');
+  g_string_append_len (out, entity, length);
+  g_string_append_c (out, ';');
+}
+
+/* TimelineJS text is HTML. Chronoscope shows plain text: tags go (each one a word
+ * break), entities are decoded, white space is normalised as in the native reader. */
+static char *
+html_to_text (const char *html)
+{
+  g_autoptr(GString) plain = g_string_new (NULL);
+  GString *out = g_string_new (NULL);
+  gboolean pending_space = FALSE;
+
+  for (const char *p = html; *p != '\0'; p++)
+    {
+      if (*p == '<')
+        {
+          const char *end = strchr (p, '>');
+
+          if (end != NULL)
+            {
+              g_string_append_c (plain, ' ');
+              p = end;
+              continue;
+            }
+        }
+      else if (*p == '&')
+        {
+          const char *end = strchr (p, ';');
+
+          if (end != NULL && end - p <= 10)
+            {
+              append_entity (plain, p + 1, end - p - 1);
+              p = end;
+              continue;
+            }
+        }
+      g_string_append_c (plain, *p);
+    }
+
+  for (const char *p = plain->str; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* A member that must be an object when present; NULL when absent. */
+static gboolean
+get_object_member (JsReader    *r,
+                   JsonObject  *object,
+                   const char  *name,
+                   const char  *path,
+                   JsonObject **out_object,
+                   GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *out_object = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_path_error (r, error, path, _("“%s” must be an object"), name);
+      return FALSE;
+    }
+
+  *out_object = json_node_get_object (node);
+  return TRUE;
+}
+
+static gboolean
+get_string_member (JsReader    *r,
+                   JsonObject  *object,
+                   const char  *name,
+                   const char  *path,
+                   const char **out_string,
+                   GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *out_string = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      set_path_error (r, error, path, _("“%s” must be a string"), name);
+      return FALSE;
+    }
+
+  *out_string = json_node_get_string (node);
+  return TRUE;
+}
+
+/* TimelineJS writes date parts as numbers or as strings of digits ("2012", "-500");
+ * an empty string means the part is not given. */
+static gboolean
+get_date_part (JsReader    *r,
+               JsonObject  *object,
+               const char  *name,
+               const char  *path,
+               gboolean    *out_present,
+               gint64      *out_value,
+               GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *out_present = FALSE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      *out_value = json_node_get_int (node);
+      *out_present = TRUE;
+      return TRUE;
+    }
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      double value = json_node_get_double (node);
+
+      if (value == (double) (gint64) value)
+        {
+          *out_value = (gint64) value;
+          *out_present = TRUE;
+          return TRUE;
+        }
+    }
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (json_node_get_string (node)));
+
+      if (*text == '\0')
+        return TRUE;
+      if (g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, out_value, NULL))
+        {
+          *out_present = TRUE;
+          return TRUE;
+        }
+    }
+
+  set_path_error (r, error, path, _("“%s” must be a whole number"), name);
+  return FALSE;
+}
+
+static gboolean
+read_date (JsReader    *r,
+           JsonObject  *object,
+           const char  *path,
+           ChronoDate  *out_date,
+           GError     **error)
+{
+  static const char *parts[] = { "year", "month", "day", "hour", "minute", "second" };
+  gint64 values[G_N_ELEMENTS (parts)] = { 0 };
+  gboolean present[G_N_ELEMENTS (parts)] = { FALSE };
+  g_autoptr(GString) edtf = NULL;
+  g_autoptr(GError) date_error = NULL;
+  ChronoDate date;
+  guint finest = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *part_path = g_strdup_printf ("%s.%s", path, parts[i]);
+
+      if (!get_date_part (r, object, parts[i], path, &present[i], &values[i], error))
+        return FALSE;
+
+      if (present[i] && i > 0 && !present[i - 1])
+        {
+          set_path_error (r, error, part_path, _("a date with a %s needs a %s too"), parts[i], parts[i - 1]);
+          return FALSE;
+        }
+      if (present[i])
+        finest = i;
+    }
+
+  if (!present[0])
+    {
+      set_path_error (r, error, path, _("a date needs a year"));
+      return FALSE;
+    }
+
+  /* Spelled as EDTF and parsed, so that a bad date gets the native reader's message. */
+  edtf = g_string_new (NULL);
+  if (values[0] < 0)
+    g_string_append_printf (edtf, "-%04" G_GINT64_FORMAT, -values[0]);
+  else
+    g_string_append_printf (edtf, "%04" G_GINT64_FORMAT, values[0]);
+  if (finest >= 1)
+    g_string_append_printf (edtf, "-%02" G_GINT64_FORMAT, values[1]);
+  if (finest >= 2)
+    g_string_append_printf (edtf, "-%02" G_GINT64_FORMAT, values[2]);
+  if (finest >= 3)
+    g_string_append_printf (edtf, "T%02" G_GINT64_FORMAT ":%02" G_GINT64_FORMAT, values[3], values[4]);
+  if (finest >= 5)
+    g_string_append_printf (edtf, ":%02" G_GINT64_FORMAT, values[5]);
+
+  if (!chrono_date_parse (edtf->str, &date, &date_error))
+    {
+      set_path_error (r, error, path, "%s", date_error->message);
+      return FALSE;
+    }
+
+  /* EDTF has no hour-only form; TimelineJS does. */
+  if (finest == 3)
+    date.precision = CHRONO_PRECISION_HOUR;
+
+  *out_date = date;
+  return TRUE;
+}
+
+static gboolean
+read_dates (JsReader    *r,
+            JsonObject  *object,
+            const char  *path,
+            gboolean     end_required,
+            ChronoDate  *out_start,
+            ChronoDate  *out_end,
+            gboolean    *out_has_end,
+            GError     **error)
+{
+  g_autofree char *start_path = g_strdup_printf ("%s.start_date", path);
+  g_autofree char *end_path = g_strdup_printf ("%s.end_date", path);
+  JsonObject *start_object, *end_object;
+
+  if (!get_object_member (r, object, "start_date", path, &start_object, error) ||
+      !get_object_member (r, object, "end_date", path, &end_object, error))
+    return FALSE;
+
+  if (start_object == NULL)
+    {
+      set_path_error (r, error, path, _("“start_date” is missing"));
+      return FALSE;
+    }
+  if (!read_date (r, start_object, start_path, out_start, error))
+    return FALSE;
+
+  *out_has_end = end_object != NULL;
+  if (end_object == NULL)
+    {
+      if (end_required)
+        {
+          set_path_error (r, error, path, _("“end_date” is missing"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!read_date (r, end_object, end_path, out_end, error))
+    return FALSE;
+  if (chrono_date_get_end (out_end) <= chrono_date_get_start (out_start))
+    {
+      set_path_error (r, error, path, _("it ends before it starts"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The headline and text of a slide, as plain text; either may come back NULL. */
+static gboolean
+read_text (JsReader    *r,
+           JsonObject  *object,
+           const char  *path,
+           char       **out_headline,
+           char       **out_text,
+           GError     **error)
+{
+  g_autofree char *text_path = g_strdup_printf ("%s.text", path);
+  JsonObject *text;
+  const char *headline = NULL, *body = NULL;
+
+  *out_headline = NULL;
+  *out_text = NULL;
+
+  if (!get_object_member (r, object, "text", path, &text, error))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  if (!get_string_member (r, text, "headline", text_path, &headline, error) ||
+      !get_string_member (r, text, "text", text_path, &body, error))
+    return FALSE;
+
+  if (headline != NULL)
+    *out_headline = html_to_text (headline);
+  if (body != NULL)
+    *out_text = html_to_text (body);
+
+  if (*out_headline != NULL && **out_headline == '\0')
+    g_clear_pointer (out_headline, g_free);
+  if (*out_text != NULL && **out_text == '\0')
+    g_clear_pointer (out_text, g_free);
+
+  return TRUE;
+}
+
+static char *
+make_id (const char *text)
+{
+  GString *id = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p) || *p == '_' || *p == '.' || *p == '-')
+        g_string_append_c (id, *p);
+      else if (id->len > 0 && id->str[id->len - 1] != '-')
+        g_string_append_c (id, '-');
+    }
+
+  return g_string_free (id, FALSE);
+}
+
+static ChronoCategory *
+get_category (JsReader   *r,
+              const char *group)
+{
+  g_autofree char *slug = make_id (group);
+  g_autofree char *id = g_strdup_printf ("group-%s", slug);
+  ChronoCategory *category;
+  guint suffix = 2;
+
+  /* Different group names may make the same slug; the name tells them apart. */
+  while ((category = chrono_timeline_lookup_category (r->timeline, id)) != NULL)
+    {
+      if (strcmp (chrono_category_get_name (category), group) == 0)
+        return category;
+      g_free (id);
+      id = g_strdup_printf ("group-%s-%u", slug, suffix++);
+    }
+
+  {
+    guint i = r->n_categories++ % G_N_ELEMENTS (palette);
+    g_autoptr(ChronoCategory) created = chrono_category_new (id, group, palette[i].color, palette[i].dark_color);
+
+    chrono_timeline_add_category (r->timeline, created);
+    return created;
+  }
+}
+
+static gboolean
+read_event (JsReader    *r,
+            JsonObject  *object,
+            guint        index,
+            const char  *path,
+            GError     **error)
+{
+  g_autofree char *headline = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(ChronoEvent) event = NULL;
+  const char *unique_id = NULL, *group = NULL;
+  ChronoDate start, end;
+  gboolean has_end;
+
+  if (!read_dates (r, object, path, FALSE, &start, &end, &has_end, error) ||
+      !read_text (r, object, path, &headline, &text, error) ||
+      !get_string_member (r, object, "unique_id", path, &unique_id, error) ||
+      !get_string_member (r, object, "group", path, &group, error))
+    return FALSE;
+
+  if (unique_id != NULL && *unique_id != '\0')
+    {
+      id = make_id (unique_id);
+      if (g_hash_table_contains (r->event_ids, id))
+        {
+          set_path_error (r, error, path, _("the unique_id “%s” is already used by another event"), unique_id);
+          return FALSE;
+        }
+    }
+  else
+    {
+      guint suffix = 0;
+
+      id = g_strdup_printf ("event-%u", index + 1);
+      while (g_hash_table_contains (r->event_ids, id))
+        {
+          g_free (id);
+          id = g_strdup_printf ("event-%u-%u", index + 1, ++suffix);
+        }
+    }
+
+  event = chrono_event_new (id, &start, headline != NULL ? headline : _("Untitled event"));
+  if (has_end)
+    chrono_event_set_end (event, &end);
+  chrono_event_set_summary (event, text);
+
+  if (group != NULL && *group != '\0')
+    chrono_event_set_category (event, get_category (r, group));
+  else
+    /* Translators: the category of TimelineJS events that belong to no group */
+    chrono_event_set_category (event, get_category (r, _("Other events")));
+
+  g_hash_table_add (r->event_ids, g_steal_pointer (&id));
+  chrono_timeline_add_event (r->timeline, event);
+
+  return TRUE;
+}
+
+static gboolean
+read_era (JsReader    *r,
+          JsonObject  *object,
+          const char  *path,
+          GError     **error)
+{
+  g_autofree char *headline = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(ChronoEra) era = NULL;
+  ChronoDate start, end;
+  gboolean has_end;
+
+  if (!read_dates (r, object, path, TRUE, &start, &end, &has_end, error) ||
+      !read_text (r, object, path, &headline, &text, error))
+    return FALSE;
+
+  era = chrono_era_new (headline != NULL ? headline : "", &start, &end);
+  chrono_timeline_add_era (r->timeline, era);
+
+  return TRUE;
+}
+
+static gboolean
+read_slides (JsReader    *r,
+             JsonObject  *root,
+             const char  *name,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, name);
+  JsonArray *array;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      set_path_error (r, error, "$", _("“%s” must be an array"), name);
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *path = g_strdup_printf ("$.%s[%u]", name, i);
+      gboolean ok;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          set_path_error (r, error, path, _("each of the “%s” must be an object"), name);
+          return FALSE;
+        }
+
+      if (strcmp (name, "events") == 0)
+        ok = read_event (r, json_node_get_object (element), i, path, error);
+      else
+        ok = read_era (r, json_node_get_object (element), path, error);
+
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
+}
 
 ChronoTimeline *
 chrono_timeline_read_timelinejs_bytes (GBytes        *bytes,
@@ -18,7 +575,82 @@ chrono_timeline_read_timelinejs_bytes (GBytes        *bytes,
                                        GCancellable  *cancellable,
                                        GError       **error)
 {
-  g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_UNKNOWN_FORMAT,
-               _("%s: TimelineJS files cannot be read yet"), display_name);
-  return NULL;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *headline = NULL;
+  g_autofree char *text = NULL;
+  JsReader r = { 0 };
+  JsonNode *root;
+  JsonObject *root_object, *title;
+  const char *data;
+  gsize length;
+  ChronoTimeline *result = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  r.display_name = display_name;
+
+  if (!_chrono_check_utf8 (data, length, display_name, error))
+    return NULL;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      /* json-glib names the input “<data>”; put the file's name in its place. */
+      const char *message = local_error->message;
+
+      if (g_str_has_prefix (message, "<data>:"))
+        message += strlen ("<data>:");
+      else if (g_str_has_prefix (message, "<data>"))
+        message += strlen ("<data>");
+
+      g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_SYNTAX,
+                   "%s:%s%s", display_name, g_ascii_isdigit (*message) ? "" : " ", message);
+      return NULL;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_UNKNOWN_FORMAT,
+                   _("%s: not a TimelineJS timeline: the JSON is not an object"), display_name);
+      return NULL;
+    }
+  root_object = json_node_get_object (root);
+
+  if (!json_object_has_member (root_object, "events"))
+    {
+      g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_UNKNOWN_FORMAT,
+                   _("%s: not a TimelineJS timeline: it has no “events”"), display_name);
+      return NULL;
+    }
+
+  r.timeline = chrono_timeline_new ();
+  r.event_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (get_object_member (&r, root_object, "title", "$", &title, error) &&
+      (title == NULL || read_text (&r, title, "$.title", &headline, &text, error)) &&
+      read_slides (&r, root_object, "eras", error) &&
+      read_slides (&r, root_object, "events", error))
+    {
+      chrono_timeline_set_title (r.timeline, headline != NULL ? headline : _("Untitled timeline"));
+      chrono_timeline_set_description (r.timeline, text);
+      chrono_timeline_seal (r.timeline);
+      result = g_steal_pointer (&r.timeline);
+    }
+
+  g_clear_object (&r.timeline);
+  g_clear_pointer (&r.event_ids, g_hash_table_unref);
+
+  return result;
 }
