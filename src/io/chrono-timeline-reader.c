@@ -962,7 +962,7 @@ start_element_cb (GMarkupParseContext  *context,
                         _("the file goes on after the end of <timeline>"));
           return;
         }
-      if (strcmp (strchr (qualified_name, ':') ? strchr (qualified_name, ':') + 1 : qualified_name,
+      if (strcmp (strchr (qualified_name, ':') != NULL ? strchr (qualified_name, ':') + 1 : qualified_name,
                   "timeline") != 0)
         {
           set_error_at (r, frame.offset, error, CHRONO_READER_ERROR_UNKNOWN_FORMAT,

@@ -488,17 +488,20 @@ static const char *
 get_date_pattern (ChronoPrecision precision,
                   gboolean        before_common_era)
 {
-  /* The patterns use their own codes, not printf or strftime: %Y is the year (a
-   * positive number, also before the common era), %B the month name, %m the month
-   * number (1–12), %d the day of the month, %H the hour (00–23), %M the minute,
-   * %S the second, %% a percent sign. */
+  /* The patterns use their own codes rather than strftime's, which the C library
+   * cannot apply to years before 1 or after 9999: %Y is the year (a positive number,
+   * also before the common era), %B the month name, %m the month number (1–12), %d the
+   * day of the month, %H the hour (00–23), %M the minute, %S the second, %% a percent
+   * sign. */
   if (before_common_era)
     {
       switch (precision)
         {
         case CHRONO_PRECISION_YEAR:
-          /* Translators: a year before the common era, e.g. “500 BC”. %Y is the year.
-           * See the codes in the comment of the source. */
+          /* Translators: a year before the common era, e.g. “500 BC” (Chinese:
+           * “公元前%Y年”). %Y is the year, counted back from 1 BC. These are not printf
+           * or strftime patterns; the codes are %Y, %B (month name), %m (month number),
+           * %d (day), %H, %M, %S (time) and %% (a percent sign). */
           /* xgettext:no-c-format */
           return C_("date pattern", "%Y BC");
         case CHRONO_PRECISION_MONTH:
@@ -529,8 +532,9 @@ get_date_pattern (ChronoPrecision precision,
   switch (precision)
     {
     case CHRONO_PRECISION_YEAR:
-      /* Translators: a year, e.g. “2012” (Chinese: “%Y年”). %Y is the year.
-       * See the codes in the comment of the source. */
+      /* Translators: a year, e.g. “2012” (Chinese: “%Y年”). These are not printf or
+       * strftime patterns; the codes are %Y (year), %B (month name), %m (month number),
+       * %d (day), %H, %M, %S (time) and %% (a percent sign). */
       /* xgettext:no-c-format */
       return C_("date pattern", "%Y");
     case CHRONO_PRECISION_MONTH:

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "chrono-event.h"
 #include "chrono-quote.h"
 #include "chrono-quote-private.h"
 
@@ -126,7 +127,7 @@ chrono_quote_class_init (ChronoQuoteClass *klass)
     g_param_spec_object ("source", NULL, NULL, CHRONO_TYPE_SOURCE,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_EVENT] =
-    g_param_spec_object ("event", NULL, NULL, G_TYPE_OBJECT,
+    g_param_spec_object ("event", NULL, NULL, CHRONO_TYPE_EVENT,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
