@@ -62,6 +62,25 @@ check_timeline_file (const char *path)
   return EXIT_SUCCESS;
 }
 
+static void
+chrono_application_open (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  ChronoApplication *self = CHRONO_APPLICATION (app);
+  ChronoWindow *window = get_or_create_window (self);
+
+  /* The first file replaces the built-in timeline; each further one gets a window. */
+  for (int i = 0; i < n_files; i++)
+    {
+      if (i > 0)
+        window = chrono_window_new (self);
+      chrono_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
 static int
 chrono_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
@@ -152,6 +171,7 @@ chrono_application_class_init (ChronoApplicationClass *klass)
   g_resources_register (chrono_get_resource ());
 
   app_class->activate = chrono_application_activate;
+  app_class->open = chrono_application_open;
   app_class->startup = chrono_application_startup;
   app_class->handle_local_options = chrono_application_handle_local_options;
 }
@@ -179,6 +199,6 @@ chrono_application_new (void)
   return g_object_new (CHRONO_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "resource-base-path", RESOURCE_PATH,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        NULL);
 }

@@ -1,0 +1,336 @@
+/* chrono-event-pane.c — the details of the selected event
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-event-pane"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "chrono-event-pane.h"
+#include "chrono-ui-util.h"
+
+struct _ChronoEventPane
+{
+  GtkWidget       parent_instance;
+
+  ChronoEvent    *event;
+  ChronoTimeline *timeline;
+
+  GtkStack       *stack;
+  GtkLabel       *date_label;
+  GtkLabel       *title_label;
+  GtkDrawingArea *category_dot;
+  GtkLabel       *category_label;
+  GtkLabel       *era_label;
+  GtkLabel       *summary_label;
+  GtkWidget      *notes_box;
+  GtkLabel       *notes_label;
+  GtkWidget      *sources_heading;
+  GtkListBox     *sources_list;
+};
+
+G_DEFINE_FINAL_TYPE (ChronoEventPane, chrono_event_pane, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_EVENT,
+  PROP_TIMELINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+is_set (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static void
+draw_category_dot_cb (GtkDrawingArea *area,
+                      cairo_t        *cr,
+                      int             width,
+                      int             height,
+                      gpointer        user_data)
+{
+  ChronoEventPane *self = user_data;
+  GdkRGBA color;
+
+  if (self->event == NULL ||
+      !chrono_ui_get_category_color (chrono_event_get_category (self->event), &color))
+    return;
+
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+static void
+open_source_cb (GtkButton *button,
+                gpointer   user_data)
+{
+  const char *url = g_object_get_data (G_OBJECT (button), "chrono-url");
+
+  chrono_ui_open_uri (GTK_WIDGET (button), url);
+}
+
+static GtkWidget *
+create_source_row (ChronoSource *source)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *description = chrono_ui_source_dup_description (source);
+  const char *url = chrono_source_get_url (source);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), chrono_source_get_title (source));
+  if (is_set (description))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+
+  if (is_set (url))
+    {
+      GtkWidget *button = gtk_button_new_from_icon_name ("web-browser-symbolic");
+      g_autofree char *tooltip = g_strdup_printf (_("Open %s"), url);
+      /* Translators: %s is the title of a book, article or interview */
+      g_autofree char *label = g_strdup_printf (_("Open “%s” in the Browser"),
+                                                chrono_source_get_title (source));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+      g_object_set_data_full (G_OBJECT (button), "chrono-url", g_strdup (url), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (open_source_cb), NULL);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+    }
+
+  return row;
+}
+
+static void
+clear_sources (ChronoEventPane *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_list))) != NULL)
+    gtk_list_box_remove (self->sources_list, child);
+}
+
+static void
+update (ChronoEventPane *self)
+{
+  g_autofree char *dates = NULL;
+  ChronoCategory *category;
+  ChronoEra *era;
+  GPtrArray *sources;
+  const char *summary;
+  const char *notes;
+
+  clear_sources (self);
+
+  if (self->event == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  dates = chrono_ui_format_event_dates (self->event);
+  gtk_label_set_text (self->date_label, dates);
+  gtk_label_set_text (self->title_label, chrono_event_get_title (self->event));
+
+  category = chrono_event_get_category (self->event);
+  gtk_widget_set_visible (GTK_WIDGET (self->category_dot), category != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->category_label), category != NULL);
+  if (category != NULL)
+    gtk_label_set_text (self->category_label, chrono_category_get_name (category));
+  gtk_widget_queue_draw (GTK_WIDGET (self->category_dot));
+
+  era = chrono_ui_find_era (self->timeline, self->event);
+  gtk_widget_set_visible (GTK_WIDGET (self->era_label), era != NULL);
+  if (era != NULL)
+    {
+      /* Translators: the era of history an event belongs to */
+      g_autofree char *text = g_strdup_printf (_("Era: %s"), chrono_era_get_name (era));
+
+      gtk_label_set_text (self->era_label, text);
+    }
+
+  summary = chrono_event_get_summary (self->event);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), is_set (summary));
+  gtk_label_set_text (self->summary_label, is_set (summary) ? summary : "");
+
+  notes = chrono_event_get_notes (self->event);
+  gtk_widget_set_visible (self->notes_box, is_set (notes));
+  gtk_label_set_text (self->notes_label, is_set (notes) ? notes : "");
+
+  sources = chrono_event_get_sources (self->event);
+  gtk_widget_set_visible (self->sources_heading, sources != NULL && sources->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->sources_list), sources != NULL && sources->len > 0);
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    gtk_list_box_append (self->sources_list, create_source_row (g_ptr_array_index (sources, i)));
+
+  gtk_stack_set_visible_child_name (self->stack, "event");
+}
+
+static void
+dark_changed_cb (ChronoEventPane *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self->category_dot));
+}
+
+static void
+chrono_event_pane_dispose (GObject *object)
+{
+  ChronoEventPane *self = CHRONO_EVENT_PANE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CHRONO_TYPE_EVENT_PANE);
+  g_clear_object (&self->event);
+  g_clear_object (&self->timeline);
+
+  G_OBJECT_CLASS (chrono_event_pane_parent_class)->dispose (object);
+}
+
+static void
+chrono_event_pane_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ChronoEventPane *self = CHRONO_EVENT_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_EVENT:
+      g_value_set_object (value, self->event);
+      break;
+
+    case PROP_TIMELINE:
+      g_value_set_object (value, self->timeline);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_event_pane_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  ChronoEventPane *self = CHRONO_EVENT_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_EVENT:
+      chrono_event_pane_set_event (self, g_value_get_object (value));
+      break;
+
+    case PROP_TIMELINE:
+      chrono_event_pane_set_timeline (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_event_pane_class_init (ChronoEventPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = chrono_event_pane_dispose;
+  object_class->get_property = chrono_event_pane_get_property;
+  object_class->set_property = chrono_event_pane_set_property;
+
+  properties[PROP_EVENT] =
+    g_param_spec_object ("event", NULL, NULL,
+                         CHRONO_TYPE_EVENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIMELINE] =
+    g_param_spec_object ("timeline", NULL, NULL,
+                         CHRONO_TYPE_TIMELINE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/chrono-event-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, date_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, category_dot);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, category_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, era_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, notes_box);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, sources_heading);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, sources_list);
+  gtk_widget_class_set_css_name (widget_class, "chrono-event-pane");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+chrono_event_pane_init (ChronoEventPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drawing_area_set_draw_func (self->category_dot, draw_category_dot_cb, self, NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  update (self);
+}
+
+ChronoEvent *
+chrono_event_pane_get_event (ChronoEventPane *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT_PANE (self), NULL);
+
+  return self->event;
+}
+
+void
+chrono_event_pane_set_event (ChronoEventPane *self,
+                             ChronoEvent     *event)
+{
+  g_return_if_fail (CHRONO_IS_EVENT_PANE (self));
+  g_return_if_fail (event == NULL || CHRONO_IS_EVENT (event));
+
+  if (!g_set_object (&self->event, event))
+    return;
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
+}
+
+ChronoTimeline *
+chrono_event_pane_get_timeline (ChronoEventPane *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT_PANE (self), NULL);
+
+  return self->timeline;
+}
+
+void
+chrono_event_pane_set_timeline (ChronoEventPane *self,
+                                ChronoTimeline  *timeline)
+{
+  g_return_if_fail (CHRONO_IS_EVENT_PANE (self));
+  g_return_if_fail (timeline == NULL || CHRONO_IS_TIMELINE (timeline));
+
+  if (!g_set_object (&self->timeline, timeline))
+    return;
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
+}

@@ -1,0 +1,193 @@
+/* chrono-event-row.c — one event in the sidebar list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-event-row"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "chrono-event-row.h"
+#include "chrono-ui-util.h"
+
+struct _ChronoEventRow
+{
+  GtkWidget       parent_instance;
+
+  ChronoEvent    *event;
+
+  GtkDrawingArea *dot;
+  GtkLabel       *date_label;
+  GtkLabel       *title_label;
+};
+
+G_DEFINE_FINAL_TYPE (ChronoEventRow, chrono_event_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_EVENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+draw_dot_cb (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  ChronoEventRow *self = user_data;
+  GdkRGBA color;
+  double radius = MIN (width, height) / 2.0;
+
+  if (self->event == NULL ||
+      !chrono_ui_get_category_color (chrono_event_get_category (self->event), &color))
+    {
+      /* An event without a category takes the text colour, dimmed. */
+#if GTK_CHECK_VERSION (4, 10, 0)
+      gtk_widget_get_color (GTK_WIDGET (area), &color);
+#else
+      gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &color);
+#endif
+      color.alpha *= 0.5;
+    }
+
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_arc (cr, width / 2.0, height / 2.0, radius, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+static void
+dark_changed_cb (ChronoEventRow *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self->dot));
+}
+
+static void
+chrono_event_row_dispose (GObject *object)
+{
+  ChronoEventRow *self = CHRONO_EVENT_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CHRONO_TYPE_EVENT_ROW);
+  g_clear_object (&self->event);
+
+  G_OBJECT_CLASS (chrono_event_row_parent_class)->dispose (object);
+}
+
+static void
+chrono_event_row_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ChronoEventRow *self = CHRONO_EVENT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EVENT:
+      g_value_set_object (value, self->event);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_event_row_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  ChronoEventRow *self = CHRONO_EVENT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EVENT:
+      chrono_event_row_set_event (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_event_row_class_init (ChronoEventRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = chrono_event_row_dispose;
+  object_class->get_property = chrono_event_row_get_property;
+  object_class->set_property = chrono_event_row_set_property;
+
+  properties[PROP_EVENT] =
+    g_param_spec_object ("event", NULL, NULL,
+                         CHRONO_TYPE_EVENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/chrono-event-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventRow, dot);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventRow, date_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventRow, title_label);
+  gtk_widget_class_set_css_name (widget_class, "chrono-event-row");
+}
+
+static void
+chrono_event_row_init (ChronoEventRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drawing_area_set_draw_func (self->dot, draw_dot_cb, self, NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+ChronoEvent *
+chrono_event_row_get_event (ChronoEventRow *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT_ROW (self), NULL);
+
+  return self->event;
+}
+
+void
+chrono_event_row_set_event (ChronoEventRow *self,
+                            ChronoEvent    *event)
+{
+  g_autofree char *dates = NULL;
+  ChronoCategory *category;
+
+  g_return_if_fail (CHRONO_IS_EVENT_ROW (self));
+  g_return_if_fail (event == NULL || CHRONO_IS_EVENT (event));
+
+  if (!g_set_object (&self->event, event))
+    return;
+
+  if (event != NULL)
+    {
+      dates = chrono_ui_format_event_dates (event);
+      category = chrono_event_get_category (event);
+      gtk_label_set_text (self->date_label, dates);
+      gtk_label_set_text (self->title_label, chrono_event_get_title (event));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->dot),
+                                   category != NULL ? chrono_category_get_name (category) : NULL);
+    }
+  else
+    {
+      gtk_label_set_text (self->date_label, "");
+      gtk_label_set_text (self->title_label, "");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->dot), NULL);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self->dot));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
+}

@@ -1,0 +1,230 @@
+/* chrono-ui-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-ui-util"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "chrono-ui-util.h"
+
+char *
+chrono_ui_format_event_dates (ChronoEvent *event)
+{
+  const ChronoDate *end = chrono_event_get_end (event);
+  g_autofree char *start_text = chrono_date_format (chrono_event_get_start (event));
+  g_autofree char *end_text = NULL;
+
+  if (end == NULL)
+    return g_steal_pointer (&start_text);
+
+  end_text = chrono_date_format (end);
+  if (g_strcmp0 (start_text, end_text) == 0)
+    return g_steal_pointer (&start_text);
+
+  /* Translators: a span of time, from the first date to the second */
+  return g_strdup_printf (_("%s – %s"), start_text, end_text);
+}
+
+gboolean
+chrono_ui_get_category_color (ChronoCategory *category,
+                              GdkRGBA        *out_color)
+{
+  const char *spec = NULL;
+
+  if (category == NULL)
+    return FALSE;
+
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    spec = chrono_category_get_dark_color (category);
+  if (spec == NULL)
+    spec = chrono_category_get_color (category);
+
+  return spec != NULL && gdk_rgba_parse (out_color, spec);
+}
+
+const char *
+chrono_ui_quote_get_display_text (ChronoQuote *quote)
+{
+  const char *translation = chrono_quote_get_translation (quote);
+
+  if (translation != NULL && *translation != '\0')
+    return translation;
+
+  return chrono_quote_get_original_text (quote);
+}
+
+/* In the Chinese UI the translation of a Chinese quote is its original wording, and
+ * showing both would only repeat it. */
+gboolean
+chrono_ui_quote_has_distinct_original (ChronoQuote *quote)
+{
+  const char *translation = chrono_quote_get_translation (quote);
+  const char *original = chrono_quote_get_original_text (quote);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (translation == NULL || *translation == '\0' || original == NULL || *original == '\0')
+    return FALSE;
+
+  a = g_utf8_normalize (translation, -1, G_NORMALIZE_ALL);
+  b = g_utf8_normalize (original, -1, G_NORMALIZE_ALL);
+  if (a == NULL || b == NULL)
+    return TRUE;
+
+  return strcmp (g_strstrip (a), g_strstrip (b)) != 0;
+}
+
+char *
+chrono_ui_source_dup_description (ChronoSource *source)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char *author = chrono_source_get_author (source);
+  const char *publisher = chrono_source_get_publisher (source);
+  const ChronoDate *date = chrono_source_get_date (source);
+
+  if (author != NULL && *author != '\0')
+    g_ptr_array_add (parts, g_strdup (author));
+  if (publisher != NULL && *publisher != '\0')
+    g_ptr_array_add (parts, g_strdup (publisher));
+  if (date != NULL)
+    g_ptr_array_add (parts, chrono_date_format (date));
+  g_ptr_array_add (parts, NULL);
+
+  /* Translators: separates the author, publisher and date of a source */
+  return g_strjoinv (_(" · "), (char **) parts->pdata);
+}
+
+char *
+chrono_ui_quote_dup_attribution (ChronoQuote *quote)
+{
+  const char *speaker = chrono_quote_get_speaker (quote);
+  const char *context = chrono_quote_get_context (quote);
+
+  if (speaker != NULL && *speaker != '\0' && context != NULL && *context != '\0')
+    /* Translators: who said a quote, and in what situation */
+    return g_strdup_printf (_("%s, %s"), speaker, context);
+  if (speaker != NULL && *speaker != '\0')
+    return g_strdup (speaker);
+  if (context != NULL && *context != '\0')
+    return g_strdup (context);
+
+  return NULL;
+}
+
+char *
+chrono_ui_quote_dup_clipboard_text (ChronoQuote *quote,
+                                    gboolean     with_original)
+{
+  GString *text = g_string_new (NULL);
+  g_autofree char *attribution = chrono_ui_quote_dup_attribution (quote);
+  ChronoSource *source = chrono_quote_get_source (quote);
+  gboolean distinct = chrono_ui_quote_has_distinct_original (quote);
+
+  /* Translators: a quote as copied to the clipboard, in quotation marks */
+  g_string_append_printf (text, _("“%s”"), chrono_ui_quote_get_display_text (quote));
+  if (distinct)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append (text, _("(Translated from the source’s original wording)"));
+    }
+  if (with_original && distinct)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("“%s”"), chrono_quote_get_original_text (quote));
+    }
+  if (attribution != NULL)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: the attribution line under a copied quote */
+      g_string_append_printf (text, _("— %s"), attribution);
+    }
+  if (source != NULL)
+    {
+      const char *url = chrono_source_get_url (source);
+
+      g_string_append_c (text, '\n');
+      /* Translators: names the publication a copied quote comes from */
+      g_string_append_printf (text, _("Source: %s"), chrono_source_get_title (source));
+      if (url != NULL && *url != '\0')
+        g_string_append_printf (text, " <%s>", url);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+ChronoEra *
+chrono_ui_find_era (ChronoTimeline *timeline,
+                    ChronoEvent    *event)
+{
+  GListModel *eras;
+  ChronoTime when;
+  guint n;
+
+  if (timeline == NULL || event == NULL)
+    return NULL;
+
+  eras = chrono_timeline_get_eras (timeline);
+  when = chrono_event_get_start_time (event);
+  n = g_list_model_get_n_items (eras);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ChronoEra) era = g_list_model_get_item (eras, i);
+      ChronoTime start = chrono_date_get_start (chrono_era_get_start (era));
+      ChronoTime end = chrono_date_get_end (chrono_era_get_end (era));
+
+      if (start <= when && when < end)
+        return era;
+    }
+
+  return NULL;
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+launch_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    g_warning ("Could not open a link: %s", error->message);
+}
+#endif
+
+/* Both paths go through the OpenURI portal when the app is sandboxed. */
+void
+chrono_ui_open_uri (GtkWidget  *widget,
+                    const char *uri)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+
+  gtk_uri_launcher_launch (launcher, window, NULL, launch_cb, NULL);
+#else
+  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+#endif
+}
+
+/* Han characters are drawn differently in Chinese and Japanese fonts; telling Pango
+ * the language picks the right glyphs whatever the UI language is. */
+void
+chrono_ui_set_label_language (GtkLabel   *label,
+                              const char *language)
+{
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  if (language != NULL && *language != '\0')
+    pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string (language)));
+  gtk_label_set_attributes (label, attrs);
+}

@@ -1,0 +1,29 @@
+/* chrono-ui-util.h — small helpers shared by the window and its panes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "model/chrono-timeline.h"
+
+G_BEGIN_DECLS
+
+char      *chrono_ui_format_event_dates     (ChronoEvent    *event);
+gboolean   chrono_ui_get_category_color     (ChronoCategory *category,
+                                             GdkRGBA        *out_color);
+gboolean   chrono_ui_quote_has_distinct_original (ChronoQuote *quote);
+const char *chrono_ui_quote_get_display_text (ChronoQuote    *quote);
+char      *chrono_ui_quote_dup_attribution  (ChronoQuote    *quote);
+char      *chrono_ui_quote_dup_clipboard_text (ChronoQuote  *quote,
+                                             gboolean        with_original);
+char      *chrono_ui_source_dup_description (ChronoSource   *source);
+ChronoEra *chrono_ui_find_era               (ChronoTimeline *timeline,
+                                             ChronoEvent    *event);
+void       chrono_ui_open_uri               (GtkWidget      *widget,
+                                             const char     *uri);
+void       chrono_ui_set_label_language     (GtkLabel       *label,
+                                             const char     *language);
+
+G_END_DECLS
