@@ -64,6 +64,7 @@ struct _ChronoWindow
   GtkStack             *list_stack;
   GtkListView          *event_list;
   GtkBox               *timeline_box;
+  GtkLabel             *span_label;
   GtkBox               *panes_box;
   ChronoEventPane      *event_pane;
   ChronoQuotePane      *quote_pane;
@@ -344,6 +345,48 @@ rebuild_categories (ChronoWindow *self)
     }
 }
 
+static ChronoPrecision
+precision_for_duration (double seconds)
+{
+  if (seconds > 3 * 365.25 * 86400)
+    return CHRONO_PRECISION_YEAR;
+  if (seconds > 90 * 86400)
+    return CHRONO_PRECISION_MONTH;
+  if (seconds > 3 * 86400)
+    return CHRONO_PRECISION_DAY;
+
+  return CHRONO_PRECISION_MINUTE;
+}
+
+static void
+update_span_label (ChronoWindow *self)
+{
+  ChronoViewport *viewport = get_viewport (self);
+  ChronoDate start_date, end_date;
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  g_autofree char *text = NULL;
+  ChronoPrecision precision;
+  ChronoTime start, end;
+
+  if (viewport == NULL || self->timeline == NULL || chrono_timeline_get_n_events (self->timeline) == 0)
+    {
+      gtk_label_set_text (self->span_label, "");
+      return;
+    }
+
+  start = chrono_viewport_get_visible_start (viewport);
+  end = chrono_viewport_get_visible_end (viewport);
+  precision = precision_for_duration ((double) end - (double) start);
+  chrono_date_from_time (start, precision, &start_date);
+  chrono_date_from_time (end, precision, &end_date);
+  start_text = chrono_date_format (&start_date);
+  end_text = chrono_date_format (&end_date);
+  /* Translators: the span of time the timeline shows, from the first date to the second */
+  text = g_strdup_printf (_("Showing %s – %s"), start_text, end_text);
+  gtk_label_set_text (self->span_label, text);
+}
+
 static void
 restore_visible_span (ChronoWindow *self)
 {
@@ -424,6 +467,7 @@ apply_timeline (ChronoWindow   *self,
                                    timeline != NULL ? chrono_timeline_get_description (timeline) : NULL);
 
   rebuild_categories (self);
+  update_span_label (self);
   update_count (self);
   update_navigation_actions (self);
 
@@ -933,6 +977,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, event_list);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, timeline_box);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, span_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, panes_box);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, event_pane);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, quote_pane);
@@ -991,8 +1036,12 @@ chrono_window_init (ChronoWindow *self)
   self->overview = g_object_new (CHRONO_TYPE_OVERVIEW,
                                  "viewport", get_viewport (self),
                                  NULL);
-  gtk_box_append (self->timeline_box, self->timeline_view);
-  gtk_box_append (self->timeline_box, self->overview);
+  gtk_box_prepend (self->timeline_box, self->overview);
+  gtk_box_prepend (self->timeline_box, self->timeline_view);
+  g_signal_connect_object (get_viewport (self), "notify::visible-start",
+                           G_CALLBACK (update_span_label), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_viewport (self), "notify::visible-end",
+                           G_CALLBACK (update_span_label), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->event_filter, "changed", G_CALLBACK (event_filter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (filter_model_items_changed_cb), self);

@@ -1,0 +1,279 @@
+#!/usr/bin/python3
+# End-to-end: start the real app, zoom with the real wheel, click an event with the real
+# pointer, and read the panes through the accessibility bus as a screen reader would.
+#
+# Usage: test-click-panes.py CHRONOSCOPE-BINARY TIMELINE-FILE
+# Runs under tests/with-display.sh (Xvfb + a session bus). Prints TAP.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+
+import pyatspi
+
+NS = '{https://chronoscope.github.io/ns/timeline/1}'
+TIMEOUT = 30
+
+results = []
+
+
+def tap(ok, name, detail=''):
+    results.append(ok)
+    print('%s %d - %s%s' % ('ok' if ok else 'not ok', len(results), name,
+                            (' # ' + detail) if detail and ok else ''))
+    if not ok and detail:
+        for line in detail.splitlines():
+            print('# ' + line)
+    sys.stdout.flush()
+
+
+def bail(message):
+    print('Bail out! ' + message)
+    sys.exit(1)
+
+
+def wait_for(predicate, what, timeout=TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+        except Exception:   # the tree changes under us while the app starts
+            value = None
+        if value:
+            return value
+        time.sleep(0.1)
+    bail('timed out waiting for ' + what)
+
+
+def walk(node, depth=0):
+    if node is None or depth > 60:
+        return
+    yield node
+    try:
+        count = node.childCount
+    except Exception:
+        return
+    for i in range(count):
+        try:
+            child = node.getChildAtIndex(i)
+        except Exception:
+            continue
+        yield from walk(child, depth + 1)
+
+
+def find(root, predicate):
+    for node in walk(root):
+        try:
+            if predicate(node):
+                return node
+        except Exception:
+            continue
+    return None
+
+
+def texts(root):
+    found = []
+    for node in walk(root):
+        try:
+            if node.getRole() == pyatspi.ROLE_LABEL and node.name:
+                found.append(node.name)
+        except Exception:
+            pass
+    return found
+
+
+def xdotool(*args):
+    return subprocess.run(['xdotool'] + [str(a) for a in args], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def load_timeline(path):
+    root = ET.parse(path).getroot()
+    colors = [c.get('color').lower() for c in root.iter(NS + 'category')]
+    events = {}
+    for event in root.iter(NS + 'event'):
+        title = ' '.join(event.find(NS + 'title').text.split())
+        quotes = []
+        for quote in event.iter(NS + 'quote'):
+            node = quote.find(NS + 'translation')
+            if node is None:
+                node = quote.find(NS + 'original')
+            quotes.append(' '.join(node.text.split()))
+        events[title] = quotes
+    return colors, events
+
+
+def grab(x, y, w, h):
+    ppm = subprocess.run(['import', '-window', 'root', '-crop', '%dx%d+%d+%d' % (w, h, x, y),
+                          'ppm:-'], check=True, capture_output=True).stdout
+    # Binary PPM: "P6\n<w> <h>\n<max>\n" then RGB bytes.
+    fields = []
+    pos = 0
+    while len(fields) < 4:
+        while ppm[pos:pos + 1].isspace():
+            pos += 1
+        start = pos
+        while not ppm[pos:pos + 1].isspace():
+            pos += 1
+        fields.append(ppm[start:pos])
+    pos += 1
+    width, height = int(fields[1]), int(fields[2])
+    return width, height, ppm[pos:]
+
+
+def marker_points(x, y, w, h, colors):
+    """Centres of the blobs drawn in a category colour, biggest first."""
+    width, height, data = grab(x, y, w, h)
+    wanted = set()
+    for c in colors:
+        wanted.add((int(c[1:3], 16), int(c[3:5], 16), int(c[5:7], 16)))
+    hits = set()
+    for j in range(height):
+        row = j * width * 3
+        for i in range(width):
+            k = row + i * 3
+            if (data[k], data[k + 1], data[k + 2]) in wanted:
+                hits.add((i, j))
+    blobs = []
+    seen = set()
+    for p in hits:
+        if p in seen:
+            continue
+        stack = [p]
+        seen.add(p)
+        blob = []
+        while stack:
+            q = stack.pop()
+            blob.append(q)
+            for d in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+                n = (q[0] + d[0], q[1] + d[1])
+                if n in hits and n not in seen:
+                    seen.add(n)
+                    stack.append(n)
+        if len(blob) >= 12:
+            cx = sum(b[0] for b in blob) / len(blob)
+            cy = sum(b[1] for b in blob) / len(blob)
+            # Prefer the pixel of the blob nearest its centre, so it is inside the shape.
+            best = min(blob, key=lambda b: (b[0] - cx) ** 2 + (b[1] - cy) ** 2)
+            blobs.append((len(blob), x + best[0], y + best[1]))
+    blobs.sort(reverse=True)
+    return [(bx, by) for _, bx, by in blobs]
+
+
+def main():
+    binary, timeline_path = sys.argv[1], sys.argv[2]
+    colors, events = load_timeline(timeline_path)
+    print('TAP version 13')
+    print('1..6')
+
+    env = dict(os.environ)
+    env.pop('NO_AT_BRIDGE', None)
+    env['GTK_A11Y'] = 'atspi'
+    env['LC_ALL'] = 'C.UTF-8'
+    env['LANGUAGE'] = 'en'
+    app_proc = subprocess.Popen([binary], env=env)
+
+    try:
+        desktop = pyatspi.Registry.getDesktop(0)
+
+        def find_app():
+            for i in range(desktop.childCount):
+                app = desktop.getChildAtIndex(i)
+                if app is not None and 'chronoscope' in (app.name or '').lower():
+                    return app
+            return None
+
+        app = wait_for(find_app, 'the application on the accessibility bus')
+        frame = wait_for(lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_FRAME
+                                      and 'AlexNet' in (n.name or '')),
+                         'the window with the built-in timeline')
+        tap(True, 'window shows the built-in timeline', frame.name)
+
+        event_pane = wait_for(lambda: find(frame, lambda n: n.name == 'Event Details'), 'the event pane')
+        quote_pane = wait_for(lambda: find(frame, lambda n: n.name == 'Quotes'), 'the quote pane')
+        span_label = wait_for(lambda: find(frame, lambda n: n.getRole() == pyatspi.ROLE_LABEL
+                                           and n.description == 'The span of time the timeline shows'
+                                           and n.name),
+                              'the visible-span label')
+        view = wait_for(lambda: find(frame, lambda n: n.getRole() != pyatspi.ROLE_LABEL
+                                     and 'timeline' in (n.name or '').lower()
+                                     and n.queryComponent().getExtents(pyatspi.WINDOW_COORDS).height > 100),
+                        'the timeline view')
+
+        window_id = wait_for(lambda: xdotool('search', '--sync', '--onlyvisible', '--name', 'AlexNet').split()[0],
+                             'the X window')
+        geometry = dict(line.strip().split(': ', 1) for line in
+                        xdotool('getwindowgeometry', window_id).splitlines()[1:] if ': ' in line)
+        wx, wy = (int(v) for v in geometry['Position'].split()[0].split(','))
+        ext = view.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        vx, vy, vw, vh = wx + ext.x, wy + ext.y, ext.width, ext.height
+
+        # Wheel over the timeline: the visible span shrinks.
+        time.sleep(0.5)
+        before = span_label.name
+        xdotool('mousemove', vx + vw // 2, vy + vh // 2)
+        for _ in range(3):
+            xdotool('click', '4')
+            time.sleep(0.15)
+        after = wait_for(lambda: span_label.name if span_label.name != before else None,
+                         'the span to change after the wheel', timeout=10)
+        tap(after != before, 'wheel over the timeline changes the visible span',
+            '%s → %s' % (before, after))
+        # Back out again so that many events are in view.
+        for _ in range(3):
+            xdotool('click', '5')
+            time.sleep(0.15)
+        time.sleep(1.0)
+
+        # Click a marker: find it by its category colour on screen.
+        points = marker_points(vx, vy, vw, vh, colors)
+        if not points:
+            bail('no event marker found on screen')
+        heading = None
+        for px, py in points[:8]:
+            xdotool('mousemove', px, py)
+            xdotool('click', '1')
+            try:
+                heading = wait_for(lambda: find(event_pane, lambda n: n.getRole() == pyatspi.ROLE_HEADING and n.name),
+                                   'a heading in the event pane', timeout=3)
+            except SystemExit:
+                heading = None
+            if heading is not None:
+                break
+        tap(heading is not None, 'a click on an event selects it',
+            'clicked at %d,%d' % (px, py))
+        if heading is None:
+            bail('nothing selected')
+
+        title = heading.name
+        tap(title in events, 'the event pane heading is an event title', title)
+
+        description = view.description or ''
+        tap(title in description, "the timeline's accessible description names the same event",
+            description)
+
+        shown = ' '.join(texts(quote_pane))
+        expected = events.get(title, [])
+        if expected:
+            missing = [q for q in expected if q not in shown]
+            tap(not missing, 'the quote pane shows the quotes of the clicked event',
+                'missing: %r; shown: %r' % (missing, shown[:400]) if missing else expected[0][:60])
+        else:
+            tap('Nobody is quoted on this event.' in shown,
+                'the quote pane says the clicked event has no quotes', shown[:200])
+    finally:
+        app_proc.terminate()
+        try:
+            app_proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            app_proc.kill()
+
+    sys.exit(0 if all(results) else 1)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,269 @@
+/* test-window.c — the window: built-in timeline, opening files, search and filters
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "io/chrono-timeline-writer.h"
+#include "ui-test-util.h"
+
+static GObject *
+template_child (gpointer    widget,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), CHRONO_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+test_builtin (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  ChronoTimeline *timeline;
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (template_child (window, "window_title"));
+
+  ui_test_wait_loaded (window);
+  timeline = chrono_window_get_timeline (window);
+  g_assert_nonnull (timeline);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_cmpuint (chrono_timeline_get_n_events (timeline), >, 10);
+  g_assert_cmpstr (chrono_timeline_get_title (timeline), ==, "From AlexNet to AGI");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "From AlexNet to AGI");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "From AlexNet to AGI");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (template_child (window, "error_revealer"))));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (chrono_window_get_selection (window))), ==,
+                    chrono_timeline_get_n_events (timeline));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
+static void
+test_open_broken_keeps_timeline (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chrono-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "broken.chronoscope", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkRevealer *revealer = GTK_REVEALER (template_child (window, "error_revealer"));
+  GtkLabel *label = GTK_LABEL (template_child (window, "error_label"));
+  ChronoTimeline *before;
+  ChronoEvent *selected;
+
+  g_assert_no_error (error);
+  g_file_set_contents (path,
+                       "<?xml version=\"1.0\"?>\n"
+                       "<timeline xmlns=\"https://chronoscope.github.io/ns/timeline/1\" version=\"1\">\n"
+                       "  <title>Broken\n"
+                       "</timeline>\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  ui_test_wait_loaded (window);
+  before = chrono_window_get_timeline (window);
+  g_assert_nonnull (before);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-event", NULL);
+  selected = chrono_window_get_selected_event (window);
+  g_assert_nonnull (selected);
+
+  chrono_window_open_file (window, file);
+  g_assert_true (chrono_window_is_loading (window));
+  ui_test_wait_loaded (window);
+
+  /* The old timeline and its selection stay; the reader's message names the place. */
+  g_assert_true (chrono_window_get_timeline (window) == before);
+  g_assert_true (chrono_window_get_selected_event (window) == selected);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "broken.chronoscope:"));
+  g_test_message ("Error shown: %s", gtk_label_get_text (label));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-error", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_open_file (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chrono-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "test.chronoscope", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (template_child (window, "window_title"));
+
+  g_assert_no_error (error);
+  chrono_timeline_save (timeline, file, NULL, &error);
+  g_assert_no_error (error);
+
+  ui_test_wait_loaded (window);
+  chrono_window_open_file (window, file);
+  ui_test_wait_loaded (window);
+
+  g_assert_cmpstr (chrono_timeline_get_title (chrono_window_get_timeline (window)), ==, "Test Timeline");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Test Timeline");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "test.chronoscope");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (chrono_window_get_selection (window))), ==, 6);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+typedef struct
+{
+  GtkLabel   *label;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_is (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return g_strcmp0 (gtk_label_get_text (wait->label), wait->text) == 0;
+}
+
+static void
+test_search_and_categories (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  GtkEditable *entry = GTK_EDITABLE (template_child (window, "search_entry"));
+  GtkLabel *count = GTK_LABEL (template_child (window, "count_label"));
+  GtkStack *list_stack = GTK_STACK (template_child (window, "list_stack"));
+  GtkWidget *category_box = GTK_WIDGET (template_child (window, "category_box"));
+  GListModel *shown = G_LIST_MODEL (chrono_window_get_selection (window));
+  LabelWait wait = { count, NULL };
+  GtkWidget *check;
+  g_autoptr(ChronoEvent) first = NULL;
+
+  ui_test_wait_loaded (window);
+  chrono_window_set_timeline (window, timeline);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, "6 events");
+
+  /* Ctrl+F opens the search; the entry filters after its short delay. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (template_child (window, "search_bar"))));
+  gtk_editable_set_text (entry, "$20");
+  wait.text = "1 of 6 events";
+  ui_test_wait_for (label_is, &wait);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  first = g_list_model_get_item (shown, 0);
+  g_assert_cmpstr (chrono_event_get_id (first), ==, "price");
+
+  /* The original Chinese wording of a quote matches too. */
+  gtk_editable_set_text (entry, "20美元");
+  ui_test_iterate ();
+  wait.text = "1 of 6 events";
+  ui_test_wait_for (label_is, &wait);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+
+  gtk_editable_set_text (entry, "no such thing anywhere");
+  wait.text = "0 of 6 events";
+  ui_test_wait_for (label_is, &wait);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
+
+  gtk_editable_set_text (entry, "");
+  wait.text = "6 events";
+  ui_test_wait_for (label_is, &wait);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
+
+  /* One check per category; unticking "Research" hides its three events. */
+  check = gtk_widget_get_first_child (category_box);
+  g_assert_true (GTK_IS_CHECK_BUTTON (check));
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (check), "chrono-category-id"), ==, "research");
+  g_assert_nonnull (gtk_widget_get_next_sibling (check));
+  g_assert_null (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (check)));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  ui_test_iterate ();
+  g_assert_cmpstr (gtk_label_get_text (count), ==, "3 of 6 events");
+  g_assert_false (chrono_event_filter_get_category_visible (chrono_window_get_event_filter (window), "research"));
+
+  /* Search and categories combine. */
+  gtk_editable_set_text (entry, "AlexNet");
+  wait.text = "0 of 6 events";
+  ui_test_wait_for (label_is, &wait);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-all-categories", NULL);
+  ui_test_iterate ();
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_cmpstr (gtk_label_get_text (count), ==, "1 of 6 events");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
+typedef struct
+{
+  ChronoWindow *window;
+  gboolean      narrow;
+} LayoutWait;
+
+static gboolean
+layout_is (gpointer data)
+{
+  LayoutWait *wait = data;
+  AdwFlap *flap = ADW_FLAP (template_child (wait->window, "flap"));
+
+  return adw_flap_get_folded (flap) == wait->narrow;
+}
+
+static void
+test_narrow_layout (void)
+{
+  ChronoWindow *window = g_object_new (CHRONO_TYPE_WINDOW, "default-width", 360, "default-height", 720, NULL);
+  GtkOrientable *panes = GTK_ORIENTABLE (template_child (window, "panes_box"));
+  AdwFlap *flap = ADW_FLAP (template_child (window, "flap"));
+  LayoutWait wait = { window, TRUE };
+
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_loaded (window);
+  ui_test_wait_for (layout_is, &wait);
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <, 720);
+  g_assert_true (adw_flap_get_folded (flap));
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_assert_cmpint (gtk_orientable_get_orientation (panes), ==, GTK_ORIENTATION_VERTICAL);
+
+  /* F9 still opens the folded sidebar. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 720);
+  wait.narrow = FALSE;
+  ui_test_wait_for (layout_is, &wait);
+  g_assert_cmpint (gtk_orientable_get_orientation (panes), ==, GTK_ORIENTATION_HORIZONTAL);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/window/builtin-timeline", test_builtin);
+  g_test_add_func ("/ui/window/open-broken-keeps-timeline", test_open_broken_keeps_timeline);
+  g_test_add_func ("/ui/window/open-file", test_open_file);
+  g_test_add_func ("/ui/window/search-and-categories", test_search_and_categories);
+  g_test_add_func ("/ui/window/narrow-layout", test_narrow_layout);
+
+  return g_test_run ();
+}

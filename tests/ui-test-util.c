@@ -1,0 +1,192 @@
+/* ui-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ui-test-util.h"
+
+static ChronoDate
+date_of (const char *edtf)
+{
+  ChronoDate date;
+  g_autoptr(GError) error = NULL;
+
+  chrono_date_parse (edtf, &date, &error);
+  g_assert_no_error (error);
+
+  return date;
+}
+
+static ChronoEvent *
+add_event (ChronoTimeline *timeline,
+           const char     *id,
+           const char     *edtf,
+           const char     *title,
+           const char     *category_id,
+           const char     *summary)
+{
+  ChronoDate start = date_of (edtf);
+  g_autoptr(ChronoEvent) event = chrono_event_new (id, &start, title);
+
+  chrono_event_set_summary (event, summary);
+  chrono_event_set_category (event, chrono_timeline_lookup_category (timeline, category_id));
+  chrono_timeline_add_event (timeline, event);
+
+  return event;
+}
+
+static void
+add_quote (ChronoEvent  *event,
+           ChronoSource *source,
+           const char   *original,
+           const char   *translation,
+           const char   *speaker)
+{
+  g_autoptr(ChronoQuote) quote = chrono_quote_new (original, "zh-Hans");
+
+  chrono_quote_set_translation (quote, translation, "en");
+  chrono_quote_set_speaker (quote, speaker);
+  chrono_quote_set_source (quote, source);
+  chrono_event_add_quote (event, quote);
+}
+
+ChronoTimeline *
+ui_test_timeline_new (void)
+{
+  ChronoTimeline *timeline = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) research = chrono_category_new ("research", "Research", "#3584e4", NULL);
+  g_autoptr(ChronoCategory) business = chrono_category_new ("business", "Business", "#e66100", NULL);
+  g_autoptr(ChronoSource) article = chrono_source_new ("article", "An interview");
+  ChronoEvent *event;
+
+  chrono_source_set_url (article, "https://example.org/interview");
+  chrono_timeline_set_title (timeline, "Test Timeline");
+  chrono_timeline_add_category (timeline, research);
+  chrono_timeline_add_category (timeline, business);
+  chrono_timeline_add_source (timeline, article);
+
+  add_event (timeline, "alexnet", "2012-09-30", "AlexNet wins ImageNet", "research",
+             "A neural network wins the image recognition contest.");
+  event = add_event (timeline, "dinner", "2015-07", "The founding dinner", "business",
+                     "A dinner where the lab was planned.");
+  add_quote (event, article, "我们想做一个实验室。", "We wanted to start a lab.", "Sam Altman");
+  add_event (timeline, "gpt3", "2020-06", "A large language model", "research",
+             "A model with 175 billion parameters.");
+  event = add_event (timeline, "launch", "2022-11-30", "The chatbot launches", "business",
+                     "A research preview goes public.");
+  chrono_event_add_source (event, article);
+  add_quote (event, article, "我们没想到会这么火。", "We did not expect it to take off.", "Sam Altman");
+  add_quote (event, article, "服务器一直不够用。", "We never had enough servers.", "Sam Altman");
+  event = add_event (timeline, "price", "2022-12", "The $20 price", "business",
+                     "The subscription price is chosen.");
+  add_quote (event, article, "我们测试了20美元和42美元两个价格。",
+             "We tested two prices, $20 and $42.", "Sam Altman");
+  add_event (timeline, "agi", "2025", "An outlook on AGI", "research",
+             "What might come next.");
+
+  chrono_timeline_seal (timeline);
+
+  return timeline;
+}
+
+ChronoTimeline *
+ui_test_big_timeline_new (guint n)
+{
+  ChronoTimeline *timeline = chrono_timeline_new ();
+
+  chrono_timeline_set_title (timeline, "Big");
+  for (guint i = 0; i < n; i++)
+    {
+      ChronoDate date = { 0 };
+      g_autofree char *id = g_strdup_printf ("e%07u", i);
+      g_autoptr(ChronoEvent) event = NULL;
+
+      /* Three events share each day, so ties on the start time must be resolved. */
+      chrono_date_from_time ((ChronoTime) (i / 3) * 86400, CHRONO_PRECISION_DAY, &date);
+      event = chrono_event_new (id, &date, id);
+      chrono_timeline_add_event (timeline, event);
+    }
+  chrono_timeline_seal (timeline);
+
+  return timeline;
+}
+
+void
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
+ChronoWindow *
+ui_test_window_new (void)
+{
+  ChronoWindow *window = g_object_new (CHRONO_TYPE_WINDOW, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+void
+ui_test_iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  g_error ("Timed out waiting in a UI test");
+  return G_SOURCE_REMOVE;
+}
+
+void
+ui_test_wait_for (gboolean (*predicate) (gpointer),
+                  gpointer   data)
+{
+  guint guard = g_timeout_add_seconds (30, timeout_cb, NULL);
+
+  while (!predicate (data))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (guard);
+  ui_test_iterate ();
+}
+
+static gboolean
+loaded (gpointer data)
+{
+  return !chrono_window_is_loading (data);
+}
+
+void
+ui_test_wait_loaded (ChronoWindow *window)
+{
+  ui_test_wait_for (loaded, window);
+}
+
+GtkWidget *
+ui_test_find_child (GtkWidget *root,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_child (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

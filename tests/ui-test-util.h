@@ -1,0 +1,29 @@
+/* ui-test-util.h — a small timeline built in code, and waiting helpers for the UI tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "model/chrono-timeline.h"
+#include "ui/chrono-window.h"
+
+G_BEGIN_DECLS
+
+/* Six events in two categories ("research", "business"); "price" is the $20 decision,
+ * with a quote whose original wording is Chinese. */
+ChronoTimeline *ui_test_timeline_new     (void);
+/* @n events, several sharing each start time, for the binary search. */
+ChronoTimeline *ui_test_big_timeline_new (guint          n);
+void            ui_test_init             (int           *argc,
+                                          char        ***argv);
+ChronoWindow   *ui_test_window_new       (void);
+void            ui_test_wait_loaded      (ChronoWindow  *window);
+void            ui_test_iterate          (void);
+void            ui_test_wait_for         (gboolean     (*predicate) (gpointer),
+                                          gpointer       data);
+GtkWidget      *ui_test_find_child       (GtkWidget     *root,
+                                          GType          type);
+
+G_END_DECLS
