@@ -225,12 +225,18 @@ layout_is (gpointer data)
 static void
 test_narrow_layout (void)
 {
-  ChronoWindow *window = g_object_new (CHRONO_TYPE_WINDOW, "default-width", 360, "default-height", 720, NULL);
-  GtkOrientable *panes = GTK_ORIENTABLE (template_child (window, "panes_box"));
-  AdwFlap *flap = ADW_FLAP (template_child (window, "flap"));
-  LayoutWait wait = { window, TRUE };
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  ChronoWindow *window;
+  GtkOrientable *panes;
+  AdwFlap *flap;
+  LayoutWait wait = { NULL, TRUE };
 
-  gtk_window_present (GTK_WINDOW (window));
+  /* The window takes its size from the settings, as at a real start. */
+  g_settings_set_int (settings, "window-width", 360);
+  window = ui_test_window_new ();
+  panes = GTK_ORIENTABLE (template_child (window, "panes_box"));
+  flap = ADW_FLAP (template_child (window, "flap"));
+  wait.window = window;
   ui_test_wait_loaded (window);
   ui_test_wait_for (layout_is, &wait);
 
@@ -251,6 +257,7 @@ test_narrow_layout (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();
+  g_settings_reset (settings, "window-width");
 }
 
 int

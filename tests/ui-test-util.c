@@ -9,6 +9,8 @@
 
 #include "ui-test-util.h"
 
+GResource *chrono_get_resource (void);
+
 static ChronoDate
 date_of (const char *edtf)
 {
@@ -119,8 +121,12 @@ void
 ui_test_init (int    *argc,
               char ***argv)
 {
+  /* Widget tests need no accessibility bus; the end-to-end tests use one. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  /* The application registers the resource; these tests build windows without one. */
+  g_resources_register (chrono_get_resource ());
 }
 
 ChronoWindow *

@@ -189,8 +189,12 @@ static void
 chrono_event_pane_dispose (GObject *object)
 {
   ChronoEventPane *self = CHRONO_EVENT_PANE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONO_TYPE_EVENT_PANE);
+  /* Children without an id in the template are not covered by the call above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->event);
   g_clear_object (&self->timeline);
 

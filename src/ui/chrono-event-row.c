@@ -72,8 +72,12 @@ static void
 chrono_event_row_dispose (GObject *object)
 {
   ChronoEventRow *self = CHRONO_EVENT_ROW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONO_TYPE_EVENT_ROW);
+  /* Children without an id in the template are not covered by the call above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->event);
 
   G_OBJECT_CLASS (chrono_event_row_parent_class)->dispose (object);

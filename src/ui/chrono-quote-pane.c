@@ -215,8 +215,12 @@ static void
 chrono_quote_pane_dispose (GObject *object)
 {
   ChronoQuotePane *self = CHRONO_QUOTE_PANE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONO_TYPE_QUOTE_PANE);
+  /* Children without an id in the template are not covered by the call above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->event);
   g_clear_object (&self->timeline);
 

@@ -183,8 +183,12 @@ static void
 chrono_quote_row_dispose (GObject *object)
 {
   ChronoQuoteRow *self = CHRONO_QUOTE_ROW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONO_TYPE_QUOTE_ROW);
+  /* Children without an id in the template are not covered by the call above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->quote);
 
   G_OBJECT_CLASS (chrono_quote_row_parent_class)->dispose (object);
