@@ -20,8 +20,10 @@
 
 #define BUILTIN_TIMELINE_URI "resource://" RESOURCE_PATH "/timelines/alexnet-to-agi.chronoscope"
 
-/* Below this width the sidebar folds away and the panes stack. */
+/* Below this window width the sidebar folds away; below the second width of the main
+ * area the event and quote panes stack. */
 #define NARROW_WIDTH 720
+#define STACKED_WIDTH 760
 
 struct _ChronoWindow
 {
@@ -46,6 +48,7 @@ struct _ChronoWindow
   gboolean              state_restored;
   gboolean              syncing_selection;
   gboolean              narrow;
+  gboolean              stacked;
   gboolean              layout_applied;
   guint                 layout_idle_id;
 
@@ -63,6 +66,7 @@ struct _ChronoWindow
   GtkBox               *category_box;
   GtkStack             *list_stack;
   GtkListView          *event_list;
+  GtkWidget            *main_box;
   GtkBox               *timeline_box;
   GtkLabel             *span_label;
   GtkBox               *panes_box;
@@ -543,31 +547,38 @@ apply_layout_idle_cb (gpointer user_data)
 {
   ChronoWindow *self = user_data;
   gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
-  GtkOrientation orientation = narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
+  gboolean stacked = narrow || gtk_widget_get_width (GTK_WIDGET (self->main_box)) < STACKED_WIDTH;
+  GtkOrientation orientation = stacked ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
 
   self->layout_idle_id = 0;
-  if (self->layout_applied && narrow == self->narrow)
-    return G_SOURCE_REMOVE;
 
-  self->narrow = narrow;
+  if (!self->layout_applied || stacked != self->stacked)
+    {
+      self->stacked = stacked;
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (self->panes_box), orientation);
+      g_object_set (self->quote_pane, "orientation", orientation, NULL);
+    }
+
+  if (!self->layout_applied || narrow != self->narrow)
+    {
+      self->narrow = narrow;
+
+      /* Folded, the sidebar is an overlay the user opens on demand; that choice is not
+       * the wide window's remembered one, so the setting is only bound while unfolded. */
+      if (narrow)
+        {
+          g_settings_unbind (self->flap, "reveal-flap");
+          adw_flap_set_fold_policy (self->flap, ADW_FLAP_FOLD_POLICY_ALWAYS);
+          adw_flap_set_reveal_flap (self->flap, FALSE);
+        }
+      else
+        {
+          adw_flap_set_fold_policy (self->flap, ADW_FLAP_FOLD_POLICY_NEVER);
+          g_settings_bind (self->settings, "sidebar-visible", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+        }
+    }
+
   self->layout_applied = TRUE;
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->panes_box), orientation);
-  g_object_set (self->quote_pane, "orientation", orientation, NULL);
-
-  /* Folded, the sidebar is an overlay the user opens on demand; that choice is not the
-   * wide window's remembered one, so the setting is only bound while unfolded. */
-  if (narrow)
-    {
-      g_settings_unbind (self->flap, "reveal-flap");
-      adw_flap_set_fold_policy (self->flap, ADW_FLAP_FOLD_POLICY_ALWAYS);
-      adw_flap_set_reveal_flap (self->flap, FALSE);
-    }
-  else
-    {
-      adw_flap_set_fold_policy (self->flap, ADW_FLAP_FOLD_POLICY_NEVER);
-      g_settings_bind (self->settings, "sidebar-visible", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
-    }
 
   return G_SOURCE_REMOVE;
 }
@@ -579,12 +590,17 @@ chrono_window_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   ChronoWindow *self = CHRONO_WINDOW (widget);
-  gboolean narrow = width < NARROW_WIDTH;
+  gboolean narrow;
+  gboolean stacked;
 
   GTK_WIDGET_CLASS (chrono_window_parent_class)->size_allocate (widget, width, height, baseline);
 
+  narrow = width < NARROW_WIDTH;
+  stacked = narrow || gtk_widget_get_width (GTK_WIDGET (self->main_box)) < STACKED_WIDTH;
+
   /* Changing the layout inside an allocation would queue another one; do it next. */
-  if ((!self->layout_applied || narrow != self->narrow) && self->layout_idle_id == 0)
+  if ((!self->layout_applied || narrow != self->narrow || stacked != self->stacked) &&
+      self->layout_idle_id == 0)
     self->layout_idle_id = g_idle_add (apply_layout_idle_cb, self);
 }
 
@@ -976,6 +992,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, category_box);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, event_list);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, main_box);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, timeline_box);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, span_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, panes_box);
