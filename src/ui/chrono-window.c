@@ -106,14 +106,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 static ChronoViewport *
 get_viewport (ChronoWindow *self)
 {
-  ChronoViewport *viewport = NULL;
-
-  /* The view owns it; this returns a borrowed pointer. */
-  g_object_get (self->timeline_view, "viewport", &viewport, NULL);
-  if (viewport != NULL)
-    g_object_unref (viewport);
-
-  return viewport;
+  return chrono_timeline_view_get_viewport (CHRONO_TIMELINE_VIEW (self->timeline_view));
 }
 
 guint
@@ -200,7 +193,7 @@ selection_changed_cb (ChronoWindow *self)
   if (!self->syncing_selection)
     {
       self->syncing_selection = TRUE;
-      g_object_set (self->timeline_view, "selected-event", event, NULL);
+      chrono_timeline_view_set_selected_event (CHRONO_TIMELINE_VIEW (self->timeline_view), event);
       self->syncing_selection = FALSE;
     }
 
@@ -217,15 +210,24 @@ selection_changed_cb (ChronoWindow *self)
 static void
 view_selected_event_cb (ChronoWindow *self)
 {
-  g_autoptr(ChronoEvent) event = NULL;
+  ChronoEvent *event;
 
   if (self->syncing_selection)
     return;
 
-  g_object_get (self->timeline_view, "selected-event", &event, NULL);
+  event = chrono_timeline_view_get_selected_event (CHRONO_TIMELINE_VIEW (self->timeline_view));
   self->syncing_selection = TRUE;
   gtk_single_selection_set_selected (self->selection, chrono_window_find_position (self, event));
   self->syncing_selection = FALSE;
+}
+
+/* Enter or a double click on the timeline: take the keyboard to the event's details. */
+static void
+event_activated_cb (ChronoWindow *self,
+                    ChronoEvent  *event)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->event_pane)))
+    gtk_widget_child_focus (GTK_WIDGET (self->event_pane), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -449,8 +451,8 @@ apply_timeline (ChronoWindow   *self,
   gtk_filter_list_model_set_model (self->filter_model,
                                    timeline != NULL ? chrono_timeline_get_events (timeline) : NULL);
 
-  g_object_set (self->timeline_view, "timeline", timeline, NULL);
-  g_object_set (self->overview, "timeline", timeline, NULL);
+  chrono_timeline_view_set_timeline (CHRONO_TIMELINE_VIEW (self->timeline_view), timeline);
+  chrono_overview_set_timeline (CHRONO_OVERVIEW (self->overview), timeline);
   chrono_event_pane_set_timeline (self->event_pane, timeline);
   chrono_quote_pane_set_timeline (self->quote_pane, timeline);
 
@@ -1046,13 +1048,12 @@ chrono_window_init (ChronoWindow *self)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_list_view_set_model (self->event_list, GTK_SELECTION_MODEL (self->selection));
 
-  self->timeline_view = g_object_new (CHRONO_TYPE_TIMELINE_VIEW,
-                                      "filter", self->event_filter,
-                                      "vexpand", TRUE,
-                                      NULL);
-  self->overview = g_object_new (CHRONO_TYPE_OVERVIEW,
-                                 "viewport", get_viewport (self),
-                                 NULL);
+  self->timeline_view = chrono_timeline_view_new ();
+  gtk_widget_set_vexpand (self->timeline_view, TRUE);
+  chrono_timeline_view_set_filter (CHRONO_TIMELINE_VIEW (self->timeline_view), self->event_filter);
+  self->overview = chrono_overview_new ();
+  chrono_overview_set_viewport (CHRONO_OVERVIEW (self->overview), get_viewport (self));
+  chrono_overview_set_filter (CHRONO_OVERVIEW (self->overview), self->event_filter);
   gtk_box_prepend (self->timeline_box, self->overview);
   gtk_box_prepend (self->timeline_box, self->timeline_view);
   g_signal_connect_object (get_viewport (self), "notify::visible-start",
@@ -1064,6 +1065,7 @@ chrono_window_init (ChronoWindow *self)
   g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (filter_model_items_changed_cb), self);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->timeline_view, "notify::selected-event", G_CALLBACK (view_selected_event_cb), self);
+  g_signal_connect_swapped (self->timeline_view, "event-activated", G_CALLBACK (event_activated_cb), self);
   g_object_bind_property (self->selection, "selected-item", self->event_pane, "event", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->selection, "selected-item", self->quote_pane, "event", G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->quote_pane, "quote-activated", G_CALLBACK (quote_activated_cb), self);

@@ -36,6 +36,10 @@ def bail(message):
     sys.exit(1)
 
 
+class Timeout(Exception):
+    pass
+
+
 def wait_for(predicate, what, timeout=TIMEOUT):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -46,7 +50,7 @@ def wait_for(predicate, what, timeout=TIMEOUT):
         if value:
             return value
         time.sleep(0.1)
-    bail('timed out waiting for ' + what)
+    raise Timeout('timed out waiting for ' + what)
 
 
 def walk(node, depth=0):
@@ -108,7 +112,7 @@ def load_timeline(path):
 
 
 def grab(x, y, w, h):
-    ppm = subprocess.run(['import', '-window', 'root', '-crop', '%dx%d+%d+%d' % (w, h, x, y),
+    ppm = subprocess.run(['import', '-window', 'root', '-depth', '8', '-crop', '%dx%d+%d+%d' % (w, h, x, y),
                           'ppm:-'], check=True, capture_output=True).stdout
     # Binary PPM: "P6\n<w> <h>\n<max>\n" then RGB bytes.
     fields = []
@@ -155,13 +159,21 @@ def marker_points(x, y, w, h, colors):
                     seen.add(n)
                     stack.append(n)
         if len(blob) >= 12:
-            cx = sum(b[0] for b in blob) / len(blob)
-            cy = sum(b[1] for b in blob) / len(blob)
-            # Prefer the pixel of the blob nearest its centre, so it is inside the shape.
-            best = min(blob, key=lambda b: (b[0] - cx) ** 2 + (b[1] - cy) ** 2)
-            blobs.append((len(blob), x + best[0], y + best[1]))
+            xs = [b[0] for b in blob]
+            ys = [b[1] for b in blob]
+            bw, bh = max(xs) - min(xs) + 1, max(ys) - min(ys) + 1
+            cy = (min(ys) + max(ys)) // 2
+            if bw <= 6 and bh >= 12:
+                # The coloured edge of an event's label chip: click on the chip itself.
+                blobs.append((2, len(blob), x + (min(xs) + max(xs)) // 2, y + cy))
+            else:
+                cx = sum(xs) / len(xs)
+                cyf = sum(ys) / len(ys)
+                # The pixel of the blob nearest its centre is inside the shape.
+                best = min(blob, key=lambda b: (b[0] - cx) ** 2 + (b[1] - cyf) ** 2)
+                blobs.append((1, len(blob), x + best[0], y + best[1]))
     blobs.sort(reverse=True)
-    return [(bx, by) for _, bx, by in blobs]
+    return [(bx, by) for _, _, bx, by in blobs]
 
 
 def main():
@@ -175,10 +187,12 @@ def main():
     env['GTK_A11Y'] = 'atspi'
     env['LC_ALL'] = 'C.UTF-8'
     env['LANGUAGE'] = 'en'
+    # Bring the accessibility bus and its registry up before the app looks for them.
+    desktop = wait_for(lambda: pyatspi.Registry.getDesktop(0), 'the accessibility registry')
+    wait_for(lambda: desktop.childCount >= 0 and desktop.name is not None, 'the accessibility desktop')
     app_proc = subprocess.Popen([binary], env=env)
 
     try:
-        desktop = pyatspi.Registry.getDesktop(0)
 
         def find_app():
             for i in range(desktop.childCount):
@@ -230,22 +244,33 @@ def main():
         time.sleep(1.0)
 
         # Click a marker: find it by its category colour on screen.
+        if os.environ.get('CHRONO_E2E_SHOT'):
+            subprocess.run(['import', '-window', 'root', os.environ['CHRONO_E2E_SHOT']], check=False)
+            print('# window at %d,%d; view at %d,%d %dx%d' % (wx, wy, vx, vy, vw, vh))
         points = marker_points(vx, vy, vw, vh, colors)
         if not points:
             bail('no event marker found on screen')
+        # Click markers until one selects an event that has quotes, so that the quote
+        # pane has something to prove; every click must select the event under it.
         heading = None
-        for px, py in points[:8]:
+        previous = None
+        clicks = []
+        for px, py in points[:12]:
             xdotool('mousemove', px, py)
             xdotool('click', '1')
             try:
-                heading = wait_for(lambda: find(event_pane, lambda n: n.getRole() == pyatspi.ROLE_HEADING and n.name),
+                heading = wait_for(lambda: find(event_pane, lambda n: n.getRole() == pyatspi.ROLE_HEADING
+                                                and n.name in events and n.name != previous),
                                    'a heading in the event pane', timeout=3)
-            except SystemExit:
+            except Timeout:
                 heading = None
-            if heading is not None:
+                continue
+            previous = heading.name
+            clicks.append('%d,%d → %s' % (px, py, heading.name))
+            time.sleep(0.3)
+            if events.get(heading.name):
                 break
-        tap(heading is not None, 'a click on an event selects it',
-            'clicked at %d,%d' % (px, py))
+        tap(heading is not None, 'a click on an event selects it', '; '.join(clicks))
         if heading is None:
             bail('nothing selected')
 
@@ -256,14 +281,17 @@ def main():
         tap(title in description, "the timeline's accessible description names the same event",
             description)
 
-        shown = ' '.join(texts(quote_pane))
+        # GTK 4.8 exposes the hidden "All quotes" page too; read the selected event's list.
+        event_quotes = find(quote_pane, lambda n: n.name == 'Quotes of the Selected Event')
+        shown = ' '.join(texts(event_quotes)) if event_quotes is not None else ''
+        empty_text = ' '.join(texts(quote_pane))
         expected = events.get(title, [])
         if expected:
             missing = [q for q in expected if q not in shown]
             tap(not missing, 'the quote pane shows the quotes of the clicked event',
                 'missing: %r; shown: %r' % (missing, shown[:400]) if missing else expected[0][:60])
         else:
-            tap('Nobody is quoted on this event.' in shown,
+            tap('Nobody is quoted on this event.' in empty_text and not shown,
                 'the quote pane says the clicked event has no quotes', shown[:200])
     finally:
         app_proc.terminate()
@@ -276,4 +304,7 @@ def main():
 
 
 if __name__ == '__main__':
-    main()
+    try:
+        main()
+    except Timeout as error:
+        bail(str(error))
