@@ -354,6 +354,14 @@ test_filter (void)
   chrono_event_filter_set_search_text (filter, "what a\xcc\x80lexnet");
   g_assert_true (chrono_event_filter_matches (filter, alexnet));
 
+  /* Casefolding can turn non-ASCII text into ASCII: the ligature “ﬁ” is “fi”, and
+   * the Kelvin sign “K” is “k”. */
+  chrono_event_set_summary (launch, "A research preview, the \xef\xac\x81rst of its \xe2\x84\xaaind");
+  chrono_event_filter_set_search_text (filter, "first of its kind");
+  g_assert_true (chrono_event_filter_matches (filter, launch));
+  chrono_event_filter_set_search_text (filter, "FIRST");
+  g_assert_true (chrono_event_filter_matches (filter, launch));
+
   chrono_event_filter_set_search_text (filter, "nothing like this");
   g_assert_false (chrono_event_filter_matches (filter, alexnet));
   g_assert_false (chrono_event_filter_matches (filter, launch));

@@ -18,6 +18,8 @@ struct _ChronoEventFilter
 
   char *search_text;
   char *search_key;           /* casefolded and normalised, NULL when empty */
+  gsize search_key_length;
+  gboolean search_key_is_ascii;
   GHashTable *hidden;         /* category ids */
 };
 
@@ -159,7 +161,11 @@ chrono_event_filter_set_search_text (ChronoEventFilter *self,
   stripped = g_strstrip (g_strdup (text));
   g_clear_pointer (&self->search_key, g_free);
   if (*stripped != '\0')
-    self->search_key = make_key (stripped);
+    {
+      self->search_key = make_key (stripped);
+      self->search_key_length = strlen (self->search_key);
+      self->search_key_is_ascii = g_str_is_ascii (self->search_key);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -257,18 +263,45 @@ chrono_event_filter_is_empty (ChronoEventFilter *self)
   return self->search_key == NULL && g_hash_table_size (self->hidden) == 0;
 }
 
+/* TRUE or FALSE when @text is ASCII (the usual case, and no allocation); -1 when a
+ * non-ASCII byte comes before any match, since casefolding and normalising can turn
+ * such characters into ASCII ones (“ﬁ” into “fi”). */
+static int
+ascii_text_matches (const char *text,
+                    const char *key,
+                    gsize       key_length)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if ((guchar) *p >= 0x80)
+        return -1;
+      if (g_ascii_tolower (*p) == key[0] && g_ascii_strncasecmp (p, key, key_length) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static gboolean
-text_matches (const char *text,
-              const char *key)
+text_matches (ChronoEventFilter *self,
+              const char        *text)
 {
   g_autofree char *folded = NULL;
 
   if (text == NULL || *text == '\0')
     return FALSE;
 
+  if (self->search_key_is_ascii)
+    {
+      int matches = ascii_text_matches (text, self->search_key, self->search_key_length);
+
+      if (matches >= 0)
+        return matches;
+    }
+
   folded = make_key (text);
 
-  return strstr (folded, key) != NULL;
+  return strstr (folded, self->search_key) != NULL;
 }
 
 gboolean
@@ -288,9 +321,9 @@ chrono_event_filter_matches (ChronoEventFilter *self,
   if (self->search_key == NULL)
     return TRUE;
 
-  if (text_matches (chrono_event_get_title (event), self->search_key) ||
-      text_matches (chrono_event_get_summary (event), self->search_key) ||
-      text_matches (chrono_event_get_notes (event), self->search_key))
+  if (text_matches (self, chrono_event_get_title (event)) ||
+      text_matches (self, chrono_event_get_summary (event)) ||
+      text_matches (self, chrono_event_get_notes (event)))
     return TRUE;
 
   n_quotes = chrono_event_get_n_quotes (event);
@@ -302,8 +335,8 @@ chrono_event_filter_matches (ChronoEventFilter *self,
         {
           ChronoQuote *quote = g_ptr_array_index (quotes, i);
 
-          if (text_matches (chrono_quote_get_translation (quote), self->search_key) ||
-              text_matches (chrono_quote_get_original_text (quote), self->search_key))
+          if (text_matches (self, chrono_quote_get_translation (quote)) ||
+              text_matches (self, chrono_quote_get_original_text (quote)))
             return TRUE;
         }
     }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "io/chrono-timeline-reader.h"
+#include "model/chrono-event-filter.h"
 #include "io/chrono-timeline-writer.h"
 
 static double
@@ -174,6 +175,18 @@ main (int   argc,
   t1 = g_get_monotonic_time () / 1e6;
   g_print ("1000 count_starts of one year: %.4f s, %.2f µs each, %.0f events on average\n",
            t1 - t0, (t1 - t0) * 1e3, n_counted / 1000.0);
+
+  {
+    g_autoptr(ChronoEventFilter) filter = chrono_event_filter_new ();
+    guint n_matches = 0;
+
+    chrono_event_filter_set_search_text (filter, "NUMBER 12345");
+    t0 = g_get_monotonic_time () / 1e6;
+    for (guint i = 0; i < chrono_timeline_get_n_events (timeline); i++)
+      n_matches += chrono_event_filter_matches (filter, chrono_timeline_get_event (timeline, i));
+    t1 = g_get_monotonic_time () / 1e6;
+    g_print ("search “NUMBER 12345” over every event: %.2f s, %u matches\n", t1 - t0, n_matches);
+  }
 
   t0 = g_get_monotonic_time () / 1e6;
   written = chrono_timeline_write_native (timeline);
