@@ -440,6 +440,71 @@ test_gettext_domain (void)
   g_assert_cmpstr (chrono_quote_get_original_text (quote), ==, "我们很惊讶。");
 }
 
+/* Damaged copies of the sample: each must give a timeline or an error that names the
+ * file, never a crash or a warning. */
+static void
+test_mutations (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "sample.chronoscope", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  guint n_read = 0, n_refused = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *copy = g_memdup2 (contents, length);
+      gsize copy_length = length;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChronoTimeline) timeline = NULL;
+      guint n_changes = g_test_rand_int_range (1, 4);
+
+      for (guint j = 0; j < n_changes; j++)
+        {
+          gsize at = g_test_rand_int_range (0, copy_length);
+          static const char interesting[] = "<>&;\"'/=?~%-0123456789 \n\x80\xff";
+
+          switch (g_test_rand_int_range (0, 4))
+            {
+            case 0:
+              copy[at] = interesting[g_test_rand_int_range (0, sizeof interesting - 1)];
+              break;
+            case 1:
+              copy[at] = g_test_rand_int_range (0, 256);
+              break;
+            case 2:
+              copy_length = at;
+              break;
+            default:
+              memmove (copy + at, copy + at + 1, copy_length - at - 1);
+              copy_length--;
+              break;
+            }
+          if (copy_length == 0)
+            break;
+        }
+
+      bytes = g_bytes_new (copy, copy_length);
+      timeline = chrono_timeline_read_bytes (bytes, "mutated", NULL, &error);
+      if (timeline != NULL)
+        {
+          g_assert_no_error (error);
+          n_read++;
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_true (g_str_has_prefix (error->message, "mutated:"));
+          n_refused++;
+        }
+    }
+
+  g_test_message ("%u damaged copies read, %u refused", n_read, n_refused);
+  g_assert_cmpuint (n_refused, >, 0);
+}
+
 static char *
 run_check (const char  *argument,
            char       **out_stderr,
@@ -519,6 +584,7 @@ main (int   argc,
   g_test_add_func ("/io/reader/load-async", test_load_async);
   g_test_add_func ("/io/reader/gettext-domain", test_gettext_domain);
   g_test_add_func ("/io/reader/check-command", test_check_command);
+  g_test_add_func ("/io/reader/mutations", test_mutations);
 
   return g_test_run ();
 }

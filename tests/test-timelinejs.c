@@ -152,6 +152,45 @@ test_path_errors (void)
                 "t.json:1:66: the file is not valid UTF-8 text here (byte 0xFF)");
 }
 
+/* Damaged copies of the sample: a timeline or an error naming the file, never a crash. */
+static void
+test_mutations (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "sample-timelinejs.json", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  guint n_refused = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *copy = g_memdup2 (contents, length);
+      gsize copy_length = length;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChronoTimeline) timeline = NULL;
+      static const char interesting[] = "{}[]:,\"-019 \n\x80";
+      gsize at = g_test_rand_int_range (0, length);
+
+      if (g_test_rand_bit ())
+        copy[at] = interesting[g_test_rand_int_range (0, sizeof interesting - 1)];
+      else
+        copy_length = MAX (at, 1);
+
+      bytes = g_bytes_new (copy, copy_length);
+      timeline = chrono_timeline_read_bytes (bytes, "mutated", NULL, &error);
+      if (timeline == NULL)
+        {
+          g_assert_nonnull (error);
+          g_assert_true (g_str_has_prefix (error->message, "mutated"));
+          n_refused++;
+        }
+    }
+
+  g_assert_cmpuint (n_refused, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +201,7 @@ main (int   argc,
   g_test_add_func ("/io/timelinejs/sample", test_sample);
   g_test_add_func ("/io/timelinejs/syntax-error", test_syntax_error_has_line);
   g_test_add_func ("/io/timelinejs/path-errors", test_path_errors);
+  g_test_add_func ("/io/timelinejs/mutations", test_mutations);
 
   return g_test_run ();
 }
