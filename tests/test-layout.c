@@ -200,6 +200,7 @@ check_layout (ChronoTimeline    *timeline,
       g_assert_cmpfloat (tick->x, >=, previous->x);
       if (tick->label == NULL)
         continue;
+      g_assert_cmpfloat (tick->x + 3 + tick->label_width, <=, width);
       if (previous->label != NULL && last != i)
         g_assert_cmpfloat (previous->x + previous->label_width, <, tick->x);
       last = i;

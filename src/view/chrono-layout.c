@@ -28,6 +28,7 @@
 #define CLUSTER_GAP       10.0
 #define MAX_CLUSTER_SPAN  160.0
 #define MIN_LABEL_WIDTH   36.0
+#define MIN_RANGE_LABEL_WIDTH 120.0
 #define BADGE_PAD_X       6.0
 #define BADGE_GAP         4.0
 #define MARKER_TRACK      12.0
@@ -425,8 +426,22 @@ place_label (ChronoLayout *self,
       label.box.width = MAX (label.box.width, floor (visible_x1) - round (visible_x0));
       label.box.x = round (visible_x0);
       label.stem_x = round (visible_x0) + 0.5;
-      if (label.box.x + label.box.width > self->width)
-        label.box.x = MAX (0, self->width - label.box.width);
+
+      /* Near the right edge, a label that starts where the range starts and ellipsizes
+       * says more than one that starts before the range does; with too little room
+       * for that, it hangs to the left of the start, like a moment's. */
+      if (label.box.x + label.box.width > floor (self->width))
+        {
+          if (floor (self->width) - label.box.x >= MIN (label.box.width, MIN_RANGE_LABEL_WIDTH))
+            {
+              label.box.width = floor (self->width) - label.box.x;
+            }
+          else
+            {
+              label.box.width = MIN (ceil (text_width) + chrome, MIN (MAX_LABEL_WIDTH, self->width));
+              label.box.x = round (visible_x0) + 1 - label.box.width;
+            }
+        }
     }
   else
     {

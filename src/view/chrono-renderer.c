@@ -634,13 +634,18 @@ draw_label (ChronoRenderer          *self,
         }
     }
 
+  /* The accent stands on the stem's side; a label that hangs left of a range it does
+   * not start with has none, its bar shows where the range is. */
   accent = label->box;
   accent.width = 3;
   if (label->stem_x > label->box.x + label->box.width / 2)
     accent.x = label->box.x + label->box.width - 3;
-  set_color (cr, &color, 1);
-  cairo_rectangle (cr, accent.x, accent.y + 1, accent.width, accent.height - 2);
-  cairo_fill (cr);
+  if (fabs (label->stem_x - (accent.x + 1.5)) <= 3)
+    {
+      set_color (cr, &color, 1);
+      cairo_rectangle (cr, accent.x, accent.y + 1, accent.width, accent.height - 2);
+      cairo_fill (cr);
+    }
 
   chrono_renderer_measure (CHRONO_TEXT_LABEL, chrono_event_get_title (label->event),
                            &text_width, &text_height, self);

@@ -552,6 +552,13 @@ chrono_time_axis_new (double             start,
       if (tick->label == NULL)
         continue;
 
+      /* Half a label at the right edge reads as a different number. */
+      if (tick->x + 3 + tick->label_width > width)
+        {
+          g_clear_pointer (&tick->label, g_free);
+          continue;
+        }
+
       if (last != G_MAXUINT)
         {
           ChronoAxisTick *previous = &g_array_index (self->ticks, ChronoAxisTick, last);
