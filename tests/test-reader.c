@@ -400,6 +400,87 @@ test_load_async (void)
   g_assert_finalize_object (timeline);
 }
 
+typedef struct
+{
+  GArray *fractions;
+  ChronoTimeline *timeline;
+  gboolean destroyed;
+  gboolean done;
+} ProgressData;
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  ProgressData *data = user_data;
+
+  g_assert_false (data->done);
+  g_array_append_val (data->fractions, fraction);
+}
+
+static void
+progress_destroy_cb (gpointer user_data)
+{
+  ProgressData *data = user_data;
+
+  data->destroyed = TRUE;
+}
+
+static void
+progress_ready_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ProgressData *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  data->timeline = chrono_timeline_load_finish (result, &error);
+  g_assert_no_error (error);
+  data->done = TRUE;
+}
+
+static void
+test_load_progress (void)
+{
+  g_autoptr(GString) xml = g_string_new ("<timeline version='1'><title>Big</title><categories>"
+                                         "<category id='c' color='#000000'>C</category></categories><events>");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  ProgressData data = { 0 };
+  guint n_events = 40000;
+
+  /* A few MiB, so that the reader reports several times. */
+  for (guint i = 0; i < n_events; i++)
+    g_string_append_printf (xml, "<event id='e%u' start='%04u' category='c'><title>Event %u</title></event>\n",
+                            i, 1000 + i % 1000, i);
+  g_string_append (xml, "</events></timeline>");
+
+  file = g_file_new_tmp ("chronoscope-progress-XXXXXX.chronoscope", &stream, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)),
+                             xml->str, xml->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
+
+  data.fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  chrono_timeline_load_with_progress_async (file, progress_cb, &data, progress_destroy_cb,
+                                            NULL, progress_ready_cb, &data);
+  while (!data.done || !data.destroyed)
+    g_main_context_iteration (NULL, TRUE);
+  g_file_delete (file, NULL, NULL);
+
+  g_assert_cmpuint (chrono_timeline_get_n_events (data.timeline), ==, n_events);
+  g_assert_cmpuint (data.fractions->len, >=, 3);
+  for (guint i = 1; i < data.fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (data.fractions, double, i - 1), <, g_array_index (data.fractions, double, i));
+  g_assert_cmpfloat (g_array_index (data.fractions, double, 0), >=, 0.0);
+  g_assert_cmpfloat (g_array_index (data.fractions, double, data.fractions->len - 1), ==, 1.0);
+
+  g_array_unref (data.fractions);
+  g_assert_finalize_object (data.timeline);
+}
+
 static void
 test_gettext_domain (void)
 {
@@ -582,6 +663,7 @@ main (int   argc,
   g_test_add_func ("/io/reader/too-large", test_too_large);
   g_test_add_func ("/io/reader/cancelled", test_cancelled);
   g_test_add_func ("/io/reader/load-async", test_load_async);
+  g_test_add_func ("/io/reader/load-progress", test_load_progress);
   g_test_add_func ("/io/reader/gettext-domain", test_gettext_domain);
   g_test_add_func ("/io/reader/check-command", test_check_command);
   g_test_add_func ("/io/reader/mutations", test_mutations);

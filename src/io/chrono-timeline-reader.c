@@ -1452,11 +1452,13 @@ _chrono_check_utf8 (const char  *data,
   return TRUE;
 }
 
-ChronoTimeline *
-chrono_timeline_read_native_bytes (GBytes        *bytes,
-                                   const char    *display_name,
-                                   GCancellable  *cancellable,
-                                   GError       **error)
+static ChronoTimeline *
+read_native_bytes_full (GBytes                  *bytes,
+                        const char              *display_name,
+                        ChronoLoadProgressFunc   progress,
+                        gpointer                 progress_data,
+                        GCancellable            *cancellable,
+                        GError                 **error)
 {
   Reader r = { 0 };
   g_autoptr(GError) local_error = NULL;
@@ -1507,6 +1509,9 @@ chrono_timeline_read_native_bytes (GBytes        *bytes,
     {
       gsize chunk = MIN (CHUNK_SIZE, r.length - offset);
 
+      if (progress != NULL)
+        progress ((double) offset / r.length, progress_data);
+
       if (g_cancellable_set_error_if_cancelled (cancellable, &local_error) ||
           !g_markup_parse_context_parse (r.context, r.data + offset, chunk, &local_error))
         break;
@@ -1541,10 +1546,21 @@ chrono_timeline_read_native_bytes (GBytes        *bytes,
 }
 
 ChronoTimeline *
-chrono_timeline_read_bytes (GBytes        *bytes,
-                            const char    *display_name,
-                            GCancellable  *cancellable,
-                            GError       **error)
+chrono_timeline_read_native_bytes (GBytes        *bytes,
+                                   const char    *display_name,
+                                   GCancellable  *cancellable,
+                                   GError       **error)
+{
+  return read_native_bytes_full (bytes, display_name, NULL, NULL, cancellable, error);
+}
+
+static ChronoTimeline *
+read_bytes_full (GBytes                  *bytes,
+                 const char              *display_name,
+                 ChronoLoadProgressFunc   progress,
+                 gpointer                 progress_data,
+                 GCancellable            *cancellable,
+                 GError                 **error)
 {
   const char *data;
   gsize length, i = 0;
@@ -1576,14 +1592,25 @@ chrono_timeline_read_bytes (GBytes        *bytes,
       return NULL;
     }
 
-  return chrono_timeline_read_native_bytes (bytes, display_name, cancellable, error);
+  return read_native_bytes_full (bytes, display_name, progress, progress_data, cancellable, error);
 }
 
 ChronoTimeline *
-chrono_timeline_load_named (GFile         *file,
+chrono_timeline_read_bytes (GBytes        *bytes,
                             const char    *display_name,
                             GCancellable  *cancellable,
                             GError       **error)
+{
+  return read_bytes_full (bytes, display_name, NULL, NULL, cancellable, error);
+}
+
+static ChronoTimeline *
+load_full (GFile                   *file,
+           const char              *display_name,
+           ChronoLoadProgressFunc   progress,
+           gpointer                 progress_data,
+           GCancellable            *cancellable,
+           GError                 **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -1644,7 +1671,30 @@ chrono_timeline_load_named (GFile         *file,
       return NULL;
     }
 
-  return chrono_timeline_read_bytes (bytes, display_name, cancellable, error);
+  return read_bytes_full (bytes, display_name, progress, progress_data, cancellable, error);
+}
+
+ChronoTimeline *
+chrono_timeline_load_named (GFile         *file,
+                            const char    *display_name,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  return load_full (file, display_name, NULL, NULL, cancellable, error);
+}
+
+static char *
+get_display_name (GFile *file)
+{
+  char *display_name = g_file_get_basename (file);
+
+  if (display_name == NULL)
+    display_name = g_file_get_parse_name (file);
+
+  return display_name;
 }
 
 ChronoTimeline *
@@ -1656,11 +1706,108 @@ chrono_timeline_load (GFile         *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  display_name = g_file_get_basename (file);
-  if (display_name == NULL)
-    display_name = g_file_get_parse_name (file);
+  display_name = get_display_name (file);
 
-  return chrono_timeline_load_named (file, display_name, cancellable, error);
+  return load_full (file, display_name, NULL, NULL, cancellable, error);
+}
+
+/* Shared by the loading thread and the progress reports it sends to the caller's main
+ * context, which may run after the thread is done: the last one to let go frees it. */
+typedef struct
+{
+  GFile *file;
+  ChronoLoadProgressFunc progress;
+  gpointer progress_data;
+  GDestroyNotify progress_destroy;
+  GMainContext *context;
+  double last_reported;
+} LoadData;
+
+typedef struct
+{
+  GDestroyNotify destroy;
+  gpointer data;
+} PendingDestroy;
+
+static gboolean
+run_destroy_cb (gpointer user_data)
+{
+  PendingDestroy *pending = user_data;
+
+  pending->destroy (pending->data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The last reference may go in the loading thread; the progress data belongs to the
+ * caller's thread, so it is destroyed there. */
+static void
+load_data_clear (gpointer data)
+{
+  LoadData *load = data;
+
+  if (load->progress_destroy != NULL)
+    {
+      PendingDestroy *pending = g_new (PendingDestroy, 1);
+
+      pending->destroy = load->progress_destroy;
+      pending->data = load->progress_data;
+      g_main_context_invoke_full (load->context, G_PRIORITY_DEFAULT, run_destroy_cb, pending, g_free);
+    }
+
+  g_clear_object (&load->file);
+  g_clear_pointer (&load->context, g_main_context_unref);
+}
+
+static void
+load_data_unref (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, load_data_clear);
+}
+
+typedef struct
+{
+  LoadData *load;
+  double fraction;
+} ProgressReport;
+
+static gboolean
+report_progress_cb (gpointer user_data)
+{
+  ProgressReport *report = user_data;
+
+  report->load->progress (report->fraction, report->load->progress_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_report_free (gpointer data)
+{
+  ProgressReport *report = data;
+
+  load_data_unref (report->load);
+  g_free (report);
+}
+
+/* Runs in the loading thread; hands the fraction to the caller's main context, at most
+ * once per percent. */
+static void
+send_progress (double   fraction,
+               gpointer user_data)
+{
+  LoadData *load = user_data;
+  ProgressReport *report;
+
+  if (fraction < 1.0 && fraction - load->last_reported < 0.01)
+    return;
+  load->last_reported = fraction;
+
+  report = g_new (ProgressReport, 1);
+  report->load = g_atomic_rc_box_acquire (load);
+  report->fraction = fraction;
+  g_main_context_invoke_full (load->context, G_PRIORITY_DEFAULT,
+                              report_progress_cb, report, progress_report_free);
 }
 
 static void
@@ -1669,15 +1816,51 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  GFile *file = task_data;
+  LoadData *load = task_data;
+  g_autofree char *display_name = get_display_name (load->file);
   GError *error = NULL;
   ChronoTimeline *timeline;
 
-  timeline = chrono_timeline_load (file, cancellable, &error);
+  timeline = load_full (load->file, display_name,
+                        load->progress != NULL ? send_progress : NULL, load,
+                        cancellable, &error);
   if (timeline == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, timeline, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (load->progress != NULL)
+    send_progress (1.0, load);
+  g_task_return_pointer (task, timeline, g_object_unref);
+}
+
+void
+chrono_timeline_load_with_progress_async (GFile                  *file,
+                                          ChronoLoadProgressFunc  progress,
+                                          gpointer                progress_data,
+                                          GDestroyNotify          progress_destroy,
+                                          GCancellable           *cancellable,
+                                          GAsyncReadyCallback     callback,
+                                          gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *load;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  load = g_atomic_rc_box_new0 (LoadData);
+  load->file = g_object_ref (file);
+  load->progress = progress;
+  load->progress_data = progress_data;
+  load->progress_destroy = progress_destroy;
+  load->context = g_main_context_ref_thread_default ();
+  load->last_reported = -1;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, chrono_timeline_load_async);
+  g_task_set_task_data (task, load, load_data_unref);
+  g_task_run_in_thread (task, load_thread);
 }
 
 void
@@ -1686,14 +1869,7 @@ chrono_timeline_load_async (GFile               *file,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, chrono_timeline_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, load_thread);
+  chrono_timeline_load_with_progress_async (file, NULL, NULL, NULL, cancellable, callback, user_data);
 }
 
 ChronoTimeline *

@@ -42,6 +42,22 @@ void            chrono_timeline_load_async         (GFile               *file,
                                                     gpointer             user_data);
 ChronoTimeline *chrono_timeline_load_finish        (GAsyncResult        *result,
                                                     GError             **error);
+/* The fraction of the file read so far, from 0 to 1. */
+typedef void  (*ChronoLoadProgressFunc)            (double               fraction,
+                                                    gpointer             user_data);
+
+/* Like chrono_timeline_load_async(), and calls @progress now and then (at most once per
+ * percent, and with 1 just before @callback on success) in the thread-default main
+ * context of the caller, where @progress_destroy runs too. Finish with
+ * chrono_timeline_load_finish(). */
+void            chrono_timeline_load_with_progress_async (GFile                  *file,
+                                                          ChronoLoadProgressFunc  progress,
+                                                          gpointer                progress_data,
+                                                          GDestroyNotify          progress_destroy,
+                                                          GCancellable           *cancellable,
+                                                          GAsyncReadyCallback     callback,
+                                                          gpointer                user_data);
+
 /* The same, synchronously: for `chronoscope --check` and tests. Errors name the file
  * by its base name. Missing files, folders, devices and files over 512 MiB are refused
  * before anything is read. */
