@@ -580,6 +580,11 @@ apply_layout_idle_cb (gpointer user_data)
         }
     }
 
+  /* At first the timeline takes a little more than half of the height. */
+  if (!self->layout_applied)
+    gtk_paned_set_position (GTK_PANED (self->main_box),
+                            gtk_widget_get_height (self->main_box) * 11 / 20);
+
   self->layout_applied = TRUE;
 
   return G_SOURCE_REMOVE;
