@@ -215,6 +215,13 @@ step "installed content"
 # What the source ships must be in the sandbox: translations for each language in
 # po/LINGUAS, the help for each language in help/, each built-in timeline in the resources.
 problems=()
+# The sandbox as installed: no network and no file system access (files come through the portal).
+permissions=$(flatpak --user info --show-permissions "$app_id")
+if grep -Eq '^(shared=.*network|filesystems=)' <<<"$permissions"; then
+  problems+=("the installed app asks for more than the portal: $(tr '\n' ' ' <<<"$permissions")")
+else
+  info "permissions: $(grep -E '^(shared|sockets|devices)=' <<<"$permissions" | tr '\n' ' ')"
+fi
 # shellcheck disable=SC2013 # LINGUAS is a list of words
 for lang in $(sed 's/#.*//' "$src/po/LINGUAS" 2>/dev/null); do
   mo="/app/share/locale/$lang/LC_MESSAGES/chronoscope.mo"
