@@ -652,7 +652,7 @@ draw_label (ChronoRenderer          *self,
   show_text (self, cr, CHRONO_TEXT_LABEL, chrono_event_get_title (label->event),
              label->text_x, label->box.y + (label->box.height - text_height) / 2,
              label->text_width + 1, &self->style.foreground,
-             label->flags & CHRONO_DATE_UNCERTAIN ? 0.75 : 1.0);
+             (label->flags & CHRONO_DATE_UNCERTAIN) && !self->style.high_contrast ? 0.75 : 1.0);
 
   draw_marker (self, cr, layout, label, &color, selected || hovered);
 }
