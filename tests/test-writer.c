@@ -10,6 +10,8 @@
 #include "io/chrono-timeline-reader.h"
 #include "io/chrono-timeline-writer.h"
 
+#include <string.h>
+
 static void
 assert_dates_equal (const ChronoDate *a,
                     const ChronoDate *b)
@@ -248,6 +250,66 @@ test_save (void)
   assert_timelines_equal (timeline, back);
 }
 
+/* A timeline made in memory, here from TimelineJS, is written so that it reads back. */
+static void
+test_write_timelinejs (void)
+{
+  const char *json =
+    "{\"eras\": [{\"start_date\": {\"year\": 2012}, \"end_date\": {\"year\": 2015}}],"
+    " \"events\": [{\"start_date\": {\"year\": 2012, \"month\": 5, \"day\": 1, \"hour\": 9},"
+    " \"text\": {\"text\": \"No headline\"}, \"group\": \"A &amp; B\"}]}";
+  g_autoptr(GBytes) input = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_read_bytes (input, "t.json", NULL, &error);
+  g_autoptr(ChronoTimeline) back = NULL;
+  g_autoptr(GBytes) written = NULL;
+
+  g_assert_no_error (error);
+  written = chrono_timeline_write_native (timeline);
+  back = read_bytes (written);
+  assert_timelines_equal (timeline, back);
+}
+
+static void
+test_write_incomplete (void)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) category = chrono_category_new ("c", "", "#000000", NULL);
+  g_autoptr(ChronoSource) source = chrono_source_new ("s", NULL);
+  g_autoptr(ChronoQuote) quote = chrono_quote_new ("Words", NULL);
+  g_autoptr(ChronoEvent) event = NULL;
+  g_autoptr(ChronoTimeline) back = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(ChronoCategory) read_category = NULL;
+  g_autoptr(ChronoSource) read_source = NULL;
+  ChronoQuote *read_quote;
+  ChronoDate start;
+
+  g_assert_true (chrono_date_parse ("2012", &start, NULL));
+  event = chrono_event_new ("e", &start, NULL);
+  chrono_event_set_category (event, category);
+  chrono_quote_set_speaker (quote, "S");
+  chrono_quote_set_translation (quote, "Mots", NULL);
+  chrono_event_add_quote (event, quote);
+  chrono_timeline_add_category (timeline, category);
+  chrono_timeline_add_source (timeline, source);
+  chrono_timeline_add_event (timeline, event);
+  chrono_timeline_seal (timeline);
+
+  written = chrono_timeline_write_native (timeline);
+  back = read_bytes (written);
+
+  g_assert_cmpstr (chrono_timeline_get_title (back), ==, "Untitled timeline");
+  g_assert_cmpstr (chrono_event_get_title (chrono_timeline_get_event (back, 0)), ==, "Untitled event");
+  read_category = g_list_model_get_item (chrono_timeline_get_categories (back), 0);
+  g_assert_cmpstr (chrono_category_get_name (read_category), ==, "c");
+  read_source = g_list_model_get_item (chrono_timeline_get_sources (back), 0);
+  g_assert_cmpstr (chrono_source_get_title (read_source), ==, "s");
+  read_quote = g_ptr_array_index (chrono_event_get_quotes (chrono_timeline_get_event (back, 0)), 0);
+  g_assert_cmpstr (chrono_quote_get_original_language (read_quote), ==, "und");
+  g_assert_cmpstr (chrono_quote_get_translation_language (read_quote), ==, "und");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +320,8 @@ main (int   argc,
   g_test_add_func ("/io/writer/round-trip-sample", test_round_trip_sample);
   g_test_add_func ("/io/writer/round-trip-escaping", test_round_trip_escaping);
   g_test_add_func ("/io/writer/save", test_save);
+  g_test_add_func ("/io/writer/timelinejs", test_write_timelinejs);
+  g_test_add_func ("/io/writer/incomplete", test_write_incomplete);
 
   return g_test_run ();
 }

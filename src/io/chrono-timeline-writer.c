@@ -7,9 +7,20 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "chrono-timeline-writer.h"
 
 #define NATIVE_NAMESPACE "https://chronoscope.github.io/ns/timeline/1"
+
+/* The reader refuses empty names and titles, so that a file always reads back; a
+ * timeline built in memory (from TimelineJS, say) may lack them. */
+static const char *
+nonempty (const char *text,
+          const char *fallback)
+{
+  return text != NULL && *text != '\0' ? text : fallback;
+}
 
 static void
 append_escaped (GString    *out,
@@ -85,7 +96,7 @@ write_categories (GString        *out,
       if (chrono_category_has_dark_color (category))
         append_attribute (out, "dark-color", chrono_category_get_dark_color (category));
       g_string_append_c (out, '>');
-      append_escaped (out, chrono_category_get_name (category));
+      append_escaped (out, nonempty (chrono_category_get_name (category), chrono_category_get_id (category)));
       g_string_append (out, "</category>\n");
     }
   g_string_append (out, "  </categories>\n");
@@ -110,7 +121,7 @@ write_eras (GString        *out,
       append_date_attribute (out, "start", chrono_era_get_start (era));
       append_date_attribute (out, "end", chrono_era_get_end (era));
       g_string_append_c (out, '>');
-      append_escaped (out, chrono_era_get_name (era));
+      append_escaped (out, nonempty (chrono_era_get_name (era), _("Untitled era")));
       g_string_append (out, "</era>\n");
     }
   g_string_append (out, "  </eras>\n");
@@ -138,7 +149,7 @@ write_sources (GString        *out,
       append_attribute (out, "publisher", chrono_source_get_publisher (source));
       append_attribute (out, "url", chrono_source_get_url (source));
       g_string_append_c (out, '>');
-      append_escaped (out, chrono_source_get_title (source));
+      append_escaped (out, nonempty (chrono_source_get_title (source), chrono_source_get_id (source)));
       g_string_append (out, "</source>\n");
     }
   g_string_append (out, "  </sources>\n");
@@ -155,9 +166,10 @@ write_quote (GString     *out,
   if (source != NULL)
     append_attribute (out, "source", chrono_source_get_id (source));
   g_string_append (out, ">\n");
-  append_text_element (out, 8, "original", chrono_quote_get_original_language (quote),
-                       chrono_quote_get_original_text (quote));
-  append_text_element (out, 8, "translation", chrono_quote_get_translation_language (quote),
+  /* “und” is BCP 47 for a language not known. */
+  append_text_element (out, 8, "original", nonempty (chrono_quote_get_original_language (quote), "und"),
+                       nonempty (chrono_quote_get_original_text (quote), "…"));
+  append_text_element (out, 8, "translation", nonempty (chrono_quote_get_translation_language (quote), "und"),
                        chrono_quote_get_translation (quote));
   append_text_element (out, 8, "context", NULL, chrono_quote_get_context (quote));
   g_string_append (out, "      </quote>\n");
@@ -191,7 +203,7 @@ write_event (GString     *out,
     }
   g_string_append (out, ">\n");
 
-  append_text_element (out, 6, "title", NULL, chrono_event_get_title (event));
+  append_text_element (out, 6, "title", NULL, nonempty (chrono_event_get_title (event), _("Untitled event")));
   append_text_element (out, 6, "summary", NULL, chrono_event_get_summary (event));
 
   if (notes != NULL)
@@ -224,7 +236,7 @@ chrono_timeline_write_native (ChronoTimeline *timeline)
   g_string_append (out, ">\n");
 
   append_text_element (out, 2, "title", NULL,
-                       chrono_timeline_get_title (timeline) != NULL ? chrono_timeline_get_title (timeline) : "");
+                       nonempty (chrono_timeline_get_title (timeline), _("Untitled timeline")));
   append_text_element (out, 2, "description", NULL, chrono_timeline_get_description (timeline));
 
   write_categories (out, timeline);

@@ -308,10 +308,8 @@ read_date (JsReader    *r,
       return FALSE;
     }
 
-  /* EDTF has no hour-only form; TimelineJS does. */
-  if (finest == 3)
-    date.precision = CHRONO_PRECISION_HOUR;
-
+  /* An hour without minutes is read as HH:00, since the native format (EDTF) has no
+   * hour-only form and the file must read back the same. */
   *out_date = date;
   return TRUE;
 }
@@ -520,7 +518,7 @@ read_era (JsReader    *r,
       !read_text (r, object, path, &headline, &text, error))
     return FALSE;
 
-  era = chrono_era_new (headline != NULL ? headline : "", &start, &end);
+  era = chrono_era_new (headline != NULL ? headline : _("Untitled era"), &start, &end);
   chrono_timeline_add_era (r->timeline, era);
 
   return TRUE;

@@ -724,8 +724,11 @@ chrono_timeline_query_range (ChronoTimeline *self,
   if (n == 0 || start >= end)
     return;
 
-  /* Events that start inside the span are a contiguous run of the sorted array; of those
-   * that start before it, the tree finds the ones still running at @start. */
+  /* Events that start inside the span are a contiguous run of the sorted array, found
+   * in O(log n) and listed in O(k). Of those that start before it, the tree finds the
+   * ones still running at @start: every subtree it enters holds one, so the cost is
+   * O(log n + k) when such events are few or close together, and at worst O(k log n)
+   * when long events are scattered thinly among many short ones. */
   first_inside = lower_bound (self->start_times, n, start);
   first_after = lower_bound (self->start_times, n, end);
 
