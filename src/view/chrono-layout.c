@@ -427,19 +427,22 @@ place_label (ChronoLayout *self,
       label.box.x = round (visible_x0);
       label.stem_x = round (visible_x0) + 0.5;
 
-      /* Near the right edge, a label that starts where the range starts and ellipsizes
-       * says more than one that starts before the range does; with too little room
-       * for that, it hangs to the left of the start, like a moment's. */
+      /* Near the right edge, the label hangs to the left of the range's start, like a
+       * moment's, when the whole title fits there; otherwise it starts where the range
+       * starts and is ellipsized, unless even that leaves too little room. */
       if (label.box.x + label.box.width > floor (self->width))
         {
-          if (floor (self->width) - label.box.x >= MIN (label.box.width, MIN_RANGE_LABEL_WIDTH))
+          double text_box = MIN (ceil (text_width) + chrome, MIN (MAX_LABEL_WIDTH, self->width));
+          double room = floor (self->width) - label.box.x;
+
+          if (round (visible_x0) + 1 - text_box >= 0 || room < MIN (text_box, MIN_RANGE_LABEL_WIDTH))
             {
-              label.box.width = floor (self->width) - label.box.x;
+              label.box.width = text_box;
+              label.box.x = round (visible_x0) + 1 - label.box.width;
             }
           else
             {
-              label.box.width = MIN (ceil (text_width) + chrome, MIN (MAX_LABEL_WIDTH, self->width));
-              label.box.x = round (visible_x0) + 1 - label.box.width;
+              label.box.width = room;
             }
         }
     }
