@@ -30,6 +30,7 @@ struct _ChronoQuoteRow
   GtkLabel    *original_label;
   GtkLabel    *original_note;
   GtkLabel    *attribution_label;
+  GtkLabel    *context_label;
   GtkLabel    *source_label;
 };
 
@@ -81,8 +82,9 @@ describe_original (ChronoQuote *quote)
 static void
 update (ChronoQuoteRow *self)
 {
-  g_autofree char *attribution = NULL;
   g_autofree char *quoted = NULL;
+  const char *speaker;
+  const char *context;
   ChronoSource *source;
   ChronoEvent *event;
   gboolean distinct;
@@ -115,15 +117,19 @@ update (ChronoQuoteRow *self)
     }
   gtk_widget_set_visible (self->original_box, distinct && self->show_original);
 
-  attribution = chrono_ui_quote_dup_attribution (self->quote);
-  gtk_widget_set_visible (GTK_WIDGET (self->attribution_label), attribution != NULL);
-  if (attribution != NULL)
+  speaker = chrono_quote_get_speaker (self->quote);
+  gtk_widget_set_visible (GTK_WIDGET (self->attribution_label), speaker != NULL && *speaker != '\0');
+  if (speaker != NULL && *speaker != '\0')
     {
       /* Translators: the speaker of a quote, after a dash */
-      g_autofree char *text = g_strdup_printf (_("— %s"), attribution);
+      g_autofree char *text = g_strdup_printf (_("— %s"), speaker);
 
       gtk_label_set_text (self->attribution_label, text);
     }
+
+  context = chrono_quote_get_context (self->quote);
+  gtk_widget_set_visible (GTK_WIDGET (self->context_label), context != NULL && *context != '\0');
+  gtk_label_set_text (self->context_label, context != NULL ? context : "");
 
   source = chrono_quote_get_source (self->quote);
   gtk_widget_set_visible (GTK_WIDGET (self->source_label), source != NULL);
@@ -315,6 +321,7 @@ chrono_quote_row_class_init (ChronoQuoteRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoQuoteRow, original_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoQuoteRow, original_note);
   gtk_widget_class_bind_template_child (widget_class, ChronoQuoteRow, attribution_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoQuoteRow, context_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoQuoteRow, source_label);
   gtk_widget_class_set_css_name (widget_class, "chrono-quote-row");
 }

@@ -230,6 +230,29 @@ event_activated_cb (ChronoWindow *self,
     gtk_widget_child_focus (GTK_WIDGET (self->event_pane), GTK_DIR_TAB_FORWARD);
 }
 
+/* In a narrow window the folded sidebar covers the details: choosing an event in the
+ * list closes it, so that the event shows at once. */
+static void
+list_activate_cb (ChronoWindow *self,
+                  guint         position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+list_click_released_cb (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        ChronoWindow    *self)
+{
+  if (adw_flap_get_folded (self->flap) &&
+      gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
 static void
 filter_model_items_changed_cb (ChronoWindow *self)
 {
@@ -1031,6 +1054,7 @@ chrono_window_init (ChronoWindow *self)
   g_autoptr(GAction) quotes_action = NULL;
   g_auto(GStrv) hidden = NULL;
   GtkDropTarget *drop_target;
+  GtkGesture *click;
   GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1052,6 +1076,12 @@ chrono_window_init (ChronoWindow *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_list_view_set_model (self->event_list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->event_list, "activate", G_CALLBACK (list_activate_cb), self);
+  click = gtk_gesture_click_new ();
+  /* Bubble phase: the row has selected the event by the time this runs. */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
+  g_signal_connect (click, "released", G_CALLBACK (list_click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->event_list), GTK_EVENT_CONTROLLER (click));
 
   self->timeline_view = chrono_timeline_view_new ();
   gtk_widget_set_vexpand (self->timeline_view, TRUE);
