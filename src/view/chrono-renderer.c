@@ -29,6 +29,7 @@ struct _ChronoRenderer
   ChronoRenderStyle  style;
   PangoLayout       *layouts[N_TEXT_KINDS];
   GHashTable        *measured[N_TEXT_KINDS];
+  GHashTable        *label_layouts;     /* title → PangoLayout, shaped once */
 };
 
 gboolean
@@ -149,6 +150,9 @@ setup_layouts (ChronoRenderer *self)
       g_clear_pointer (&self->measured[kind], g_hash_table_unref);
       self->measured[kind] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
     }
+
+  g_clear_pointer (&self->label_layouts, g_hash_table_unref);
+  self->label_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 /**
@@ -186,6 +190,7 @@ chrono_renderer_free (ChronoRenderer *self)
       g_clear_object (&self->layouts[kind]);
       g_clear_pointer (&self->measured[kind], g_hash_table_unref);
     }
+  g_clear_pointer (&self->label_layouts, g_hash_table_unref);
   chrono_render_style_clear (&self->style);
   g_clear_object (&self->context);
   g_free (self);
@@ -329,16 +334,36 @@ show_text (ChronoRenderer    *self,
 {
   PangoLayout *layout = self->layouts[kind];
 
-  pango_layout_set_text (layout, text, -1);
-  if (max_width > 0)
+  /* Titles come back frame after frame: keep each one shaped. */
+  if (kind == CHRONO_TEXT_LABEL)
     {
-      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      layout = g_hash_table_lookup (self->label_layouts, text);
+      if (layout == NULL)
+        {
+          if (g_hash_table_size (self->label_layouts) > MEASURE_CACHE_LIMIT)
+            g_hash_table_remove_all (self->label_layouts);
+
+          layout = pango_layout_copy (self->layouts[kind]);
+          pango_layout_set_text (layout, text, -1);
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          g_hash_table_insert (self->label_layouts, g_strdup (text), layout);
+        }
+      if (pango_layout_get_width (layout) != (int) (max_width * PANGO_SCALE))
+        pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
     }
   else
     {
-      pango_layout_set_width (layout, -1);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_text (layout, text, -1);
+      if (max_width > 0)
+        {
+          pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+        }
+      else
+        {
+          pango_layout_set_width (layout, -1);
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+        }
     }
 
   set_color (cr, color, alpha);
