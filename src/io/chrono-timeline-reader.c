@@ -275,36 +275,40 @@ skip_tag (Reader *r,
   return FALSE;
 }
 
-static char *
-normalize_whitespace (const char *text)
+/* Collapses runs of white space to one space and trims, in place: a million events
+ * mean millions of texts, and this way none of them is copied on the way. */
+static void
+normalize_whitespace (GString *text)
 {
-  GString *out = g_string_sized_new (strlen (text));
+  gsize out = 0;
   gboolean pending_space = FALSE;
 
-  for (const char *p = text; *p != '\0'; p++)
+  for (gsize in = 0; in < text->len; in++)
     {
-      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+      char c = text->str[in];
+
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
         {
-          pending_space = out->len > 0;
+          pending_space = out > 0;
           continue;
         }
       if (pending_space)
-        g_string_append_c (out, ' ');
+        text->str[out++] = ' ';
       pending_space = FALSE;
-      g_string_append_c (out, *p);
+      text->str[out++] = c;
     }
 
-  return g_string_free (out, FALSE);
+  g_string_truncate (text, out);
 }
 
-static char *
+static const char *
 translate (Reader     *r,
            const char *text)
 {
   if (r->domain == NULL || *text == '\0')
-    return g_strdup (text);
+    return text;
 
-  return g_strdup (g_dgettext (r->domain, text));
+  return g_dgettext (r->domain, text);
 }
 
 /* The user's language as a BCP 47 tag (“zh-CN”), or NULL for the C locale. */
@@ -1116,7 +1120,7 @@ end_element_cb (GMarkupParseContext  *context,
 {
   Reader *r = user_data;
   Frame frame = *current_frame (r);
-  g_autofree char *text = NULL;
+  const char *text = NULL;
 
   if (!frame.self_closing)
     {
@@ -1140,8 +1144,8 @@ end_element_cb (GMarkupParseContext  *context,
     case ELEMENT_ORIGINAL:
     case ELEMENT_TRANSLATION:
     case ELEMENT_CONTEXT:
-      text = normalize_whitespace (r->text->str);
-      g_string_truncate (r->text, 0);
+      normalize_whitespace (r->text);
+      text = r->text->str;
       break;
     case ELEMENT_DOCUMENT:
     case ELEMENT_TIMELINE:
@@ -1169,7 +1173,7 @@ end_element_cb (GMarkupParseContext  *context,
     case ELEMENT_TIMELINE_TITLE:
       if (require_text (r, &frame, text, error))
         {
-          g_autofree char *translated = translate (r, text);
+          const char *translated = translate (r, text);
 
           chrono_timeline_set_title (r->timeline, translated);
         }
@@ -1177,7 +1181,7 @@ end_element_cb (GMarkupParseContext  *context,
 
     case ELEMENT_DESCRIPTION:
       {
-        g_autofree char *translated = translate (r, text);
+        const char *translated = translate (r, text);
 
         chrono_timeline_set_description (r->timeline, translated);
       }
@@ -1186,7 +1190,7 @@ end_element_cb (GMarkupParseContext  *context,
     case ELEMENT_CATEGORY:
       if (require_text (r, &frame, text, error))
         {
-          g_autofree char *translated = translate (r, text);
+          const char *translated = translate (r, text);
           g_autoptr(ChronoCategory) category = chrono_category_new (r->attr_id, translated,
                                                                     r->attr_color, r->attr_dark_color);
 
@@ -1198,7 +1202,7 @@ end_element_cb (GMarkupParseContext  *context,
     case ELEMENT_ERA:
       if (require_text (r, &frame, text, error))
         {
-          g_autofree char *translated = translate (r, text);
+          const char *translated = translate (r, text);
           g_autoptr(ChronoEra) era = chrono_era_new (translated, &r->attr_start, &r->attr_end);
 
           chrono_timeline_add_era (r->timeline, era);
@@ -1237,7 +1241,7 @@ end_element_cb (GMarkupParseContext  *context,
     case ELEMENT_EVENT_TITLE:
       if (require_text (r, &frame, text, error))
         {
-          g_autofree char *translated = translate (r, text);
+          const char *translated = translate (r, text);
 
           chrono_event_set_title (r->event, translated);
           r->event_has_title = TRUE;
@@ -1246,7 +1250,7 @@ end_element_cb (GMarkupParseContext  *context,
 
     case ELEMENT_SUMMARY:
       {
-        g_autofree char *translated = translate (r, text);
+        const char *translated = translate (r, text);
 
         chrono_event_set_summary (r->event, translated);
         r->event_has_summary = TRUE;
@@ -1256,7 +1260,7 @@ end_element_cb (GMarkupParseContext  *context,
     case ELEMENT_NOTE:
       if (require_text (r, &frame, text, error))
         {
-          g_autofree char *translated = translate (r, text);
+          const char *translated = translate (r, text);
 
           chrono_event_add_note (r->event, translated);
         }
@@ -1285,7 +1289,7 @@ end_element_cb (GMarkupParseContext  *context,
     case ELEMENT_TRANSLATION:
       if (require_text (r, &frame, text, error))
         {
-          g_autofree char *translated = translate (r, text);
+          const char *translated = translate (r, text);
           g_autofree char *language = NULL;
 
           /* Once gettext has put it into the user's language, it is no longer in the
@@ -1301,7 +1305,7 @@ end_element_cb (GMarkupParseContext  *context,
 
     case ELEMENT_CONTEXT:
       {
-        g_autofree char *translated = translate (r, text);
+        const char *translated = translate (r, text);
 
         chrono_quote_set_context (r->quote, translated);
         r->quote_has_context = TRUE;

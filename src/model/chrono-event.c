@@ -80,7 +80,7 @@ chrono_event_get_property (GObject    *object,
       g_value_set_string (value, self->id);
       break;
     case PROP_TITLE:
-      g_value_set_string (value, self->title);
+      g_value_set_string (value, chrono_event_get_title (self));
       break;
     case PROP_SUMMARY:
       g_value_set_string (value, self->summary);
@@ -150,7 +150,7 @@ chrono_event_new (const char       *id,
   self = g_object_new (CHRONO_TYPE_EVENT, NULL);
   self->id = g_strdup (id);
   self->start = *start;
-  self->title = g_strdup (title != NULL ? title : "");
+  self->title = g_strdup (title);
 
   return self;
 }
@@ -168,7 +168,8 @@ chrono_event_get_title (ChronoEvent *self)
 {
   g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
 
-  return self->title;
+  /* NULL until set: readers create the event before they reach its <title>. */
+  return self->title != NULL ? self->title : "";
 }
 
 void
@@ -178,7 +179,7 @@ chrono_event_set_title (ChronoEvent *self,
   g_return_if_fail (CHRONO_IS_EVENT (self));
 
   g_free (self->title);
-  self->title = g_strdup (title != NULL ? title : "");
+  self->title = g_strdup (title);
 }
 
 const ChronoDate *
