@@ -36,6 +36,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
+  ui_test_reset_settings ();
   fixture->window = ui_test_window_new ();
   ui_test_wait_loaded (fixture->window);
   fixture->timeline = ui_test_timeline_new ();
@@ -199,6 +200,67 @@ test_filter_keeps_selection (Fixture       *fixture,
   g_assert_null (chrono_quote_pane_get_event (fixture->quote_pane));
 }
 
+typedef struct
+{
+  char     *text;
+  gboolean  done;
+} ClipboardRead;
+
+static void
+clipboard_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ClipboardRead *read = user_data;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  read->done = TRUE;
+}
+
+static gboolean
+clipboard_read_done (gpointer data)
+{
+  return ((ClipboardRead *) data)->done;
+}
+
+static char *
+copy_first_quote (Fixture *fixture)
+{
+  GtkListBox *quotes = GTK_LIST_BOX (template_child (fixture->quote_pane, CHRONO_TYPE_QUOTE_PANE, "event_quotes"));
+  GtkWidget *row = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (gtk_widget_get_first_child (GTK_WIDGET (quotes))));
+  ClipboardRead read = { NULL, FALSE };
+
+  g_assert_true (gtk_widget_activate_action (row, "quote.copy", NULL));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (row), NULL, clipboard_read_cb, &read);
+  ui_test_wait_for (clipboard_read_done, &read);
+  g_assert_nonnull (read.text);
+
+  return read.text;
+}
+
+static void
+test_copy_quote (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *plain = NULL;
+  g_autofree char *with_original = NULL;
+
+  chrono_window_select_event (fixture->window, chrono_timeline_lookup_event (fixture->timeline, "price"));
+  ui_test_iterate ();
+
+  plain = copy_first_quote (fixture);
+  g_assert_nonnull (strstr (plain, "“We tested two prices, $20 and $42.”"));
+  g_assert_nonnull (strstr (plain, "— Sam Altman"));
+  g_assert_nonnull (strstr (plain, "Source: An interview <https://example.org/interview>"));
+  g_assert_null (strstr (plain, "20美元"));
+
+  /* With the original wording shown, the copy carries it too. */
+  chrono_quote_pane_set_show_original (fixture->quote_pane, TRUE);
+  ui_test_iterate ();
+  with_original = copy_first_quote (fixture);
+  g_assert_nonnull (strstr (with_original, "“我们测试了20美元和42美元两个价格。”"));
+}
+
 static void
 test_find_position_large (void)
 {
@@ -256,6 +318,7 @@ main (int   argc,
   g_test_add ("/ui/selection/previous-next", Fixture, NULL, fixture_set_up, test_previous_next, fixture_tear_down);
   g_test_add ("/ui/selection/all-quotes-to-event", Fixture, NULL, fixture_set_up, test_all_quotes_to_event, fixture_tear_down);
   g_test_add ("/ui/selection/filter-keeps-selection", Fixture, NULL, fixture_set_up, test_filter_keeps_selection, fixture_tear_down);
+  g_test_add ("/ui/selection/copy-quote", Fixture, NULL, fixture_set_up, test_copy_quote, fixture_tear_down);
   g_test_add_func ("/ui/selection/find-position-large", test_find_position_large);
 
   return g_test_run ();

@@ -31,18 +31,6 @@ window_viewport (ChronoWindow *window)
   return viewport;   /* borrowed: the view keeps it */
 }
 
-static void
-reset_settings (GSettings *settings)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
-}
-
 static gboolean
 span_restored (gpointer data)
 {
@@ -64,7 +52,7 @@ test_restore (void)
   ChronoViewport *viewport;
   const char *hidden[2] = { NULL, NULL };
 
-  reset_settings (settings);
+  ui_test_reset_settings ();
 
   /* A first start, to learn the built-in timeline's ids and span. */
   window = ui_test_window_new ();
@@ -142,7 +130,7 @@ test_save (void)
   g_auto(GStrv) hidden = NULL;
   ChronoTime doc_start, doc_end;
 
-  reset_settings (settings);
+  ui_test_reset_settings ();
 
   window = ui_test_window_new ();
   ui_test_wait_loaded (window);

@@ -139,6 +139,19 @@ ui_test_window_new (void)
 }
 
 void
+ui_test_reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+void
 ui_test_iterate (void)
 {
   while (g_main_context_iteration (NULL, FALSE))

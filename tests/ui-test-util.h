@@ -19,6 +19,8 @@ ChronoTimeline *ui_test_big_timeline_new (guint          n);
 void            ui_test_init             (int           *argc,
                                           char        ***argv);
 ChronoWindow   *ui_test_window_new       (void);
+/* Back to the schema's defaults, so that one test's saved state does not leak into the next. */
+void            ui_test_reset_settings   (void);
 void            ui_test_wait_loaded      (ChronoWindow  *window);
 void            ui_test_iterate          (void);
 void            ui_test_wait_for         (gboolean     (*predicate) (gpointer),

@@ -93,7 +93,7 @@ create_source_row (ChronoSource *source)
 
   if (is_set (url))
     {
-      GtkWidget *button = gtk_button_new_from_icon_name ("web-browser-symbolic");
+      GtkWidget *button = gtk_button_new_from_icon_name ("adw-external-link-symbolic");
       g_autofree char *tooltip = g_strdup_printf (_("Open %s"), url);
       /* Translators: %s is the title of a book, article or interview */
       g_autofree char *label = g_strdup_printf (_("Open “%s” in the Browser"),

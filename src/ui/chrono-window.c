@@ -51,6 +51,7 @@ struct _ChronoWindow
   gboolean              stacked;
   gboolean              layout_applied;
   guint                 layout_idle_id;
+  guint                 span_save_id;
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
@@ -437,6 +438,30 @@ save_visible_span (ChronoWindow *self)
 
   g_settings_set_int64 (self->settings, "visible-start", chrono_viewport_get_visible_start (viewport));
   g_settings_set_int64 (self->settings, "visible-end", chrono_viewport_get_visible_end (viewport));
+}
+
+static gboolean
+save_visible_span_cb (gpointer user_data)
+{
+  ChronoWindow *self = user_data;
+
+  self->span_save_id = 0;
+  save_visible_span (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Zooming changes the span many times a second; it is written once it settles. */
+static void
+visible_span_changed_cb (ChronoWindow *self)
+{
+  update_span_label (self);
+
+  if (!self->timeline_is_builtin || !self->state_restored)
+    return;
+
+  g_clear_handle_id (&self->span_save_id, g_source_remove);
+  self->span_save_id = g_timeout_add (500, save_visible_span_cb, self);
 }
 
 /* The saved state belongs to the built-in timeline, so it is restored once, when that
@@ -916,7 +941,10 @@ escape_cb (GtkWidget *widget,
 static gboolean
 chrono_window_close_request (GtkWindow *window)
 {
-  save_visible_span (CHRONO_WINDOW (window));
+  ChronoWindow *self = CHRONO_WINDOW (window);
+
+  g_clear_handle_id (&self->span_save_id, g_source_remove);
+  save_visible_span (self);
 
   return GTK_WINDOW_CLASS (chrono_window_parent_class)->close_request (window);
 }
@@ -925,6 +953,11 @@ static void
 chrono_window_dispose (GObject *object)
 {
   ChronoWindow *self = CHRONO_WINDOW (object);
+
+  /* Quitting from the menu or Ctrl+Q disposes the window without a close request. */
+  if (self->timeline_view != NULL && self->span_save_id != 0)
+    save_visible_span (self);
+  g_clear_handle_id (&self->span_save_id, g_source_remove);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->layout_idle_id, g_source_remove);
@@ -1092,9 +1125,9 @@ chrono_window_init (ChronoWindow *self)
   gtk_box_prepend (self->timeline_box, self->overview);
   gtk_box_prepend (self->timeline_box, self->timeline_view);
   g_signal_connect_object (get_viewport (self), "notify::visible-start",
-                           G_CALLBACK (update_span_label), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (visible_span_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (get_viewport (self), "notify::visible-end",
-                           G_CALLBACK (update_span_label), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (visible_span_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->event_filter, "changed", G_CALLBACK (event_filter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (filter_model_items_changed_cb), self);
