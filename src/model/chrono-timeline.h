@@ -54,7 +54,8 @@ ChronoEvent    *chrono_timeline_lookup_event     (ChronoTimeline *self,
                                                   const char     *id);
 
 /* GListModels of ChronoCategory, ChronoEra, ChronoSource (in file order), ChronoEvent
- * (sorted) and ChronoQuote (all quotes, in event order). */
+ * (sorted) and ChronoQuote (all quotes, in event order). The last two are empty until
+ * the timeline is sealed. */
 GListModel     *chrono_timeline_get_categories   (ChronoTimeline *self);
 GListModel     *chrono_timeline_get_eras         (ChronoTimeline *self);
 GListModel     *chrono_timeline_get_sources      (ChronoTimeline *self);
@@ -77,7 +78,8 @@ gboolean        chrono_timeline_get_span         (ChronoTimeline *self,
                                                   ChronoTime     *out_end);
 
 /* Appends to @positions (a GArray of guint) the positions of the events whose
- * [start_time, end_time) intersects [start, end), in sorted order. O(log n + k). */
+ * [start_time, end_time) intersects [start, end), in sorted order. O(log n + k), except
+ * that long events scattered thinly among short ones can cost up to O(k log n). */
 void            chrono_timeline_query_range      (ChronoTimeline *self,
                                                   ChronoTime      start,
                                                   ChronoTime      end,
