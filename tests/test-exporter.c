@@ -1,0 +1,347 @@
+/* test-exporter.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "view/chrono-exporter.h"
+
+#define WIDTH  800
+#define HEIGHT 300
+#define MARKER_COLOR "#c01c28"
+
+typedef struct
+{
+  char           *dir;
+  ChronoTimeline *timeline;
+} Fixture;
+
+static ChronoTimeline *
+make_timeline (const char *title)
+{
+  ChronoTimeline *timeline = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) product = chrono_category_new ("product", "Product", MARKER_COLOR, NULL);
+  static const struct {
+    const char *id;
+    int year;
+    guint month, day;
+    const char *title;
+  } events[] = {
+    { "chatgpt", 2022, 11, 30, "ChatGPT launches" },
+    { "million", 2022, 12, 5, "One million users" },
+  };
+
+  chrono_timeline_set_title (timeline, title);
+  chrono_timeline_add_category (timeline, product);
+
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    {
+      ChronoDate date = { events[i].year, events[i].month, events[i].day, 0, 0, 0,
+                          CHRONO_PRECISION_DAY, 0 };
+      g_autoptr(ChronoEvent) event = chrono_event_new (events[i].id, &date, events[i].title);
+
+      chrono_event_set_category (event, product);
+      chrono_timeline_add_event (timeline, event);
+    }
+
+  chrono_timeline_seal (timeline);
+
+  return timeline;
+}
+
+static ChronoExporter *
+make_exporter (ChronoTimeline *timeline)
+{
+  ChronoDate from = { 2022, 11, 1, 0, 0, 0, CHRONO_PRECISION_DAY, 0 };
+  ChronoDate to = { 2022, 12, 31, 0, 0, 0, CHRONO_PRECISION_DAY, 0 };
+  ChronoExportParams params = { 0 };
+
+  params.timeline = timeline;
+  params.start = (double) chrono_date_get_start (&from);
+  params.end = (double) chrono_date_get_end (&to);
+  params.width = WIDTH;
+  params.height = HEIGHT;
+
+  return chrono_exporter_new (&params);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("chrono-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->timeline = make_timeline (data != NULL ? data : "From AlexNet to AGI");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_object_unref (fixture->timeline);
+}
+
+static char *
+export (Fixture            *fixture,
+        ChronoExporter     *exporter,
+        ChronoExportFormat  format,
+        double              scale,
+        const char         *name)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (chrono_exporter_write (exporter, format, scale, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  return g_steal_pointer (&path);
+}
+
+static char *
+read_contents (const char *path,
+               gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, length, &error));
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+/* PDF files hold binary streams, where the string functions would stop at a zero byte. */
+static gboolean
+contains (const char *data,
+          gsize       length,
+          const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+get_pixel (cairo_surface_t *surface,
+           int              x,
+           int              y,
+           guint           *red,
+           guint           *green,
+           guint           *blue)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  guint32 pixel;
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
+
+  pixel = *(const guint32 *) (gconstpointer) (data + y * cairo_image_surface_get_stride (surface) + x * 4);
+  *red = (pixel >> 16) & 0xff;
+  *green = (pixel >> 8) & 0xff;
+  *blue = pixel & 0xff;
+}
+
+static void
+test_png (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(ChronoExporter) exporter = make_exporter (fixture->timeline);
+  ChronoLayout *layout = chrono_exporter_get_layout (exporter);
+  g_autofree char *path = NULL;
+  cairo_surface_t *surface;
+  guint red, green, blue;
+
+  path = export (fixture, exporter, CHRONO_EXPORT_FORMAT_PNG, 2, "timeline.png");
+
+  surface = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 2 * WIDTH);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==,
+                   (int) ceil (2 * chrono_exporter_get_height (exporter)));
+  g_assert_cmpfloat (chrono_exporter_get_title_height (exporter), >, 0);
+
+  /* Both events are in view and labelled; each marker sits on the axis in its colour. */
+  g_assert_cmpuint (layout->labels->len, ==, 2);
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, i);
+      double y = chrono_exporter_get_title_height (exporter) + layout->axis_y;
+
+      get_pixel (surface, (int) floor (label->x * 2), (int) floor (y * 2), &red, &green, &blue);
+      g_assert_cmpuint (red, ==, 0xc0);
+      g_assert_cmpuint (green, ==, 0x1c);
+      g_assert_cmpuint (blue, ==, 0x28);
+    }
+
+  /* The default light style: a white background in the corner of the title line. */
+  get_pixel (surface, 1, 1, &red, &green, &blue);
+  g_assert_cmpuint (red, ==, 0xff);
+  g_assert_cmpuint (green, ==, 0xff);
+  g_assert_cmpuint (blue, ==, 0xff);
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_svg (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(ChronoExporter) exporter = make_exporter (fixture->timeline);
+  g_autofree char *path = export (fixture, exporter, CHRONO_EXPORT_FORMAT_SVG, 1, "timeline.svg");
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  contents = read_contents (path, &length);
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_assert_nonnull (strstr (contents, "width=\"800px\""));
+  g_assert_nonnull (strstr (contents, "ChatGPT launches"));
+  g_assert_nonnull (strstr (contents, "<title>From AlexNet to AGI"));
+  g_assert_nonnull (strstr (contents, "</svg>"));
+}
+
+static void
+test_pdf (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(ChronoExporter) exporter = make_exporter (fixture->timeline);
+  g_autofree char *path = export (fixture, exporter, CHRONO_EXPORT_FORMAT_PDF, 1, "timeline.pdf");
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  contents = read_contents (path, &length);
+  g_assert_cmpuint (length, >, 4);
+  g_assert_true (memcmp (contents, "%PDF", 4) == 0);
+  g_assert_true (contains (contents, length, "/Type /Page "));
+  g_assert_true (contains (contents, length, "/Count 1\n"));
+  g_assert_true (contains (contents, length, "%%EOF"));
+}
+
+static void
+test_missing_directory (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(ChronoExporter) exporter = make_exporter (fixture->timeline);
+  g_autofree char *path = g_build_filename (fixture->dir, "missing", "timeline.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (chrono_exporter_write (exporter, CHRONO_EXPORT_FORMAT_PDF, 1, file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_failure_keeps_file (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(ChronoExporter) exporter = make_exporter (fixture->timeline);
+  g_autofree char *path = g_build_filename (fixture->dir, "kept.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_cancellable_cancel (cancellable);
+  g_assert_false (chrono_exporter_write (exporter, CHRONO_EXPORT_FORMAT_PNG, 1, file, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_nonnull (strstr (error->message, "kept.png"));
+
+  contents = read_contents (path, NULL);
+  g_assert_cmpstr (contents, ==, "old");
+}
+
+static void
+test_cjk_title (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(ChronoExporter) exporter = make_exporter (fixture->timeline);
+  g_autofree char *svg_path = export (fixture, exporter, CHRONO_EXPORT_FORMAT_SVG, 1, "cjk.svg");
+  g_autofree char *png_path = export (fixture, exporter, CHRONO_EXPORT_FORMAT_PNG, 1, "cjk.png");
+  g_autofree char *pdf_path = export (fixture, exporter, CHRONO_EXPORT_FORMAT_PDF, 1, "cjk.pdf");
+  g_autofree char *contents = read_contents (svg_path, NULL);
+  cairo_surface_t *surface;
+  guint dark = 0;
+
+  g_assert_cmpstr (chrono_exporter_get_title (exporter), ==, data);
+  g_assert_nonnull (strstr (contents, data));
+
+  /* The title line has ink in it: the glyphs were drawn, not dropped. */
+  surface = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  for (int y = 0; y < (int) chrono_exporter_get_title_height (exporter); y++)
+    for (int x = 0; x < 200; x++)
+      {
+        guint red, green, blue;
+
+        get_pixel (surface, x, y, &red, &green, &blue);
+        if (red < 128 && green < 128 && blue < 128)
+          dark++;
+      }
+  g_assert_cmpuint (dark, >, 20);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_format_from_name (void)
+{
+  ChronoExportFormat format = CHRONO_EXPORT_FORMAT_PDF;
+
+  g_assert_true (chrono_export_format_from_name ("a.PNG", &format));
+  g_assert_cmpint (format, ==, CHRONO_EXPORT_FORMAT_PNG);
+  g_assert_true (chrono_export_format_from_name ("/tmp/x.svg", &format));
+  g_assert_cmpint (format, ==, CHRONO_EXPORT_FORMAT_SVG);
+  g_assert_true (chrono_export_format_from_name ("时间线.pdf", &format));
+  g_assert_cmpint (format, ==, CHRONO_EXPORT_FORMAT_PDF);
+  g_assert_false (chrono_export_format_from_name ("timeline.jpeg", &format));
+  g_assert_false (chrono_export_format_from_name ("png", &format));
+  g_assert_cmpstr (chrono_export_format_get_extension (CHRONO_EXPORT_FORMAT_SVG), ==, "svg");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/view/exporter/png", Fixture, NULL, fixture_set_up, test_png, fixture_tear_down);
+  g_test_add ("/view/exporter/svg", Fixture, NULL, fixture_set_up, test_svg, fixture_tear_down);
+  g_test_add ("/view/exporter/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
+  g_test_add ("/view/exporter/missing-directory", Fixture, NULL, fixture_set_up,
+              test_missing_directory, fixture_tear_down);
+  g_test_add ("/view/exporter/failure-keeps-file", Fixture, NULL, fixture_set_up,
+              test_failure_keeps_file, fixture_tear_down);
+  g_test_add ("/view/exporter/cjk-title", Fixture, "从 AlexNet 到通用人工智能", fixture_set_up,
+              test_cjk_title, fixture_tear_down);
+  g_test_add_func ("/view/exporter/format-from-name", test_format_from_name);
+
+  return g_test_run ();
+}
