@@ -15,9 +15,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(ChronoApplication) app = NULL;
+  /* `meson devenv` points this at the build tree, so that the uninstalled app is translated. */
+  const char *localedir = g_getenv ("CHRONOSCOPE_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
