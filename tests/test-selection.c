@@ -264,7 +264,7 @@ test_copy_quote (Fixture       *fixture,
 static void
 test_find_position_large (void)
 {
-  const guint n = 60000;
+  const guint n = 100000;
   g_autoptr(ChronoTimeline) timeline = ui_test_big_timeline_new (n);
   ChronoWindow *window = ui_test_window_new ();
   ChronoEventFilter *filter = chrono_window_get_event_filter (window);

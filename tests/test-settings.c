@@ -151,6 +151,11 @@ test_save (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
   g_assert_false (g_settings_get_boolean (settings, "sidebar-visible"));
 
+  /* "Show Quotes" in the main menu hides the quote pane and remembers it. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "quote-pane-visible", NULL);
+  g_assert_false (g_settings_get_boolean (settings, "quote-pane-visible"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (template_child (window, "quote_pane"))));
+
   /* The visible span is written when the window closes. */
   g_assert_true (chrono_timeline_get_span (timeline, &doc_start, &doc_end));
   viewport = window_viewport (window);
