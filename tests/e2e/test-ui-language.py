@@ -1,0 +1,306 @@
+#!/usr/bin/python3
+# End-to-end: start the real app in a language and read what it shows through the
+# accessibility bus, as a screen reader would.
+#
+#   zh_CN: Chinese in the window title and header, the panes, the event list, the selected
+#          event and its quotes, the main menu and the shortcuts window; no English UI
+#          string (a msgid that po/zh_CN.po translates) anywhere.
+#   en:    no Chinese anywhere except the texts that are Chinese by nature: the quotes'
+#          original wording and the Chinese source's title and author.
+#
+# Usage: test-ui-language.py zh_CN|en CHRONOSCOPE-BINARY LOCALEDIR PO-FILE TIMELINE-FILE
+# Runs under tests/e2e/run-e2e.sh (Xvfb, a session bus, a private runtime directory).
+# Prints TAP.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import ast
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+
+import pyatspi
+
+# The accessibility helpers of the click test (wait_for, walk, find, tap, xdotool…).
+_spec = importlib.util.spec_from_file_location(
+    'click_panes', os.path.join(os.path.dirname(os.path.abspath(__file__)), 'test-click-panes.py'))
+e2e = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(e2e)
+wait_for, walk, find, tap, bail, xdotool, Timeout = (
+    e2e.wait_for, e2e.walk, e2e.find, e2e.tap, e2e.bail, e2e.xdotool, e2e.Timeout)
+
+NS = '{https://chronoscope.github.io/ns/timeline/1}'
+CJK = re.compile('[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]')
+HAN = re.compile('[\u3400-\u4dbf\u4e00-\u9fff]')
+# Names GTK 4.8 gives nodes that have no name of their own.
+WIDGET_CLASS = re.compile(r'^(Gtk|Adw|Chrono)[A-Za-z]+$')
+
+
+def read_po(path):
+    """{(msgctxt, msgid): msgstr} of the translated, non-fuzzy messages of a po file."""
+    text = subprocess.run(['msgattrib', '--no-wrap', '--no-obsolete', '--translated', '--no-fuzzy', path],
+                          capture_output=True, text=True, check=True).stdout
+    messages = {}
+    entry = {}
+    field = None
+
+    def flush():
+        if 'msgid' in entry and (entry['msgid'] or 'msgctxt' in entry):
+            msgstr = entry.get('msgstr', entry.get('msgstr[0]', ''))
+            if msgstr:
+                messages[(entry.get('msgctxt'), entry['msgid'])] = msgstr
+                if 'msgid_plural' in entry:
+                    messages[(entry.get('msgctxt'), entry['msgid_plural'])] = msgstr
+
+    for line in text.splitlines() + ['']:
+        if line.startswith('"') and field:
+            entry[field] += ast.literal_eval(line)
+            continue
+        match = re.match(r'(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) (".*")$', line)
+        if match:
+            field = match.group(1)
+            if field in ('msgctxt', 'msgid') and any(k.startswith('msgstr') for k in entry):
+                flush()
+                entry = {}
+            entry[field] = ast.literal_eval(match.group(2))
+            continue
+        field = None
+        if not line.strip():
+            flush()
+            entry = {}
+    return messages
+
+
+def visible_form(msgid):
+    """A msgid as a label shows it: no mnemonic underline, no markup."""
+    text = re.sub(r'<[^>]+>', '', msgid)
+    return re.sub(r'_(?=\w)', '', text).strip()
+
+
+def load_timeline(path):
+    root = ET.parse(path).getroot()
+
+    def text(node):
+        return ' '.join((node.text or '').split())
+
+    titles = [text(e.find(NS + 'title')) for e in root.iter(NS + 'event')]
+    summaries = {text(e.find(NS + 'title')): text(e.find(NS + 'summary')) for e in root.iter(NS + 'event')}
+    originals = [text(o) for o in root.iter(NS + 'original')]
+    natural = set(originals)
+    for source in root.iter(NS + 'source'):
+        natural.add(text(source))
+        if source.get('author'):
+            natural.add(source.get('author'))
+    return text(root.find(NS + 'title')), titles, summaries, originals, natural
+
+
+def named_nodes(root):
+    """(node, role name, text) for every name and description under root."""
+    found = []
+    for node in walk(root):
+        try:
+            role = node.getRoleName()
+            for value in (node.name, node.description):
+                if value and not WIDGET_CLASS.match(value):
+                    found.append((node, role, value))
+        except Exception:
+            continue
+    return found
+
+
+def english_ui_strings(messages, timeline_msgids):
+    """English UI strings that the catalogue translates into Chinese (the data's own
+    texts, such as titles like "AlexNet", are left to the event checks)."""
+    english = {}
+    for (ctxt, msgid), msgstr in messages.items():
+        if msgid in timeline_msgids or not HAN.search(msgstr):
+            continue
+        shown = visible_form(msgid)
+        # Single words such as proper names could appear inside data; keep real phrases
+        # and every word with a letter that is not part of a format directive.
+        if '%' in shown or len(shown) < 3:
+            continue
+        english[shown] = msgstr
+    return english
+
+
+def start_app(binary, localedir, lang):
+    env = dict(os.environ)
+    env.pop('NO_AT_BRIDGE', None)
+    env.pop('LC_ALL', None)
+    env.pop('LC_MESSAGES', None)
+    env['GTK_A11Y'] = 'atspi'
+    env['CHRONOSCOPE_LOCALEDIR'] = localedir
+    if lang == 'zh_CN':
+        env['LANG'] = 'zh_CN.UTF-8'
+        env['LANGUAGE'] = 'zh_CN'
+    else:
+        env['LANG'] = 'en_US.UTF-8'
+        env['LANGUAGE'] = 'en'
+    return subprocess.Popen([binary], env=env)
+
+
+def window_origin(title):
+    window_id = wait_for(lambda: xdotool('search', '--sync', '--onlyvisible', '--name', title).split()[0],
+                         'the X window')
+    xdotool('windowmove', window_id, 0, 0)
+    xdotool('windowsize', window_id, 1400, 900)
+    time.sleep(1.0)
+    geometry = dict(line.strip().split(': ', 1) for line in
+                    xdotool('getwindowgeometry', window_id).splitlines()[1:] if ': ' in line)
+    return window_id, tuple(int(v) for v in geometry['Position'].split()[0].split(','))
+
+
+def click_node(node, origin):
+    ext = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    xdotool('mousemove', origin[0] + ext.x + ext.width // 2, origin[1] + ext.y + ext.height // 2)
+    xdotool('click', '1')
+
+
+def event_rows(frame):
+    rows = []
+    for node in walk(frame):
+        try:
+            if node.getRole() == pyatspi.ROLE_LIST_ITEM and node.childCount == 1 \
+                    and node.getChildAtIndex(0).name == 'ChronoEventRow':
+                labels = [n.name for n in walk(node) if n.getRole() == pyatspi.ROLE_LABEL and n.name]
+                rows.append((node, labels))
+        except Exception:
+            continue
+    return rows
+
+
+def main():
+    lang, binary, localedir, po_path, timeline_path = sys.argv[1:6]
+    messages = read_po(po_path)
+    title_en, titles_en, summaries_en, originals, natural = load_timeline(timeline_path)
+    zh = lang == 'zh_CN'
+
+    def tr(msgid, ctxt=None):
+        return messages.get((ctxt, msgid), msgid) if zh else msgid
+
+    timeline_msgids = set(titles_en) | {title_en}
+    english = english_ui_strings(messages, timeline_msgids)
+    titles = [tr(t) for t in titles_en]
+    window_title = tr(title_en)
+
+    print('TAP version 13')
+    print('1..7')
+
+    desktop = wait_for(lambda: pyatspi.Registry.getDesktop(0), 'the accessibility registry')
+    wait_for(lambda: desktop.childCount >= 0 and desktop.name is not None, 'the accessibility desktop')
+    app_proc = start_app(binary, localedir, lang)
+
+    def text_ok(text):
+        """zh_CN: no English UI string. en: no Chinese but what is Chinese by nature."""
+        if zh:
+            return visible_form(text) not in english
+        rest = text
+        for allowed in sorted(natural, key=len, reverse=True):
+            rest = rest.replace(allowed, '')
+        return not CJK.search(rest)
+
+    def check_all(root, what):
+        bad = sorted({'%s %r' % (role, value) for _, role, value in named_nodes(root) if not text_ok(value)})
+        seen = len(named_nodes(root))
+        tap(seen > 0 and not bad,
+            ('no English UI string in %s' if zh else 'no Chinese in %s but original wording') % what,
+            ('%d texts read' % seen) if not bad else 'wrong language:\n' + '\n'.join(bad[:40]))
+
+    try:
+        def find_app():
+            for i in range(desktop.childCount):
+                app = desktop.getChildAtIndex(i)
+                if app is not None and 'chronoscope' in (app.name or '').lower():
+                    return app
+            return None
+
+        app = wait_for(find_app, 'the application on the accessibility bus')
+        frame = wait_for(lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_FRAME
+                                      and n.name == window_title),
+                         'a window titled %r' % window_title)
+        header = find(frame, lambda n: n.getRole() == pyatspi.ROLE_LABEL and n.name == window_title)
+        title_has_han = bool(HAN.search(frame.name))
+        tap(header is not None and title_has_han == zh,
+            'the window title and the header are %s' % ('Chinese' if zh else 'English'), frame.name)
+
+        # The event list: one row per event, each with the event's title in the language.
+        rows = wait_for(lambda: (lambda r: r if len(r) >= len(titles) else None)(event_rows(frame)),
+                        'a row for each of the %d events' % len(titles))
+        row_titles = [labels[-1] for _, labels in rows]
+        wrong = [t for t in row_titles if t not in titles]
+        dates_ok = all(bool(HAN.search(labels[0])) == zh for _, labels in rows)
+        tap(not wrong and sorted(row_titles) == sorted(titles) and dates_ok,
+            'the event list shows every event with its date and title in the language',
+            'unexpected: %r' % wrong[:10] if wrong else '%d rows, first %r' % (len(rows), rows[0][1]))
+
+        # The panes, before and after choosing an event.
+        event_pane = wait_for(lambda: find(frame, lambda n: n.name == tr('Event Details')), 'the event pane')
+        quote_pane = wait_for(lambda: find(frame, lambda n: n.name == tr('Quotes')), 'the quote pane')
+        _, origin = window_origin(window_title)
+        with_quotes = [i for i, t in enumerate(titles_en) if t == 'AlexNet'] or [0]
+        target_row = next(node for node, labels in rows if labels[-1] == titles[with_quotes[0]])
+        click_node(target_row, origin)
+        heading = wait_for(lambda: find(event_pane, lambda n: n.getRole() == pyatspi.ROLE_HEADING
+                                        and n.name in titles),
+                           'the event pane heading')
+        summary = tr(summaries_en[titles_en[with_quotes[0]]])
+        shown_summary = find(event_pane, lambda n: n.getRole() == pyatspi.ROLE_LABEL and n.name == summary)
+        tap(heading.name == titles[with_quotes[0]] and shown_summary is not None
+            and bool(HAN.search(summary)) == zh,
+            'the event pane shows the chosen event and its summary in the language',
+            '%s | %s' % (heading.name, summary[:60]))
+
+        event_quotes = wait_for(lambda: find(quote_pane, lambda n: n.name == tr('Quotes of the Selected Event')),
+                                'the quotes of the selected event')
+        quote_texts = wait_for(lambda: [n.name for n in walk(event_quotes)
+                                        if n.getRole() == pyatspi.ROLE_LABEL and n.name
+                                        and n.name.startswith(('“', '"'))],
+                               'a quote in the quote pane')
+        # In Chinese a quote's translation is the article's own wording, the original.
+        in_chinese = [q for q in quote_texts if any(o in q for o in originals)]
+        tap(bool(in_chinese) == zh and all(bool(HAN.search(q)) == zh for q in quote_texts),
+            'the quote pane shows the quotes in the language', quote_texts[0][:60])
+
+        check_all(frame, 'the main window')
+
+        # The main menu.
+        xdotool('key', 'F10')
+        menu_items = wait_for(lambda: [n for n in walk(app) if n.getRole() in
+                                       (pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_CHECK_MENU_ITEM,
+                                        pyatspi.ROLE_RADIO_MENU_ITEM) and n.name] or None,
+                              'the items of the main menu')
+        names = [n.name for n in menu_items]
+        menu_ok = all(text_ok(n) and bool(HAN.search(n)) == zh for n in names)
+        tap(menu_ok, 'the main menu is in the language', ', '.join(names))
+        xdotool('key', 'Escape')
+        time.sleep(0.5)
+
+        # The shortcuts window.
+        xdotool('key', 'ctrl+question')
+        open_row = tr('Open a timeline', 'shortcut window')
+        shortcuts = wait_for(lambda: find(app, lambda n: n.getRole() in (pyatspi.ROLE_FRAME, pyatspi.ROLE_WINDOW,
+                                                                          pyatspi.ROLE_DIALOG)
+                                          and n.name != window_title
+                                          and find(n, lambda m: m.name == open_row) is not None),
+                             'the shortcuts window')
+        check_all(shortcuts, 'the shortcuts window')
+    finally:
+        app_proc.terminate()
+        try:
+            app_proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            app_proc.kill()
+
+    sys.exit(0 if all(e2e.results) else 1)
+
+
+if __name__ == '__main__':
+    try:
+        main()
+    except Timeout as error:
+        bail(str(error))
