@@ -14,6 +14,7 @@
 #include "chrono-quote-pane.h"
 #include "chrono-window.h"
 #include "io/chrono-timeline-reader.h"
+#include "view/chrono-exporter.h"
 #include "view/chrono-overview.h"
 #include "view/chrono-timeline-view.h"
 #include "view/chrono-viewport.h"
@@ -520,6 +521,9 @@ apply_timeline (ChronoWindow   *self,
     adw_window_title_set_subtitle (self->window_title,
                                    timeline != NULL ? chrono_timeline_get_description (timeline) : NULL);
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", timeline != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", timeline != NULL);
+
   rebuild_categories (self);
   update_span_label (self);
   update_count (self);
@@ -834,6 +838,241 @@ open_action (GtkWidget  *widget,
 #endif
 }
 
+/* What the timeline view shows, for export and print. */
+static ChronoExporter *
+create_exporter (ChronoWindow *self)
+{
+  ChronoTimelineView *view = CHRONO_TIMELINE_VIEW (self->timeline_view);
+  ChronoExportParams params = { 0 };
+
+  params.timeline = self->timeline;
+  params.filter = self->event_filter;
+  params.selected = chrono_timeline_view_get_selected_event (view);
+  chrono_viewport_get_visible_span (get_viewport (self), &params.start, &params.end);
+  params.width = MAX (gtk_widget_get_width (self->timeline_view), 600);
+  params.height = MAX (gtk_widget_get_height (self->timeline_view), 300);
+
+  return chrono_exporter_new (&params);
+}
+
+static void
+export_to_file (ChronoWindow       *self,
+                GFile              *file,
+                ChronoExportFormat  format)
+{
+  g_autoptr(ChronoExporter) exporter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->timeline == NULL)
+    return;
+
+  /* An extension the user typed wins over the filter that happened to be selected. */
+  name = g_file_get_basename (file);
+  chrono_export_format_from_name (name, &format);
+
+  exporter = create_exporter (self);
+  if (chrono_exporter_write (exporter, format, format == CHRONO_EXPORT_FORMAT_PNG ? 2 : 1,
+                             file, NULL, &error))
+    /* Translators: %s is the name of the file the timeline was exported to */
+    text = g_strdup_printf (_("Exported to %s"), name);
+  else
+    text = g_strdup (error->message);
+
+  /* Toast titles are markup. */
+  markup = g_markup_escape_text (text, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+}
+
+static GListStore *
+create_export_filters (void)
+{
+  static const struct {
+    const char         *name;
+    const char         *mime_type;
+    ChronoExportFormat  format;
+  } formats[] = {
+    { N_("PNG Image"), "image/png", CHRONO_EXPORT_FORMAT_PNG },
+    { N_("SVG Image"), "image/svg+xml", CHRONO_EXPORT_FORMAT_SVG },
+    { N_("PDF Document"), "application/pdf", CHRONO_EXPORT_FORMAT_PDF },
+  };
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+      g_autofree char *pattern = g_strdup_printf ("*.%s", chrono_export_format_get_extension (formats[i].format));
+
+      gtk_file_filter_set_name (filter, _(formats[i].name));
+      gtk_file_filter_add_mime_type (filter, formats[i].mime_type);
+      gtk_file_filter_add_pattern (filter, pattern);
+      g_object_set_data (G_OBJECT (filter), "chrono-export-format", GINT_TO_POINTER (formats[i].format));
+      g_list_store_append (filters, filter);
+    }
+
+  return filters;
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+export_dialog_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ChronoWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+
+  if (file != NULL)
+    export_to_file (self, file, CHRONO_EXPORT_FORMAT_PNG);
+}
+#else
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  ChronoWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
+      ChronoExportFormat format = CHRONO_EXPORT_FORMAT_PNG;
+
+      if (filter != NULL)
+        format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "chrono-export-format"));
+      if (file != NULL)
+        export_to_file (self, file, format);
+    }
+
+  g_object_unref (dialog);
+}
+#endif
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+  g_autoptr(GListStore) filters = create_export_filters ();
+  g_autofree char *initial_name = NULL;
+  const char *title;
+
+  if (self->timeline == NULL)
+    return;
+
+  title = chrono_timeline_get_title (self->timeline);
+  /* Translators: the file name suggested for an exported timeline that has no title */
+  initial_name = g_strdup_printf ("%s.png", title != NULL && *title != '\0' ? title : _("Timeline"));
+  g_strdelimit (initial_name, "/\\", '-');
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, _("Export Timeline"));
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    gtk_file_dialog_set_initial_name (dialog, initial_name);
+    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, export_dialog_cb, g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *native;
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (filters));
+
+    native = gtk_file_chooser_native_new (_("Export Timeline"), GTK_WINDOW (self),
+                                          GTK_FILE_CHOOSER_ACTION_SAVE,
+                                          _("_Export"), _("_Cancel"));
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(GtkFileFilter) filter = g_list_model_get_item (G_LIST_MODEL (filters), i);
+
+        gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+      }
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
+    g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  }
+#endif
+}
+
+static void
+print_draw_page_cb (GtkPrintOperation *operation,
+                    GtkPrintContext   *context,
+                    int                page_nr,
+                    ChronoExporter    *exporter)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double page_width = gtk_print_context_get_width (context);
+  double page_height = gtk_print_context_get_height (context);
+  double width = chrono_exporter_get_width (exporter);
+  double height = chrono_exporter_get_height (exporter);
+  double scale = MIN (page_width / width, page_height / height);
+
+  cairo_translate (cr, (page_width - width * scale) / 2, 0);
+  cairo_scale (cr, scale, scale);
+  chrono_exporter_draw (exporter, cr);
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               ChronoWindow            *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Reported once, whether the error came from running or from the finished job. */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      g_object_get_data (G_OBJECT (operation), "chrono-reported") == NULL)
+    {
+      g_autofree char *markup = NULL;
+
+      g_object_set_data (G_OBJECT (operation), "chrono-reported", GINT_TO_POINTER (TRUE));
+
+      gtk_print_operation_get_error (operation, &error);
+      markup = g_markup_escape_text (error != NULL ? error->message : _("Could not print"), -1);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+    }
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) page_setup = NULL;
+  g_autoptr(GError) error = NULL;
+  ChronoExporter *exporter;
+
+  if (self->timeline == NULL)
+    return;
+
+  exporter = create_exporter (self);
+  operation = gtk_print_operation_new ();
+  page_setup = gtk_page_setup_new ();
+  /* Timelines are wide. */
+  gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, page_setup);
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_job_name (operation, chrono_exporter_get_title (exporter));
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_object_set_data_full (G_OBJECT (operation), "chrono-exporter", exporter,
+                          (GDestroyNotify) chrono_exporter_free);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (print_draw_page_cb), exporter);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    print_done_cb (operation, GTK_PRINT_OPERATION_RESULT_ERROR, self);
+}
+
 static void
 step_selection (ChronoWindow *self,
                 int           delta)
@@ -1063,7 +1302,8 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, quote_pane);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, NULL);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, previous_event_action);
   gtk_widget_class_install_action (widget_class, "win.next-event", NULL, next_event_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
@@ -1073,6 +1313,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-event", NULL);
@@ -1159,9 +1400,6 @@ chrono_window_init (ChronoWindow *self)
   gtk_drop_target_set_gtypes (drop_target, drop_types, G_N_ELEMENTS (drop_types));
   g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
-
-  /* No exporter exists yet; the action stays visible but disabled rather than fake. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
 
   apply_timeline (self, NULL, NULL, FALSE);
   load (self, builtin, TRUE);
