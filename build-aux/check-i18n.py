@@ -87,6 +87,12 @@ def check_potfiles(root):
             if 'gettext-domain' in f.read() and rel not in seen:
                 print('%s has a gettext-domain but po/POTFILES.in does not list it' % rel)
                 failures += 1
+    # Data files merged with the translations (desktop file, metainfo, MIME type).
+    for path in glob.glob(os.path.join(root, 'data', '**', '*.in'), recursive=True):
+        rel = os.path.relpath(path, root)
+        if rel not in seen:
+            print('%s is merged with the translations but po/POTFILES.in does not list it' % rel)
+            failures += 1
     print('scanned %d source files, %d listed in po/POTFILES.in' % (scanned, len(listed)))
     return failures
 
