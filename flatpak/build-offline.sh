@@ -255,27 +255,38 @@ done
 [ ${#problems[@]} -eq 0 ] || fail "$(printf '%s; ' "${problems[@]}")"
 
 # ---------------------------------------------------------------------------------------------
-# The window title in a language: "Chronoscope", or its translation when the po has one.
-translated_name () {
-  python3 - "$src/po/$1.po" <<'EOF'
-import re, sys
+# The title the window should take in a language: the built-in timeline's, translated when the
+# po has it (the app opens on it), or the app's name while the source has no built-in timeline.
+expected_title () {
+  python3 - "$src" "$1" <<'EOF'
+import glob, os, re, sys
+import xml.etree.ElementTree as ET
+
+src, lang = sys.argv[1:]
+files = sorted(glob.glob(os.path.join(src, "data", "timelines", "*.chronoscope")))
+builtin = [f for f in files if os.path.basename(f) == "alexnet-to-agi.chronoscope"] or files
+title = "Chronoscope"
+if builtin:
+    for child in ET.parse(builtin[0]).getroot():
+        if child.tag.rsplit("}", 1)[-1] == "title":
+            title = " ".join(child.text.split())
+            break
 try:
-    text = open(sys.argv[1], encoding="utf-8").read()
+    with open(os.path.join(src, "po", lang + ".po"), encoding="utf-8") as f:
+        po = f.read()
+    m = re.search(r'^msgid "%s"\nmsgstr "(.+)"$' % re.escape(title), po, re.M)
+    if m:
+        title = m.group(1)
 except OSError:
-    sys.exit(0)
-m = re.search(r'^msgid "Chronoscope"\nmsgstr "(.+)"$', text, re.M)
-if m:
-    print(m.group(1))
+    pass
+print(title)
 EOF
 }
 
 run_in_sandbox () {
   local tag=$1 lang=$2 shot="$out/screenshot-$1.png" log="$out/run-$1.log"
-  local display_file="$scratch/display-$tag" xvfb_pid app_pid titles tree found='' _
-  titles=("Chronoscope")
-  local t
-  t=$(translated_name "${lang%%.*}")
-  [ -n "$t" ] && titles+=("$t")
+  local display_file="$scratch/display-$tag" xvfb_pid app_pid title tree found=no _
+  title=$(expected_title "${lang%%.*}") || fail "cannot read the built-in timeline's title"
 
   setsid Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$display_file" 2>/dev/null &
   xvfb_pid=$!
@@ -290,15 +301,14 @@ run_in_sandbox () {
   pids+=("$app_pid")
   for _ in $(seq 60); do
     tree=$(xwininfo -root -tree 2>/dev/null || true)
-    for t in "${titles[@]}"; do
-      if grep -qF "$t" <<<"$tree"; then found=$t; break 2; fi
-    done
+    if grep -qF "\"$title\": (" <<<"$tree"; then found=yes; break; fi
     kill -0 "$app_pid" 2>/dev/null || break
     sleep 1
   done
-  if [ -z "$found" ]; then
+  if [ "$found" != yes ]; then
     tail -n 30 "$log" >&2
-    fail "no window titled ${titles[*]} appeared in $lang (log: $log)"
+    import -window root "$shot" 2>/dev/null || true
+    fail "no window titled \"$title\" appeared in $lang; the app's windows: $(grep -i '("chronoscope"' <<<"$tree" | sed -E 's/^ +//; s/\) .*/)/' | tr '\n' ' ') (log: $log, screenshot: $shot)"
   fi
   sleep 3   # let it draw
   import -window root "$shot" || fail "screenshot failed"
@@ -308,7 +318,7 @@ run_in_sandbox () {
   spread=$(convert "$shot" -format '%[fx:standard_deviation]' info: 2>/dev/null || echo 1)
   python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) > 0.01 else 1)" "$spread" \
     || fail "the screenshot in $lang is blank: $shot"
-  info "$lang: window \"$found\" is up, screenshot $shot"
+  info "$lang: window \"$title\" is up, screenshot $shot"
   # The app's own complaints, not those of the portals the session bus starts around it.
   grep -E -- '-(CRITICAL|WARNING|ERROR) \*\*' "$log" | grep -v '^(/usr/libexec/' | head -n 5 \
     | sed 's/^/build-offline:    app log: /' || true
