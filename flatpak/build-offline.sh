@@ -126,6 +126,9 @@ if ! flatpak --user info local.debian.Sdk//12 >/dev/null 2>&1 \
     local.debian.Sdk//12 local.debian.Platform//12 >/dev/null \
     || fail "installing the local Sdk for flatpak-builder failed"
 fi
+# Other runs may build at the same time from here on; a run that replaces the runtime waits
+# for them to finish.
+flock -s 9 || fail "cannot share the lock on $cache_root/lock"
 
 # ---------------------------------------------------------------------------------------------
 step "generated manifest"
