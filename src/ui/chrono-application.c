@@ -105,7 +105,7 @@ chrono_application_about_action (GSimpleAction *action,
                                  gpointer       user_data)
 {
   ChronoApplication *self = user_data;
-  static const char *developers[] = { "The Chronoscope developers", NULL };
+  const char *developers[] = { _("The Chronoscope developers"), NULL };
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   adw_show_about_window (window,
@@ -115,7 +115,7 @@ chrono_application_about_action (GSimpleAction *action,
                          "version", PACKAGE_VERSION,
                          "website", "https://github.com/chronoscope/chronoscope",
                          "issue-url", "https://github.com/chronoscope/chronoscope/issues",
-                         "copyright", "© 2026 The Chronoscope developers",
+                         "copyright", _("© 2026 The Chronoscope developers"),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "developers", developers,
                          /* Translators: replace with your names, one per line */
