@@ -423,6 +423,89 @@ test_layout_degenerate (void)
   check_layout (timeline, NULL, 1e9, 1e9 + 1, 800, 300);
 }
 
+/* A narrow window with many, long category names (the Chinese ones are as wide as
+ * these): every category has an entry, inside the widget, on no label. */
+static void
+test_layout_legend_narrow (void)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  static const char *names[] = { "Research", "Product", "Business", "Infrastructure",
+                                 "Organisation and safety", "Outlook", "Context",
+                                 "A category whose name is longer than any narrow window" };
+  static const double widths[] = { 360, 200, 1200 };
+  guint n_categories = G_N_ELEMENTS (names);
+
+  for (guint i = 0; i < n_categories; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("c%u", i);
+      g_autoptr(ChronoCategory) category = chrono_category_new (id, names[i], "#1c71d8", NULL);
+
+      chrono_timeline_add_category (timeline, category);
+    }
+
+  for (guint i = 0; i < 200; i++)
+    {
+      ChronoDate date = { 2012 + i % 14, 1 + i % 12, 1 + i % 28, 0, 0, 0, CHRONO_PRECISION_DAY, 0 };
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autoptr(ChronoEvent) event = chrono_event_new (id, &date, "An event");
+      g_autoptr(ChronoCategory) category = g_list_model_get_item (chrono_timeline_get_categories (timeline),
+                                                                  i % n_categories);
+
+      chrono_event_set_importance (event, 1 + i % 5);
+      chrono_event_set_category (event, category);
+      chrono_timeline_add_event (timeline, event);
+    }
+  chrono_timeline_seal (timeline);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      ChronoLayoutParams params = { 0 };
+      g_autoptr(ChronoLayout) layout = NULL;
+      g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+
+      params.timeline = timeline;
+      params.start = 1325376000;          /* 2012 … 2026 */
+      params.end = 1767225600;
+      params.width = widths[w];
+      params.height = 400;
+      params.measure = measure_cb;
+      layout = chrono_layout_new (&params);
+
+      g_assert_cmpuint (layout->labels->len, >, 0);
+      g_assert_cmpuint (layout->legend->len, ==, n_categories);
+
+      for (guint i = 0; i < layout->legend->len; i++)
+        {
+          const ChronoLayoutLegendEntry *entry = &g_array_index (layout->legend, ChronoLayoutLegendEntry, i);
+
+          g_hash_table_add (shown, entry->category);
+          g_assert_cmpfloat (entry->box.x, >=, 0);
+          g_assert_cmpfloat (entry->box.y, >=, 0);
+          g_assert_cmpfloat (entry->box.x + entry->box.width, <=, params.width);
+          g_assert_cmpfloat (entry->box.y + entry->box.height, <=, params.height);
+          g_assert_cmpfloat (entry->swatch.x, >=, entry->box.x);
+          g_assert_cmpfloat (entry->text_x + entry->text_width, <=, entry->box.x + entry->box.width);
+          g_assert_cmpfloat (entry->text_width, >, 0);
+          g_assert_cmpfloat (entry->box.y + entry->box.height, <=, layout->top_strip.y + layout->top_strip.height);
+
+          for (guint j = 0; j < i; j++)
+            g_assert_false (chrono_rect_intersects (&entry->box,
+                                                    &g_array_index (layout->legend, ChronoLayoutLegendEntry, j).box));
+
+          for (guint j = 0; j < layout->labels->len; j++)
+            g_assert_false (chrono_rect_intersects (&entry->box,
+                                                    &g_array_index (layout->labels, ChronoLayoutLabel, j).box));
+        }
+      g_assert_cmpuint (g_hash_table_size (shown), ==, n_categories);
+
+      /* At 360 px these names need more than one row; at 1200 px one is enough. */
+      if (widths[w] <= 360)
+        g_assert_cmpfloat (layout->legend_row.height, >, g_array_index (layout->legend, ChronoLayoutLegendEntry, 0).box.height);
+      else
+        g_assert_cmpfloat (layout->legend_row.height, ==, g_array_index (layout->legend, ChronoLayoutLegendEntry, 0).box.height);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +518,7 @@ main (int   argc,
   g_test_add_func ("/view/layout/importance-wins", test_layout_importance_wins);
   g_test_add_func ("/view/layout/time-axis", test_layout_time_axis);
   g_test_add_func ("/view/layout/degenerate", test_layout_degenerate);
+  g_test_add_func ("/view/layout/legend-narrow", test_layout_legend_narrow);
 
   return g_test_run ();
 }

@@ -653,20 +653,61 @@ build_clusters (ChronoLayout             *self,
   nudge_badges (self);
 }
 
-static void
-add_eras_and_legend (ChronoLayout             *self,
-                     const ChronoLayoutParams *params)
-{
-  GListModel *eras = chrono_timeline_get_eras (params->timeline);
-  GListModel *categories = chrono_timeline_get_categories (params->timeline);
-  double legend_x = self->width - 8;
-  double height;
+#define LEGEND_MARGIN 8
+#define LEGEND_SWATCH 10
+#define LEGEND_SWATCH_GAP 4
+#define LEGEND_ENTRY_GAP 14
 
-  for (guint i = g_list_model_get_n_items (categories); i-- > 0;)
+static void
+finish_legend_row (ChronoLayout *self,
+                   guint         first,
+                   double        row_y,
+                   double        row_height)
+{
+  double shift;
+
+  if (first >= self->legend->len)
+    return;
+
+  /* Rows hang from the right edge, like the single row of a wide window. */
+  shift = self->width - LEGEND_MARGIN -
+          (g_array_index (self->legend, ChronoLayoutLegendEntry, self->legend->len - 1).box.x +
+           g_array_index (self->legend, ChronoLayoutLegendEntry, self->legend->len - 1).box.width);
+  shift = MAX (0, round (shift));
+
+  for (guint i = first; i < self->legend->len; i++)
+    {
+      ChronoLayoutLegendEntry *entry = &g_array_index (self->legend, ChronoLayoutLegendEntry, i);
+
+      entry->box.x += shift;
+      entry->swatch.x += shift;
+      entry->text_x += shift;
+      entry->box.y = row_y;
+      entry->box.height = row_height;
+      entry->swatch.y = round (row_y + (row_height - entry->swatch.height) / 2);
+    }
+}
+
+/* Every visible category gets an entry: when one row is too narrow, the legend wraps
+ * onto more rows and the label area gives up that height, so no category is ever hidden
+ * and no label covers the legend. Returns the height of the legend's rows. */
+static double
+place_legend (ChronoLayout             *self,
+              const ChronoLayoutParams *params,
+              double                    row_height)
+{
+  GListModel *categories = chrono_timeline_get_categories (params->timeline);
+  double room = MAX (0, self->width - 2 * LEGEND_MARGIN);
+  double x = LEGEND_MARGIN;
+  double row_y = 0;
+  guint row_first = 0;
+  guint n_rows = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     {
       g_autoptr(ChronoCategory) category = g_list_model_get_item (categories, i);
       ChronoLayoutLegendEntry entry = { 0 };
-      double width = 0;
+      double width = 0, height = 0, entry_width;
 
       if (params->filter && !chrono_event_filter_get_category_visible (params->filter,
                                                                        chrono_category_get_id (category)))
@@ -675,21 +716,43 @@ add_eras_and_legend (ChronoLayout             *self,
       entry.category = category;
       entry.name = chrono_category_get_name (category);
       params->measure (CHRONO_TEXT_ERA, entry.name, &width, &height, params->measure_data);
-      width = ceil (width);
+      /* A name wider than the whole row is ellipsized by the renderer. */
+      width = MIN (ceil (width), MAX (0, room - LEGEND_SWATCH - LEGEND_SWATCH_GAP));
+      entry_width = LEGEND_SWATCH + LEGEND_SWATCH_GAP + width;
 
-      /* The legend runs from the right; what does not fit is left out. */
-      if (legend_x - width - 14 < 8)
-        break;
+      if (n_rows == 0)
+        n_rows = 1;
+      else if (x + entry_width > LEGEND_MARGIN + room)
+        {
+          finish_legend_row (self, row_first, row_y, row_height);
+          row_first = self->legend->len;
+          row_y += row_height;
+          x = LEGEND_MARGIN;
+          n_rows++;
+        }
 
-      entry.text_x = legend_x - width;
+      entry.swatch.width = LEGEND_SWATCH;
+      entry.swatch.height = LEGEND_SWATCH;
+      entry.swatch.x = x;
+      entry.text_x = x + LEGEND_SWATCH + LEGEND_SWATCH_GAP;
       entry.text_width = width;
-      entry.swatch.width = 10;
-      entry.swatch.height = 10;
-      entry.swatch.x = entry.text_x - 4 - entry.swatch.width;
-      entry.swatch.y = round (self->legend_row.y + (self->legend_row.height - entry.swatch.height) / 2);
-      g_array_prepend_val (self->legend, entry);
-      legend_x = entry.swatch.x - 14;
+      entry.box.x = x;
+      entry.box.width = entry_width;
+      g_array_append_val (self->legend, entry);
+      x += entry_width + LEGEND_ENTRY_GAP;
     }
+
+  finish_legend_row (self, row_first, row_y, row_height);
+
+  return MAX (n_rows, 1) * row_height;
+}
+
+static void
+add_eras (ChronoLayout             *self,
+          const ChronoLayoutParams *params)
+{
+  GListModel *eras = chrono_timeline_get_eras (params->timeline);
+  double height;
 
   for (guint i = 0; i < g_list_model_get_n_items (eras); i++)
     {
@@ -795,7 +858,7 @@ chrono_layout_new (const ChronoLayoutParams *params)
   measure_height (params, CHRONO_TEXT_BADGE, &badge_height);
   measure_height (params, CHRONO_TEXT_ERA, &era_height);
 
-  self->legend_row = (ChronoRect) { 0, 0, self->width, era_height + 6 };
+  self->legend_row = (ChronoRect) { 0, 0, self->width, place_legend (self, params, era_height + 6) };
   self->era_row = (ChronoRect) { 0, self->legend_row.height, self->width, era_height + 4 };
   self->top_strip = (ChronoRect) { 0, 0, self->width, self->legend_row.height + self->era_row.height };
   self->axis_y = round (self->height - (6 + ceil (self->axis->label_height) + 2 + ceil (self->axis->context_height) + 4));
@@ -932,7 +995,7 @@ chrono_layout_new (const ChronoLayoutParams *params)
     }
 
   build_clusters (self, units, params);
-  add_eras_and_legend (self, params);
+  add_eras (self, params);
   compute_density (self);
 
   return g_steal_pointer (&self);

@@ -102,6 +102,7 @@ typedef struct
 {
   ChronoCategory *category;      /* borrowed */
   const char     *name;
+  ChronoRect      box;           /* swatch and name, in one of the legend's rows */
   ChronoRect      swatch;
   double          text_x;
   double          text_width;
@@ -114,8 +115,8 @@ typedef struct
 
   /* From top to bottom: the strip with era names and legend, the label rows, the
    * cluster row, the marker track, the axis line and its labels. */
-  ChronoRect  top_strip;         /* the legend row above the era row */
-  ChronoRect  legend_row;
+  ChronoRect  top_strip;         /* the legend rows above the era row */
+  ChronoRect  legend_row;        /* as many rows as the legend needs at this width */
   ChronoRect  era_row;
   ChronoRect  label_area;
   ChronoRect  cluster_row;

@@ -416,7 +416,7 @@ draw_legend (ChronoRenderer *self,
 
       chrono_renderer_measure (CHRONO_TEXT_ERA, entry->name, &text_width, &text_height, self);
       show_text (self, cr, CHRONO_TEXT_ERA, entry->name, entry->text_x,
-                 layout->legend_row.y + (layout->legend_row.height - text_height) / 2,
+                 entry->box.y + (entry->box.height - text_height) / 2,
                  entry->text_width + 1, &self->style.foreground, 0.8);
     }
 }
