@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
 
 #include "view/chrono-layout.h"
@@ -369,7 +371,7 @@ test_layout_time_axis (void)
     g_autofree char *bce = chrono_time_axis_format_year (-499);
     g_autofree char *ce = chrono_time_axis_format_year (2012);
 
-    g_assert_cmpstr (bce, ==, "500 BCE");
+    g_assert_cmpstr (bce, ==, "500 BC");
     g_assert_cmpstr (ce, ==, "2012");
   }
   {
@@ -383,7 +385,7 @@ test_layout_time_axis (void)
       {
         const char *label = g_array_index (axis->ticks, ChronoAxisTick, j).label;
 
-        found |= label != NULL && g_str_has_suffix (label, " BCE");
+        found |= label != NULL && g_str_has_suffix (label, " BC");
       }
     g_assert_true (found);
   }
@@ -506,6 +508,67 @@ test_layout_legend_narrow (void)
     }
 }
 
+/* The axis writes a year as every other date in the app does: the span label under the
+ * overview and the event pane use chrono_date_format(), and so must the ticks, in
+ * English and with the real Chinese catalogue, before and after the common era. */
+static void
+check_axis_years_as_dates (void)
+{
+  static const gint64 years[] = { -627, -600, -499, 0, 1, 2012 };
+  ChronoDate from = { -700, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 };
+  ChronoDate to = { -500, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 };
+  g_autoptr(ChronoTimeAxis) axis = chrono_time_axis_new (chrono_date_get_start (&from), chrono_date_get_start (&to),
+                                                         1200, measure_cb, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    {
+      ChronoDate date = { years[i], 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 };
+      g_autofree char *on_axis = chrono_time_axis_format_year (years[i]);
+      g_autofree char *in_text = chrono_date_format (&date);
+
+      g_assert_cmpstr (on_axis, ==, in_text);
+    }
+
+  g_assert_cmpuint (axis->ticks->len, >, 1);
+  for (guint j = 0; j < axis->ticks->len; j++)
+    {
+      const ChronoAxisTick *tick = &g_array_index (axis->ticks, ChronoAxisTick, j);
+      ChronoDate date;
+      g_autofree char *in_text = NULL;
+
+      if (tick->label == NULL)
+        continue;
+      chrono_date_from_time (tick->time, CHRONO_PRECISION_YEAR, &date);
+      in_text = chrono_date_format (&date);
+      g_assert_cmpstr (tick->label, ==, in_text);
+    }
+}
+
+static void
+test_layout_axis_years_as_dates (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+      g_autofree char *bce = NULL;
+
+      if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+        g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+      bce = chrono_time_axis_format_year (-627);
+      g_assert_cmpstr (bce, ==, "公元前628年");
+      check_axis_years_as_dates ();
+      return;
+    }
+
+  check_axis_years_as_dates ();
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +582,7 @@ main (int   argc,
   g_test_add_func ("/view/layout/time-axis", test_layout_time_axis);
   g_test_add_func ("/view/layout/degenerate", test_layout_degenerate);
   g_test_add_func ("/view/layout/legend-narrow", test_layout_legend_narrow);
+  g_test_add_func ("/view/layout/axis-years-as-dates", test_layout_axis_years_as_dates);
 
   return g_test_run ();
 }

@@ -188,22 +188,23 @@ collect_ticks (const ChronoAxisStep *step,
   return times;
 }
 
+/* Years read as in every other date the app shows (the span label, the event pane):
+ * one wording, including before the common era, from the model. */
+static char *
+format_in_model (gint64          year,
+                 guint           month,
+                 guint           day,
+                 ChronoPrecision precision)
+{
+  ChronoDate date = { year, month, day, 0, 0, 0, precision, 0 };
+
+  return chrono_date_format (&date);
+}
+
 char *
 chrono_time_axis_format_year (gint64 year)
 {
-  g_autofree char *number = NULL;
-
-  /* Years are astronomical: 0 is 1 BCE. */
-  if (year <= 0)
-    {
-      number = g_strdup_printf ("%" G_GINT64_FORMAT, 1 - year);
-      /* Translators: a year before the common era on the time axis, e.g. "500 BCE". */
-      return g_strdup_printf (C_("time axis", "%s BCE"), number);
-    }
-
-  number = g_strdup_printf ("%" G_GINT64_FORMAT, year);
-  /* Translators: a year on the time axis, e.g. "2012"; in Chinese "%s年". */
-  return g_strdup_printf (C_("time axis", "%s"), number);
+  return format_in_model (year, 0, 0, CHRONO_PRECISION_YEAR);
 }
 
 /* Formats with a strftime-like pattern (month names in the user's locale) when GDateTime
@@ -286,27 +287,13 @@ chrono_time_axis_format_context (ChronoAxisUnit unit,
       /* Translators: a date under the hours of the time axis, as in g_date_time_format();
        * in Chinese "%Y年%-m月%-d日". */
       text = format_date_time (C_("time axis", "%-d %B %Y"), &date);
-      if (text == NULL)
-        {
-          g_autofree char *month = format_month_name (&date);
-          g_autofree char *year = chrono_time_axis_format_year (date.year);
-
-          text = g_strdup_printf ("%u %s %s", date.day, month, year);
-        }
-      return text;
+      return text ? text : format_in_model (date.year, date.month, date.day, CHRONO_PRECISION_DAY);
 
     case CHRONO_AXIS_UNIT_DAY:
       /* Translators: a month under the days of the time axis, as in g_date_time_format();
        * in Chinese "%Y年%-m月". */
       text = format_date_time (C_("time axis", "%B %Y"), &date);
-      if (text == NULL)
-        {
-          g_autofree char *month = format_month_name (&date);
-          g_autofree char *year = chrono_time_axis_format_year (date.year);
-
-          text = g_strdup_printf ("%s %s", month, year);
-        }
-      return text;
+      return text ? text : format_in_model (date.year, date.month, 0, CHRONO_PRECISION_MONTH);
 
     case CHRONO_AXIS_UNIT_MONTH:
       return chrono_time_axis_format_year (date.year);
