@@ -311,6 +311,27 @@ test_cjk_title (Fixture       *fixture,
 }
 
 static void
+test_empty_timeline (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  g_autoptr(ChronoExporter) exporter = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+
+  chrono_timeline_seal (timeline);
+  exporter = make_exporter (timeline);
+
+  /* No title and no events still make a picture, named as the window names it. */
+  g_assert_cmpstr (chrono_exporter_get_title (exporter), ==, "Untitled Timeline");
+  g_assert_cmpuint (chrono_exporter_get_layout (exporter)->labels->len, ==, 0);
+  path = export (fixture, exporter, CHRONO_EXPORT_FORMAT_SVG, 1, "empty.svg");
+  contents = read_contents (path, NULL);
+  g_assert_nonnull (strstr (contents, "<title>Untitled Timeline, "));
+  g_assert_nonnull (strstr (contents, "<desc></desc>"));
+}
+
+static void
 test_format_from_name (void)
 {
   ChronoExportFormat format = CHRONO_EXPORT_FORMAT_PDF;
@@ -341,6 +362,8 @@ main (int   argc,
               test_failure_keeps_file, fixture_tear_down);
   g_test_add ("/view/exporter/cjk-title", Fixture, "从 AlexNet 到通用人工智能", fixture_set_up,
               test_cjk_title, fixture_tear_down);
+  g_test_add ("/view/exporter/empty-timeline", Fixture, NULL, fixture_set_up,
+              test_empty_timeline, fixture_tear_down);
   g_test_add_func ("/view/exporter/format-from-name", test_format_from_name);
 
   return g_test_run ();
