@@ -18,10 +18,13 @@ Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$tmp/display" >/dev/nul
 xvfb_pid=$!
 dbus-daemon --session --nofork --print-address=3 3>"$tmp/bus" >/dev/null 2>&1 &
 bus_pid=$!
-for _ in $(seq 200); do
+# A loaded machine (parallel builds) can take a while to start a server.
+for _ in $(seq 600); do
   [ -s "$tmp/display" ] && [ -s "$tmp/bus" ] && break
   sleep 0.05
 done
+[ -s "$tmp/display" ] || { echo "with-display.sh: Xvfb did not start" >&2; exit 1; }
+[ -s "$tmp/bus" ] || { echo "with-display.sh: the session bus did not start" >&2; exit 1; }
 
 DISPLAY=":$(cat "$tmp/display")"
 DBUS_SESSION_BUS_ADDRESS=$(head -n 1 "$tmp/bus")
