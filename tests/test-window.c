@@ -260,6 +260,170 @@ test_narrow_layout (void)
   g_settings_reset (settings, "window-width");
 }
 
+typedef struct
+{
+  ChronoWindow   *window;
+  GtkProgressBar *bar;
+  guint           n_reports;
+  double          last;
+  gboolean        cancel_on_first;
+} ProgressWatch;
+
+static void
+fraction_notify_cb (GtkProgressBar *bar,
+                    GParamSpec     *pspec,
+                    ProgressWatch  *watch)
+{
+  double fraction = gtk_progress_bar_get_fraction (bar);
+
+  if (fraction <= 0)
+    return;
+
+  g_assert_cmpfloat (fraction, >=, watch->last);
+  g_assert_cmpfloat (fraction, <=, 1);
+  watch->last = fraction;
+  watch->n_reports++;
+
+  /* Cancel while the file is still being read: the first report comes at 1 %. */
+  if (watch->cancel_on_first && watch->n_reports == 1)
+    {
+      g_assert_cmpfloat (fraction, <, 1);
+      gtk_widget_activate_action (GTK_WIDGET (watch->window), "win.cancel-load", NULL);
+    }
+}
+
+static char *
+write_big_file (const char *dir,
+                guint       n_events)
+{
+  g_autoptr(ChronoTimeline) big = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) category = chrono_category_new ("misc", "Miscellany", "#1c71d8", NULL);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, "big.chronoscope", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  /* The file format wants a category on every event. */
+  chrono_timeline_set_title (big, "Big");
+  chrono_timeline_add_category (big, category);
+  for (guint i = 0; i < n_events; i++)
+    {
+      ChronoDate date = { 0 };
+      g_autofree char *id = g_strdup_printf ("e%07u", i);
+      g_autoptr(ChronoEvent) event = NULL;
+
+      chrono_date_from_time ((ChronoTime) i * 3600, CHRONO_PRECISION_MINUTE, &date);
+      event = chrono_event_new (id, &date, id);
+      chrono_event_set_category (event, category);
+      chrono_timeline_add_event (big, event);
+    }
+  chrono_timeline_seal (big);
+
+  chrono_timeline_save (big, file, NULL, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+test_open_progress_and_cancel (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chrono-test-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkRevealer *revealer = GTK_REVEALER (template_child (window, "progress_revealer"));
+  ProgressWatch watch = { window, GTK_PROGRESS_BAR (template_child (window, "progress_bar")), 0, 0, TRUE };
+  ChronoTimeline *before;
+  gulong handler;
+
+  g_assert_no_error (error);
+  path = write_big_file (dir, 100000);
+  file = g_file_new_for_path (path);
+
+  ui_test_wait_loaded (window);
+  before = chrono_window_get_timeline (window);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  handler = g_signal_connect (watch.bar, "notify::fraction", G_CALLBACK (fraction_notify_cb), &watch);
+
+  /* Cancelled part-way: the old timeline stays, with no error. */
+  chrono_window_open_file (window, file);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (chrono_window_get_timeline (window) == before);
+  ui_test_wait_loaded (window);
+  g_assert_cmpuint (watch.n_reports, >=, 1);
+  g_assert_true (chrono_window_get_timeline (window) == before);
+  g_assert_cmpstr (chrono_timeline_get_title (before), ==, "From AlexNet to AGI");
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (template_child (window, "error_revealer"))));
+
+  /* Left to finish: progress climbs to the end and the new timeline replaces the old. */
+  watch.n_reports = 0;
+  watch.last = 0;
+  watch.cancel_on_first = FALSE;
+  chrono_window_open_file (window, file);
+  ui_test_wait_loaded (window);
+  g_assert_cmpuint (watch.n_reports, >, 1);
+  g_assert_cmpfloat (watch.last, ==, 1);
+  g_assert_cmpstr (chrono_timeline_get_title (chrono_window_get_timeline (window)), ==, "Big");
+  g_assert_cmpuint (chrono_timeline_get_n_events (chrono_window_get_timeline (window)), ==, 100000);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  g_signal_handler_disconnect (watch.bar, handler);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A file dropped on the window: the drop target's "drop" signal with a GFile, as GTK
+ * emits it once the drag's data has arrived. */
+static void
+test_drop_file (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chrono-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "dropped.chronoscope", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) controllers = NULL;
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_no_error (error);
+  chrono_timeline_save (timeline, file, NULL, &error);
+  g_assert_no_error (error);
+  ui_test_wait_loaded (window);
+  g_assert_cmpstr (chrono_timeline_get_title (chrono_window_get_timeline (window)), ==, "From AlexNet to AGI");
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_signal_emit_by_name (target, "drop", &value, 100.0, 100.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+
+  ui_test_wait_loaded (window);
+  g_assert_cmpstr (chrono_timeline_get_title (chrono_window_get_timeline (window)), ==, "Test Timeline");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (chrono_window_get_selection (window))), ==, 6);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +435,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/open-file", test_open_file);
   g_test_add_func ("/ui/window/search-and-categories", test_search_and_categories);
   g_test_add_func ("/ui/window/narrow-layout", test_narrow_layout);
+  g_test_add_func ("/ui/window/open-progress-and-cancel", test_open_progress_and_cancel);
+  g_test_add_func ("/ui/window/drop-file", test_drop_file);
 
   return g_test_run ();
 }

@@ -32,6 +32,7 @@ struct _ChronoWindow
 
   GSettings            *settings;
   GCancellable         *cancellable;
+  GCancellable         *file_cancellable;   /* the file being opened, for Cancel */
 
   ChronoTimeline       *timeline;
   gboolean              timeline_is_builtin;
@@ -60,6 +61,9 @@ struct _ChronoWindow
   GtkToggleButton      *search_button;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
+  GtkRevealer          *progress_revealer;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
   AdwFlap              *flap;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
@@ -100,6 +104,19 @@ load_data_free (LoadData *data)
 {
   g_clear_object (&data->self);
   g_clear_object (&data->file);
+  g_free (data);
+}
+
+typedef struct
+{
+  ChronoWindow *self;
+  guint         serial;
+} ProgressData;
+
+static void
+progress_data_free (ProgressData *data)
+{
+  g_clear_object (&data->self);
   g_free (data);
 }
 
@@ -547,6 +564,14 @@ show_error (ChronoWindow *self,
 }
 
 static void
+hide_progress (ChronoWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", FALSE);
+  g_clear_object (&self->file_cancellable);
+}
+
+static void
 load_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -559,10 +584,12 @@ load_cb (GObject      *object,
   timeline = chrono_timeline_load_finish (result, &error);
   self->pending_loads--;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  if (!data->builtin && data->serial == self->load_serial)
+    hide_progress (self);
 
-  if (timeline == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ;
+  else if (timeline == NULL)
     show_error (self, data->file, error);
   /* A newer request already won: an older load finishing late must not replace it. */
   else if (data->serial > self->applied_serial)
@@ -579,11 +606,24 @@ load_cb (GObject      *object,
 }
 
 static void
+load_progress_cb (double   fraction,
+                  gpointer user_data)
+{
+  ProgressData *data = user_data;
+
+  if (data->serial == data->self->load_serial)
+    gtk_progress_bar_set_fraction (data->self->progress_bar, fraction);
+}
+
+static void
 load (ChronoWindow *self,
       GFile        *file,
       gboolean      builtin)
 {
   LoadData *data = g_new0 (LoadData, 1);
+  ProgressData *progress;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
 
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
@@ -593,7 +633,33 @@ load (ChronoWindow *self,
   if (self->pending_loads++ == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 
-  chrono_timeline_load_async (file, self->cancellable, load_cb, data);
+  if (builtin)
+    {
+      chrono_timeline_load_async (file, self->cancellable, load_cb, data);
+      return;
+    }
+
+  /* The timeline on screen stays usable while the new one loads; opening another file
+   * supersedes this one, and Cancel stops it. */
+  if (self->file_cancellable != NULL)
+    g_cancellable_cancel (self->file_cancellable);
+  g_clear_object (&self->file_cancellable);
+  self->file_cancellable = g_cancellable_new ();
+
+  name = g_file_get_basename (file);
+  /* Translators: shown with a progress bar while a file loads; %s is its name */
+  text = g_strdup_printf (_("Opening “%s”…"), name);
+  gtk_label_set_text (self->progress_label, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", TRUE);
+
+  progress = g_new0 (ProgressData, 1);
+  progress->self = g_object_ref (self);
+  progress->serial = data->serial;
+  chrono_timeline_load_with_progress_async (file, load_progress_cb, progress,
+                                            (GDestroyNotify) progress_data_free,
+                                            self->file_cancellable, load_cb, data);
 }
 
 static gboolean
@@ -1148,6 +1214,18 @@ dismiss_error_action (GtkWidget  *widget,
 }
 
 static void
+cancel_load_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+
+  if (self->file_cancellable != NULL)
+    g_cancellable_cancel (self->file_cancellable);
+  hide_progress (self);
+}
+
+static void
 toast_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -1199,6 +1277,9 @@ chrono_window_dispose (GObject *object)
   g_clear_handle_id (&self->span_save_id, g_source_remove);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->file_cancellable != NULL)
+    g_cancellable_cancel (self->file_cancellable);
+  g_clear_object (&self->file_cancellable);
   g_clear_handle_id (&self->layout_idle_id, g_source_remove);
 
   if (self->selection != NULL)
@@ -1286,6 +1367,9 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, search_entry);
@@ -1311,6 +1395,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-all-categories", NULL, show_all_categories_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
@@ -1334,6 +1419,7 @@ chrono_window_init (ChronoWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", FALSE);
   self->settings = g_settings_new (APPLICATION_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
