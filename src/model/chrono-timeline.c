@@ -179,44 +179,140 @@ chrono_timeline_new (void)
   return g_object_new (CHRONO_TYPE_TIMELINE, NULL);
 }
 
-/* The id is fetched once per event rather than once per comparison. */
+/* Sealing sorts a compact array of keys, each naming an event by its index among the
+ * added ones, and then places the events once; the events themselves are never moved
+ * around or asked for their fields while sorting. */
 typedef struct
 {
-  ChronoTime start;
-  ChronoTime end;
-  const char *id;
-  ChronoEvent *event;
-} SortEntry;
+  guint64 key;
+  guint   index;
+} SortKey;
 
+/* What the tie-breaking comparisons look at, fetched once per event. */
 typedef struct
 {
-  const char *id;
-  ChronoEvent *event;
-} IdEntry;
+  const ChronoTime *ends;
+  const char      **ids;
+} SortData;
 
-static int
-compare_sort_entries (const void *a,
-                      const void *b)
+/* A stable radix sort on the 64-bit keys, 16 bits a pass. Passes where every key has
+ * the same digit (the high bits of nearby dates or of ids with one prefix) are skipped.
+ * It costs a few linear passes where a comparison sort of a million keys costs twenty,
+ * each of them a cache miss or two. */
+static void
+radix_sort (SortKey *keys,
+            guint    n)
 {
-  const SortEntry *ea = a;
-  const SortEntry *eb = b;
+  g_autofree SortKey *buffer = g_new (SortKey, MAX (n, 1));
+  g_autofree guint *offsets = g_new (guint, 1 << 16);
+  SortKey *from = keys;
+  SortKey *to = buffer;
 
-  if (ea->start != eb->start)
-    return ea->start < eb->start ? -1 : 1;
-  if (ea->end != eb->end)
-    return ea->end < eb->end ? -1 : 1;
+  if (n < 2)
+    return;
 
-  return strcmp (ea->id, eb->id);
+  for (guint shift = 0; shift < 64; shift += 16)
+    {
+      guint first_digit = (guint) ((from[0].key >> shift) & 0xffff);
+      gboolean uniform = TRUE;
+      guint total = 0;
+
+      memset (offsets, 0, sizeof (guint) << 16);
+      for (guint i = 0; i < n; i++)
+        {
+          guint digit = (guint) ((from[i].key >> shift) & 0xffff);
+
+          offsets[digit]++;
+          uniform &= digit == first_digit;
+        }
+      if (uniform)
+        continue;
+
+      for (guint d = 0; d < (1 << 16); d++)
+        {
+          guint count = offsets[d];
+
+          offsets[d] = total;
+          total += count;
+        }
+      for (guint i = 0; i < n; i++)
+        to[offsets[(from[i].key >> shift) & 0xffff]++] = from[i];
+
+      from = to;
+      to = from == keys ? buffer : keys;
+    }
+
+  if (from != keys)
+    memcpy (keys, from, n * sizeof *keys);
+}
+
+/* Sorts each run of equal keys with @compare, which sees the rest of the order. */
+static void
+sort_ties (SortKey          *keys,
+           guint             n,
+           GCompareDataFunc  compare,
+           gpointer          data)
+{
+  for (guint i = 0; i < n;)
+    {
+      guint j = i + 1;
+
+      while (j < n && keys[j].key == keys[i].key)
+        j++;
+      if (j - i > 1)
+        g_qsort_with_data (keys + i, j - i, sizeof *keys, compare, data);
+      i = j;
+    }
 }
 
 static int
-compare_id_entries (const void *a,
-                    const void *b)
+compare_time_ties (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
 {
-  const IdEntry *ea = a;
-  const IdEntry *eb = b;
+  const SortKey *ka = a;
+  const SortKey *kb = b;
+  const SortData *data = user_data;
+  ChronoTime end_a = data->ends[ka->index];
+  ChronoTime end_b = data->ends[kb->index];
 
-  return strcmp (ea->id, eb->id);
+  if (end_a != end_b)
+    return end_a < end_b ? -1 : 1;
+
+  return strcmp (data->ids[ka->index], data->ids[kb->index]);
+}
+
+static int
+compare_id_ties (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const SortKey *ka = a;
+  const SortKey *kb = b;
+  const SortData *data = user_data;
+
+  return strcmp (data->ids[ka->index], data->ids[kb->index]);
+}
+
+/* Start times as unsigned keys in the same order. */
+static inline guint64
+time_key (ChronoTime time)
+{
+  return (guint64) time ^ G_GUINT64_CONSTANT (0x8000000000000000);
+}
+
+/* The first eight bytes of an id, big-endian, so that keys order as strcmp() does on
+ * those bytes; longer ids that share them are told apart by sort_ties(). */
+static inline guint64
+id_key (const char *id)
+{
+  guint64 key = 0;
+  guint i;
+
+  for (i = 0; i < 8 && id[i] != '\0'; i++)
+    key = (key << 8) | (guchar) id[i];
+
+  return key << (8 * (8 - i));
 }
 
 static ChronoTime
@@ -243,11 +339,14 @@ build_max_end (ChronoTimeline *self,
 void
 chrono_timeline_seal (ChronoTimeline *self)
 {
-  g_autofree SortEntry *entries = NULL;
-  g_autofree IdEntry *ids = NULL;
+  g_autofree SortKey *keys = NULL;
+  g_autofree ChronoTime *starts = NULL;
+  g_autofree ChronoTime *ends = NULL;
+  g_autofree const char **ids = NULL;
   g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(GPtrArray) quotes = NULL;
   g_autoptr(GPtrArray) pending = NULL;
+  SortData data;
   guint n;
 
   g_return_if_fail (CHRONO_IS_TIMELINE (self));
@@ -256,17 +355,26 @@ chrono_timeline_seal (ChronoTimeline *self)
   pending = g_steal_pointer (&self->pending_events);
   n = pending->len;
 
-  entries = g_new (SortEntry, n);
+  starts = g_new (ChronoTime, MAX (n, 1));
+  ends = g_new (ChronoTime, MAX (n, 1));
+  ids = g_new (const char *, MAX (n, 1));
+  keys = g_new (SortKey, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
       ChronoEvent *event = g_ptr_array_index (pending, i);
 
-      entries[i].start = chrono_event_get_start_time (event);
-      entries[i].end = chrono_event_get_end_time (event);
-      entries[i].id = chrono_event_get_id (event);
-      entries[i].event = event;
+      starts[i] = chrono_event_get_start_time (event);
+      ends[i] = chrono_event_get_end_time (event);
+      ids[i] = chrono_event_get_id (event);
+      keys[i].key = time_key (starts[i]);
+      keys[i].index = i;
     }
-  qsort (entries, n, sizeof *entries, compare_sort_entries);
+  data.ends = ends;
+  data.ids = ids;
+
+  /* By start, then end, then id. */
+  radix_sort (keys, n);
+  sort_ties (keys, n, compare_time_ties, &data);
 
   /* The references move from the pending array to the sorted one. */
   g_ptr_array_set_free_func (pending, NULL);
@@ -278,12 +386,13 @@ chrono_timeline_seal (ChronoTimeline *self)
 
   for (guint i = 0; i < n; i++)
     {
-      ChronoEvent *event = entries[i].event;
+      guint index = keys[i].index;
+      ChronoEvent *event = g_ptr_array_index (pending, index);
       guint n_quotes = chrono_event_get_n_quotes (event);
 
       g_ptr_array_add (sorted, event);
-      self->start_times[i] = entries[i].start;
-      self->end_times[i] = entries[i].end;
+      self->start_times[i] = starts[index];
+      self->end_times[i] = ends[index];
 
       if (n_quotes > 0)
         {
@@ -293,23 +402,26 @@ chrono_timeline_seal (ChronoTimeline *self)
             g_ptr_array_add (quotes, g_object_ref (g_ptr_array_index (event_quotes, j)));
         }
     }
-  g_clear_pointer (&entries, g_free);
 
   self->span_end = build_max_end (self, 0, n);
 
-  ids = g_new (IdEntry, MAX (n, 1));
+  /* By id, for lookups; the same keys, now made from the ids. */
   for (guint i = 0; i < n; i++)
     {
-      ids[i].event = g_ptr_array_index (sorted, i);
-      ids[i].id = chrono_event_get_id (ids[i].event);
+      keys[i].key = id_key (ids[i]);
+      keys[i].index = i;
     }
-  qsort (ids, n, sizeof *ids, compare_id_entries);
+  radix_sort (keys, n);
+  sort_ties (keys, n, compare_id_ties, &data);
+
   self->events_by_id = g_new (ChronoEvent *, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
-      self->events_by_id[i] = ids[i].event;
-      if (i > 0 && strcmp (ids[i - 1].id, ids[i].id) == 0)
-        g_critical ("Two events have the id “%s”", ids[i].id);
+      guint index = keys[i].index;
+
+      self->events_by_id[i] = g_ptr_array_index (pending, index);
+      if (i > 0 && strcmp (ids[keys[i - 1].index], ids[index]) == 0)
+        g_critical ("Two events have the id “%s”", ids[index]);
     }
 
   self->sealed = TRUE;
@@ -595,6 +707,27 @@ lower_bound (const ChronoTime *times,
     }
 
   return lo;
+}
+
+/* The order the seal puts events in (start, end, id), for finding one by position. */
+typedef struct
+{
+  ChronoTime   start;
+  ChronoTime   end;
+  const char  *id;
+  ChronoEvent *event;
+} SortEntry;
+
+static int
+compare_sort_entries (const SortEntry *a,
+                      const SortEntry *b)
+{
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  if (a->end != b->end)
+    return a->end < b->end ? -1 : 1;
+
+  return strcmp (a->id, b->id);
 }
 
 guint

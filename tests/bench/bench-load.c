@@ -1,6 +1,9 @@
 /* bench-load.c — load a million-event timeline and query it
  *
- * Prints figures; asserts nothing about time. Usage: bench-load [N_EVENTS]
+ * Prints figures; asserts nothing about time.
+ * Usage: bench-load [N_EVENTS]             generate, load, query, write back
+ *        bench-load --write FILE [N_EVENTS]  only write the generated timeline to FILE,
+ *                                           e.g. to open it in the app
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -103,7 +106,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  guint n_events = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 1000000;
+  const char *write_path = NULL;
+  guint n_events;
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) file = NULL;
@@ -118,8 +122,27 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
 
+  if (argc > 2 && strcmp (argv[1], "--write") == 0)
+    {
+      write_path = argv[2];
+      argc -= 2;
+      argv += 2;
+    }
+  n_events = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 1000000;
+
   t0 = g_get_monotonic_time () / 1e6;
   bytes = generate (n_events, rand);
+  if (write_path != NULL)
+    {
+      if (!g_file_set_contents (write_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      g_print ("wrote %u events, %.1f MiB of XML, to %s\n",
+               n_events, g_bytes_get_size (bytes) / 1048576.0, write_path);
+      return EXIT_SUCCESS;
+    }
   file = g_file_new_tmp ("chronoscope-bench-XXXXXX.chronoscope", &stream, &error);
   g_assert_no_error (error);
   g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)),
@@ -147,6 +170,33 @@ main (int   argc,
 
   if (!chrono_timeline_get_span (timeline, &span_start, &span_end))
     return EXIT_SUCCESS;
+
+  /* The seal alone (sorting by time and by id, the interval index), on the same events
+   * added in a shuffled order as a file would list them. */
+  {
+    g_autoptr(ChronoTimeline) again = chrono_timeline_new ();
+    g_autofree guint *order = g_new (guint, n_events);
+    guint n = chrono_timeline_get_n_events (timeline);
+
+    for (guint i = 0; i < n; i++)
+      order[i] = i;
+    for (guint i = n; i > 1; i--)
+      {
+        guint j = g_rand_int_range (rand, 0, i);
+        guint swap = order[i - 1];
+
+        order[i - 1] = order[j];
+        order[j] = swap;
+      }
+    for (guint i = 0; i < n; i++)
+      chrono_timeline_add_event (again, chrono_timeline_get_event (timeline, order[i]));
+
+    t0 = g_get_monotonic_time () / 1e6;
+    c0 = cpu_seconds ();
+    chrono_timeline_seal (again);
+    t1 = g_get_monotonic_time () / 1e6;
+    g_print ("sealed %u shuffled events in %.2f s (%.2f s of CPU)\n", n, t1 - t0, cpu_seconds () - c0);
+  }
 
   /* Windows from the whole span (about 350 years) down to a few hours, like zooming. */
   t0 = g_get_monotonic_time () / 1e6;
