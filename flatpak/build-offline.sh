@@ -313,6 +313,8 @@ run_in_sandbox () {
     import -window root "$shot" 2>/dev/null || true
     fail "no window titled \"$title\" appeared in $lang; the app's windows: $(grep -i '("chronoscope"' <<<"$tree" | sed -E 's/^ +//; s/\) .*/)/' | tr '\n' ' ') (log: $log, screenshot: $shot)"
   fi
+  # Xvfb puts the pointer in the middle of the screen, where it would raise a tooltip.
+  xdotool mousemove 1399 899 2>/dev/null || true
   sleep 3   # let it draw
   import -window root "$shot" || fail "screenshot failed"
   kill -0 "$app_pid" 2>/dev/null || fail "the app exited after showing its window in $lang (log: $log)"
