@@ -35,6 +35,8 @@ struct _ChronoTimelineView
   GtkWidget          parent_instance;
 
   ChronoTimeline    *timeline;
+  gint64             timeline_set_time;  /* for CHRONO_DEBUG=frames: the first frame's delay */
+  guint              n_frames;
   ChronoEventFilter *filter;
   ChronoEvent       *selected;
   ChronoViewport    *viewport;
@@ -504,6 +506,25 @@ set_selected (ChronoTimelineView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
 }
 
+/* CHRONO_DEBUG=frames prints what each frame costs, to see how zooming feels on a big
+ * timeline in the real app. */
+static gboolean
+debug_frames (void)
+{
+  static gsize once = 0;
+  static gboolean enabled = FALSE;
+
+  if (g_once_init_enter (&once))
+    {
+      const GDebugKey keys[] = { { "frames", 1 } };
+
+      enabled = g_parse_debug_string (g_getenv ("CHRONO_DEBUG"), keys, G_N_ELEMENTS (keys)) != 0;
+      g_once_init_leave (&once, 1);
+    }
+
+  return enabled;
+}
+
 static void
 ensure_layout (ChronoTimelineView *self)
 {
@@ -621,6 +642,9 @@ chrono_timeline_view_snapshot (GtkWidget   *widget,
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
   ChronoRenderState state = { self->selected, self->hovered, self->hovered_cluster };
+  gint64 begin = g_get_monotonic_time ();
+  gint64 layout_done;
+  gboolean relayout = self->layout_dirty || self->layout == NULL;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
@@ -629,6 +653,7 @@ chrono_timeline_view_snapshot (GtkWidget   *widget,
   update_style (self);
   ensure_layout (self);
 
+  layout_done = g_get_monotonic_time ();
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   if (self->layout != NULL)
@@ -652,6 +677,22 @@ chrono_timeline_view_snapshot (GtkWidget   *widget,
     }
 
   cairo_destroy (cr);
+
+  if (debug_frames () && self->layout != NULL)
+    {
+      gint64 end = g_get_monotonic_time ();
+
+      /* Drawing goes into a render node here; GSK rasterizes it afterwards. */
+      g_printerr ("frame %u: layout %.2f ms%s, draw %.2f ms, %u events in view, %u labels, %u clusters",
+                  self->n_frames, (layout_done - begin) / 1000.0, relayout ? "" : " (kept)",
+                  (end - layout_done) / 1000.0, self->layout->n_items,
+                  self->layout->labels->len, self->layout->clusters->len);
+      if (self->n_frames == 0)
+        g_printerr (", first frame %.0f ms after the timeline was set",
+                    (end - self->timeline_set_time) / 1000.0);
+      g_printerr ("\n");
+      self->n_frames++;
+    }
 }
 
 static void
@@ -1514,6 +1555,8 @@ chrono_timeline_view_set_timeline (ChronoTimelineView *self,
   g_return_if_fail (CHRONO_IS_TIMELINE_VIEW (self));
   g_return_if_fail (!timeline || CHRONO_IS_TIMELINE (timeline));
 
+  self->timeline_set_time = g_get_monotonic_time ();
+  self->n_frames = 0;
   if (!g_set_object (&self->timeline, timeline))
     return;
 
