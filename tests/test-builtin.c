@@ -116,6 +116,47 @@ has_han (const char *text)
   return FALSE;
 }
 
+/* Whether every word in Latin letters in @text is one the article itself writes in
+ * Latin letters (Sam Altman, OpenAI, AGI…): a Chinese reader then meets no English. */
+static gboolean
+latin_words_are_the_articles (const char *text,
+                              const char *article)
+{
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *start;
+      g_autofree char *word = NULL;
+
+      if (!g_ascii_isalpha (*p))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+
+      for (start = p; g_ascii_isalpha (*p); p++)
+        ;
+      word = g_strndup (start, p - start);
+      if (strstr (article, word) == NULL)
+        {
+          g_test_message ("“%s” in “%s” is not in the article", word, text);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+assert_chinese_for_readers (const char *text,
+                            const char *article)
+{
+  g_assert_nonnull (text);
+  g_assert_true (has_han (text));
+  g_assert_true (latin_words_are_the_articles (text, article));
+}
+
 static void
 test_builtin_load (void)
 {
@@ -147,6 +188,16 @@ test_builtin_load (void)
     date = chrono_date_to_edtf (chrono_source_get_date (article));
     g_assert_cmpstr (date, ==, "2025-01-07T07:16");
     g_assert_true (g_str_has_prefix (chrono_source_get_title (article), "彭博社专访Sam Altman"));
+  }
+
+  /* In English, the interview is described in English. */
+  {
+    ChronoSource *interview = chrono_timeline_lookup_source (timeline, "interview");
+
+    g_assert_nonnull (interview);
+    g_assert_cmpstr (chrono_source_get_title (interview), ==, "Bloomberg interview with Sam Altman");
+    g_assert_cmpstr (chrono_source_get_publisher (interview), ==, "Bloomberg");
+    g_assert_null (chrono_source_get_author (interview));
   }
 }
 
@@ -379,7 +430,10 @@ test_builtin_chinese (void)
       g_autofree char *mo = g_build_filename (localedir, "zh_CN", "LC_MESSAGES",
                                               GETTEXT_PACKAGE ".mo", NULL);
       g_autoptr(ChronoTimeline) timeline = NULL;
+      g_autofree char *article = load_article ();
       GListModel *quotes;
+      GListModel *sources;
+      ChronoSource *source;
       guint n_events;
 
       g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
@@ -434,6 +488,28 @@ test_builtin_chinese (void)
           g_autoptr(ChronoEra) era = g_list_model_get_item (chrono_timeline_get_eras (timeline), i);
 
           g_assert_true (has_han (chrono_era_get_name (era)));
+        }
+
+      /* The sources, as the event pane and the quotes' attributions show them. */
+      source = chrono_timeline_lookup_source (timeline, "interview");
+      g_assert_cmpstr (chrono_source_get_title (source), ==, "彭博社专访Sam Altman");
+      g_assert_cmpstr (chrono_source_get_publisher (source), ==, "彭博社");
+      source = chrono_timeline_lookup_source (timeline, "article");
+      g_assert_cmpstr (chrono_source_get_publisher (source), ==, "微信");
+      g_assert_cmpstr (chrono_source_get_author (source), ==, "AI深度研究员");
+      g_assert_true (g_str_has_prefix (chrono_source_get_title (source), "彭博社专访Sam Altman："));
+
+      sources = chrono_timeline_get_sources (timeline);
+      for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+        {
+          g_autoptr(ChronoSource) item = g_list_model_get_item (sources, i);
+
+          g_test_message ("source %s", chrono_source_get_id (item));
+          assert_chinese_for_readers (chrono_source_get_title (item), article);
+          if (chrono_source_get_author (item) != NULL)
+            assert_chinese_for_readers (chrono_source_get_author (item), article);
+          if (chrono_source_get_publisher (item) != NULL)
+            assert_chinese_for_readers (chrono_source_get_publisher (item), article);
         }
       return;
     }

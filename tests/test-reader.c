@@ -521,6 +521,70 @@ test_gettext_domain (void)
   g_assert_cmpstr (chrono_quote_get_original_text (quote), ==, "我们很惊讶。");
 }
 
+static void
+test_gettext_domain_sources (void)
+{
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "locale", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) translated = NULL;
+  g_autoptr(ChronoTimeline) untranslated = NULL;
+  ChronoSource *source;
+  const char *xml =
+    "<timeline version='1' xml:lang='en' gettext-domain='" GETTEXT_PACKAGE "'>"
+    "<title>T</title>"
+    "<categories><category id='c' color='#1c71d8'>C</category></categories>"
+    "<sources>"
+    "<source id='interview' author='Staff reporter' publisher='Example Wire'>"
+    "  Press   interview with\n the founder </source>"
+    "<source id='paper' author='Ada Lovelace' publisher='Nowhere Press'>Notes</source>"
+    "<source id='bare'>Press interview with the founder</source>"
+    "</sources>"
+    "<events><event id='e' start='2012' category='c' sources='interview paper bare'>"
+    "<title>E</title></event></events>"
+    "</timeline>";
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, "zh_CN.UTF-8"));
+
+  translated = read_string (xml, &error);
+  g_assert_no_error (error);
+  {
+    /* Without gettext-domain, the same Chinese session gets the file's own text. */
+    g_autofree char *without_domain = g_strdup (xml);
+    char *attribute = strstr (without_domain, " gettext-domain=");
+
+    memset (attribute, ' ', strlen (" gettext-domain='" GETTEXT_PACKAGE "'"));
+    untranslated = read_string (without_domain, &error);
+    g_assert_no_error (error);
+  }
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C.UTF-8");
+
+  /* The title is looked up whitespace-normalised, as xgettext extracts it. */
+  source = chrono_timeline_lookup_source (translated, "interview");
+  g_assert_cmpstr (chrono_source_get_title (source), ==, "创始人新闻专访");
+  g_assert_cmpstr (chrono_source_get_author (source), ==, "本报记者");
+  g_assert_cmpstr (chrono_source_get_publisher (source), ==, "示例通讯社");
+
+  /* Texts the catalogue does not have stay as written; absent ones stay absent. */
+  source = chrono_timeline_lookup_source (translated, "paper");
+  g_assert_cmpstr (chrono_source_get_title (source), ==, "Notes");
+  g_assert_cmpstr (chrono_source_get_author (source), ==, "Ada Lovelace");
+  g_assert_cmpstr (chrono_source_get_publisher (source), ==, "Nowhere Press");
+  source = chrono_timeline_lookup_source (translated, "bare");
+  g_assert_cmpstr (chrono_source_get_title (source), ==, "创始人新闻专访");
+  g_assert_null (chrono_source_get_author (source));
+  g_assert_null (chrono_source_get_publisher (source));
+
+  source = chrono_timeline_lookup_source (untranslated, "interview");
+  g_assert_cmpstr (chrono_source_get_title (source), ==, "Press interview with the founder");
+  g_assert_cmpstr (chrono_source_get_author (source), ==, "Staff reporter");
+  g_assert_cmpstr (chrono_source_get_publisher (source), ==, "Example Wire");
+}
+
 /* Damaged copies of the sample: each must give a timeline or an error that names the
  * file, never a crash or a warning. */
 static void
@@ -665,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/io/reader/load-async", test_load_async);
   g_test_add_func ("/io/reader/load-progress", test_load_progress);
   g_test_add_func ("/io/reader/gettext-domain", test_gettext_domain);
+  g_test_add_func ("/io/reader/gettext-domain/sources", test_gettext_domain_sources);
   g_test_add_func ("/io/reader/check-command", test_check_command);
   g_test_add_func ("/io/reader/mutations", test_mutations);
 

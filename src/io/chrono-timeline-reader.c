@@ -1213,10 +1213,12 @@ end_element_cb (GMarkupParseContext  *context,
     case ELEMENT_SOURCE:
       if (require_text (r, &frame, text, error))
         {
-          g_autoptr(ChronoSource) source = chrono_source_new (r->attr_id, text);
+          g_autoptr(ChronoSource) source = chrono_source_new (r->attr_id, translate (r, text));
 
-          chrono_source_set_author (source, r->attr_author);
-          chrono_source_set_publisher (source, r->attr_publisher);
+          if (r->attr_author != NULL)
+            chrono_source_set_author (source, translate (r, r->attr_author));
+          if (r->attr_publisher != NULL)
+            chrono_source_set_publisher (source, translate (r, r->attr_publisher));
           chrono_source_set_url (source, r->attr_url);
           if (r->attr_has_date)
             chrono_source_set_date (source, &r->attr_start);

@@ -117,7 +117,8 @@ def english_ui_strings(messages, timeline_msgids):
     texts, such as titles like "AlexNet", are left to the event checks)."""
     english = {}
     for (ctxt, msgid), msgstr in messages.items():
-        if msgid in timeline_msgids or not HAN.search(msgstr):
+        # A text kept unchanged (the article's Chinese title and author) is not English.
+        if msgid in timeline_msgids or not HAN.search(msgstr) or msgstr == msgid:
             continue
         shown = visible_form(msgid)
         # Single words such as proper names could appear inside data; keep real phrases
