@@ -1425,6 +1425,16 @@ chrono_window_init (ChronoWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
+  /* A window remembered narrow opens folded and stacked: unfolded, the sidebar and the
+   * side-by-side panes would ask for more width than it has, and it would open wider
+   * (551 px in Chinese instead of 360) before the first allocation could fold it. */
+  if (g_settings_get_int (self->settings, "window-width") < NARROW_WIDTH)
+    {
+      adw_flap_set_fold_policy (self->flap, ADW_FLAP_FOLD_POLICY_ALWAYS);
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (self->panes_box), GTK_ORIENTATION_VERTICAL);
+      g_object_set (self->quote_pane, "orientation", GTK_ORIENTATION_VERTICAL, NULL);
+    }
+
   /* One filter and one selection, shared by the timeline, the list and the panes. */
   self->event_filter = chrono_event_filter_new ();
   hidden = g_settings_get_strv (self->settings, "hidden-categories");
