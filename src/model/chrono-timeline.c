@@ -688,11 +688,10 @@ chrono_timeline_get_event (ChronoTimeline *self,
   return g_ptr_array_index (items, position);
 }
 
-/* The first position whose start time is not less than @time. */
-static guint
-lower_bound (const ChronoTime *times,
-             guint             n,
-             ChronoTime        time)
+guint
+chrono_times_lower_bound (const ChronoTime *times,
+                          guint             n,
+                          ChronoTime        time)
 {
   guint lo = 0, hi = n;
 
@@ -862,8 +861,8 @@ chrono_timeline_query_range (ChronoTimeline *self,
    * ones still running at @start: every subtree it enters holds one, so the cost is
    * O(log n + k) when such events are few or close together, and at worst O(k log n)
    * when long events are scattered thinly among many short ones. */
-  first_inside = lower_bound (self->start_times, n, start);
-  first_after = lower_bound (self->start_times, n, end);
+  first_inside = chrono_times_lower_bound (self->start_times, n, start);
+  first_after = chrono_times_lower_bound (self->start_times, n, end);
 
   collect_ending_after (self, 0, n, first_inside, start, positions);
 
@@ -884,7 +883,7 @@ chrono_timeline_count_starts (ChronoTimeline *self,
   if (start >= end)
     return 0;
 
-  return lower_bound (self->start_times, n, end) - lower_bound (self->start_times, n, start);
+  return chrono_times_lower_bound (self->start_times, n, end) - chrono_times_lower_bound (self->start_times, n, start);
 }
 
 char *

@@ -89,6 +89,11 @@ guint           chrono_timeline_count_starts     (ChronoTimeline *self,
                                                   ChronoTime      start,
                                                   ChronoTime      end);
 
+/* The first of @n sorted times that is not less than @time (@n when there is none). */
+guint           chrono_times_lower_bound         (const ChronoTime *times,
+                                                  guint             n,
+                                                  ChronoTime        time);
+
 /* A one-line summary for people, e.g. “42 events, 30 quotes, 2012–2025”. */
 char           *chrono_timeline_dup_summary      (ChronoTimeline *self);
 

@@ -14,6 +14,7 @@
 #include "chrono-quote-pane.h"
 #include "chrono-window.h"
 #include "io/chrono-timeline-reader.h"
+#include "model/chrono-event-index.h"
 #include "view/chrono-exporter.h"
 #include "view/chrono-overview.h"
 #include "view/chrono-timeline-view.h"
@@ -37,8 +38,7 @@ struct _ChronoWindow
   ChronoTimeline       *timeline;
   gboolean              timeline_is_builtin;
   ChronoEventFilter    *event_filter;
-  GtkCustomFilter      *custom_filter;
-  GtkFilterListModel   *filter_model;
+  ChronoEventIndex     *events;
   GtkSingleSelection   *selection;
 
   GtkWidget            *timeline_view;
@@ -132,53 +132,16 @@ guint
 chrono_window_find_position (ChronoWindow *self,
                              ChronoEvent  *event)
 {
-  GListModel *model;
-  ChronoTime start;
-  guint lo = 0;
-  guint hi;
-  guint n;
-
   g_return_val_if_fail (CHRONO_IS_WINDOW (self), GTK_INVALID_LIST_POSITION);
 
-  if (event == NULL)
-    return GTK_INVALID_LIST_POSITION;
-
-  model = G_LIST_MODEL (self->filter_model);
-  n = g_list_model_get_n_items (model);
-  hi = n;
-  start = chrono_event_get_start_time (event);
-
-  /* The filtered events keep the timeline's order, sorted by start time, so the first
-   * event starting at the same time is found in O(log n) lookups. */
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      g_autoptr(ChronoEvent) item = g_list_model_get_item (model, mid);
-
-      if (chrono_event_get_start_time (item) < start)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  for (guint i = lo; i < n; i++)
-    {
-      g_autoptr(ChronoEvent) item = g_list_model_get_item (model, i);
-
-      if (item == event)
-        return i;
-      if (chrono_event_get_start_time (item) != start)
-        break;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
+  return chrono_event_index_find (self->events, event);
 }
 
 static void
 update_count (ChronoWindow *self)
 {
   guint total = self->timeline != NULL ? chrono_timeline_get_n_events (self->timeline) : 0;
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->events));
   g_autofree char *text = NULL;
 
   if (chrono_event_filter_is_empty (self->event_filter))
@@ -273,17 +236,10 @@ list_click_released_cb (GtkGestureClick *gesture,
 }
 
 static void
-filter_model_items_changed_cb (ChronoWindow *self)
+events_changed_cb (ChronoWindow *self)
 {
   update_count (self);
   update_navigation_actions (self);
-}
-
-static gboolean
-match_event_cb (gpointer item,
-                gpointer user_data)
-{
-  return chrono_event_filter_matches (CHRONO_EVENT_FILTER (user_data), item);
 }
 
 static void
@@ -305,8 +261,6 @@ event_filter_changed_cb (ChronoWindow *self)
 {
   g_auto(GStrv) hidden = chrono_event_filter_dup_hidden_categories (self->event_filter);
   g_auto(GStrv) saved = g_settings_get_strv (self->settings, "hidden-categories");
-
-  gtk_filter_changed (GTK_FILTER (self->custom_filter), GTK_FILTER_CHANGE_DIFFERENT);
 
   if (!g_strv_equal ((const char * const *) hidden, (const char * const *) saved))
     g_settings_set_strv (self->settings, "hidden-categories", (const char * const *) hidden);
@@ -514,8 +468,7 @@ apply_timeline (ChronoWindow   *self,
   self->timeline_is_builtin = builtin;
 
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  gtk_filter_list_model_set_model (self->filter_model,
-                                   timeline != NULL ? chrono_timeline_get_events (timeline) : NULL);
+  chrono_event_index_set_timeline (self->events, timeline);
 
   chrono_timeline_view_set_timeline (CHRONO_TIMELINE_VIEW (self->timeline_view), timeline);
   chrono_overview_set_timeline (CHRONO_OVERVIEW (self->overview), timeline);
@@ -1290,8 +1243,7 @@ chrono_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONO_TYPE_WINDOW);
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->custom_filter);
+  g_clear_object (&self->events);
   g_clear_object (&self->timeline);
 
   G_OBJECT_CLASS (chrono_window_parent_class)->dispose (object);
@@ -1439,9 +1391,8 @@ chrono_window_init (ChronoWindow *self)
   self->event_filter = chrono_event_filter_new ();
   hidden = g_settings_get_strv (self->settings, "hidden-categories");
   chrono_event_filter_set_hidden_categories (self->event_filter, (const char * const *) hidden);
-  self->custom_filter = gtk_custom_filter_new (match_event_cb, self->event_filter, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->custom_filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  self->events = chrono_event_index_new (NULL, self->event_filter);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -1467,7 +1418,7 @@ chrono_window_init (ChronoWindow *self)
                            G_CALLBACK (visible_span_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->event_filter, "changed", G_CALLBACK (event_filter_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (filter_model_items_changed_cb), self);
+  g_signal_connect_swapped (self->events, "items-changed", G_CALLBACK (events_changed_cb), self);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->timeline_view, "notify::selected-event", G_CALLBACK (view_selected_event_cb), self);
   g_signal_connect_swapped (self->timeline_view, "event-activated", G_CALLBACK (event_activated_cb), self);

@@ -34,189 +34,6 @@
 #define MARKER_TRACK      12.0
 #define RELAXED_IMPORTANCE 3
 
-struct _ChronoLayoutIndex
-{
-  gatomicrefcount  ref_count;
-  ChronoTimeline  *timeline;
-  guint            n;
-  guint           *positions;     /* NULL when every event is indexed */
-  ChronoTime      *starts;        /* owned only when filtered */
-  guint8          *member;        /* by timeline position; NULL when every event is indexed */
-  guint8          *importance;    /* by index, built with the tree */
-  guint           *tree;          /* argmax of importance over ranges */
-  guint            tree_size;
-};
-
-ChronoLayoutIndex *
-chrono_layout_index_new (ChronoTimeline    *timeline,
-                         ChronoEventFilter *filter)
-{
-  ChronoLayoutIndex *self;
-  guint n_events;
-
-  g_return_val_if_fail (CHRONO_IS_TIMELINE (timeline), NULL);
-  g_return_val_if_fail (!filter || CHRONO_IS_EVENT_FILTER (filter), NULL);
-
-  self = g_new0 (ChronoLayoutIndex, 1);
-  g_atomic_ref_count_init (&self->ref_count);
-  self->timeline = g_object_ref (timeline);
-  n_events = chrono_timeline_get_n_events (timeline);
-
-  if (filter == NULL || chrono_event_filter_is_empty (filter))
-    {
-      self->n = n_events;
-      return self;
-    }
-
-  self->positions = g_new (guint, MAX (n_events, 1));
-  self->starts = g_new (ChronoTime, MAX (n_events, 1));
-  self->member = g_new0 (guint8, MAX (n_events, 1));
-
-  for (guint i = 0; i < n_events; i++)
-    {
-      ChronoEvent *event = chrono_timeline_get_event (timeline, i);
-
-      if (chrono_event_filter_matches (filter, event))
-        {
-          self->positions[self->n] = i;
-          self->starts[self->n] = chrono_timeline_get_start_times (timeline)[i];
-          self->member[i] = TRUE;
-          self->n++;
-        }
-    }
-
-  return self;
-}
-
-ChronoLayoutIndex *
-chrono_layout_index_ref (ChronoLayoutIndex *self)
-{
-  g_atomic_ref_count_inc (&self->ref_count);
-  return self;
-}
-
-void
-chrono_layout_index_unref (ChronoLayoutIndex *self)
-{
-  if (!g_atomic_ref_count_dec (&self->ref_count))
-    return;
-
-  g_clear_object (&self->timeline);
-  g_free (self->positions);
-  g_free (self->starts);
-  g_free (self->member);
-  g_free (self->importance);
-  g_free (self->tree);
-  g_free (self);
-}
-
-guint
-chrono_layout_index_get_size (ChronoLayoutIndex *self)
-{
-  return self->n;
-}
-
-guint
-chrono_layout_index_get_position (ChronoLayoutIndex *self,
-                                  guint              i)
-{
-  return self->positions ? self->positions[i] : i;
-}
-
-gboolean
-chrono_layout_index_contains (ChronoLayoutIndex *self,
-                              guint              position)
-{
-  return self->member == NULL || self->member[position];
-}
-
-static const ChronoTime *
-index_starts (ChronoLayoutIndex *self)
-{
-  return self->starts ? self->starts : chrono_timeline_get_start_times (self->timeline);
-}
-
-guint
-chrono_layout_index_lower_bound (ChronoLayoutIndex *self,
-                                 ChronoTime         time)
-{
-  const ChronoTime *starts = index_starts (self);
-  guint low = 0, high = self->n;
-
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-
-      if (starts[middle] < time)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  return low;
-}
-
-/* The more important of two indexed events; the earlier one on a tie. */
-static guint
-better (ChronoLayoutIndex *self,
-        guint              a,
-        guint              b)
-{
-  if (a == G_MAXUINT)
-    return b;
-  if (b == G_MAXUINT)
-    return a;
-  if (self->importance[a] != self->importance[b])
-    return self->importance[a] > self->importance[b] ? a : b;
-  return MIN (a, b);
-}
-
-static void
-ensure_tree (ChronoLayoutIndex *self)
-{
-  if (self->tree != NULL)
-    return;
-
-  self->tree_size = 1;
-  while (self->tree_size < self->n)
-    self->tree_size *= 2;
-
-  self->importance = g_new (guint8, MAX (self->n, 1));
-  for (guint i = 0; i < self->n; i++)
-    {
-      ChronoEvent *event = chrono_timeline_get_event (self->timeline,
-                                                      chrono_layout_index_get_position (self, i));
-      self->importance[i] = (guint8) MIN (chrono_event_get_importance (event), 255);
-    }
-
-  self->tree = g_new (guint, 2 * self->tree_size);
-  for (guint i = 0; i < self->tree_size; i++)
-    self->tree[self->tree_size + i] = i < self->n ? i : G_MAXUINT;
-  for (guint i = self->tree_size; i-- > 1;)
-    self->tree[i] = better (self, self->tree[2 * i], self->tree[2 * i + 1]);
-}
-
-/* The most important indexed event in [first, last). */
-static guint
-index_argmax (ChronoLayoutIndex *self,
-              guint              first,
-              guint              last)
-{
-  guint best = G_MAXUINT;
-
-  ensure_tree (self);
-
-  for (guint l = first + self->tree_size, r = last + self->tree_size; l < r; l /= 2, r /= 2)
-    {
-      if (l & 1)
-        best = better (self, best, self->tree[l++]);
-      if (r & 1)
-        best = better (self, best, self->tree[--r]);
-    }
-
-  return best;
-}
-
 gboolean
 chrono_rect_intersects (const ChronoRect *a,
                         const ChronoRect *b)
@@ -283,7 +100,7 @@ chrono_layout_free (ChronoLayout *self)
   g_clear_pointer (&self->eras, g_array_unref);
   g_clear_pointer (&self->legend, g_array_unref);
   g_clear_pointer (&self->axis, chrono_time_axis_free);
-  g_clear_pointer (&self->index, chrono_layout_index_unref);
+  g_clear_object (&self->index);
   g_free (self->density);
   g_free (self);
 }
@@ -297,7 +114,7 @@ chrono_layout_get_item_position (ChronoLayout *self,
   if (item < self->crossing->len)
     return g_array_index (self->crossing, guint, item);
 
-  return chrono_layout_index_get_position (self->index,
+  return chrono_event_index_get_position (self->index,
                                            self->first_indexed + item - self->crossing->len);
 }
 
@@ -515,7 +332,7 @@ item_start (ChronoLayout *self,
   if (item < self->crossing->len)
     return (ChronoTime) ceil (self->start);
 
-  return index_starts (self->index)[self->first_indexed + item - self->crossing->len];
+  return chrono_event_index_get_start_time (self->index, self->first_indexed + item - self->crossing->len);
 }
 
 static gboolean
@@ -781,26 +598,9 @@ add_eras (ChronoLayout             *self,
 static void
 compute_density (ChronoLayout *self)
 {
-  guint previous = self->first_indexed;
-
   self->density_step = DENSITY_STEP;
-  self->n_density = (guint) ceil (self->width / DENSITY_STEP);
-  self->density = g_new0 (guint, MAX (self->n_density, 1));
-
-  for (guint c = 0; c < self->n_density; c++)
-    {
-      guint next = self->last_indexed;
-
-      if (c + 1 < self->n_density)
-        {
-          ChronoTime boundary = (ChronoTime) ceil (x_to_time (self, (c + 1) * DENSITY_STEP));
-
-          next = CLAMP (chrono_layout_index_lower_bound (self->index, boundary), previous, self->last_indexed);
-        }
-
-      self->density[c] = next - previous;
-      previous = next;
-    }
+  self->density = chrono_event_index_count_columns (self->index, self->start, self->end, self->width,
+                                                    DENSITY_STEP, &self->n_density);
 }
 
 static void
@@ -843,8 +643,8 @@ chrono_layout_new (const ChronoLayoutParams *params)
   self->height = MAX (params->height, 1);
   self->start = params->start;
   self->end = params->end > params->start ? params->end : params->start + 1;
-  self->index = params->index ? chrono_layout_index_ref (params->index)
-                              : chrono_layout_index_new (params->timeline, params->filter);
+  self->index = params->index ? g_object_ref (params->index)
+                              : chrono_event_index_new (params->timeline, params->filter);
   self->crossing = g_array_new (FALSE, FALSE, sizeof (guint));
   self->labels = g_array_new (FALSE, FALSE, sizeof (ChronoLayoutLabel));
   self->clusters = g_array_new (FALSE, FALSE, sizeof (ChronoLayoutCluster));
@@ -887,12 +687,12 @@ chrono_layout_new (const ChronoLayoutParams *params)
       guint position = g_array_index (found, guint, i);
 
       if (chrono_timeline_get_start_times (params->timeline)[position] < first_time &&
-          chrono_layout_index_contains (self->index, position))
+          chrono_event_index_contains_position (self->index, position))
         g_array_append_val (self->crossing, position);
     }
 
-  self->first_indexed = chrono_layout_index_lower_bound (self->index, first_time);
-  self->last_indexed = MAX (self->first_indexed, chrono_layout_index_lower_bound (self->index, last_time));
+  self->first_indexed = chrono_event_index_lower_bound (self->index, first_time);
+  self->last_indexed = MAX (self->first_indexed, chrono_event_index_lower_bound (self->index, last_time));
   n_indexed = self->last_indexed - self->first_indexed;
   self->n_items = self->crossing->len + n_indexed;
 
@@ -911,12 +711,11 @@ chrono_layout_new (const ChronoLayoutParams *params)
 
   if (n_indexed <= EXACT_LIMIT)
     {
-      const ChronoTime *starts = index_starts (self->index);
 
       for (guint i = 0; i < n_indexed; i++)
         {
           guint item = self->crossing->len + i;
-          Unit unit = { item, item + 1, time_to_x (self, (double) starts[self->first_indexed + i]), 0 };
+          Unit unit = { item, item + 1, time_to_x (self, (double) chrono_event_index_get_start_time (self->index, self->first_indexed + i)), 0 };
           g_array_append_val (units, unit);
         }
 
@@ -945,13 +744,13 @@ chrono_layout_new (const ChronoLayoutParams *params)
           Candidate candidate = { 0 };
 
           if (b + 1 < n_buckets)
-            next = CLAMP (chrono_layout_index_lower_bound (self->index,
+            next = CLAMP (chrono_event_index_lower_bound (self->index,
                                                            (ChronoTime) ceil (x_to_time (self, (b + 1) * BUCKET_WIDTH))),
                           previous, self->last_indexed);
           if (next == previous)
             continue;
 
-          best = index_argmax (self->index, previous, next);
+          best = chrono_event_index_find_most_important (self->index, previous, next);
           unit.first_item = self->crossing->len + previous - self->first_indexed;
           unit.last_item = self->crossing->len + next - self->first_indexed;
           unit.x = (b + 0.5) * BUCKET_WIDTH;

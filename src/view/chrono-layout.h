@@ -7,7 +7,7 @@
 
 #include <glib.h>
 
-#include "model/chrono-event-filter.h"
+#include "model/chrono-event-index.h"
 #include "model/chrono-timeline.h"
 #include "chrono-time-axis.h"
 
@@ -21,32 +21,11 @@ typedef struct
   double height;
 } ChronoRect;
 
-/* The events a layout is made from: all of a timeline's, or those a filter lets through,
- * with what the layout needs to find the most important ones in any span without
- * touching every event. Build it once per timeline and filter state, not per frame. */
-typedef struct _ChronoLayoutIndex ChronoLayoutIndex;
-
-ChronoLayoutIndex *chrono_layout_index_new       (ChronoTimeline    *timeline,
-                                                  ChronoEventFilter *filter);
-ChronoLayoutIndex *chrono_layout_index_ref       (ChronoLayoutIndex *self);
-void               chrono_layout_index_unref     (ChronoLayoutIndex *self);
-guint              chrono_layout_index_get_size  (ChronoLayoutIndex *self);
-/* The timeline position of the @i-th indexed event. */
-guint              chrono_layout_index_get_position (ChronoLayoutIndex *self,
-                                                     guint              i);
-/* The index of the first indexed event starting at or after @time. */
-guint              chrono_layout_index_lower_bound  (ChronoLayoutIndex *self,
-                                                     ChronoTime         time);
-gboolean           chrono_layout_index_contains  (ChronoLayoutIndex *self,
-                                                  guint              position);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronoLayoutIndex, chrono_layout_index_unref)
-
 typedef struct
 {
   ChronoTimeline    *timeline;
   ChronoEventFilter *filter;          /* optional */
-  ChronoLayoutIndex *index;           /* optional: made from timeline and filter if NULL */
+  ChronoEventIndex  *index;           /* optional: made from timeline and filter if NULL */
   double             start;           /* the visible span, in seconds */
   double             end;
   double             width;           /* in logical pixels */
@@ -137,7 +116,7 @@ typedef struct
   GArray     *crossing;          /* guint timeline positions */
   guint       first_indexed;     /* [first_indexed, last_indexed) in the index */
   guint       last_indexed;
-  ChronoLayoutIndex *index;
+  ChronoEventIndex *index;
 
   GArray     *labels;            /* ChronoLayoutLabel, by priority */
   GArray     *clusters;          /* ChronoLayoutCluster, by x */

@@ -23,7 +23,7 @@ struct _ChronoOverview
   ChronoTimeline    *timeline;
   ChronoEventFilter *filter;
   ChronoViewport    *viewport;
-  ChronoLayoutIndex *index;
+  ChronoEventIndex *index;
 
   PangoLayout       *text;
 
@@ -48,7 +48,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 drop_index (ChronoOverview *self)
 {
-  g_clear_pointer (&self->index, chrono_layout_index_unref);
+  g_clear_object (&self->index);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -163,25 +163,13 @@ chrono_overview_snapshot (GtkWidget   *widget,
   /* The density of the whole timeline: how many events start in each column. */
   if (self->timeline != NULL)
     {
-      ChronoLayoutIndex *index;
-      guint previous;
-
       if (self->index == NULL)
-        self->index = chrono_layout_index_new (self->timeline, self->filter);
-      index = self->index;
+        self->index = chrono_event_index_new (self->timeline, self->filter);
 
-      n_columns = (guint) ceil (width / COLUMN_WIDTH);
-      counts = g_new0 (guint, n_columns);
-      previous = chrono_layout_index_lower_bound (index, (ChronoTime) ceil (extent_start));
+      counts = chrono_event_index_count_columns (self->index, extent_start, extent_end, width,
+                                                 COLUMN_WIDTH, &n_columns);
       for (guint c = 0; c < n_columns; c++)
-        {
-          ChronoTime boundary = (ChronoTime) ceil (extent_start + (c + 1) * COLUMN_WIDTH * (extent_end - extent_start) / width);
-          guint next = chrono_layout_index_lower_bound (index, boundary);
-
-          counts[c] = next - previous;
-          max_count = MAX (max_count, counts[c]);
-          previous = next;
-        }
+        max_count = MAX (max_count, counts[c]);
 
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.45);
       for (guint c = 0; c < n_columns; c++)
@@ -417,7 +405,7 @@ chrono_overview_dispose (GObject *object)
   g_clear_object (&self->viewport);
   g_clear_object (&self->timeline);
   g_clear_object (&self->text);
-  g_clear_pointer (&self->index, chrono_layout_index_unref);
+  g_clear_object (&self->index);
 
   G_OBJECT_CLASS (chrono_overview_parent_class)->dispose (object);
 }

@@ -41,7 +41,7 @@ struct _ChronoTimelineView
   ChronoEvent       *selected;
   ChronoViewport    *viewport;
 
-  ChronoLayoutIndex *index;
+  ChronoEventIndex *index;
   ChronoRenderer    *renderer;
   ChronoLayout      *layout;
   gboolean           layout_dirty;
@@ -110,15 +110,15 @@ invalidate_layout (ChronoTimelineView *self)
 static void
 drop_index (ChronoTimelineView *self)
 {
-  g_clear_pointer (&self->index, chrono_layout_index_unref);
+  g_clear_object (&self->index);
   invalidate_layout (self);
 }
 
-static ChronoLayoutIndex *
+static ChronoEventIndex *
 get_index (ChronoTimelineView *self)
 {
   if (self->index == NULL && self->timeline != NULL)
-    self->index = chrono_layout_index_new (self->timeline, self->filter);
+    self->index = chrono_event_index_new (self->timeline, self->filter);
 
   return self->index;
 }
@@ -1121,61 +1121,38 @@ chrono_timeline_view_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
-static guint
-find_in_index (ChronoTimelineView *self,
-               ChronoEvent        *event)
-{
-  ChronoLayoutIndex *index = get_index (self);
-  guint position = chrono_timeline_get_position (self->timeline, event);
-  guint i;
-
-  if (index == NULL || position == G_MAXUINT)
-    return G_MAXUINT;
-
-  for (i = chrono_layout_index_lower_bound (index, chrono_event_get_start_time (event));
-       i < chrono_layout_index_get_size (index); i++)
-    {
-      guint candidate = chrono_layout_index_get_position (index, i);
-
-      if (candidate == position)
-        return i;
-      if (chrono_timeline_get_start_times (self->timeline)[candidate] != chrono_event_get_start_time (event))
-        break;
-    }
-
-  return G_MAXUINT;
-}
-
 static void
 select_index (ChronoTimelineView *self,
               guint               i)
 {
-  ChronoLayoutIndex *index = get_index (self);
+  ChronoEventIndex *index = get_index (self);
 
-  if (index == NULL || i >= chrono_layout_index_get_size (index))
+  if (index == NULL || i >= chrono_event_index_get_size (index))
     return;
 
-  set_selected (self, chrono_timeline_get_event (self->timeline, chrono_layout_index_get_position (index, i)), TRUE);
+  set_selected (self, chrono_event_index_get_event (index, i), TRUE);
 }
 
 static void
 select_step (ChronoTimelineView *self,
              int                 step)
 {
-  ChronoLayoutIndex *index = get_index (self);
-  guint current = self->selected ? find_in_index (self, self->selected) : G_MAXUINT;
+  ChronoEventIndex *index = get_index (self);
+  guint current;
   guint n;
 
-  if (index == NULL || (n = chrono_layout_index_get_size (index)) == 0)
+  if (index == NULL || (n = chrono_event_index_get_size (index)) == 0)
     return;
+
+  current = chrono_event_index_find (index, self->selected);
 
   if (current == G_MAXUINT)
     {
       /* With nothing selected, start from the first or last event in view. */
       if (step > 0)
-        current = chrono_layout_index_lower_bound (index, chrono_viewport_get_visible_start (self->viewport));
+        current = chrono_event_index_lower_bound (index, chrono_viewport_get_visible_start (self->viewport));
       else
-        current = chrono_layout_index_lower_bound (index, chrono_viewport_get_visible_end (self->viewport)) - 1;
+        current = chrono_event_index_lower_bound (index, chrono_viewport_get_visible_end (self->viewport)) - 1;
       select_index (self, MIN (current, n - 1));
       return;
     }
@@ -1247,7 +1224,7 @@ select_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (widget);
-  ChronoLayoutIndex *index = get_index (self);
+  ChronoEventIndex *index = get_index (self);
 
   if (g_str_equal (action_name, "timeline.select-next"))
     select_step (self, 1);
@@ -1256,7 +1233,7 @@ select_action (GtkWidget  *widget,
   else if (g_str_equal (action_name, "timeline.select-first"))
     select_index (self, 0);
   else if (g_str_equal (action_name, "timeline.select-last") && index != NULL)
-    select_index (self, chrono_layout_index_get_size (index) - 1);
+    select_index (self, chrono_event_index_get_size (index) - 1);
   else if (g_str_equal (action_name, "timeline.clear-selection"))
     set_selected (self, NULL, FALSE);
 }
@@ -1307,7 +1284,7 @@ chrono_timeline_view_dispose (GObject *object)
   g_clear_object (&self->timeline);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->layout, chrono_layout_free);
-  g_clear_pointer (&self->index, chrono_layout_index_unref);
+  g_clear_object (&self->index);
   g_clear_pointer (&self->renderer, chrono_renderer_free);
 
   G_OBJECT_CLASS (chrono_timeline_view_parent_class)->dispose (object);

@@ -70,7 +70,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(ChronoTimeline) timeline = NULL;
-  g_autoptr(ChronoLayoutIndex) index = NULL;
+  g_autoptr(ChronoEventIndex) index = NULL;
   g_autoptr(ChronoRenderer) renderer = NULL;
   ChronoRenderStyle style;
   cairo_surface_t *surface;
@@ -96,7 +96,7 @@ main (int   argc,
   g_print ("%u events made and sealed in %.0f ms\n", n_events, (g_get_monotonic_time () - begin) / 1000.0);
 
   begin = g_get_monotonic_time ();
-  index = chrono_layout_index_new (timeline, NULL);
+  index = chrono_event_index_new (timeline, NULL);
   g_print ("index in %.1f ms\n", (g_get_monotonic_time () - begin) / 1000.0);
 
   chrono_render_style_init_default (&style, FALSE);

@@ -1,0 +1,532 @@
+/* chrono-event-index.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-event-index"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "chrono-event-index.h"
+
+struct _ChronoEventIndex
+{
+  GObject            parent_instance;
+
+  ChronoTimeline    *timeline;
+  ChronoEventFilter *filter;
+  gulong             filter_changed_id;
+
+  guint              n;
+  guint             *positions;    /* NULL when every event passes */
+  ChronoTime        *starts;       /* likewise: then the timeline's start times */
+
+  /* Built on the first importance query: importance by index and a segment tree of the
+   * argmax over ranges of the index. */
+  guint8            *importance;
+  guint             *tree;
+  guint              tree_size;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ChronoEventIndex, chrono_event_index, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_TIMELINE,
+  PROP_FILTER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static inline guint
+position_at (const guint *positions,
+             guint        i)
+{
+  return positions != NULL ? positions[i] : i;
+}
+
+static void
+clear_tree (ChronoEventIndex *self)
+{
+  g_clear_pointer (&self->importance, g_free);
+  g_clear_pointer (&self->tree, g_free);
+  self->tree_size = 0;
+}
+
+/* Runs the filter over the timeline and reports the change as one run of removed and
+ * added items, after the prefix and before the suffix that stayed the same. */
+static void
+rebuild (ChronoEventIndex *self,
+         gboolean          same_timeline)
+{
+  g_autofree guint *old_positions = g_steal_pointer (&self->positions);
+  guint old_n = self->n;
+  guint n_events = 0;
+  guint prefix = 0, suffix = 0;
+
+  g_clear_pointer (&self->starts, g_free);
+  clear_tree (self);
+  self->n = 0;
+
+  if (self->timeline != NULL && chrono_timeline_is_sealed (self->timeline))
+    n_events = chrono_timeline_get_n_events (self->timeline);
+
+  if (self->filter == NULL || chrono_event_filter_is_empty (self->filter))
+    {
+      self->n = n_events;
+    }
+  else if (n_events > 0)
+    {
+      const ChronoTime *starts = chrono_timeline_get_start_times (self->timeline);
+
+      self->positions = g_new (guint, n_events);
+      for (guint i = 0; i < n_events; i++)
+        if (chrono_event_filter_matches (self->filter, chrono_timeline_get_event (self->timeline, i)))
+          self->positions[self->n++] = i;
+
+      self->positions = g_renew (guint, self->positions, MAX (self->n, 1));
+      self->starts = g_new (ChronoTime, MAX (self->n, 1));
+      for (guint i = 0; i < self->n; i++)
+        self->starts[i] = starts[self->positions[i]];
+    }
+  else
+    {
+      self->positions = g_new (guint, 1);
+      self->starts = g_new (ChronoTime, 1);
+    }
+
+  if (same_timeline)
+    {
+      guint common = MIN (old_n, self->n);
+
+      while (prefix < common && position_at (old_positions, prefix) == position_at (self->positions, prefix))
+        prefix++;
+      while (suffix < common - prefix &&
+             position_at (old_positions, old_n - 1 - suffix) == position_at (self->positions, self->n - 1 - suffix))
+        suffix++;
+    }
+
+  if (old_n - prefix - suffix > 0 || self->n - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix, self->n - prefix - suffix);
+}
+
+static void
+filter_changed_cb (ChronoEventIndex *self)
+{
+  rebuild (self, TRUE);
+}
+
+static GType
+get_item_type (GListModel *model)
+{
+  return CHRONO_TYPE_EVENT;
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  return CHRONO_EVENT_INDEX (model)->n;
+}
+
+static gpointer
+get_item (GListModel *model,
+          guint       i)
+{
+  ChronoEventIndex *self = CHRONO_EVENT_INDEX (model);
+
+  if (i >= self->n)
+    return NULL;
+
+  return g_object_ref (chrono_event_index_get_event (self, i));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+static void
+chrono_event_index_dispose (GObject *object)
+{
+  ChronoEventIndex *self = CHRONO_EVENT_INDEX (object);
+
+  g_clear_signal_handler (&self->filter_changed_id, self->filter);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->timeline);
+
+  G_OBJECT_CLASS (chrono_event_index_parent_class)->dispose (object);
+}
+
+static void
+chrono_event_index_finalize (GObject *object)
+{
+  ChronoEventIndex *self = CHRONO_EVENT_INDEX (object);
+
+  g_free (self->positions);
+  g_free (self->starts);
+  clear_tree (self);
+
+  G_OBJECT_CLASS (chrono_event_index_parent_class)->finalize (object);
+}
+
+static void
+chrono_event_index_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  ChronoEventIndex *self = CHRONO_EVENT_INDEX (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMELINE:
+      g_value_set_object (value, self->timeline);
+      break;
+
+    case PROP_FILTER:
+      g_value_set_object (value, self->filter);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_event_index_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  ChronoEventIndex *self = CHRONO_EVENT_INDEX (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMELINE:
+      chrono_event_index_set_timeline (self, g_value_get_object (value));
+      break;
+
+    case PROP_FILTER:
+      chrono_event_index_set_filter (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_event_index_class_init (ChronoEventIndexClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = chrono_event_index_dispose;
+  object_class->finalize = chrono_event_index_finalize;
+  object_class->get_property = chrono_event_index_get_property;
+  object_class->set_property = chrono_event_index_set_property;
+
+  properties[PROP_TIMELINE] =
+    g_param_spec_object ("timeline", NULL, NULL,
+                         CHRONO_TYPE_TIMELINE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILTER] =
+    g_param_spec_object ("filter", NULL, NULL,
+                         CHRONO_TYPE_EVENT_FILTER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+chrono_event_index_init (ChronoEventIndex *self)
+{
+}
+
+ChronoEventIndex *
+chrono_event_index_new (ChronoTimeline    *timeline,
+                        ChronoEventFilter *filter)
+{
+  g_return_val_if_fail (!timeline || CHRONO_IS_TIMELINE (timeline), NULL);
+  g_return_val_if_fail (!filter || CHRONO_IS_EVENT_FILTER (filter), NULL);
+
+  return g_object_new (CHRONO_TYPE_EVENT_INDEX,
+                       "timeline", timeline,
+                       "filter", filter,
+                       NULL);
+}
+
+ChronoTimeline *
+chrono_event_index_get_timeline (ChronoEventIndex *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT_INDEX (self), NULL);
+
+  return self->timeline;
+}
+
+void
+chrono_event_index_set_timeline (ChronoEventIndex *self,
+                                 ChronoTimeline   *timeline)
+{
+  g_return_if_fail (CHRONO_IS_EVENT_INDEX (self));
+  g_return_if_fail (!timeline || CHRONO_IS_TIMELINE (timeline));
+
+  if (!g_set_object (&self->timeline, timeline))
+    return;
+
+  rebuild (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
+}
+
+ChronoEventFilter *
+chrono_event_index_get_filter (ChronoEventIndex *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT_INDEX (self), NULL);
+
+  return self->filter;
+}
+
+void
+chrono_event_index_set_filter (ChronoEventIndex  *self,
+                               ChronoEventFilter *filter)
+{
+  g_return_if_fail (CHRONO_IS_EVENT_INDEX (self));
+  g_return_if_fail (!filter || CHRONO_IS_EVENT_FILTER (filter));
+
+  if (self->filter == filter)
+    return;
+
+  g_clear_signal_handler (&self->filter_changed_id, self->filter);
+  g_set_object (&self->filter, filter);
+  if (filter != NULL)
+    self->filter_changed_id = g_signal_connect_swapped (filter, "changed", G_CALLBACK (filter_changed_cb), self);
+
+  rebuild (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
+
+guint
+chrono_event_index_get_size (ChronoEventIndex *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT_INDEX (self), 0);
+
+  return self->n;
+}
+
+ChronoEvent *
+chrono_event_index_get_event (ChronoEventIndex *self,
+                              guint             i)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT_INDEX (self), NULL);
+  g_return_val_if_fail (i < self->n, NULL);
+
+  return chrono_timeline_get_event (self->timeline, position_at (self->positions, i));
+}
+
+guint
+chrono_event_index_get_position (ChronoEventIndex *self,
+                                 guint             i)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT_INDEX (self), G_MAXUINT);
+  g_return_val_if_fail (i < self->n, G_MAXUINT);
+
+  return position_at (self->positions, i);
+}
+
+static const ChronoTime *
+get_starts (ChronoEventIndex *self)
+{
+  return self->starts != NULL ? self->starts : chrono_timeline_get_start_times (self->timeline);
+}
+
+ChronoTime
+chrono_event_index_get_start_time (ChronoEventIndex *self,
+                                   guint             i)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT_INDEX (self), 0);
+  g_return_val_if_fail (i < self->n, 0);
+
+  return get_starts (self)[i];
+}
+
+/* Where the timeline's @position is in the list: positions are sorted, so a binary
+ * search; G_MAXUINT when it is not there. */
+static guint
+find_position (ChronoEventIndex *self,
+               guint             position)
+{
+  guint lo = 0, hi = self->n;
+
+  if (self->positions == NULL)
+    return position < self->n ? position : G_MAXUINT;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->positions[mid] < position)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo < self->n && self->positions[lo] == position ? lo : G_MAXUINT;
+}
+
+guint
+chrono_event_index_find (ChronoEventIndex *self,
+                         ChronoEvent      *event)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT_INDEX (self), G_MAXUINT);
+  g_return_val_if_fail (!event || CHRONO_IS_EVENT (event), G_MAXUINT);
+
+  if (event == NULL || self->n == 0)
+    return G_MAXUINT;
+
+  return find_position (self, chrono_timeline_get_position (self->timeline, event));
+}
+
+gboolean
+chrono_event_index_contains_position (ChronoEventIndex *self,
+                                      guint             position)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT_INDEX (self), FALSE);
+
+  return find_position (self, position) != G_MAXUINT;
+}
+
+guint
+chrono_event_index_lower_bound (ChronoEventIndex *self,
+                                ChronoTime        time)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT_INDEX (self), 0);
+
+  if (self->n == 0)
+    return 0;
+
+  return chrono_times_lower_bound (get_starts (self), self->n, time);
+}
+
+void
+chrono_event_index_get_span (ChronoEventIndex *self,
+                             ChronoTime        start,
+                             ChronoTime        end,
+                             guint            *first,
+                             guint            *last)
+{
+  g_return_if_fail (CHRONO_IS_EVENT_INDEX (self));
+
+  *first = chrono_event_index_lower_bound (self, start);
+  *last = MAX (*first, chrono_event_index_lower_bound (self, end));
+}
+
+/* The more important of two events in the list; the earlier one on a tie. */
+static guint
+better (ChronoEventIndex *self,
+        guint             a,
+        guint             b)
+{
+  if (a == G_MAXUINT)
+    return b;
+  if (b == G_MAXUINT)
+    return a;
+  if (self->importance[a] != self->importance[b])
+    return self->importance[a] > self->importance[b] ? a : b;
+
+  return MIN (a, b);
+}
+
+static void
+ensure_tree (ChronoEventIndex *self)
+{
+  if (self->tree != NULL)
+    return;
+
+  self->tree_size = 1;
+  while (self->tree_size < self->n)
+    self->tree_size *= 2;
+
+  self->importance = g_new (guint8, MAX (self->n, 1));
+  for (guint i = 0; i < self->n; i++)
+    self->importance[i] = (guint8) MIN (chrono_event_get_importance (chrono_event_index_get_event (self, i)), 255);
+
+  self->tree = g_new (guint, 2 * self->tree_size);
+  for (guint i = 0; i < self->tree_size; i++)
+    self->tree[self->tree_size + i] = i < self->n ? i : G_MAXUINT;
+  for (guint i = self->tree_size; i-- > 1;)
+    self->tree[i] = better (self, self->tree[2 * i], self->tree[2 * i + 1]);
+}
+
+guint
+chrono_event_index_find_most_important (ChronoEventIndex *self,
+                                        guint             first,
+                                        guint             last)
+{
+  guint best = G_MAXUINT;
+
+  g_return_val_if_fail (CHRONO_IS_EVENT_INDEX (self), G_MAXUINT);
+
+  last = MIN (last, self->n);
+  if (first >= last)
+    return G_MAXUINT;
+
+  ensure_tree (self);
+
+  for (guint l = first + self->tree_size, r = last + self->tree_size; l < r; l /= 2, r /= 2)
+    {
+      if (l & 1)
+        best = better (self, best, self->tree[l++]);
+      if (r & 1)
+        best = better (self, best, self->tree[--r]);
+    }
+
+  return best;
+}
+
+guint *
+chrono_event_index_count_columns (ChronoEventIndex *self,
+                                  double            span_start,
+                                  double            span_end,
+                                  double            width,
+                                  double            column_width,
+                                  guint            *n_columns)
+{
+  guint first, last, previous;
+  guint *counts;
+  guint n;
+
+  g_return_val_if_fail (CHRONO_IS_EVENT_INDEX (self), NULL);
+  g_return_val_if_fail (width > 0 && column_width > 0, NULL);
+
+  n = (guint) ceil (width / column_width);
+  counts = g_new0 (guint, MAX (n, 1));
+  chrono_event_index_get_span (self, (ChronoTime) ceil (span_start), (ChronoTime) ceil (span_end), &first, &last);
+  previous = first;
+
+  for (guint c = 0; c < n; c++)
+    {
+      guint next = last;
+
+      if (c + 1 < n)
+        {
+          ChronoTime boundary = (ChronoTime) ceil (span_start + (c + 1) * column_width * (span_end - span_start) / width);
+
+          next = CLAMP (chrono_event_index_lower_bound (self, boundary), previous, last);
+        }
+
+      counts[c] = next - previous;
+      previous = next;
+    }
+
+  *n_columns = n;
+
+  return counts;
+}

@@ -1,0 +1,68 @@
+/* chrono-event-index.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "chrono-event-filter.h"
+#include "chrono-timeline.h"
+
+G_BEGIN_DECLS
+
+#define CHRONO_TYPE_EVENT_INDEX (chrono_event_index_get_type ())
+G_DECLARE_FINAL_TYPE (ChronoEventIndex, chrono_event_index, CHRONO, EVENT_INDEX, GObject)
+
+/* The events of a timeline that its filter lets through, in the timeline's order (by
+ * start), as a GListModel of ChronoEvent, with the queries the views make. It keeps
+ * compact arrays, not an object per item, runs the filter once per change and then says
+ * so with one "items-changed". Indices below are positions in this list, not in the
+ * timeline. */
+ChronoEventIndex *chrono_event_index_new               (ChronoTimeline    *timeline,
+                                                        ChronoEventFilter *filter);
+ChronoTimeline   *chrono_event_index_get_timeline      (ChronoEventIndex  *self);
+void              chrono_event_index_set_timeline      (ChronoEventIndex  *self,
+                                                        ChronoTimeline    *timeline);
+ChronoEventFilter *chrono_event_index_get_filter       (ChronoEventIndex  *self);
+void              chrono_event_index_set_filter        (ChronoEventIndex  *self,
+                                                        ChronoEventFilter *filter);
+
+guint             chrono_event_index_get_size          (ChronoEventIndex  *self);
+/* Borrowed. */
+ChronoEvent      *chrono_event_index_get_event         (ChronoEventIndex  *self,
+                                                        guint              i);
+/* The timeline position of the @i-th event. */
+guint             chrono_event_index_get_position      (ChronoEventIndex  *self,
+                                                        guint              i);
+ChronoTime        chrono_event_index_get_start_time    (ChronoEventIndex  *self,
+                                                        guint              i);
+/* Where @event is in the list, or G_MAXUINT when it is filtered out or elsewhere. */
+guint             chrono_event_index_find              (ChronoEventIndex  *self,
+                                                        ChronoEvent       *event);
+gboolean          chrono_event_index_contains_position (ChronoEventIndex  *self,
+                                                        guint              position);
+/* The first event starting at or after @time (the size when there is none). */
+guint             chrono_event_index_lower_bound       (ChronoEventIndex  *self,
+                                                        ChronoTime         time);
+/* The events starting in [start, end): [*first, *last). */
+void              chrono_event_index_get_span          (ChronoEventIndex  *self,
+                                                        ChronoTime         start,
+                                                        ChronoTime         end,
+                                                        guint             *first,
+                                                        guint             *last);
+/* The most important event in [first, last), the earliest on a tie; G_MAXUINT when the
+ * range is empty. O(log n) after a first call that costs O(n). */
+guint             chrono_event_index_find_most_important (ChronoEventIndex *self,
+                                                          guint             first,
+                                                          guint             last);
+/* For a density strip: @span_start and @span_end drawn @width pixels wide, in columns of
+ * @column_width pixels; fills @counts (ceil (width / column_width) of them) with how
+ * many events start in each column. */
+guint            *chrono_event_index_count_columns     (ChronoEventIndex  *self,
+                                                        double             span_start,
+                                                        double             span_end,
+                                                        double             width,
+                                                        double             column_width,
+                                                        guint             *n_columns);
+
+G_END_DECLS

@@ -1,0 +1,332 @@
+/* test-event-index.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "model/chrono-event-index.h"
+
+#define N_ROUNDS 40
+
+/* A timeline of @n events in a few categories, with many ties in start time, random
+ * importance and titles that the search can pick out. */
+static ChronoTimeline *
+random_timeline (GRand *rand,
+                 guint  n)
+{
+  ChronoTimeline *timeline = chrono_timeline_new ();
+  const char *category_ids[] = { "red", "green", "blue" };
+  ChronoCategory *categories[3];
+
+  for (guint c = 0; c < G_N_ELEMENTS (category_ids); c++)
+    {
+      categories[c] = chrono_category_new (category_ids[c], category_ids[c], "#3584e4", NULL);
+      chrono_timeline_add_category (timeline, categories[c]);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *title = g_strdup_printf ("%s %u", g_rand_boolean (rand) ? "alpha" : "beta", i);
+      ChronoDate start;
+      g_autoptr(ChronoEvent) event = NULL;
+
+      /* Few distinct days, so that ties are common. */
+      chrono_date_from_time ((ChronoTime) g_rand_int_range (rand, 0, MAX (n / 3, 2)) * 86400,
+                             CHRONO_PRECISION_DAY, &start);
+      event = chrono_event_new (id, &start, title);
+      chrono_event_set_importance (event, g_rand_int_range (rand, CHRONO_IMPORTANCE_MIN, CHRONO_IMPORTANCE_MAX + 1));
+      chrono_event_set_category (event, categories[g_rand_int_range (rand, 0, 3)]);
+      chrono_timeline_add_event (timeline, event);
+    }
+
+  chrono_timeline_seal (timeline);
+  for (guint c = 0; c < G_N_ELEMENTS (categories); c++)
+    g_object_unref (categories[c]);
+
+  return timeline;
+}
+
+static void
+random_filter (GRand             *rand,
+               ChronoEventFilter *filter)
+{
+  const char *searches[] = { NULL, "alpha", "beta", "1", "nothing matches this" };
+
+  chrono_event_filter_set_search_text (filter, searches[g_rand_int_range (rand, 0, G_N_ELEMENTS (searches))]);
+  chrono_event_filter_set_category_visible (filter, "red", g_rand_boolean (rand));
+  chrono_event_filter_set_category_visible (filter, "green", g_rand_int_range (rand, 0, 4) != 0);
+  chrono_event_filter_set_category_visible (filter, "blue", TRUE);
+}
+
+/* The filtered positions, the slow and obvious way. */
+static GArray *
+brute_force (ChronoTimeline    *timeline,
+             ChronoEventFilter *filter)
+{
+  GArray *positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < chrono_timeline_get_n_events (timeline); i++)
+    if (filter == NULL || chrono_event_filter_matches (filter, chrono_timeline_get_event (timeline, i)))
+      g_array_append_val (positions, i);
+
+  return positions;
+}
+
+static void
+check_against_brute_force (ChronoEventIndex *index,
+                           GRand            *rand)
+{
+  ChronoTimeline *timeline = chrono_event_index_get_timeline (index);
+  g_autoptr(GArray) expected = brute_force (timeline, chrono_event_index_get_filter (index));
+  const ChronoTime *starts = chrono_timeline_get_start_times (timeline);
+  guint n = expected->len;
+  ChronoTime last_start = n > 0 ? starts[g_array_index (expected, guint, n - 1)] : 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (index)), ==, n);
+  g_assert_cmpuint (chrono_event_index_get_size (index), ==, n);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (index), n));
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint position = g_array_index (expected, guint, i);
+      g_autoptr(ChronoEvent) item = g_list_model_get_item (G_LIST_MODEL (index), i);
+
+      g_assert_true (item == chrono_timeline_get_event (timeline, position));
+      g_assert_true (chrono_event_index_get_event (index, i) == item);
+      g_assert_cmpuint (chrono_event_index_get_position (index, i), ==, position);
+      g_assert_cmpint (chrono_event_index_get_start_time (index, i), ==, starts[position]);
+      g_assert_cmpuint (chrono_event_index_find (index, item), ==, i);
+      g_assert_true (chrono_event_index_contains_position (index, position));
+    }
+
+  /* Events that did not pass are not found. */
+  for (guint position = 0, j = 0; position < chrono_timeline_get_n_events (timeline); position++)
+    {
+      if (j < n && g_array_index (expected, guint, j) == position)
+        {
+          j++;
+          continue;
+        }
+      g_assert_false (chrono_event_index_contains_position (index, position));
+      g_assert_cmpuint (chrono_event_index_find (index, chrono_timeline_get_event (timeline, position)), ==, G_MAXUINT);
+    }
+
+  /* Lower bounds, spans and the most important event of random spans. */
+  for (guint k = 0; k < 50; k++)
+    {
+      ChronoTime a = g_rand_int_range (rand, -2, (gint32) (last_start / 86400) + 3) * 86400 + g_rand_int_range (rand, -1, 2);
+      ChronoTime b = a + g_rand_int_range (rand, 0, 10) * 86400;
+      guint lower = 0, first, last, best = G_MAXUINT;
+
+      while (lower < n && starts[g_array_index (expected, guint, lower)] < a)
+        lower++;
+      g_assert_cmpuint (chrono_event_index_lower_bound (index, a), ==, lower);
+
+      chrono_event_index_get_span (index, a, b, &first, &last);
+      g_assert_cmpuint (first, ==, lower);
+      for (guint i = first; i < last; i++)
+        {
+          ChronoTime start = starts[g_array_index (expected, guint, i)];
+
+          g_assert_cmpint (start, >=, a);
+          g_assert_cmpint (start, <, b);
+        }
+      g_assert_true (last == n || starts[g_array_index (expected, guint, last)] >= b);
+
+      for (guint i = first; i < last; i++)
+        {
+          ChronoEvent *event = chrono_timeline_get_event (timeline, g_array_index (expected, guint, i));
+
+          if (best == G_MAXUINT ||
+              chrono_event_get_importance (event) >
+              chrono_event_get_importance (chrono_timeline_get_event (timeline, g_array_index (expected, guint, best))))
+            best = i;
+        }
+      g_assert_cmpuint (chrono_event_index_find_most_important (index, first, last), ==, best);
+    }
+
+  /* The density strip's columns add up to the events in the span and each holds the
+   * events starting in it. */
+  if (n > 0)
+    {
+      double span_start = (double) starts[g_array_index (expected, guint, 0)] - 86400 * 1.5;
+      double span_end = (double) last_start + 86400 * 2.25;
+      double width = g_rand_double_range (rand, 5, 300);
+      double column_width = 2;
+      guint n_columns, total = 0, first, last;
+      g_autofree guint *counts = chrono_event_index_count_columns (index, span_start, span_end, width, column_width, &n_columns);
+
+      g_assert_cmpuint (n_columns, ==, (guint) ceil (width / column_width));
+      for (guint c = 0; c < n_columns; c++)
+        {
+          double column_start = span_start + c * column_width * (span_end - span_start) / width;
+          double column_end = c + 1 < n_columns ? span_start + (c + 1) * column_width * (span_end - span_start) / width : span_end;
+          guint expected_count = 0;
+
+          for (guint i = 0; i < n; i++)
+            {
+              ChronoTime start = starts[g_array_index (expected, guint, i)];
+
+              if (start >= (ChronoTime) ceil (column_start) && start < (ChronoTime) ceil (column_end))
+                expected_count++;
+            }
+          g_assert_cmpuint (counts[c], ==, expected_count);
+          total += counts[c];
+        }
+      chrono_event_index_get_span (index, (ChronoTime) ceil (span_start), (ChronoTime) ceil (span_end), &first, &last);
+      g_assert_cmpuint (total, ==, last - first);
+    }
+}
+
+typedef struct
+{
+  guint n_signals;
+  guint position;
+  guint removed;
+  guint added;
+} ItemsChanged;
+
+static void
+items_changed_cb (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *record)
+{
+  record->n_signals++;
+  record->position = position;
+  record->removed = removed;
+  record->added = added;
+}
+
+static void
+test_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20250105);
+
+  for (guint round = 0; round < N_ROUNDS; round++)
+    {
+      g_autoptr(ChronoTimeline) timeline = random_timeline (rand, g_rand_int_range (rand, 0, 400));
+      g_autoptr(ChronoEventFilter) filter = chrono_event_filter_new ();
+      g_autoptr(ChronoEventIndex) index = chrono_event_index_new (timeline, NULL);
+      ItemsChanged record = { 0 };
+
+      check_against_brute_force (index, rand);
+
+      g_signal_connect (index, "items-changed", G_CALLBACK (items_changed_cb), &record);
+      for (guint k = 0; k < 4; k++)
+        {
+          guint before = chrono_event_index_get_size (index);
+          g_autoptr(GArray) old = g_array_new (FALSE, FALSE, sizeof (guint));
+
+          for (guint i = 0; i < before; i++)
+            {
+              guint position = chrono_event_index_get_position (index, i);
+              g_array_append_val (old, position);
+            }
+
+          record.n_signals = 0;
+          g_object_freeze_notify (G_OBJECT (filter));
+          if (k == 0)
+            chrono_event_index_set_filter (index, filter);
+          else
+            random_filter (rand, filter);
+          g_object_thaw_notify (G_OBJECT (filter));
+
+          check_against_brute_force (index, rand);
+
+          /* At most one signal per change of the filter, and it describes the change:
+           * what is outside the reported run is unchanged. */
+          if (k == 0)
+            {
+              g_assert_cmpuint (record.n_signals, ==, 0);
+              continue;
+            }
+          g_assert_cmpuint (record.n_signals, <=, 3);
+          if (record.n_signals == 1)
+            {
+              g_assert_cmpuint (before - record.removed + record.added, ==, chrono_event_index_get_size (index));
+              for (guint i = 0; i < record.position; i++)
+                g_assert_cmpuint (chrono_event_index_get_position (index, i), ==, g_array_index (old, guint, i));
+            }
+        }
+    }
+}
+
+/* One change of the filter is one "items-changed", and a change that lets the same
+ * events through is none. */
+static void
+test_one_signal_per_change (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(ChronoTimeline) timeline = random_timeline (rand, 300);
+  g_autoptr(ChronoEventFilter) filter = chrono_event_filter_new ();
+  g_autoptr(ChronoEventIndex) index = chrono_event_index_new (timeline, filter);
+  ItemsChanged record = { 0 };
+  guint all = chrono_timeline_get_n_events (timeline);
+
+  g_signal_connect (index, "items-changed", G_CALLBACK (items_changed_cb), &record);
+  g_assert_cmpuint (chrono_event_index_get_size (index), ==, all);
+
+  chrono_event_filter_set_category_visible (filter, "red", FALSE);
+  g_assert_cmpuint (record.n_signals, ==, 1);
+  g_assert_cmpuint (record.removed - record.added, ==, all - chrono_event_index_get_size (index));
+  g_assert_cmpuint (chrono_event_index_get_size (index), <, all);
+
+  chrono_event_filter_set_search_text (filter, "beta");
+  g_assert_cmpuint (record.n_signals, ==, 2);
+
+  /* The same hidden categories again: no change, no signal. */
+  chrono_event_filter_set_category_visible (filter, "red", FALSE);
+  g_assert_cmpuint (record.n_signals, ==, 2);
+
+  chrono_event_filter_set_search_text (filter, NULL);
+  chrono_event_filter_set_category_visible (filter, "red", TRUE);
+  g_assert_cmpuint (record.n_signals, ==, 4);
+  g_assert_cmpuint (chrono_event_index_get_size (index), ==, all);
+
+  /* A new timeline replaces everything at once. */
+  chrono_event_index_set_timeline (index, NULL);
+  g_assert_cmpuint (record.n_signals, ==, 5);
+  g_assert_cmpuint (record.position, ==, 0);
+  g_assert_cmpuint (record.removed, ==, all);
+  g_assert_cmpuint (record.added, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (index)), ==, 0);
+  g_assert_cmpuint (chrono_event_index_lower_bound (index, 0), ==, 0);
+  g_assert_cmpuint (chrono_event_index_find_most_important (index, 0, 10), ==, G_MAXUINT);
+}
+
+/* The index borrows the events from the timeline: no object per item. */
+static void
+test_items_are_the_timelines (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(ChronoTimeline) timeline = random_timeline (rand, 50);
+  g_autoptr(ChronoEventIndex) index = chrono_event_index_new (timeline, NULL);
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (index)) == CHRONO_TYPE_EVENT);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(ChronoEvent) a = g_list_model_get_item (G_LIST_MODEL (index), i);
+      g_autoptr(ChronoEvent) b = g_list_model_get_item (chrono_timeline_get_events (timeline), i);
+
+      g_assert_true (a == b);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/model/event-index/random", test_random);
+  g_test_add_func ("/model/event-index/one-signal-per-change", test_one_signal_per_change);
+  g_test_add_func ("/model/event-index/items-are-the-timelines", test_items_are_the_timelines);
+
+  return g_test_run ();
+}
