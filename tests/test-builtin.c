@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 
 #include "chrono-resources.h"
+#include "io/chrono-native-reader.h"
 #include "io/chrono-timeline-reader.h"
 
 #define BUILTIN_RESOURCE RESOURCE_PATH "/timelines/alexnet-to-agi.chronoscope"

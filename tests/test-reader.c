@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <glib/gi18n-lib.h>
 
+#include "io/chrono-native-reader.h"
 #include "io/chrono-timeline-reader.h"
 
 static ChronoTimeline *

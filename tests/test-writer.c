@@ -7,6 +7,7 @@
 
 #include <locale.h>
 
+#include "io/chrono-native-reader.h"
 #include "io/chrono-timeline-reader.h"
 #include "io/chrono-timeline-writer.h"
 

@@ -1,16 +1,33 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* chrono-timeline-reader-private.h — what the loader needs of each format's reader
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
-#include <glib.h>
+#include "chrono-timeline-reader.h"
 
 G_BEGIN_DECLS
 
-/* Shared by the readers: a CHRONO_READER_ERROR with the place of the first invalid byte. */
-gboolean _chrono_check_utf8       (const char  *data,
-                                   gsize        length,
-                                   const char  *display_name,
-                                   GError     **error);
-gboolean _chrono_looks_like_xml   (const char  *data,
-                                   gsize        length);
+/* Reads one format. Checks the limits of chrono-input-limits.h itself, since it is also
+ * called directly; may call @progress now and then from the calling thread. */
+typedef ChronoTimeline *(*ChronoFormatReadFunc) (GBytes                  *bytes,
+                                                 const char              *display_name,
+                                                 ChronoLoadProgressFunc   progress,
+                                                 gpointer                 progress_data,
+                                                 GCancellable            *cancellable,
+                                                 GError                 **error);
+
+ChronoTimeline *_chrono_read_native     (GBytes                  *bytes,
+                                         const char              *display_name,
+                                         ChronoLoadProgressFunc   progress,
+                                         gpointer                 progress_data,
+                                         GCancellable            *cancellable,
+                                         GError                 **error);
+ChronoTimeline *_chrono_read_timelinejs (GBytes                  *bytes,
+                                         const char              *display_name,
+                                         ChronoLoadProgressFunc   progress,
+                                         gpointer                 progress_data,
+                                         GCancellable            *cancellable,
+                                         GError                 **error);
 
 G_END_DECLS

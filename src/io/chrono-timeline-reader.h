@@ -20,16 +20,8 @@ typedef enum
 
 GQuark          chrono_reader_error_quark          (void);
 
-/* Parses the native XML format (see help/C/file-format.page). @display_name names the
- * file in error messages, which read "NAME:LINE:COLUMN: sentence". Returns a sealed
- * timeline. Translatable fields go through g_dgettext() when the root element names a
- * gettext domain. */
-ChronoTimeline *chrono_timeline_read_native_bytes  (GBytes        *bytes,
-                                                    const char    *display_name,
-                                                    GCancellable  *cancellable,
-                                                    GError       **error);
-
-/* Detects the format (native XML or TimelineJS JSON) from the content and reads it. */
+/* Detects the format (native XML or TimelineJS JSON) from the content and reads it with
+ * that format's reader (chrono-native-reader.h, chrono-timelinejs-reader.h). */
 ChronoTimeline *chrono_timeline_read_bytes         (GBytes        *bytes,
                                                     const char    *display_name,
                                                     GCancellable  *cancellable,

@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "chrono-timeline-reader.h"
+#include "chrono-input-limits.h"
 #include "chrono-timeline-reader-private.h"
 #include "chrono-timelinejs-reader.h"
 
@@ -400,38 +400,25 @@ read_text (JsReader    *r,
   return TRUE;
 }
 
-static char *
-make_id (const char *text)
-{
-  GString *id = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isalnum (*p) || *p == '_' || *p == '.' || *p == '-')
-        g_string_append_c (id, *p);
-      else if (id->len > 0 && id->str[id->len - 1] != '-')
-        g_string_append_c (id, '-');
-    }
-
-  return g_string_free (id, FALSE);
-}
-
 static ChronoCategory *
 get_category (JsReader   *r,
               const char *group)
 {
-  g_autofree char *slug = make_id (group);
-  g_autofree char *id = g_strdup_printf ("group-%s", slug);
+  g_autofree char *slug = chrono_input_make_id (group);
+  g_autofree char *id = slug != NULL ? g_strdup_printf ("group-%s", slug) : g_strdup ("group");
   ChronoCategory *category;
   guint suffix = 2;
 
-  /* Different group names may make the same slug; the name tells them apart. */
+  /* Different group names may make the same slug (or none); the name tells them apart. */
   while ((category = chrono_timeline_lookup_category (r->timeline, id)) != NULL)
     {
       if (strcmp (chrono_category_get_name (category), group) == 0)
         return category;
       g_free (id);
-      id = g_strdup_printf ("group-%s-%u", slug, suffix++);
+      if (slug != NULL)
+        id = g_strdup_printf ("group-%s-%u", slug, suffix++);
+      else
+        id = g_strdup_printf ("group-%u", suffix++);
     }
 
   {
@@ -464,9 +451,12 @@ read_event (JsReader    *r,
       !get_string_member (r, object, "group", path, &group, error))
     return FALSE;
 
-  if (unique_id != NULL && *unique_id != '\0')
+  /* A unique_id with nothing an id allows (“@”, “事件”) is numbered like a missing one. */
+  if (unique_id != NULL)
+    id = chrono_input_make_id (unique_id);
+
+  if (id != NULL)
     {
-      id = make_id (unique_id);
       if (g_hash_table_contains (r->event_ids, id))
         {
           set_path_error (r, error, path, _("the unique_id “%s” is already used by another event"), unique_id);
@@ -568,10 +558,12 @@ read_slides (JsReader    *r,
 }
 
 ChronoTimeline *
-chrono_timeline_read_timelinejs_bytes (GBytes        *bytes,
-                                       const char    *display_name,
-                                       GCancellable  *cancellable,
-                                       GError       **error)
+_chrono_read_timelinejs (GBytes                  *bytes,
+                         const char              *display_name,
+                         ChronoLoadProgressFunc   progress,
+                         gpointer                 progress_data,
+                         GCancellable            *cancellable,
+                         GError                 **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
@@ -581,7 +573,7 @@ chrono_timeline_read_timelinejs_bytes (GBytes        *bytes,
   JsonNode *root;
   JsonObject *root_object, *title;
   const char *data;
-  gsize length;
+  gsize length, bom;
   ChronoTimeline *result = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -590,14 +582,13 @@ chrono_timeline_read_timelinejs_bytes (GBytes        *bytes,
   data = g_bytes_get_data (bytes, &length);
   r.display_name = display_name;
 
-  if (!_chrono_check_utf8 (data, length, display_name, error))
+  if (!chrono_input_check_size (length, display_name, error) ||
+      !chrono_input_check_utf8 (data, length, display_name, error))
     return NULL;
 
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
+  bom = chrono_input_skip_bom (data, length);
+  data += bom;
+  length -= bom;
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
@@ -651,4 +642,13 @@ chrono_timeline_read_timelinejs_bytes (GBytes        *bytes,
   g_clear_pointer (&r.event_ids, g_hash_table_unref);
 
   return result;
+}
+
+ChronoTimeline *
+chrono_timeline_read_timelinejs_bytes (GBytes        *bytes,
+                                       const char    *display_name,
+                                       GCancellable  *cancellable,
+                                       GError       **error)
+{
+  return _chrono_read_timelinejs (bytes, display_name, NULL, NULL, cancellable, error);
 }

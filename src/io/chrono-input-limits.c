@@ -1,0 +1,149 @@
+/* chrono-input-limits.c — the limits and rules every reader enforces
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-input-limits"
+
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "chrono-input-limits.h"
+#include "chrono-timeline-reader.h"
+
+/* Line and column (both from 1, the column in characters) of a byte offset. */
+static void
+get_line_column (const char *data,
+                 gsize       length,
+                 gsize       offset,
+                 int        *out_line,
+                 int        *out_column)
+{
+  gsize line_start = 0;
+  int line = 1;
+
+  offset = MIN (offset, length);
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          line++;
+          line_start = i + 1;
+        }
+    }
+
+  /* Count characters by their lead bytes, so that an invalid sequence still counts. */
+  *out_column = 1;
+  for (const char *p = data + line_start; p < data + offset; p++)
+    {
+      if ((*p & 0xC0) != 0x80)
+        (*out_column)++;
+    }
+  *out_line = line;
+}
+
+void
+chrono_input_set_error_at (GError     **error,
+                           int          code,
+                           const char  *display_name,
+                           const char  *data,
+                           gsize        length,
+                           gsize        offset,
+                           const char  *format,
+                           ...)
+{
+  g_autofree char *sentence = NULL;
+  va_list args;
+  int line, column;
+
+  va_start (args, format);
+  sentence = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  get_line_column (data, length, offset, &line, &column);
+  g_set_error (error, CHRONO_READER_ERROR, code, "%s:%d:%d: %s",
+               display_name, line, column, sentence);
+}
+
+gboolean
+chrono_input_check_size (guint64      size,
+                         const char  *display_name,
+                         GError     **error)
+{
+  g_autofree char *formatted = NULL;
+
+  if (size <= CHRONO_INPUT_MAX_FILE_SIZE)
+    return TRUE;
+
+  formatted = g_format_size (size);
+  g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_TOO_LARGE,
+               _("%s: the file is too large (%s); timelines may have up to 512 MiB"),
+               display_name, formatted);
+  return FALSE;
+}
+
+gboolean
+chrono_input_check_utf8 (const char  *data,
+                         gsize        length,
+                         const char  *display_name,
+                         GError     **error)
+{
+  const char *end;
+
+  if (g_utf8_validate_len (data, length, &end))
+    return TRUE;
+
+  chrono_input_set_error_at (error, CHRONO_READER_ERROR_SYNTAX, display_name, data, length, end - data,
+                             _("the file is not valid UTF-8 text here (byte 0x%02X)"),
+                             (guint) (guchar) *end);
+  return FALSE;
+}
+
+gsize
+chrono_input_skip_bom (const char *data,
+                       gsize       length)
+{
+  return length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+static gboolean
+is_id_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '.' || c == '-';
+}
+
+gboolean
+chrono_input_is_valid_id (const char *id)
+{
+  if (*id == '\0')
+    return FALSE;
+
+  for (const char *p = id; *p != '\0'; p++)
+    {
+      if (!is_id_char (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Keeps the characters an id allows and turns each run of others into one “-”.
+ * Returns NULL when nothing is left, so that the caller numbers the item instead. */
+char *
+chrono_input_make_id (const char *text)
+{
+  GString *id = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (is_id_char (*p))
+        g_string_append_c (id, *p);
+      else if (id->len > 0 && id->str[id->len - 1] != '-')
+        g_string_append_c (id, '-');
+    }
+
+  return g_string_free (id, id->len == 0);
+}

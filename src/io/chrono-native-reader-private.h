@@ -1,0 +1,115 @@
+/* chrono-native-reader-private.h — shared by the native reader's parser and its elements
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "chrono-input-limits.h"
+#include "chrono-timeline-reader.h"
+
+G_BEGIN_DECLS
+
+#define NATIVE_NAMESPACE "https://chronoscope.github.io/ns/timeline/1"
+#define NATIVE_VERSION 1
+
+typedef enum
+{
+  ELEMENT_DOCUMENT,
+  ELEMENT_TIMELINE,
+  ELEMENT_TIMELINE_TITLE,
+  ELEMENT_DESCRIPTION,
+  ELEMENT_CATEGORIES,
+  ELEMENT_CATEGORY,
+  ELEMENT_ERAS,
+  ELEMENT_ERA,
+  ELEMENT_SOURCES,
+  ELEMENT_SOURCE,
+  ELEMENT_EVENTS,
+  ELEMENT_EVENT,
+  ELEMENT_EVENT_TITLE,
+  ELEMENT_SUMMARY,
+  ELEMENT_NOTE,
+  ELEMENT_QUOTE,
+  ELEMENT_ORIGINAL,
+  ELEMENT_TRANSLATION,
+  ELEMENT_CONTEXT,
+  N_ELEMENTS
+} ElementKind;
+
+#define ELEMENT_BIT(kind) (1u << (kind))
+
+typedef struct
+{
+  ElementKind kind;
+  gsize offset;             /* of its “<” */
+  guint32 children_seen;    /* ELEMENT_BIT of each kind of child started so far */
+  guint self_closing : 1;
+} Frame;
+
+/* A start tag, as the element's start handler sees it. */
+typedef struct
+{
+  ElementKind kind;
+  gsize offset;
+  const char *qualified_name;
+  const char *name;         /* without our namespace prefix */
+  const char **names;
+  const char **values;
+} Tag;
+
+typedef struct
+{
+  const char *data;
+  gsize length;
+  const char *display_name;
+  GCancellable *cancellable;
+  GMarkupParseContext *context;
+
+  /* Byte offset just past the last tag matched to a parser callback. GMarkup reports
+   * positions after the fact and in bytes, so the reader finds each tag itself. */
+  gsize cursor;
+  GArray *stack;
+  GString *text;
+  char *prefix;             /* namespace prefix bound to ours on the root, if any */
+
+  ChronoTimeline *timeline;
+  char *domain;
+  guint section;            /* of the last child of <timeline> begun, from 1 */
+  guint n_elements;
+  GHashTable *event_ids;
+
+  /* The element being read. */
+  ChronoEvent *event;
+  ChronoQuote *quote;
+  char *attr_id;
+  char *attr_color;
+  char *attr_dark_color;
+  char *attr_author;
+  char *attr_publisher;
+  char *attr_url;
+  char *attr_lang;
+  ChronoDate attr_start;
+  ChronoDate attr_end;
+  gboolean attr_has_date;
+} Reader;
+
+/* An error at a byte offset of the file, as “NAME:LINE:COLUMN: sentence”. */
+#define set_error_at(r, offset, error, code, ...) \
+  chrono_input_set_error_at ((error), (code), (r)->display_name, (r)->data, (r)->length, (offset), __VA_ARGS__)
+
+typedef struct
+{
+  const char *name;
+  ElementKind parent;
+  gboolean holds_text;      /* and nothing else */
+  gboolean once;            /* at most one in its parent */
+  gboolean (*start) (Reader *r, const Tag *tag, GError **error);
+  gboolean (*end) (Reader *r, const Frame *frame, const char *text, GError **error);
+} Element;
+
+/* The native format, element by element: where each may appear and what reads it. */
+extern const Element chrono_native_elements[N_ELEMENTS];
+
+void chrono_native_clear_attributes (Reader *r);
+
+G_END_DECLS

@@ -1,0 +1,445 @@
+/* chrono-native-reader.c — the native XML format, read with a streaming parser
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-native-reader"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "chrono-native-reader.h"
+#include "chrono-native-reader-private.h"
+#include "chrono-timeline-reader-private.h"
+
+#define CHUNK_SIZE (1024 * 1024)
+
+static void
+reader_clear (Reader *r)
+{
+  chrono_native_clear_attributes (r);
+  g_clear_pointer (&r->context, g_markup_parse_context_free);
+  g_clear_pointer (&r->stack, g_array_unref);
+  if (r->text != NULL)
+    g_string_free (r->text, TRUE);
+  g_clear_pointer (&r->prefix, g_free);
+  g_clear_object (&r->timeline);
+  g_clear_pointer (&r->domain, g_free);
+  g_clear_pointer (&r->event_ids, g_hash_table_unref);
+  g_clear_object (&r->event);
+  g_clear_object (&r->quote);
+}
+
+static gsize
+skip_past (Reader     *r,
+           gsize       from,
+           const char *terminator)
+{
+  gsize n = strlen (terminator);
+
+  for (gsize i = from; i + n <= r->length; i++)
+    {
+      if (memcmp (r->data + i, terminator, n) == 0)
+        return i + n;
+    }
+
+  return r->length;
+}
+
+/* The offset of the next start or end tag at or after the cursor. */
+static gsize
+find_next_tag (Reader *r)
+{
+  gsize i = r->cursor;
+
+  while (i < r->length)
+    {
+      const char *p = memchr (r->data + i, '<', r->length - i);
+      gsize rest;
+
+      if (p == NULL)
+        return r->length;
+
+      i = p - r->data;
+      rest = r->length - i;
+
+      if (rest >= 4 && memcmp (p, "<!--", 4) == 0)
+        i = skip_past (r, i + 4, "-->");
+      else if (rest >= 9 && memcmp (p, "<![CDATA[", 9) == 0)
+        i = skip_past (r, i + 9, "]]>");
+      else if (rest >= 2 && p[1] == '?')
+        i = skip_past (r, i + 2, "?>");
+      else if (rest >= 2 && p[1] == '!')
+        i = skip_past (r, i + 2, ">");
+      else
+        return i;
+    }
+
+  return r->length;
+}
+
+/* Moves the cursor past the tag at @offset; returns whether it ends in “/>”. */
+static gboolean
+skip_tag (Reader *r,
+          gsize   offset)
+{
+  char quote = 0;
+
+  for (gsize i = offset + 1; i < r->length; i++)
+    {
+      char c = r->data[i];
+
+      if (quote != 0)
+        {
+          if (c == quote)
+            quote = 0;
+        }
+      else if (c == '"' || c == '\'')
+        quote = c;
+      else if (c == '>')
+        {
+          r->cursor = i + 1;
+          return r->data[i - 1] == '/';
+        }
+    }
+
+  r->cursor = r->length;
+  return FALSE;
+}
+
+/* Collapses runs of white space to one space and trims, in place: a million events
+ * mean millions of texts, and this way none of them is copied on the way. */
+static void
+normalize_whitespace (GString *text)
+{
+  gsize out = 0;
+  gboolean pending_space = FALSE;
+
+  for (gsize in = 0; in < text->len; in++)
+    {
+      char c = text->str[in];
+
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        {
+          pending_space = out > 0;
+          continue;
+        }
+      if (pending_space)
+        text->str[out++] = ' ';
+      pending_space = FALSE;
+      text->str[out++] = c;
+    }
+
+  g_string_truncate (text, out);
+}
+
+static const char *
+local_name (Reader     *r,
+            const char *name)
+{
+  const char *colon = strchr (name, ':');
+
+  if (colon == NULL)
+    return name;
+
+  if (r->prefix != NULL && strncmp (name, r->prefix, colon - name) == 0 &&
+      r->prefix[colon - name] == '\0')
+    return colon + 1;
+
+  /* A name in another namespace: never one of ours, reported as unknown. */
+  return name;
+}
+
+static Frame *
+current_frame (Reader *r)
+{
+  return &g_array_index (r->stack, Frame, r->stack->len - 1);
+}
+
+static ElementKind
+find_child (ElementKind  parent,
+            const char  *name)
+{
+  for (ElementKind kind = ELEMENT_TIMELINE; kind < N_ELEMENTS; kind++)
+    {
+      if (chrono_native_elements[kind].parent == parent && strcmp (chrono_native_elements[kind].name, name) == 0)
+        return kind;
+    }
+
+  return ELEMENT_DOCUMENT;
+}
+
+static void
+start_element_cb (GMarkupParseContext  *context,
+                  const char           *qualified_name,
+                  const char          **names,
+                  const char          **values,
+                  gpointer              user_data,
+                  GError              **error)
+{
+  Reader *r = user_data;
+  Frame *parent = current_frame (r);
+  Frame frame = { 0 };
+  Tag tag = { 0 };
+
+  frame.offset = find_next_tag (r);
+  frame.self_closing = skip_tag (r, frame.offset);
+
+  if ((++r->n_elements & 0x3FF) == 0 && g_cancellable_set_error_if_cancelled (r->cancellable, error))
+    return;
+
+  if (parent->kind == ELEMENT_DOCUMENT)
+    {
+      const char *colon = strchr (qualified_name, ':');
+
+      if (r->timeline != NULL)
+        {
+          set_error_at (r, frame.offset, error, CHRONO_READER_ERROR_SYNTAX,
+                        _("the file goes on after the end of <timeline>"));
+          return;
+        }
+      /* The root binds the prefix, so any prefix will do here; start_timeline checks it. */
+      tag.name = colon != NULL ? colon + 1 : qualified_name;
+    }
+  else
+    tag.name = local_name (r, qualified_name);
+
+  frame.kind = find_child (parent->kind, tag.name);
+  if (frame.kind == ELEMENT_DOCUMENT)
+    {
+      if (parent->kind == ELEMENT_DOCUMENT)
+        set_error_at (r, frame.offset, error, CHRONO_READER_ERROR_UNKNOWN_FORMAT,
+                      _("not a Chronoscope timeline: the root element is <%s>, not <timeline>"),
+                      qualified_name);
+      else
+        set_error_at (r, frame.offset, error, CHRONO_READER_ERROR_INVALID,
+                      _("unknown element <%s> inside <%s>"), qualified_name, chrono_native_elements[parent->kind].name);
+      return;
+    }
+
+  if (chrono_native_elements[frame.kind].once && (parent->children_seen & ELEMENT_BIT (frame.kind)) != 0)
+    {
+      if (parent->kind == ELEMENT_QUOTE)
+        set_error_at (r, frame.offset, error, CHRONO_READER_ERROR_INVALID,
+                      _("<%s> may appear only once in a <quote>"), tag.name);
+      else
+        set_error_at (r, frame.offset, error, CHRONO_READER_ERROR_INVALID,
+                      _("<%s> may appear only once in an <event>"), tag.name);
+      return;
+    }
+
+  tag.kind = frame.kind;
+  tag.offset = frame.offset;
+  tag.qualified_name = qualified_name;
+  tag.names = names;
+  tag.values = values;
+  if (!chrono_native_elements[frame.kind].start (r, &tag, error))
+    return;
+
+  parent->children_seen |= ELEMENT_BIT (frame.kind);
+  g_string_truncate (r->text, 0);
+  g_array_append_val (r->stack, frame);
+}
+
+static void
+end_element_cb (GMarkupParseContext  *context,
+                const char           *qualified_name,
+                gpointer              user_data,
+                GError              **error)
+{
+  Reader *r = user_data;
+  Frame frame = *current_frame (r);
+  const Element *element = &chrono_native_elements[frame.kind];
+
+  if (!frame.self_closing)
+    skip_tag (r, find_next_tag (r));
+
+  g_array_set_size (r->stack, r->stack->len - 1);
+
+  if (element->holds_text)
+    normalize_whitespace (r->text);
+  if (element->end != NULL)
+    element->end (r, &frame, element->holds_text ? r->text->str : NULL, error);
+}
+
+static void
+text_cb (GMarkupParseContext  *context,
+         const char           *text,
+         gsize                 text_len,
+         gpointer              user_data,
+         GError              **error)
+{
+  Reader *r = user_data;
+  Frame *frame = current_frame (r);
+
+  if (chrono_native_elements[frame->kind].holds_text)
+    {
+      g_string_append_len (r->text, text, text_len);
+      return;
+    }
+
+  for (gsize i = 0; i < text_len; i++)
+    {
+      if (text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r')
+        {
+          gsize offset = r->cursor;
+
+          /* Point at the first visible character of the stray text. */
+          while (offset < r->length && g_ascii_isspace (r->data[offset]))
+            offset++;
+
+          if (frame->kind == ELEMENT_DOCUMENT)
+            set_error_at (r, offset, error, CHRONO_READER_ERROR_SYNTAX,
+                          _("text is not allowed outside <timeline>"));
+          else
+            set_error_at (r, offset, error, CHRONO_READER_ERROR_INVALID,
+                          _("text is not allowed inside <%s>"), chrono_native_elements[frame->kind].name);
+          return;
+        }
+    }
+}
+
+static const GMarkupParser parser = {
+  start_element_cb,
+  end_element_cb,
+  text_cb,
+  NULL,
+  NULL,
+};
+
+/* GMarkup's own messages begin with “Error on line N char M: ”, in bytes; the
+ * position is given again here in characters, in the reader's form. */
+static void
+set_markup_error (Reader  *r,
+                  GError  *markup_error,
+                  GError **error)
+{
+  const char *sentence = markup_error->message;
+  const char *marker;
+  int line, byte_column;
+  gsize offset = 0;
+  int current_line = 1;
+
+  if (g_str_has_prefix (sentence, "Error on line ") && (marker = strstr (sentence, ": ")) != NULL)
+    sentence = marker + 2;
+
+  g_markup_parse_context_get_position (r->context, &line, &byte_column);
+  while (current_line < line && offset < r->length)
+    {
+      const char *newline = memchr (r->data + offset, '\n', r->length - offset);
+
+      if (newline == NULL)
+        break;
+      offset = newline - r->data + 1;
+      current_line++;
+    }
+  offset = MIN (offset + MAX (byte_column, 1) - 1, r->length);
+
+  set_error_at (r, offset, error, CHRONO_READER_ERROR_SYNTAX, "%s", sentence);
+}
+
+static gboolean
+looks_like_xml (const char *data,
+                gsize       length)
+{
+  gsize i = chrono_input_skip_bom (data, length);
+
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+
+  return i < length && data[i] == '<';
+}
+
+ChronoTimeline *
+_chrono_read_native (GBytes                  *bytes,
+                     const char              *display_name,
+                     ChronoLoadProgressFunc   progress,
+                     gpointer                 progress_data,
+                     GCancellable            *cancellable,
+                     GError                 **error)
+{
+  Reader r = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  Frame document = { ELEMENT_DOCUMENT, 0, 0, FALSE };
+  ChronoTimeline *timeline = NULL;
+  gsize start;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  r.data = g_bytes_get_data (bytes, &r.length);
+  r.display_name = display_name;
+  r.cancellable = cancellable;
+
+  if (!chrono_input_check_size (r.length, display_name, error) ||
+      !chrono_input_check_utf8 (r.data, r.length, display_name, error))
+    return NULL;
+
+  if (!looks_like_xml (r.data, r.length))
+    {
+      g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_UNKNOWN_FORMAT,
+                   _("%s: not a Chronoscope timeline: the file is not XML"), display_name);
+      return NULL;
+    }
+
+  /* A byte order mark is allowed, but GMarkup does not expect one. */
+  start = chrono_input_skip_bom (r.data, r.length);
+  r.cursor = start;
+
+  r.stack = g_array_new (FALSE, FALSE, sizeof (Frame));
+  g_array_append_val (r.stack, document);
+  r.text = g_string_new (NULL);
+  r.event_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  r.context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &r, NULL);
+
+  for (gsize offset = start; offset < r.length; offset += CHUNK_SIZE)
+    {
+      gsize chunk = MIN (CHUNK_SIZE, r.length - offset);
+
+      if (progress != NULL)
+        progress ((double) offset / r.length, progress_data);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, &local_error) ||
+          !g_markup_parse_context_parse (r.context, r.data + offset, chunk, &local_error))
+        break;
+    }
+
+  if (local_error == NULL)
+    g_markup_parse_context_end_parse (r.context, &local_error);
+
+  if (local_error != NULL)
+    {
+      if (local_error->domain == G_MARKUP_ERROR)
+        set_markup_error (&r, local_error, error);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  else if (r.timeline == NULL)
+    {
+      g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_UNKNOWN_FORMAT,
+                   _("%s: not a Chronoscope timeline: the file has no <timeline> element"), display_name);
+    }
+  else
+    {
+      /* The id set borrows strings from events that the timeline owns. */
+      g_clear_pointer (&r.event_ids, g_hash_table_unref);
+      chrono_timeline_seal (r.timeline);
+      timeline = g_steal_pointer (&r.timeline);
+    }
+
+  reader_clear (&r);
+
+  return timeline;
+}
+
+ChronoTimeline *
+chrono_timeline_read_native_bytes (GBytes        *bytes,
+                                   const char    *display_name,
+                                   GCancellable  *cancellable,
+                                   GError       **error)
+{
+  return _chrono_read_native (bytes, display_name, NULL, NULL, cancellable, error);
+}
