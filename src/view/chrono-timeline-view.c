@@ -9,77 +9,9 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <math.h>
 
-#include "chrono-renderer.h"
-#include "chrono-timeline-view.h"
-
-#define WHEEL_ZOOM_STEP      1.25
-#define KEY_ZOOM_STEP        2.0
-#define ZOOM_DURATION_US     (220 * G_USEC_PER_SEC / 1000)
-#define JUMP_DURATION_US     (450 * G_USEC_PER_SEC / 1000)
-#define KINETIC_FRICTION     4.0
-#define KINETIC_MIN_VELOCITY 20.0
-#define SURFACE_ZOOM_RATE    0.006
-
-typedef enum
-{
-  ANIMATION_NONE,
-  ANIMATION_SPAN,
-  ANIMATION_ANCHORED,
-  ANIMATION_KINETIC,
-} AnimationKind;
-
-struct _ChronoTimelineView
-{
-  GtkWidget          parent_instance;
-
-  ChronoTimeline    *timeline;
-  gint64             timeline_set_time;  /* for CHRONO_DEBUG=frames: the first frame's delay */
-  guint              n_frames;
-  ChronoEventFilter *filter;
-  ChronoEvent       *selected;
-  ChronoViewport    *viewport;
-
-  ChronoEventIndex *index;
-  ChronoRenderer    *renderer;
-  ChronoLayout      *layout;
-  gboolean           layout_dirty;
-
-  ChronoEvent       *hovered;
-  guint              hovered_cluster;
-  double             pointer_x;
-  double             pointer_y;
-  gboolean           pointer_inside;
-
-  /* Animation of the visible span, by frame clock ticks. */
-  guint              tick_id;
-  AnimationKind      animation;
-  gboolean           animating_step;
-  gint64             animation_start;
-  gint64             animation_duration;
-  gint64             last_frame;
-  double             from_start;
-  double             from_end;
-  double             to_start;
-  double             to_end;
-  double             anchor;
-  double             anchor_fraction;
-  double             velocity;
-
-  /* Drag to pan, with the last moves to measure the speed at release. */
-  double             drag_span_start;
-  double             drag_span_end;
-  double             drag_last_offset;
-  gint64             drag_times[4];
-  double             drag_offsets[4];
-  guint              drag_n_samples;
-  gboolean           dragging;
-
-  double             pinch_start;
-  double             pinch_end;
-  double             pinch_x;
-};
+#include "chrono-theme.h"
+#include "chrono-timeline-view-private.h"
 
 G_DEFINE_FINAL_TYPE (ChronoTimelineView, chrono_timeline_view, GTK_TYPE_WIDGET)
 
@@ -114,8 +46,8 @@ drop_index (ChronoTimelineView *self)
   invalidate_layout (self);
 }
 
-static ChronoEventIndex *
-get_index (ChronoTimelineView *self)
+ChronoEventIndex *
+_chrono_timeline_view_get_index (ChronoTimelineView *self)
 {
   if (self->index == NULL && self->timeline != NULL)
     self->index = chrono_event_index_new (self->timeline, self->filter);
@@ -133,8 +65,8 @@ animations_enabled (ChronoTimelineView *self)
   return enabled && gtk_widget_get_mapped (GTK_WIDGET (self));
 }
 
-static double
-get_width (ChronoTimelineView *self)
+double
+_chrono_timeline_view_get_width (ChronoTimelineView *self)
 {
   return MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
 }
@@ -143,13 +75,13 @@ static double
 x_to_time (ChronoTimelineView *self,
            double              x)
 {
-  return chrono_viewport_x_to_time (self->viewport, x, get_width (self));
+  return chrono_viewport_x_to_time (self->viewport, x, _chrono_timeline_view_get_width (self));
 }
 
-static void
-set_span (ChronoTimelineView *self,
-          double              start,
-          double              end)
+void
+_chrono_timeline_view_set_span (ChronoTimelineView *self,
+                                double              start,
+                                double              end)
 {
   self->animating_step = TRUE;
   chrono_viewport_set_visible_span (self->viewport, start, end);
@@ -164,7 +96,7 @@ chrono_timeline_view_stop_animation (ChronoTimelineView *self)
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
   self->tick_id = 0;
-  self->animation = ANIMATION_NONE;
+  chrono_view_animation_stop (self->animation);
 }
 
 gboolean
@@ -172,42 +104,7 @@ chrono_timeline_view_is_animating (ChronoTimelineView *self)
 {
   g_return_val_if_fail (CHRONO_IS_TIMELINE_VIEW (self), FALSE);
 
-  return self->animation != ANIMATION_NONE;
-}
-
-static double
-ease_out_cubic (double t)
-{
-  double p = 1 - t;
-
-  return 1 - p * p * p;
-}
-
-/* Zooming looks even when the duration changes geometrically: every frame zooms by the
- * same factor, as the eye expects. */
-static void
-interpolate (ChronoTimelineView *self,
-             double              progress,
-             double             *start,
-             double             *end)
-{
-  double from_duration = self->from_end - self->from_start;
-  double to_duration = self->to_end - self->to_start;
-  double duration = from_duration * pow (to_duration / from_duration, progress);
-
-  if (self->animation == ANIMATION_ANCHORED)
-    {
-      *start = self->anchor - self->anchor_fraction * duration;
-    }
-  else
-    {
-      double from_centre = (self->from_start + self->from_end) / 2;
-      double to_centre = (self->to_start + self->to_end) / 2;
-
-      *start = from_centre + (to_centre - from_centre) * progress - duration / 2;
-    }
-
-  *end = *start + duration;
+  return chrono_view_animation_get_kind (self->animation) != CHRONO_VIEW_ANIMATION_NONE;
 }
 
 static gboolean
@@ -216,54 +113,21 @@ tick_cb (GtkWidget     *widget,
          gpointer       user_data)
 {
   ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (widget);
-  gint64 now = gdk_frame_clock_get_frame_time (frame_clock);
+  double start, end;
+  gboolean running;
 
-  if (self->animation == ANIMATION_KINETIC)
+  chrono_viewport_get_visible_span (self->viewport, &start, &end);
+  running = chrono_view_animation_step (self->animation, gdk_frame_clock_get_frame_time (frame_clock),
+                                        _chrono_timeline_view_get_width (self), &start, &end);
+  _chrono_timeline_view_set_span (self, start, end);
+
+  if (!running)
     {
-      double dt = MAX (now - self->last_frame, 0) / (double) G_USEC_PER_SEC;
-      double start, end;
-
-      self->last_frame = now;
-      self->velocity *= exp (-KINETIC_FRICTION * dt);
-      chrono_viewport_get_visible_span (self->viewport, &start, &end);
-      set_span (self,
-                start - self->velocity * dt * (end - start) / get_width (self),
-                end - self->velocity * dt * (end - start) / get_width (self));
-
-      if (fabs (self->velocity) < KINETIC_MIN_VELOCITY)
-        {
-          self->tick_id = 0;
-          self->animation = ANIMATION_NONE;
-          return G_SOURCE_REMOVE;
-        }
-
-      return G_SOURCE_CONTINUE;
+      self->tick_id = 0;
+      return G_SOURCE_REMOVE;
     }
-  else
-    {
-      double t = (now - self->animation_start) / (double) self->animation_duration;
-      double start, end;
 
-      if (self->animation_start == 0)
-        {
-          /* The first frame after the request starts the clock. */
-          self->animation_start = now;
-          t = 0;
-        }
-
-      t = CLAMP (t, 0, 1);
-      interpolate (self, ease_out_cubic (t), &start, &end);
-      set_span (self, start, end);
-
-      if (t >= 1)
-        {
-          self->tick_id = 0;
-          self->animation = ANIMATION_NONE;
-          return G_SOURCE_REMOVE;
-        }
-
-      return G_SOURCE_CONTINUE;
-    }
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -273,28 +137,36 @@ ensure_ticking (ChronoTimelineView *self)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
 }
 
-static void
-animate_to_span (ChronoTimelineView *self,
-                 double              start,
-                 double              end,
-                 gint64              duration)
+void
+_chrono_timeline_view_animate_to_span (ChronoTimelineView *self,
+                                       double              start,
+                                       double              end,
+                                       gint64              duration)
 {
+  double from_start, from_end;
+
   chrono_viewport_constrain_span (self->viewport, &start, &end);
 
   if (!animations_enabled (self))
     {
       chrono_timeline_view_stop_animation (self);
-      set_span (self, start, end);
+      _chrono_timeline_view_set_span (self, start, end);
       return;
     }
 
-  chrono_viewport_get_visible_span (self->viewport, &self->from_start, &self->from_end);
-  self->to_start = start;
-  self->to_end = end;
-  self->animation = ANIMATION_SPAN;
-  self->animation_start = 0;
-  self->animation_duration = duration;
+  chrono_viewport_get_visible_span (self->viewport, &from_start, &from_end);
+  chrono_view_animation_animate_span (self->animation, from_start, from_end, start, end, duration);
   ensure_ticking (self);
+}
+
+void
+_chrono_timeline_view_fling (ChronoTimelineView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (animations_enabled (self) &&
+      chrono_view_animation_fling (self->animation, g_get_monotonic_time (), gdk_frame_clock_get_frame_time (clock)))
+    ensure_ticking (self);
 }
 
 /**
@@ -311,7 +183,7 @@ chrono_timeline_view_zoom_at (ChronoTimelineView *self,
                               double              x,
                               gboolean            animate)
 {
-  double start, end, duration, target_duration;
+  double start, end, duration, target_start, target_end, target_duration;
 
   g_return_if_fail (CHRONO_IS_TIMELINE_VIEW (self));
   g_return_if_fail (factor > 0);
@@ -329,114 +201,15 @@ chrono_timeline_view_zoom_at (ChronoTimelineView *self,
     }
 
   target_duration = duration;
-  if (self->animation == ANIMATION_ANCHORED || self->animation == ANIMATION_SPAN)
-    target_duration = self->to_end - self->to_start;
+  if (chrono_view_animation_get_target (self->animation, &target_start, &target_end))
+    target_duration = target_end - target_start;
   target_duration = CLAMP (target_duration / factor,
                            chrono_viewport_get_min_duration (self->viewport),
                            chrono_viewport_get_max_duration (self->viewport));
 
-  self->anchor = x_to_time (self, x);
-  self->anchor_fraction = (self->anchor - start) / duration;
-  self->from_start = start;
-  self->from_end = end;
-  self->to_start = self->anchor - self->anchor_fraction * target_duration;
-  self->to_end = self->to_start + target_duration;
-  self->animation = ANIMATION_ANCHORED;
-  self->animation_start = 0;
-  self->animation_duration = ZOOM_DURATION_US;
+  chrono_view_animation_animate_zoom (self->animation, start, end, x_to_time (self, x),
+                                      target_duration, ZOOM_DURATION_US);
   ensure_ticking (self);
-}
-
-static void
-pan_by_pixels (ChronoTimelineView *self,
-               double              dx,
-               gboolean            animate)
-{
-  double start, end, seconds;
-
-  if (self->animation == ANIMATION_SPAN && animate)
-    {
-      start = self->to_start;
-      end = self->to_end;
-    }
-  else
-    {
-      chrono_viewport_get_visible_span (self->viewport, &start, &end);
-    }
-
-  seconds = dx * (end - start) / get_width (self);
-
-  if (animate)
-    {
-      animate_to_span (self, start + seconds, end + seconds, ZOOM_DURATION_US);
-    }
-  else
-    {
-      chrono_timeline_view_stop_animation (self);
-      set_span (self, start + seconds, end + seconds);
-    }
-}
-
-/**
- * chrono_timeline_view_scroll:
- *
- * What a scroll does: a wheel zooms about the pointer (animated), with Shift it pans; a
- * touchpad pans with horizontal motion and zooms with vertical motion, following the
- * fingers without animation.
- */
-void
-chrono_timeline_view_scroll (ChronoTimelineView *self,
-                             double              dx,
-                             double              dy,
-                             GdkScrollUnit       unit,
-                             GdkModifierType     state)
-{
-  double x = self->pointer_inside ? self->pointer_x : get_width (self) / 2;
-
-  g_return_if_fail (CHRONO_IS_TIMELINE_VIEW (self));
-
-  if (unit == GDK_SCROLL_UNIT_WHEEL)
-    {
-      if (state & GDK_SHIFT_MASK)
-        {
-          pan_by_pixels (self, (dy != 0 ? dy : dx) * get_width (self) * 0.1, TRUE);
-        }
-      else if (dx != 0 && dy == 0)
-        {
-          pan_by_pixels (self, dx * get_width (self) * 0.1, TRUE);
-        }
-      else if (dy != 0)
-        {
-          chrono_timeline_view_zoom_at (self, pow (WHEEL_ZOOM_STEP, -dy), x, TRUE);
-        }
-    }
-  else
-    {
-      if (state & GDK_SHIFT_MASK)
-        {
-          pan_by_pixels (self, dx + dy, FALSE);
-          return;
-        }
-
-      if (dx != 0)
-        pan_by_pixels (self, dx, FALSE);
-      if (dy != 0)
-        chrono_timeline_view_zoom_at (self, exp (-dy * SURFACE_ZOOM_RATE), x, FALSE);
-    }
-}
-
-static gboolean
-scroll_cb (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           ChronoTimelineView       *self)
-{
-  GdkScrollUnit unit = gtk_event_controller_scroll_get_unit (controller);
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-
-  chrono_timeline_view_scroll (self, dx, dy, unit, state);
-
-  return GDK_EVENT_STOP;
 }
 
 /* Scrolls @event into view, keeping the zoom, unless it is in view already. */
@@ -446,15 +219,8 @@ reveal_event (ChronoTimelineView *self,
 {
   double start, end, margin, event_start, event_end, centre;
 
-  if (self->animation == ANIMATION_SPAN || self->animation == ANIMATION_ANCHORED)
-    {
-      start = self->to_start;
-      end = self->to_end;
-    }
-  else
-    {
-      chrono_viewport_get_visible_span (self->viewport, &start, &end);
-    }
+  if (!chrono_view_animation_get_target (self->animation, &start, &end))
+    chrono_viewport_get_visible_span (self->viewport, &start, &end);
 
   margin = (end - start) * 0.1;
   event_start = (double) chrono_event_get_start_time (event);
@@ -464,7 +230,7 @@ reveal_event (ChronoTimelineView *self,
     return;
 
   centre = event_end - event_start < (end - start) * 0.8 ? (event_start + event_end) / 2 : event_start;
-  animate_to_span (self, centre - (end - start) / 2, centre + (end - start) / 2, JUMP_DURATION_US);
+  _chrono_timeline_view_animate_to_span (self, centre - (end - start) / 2, centre + (end - start) / 2, JUMP_DURATION_US);
 }
 
 static void
@@ -490,10 +256,10 @@ update_accessible (ChronoTimelineView *self)
                                   -1);
 }
 
-static void
-set_selected (ChronoTimelineView *self,
-              ChronoEvent        *event,
-              gboolean            reveal)
+void
+_chrono_timeline_view_set_selected (ChronoTimelineView *self,
+                                    ChronoEvent        *event,
+                                    gboolean            reveal)
 {
   if (!g_set_object (&self->selected, event))
     return;
@@ -535,7 +301,7 @@ ensure_layout (ChronoTimelineView *self)
     return;
 
   if (!self->layout_dirty && self->layout != NULL &&
-      self->layout->width == get_width (self) &&
+      self->layout->width == _chrono_timeline_view_get_width (self) &&
       self->layout->height == MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1))
     return;
 
@@ -543,10 +309,10 @@ ensure_layout (ChronoTimelineView *self)
 
   params.timeline = self->timeline;
   params.filter = self->filter;
-  params.index = get_index (self);
+  params.index = _chrono_timeline_view_get_index (self);
   params.start = start;
   params.end = end;
-  params.width = get_width (self);
+  params.width = _chrono_timeline_view_get_width (self);
   params.height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
   params.measure = chrono_renderer_measure;
   params.measure_data = self->renderer;
@@ -558,66 +324,13 @@ ensure_layout (ChronoTimelineView *self)
   self->layout_dirty = FALSE;
 }
 
-static ChronoColor
-to_color (const GdkRGBA *rgba)
-{
-  return (ChronoColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha };
-}
-
-static void
-blend_opaque (ChronoColor       *result,
-              const ChronoColor *background,
-              const ChronoColor *foreground,
-              double             amount)
-{
-  double a = foreground->alpha * amount;
-
-  result->red = background->red * (1 - a) + foreground->red * a;
-  result->green = background->green * (1 - a) + foreground->green * a;
-  result->blue = background->blue * (1 - a) + foreground->blue * a;
-  result->alpha = 1;
-}
-
-/* Fills the renderer's style from the theme: the text colour, the view background and
- * the accent, dark and high contrast from libadwaita, the font from the widget. */
 static void
 update_style (ChronoTimelineView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  ChronoRenderStyle style = { 0 };
-  GdkRGBA fg, bg, accent;
+  ChronoRenderStyle style;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  {
-    GtkStyleContext *context = gtk_widget_get_style_context (widget);
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-    gtk_widget_get_color (widget, &fg);
-#else
-    gtk_style_context_get_color (context, &fg);
-#endif
-    if (!gtk_style_context_lookup_color (context, "view_bg_color", &bg) &&
-        !gtk_style_context_lookup_color (context, "theme_base_color", &bg))
-      gdk_rgba_parse (&bg, adw_style_manager_get_dark (manager) ? "#1e1e1e" : "#ffffff");
-    if (!gtk_style_context_lookup_color (context, "accent_color", &accent) &&
-        !gtk_style_context_lookup_color (context, "theme_selected_bg_color", &accent))
-      gdk_rgba_parse (&accent, adw_style_manager_get_dark (manager) ? "#78aeed" : "#1c71d8");
-  }
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  style.dark = adw_style_manager_get_dark (manager);
-  style.high_contrast = adw_style_manager_get_high_contrast (manager);
-  style.foreground = to_color (&fg);
-  style.background = to_color (&bg);
-  style.background.alpha = 1;
-  style.accent = to_color (&accent);
-  style.grid = style.foreground;
-  style.grid.alpha = style.high_contrast ? 0.35 : 0.1;
-  blend_opaque (&style.label_background, &style.background, &style.foreground,
-                style.high_contrast ? 0 : style.dark ? 0.06 : 0.03);
-  style.font = (PangoFontDescription *) pango_context_get_font_description (gtk_widget_get_pango_context (widget));
-  style.scale = gtk_widget_get_scale_factor (widget);
+  chrono_theme_get_render_style (widget, &style);
 
   if (self->renderer == NULL)
     {
@@ -632,6 +345,21 @@ update_style (ChronoTimelineView *self)
         self->layout_dirty = TRUE;
       chrono_renderer_set_style (self->renderer, &style);
     }
+}
+
+void
+_chrono_timeline_view_ensure_layout (ChronoTimelineView *self)
+{
+  if (self->renderer == NULL)
+    update_style (self);
+  ensure_layout (self);
+}
+
+void
+_chrono_timeline_view_activate (ChronoTimelineView *self,
+                                ChronoEvent        *event)
+{
+  g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
 }
 
 static void
@@ -738,306 +466,6 @@ chrono_timeline_view_state_flags_changed (GtkWidget     *widget,
   GTK_WIDGET_CLASS (chrono_timeline_view_parent_class)->state_flags_changed (widget, previous);
 }
 
-static void
-update_hover (ChronoTimelineView *self)
-{
-  ChronoEvent *hovered = NULL;
-  guint hovered_cluster = G_MAXUINT;
-  guint index;
-
-  if (self->pointer_inside && self->layout != NULL && !self->dragging)
-    {
-      switch (chrono_layout_hit_test (self->layout, self->pointer_x, self->pointer_y, &index))
-        {
-        case CHRONO_LAYOUT_HIT_LABEL:
-          hovered = g_array_index (self->layout->labels, ChronoLayoutLabel, index).event;
-          break;
-        case CHRONO_LAYOUT_HIT_CLUSTER:
-          hovered_cluster = index;
-          break;
-        case CHRONO_LAYOUT_HIT_NONE:
-        default:
-          break;
-        }
-    }
-
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
-                                   self->dragging ? "grabbing" :
-                                   hovered || hovered_cluster != G_MAXUINT ? "pointer" : NULL);
-
-  if (hovered != self->hovered || hovered_cluster != self->hovered_cluster)
-    {
-      self->hovered = hovered;
-      self->hovered_cluster = hovered_cluster;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-}
-
-static void
-motion_cb (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           ChronoTimelineView       *self)
-{
-  self->pointer_x = x;
-  self->pointer_y = y;
-  self->pointer_inside = TRUE;
-  update_hover (self);
-}
-
-static void
-leave_cb (GtkEventControllerMotion *controller,
-          ChronoTimelineView       *self)
-{
-  self->pointer_inside = FALSE;
-  update_hover (self);
-}
-
-static void
-zoom_into_cluster (ChronoTimelineView        *self,
-                   const ChronoLayoutCluster *cluster)
-{
-  double start, end;
-
-  chrono_viewport_get_span_around (self->viewport, cluster->start, cluster->end, &start, &end);
-  animate_to_span (self, start, end, JUMP_DURATION_US);
-}
-
-static void
-zoom_to_event (ChronoTimelineView *self,
-               ChronoEvent        *event)
-{
-  double start, end;
-
-  chrono_viewport_get_span_for_event (self->viewport, event, &start, &end);
-  animate_to_span (self, start, end, JUMP_DURATION_US);
-}
-
-/**
- * chrono_timeline_view_click:
- *
- * What a click does at (@x, @y): a click on an event selects it; a double-click zooms
- * to it and activates it; a click on a cluster zooms into it; a double-click elsewhere
- * zooms in there.
- */
-void
-chrono_timeline_view_click (ChronoTimelineView *self,
-                            int                 n_press,
-                            double              x,
-                            double              y)
-{
-  guint index;
-
-  g_return_if_fail (CHRONO_IS_TIMELINE_VIEW (self));
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (self->renderer == NULL)
-    update_style (self);
-  ensure_layout (self);
-  if (self->layout == NULL)
-    return;
-
-  switch (chrono_layout_hit_test (self->layout, x, y, &index))
-    {
-    case CHRONO_LAYOUT_HIT_LABEL:
-      {
-        ChronoEvent *event = g_array_index (self->layout->labels, ChronoLayoutLabel, index).event;
-
-        set_selected (self, event, FALSE);
-        if (n_press >= 2)
-          {
-            zoom_to_event (self, event);
-            g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
-          }
-      }
-      break;
-
-    case CHRONO_LAYOUT_HIT_CLUSTER:
-      if (n_press == 1)
-        zoom_into_cluster (self, &g_array_index (self->layout->clusters, ChronoLayoutCluster, index));
-      break;
-
-    case CHRONO_LAYOUT_HIT_NONE:
-    default:
-      if (n_press == 2)
-        chrono_timeline_view_zoom_at (self, KEY_ZOOM_STEP, x, TRUE);
-      break;
-    }
-}
-
-static void
-click_released_cb (GtkGestureClick    *gesture,
-                   int                 n_press,
-                   double              x,
-                   double              y,
-                   ChronoTimelineView *self)
-{
-  chrono_timeline_view_click (self, n_press, x, y);
-}
-
-static void
-drag_begin (ChronoTimelineView *self)
-{
-  chrono_timeline_view_stop_animation (self);
-  chrono_viewport_get_visible_span (self->viewport, &self->drag_span_start, &self->drag_span_end);
-  self->drag_n_samples = 0;
-  self->drag_last_offset = 0;
-}
-
-static void
-drag_update (ChronoTimelineView *self,
-             double              offset_x)
-{
-  double seconds = offset_x * (self->drag_span_end - self->drag_span_start) / get_width (self);
-  guint slot = self->drag_n_samples % G_N_ELEMENTS (self->drag_times);
-
-  self->dragging = TRUE;
-  self->drag_times[slot] = g_get_monotonic_time ();
-  self->drag_offsets[slot] = offset_x;
-  self->drag_n_samples++;
-  self->drag_last_offset = offset_x;
-
-  set_span (self, self->drag_span_start - seconds, self->drag_span_end - seconds);
-}
-
-/* Keeps panning after the release, at the speed of the last moves, slowing down. */
-static void
-drag_end (ChronoTimelineView *self)
-{
-  guint n = MIN (self->drag_n_samples, G_N_ELEMENTS (self->drag_times));
-  guint last = (self->drag_n_samples + G_N_ELEMENTS (self->drag_times) - 1) % G_N_ELEMENTS (self->drag_times);
-  guint first = (self->drag_n_samples + G_N_ELEMENTS (self->drag_times) - n) % G_N_ELEMENTS (self->drag_times);
-  gint64 now = g_get_monotonic_time ();
-  double elapsed;
-
-  self->dragging = FALSE;
-
-  if (n < 2 || now - self->drag_times[last] > G_USEC_PER_SEC / 10 || !animations_enabled (self))
-    return;
-
-  elapsed = (self->drag_times[last] - self->drag_times[first]) / (double) G_USEC_PER_SEC;
-  if (elapsed <= 0)
-    return;
-
-  self->velocity = (self->drag_offsets[last] - self->drag_offsets[first]) / elapsed;
-  if (fabs (self->velocity) < KINETIC_MIN_VELOCITY * 5)
-    return;
-
-  self->animation = ANIMATION_KINETIC;
-  self->last_frame = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
-  ensure_ticking (self);
-}
-
-void
-chrono_timeline_view_drag (ChronoTimelineView *self,
-                           double              offset_x)
-{
-  g_return_if_fail (CHRONO_IS_TIMELINE_VIEW (self));
-
-  drag_begin (self);
-  drag_update (self, offset_x);
-  self->dragging = FALSE;
-}
-
-static void
-drag_begin_cb (GtkGestureDrag     *gesture,
-               double              x,
-               double              y,
-               ChronoTimelineView *self)
-{
-  drag_begin (self);
-}
-
-static void
-drag_update_cb (GtkGestureDrag     *gesture,
-                double              offset_x,
-                double              offset_y,
-                ChronoTimelineView *self)
-{
-  int threshold = 8;
-
-  if (!self->dragging)
-    {
-      g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold, NULL);
-      if (fabs (offset_x) < threshold && fabs (offset_y) < threshold)
-        return;
-
-      /* From here on it is a drag, not a click. */
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-    }
-
-  drag_update (self, offset_x);
-  update_hover (self);
-}
-
-static void
-drag_end_cb (GtkGestureDrag     *gesture,
-             double              offset_x,
-             double              offset_y,
-             ChronoTimelineView *self)
-{
-  if (self->dragging)
-    drag_end (self);
-  update_hover (self);
-}
-
-void
-chrono_timeline_view_pinch_begin (ChronoTimelineView *self,
-                                  double              x)
-{
-  g_return_if_fail (CHRONO_IS_TIMELINE_VIEW (self));
-
-  chrono_timeline_view_stop_animation (self);
-  chrono_viewport_get_visible_span (self->viewport, &self->pinch_start, &self->pinch_end);
-  self->pinch_x = x;
-}
-
-/**
- * chrono_timeline_view_pinch_update:
- * @scale: the distance between the fingers relative to the start of the pinch
- *
- * Zooms about the point between the fingers where the pinch began.
- */
-void
-chrono_timeline_view_pinch_update (ChronoTimelineView *self,
-                                   double              scale)
-{
-  double anchor, duration;
-
-  g_return_if_fail (CHRONO_IS_TIMELINE_VIEW (self));
-
-  if (scale <= 0)
-    return;
-
-  anchor = self->pinch_start + self->pinch_x * (self->pinch_end - self->pinch_start) / get_width (self);
-  duration = CLAMP ((self->pinch_end - self->pinch_start) / scale,
-                    chrono_viewport_get_min_duration (self->viewport),
-                    chrono_viewport_get_max_duration (self->viewport));
-  set_span (self,
-            anchor - (anchor - self->pinch_start) / (self->pinch_end - self->pinch_start) * duration,
-            anchor + (self->pinch_end - anchor) / (self->pinch_end - self->pinch_start) * duration);
-}
-
-static void
-pinch_begin_cb (GtkGesture         *gesture,
-                GdkEventSequence   *sequence,
-                ChronoTimelineView *self)
-{
-  double x, y;
-
-  if (!gtk_gesture_get_bounding_box_center (gesture, &x, &y))
-    x = get_width (self) / 2;
-  chrono_timeline_view_pinch_begin (self, x);
-}
-
-static void
-pinch_scale_changed_cb (GtkGestureZoom     *gesture,
-                        double              scale,
-                        ChronoTimelineView *self)
-{
-  chrono_timeline_view_pinch_update (self, scale);
-}
-
 static char *
 format_event_date (ChronoEvent *event)
 {
@@ -1122,139 +550,11 @@ chrono_timeline_view_query_tooltip (GtkWidget  *widget,
 }
 
 static void
-select_index (ChronoTimelineView *self,
-              guint               i)
-{
-  ChronoEventIndex *index = get_index (self);
-
-  if (index == NULL || i >= chrono_event_index_get_size (index))
-    return;
-
-  set_selected (self, chrono_event_index_get_event (index, i), TRUE);
-}
-
-static void
-select_step (ChronoTimelineView *self,
-             int                 step)
-{
-  ChronoEventIndex *index = get_index (self);
-  guint current;
-  guint n;
-
-  if (index == NULL || (n = chrono_event_index_get_size (index)) == 0)
-    return;
-
-  current = chrono_event_index_find (index, self->selected);
-
-  if (current == G_MAXUINT)
-    {
-      /* With nothing selected, start from the first or last event in view. */
-      if (step > 0)
-        current = chrono_event_index_lower_bound (index, chrono_viewport_get_visible_start (self->viewport));
-      else
-        current = chrono_event_index_lower_bound (index, chrono_viewport_get_visible_end (self->viewport)) - 1;
-      select_index (self, MIN (current, n - 1));
-      return;
-    }
-
-  if (step < 0 && current == 0)
-    return;
-
-  select_index (self, current + step);
-}
-
-static void
-zoom_in_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (widget);
-  double factor = g_str_equal (action_name, "timeline.zoom-in") ? KEY_ZOOM_STEP : 1 / KEY_ZOOM_STEP;
-  double x = get_width (self) / 2;
-
-  /* Zoom about the selected event when it is in view, so that it stays there. */
-  if (self->selected && self->layout)
-    {
-      const ChronoLayoutLabel *label =
-        chrono_layout_find_label (self->layout, chrono_timeline_get_position (self->timeline, self->selected));
-
-      if (label != NULL)
-        x = CLAMP (label->x, 0, get_width (self));
-    }
-
-  chrono_timeline_view_zoom_at (self, factor, x, TRUE);
-}
-
-static void
-zoom_to_fit_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (widget);
-  double start, end;
-
-  chrono_viewport_get_fit_span (self->viewport, &start, &end);
-  animate_to_span (self, start, end, JUMP_DURATION_US);
-}
-
-static void
-zoom_to_event_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (widget);
-
-  if (self->selected != NULL)
-    zoom_to_event (self, self->selected);
-}
-
-static void
-pan_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (widget);
-
-  pan_by_pixels (self, g_variant_get_double (parameter) * get_width (self), TRUE);
-}
-
-static void
-select_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (widget);
-  ChronoEventIndex *index = get_index (self);
-
-  if (g_str_equal (action_name, "timeline.select-next"))
-    select_step (self, 1);
-  else if (g_str_equal (action_name, "timeline.select-previous"))
-    select_step (self, -1);
-  else if (g_str_equal (action_name, "timeline.select-first"))
-    select_index (self, 0);
-  else if (g_str_equal (action_name, "timeline.select-last") && index != NULL)
-    select_index (self, chrono_event_index_get_size (index) - 1);
-  else if (g_str_equal (action_name, "timeline.clear-selection"))
-    set_selected (self, NULL, FALSE);
-}
-
-static void
-activate_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (widget);
-
-  if (self->selected != NULL)
-    g_signal_emit (self, signals[EVENT_ACTIVATED], 0, self->selected);
-}
-
-static void
 viewport_changed_cb (ChronoTimelineView *self)
 {
   /* Someone else moved the view (the overview, a restored state): it wins over any
    * animation of ours. */
-  if (!self->animating_step && self->animation != ANIMATION_NONE && !self->dragging)
+  if (!self->animating_step && chrono_timeline_view_is_animating (self) && !self->dragging)
     chrono_timeline_view_stop_animation (self);
 
   invalidate_layout (self);
@@ -1296,6 +596,7 @@ chrono_timeline_view_finalize (GObject *object)
   ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (object);
 
   g_clear_object (&self->viewport);
+  g_clear_pointer (&self->animation, chrono_view_animation_free);
 
   G_OBJECT_CLASS (chrono_timeline_view_parent_class)->finalize (object);
 }
@@ -1359,15 +660,6 @@ chrono_timeline_view_set_property (GObject      *object,
 }
 
 static void
-add_zoom_bindings (GtkWidgetClass *widget_class,
-                   guint           key,
-                   const char     *action)
-{
-  gtk_widget_class_add_binding_action (widget_class, key, 0, action, NULL);
-  gtk_widget_class_add_binding_action (widget_class, key, GDK_CONTROL_MASK, action, NULL);
-}
-
-static void
 chrono_timeline_view_class_init (ChronoTimelineViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1414,36 +706,7 @@ chrono_timeline_view_class_init (ChronoTimelineViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, CHRONO_TYPE_EVENT);
 
-  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_in_action);
-  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_in_action);
-  gtk_widget_class_install_action (widget_class, "timeline.zoom-to-fit", NULL, zoom_to_fit_action);
-  gtk_widget_class_install_action (widget_class, "timeline.zoom-to-event", NULL, zoom_to_event_action);
-  gtk_widget_class_install_action (widget_class, "timeline.pan", "d", pan_action);
-  gtk_widget_class_install_action (widget_class, "timeline.select-next", NULL, select_action);
-  gtk_widget_class_install_action (widget_class, "timeline.select-previous", NULL, select_action);
-  gtk_widget_class_install_action (widget_class, "timeline.select-first", NULL, select_action);
-  gtk_widget_class_install_action (widget_class, "timeline.select-last", NULL, select_action);
-  gtk_widget_class_install_action (widget_class, "timeline.clear-selection", NULL, select_action);
-  gtk_widget_class_install_action (widget_class, "timeline.activate", NULL, activate_action);
-
-  add_zoom_bindings (widget_class, GDK_KEY_plus, "timeline.zoom-in");
-  add_zoom_bindings (widget_class, GDK_KEY_equal, "timeline.zoom-in");
-  add_zoom_bindings (widget_class, GDK_KEY_KP_Add, "timeline.zoom-in");
-  add_zoom_bindings (widget_class, GDK_KEY_minus, "timeline.zoom-out");
-  add_zoom_bindings (widget_class, GDK_KEY_KP_Subtract, "timeline.zoom-out");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "timeline.zoom-to-fit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "timeline.zoom-to-fit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.select-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "timeline.select-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.select-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "timeline.select-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "timeline.select-first", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "timeline.select-last", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "timeline.clear-selection", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "timeline.activate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "timeline.activate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK, "timeline.pan", "d", -0.25);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK, "timeline.pan", "d", 0.25);
+  _chrono_timeline_view_class_init_input (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "chronotimeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1453,11 +716,10 @@ static void
 chrono_timeline_view_init (ChronoTimelineView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GtkEventController *controller;
-  GtkGesture *gesture;
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   self->viewport = chrono_viewport_new ();
+  self->animation = chrono_view_animation_new ();
   self->hovered_cluster = G_MAXUINT;
   self->layout_dirty = TRUE;
 
@@ -1471,32 +733,7 @@ chrono_timeline_view_init (ChronoTimelineView *self)
   g_signal_connect_object (manager, "notify::dark", G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (manager, "notify::high-contrast", G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
 
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
-  gtk_widget_add_controller (widget, controller);
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect (controller, "enter", G_CALLBACK (motion_cb), self);
-  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
-  g_signal_connect (controller, "leave", G_CALLBACK (leave_cb), self);
-  gtk_widget_add_controller (widget, controller);
-
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
-  g_signal_connect (gesture, "released", G_CALLBACK (click_released_cb), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
-  g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
-  g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_zoom_new ();
-  g_signal_connect (gesture, "begin", G_CALLBACK (pinch_begin_cb), self);
-  g_signal_connect (gesture, "scale-changed", G_CALLBACK (pinch_scale_changed_cb), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+  _chrono_timeline_view_init_input (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
@@ -1551,7 +788,7 @@ chrono_timeline_view_set_timeline (ChronoTimelineView *self,
 
   if (self->selected != NULL &&
       (timeline == NULL || chrono_timeline_get_position (timeline, self->selected) == G_MAXUINT))
-    set_selected (self, NULL, FALSE);
+    _chrono_timeline_view_set_selected (self, NULL, FALSE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
 }
@@ -1604,7 +841,7 @@ chrono_timeline_view_set_selected_event (ChronoTimelineView *self,
   g_return_if_fail (CHRONO_IS_TIMELINE_VIEW (self));
   g_return_if_fail (!event || CHRONO_IS_EVENT (event));
 
-  set_selected (self, event, TRUE);
+  _chrono_timeline_view_set_selected (self, event, TRUE);
 }
 
 ChronoViewport *
@@ -1620,9 +857,7 @@ chrono_timeline_view_get_layout (ChronoTimelineView *self)
 {
   g_return_val_if_fail (CHRONO_IS_TIMELINE_VIEW (self), NULL);
 
-  if (self->renderer == NULL)
-    update_style (self);
-  ensure_layout (self);
+  _chrono_timeline_view_ensure_layout (self);
 
   return self->layout;
 }

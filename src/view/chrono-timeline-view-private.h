@@ -1,0 +1,77 @@
+/* chrono-timeline-view-private.h — what the timeline view's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "chrono-renderer.h"
+#include "chrono-timeline-view.h"
+#include "chrono-view-animation.h"
+
+G_BEGIN_DECLS
+
+#define ZOOM_DURATION_US (220 * G_USEC_PER_SEC / 1000)
+#define JUMP_DURATION_US (450 * G_USEC_PER_SEC / 1000)
+
+struct _ChronoTimelineView
+{
+  GtkWidget            parent_instance;
+
+  ChronoTimeline      *timeline;
+  gint64               timeline_set_time;  /* for CHRONO_DEBUG=frames: the first frame's delay */
+  guint                n_frames;
+  ChronoEventFilter   *filter;
+  ChronoEvent         *selected;
+  ChronoViewport      *viewport;
+
+  ChronoEventIndex    *index;
+  ChronoRenderer      *renderer;
+  ChronoLayout        *layout;
+  gboolean             layout_dirty;
+
+  ChronoEvent         *hovered;
+  guint                hovered_cluster;
+  double               pointer_x;
+  double               pointer_y;
+  gboolean             pointer_inside;
+
+  /* Animation of the visible span, by frame clock ticks. */
+  ChronoViewAnimation *animation;
+  guint                tick_id;
+  gboolean             animating_step;
+
+  /* Drag to pan. */
+  double               drag_span_start;
+  double               drag_span_end;
+  gboolean             dragging;
+
+  double               pinch_start;
+  double               pinch_end;
+  double               pinch_x;
+};
+
+/* chrono-timeline-view.c */
+double             _chrono_timeline_view_get_width        (ChronoTimelineView *self);
+ChronoEventIndex  *_chrono_timeline_view_get_index        (ChronoTimelineView *self);
+void               _chrono_timeline_view_ensure_layout    (ChronoTimelineView *self);
+void               _chrono_timeline_view_set_span         (ChronoTimelineView *self,
+                                                           double              start,
+                                                           double              end);
+void               _chrono_timeline_view_animate_to_span  (ChronoTimelineView *self,
+                                                           double              start,
+                                                           double              end,
+                                                           gint64              duration);
+void               _chrono_timeline_view_fling            (ChronoTimelineView *self);
+void               _chrono_timeline_view_set_selected     (ChronoTimelineView *self,
+                                                           ChronoEvent        *event,
+                                                           gboolean            reveal);
+void               _chrono_timeline_view_activate         (ChronoTimelineView *self,
+                                                           ChronoEvent        *event);
+
+/* chrono-timeline-view-input.c: pointer, touchpad and keyboard */
+void               _chrono_timeline_view_class_init_input (GtkWidgetClass     *widget_class);
+void               _chrono_timeline_view_init_input       (ChronoTimelineView *self);
+void               _chrono_timeline_view_update_hover     (ChronoTimelineView *self);
+
+G_END_DECLS
