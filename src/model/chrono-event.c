@@ -10,8 +10,16 @@
 #include "chrono-event.h"
 #include "chrono-quote-private.h"
 
+typedef struct
+{
+  ChronoDate start;
+  ChronoDate end;
+  gboolean has_end;
+} Forecast;
+
 /* A timeline may hold a million of these, so the struct stays small: no cached
- * strings, and the source and quote arrays exist only when there is something in them. */
+ * strings, and the source and quote arrays and the forecast exist only when there is
+ * something in them. */
 struct _ChronoEvent
 {
   GObject parent_instance;
@@ -23,10 +31,14 @@ struct _ChronoEvent
   ChronoCategory *category;
   GPtrArray *sources;
   GPtrArray *quotes;
+  ChronoSource *date_source;
+  Forecast *forecast;
   ChronoDate start;
   ChronoDate end;
   guint8 importance;
   guint8 has_end : 1;
+  guint8 provenance : 3;
+  guint8 date_provenance : 3;
 };
 
 G_DEFINE_FINAL_TYPE (ChronoEvent, chrono_event, G_TYPE_OBJECT)
@@ -39,6 +51,7 @@ enum {
   PROP_NOTES,
   PROP_CATEGORY,
   PROP_IMPORTANCE,
+  PROP_PROVENANCE,
   N_PROPS
 };
 
@@ -62,6 +75,8 @@ chrono_event_finalize (GObject *object)
   g_clear_object (&self->category);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_pointer (&self->quotes, g_ptr_array_unref);
+  g_clear_object (&self->date_source);
+  g_clear_pointer (&self->forecast, g_free);
 
   G_OBJECT_CLASS (chrono_event_parent_class)->finalize (object);
 }
@@ -93,6 +108,9 @@ chrono_event_get_property (GObject    *object,
       break;
     case PROP_IMPORTANCE:
       g_value_set_uint (value, self->importance);
+      break;
+    case PROP_PROVENANCE:
+      g_value_set_enum (value, self->provenance);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -126,6 +144,10 @@ chrono_event_class_init (ChronoEventClass *klass)
   properties[PROP_IMPORTANCE] =
     g_param_spec_uint ("importance", NULL, NULL,
                        CHRONO_IMPORTANCE_MIN, CHRONO_IMPORTANCE_MAX, 3,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PROVENANCE] =
+    g_param_spec_enum ("provenance", NULL, NULL,
+                       CHRONO_TYPE_PROVENANCE, CHRONO_PROVENANCE_UNSTATED,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -370,4 +392,124 @@ chrono_event_add_quote (ChronoEvent *self,
 
   g_ptr_array_add (chrono_event_get_quotes (self), g_object_ref (quote));
   _chrono_quote_set_event (quote, self);
+}
+
+ChronoProvenance
+chrono_event_get_provenance (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), CHRONO_PROVENANCE_UNSTATED);
+
+  return self->provenance;
+}
+
+void
+chrono_event_set_provenance (ChronoEvent      *self,
+                             ChronoProvenance  provenance)
+{
+  g_return_if_fail (CHRONO_IS_EVENT (self));
+  g_return_if_fail (provenance <= CHRONO_PROVENANCE_OUTSIDE);
+
+  self->provenance = provenance;
+}
+
+/* Unstated, the date comes from wherever the claim does. */
+ChronoProvenance
+chrono_event_get_date_provenance (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), CHRONO_PROVENANCE_UNSTATED);
+
+  return self->date_provenance != CHRONO_PROVENANCE_UNSTATED ? self->date_provenance
+                                                             : self->provenance;
+}
+
+ChronoSource *
+chrono_event_get_date_source (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
+
+  return self->date_source;
+}
+
+void
+chrono_event_set_date_provenance (ChronoEvent      *self,
+                                  ChronoProvenance  provenance,
+                                  ChronoSource     *source)
+{
+  g_return_if_fail (CHRONO_IS_EVENT (self));
+  g_return_if_fail (provenance <= CHRONO_PROVENANCE_OUTSIDE);
+  g_return_if_fail (source == NULL || CHRONO_IS_SOURCE (source));
+
+  self->date_provenance = provenance;
+  g_set_object (&self->date_source, source);
+}
+
+gboolean
+chrono_event_is_forecast (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), FALSE);
+
+  return self->forecast != NULL;
+}
+
+const ChronoDate *
+chrono_event_get_predicted_start (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
+
+  return self->forecast != NULL ? &self->forecast->start : NULL;
+}
+
+const ChronoDate *
+chrono_event_get_predicted_end (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
+
+  return self->forecast != NULL && self->forecast->has_end ? &self->forecast->end : NULL;
+}
+
+void
+chrono_event_set_forecast (ChronoEvent      *self,
+                           const ChronoDate *predicted_start,
+                           const ChronoDate *predicted_end)
+{
+  g_return_if_fail (CHRONO_IS_EVENT (self));
+  g_return_if_fail (predicted_start != NULL || predicted_end == NULL);
+
+  if (predicted_start == NULL)
+    {
+      g_clear_pointer (&self->forecast, g_free);
+      return;
+    }
+
+  if (self->forecast == NULL)
+    self->forecast = g_new0 (Forecast, 1);
+
+  self->forecast->start = *predicted_start;
+  self->forecast->has_end = predicted_end != NULL;
+  if (predicted_end != NULL)
+    self->forecast->end = *predicted_end;
+}
+
+ChronoTime
+chrono_event_get_predicted_start_time (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), 0);
+
+  return self->forecast != NULL ? chrono_date_get_start (&self->forecast->start) : 0;
+}
+
+ChronoTime
+chrono_event_get_predicted_end_time (ChronoEvent *self)
+{
+  ChronoTime start, end;
+
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), 0);
+
+  if (self->forecast == NULL)
+    return 0;
+
+  start = chrono_date_get_start (&self->forecast->start);
+  end = chrono_date_get_end (self->forecast->has_end ? &self->forecast->end : &self->forecast->start);
+
+  return MAX (end, start + 1);
 }

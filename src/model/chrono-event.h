@@ -3,6 +3,7 @@
 
 #include "chrono-category.h"
 #include "chrono-date.h"
+#include "chrono-provenance.h"
 #include "chrono-quote.h"
 #include "chrono-source.h"
 
@@ -53,5 +54,30 @@ GPtrArray        *chrono_event_get_quotes     (ChronoEvent      *self);
 void              chrono_event_add_quote      (ChronoEvent      *self,
                                                ChronoQuote      *quote);
 guint             chrono_event_get_n_quotes   (ChronoEvent      *self);
+
+/* Where the event's claim comes from, and where its date comes from: a source may tell
+ * what happened without saying when, and the editors then date it by inference or from
+ * an outside source (the date source). */
+ChronoProvenance  chrono_event_get_provenance      (ChronoEvent      *self);
+void              chrono_event_set_provenance      (ChronoEvent      *self,
+                                                    ChronoProvenance  provenance);
+ChronoProvenance  chrono_event_get_date_provenance (ChronoEvent      *self);
+ChronoSource     *chrono_event_get_date_source     (ChronoEvent      *self);
+void              chrono_event_set_date_provenance (ChronoEvent      *self,
+                                                    ChronoProvenance  provenance,
+                                                    ChronoSource     *source);
+
+/* A forecast is made on the event's start and predicts a date, or a span when it has a
+ * predicted end. Both getters return NULL for an event that is not a forecast. */
+gboolean          chrono_event_is_forecast          (ChronoEvent      *self);
+const ChronoDate *chrono_event_get_predicted_start  (ChronoEvent      *self);
+const ChronoDate *chrono_event_get_predicted_end    (ChronoEvent      *self);
+void              chrono_event_set_forecast         (ChronoEvent      *self,
+                                                     const ChronoDate *predicted_start,
+                                                     const ChronoDate *predicted_end);
+/* The predicted span on the axis, like chrono_event_get_start_time () and _end_time ();
+ * 0 for an event that is not a forecast. */
+ChronoTime        chrono_event_get_predicted_start_time (ChronoEvent  *self);
+ChronoTime        chrono_event_get_predicted_end_time   (ChronoEvent  *self);
 
 G_END_DECLS

@@ -23,6 +23,9 @@ struct _ChronoQuote
   char *context;
   ChronoSource *source;
   ChronoEvent *event;     /* weak: the event owns its quotes */
+  ChronoDate said;
+  gboolean has_said;
+  ChronoProvenance provenance;
 };
 
 G_DEFINE_FINAL_TYPE (ChronoQuote, chrono_quote, G_TYPE_OBJECT)
@@ -37,6 +40,8 @@ enum {
   PROP_CONTEXT,
   PROP_SOURCE,
   PROP_EVENT,
+  PROP_SAID,
+  PROP_PROVENANCE,
   N_PROPS
 };
 
@@ -92,6 +97,12 @@ chrono_quote_get_property (GObject    *object,
     case PROP_EVENT:
       g_value_set_object (value, self->event);
       break;
+    case PROP_SAID:
+      g_value_set_boxed (value, chrono_quote_get_said (self));
+      break;
+    case PROP_PROVENANCE:
+      g_value_set_enum (value, self->provenance);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -129,6 +140,13 @@ chrono_quote_class_init (ChronoQuoteClass *klass)
   properties[PROP_EVENT] =
     g_param_spec_object ("event", NULL, NULL, CHRONO_TYPE_EVENT,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SAID] =
+    g_param_spec_boxed ("said", NULL, NULL, CHRONO_TYPE_DATE,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PROVENANCE] =
+    g_param_spec_enum ("provenance", NULL, NULL,
+                       CHRONO_TYPE_PROVENANCE, CHRONO_PROVENANCE_UNSTATED,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -279,4 +297,41 @@ _chrono_quote_set_event (ChronoQuote *self,
                          ChronoEvent *event)
 {
   self->event = event;
+}
+
+const ChronoDate *
+chrono_quote_get_said (ChronoQuote *self)
+{
+  g_return_val_if_fail (CHRONO_IS_QUOTE (self), NULL);
+
+  return self->has_said ? &self->said : NULL;
+}
+
+void
+chrono_quote_set_said (ChronoQuote      *self,
+                       const ChronoDate *said)
+{
+  g_return_if_fail (CHRONO_IS_QUOTE (self));
+
+  self->has_said = said != NULL;
+  if (said != NULL)
+    self->said = *said;
+}
+
+ChronoProvenance
+chrono_quote_get_provenance (ChronoQuote *self)
+{
+  g_return_val_if_fail (CHRONO_IS_QUOTE (self), CHRONO_PROVENANCE_UNSTATED);
+
+  return self->provenance;
+}
+
+void
+chrono_quote_set_provenance (ChronoQuote      *self,
+                             ChronoProvenance  provenance)
+{
+  g_return_if_fail (CHRONO_IS_QUOTE (self));
+  g_return_if_fail (provenance <= CHRONO_PROVENANCE_OUTSIDE);
+
+  self->provenance = provenance;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "chrono-provenance.h"
 #include "chrono-source.h"
 
 G_BEGIN_DECLS
@@ -35,5 +36,13 @@ ChronoSource *chrono_quote_get_source            (ChronoQuote  *self);
 void          chrono_quote_set_source            (ChronoQuote  *self,
                                                   ChronoSource *source);
 ChronoEvent  *chrono_quote_get_event             (ChronoQuote  *self);
+/* When the words were said or written, which is not when what they speak of happened.
+ * NULL when unknown. */
+const ChronoDate *chrono_quote_get_said          (ChronoQuote  *self);
+void          chrono_quote_set_said              (ChronoQuote  *self,
+                                                  const ChronoDate *said);
+ChronoProvenance chrono_quote_get_provenance     (ChronoQuote  *self);
+void          chrono_quote_set_provenance        (ChronoQuote  *self,
+                                                  ChronoProvenance provenance);
 
 G_END_DECLS
