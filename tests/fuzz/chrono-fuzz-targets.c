@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "chrono-fuzz-targets.h"
+#include "io/chrono-native-reader.h"
 #include "io/chrono-timeline-reader.h"
 #include "io/chrono-timeline-writer.h"
 #include "io/chrono-timelinejs-reader.h"
