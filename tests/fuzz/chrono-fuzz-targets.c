@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chrono-fuzz-targets.h"
@@ -17,11 +19,20 @@
 
 #define DISPLAY_NAME "fuzz-input"
 
+static void
+trap_cb (int signal_number)
+{
+  abort ();
+}
+
 void
 chrono_fuzz_setup (void)
 {
-  /* A critical or a warning from the code under test is a finding, like a crash. */
+  /* A critical or a warning from the code under test is a finding, like a crash. GLib
+   * stops at a fatal message with SIGTRAP, which libFuzzer does not catch; an abort
+   * makes it save the input. */
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  signal (SIGTRAP, trap_cb);
 }
 
 /* Exactly one of @timeline and @error; an error names the input and says something. */
