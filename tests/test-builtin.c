@@ -18,13 +18,27 @@
 #define BUILTIN_RESOURCE RESOURCE_PATH "/timelines/alexnet-to-agi.chronoscope"
 
 /* What the data holds today: the test fails if events or quotes get lost. */
-#define MIN_EVENTS 44
+#define MIN_EVENTS 37
 #define MIN_QUOTES 67
 
+/* Importance 5 is for these alone; a remark is never a landmark. */
 static const char * const landmarks[] = {
   "alexnet", "counter-dinner", "chatgpt-launch", "monthly-subscription",
-  "price-20-dollars", "users-100-million", "arc-agi-result", "outlook-2025",
+  "price-20-dollars", "users-100-million", "arc-agi-result",
 };
+
+/* Made on their start, each predicting a later date or span. */
+static const char * const forecasts[] = {
+  "agi-prediction-2025", "outlook-2025", "fusion",
+};
+
+/* The sources the article gives; every other source is an outside one. */
+static gboolean
+is_articles_source (ChronoSource *source)
+{
+  return g_str_equal (chrono_source_get_id (source), "article") ||
+         g_str_equal (chrono_source_get_id (source), "interview");
+}
 
 static ChronoTimeline *
 load_builtin (void)
@@ -166,9 +180,9 @@ test_builtin_load (void)
 
   g_assert_cmpstr (chrono_timeline_get_title (timeline), ==, "From AlexNet to AGI");
   g_assert_nonnull (chrono_timeline_get_description (timeline));
-  g_assert_cmpuint (g_list_model_get_n_items (chrono_timeline_get_categories (timeline)), ==, 7);
-  g_assert_cmpuint (g_list_model_get_n_items (chrono_timeline_get_eras (timeline)), ==, 4);
-  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (chrono_timeline_get_categories (timeline)), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (chrono_timeline_get_eras (timeline)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 8);
 
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
     {
@@ -307,7 +321,11 @@ test_builtin_dates (void)
     { "first-five-days", "2022-11-30", "2022-12-04" },
     { "thursday-meeting", "2022-12", NULL },
     { "headline-300-million", "2023-01?", NULL },
-    { "bloomberg-interview", "2025-01", NULL },
+    { "chatgpt-plus", "2023-02-01", NULL },
+    { "safety-advisory-group", "2023-12-18", NULL },
+    { "safety-and-security-committee", "2024-05-28", NULL },
+    { "bloomberg-interview", "2024-12-16~", "2024-12-19~" },
+    { "arc-agi-result", "2024-12-20", NULL },
     { "the-article", "2025-01-07T07:16", NULL },
   };
 
@@ -392,7 +410,11 @@ test_builtin_notes (void)
 
   /* The article misdates the interview; the data says so rather than picking silently. */
   assert_notes_contain (timeline, "bloomberg-interview", "5 January 2024");
-  assert_notes_contain (timeline, "bloomberg-interview", "January 2025");
+  assert_notes_contain (timeline, "bloomberg-interview", "5 January 2025");
+  assert_notes_contain (timeline, "bloomberg-interview", "mid-December 2024");
+  /* Dates the article does not give are the timeline's inference, and say so. */
+  assert_notes_contain (timeline, "price-20-dollars", "inference");
+  assert_notes_contain (timeline, "valuation-86-billion", "narration");
   /* The 60 days to $300 million a month are the headline's claim, not Altman's. */
   assert_notes_contain (timeline, "headline-300-million", "headline");
   assert_notes_contain (timeline, "headline-300-million", "not Altman’s");
@@ -421,6 +443,169 @@ test_builtin_counts (void)
         n_landmarks++;
     }
   g_assert_cmpuint (n_landmarks, ==, G_N_ELEMENTS (landmarks));
+}
+
+/* Words are dated by when they were said, never later than their source published them. */
+static void
+test_builtin_said (void)
+{
+  g_autoptr(ChronoTimeline) timeline = load_builtin ();
+  GListModel *quotes = chrono_timeline_get_quotes (timeline);
+
+  for (guint i = 0; i < g_list_model_get_n_items (quotes); i++)
+    {
+      g_autoptr(ChronoQuote) quote = g_list_model_get_item (quotes, i);
+      const ChronoDate *said = chrono_quote_get_said (quote);
+      const ChronoDate *published = chrono_source_get_date (chrono_quote_get_source (quote));
+
+      g_test_message ("quote %u of %s", i, chrono_event_get_id (chrono_quote_get_event (quote)));
+      g_assert_nonnull (said);
+      g_assert_nonnull (published);
+      g_assert_cmpint (chrono_date_get_end (said), <=, chrono_date_get_end (published));
+      g_assert_cmpint (chrono_quote_get_provenance (quote), !=, CHRONO_PROVENANCE_UNSTATED);
+    }
+}
+
+/* An event is something that happened: what Altman said in December 2024 is a quote on
+ * the event it is about. Dated to the interview are only the interview itself, the
+ * forecasts made in it, what an outside source dates, and one picture of how he runs the
+ * company then; none of them is a landmark. */
+static void
+test_builtin_no_utterance_events (void)
+{
+  g_autoptr(ChronoTimeline) timeline = load_builtin ();
+  ChronoEvent *interview = lookup_event (timeline, "bloomberg-interview");
+  ChronoSource *interview_source = chrono_timeline_lookup_source (timeline, "interview");
+  ChronoTime from = chrono_date_get_start (&(ChronoDate) { .year = 2024, .month = 12, .precision = CHRONO_PRECISION_MONTH });
+  ChronoTime published = chrono_date_get_end (chrono_source_get_date (interview_source));
+  guint n_snapshots = 0;
+
+  g_assert_cmpint (chrono_event_get_start_time (interview), >=, from);
+  g_assert_cmpint (chrono_event_get_end_time (interview), <=, published);
+
+  for (guint i = 0; i < chrono_timeline_get_n_events (timeline); i++)
+    {
+      ChronoEvent *event = chrono_timeline_get_event (timeline, i);
+      ChronoTime start = chrono_event_get_start_time (event);
+
+      if (event == interview || start < from || start >= published)
+        continue;
+
+      g_test_message ("event %s is dated to the interview", chrono_event_get_id (event));
+      if (chrono_event_get_date_provenance (event) == CHRONO_PROVENANCE_OUTSIDE)
+        continue;
+
+      g_assert_cmpuint (chrono_event_get_importance (event), <=, 3);
+      if (!chrono_event_is_forecast (event))
+        n_snapshots++;
+    }
+  g_assert_cmpuint (n_snapshots, <=, 1);
+
+  /* No era exists for the remarks alone: each holds a landmark. */
+  for (guint i = 0; i < g_list_model_get_n_items (chrono_timeline_get_eras (timeline)); i++)
+    {
+      g_autoptr(ChronoEra) era = g_list_model_get_item (chrono_timeline_get_eras (timeline), i);
+      ChronoTime era_start = chrono_date_get_start (chrono_era_get_start (era));
+      ChronoTime era_end = chrono_date_get_end (chrono_era_get_end (era));
+      gboolean has_landmark = FALSE;
+
+      for (gsize j = 0; j < G_N_ELEMENTS (landmarks); j++)
+        {
+          ChronoTime t = chrono_event_get_start_time (lookup_event (timeline, landmarks[j]));
+
+          has_landmark |= t >= era_start && t < era_end;
+        }
+      g_assert_true (has_landmark);
+    }
+}
+
+/* Who says so: every event and quote says, and an outside fact names its outside source. */
+static void
+test_builtin_provenance (void)
+{
+  g_autoptr(ChronoTimeline) timeline = load_builtin ();
+  guint n_outside = 0;
+
+  for (guint i = 0; i < chrono_timeline_get_n_events (timeline); i++)
+    {
+      ChronoEvent *event = chrono_timeline_get_event (timeline, i);
+      GPtrArray *sources = chrono_event_get_sources (event);
+      ChronoSource *date_source = chrono_event_get_date_source (event);
+      gboolean cites_outside = FALSE;
+
+      g_test_message ("event %s", chrono_event_get_id (event));
+      g_assert_cmpint (chrono_event_get_provenance (event), !=, CHRONO_PROVENANCE_UNSTATED);
+
+      for (guint j = 0; j < sources->len; j++)
+        {
+          ChronoSource *source = g_ptr_array_index (sources, j);
+
+          if (!is_articles_source (source))
+            {
+              cites_outside = TRUE;
+              g_assert_true (g_str_has_prefix (chrono_source_get_url (source), "https://"));
+              g_assert_nonnull (chrono_source_get_date (source));
+            }
+        }
+
+      /* An outside source is cited by an outside fact, and only by one. */
+      g_assert_cmpint (cites_outside, ==,
+                       chrono_event_get_provenance (event) == CHRONO_PROVENANCE_OUTSIDE ||
+                       chrono_event_get_date_provenance (event) == CHRONO_PROVENANCE_OUTSIDE);
+      if (chrono_event_get_provenance (event) == CHRONO_PROVENANCE_OUTSIDE)
+        n_outside++;
+
+      if (chrono_event_get_date_provenance (event) == CHRONO_PROVENANCE_OUTSIDE &&
+          chrono_event_get_provenance (event) != CHRONO_PROVENANCE_OUTSIDE)
+        {
+          g_assert_nonnull (date_source);
+          g_assert_false (is_articles_source (date_source));
+          g_assert_true (g_ptr_array_find (sources, date_source, NULL));
+        }
+
+      /* The article's own words are never passed off as an outside fact's, nor the reverse:
+       * what the article alone tells is reported or narrated. */
+      if (sources->len == 1 && g_str_equal (chrono_source_get_id (g_ptr_array_index (sources, 0)), "article"))
+        g_assert_cmpint (chrono_event_get_provenance (event), ==, CHRONO_PROVENANCE_NARRATED);
+    }
+  g_assert_cmpuint (n_outside, >=, 4);
+
+  /* What the issue found: the joint committee is the article's, its $86 billion is narration. */
+  g_assert_cmpint (chrono_event_get_provenance (lookup_event (timeline, "valuation-86-billion")), ==,
+                   CHRONO_PROVENANCE_NARRATED);
+  g_assert_null (strstr (chrono_event_get_summary (lookup_event (timeline, "safety-and-security-committee")),
+                         "Deployment Safety Board"));
+  g_assert_cmpint (chrono_event_get_date_provenance (lookup_event (timeline, "price-20-dollars")), ==,
+                   CHRONO_PROVENANCE_INFERRED);
+}
+
+static void
+test_builtin_forecasts (void)
+{
+  g_autoptr(ChronoTimeline) timeline = load_builtin ();
+  guint n_forecasts = 0;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (forecasts); i++)
+    {
+      ChronoEvent *event = lookup_event (timeline, forecasts[i]);
+
+      g_test_message ("forecast %s", forecasts[i]);
+      g_assert_true (chrono_event_is_forecast (event));
+      g_assert_true (chrono_date_is_valid (chrono_event_get_start (event)));
+      g_assert_nonnull (chrono_event_get_predicted_start (event));
+      g_assert_true (chrono_date_is_valid (chrono_event_get_predicted_start (event)));
+      /* Made before the date it predicts. */
+      g_assert_cmpint (chrono_event_get_end_time (event), <=, chrono_event_get_predicted_start_time (event));
+    }
+
+  for (guint i = 0; i < chrono_timeline_get_n_events (timeline); i++)
+    n_forecasts += chrono_event_is_forecast (chrono_timeline_get_event (timeline, i));
+  g_assert_cmpuint (n_forecasts, ==, G_N_ELEMENTS (forecasts));
+
+  /* 2015's prediction stays in 2015; the 2025 outlook was made in December 2024. */
+  g_assert_cmpint (chrono_event_get_start (lookup_event (timeline, "agi-prediction-2025"))->year, ==, 2015);
+  g_assert_cmpint (chrono_event_get_start (lookup_event (timeline, "outlook-2025"))->year, ==, 2024);
+  g_assert_cmpint (chrono_event_get_predicted_start (lookup_event (timeline, "outlook-2025"))->year, ==, 2025);
 }
 
 static void
@@ -507,6 +692,9 @@ test_builtin_chinese (void)
           g_autoptr(ChronoSource) item = g_list_model_get_item (sources, i);
 
           g_test_message ("source %s", chrono_source_get_id (item));
+          /* An outside publication keeps its real title, in its own language. */
+          if (!is_articles_source (item))
+            continue;
           assert_chinese_for_readers (chrono_source_get_title (item), article);
           if (chrono_source_get_author (item) != NULL)
             assert_chinese_for_readers (chrono_source_get_author (item), article);
@@ -538,6 +726,10 @@ main (int   argc,
   g_test_add_func ("/builtin/quotes", test_builtin_quotes);
   g_test_add_func ("/builtin/notes", test_builtin_notes);
   g_test_add_func ("/builtin/counts", test_builtin_counts);
+  g_test_add_func ("/builtin/said", test_builtin_said);
+  g_test_add_func ("/builtin/no-utterance-events", test_builtin_no_utterance_events);
+  g_test_add_func ("/builtin/provenance", test_builtin_provenance);
+  g_test_add_func ("/builtin/forecasts", test_builtin_forecasts);
   g_test_add_func ("/builtin/chinese", test_builtin_chinese);
 
   return g_test_run ();

@@ -142,7 +142,7 @@ static const BrokenCase broken_cases[] = {
   { "stray-text.chronoscope", CHRONO_READER_ERROR_INVALID,
     "stray-text.chronoscope:9:5: text is not allowed inside <events>" },
   { "newer-version.chronoscope", CHRONO_READER_ERROR_VERSION,
-    "newer-version.chronoscope:2:1: written by a newer version of Chronoscope (format 2); this version reads format 1" },
+    "newer-version.chronoscope:2:1: written by a newer version of Chronoscope (format 3); this version reads format 2" },
   { "invalid-utf8.chronoscope", CHRONO_READER_ERROR_SYNTAX,
     "invalid-utf8.chronoscope:9:61: the file is not valid UTF-8 text here (byte 0xFF)" },
   { "wrong-namespace.chronoscope", CHRONO_READER_ERROR_UNKNOWN_FORMAT,
@@ -704,6 +704,121 @@ test_check_command (void)
   g_assert_cmpstr (err, ==, "/no/such/file.chronoscope: there is no such file\n");
 }
 
+static void
+test_format_2 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = load_test_file ("sample-v2.chronoscope", &error);
+  ChronoEvent *plain, *prediction, *fusion, *result, *outside;
+  ChronoQuote *quote;
+  g_autofree char *said = NULL;
+  g_autofree char *predicted_end = NULL;
+
+  g_assert_no_error (error);
+  plain = chrono_timeline_lookup_event (timeline, "plain");
+  prediction = chrono_timeline_lookup_event (timeline, "prediction");
+  fusion = chrono_timeline_lookup_event (timeline, "fusion");
+  result = chrono_timeline_lookup_event (timeline, "result");
+  outside = chrono_timeline_lookup_event (timeline, "outside");
+
+  g_assert_cmpint (chrono_event_get_provenance (plain), ==, CHRONO_PROVENANCE_UNSTATED);
+  g_assert_false (chrono_event_is_forecast (plain));
+
+  /* Made in 2015, for 2025: on the axis it stays in 2015. */
+  g_assert_true (chrono_event_is_forecast (prediction));
+  g_assert_cmpint (chrono_event_get_start (prediction)->year, ==, 2015);
+  g_assert_cmpint (chrono_event_get_predicted_start (prediction)->year, ==, 2025);
+  g_assert_null (chrono_event_get_predicted_end (prediction));
+  g_assert_cmpint (chrono_event_get_provenance (prediction), ==, CHRONO_PROVENANCE_REPORTED);
+  quote = g_ptr_array_index (chrono_event_get_quotes (prediction), 0);
+  said = chrono_date_to_edtf (chrono_quote_get_said (quote));
+  g_assert_cmpstr (said, ==, "2024-12~");
+  g_assert_cmpint (chrono_quote_get_provenance (quote), ==, CHRONO_PROVENANCE_REPORTED);
+
+  predicted_end = chrono_date_to_edtf (chrono_event_get_predicted_end (fusion));
+  g_assert_cmpstr (predicted_end, ==, "2028~");
+  g_assert_cmpint (chrono_event_get_date_provenance (fusion), ==, CHRONO_PROVENANCE_INFERRED);
+  g_assert_null (chrono_event_get_date_source (fusion));
+
+  g_assert_cmpint (chrono_event_get_provenance (result), ==, CHRONO_PROVENANCE_NARRATED);
+  g_assert_cmpint (chrono_event_get_date_provenance (result), ==, CHRONO_PROVENANCE_OUTSIDE);
+  g_assert_cmpstr (chrono_source_get_id (chrono_event_get_date_source (result)), ==, "announcement");
+
+  g_assert_cmpint (chrono_event_get_provenance (outside), ==, CHRONO_PROVENANCE_OUTSIDE);
+  g_assert_cmpint (chrono_event_get_date_provenance (outside), ==, CHRONO_PROVENANCE_OUTSIDE);
+  g_assert_null (chrono_event_get_date_source (outside));
+}
+
+/* Format 1 files still read, and say nothing of provenance, said-dates or forecasts. */
+static void
+test_format_1 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = load_test_file ("sample.chronoscope", &error);
+  GListModel *quotes;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < chrono_timeline_get_n_events (timeline); i++)
+    {
+      ChronoEvent *event = chrono_timeline_get_event (timeline, i);
+
+      g_assert_cmpint (chrono_event_get_provenance (event), ==, CHRONO_PROVENANCE_UNSTATED);
+      g_assert_cmpint (chrono_event_get_date_provenance (event), ==, CHRONO_PROVENANCE_UNSTATED);
+      g_assert_false (chrono_event_is_forecast (event));
+    }
+  quotes = chrono_timeline_get_quotes (timeline);
+  g_assert_cmpuint (g_list_model_get_n_items (quotes), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (quotes); i++)
+    {
+      g_autoptr(ChronoQuote) quote = g_list_model_get_item (quotes, i);
+
+      g_assert_null (chrono_quote_get_said (quote));
+      g_assert_cmpint (chrono_quote_get_provenance (quote), ==, CHRONO_PROVENANCE_UNSTATED);
+    }
+
+  /* A format 1 file that uses a field of format 2 is mistaken about itself. */
+  assert_read_error ("<timeline version='1'><title>T</title><categories><category id='c' color='#000000'>C</category></categories>"
+                     "<events><event id='e' start='2015' category='c' provenance='reported'><title>E</title></event></events></timeline>",
+                     "test:1:117: the attribute “provenance” on <event> is new in format 2, but the file says version=\"1\"");
+  assert_read_error ("<timeline version='1'><title>T</title><categories><category id='c' color='#000000'>C</category></categories>"
+                     "<events><event id='e' start='2015' category='c'><title>E</title><forecast start='2025'/></event></events></timeline>",
+                     "test:1:173: <forecast> is new in format 2, but the file says version=\"1\"");
+}
+
+static void
+test_format_2_errors (void)
+{
+#define HEAD "<timeline version='2'><title>T</title><categories><category id='c' color='#000000'>C</category></categories>" \
+             "<sources><source id='s'>S</source></sources><events>"
+#define TAIL "</events></timeline>"
+  assert_read_error (HEAD "<event id='e' start='2015' category='c' provenance='hearsay'><title>E</title></event>" TAIL,
+                     "test:1:161: “hearsay” is not a provenance: use reported, narrated, inferred or outside");
+  assert_read_error (HEAD "<event id='e' start='2015' category='c' provenance='unstated'><title>E</title></event>" TAIL,
+                     "test:1:161: “unstated” is not a provenance: use reported, narrated, inferred or outside");
+  assert_read_error (HEAD "<event id='e' start='2015' category='c' provenance='outside'><title>E</title></event>" TAIL,
+                     "test:1:161: an outside fact needs its source: give the <event> sources=\"…\"");
+  assert_read_error (HEAD "<event id='e' start='2015' category='c' sources='s' date-provenance='outside'><title>E</title></event>" TAIL,
+                     "test:1:161: a date from outside needs its source, and only such a date has one: "
+                     "write date-provenance=\"outside\" together with date-source=\"…\"");
+  assert_read_error (HEAD "<event id='e' start='2015' category='c' date-source='s'><title>E</title></event>" TAIL,
+                     "test:1:161: a date from outside needs its source, and only such a date has one: "
+                     "write date-provenance=\"outside\" together with date-source=\"…\"");
+  assert_read_error (HEAD "<event id='e' start='2015' category='c' date-provenance='outside' date-source='nope'><title>E</title></event>" TAIL,
+                     "test:1:161: <event> refers to the source “nope”, which <sources> does not declare");
+  assert_read_error (HEAD "<event id='e' start='2015' category='c'><title>E</title><forecast/></event>" TAIL,
+                     "test:1:217: <forecast> needs the date it predicts (start=\"…\")");
+  assert_read_error (HEAD "<event id='e' start='2015' category='c'><title>E</title><forecast start='2025' end='2020'/></event>" TAIL,
+                     "test:1:217: <forecast> ends before it starts");
+  assert_read_error (HEAD "<event id='e' start='2015' category='c'><title>E</title><forecast start='2025' when='now'/></event>" TAIL,
+                     "test:1:217: unknown attribute “when” on <forecast>");
+  assert_read_error (HEAD "<event id='e' start='2015' category='c'><title>E</title><forecast start='2025'/><forecast start='2026'/></event>" TAIL,
+                     "test:1:241: <forecast> may appear only once in an <event>");
+  assert_read_error (HEAD "<event id='e' start='2015' category='c'><title>E</title><quote speaker='A' said='2015-13'><original xml:lang='en'>O</original></quote></event>" TAIL,
+                     "test:1:217: “2015-13” is not a date: month 13 does not exist");
+#undef HEAD
+#undef TAIL
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -712,6 +827,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/io/reader/valid", test_valid);
+  g_test_add_func ("/io/reader/format-1", test_format_1);
+  g_test_add_func ("/io/reader/format-2", test_format_2);
+  g_test_add_func ("/io/reader/format-2/errors", test_format_2_errors);
   for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)
     {
       g_autofree char *name = g_strndup (broken_cases[i].file, strcspn (broken_cases[i].file, "."));

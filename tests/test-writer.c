@@ -119,6 +119,12 @@ assert_timelines_equal (ChronoTimeline *a,
                        chrono_category_get_id (chrono_event_get_category (eb)));
       assert_dates_equal (chrono_event_get_start (ea), chrono_event_get_start (eb));
       assert_dates_equal (chrono_event_get_end (ea), chrono_event_get_end (eb));
+      g_assert_cmpint (chrono_event_get_provenance (ea), ==, chrono_event_get_provenance (eb));
+      g_assert_cmpint (chrono_event_get_date_provenance (ea), ==, chrono_event_get_date_provenance (eb));
+      assert_sources_equal (chrono_event_get_date_source (ea), chrono_event_get_date_source (eb));
+      g_assert_cmpint (chrono_event_is_forecast (ea), ==, chrono_event_is_forecast (eb));
+      assert_dates_equal (chrono_event_get_predicted_start (ea), chrono_event_get_predicted_start (eb));
+      assert_dates_equal (chrono_event_get_predicted_end (ea), chrono_event_get_predicted_end (eb));
 
       g_assert_cmpuint (sa->len, ==, sb->len);
       for (guint j = 0; j < sa->len; j++)
@@ -137,6 +143,8 @@ assert_timelines_equal (ChronoTimeline *a,
           g_assert_cmpstr (chrono_quote_get_speaker (qa), ==, chrono_quote_get_speaker (qb));
           g_assert_cmpstr (chrono_quote_get_context (qa), ==, chrono_quote_get_context (qb));
           assert_sources_equal (chrono_quote_get_source (qa), chrono_quote_get_source (qb));
+          assert_dates_equal (chrono_quote_get_said (qa), chrono_quote_get_said (qb));
+          g_assert_cmpint (chrono_quote_get_provenance (qa), ==, chrono_quote_get_provenance (qb));
         }
     }
 }
@@ -154,9 +162,9 @@ read_bytes (GBytes *bytes)
 }
 
 static void
-test_round_trip_sample (void)
+test_round_trip (gconstpointer data)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "sample.chronoscope", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, data, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(ChronoTimeline) first = chrono_timeline_load (file, NULL, &error);
@@ -318,7 +326,10 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/io/writer/round-trip-sample", test_round_trip_sample);
+  g_test_add_data_func ("/io/writer/round-trip-sample", "data/sample.chronoscope", test_round_trip);
+  g_test_add_data_func ("/io/writer/round-trip-format-2", "data/sample-v2.chronoscope", test_round_trip);
+  g_test_add_data_func ("/io/writer/round-trip-builtin", "../data/timelines/alexnet-to-agi.chronoscope",
+                        test_round_trip);
   g_test_add_func ("/io/writer/round-trip-escaping", test_round_trip_escaping);
   g_test_add_func ("/io/writer/save", test_save);
   g_test_add_func ("/io/writer/timelinejs", test_write_timelinejs);

@@ -193,6 +193,7 @@ start_timeline (Reader     *r,
                     version, NATIVE_VERSION);
       return FALSE;
     }
+  r->version = version_number;
 
   for (guint i = 0; tag->names[i] != NULL; i++)
     {
@@ -366,7 +367,8 @@ start_event (Reader     *r,
              const Tag  *tag,
              GError    **error)
 {
-  const char *allowed[] = { "id", "start", "end", "category", "importance", "sources", NULL };
+  const char *allowed[] = { "id", "start", "end", "category", "importance", "sources",
+                            "provenance", "date-provenance", "date-source", NULL };
   const char *v[G_N_ELEMENTS (allowed)];
   ChronoCategory *category;
   ChronoDate start, end;
@@ -458,7 +460,7 @@ start_event (Reader     *r,
         }
     }
 
-  return TRUE;
+  return chrono_native_read_event_provenance (r, tag, v[6], v[7], v[8], error);
 }
 
 static gboolean
@@ -466,7 +468,7 @@ start_quote (Reader     *r,
              const Tag  *tag,
              GError    **error)
 {
-  const char *allowed[] = { "speaker", "source", NULL };
+  const char *allowed[] = { "speaker", "source", "said", "provenance", NULL };
   const char *v[G_N_ELEMENTS (allowed)];
   ChronoSource *source = NULL;
 
@@ -494,7 +496,7 @@ start_quote (Reader     *r,
   chrono_quote_set_speaker (r->quote, v[0]);
   chrono_quote_set_source (r->quote, source);
 
-  return TRUE;
+  return chrono_native_read_quote_provenance (r, tag, v[2], v[3], error);
 }
 
 static gboolean
@@ -832,4 +834,5 @@ const Element chrono_native_elements[N_ELEMENTS] = {
   [ELEMENT_ORIGINAL] = { "original", ELEMENT_QUOTE, TRUE, TRUE, start_quote_text, end_original },
   [ELEMENT_TRANSLATION] = { "translation", ELEMENT_QUOTE, TRUE, TRUE, start_quote_text, end_translation },
   [ELEMENT_CONTEXT] = { "context", ELEMENT_QUOTE, TRUE, TRUE, check_no_attributes, end_context },
+  [ELEMENT_FORECAST] = { "forecast", ELEMENT_EVENT, FALSE, TRUE, chrono_native_start_forecast, NULL },
 };

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 #define NATIVE_NAMESPACE "https://chronoscope.github.io/ns/timeline/1"
-#define NATIVE_VERSION 1
+#define NATIVE_VERSION 2
 
 typedef enum
 {
@@ -33,6 +33,7 @@ typedef enum
   ELEMENT_ORIGINAL,
   ELEMENT_TRANSLATION,
   ELEMENT_CONTEXT,
+  ELEMENT_FORECAST,
   N_ELEMENTS
 } ElementKind;
 
@@ -74,6 +75,7 @@ typedef struct
 
   ChronoTimeline *timeline;
   char *domain;
+  guint version;            /* the file's format version */
   guint section;            /* of the last child of <timeline> begun, from 1 */
   guint n_elements;
   GHashTable *event_ids;
@@ -111,5 +113,21 @@ typedef struct
 extern const Element chrono_native_elements[N_ELEMENTS];
 
 void chrono_native_clear_attributes (Reader *r);
+
+/* Format 2: when words were said, forecasts, who says so (chrono-native-provenance.c). */
+gboolean chrono_native_read_event_provenance (Reader      *r,
+                                              const Tag   *tag,
+                                              const char  *provenance,
+                                              const char  *date_provenance,
+                                              const char  *date_source,
+                                              GError     **error);
+gboolean chrono_native_read_quote_provenance (Reader      *r,
+                                              const Tag   *tag,
+                                              const char  *said,
+                                              const char  *provenance,
+                                              GError     **error);
+gboolean chrono_native_start_forecast        (Reader      *r,
+                                              const Tag   *tag,
+                                              GError     **error);
 
 G_END_DECLS

@@ -165,6 +165,8 @@ write_quote (GString     *out,
   append_attribute (out, "speaker", chrono_quote_get_speaker (quote));
   if (source != NULL)
     append_attribute (out, "source", chrono_source_get_id (source));
+  append_date_attribute (out, "said", chrono_quote_get_said (quote));
+  append_attribute (out, "provenance", chrono_provenance_to_string (chrono_quote_get_provenance (quote)));
   g_string_append (out, ">\n");
   /* “und” is BCP 47 for a language not known. */
   append_text_element (out, 8, "original", nonempty (chrono_quote_get_original_language (quote), "und"),
@@ -173,6 +175,22 @@ write_quote (GString     *out,
                        chrono_quote_get_translation (quote));
   append_text_element (out, 8, "context", NULL, chrono_quote_get_context (quote));
   g_string_append (out, "      </quote>\n");
+}
+
+static void
+write_event_provenance (GString     *out,
+                        ChronoEvent *event)
+{
+  ChronoProvenance provenance = chrono_event_get_provenance (event);
+  ChronoProvenance date_provenance = chrono_event_get_date_provenance (event);
+  ChronoSource *date_source = chrono_event_get_date_source (event);
+
+  append_attribute (out, "provenance", chrono_provenance_to_string (provenance));
+  /* A date that comes from where the claim does goes without saying. */
+  if (date_provenance != provenance || date_source != NULL)
+    append_attribute (out, "date-provenance", chrono_provenance_to_string (date_provenance));
+  if (date_source != NULL)
+    append_attribute (out, "date-source", chrono_source_get_id (date_source));
 }
 
 static void
@@ -201,6 +219,7 @@ write_event (GString     *out,
         }
       g_string_append_c (out, '"');
     }
+  write_event_provenance (out, event);
   g_string_append (out, ">\n");
 
   append_text_element (out, 6, "title", NULL, nonempty (chrono_event_get_title (event), _("Untitled event")));
@@ -212,6 +231,14 @@ write_event (GString     *out,
 
       for (guint i = 0; lines[i] != NULL; i++)
         append_text_element (out, 6, "note", NULL, lines[i]);
+    }
+
+  if (chrono_event_is_forecast (event))
+    {
+      g_string_append (out, "      <forecast");
+      append_date_attribute (out, "start", chrono_event_get_predicted_start (event));
+      append_date_attribute (out, "end", chrono_event_get_predicted_end (event));
+      g_string_append (out, "/>\n");
     }
 
   for (guint i = 0; i < chrono_event_get_n_quotes (event); i++)
@@ -230,7 +257,7 @@ chrono_timeline_write_native (ChronoTimeline *timeline)
   g_return_val_if_fail (chrono_timeline_is_sealed (timeline), NULL);
 
   out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  g_string_append (out, "<timeline xmlns=\"" NATIVE_NAMESPACE "\" version=\"1\"");
+  g_string_append (out, "<timeline xmlns=\"" NATIVE_NAMESPACE "\" version=\"2\"");
   append_attribute (out, "xml:lang", chrono_timeline_get_language (timeline));
   append_attribute (out, "gettext-domain", chrono_timeline_get_gettext_domain (timeline));
   g_string_append (out, ">\n");
