@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "chrono-category.h"
+#include "chrono-model-private.h"
 
 struct _ChronoCategory
 {
@@ -21,8 +22,6 @@ struct _ChronoCategory
 
 G_DEFINE_FINAL_TYPE (ChronoCategory, chrono_category, G_TYPE_OBJECT)
 
-/* The model is immutable once built, so its properties are read-only: they exist for
- * GtkExpression and bindings, not for change notification. */
 enum {
   PROP_0,
   PROP_ID,
@@ -67,7 +66,33 @@ chrono_category_get_property (GObject    *object,
       g_value_set_string (value, self->color);
       break;
     case PROP_DARK_COLOR:
-      g_value_set_string (value, chrono_category_get_dark_color (self));
+      /* The colour given for dark themes, NULL when there is none (unlike the getter,
+       * which falls back to the colour), so that the value can be written back. */
+      g_value_set_string (value, self->dark_color);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_category_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  ChronoCategory *self = CHRONO_CATEGORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      chrono_category_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_COLOR:
+      chrono_category_set_color (self, g_value_get_string (value));
+      break;
+    case PROP_DARK_COLOR:
+      chrono_category_set_dark_color (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -81,19 +106,20 @@ chrono_category_class_init (ChronoCategoryClass *klass)
 
   object_class->finalize = chrono_category_finalize;
   object_class->get_property = chrono_category_get_property;
+  object_class->set_property = chrono_category_set_property;
 
   properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_COLOR] =
     g_param_spec_string ("color", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_DARK_COLOR] =
     g_param_spec_string ("dark-color", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -162,4 +188,35 @@ chrono_category_has_dark_color (ChronoCategory *self)
   g_return_val_if_fail (CHRONO_IS_CATEGORY (self), FALSE);
 
   return self->dark_color != NULL;
+}
+
+void
+chrono_category_set_name (ChronoCategory *self,
+                          const char     *name)
+{
+  g_return_if_fail (CHRONO_IS_CATEGORY (self));
+
+  if (chrono_set_str (&self->name, name != NULL ? name : self->id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+void
+chrono_category_set_color (ChronoCategory *self,
+                           const char     *color)
+{
+  g_return_if_fail (CHRONO_IS_CATEGORY (self));
+  g_return_if_fail (color != NULL);
+
+  if (chrono_set_str (&self->color, color))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
+}
+
+void
+chrono_category_set_dark_color (ChronoCategory *self,
+                                const char     *dark_color)
+{
+  g_return_if_fail (CHRONO_IS_CATEGORY (self));
+
+  if (chrono_set_str (&self->dark_color, dark_color))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK_COLOR]);
 }

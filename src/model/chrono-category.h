@@ -18,6 +18,13 @@ const char     *chrono_category_get_id         (ChronoCategory *self);
 const char     *chrono_category_get_name       (ChronoCategory *self);
 const char     *chrono_category_get_color      (ChronoCategory *self);
 const char     *chrono_category_get_dark_color (ChronoCategory *self);
+void            chrono_category_set_name       (ChronoCategory *self,
+                                                const char     *name);
+void            chrono_category_set_color      (ChronoCategory *self,
+                                                const char     *color);
+/* NULL: no colour of its own for dark themes. */
+void            chrono_category_set_dark_color (ChronoCategory *self,
+                                                const char     *dark_color);
 /* Whether a dark colour was given (get_dark_color falls back to the colour). */
 gboolean        chrono_category_has_dark_color (ChronoCategory *self);
 

@@ -14,5 +14,11 @@ ChronoEra        *chrono_era_new       (const char       *name,
 const char       *chrono_era_get_name  (ChronoEra        *self);
 const ChronoDate *chrono_era_get_start (ChronoEra        *self);
 const ChronoDate *chrono_era_get_end   (ChronoEra        *self);
+void              chrono_era_set_name  (ChronoEra        *self,
+                                        const char       *name);
+void              chrono_era_set_start (ChronoEra        *self,
+                                        const ChronoDate *start);
+void              chrono_era_set_end   (ChronoEra        *self,
+                                        const ChronoDate *end);
 
 G_END_DECLS

@@ -7,7 +7,8 @@
 
 #include "config.h"
 
-#include "chrono-event.h"
+#include "chrono-event-private.h"
+#include "chrono-model-private.h"
 #include "chrono-quote-private.h"
 
 typedef struct
@@ -52,6 +53,9 @@ enum {
   PROP_CATEGORY,
   PROP_IMPORTANCE,
   PROP_PROVENANCE,
+  PROP_SOURCES,
+  PROP_START,
+  PROP_END,
   N_PROPS
 };
 
@@ -112,6 +116,50 @@ chrono_event_get_property (GObject    *object,
     case PROP_PROVENANCE:
       g_value_set_enum (value, self->provenance);
       break;
+    case PROP_SOURCES:
+      /* A copy, so that a value kept for undo does not change with the event. */
+      g_value_take_boxed (value, g_ptr_array_copy (chrono_event_get_sources (self),
+                                                   (GCopyFunc) g_object_ref, NULL));
+      break;
+    case PROP_START:
+      g_value_set_boxed (value, &self->start);
+      break;
+    case PROP_END:
+      g_value_set_boxed (value, chrono_event_get_end (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_event_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  ChronoEvent *self = CHRONO_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      chrono_event_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_SUMMARY:
+      chrono_event_set_summary (self, g_value_get_string (value));
+      break;
+    case PROP_NOTES:
+      chrono_event_set_notes (self, g_value_get_string (value));
+      break;
+    case PROP_CATEGORY:
+      chrono_event_set_category (self, g_value_get_object (value));
+      break;
+    case PROP_IMPORTANCE:
+      chrono_event_set_importance (self, g_value_get_uint (value));
+      break;
+    case PROP_SOURCES:
+      chrono_event_set_sources (self, g_value_get_boxed (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -124,31 +172,42 @@ chrono_event_class_init (ChronoEventClass *klass)
 
   object_class->finalize = chrono_event_finalize;
   object_class->get_property = chrono_event_get_property;
+  object_class->set_property = chrono_event_set_property;
 
-  /* Read-only: the model is immutable once its timeline is sealed. */
+  /* The span is read-only here: the timeline keeps its events sorted by it, so it
+   * changes through chrono_timeline_set_event_span(). */
   properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SUMMARY] =
     g_param_spec_string ("summary", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_NOTES] =
     g_param_spec_string ("notes", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_CATEGORY] =
     g_param_spec_object ("category", NULL, NULL, CHRONO_TYPE_CATEGORY,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_IMPORTANCE] =
     g_param_spec_uint ("importance", NULL, NULL,
                        CHRONO_IMPORTANCE_MIN, CHRONO_IMPORTANCE_MAX, 3,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_PROVENANCE] =
     g_param_spec_enum ("provenance", NULL, NULL,
                        CHRONO_TYPE_PROVENANCE, CHRONO_PROVENANCE_UNSTATED,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SOURCES] =
+    g_param_spec_boxed ("sources", NULL, NULL, G_TYPE_PTR_ARRAY,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_START] =
+    g_param_spec_boxed ("start", NULL, NULL, CHRONO_TYPE_DATE,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_END] =
+    g_param_spec_boxed ("end", NULL, NULL, CHRONO_TYPE_DATE,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -200,8 +259,8 @@ chrono_event_set_title (ChronoEvent *self,
 {
   g_return_if_fail (CHRONO_IS_EVENT (self));
 
-  g_free (self->title);
-  self->title = g_strdup (title);
+  if (chrono_set_str (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
 const ChronoDate *
@@ -229,6 +288,17 @@ chrono_event_set_end (ChronoEvent      *self,
   self->has_end = end != NULL;
   if (end != NULL)
     self->end = *end;
+}
+
+void
+_chrono_event_set_span (ChronoEvent      *self,
+                        const ChronoDate *start,
+                        const ChronoDate *end)
+{
+  self->start = *start;
+  chrono_event_set_end (self, end);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_END]);
 }
 
 ChronoTime
@@ -267,8 +337,8 @@ chrono_event_set_summary (ChronoEvent *self,
 {
   g_return_if_fail (CHRONO_IS_EVENT (self));
 
-  g_free (self->summary);
-  self->summary = g_strdup (summary);
+  if (chrono_set_str (&self->summary, summary))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
 }
 
 const char *
@@ -285,8 +355,8 @@ chrono_event_set_notes (ChronoEvent *self,
 {
   g_return_if_fail (CHRONO_IS_EVENT (self));
 
-  g_free (self->notes);
-  self->notes = g_strdup (notes);
+  if (chrono_set_str (&self->notes, notes))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
 void
@@ -305,6 +375,7 @@ chrono_event_add_note (ChronoEvent *self,
 
   g_free (self->notes);
   self->notes = notes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
 ChronoCategory *
@@ -322,7 +393,8 @@ chrono_event_set_category (ChronoEvent    *self,
   g_return_if_fail (CHRONO_IS_EVENT (self));
   g_return_if_fail (category == NULL || CHRONO_IS_CATEGORY (category));
 
-  g_set_object (&self->category, category);
+  if (g_set_object (&self->category, category))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY]);
 }
 
 guint
@@ -339,7 +411,12 @@ chrono_event_set_importance (ChronoEvent *self,
 {
   g_return_if_fail (CHRONO_IS_EVENT (self));
 
-  self->importance = CLAMP (importance, CHRONO_IMPORTANCE_MIN, CHRONO_IMPORTANCE_MAX);
+  importance = CLAMP (importance, CHRONO_IMPORTANCE_MIN, CHRONO_IMPORTANCE_MAX);
+  if (self->importance == importance)
+    return;
+
+  self->importance = importance;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTANCE]);
 }
 
 GPtrArray *
@@ -361,6 +438,27 @@ chrono_event_add_source (ChronoEvent  *self,
   g_return_if_fail (CHRONO_IS_SOURCE (source));
 
   g_ptr_array_add (chrono_event_get_sources (self), g_object_ref (source));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCES]);
+}
+
+void
+chrono_event_set_sources (ChronoEvent *self,
+                          GPtrArray   *sources)
+{
+  GPtrArray *copy = NULL;
+
+  g_return_if_fail (CHRONO_IS_EVENT (self));
+
+  if (sources != NULL && sources->len > 0)
+    {
+      copy = g_ptr_array_new_full (sources->len, g_object_unref);
+      for (guint i = 0; i < sources->len; i++)
+        g_ptr_array_add (copy, g_object_ref (g_ptr_array_index (sources, i)));
+    }
+
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
+  self->sources = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCES]);
 }
 
 GPtrArray *
@@ -512,4 +610,35 @@ chrono_event_get_predicted_end_time (ChronoEvent *self)
   end = chrono_date_get_end (self->forecast->has_end ? &self->forecast->end : &self->forecast->start);
 
   return MAX (end, start + 1);
+}
+
+void
+_chrono_event_insert_quote (ChronoEvent *self,
+                            guint        index,
+                            ChronoQuote *quote)
+{
+  GPtrArray *quotes = chrono_event_get_quotes (self);
+
+  g_return_if_fail (chrono_quote_get_event (quote) == NULL);
+  g_return_if_fail (index <= quotes->len);
+
+  g_ptr_array_insert (quotes, index, g_object_ref (quote));
+  _chrono_quote_set_event (quote, self);
+}
+
+guint
+_chrono_event_remove_quote (ChronoEvent *self,
+                            ChronoQuote *quote)
+{
+  guint index;
+
+  g_return_val_if_fail (chrono_quote_get_event (quote) == self, G_MAXUINT);
+
+  if (!g_ptr_array_find (self->quotes, quote, &index))
+    g_return_val_if_reached (G_MAXUINT);
+
+  _chrono_quote_set_event (quote, NULL);
+  g_ptr_array_remove_index (self->quotes, index);
+
+  return index;
 }

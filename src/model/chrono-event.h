@@ -50,6 +50,9 @@ void              chrono_event_set_importance (ChronoEvent      *self,
 GPtrArray        *chrono_event_get_sources    (ChronoEvent      *self);
 void              chrono_event_add_source     (ChronoEvent      *self,
                                                ChronoSource     *source);
+/* Copies @sources (NULL or empty for none). */
+void              chrono_event_set_sources    (ChronoEvent      *self,
+                                               GPtrArray        *sources);
 GPtrArray        *chrono_event_get_quotes     (ChronoEvent      *self);
 void              chrono_event_add_quote      (ChronoEvent      *self,
                                                ChronoQuote      *quote);

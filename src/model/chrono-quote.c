@@ -9,6 +9,7 @@
 
 #include "chrono-event.h"
 #include "chrono-quote.h"
+#include "chrono-model-private.h"
 #include "chrono-quote-private.h"
 
 struct _ChronoQuote
@@ -109,34 +110,75 @@ chrono_quote_get_property (GObject    *object,
 }
 
 static void
+chrono_quote_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  ChronoQuote *self = CHRONO_QUOTE (object);
+  char **field = NULL;
+
+  switch (prop_id)
+    {
+    case PROP_ORIGINAL_TEXT:
+      field = &self->original_text;
+      break;
+    case PROP_ORIGINAL_LANGUAGE:
+      field = &self->original_language;
+      break;
+    case PROP_TRANSLATION:
+      field = &self->translation;
+      break;
+    case PROP_TRANSLATION_LANGUAGE:
+      field = &self->translation_language;
+      break;
+    case PROP_SPEAKER:
+      field = &self->speaker;
+      break;
+    case PROP_CONTEXT:
+      field = &self->context;
+      break;
+    case PROP_SOURCE:
+      chrono_quote_set_source (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+
+  if (field != NULL && chrono_set_str (field, g_value_get_string (value)))
+    g_object_notify_by_pspec (object, pspec);
+}
+
+static void
 chrono_quote_class_init (ChronoQuoteClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = chrono_quote_finalize;
   object_class->get_property = chrono_quote_get_property;
+  object_class->set_property = chrono_quote_set_property;
 
   properties[PROP_ORIGINAL_TEXT] =
     g_param_spec_string ("original-text", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_ORIGINAL_LANGUAGE] =
     g_param_spec_string ("original-language", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_TRANSLATION] =
     g_param_spec_string ("translation", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_TRANSLATION_LANGUAGE] =
     g_param_spec_string ("translation-language", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SPEAKER] =
     g_param_spec_string ("speaker", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_CONTEXT] =
     g_param_spec_string ("context", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SOURCE] =
     g_param_spec_object ("source", NULL, NULL, CHRONO_TYPE_SOURCE,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_EVENT] =
     g_param_spec_object ("event", NULL, NULL, CHRONO_TYPE_EVENT,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -195,10 +237,10 @@ chrono_quote_set_original (ChronoQuote *self,
   g_return_if_fail (CHRONO_IS_QUOTE (self));
   g_return_if_fail (text != NULL);
 
-  g_free (self->original_text);
-  self->original_text = g_strdup (text);
-  g_free (self->original_language);
-  self->original_language = g_strdup (language);
+  if (chrono_set_str (&self->original_text, text))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIGINAL_TEXT]);
+  if (chrono_set_str (&self->original_language, language))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIGINAL_LANGUAGE]);
 }
 
 const char *
@@ -224,10 +266,10 @@ chrono_quote_set_translation (ChronoQuote *self,
 {
   g_return_if_fail (CHRONO_IS_QUOTE (self));
 
-  g_free (self->translation);
-  self->translation = g_strdup (text);
-  g_free (self->translation_language);
-  self->translation_language = g_strdup (language);
+  if (chrono_set_str (&self->translation, text))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRANSLATION]);
+  if (chrono_set_str (&self->translation_language, language))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRANSLATION_LANGUAGE]);
 }
 
 const char *
@@ -244,8 +286,8 @@ chrono_quote_set_speaker (ChronoQuote *self,
 {
   g_return_if_fail (CHRONO_IS_QUOTE (self));
 
-  g_free (self->speaker);
-  self->speaker = g_strdup (speaker);
+  if (chrono_set_str (&self->speaker, speaker))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEAKER]);
 }
 
 const char *
@@ -262,8 +304,8 @@ chrono_quote_set_context (ChronoQuote *self,
 {
   g_return_if_fail (CHRONO_IS_QUOTE (self));
 
-  g_free (self->context);
-  self->context = g_strdup (context);
+  if (chrono_set_str (&self->context, context))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 ChronoSource *
@@ -281,7 +323,8 @@ chrono_quote_set_source (ChronoQuote  *self,
   g_return_if_fail (CHRONO_IS_QUOTE (self));
   g_return_if_fail (source == NULL || CHRONO_IS_SOURCE (source));
 
-  g_set_object (&self->source, source);
+  if (g_set_object (&self->source, source))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
 }
 
 ChronoEvent *
@@ -297,6 +340,7 @@ _chrono_quote_set_event (ChronoQuote *self,
                          ChronoEvent *event)
 {
   self->event = event;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
 }
 
 const ChronoDate *

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "chrono-model-private.h"
 #include "chrono-source.h"
 
 struct _ChronoSource
@@ -31,6 +32,7 @@ enum {
   PROP_AUTHOR,
   PROP_PUBLISHER,
   PROP_URL,
+  PROP_DATE,
   N_PROPS
 };
 
@@ -75,6 +77,39 @@ chrono_source_get_property (GObject    *object,
     case PROP_URL:
       g_value_set_string (value, self->url);
       break;
+    case PROP_DATE:
+      g_value_set_boxed (value, chrono_source_get_date (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_source_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  ChronoSource *self = CHRONO_SOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      chrono_source_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_AUTHOR:
+      chrono_source_set_author (self, g_value_get_string (value));
+      break;
+    case PROP_PUBLISHER:
+      chrono_source_set_publisher (self, g_value_get_string (value));
+      break;
+    case PROP_URL:
+      chrono_source_set_url (self, g_value_get_string (value));
+      break;
+    case PROP_DATE:
+      chrono_source_set_date (self, g_value_get_boxed (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -87,22 +122,26 @@ chrono_source_class_init (ChronoSourceClass *klass)
 
   object_class->finalize = chrono_source_finalize;
   object_class->get_property = chrono_source_get_property;
+  object_class->set_property = chrono_source_set_property;
 
   properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_AUTHOR] =
     g_param_spec_string ("author", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_PUBLISHER] =
     g_param_spec_string ("publisher", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_URL] =
     g_param_spec_string ("url", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DATE] =
+    g_param_spec_boxed ("date", NULL, NULL, CHRONO_TYPE_DATE,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -143,6 +182,16 @@ chrono_source_get_title (ChronoSource *self)
   return self->title;
 }
 
+void
+chrono_source_set_title (ChronoSource *self,
+                         const char   *title)
+{
+  g_return_if_fail (CHRONO_IS_SOURCE (self));
+
+  if (chrono_set_str (&self->title, title != NULL ? title : ""))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
 const char *
 chrono_source_get_author (ChronoSource *self)
 {
@@ -157,8 +206,8 @@ chrono_source_set_author (ChronoSource *self,
 {
   g_return_if_fail (CHRONO_IS_SOURCE (self));
 
-  g_free (self->author);
-  self->author = g_strdup (author);
+  if (chrono_set_str (&self->author, author))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
 }
 
 const char *
@@ -175,8 +224,8 @@ chrono_source_set_publisher (ChronoSource *self,
 {
   g_return_if_fail (CHRONO_IS_SOURCE (self));
 
-  g_free (self->publisher);
-  self->publisher = g_strdup (publisher);
+  if (chrono_set_str (&self->publisher, publisher))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLISHER]);
 }
 
 const ChronoDate *
@@ -196,6 +245,7 @@ chrono_source_set_date (ChronoSource     *self,
   self->has_date = date != NULL;
   if (date != NULL)
     self->date = *date;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }
 
 const char *
@@ -212,6 +262,6 @@ chrono_source_set_url (ChronoSource *self,
 {
   g_return_if_fail (CHRONO_IS_SOURCE (self));
 
-  g_free (self->url);
-  self->url = g_strdup (url);
+  if (chrono_set_str (&self->url, url))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URL]);
 }

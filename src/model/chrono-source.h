@@ -13,6 +13,8 @@ ChronoSource     *chrono_source_new           (const char       *id,
                                                const char       *title);
 const char       *chrono_source_get_id        (ChronoSource     *self);
 const char       *chrono_source_get_title     (ChronoSource     *self);
+void              chrono_source_set_title     (ChronoSource     *self,
+                                               const char       *title);
 const char       *chrono_source_get_author    (ChronoSource     *self);
 void              chrono_source_set_author    (ChronoSource     *self,
                                                const char       *author);

@@ -12,39 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chrono-array-list-private.h"
-#include "chrono-timeline.h"
-
-/* Once sealed, the events sit in one array sorted by (start, end, id), with their start
- * and end times in two parallel arrays. The range index is an implicit balanced binary
- * tree over that array: the node of the subarray [lo, hi) is its middle element, and
- * max_end[mid] holds the latest end time in [lo, hi). No pointers, 8 bytes per event. */
-struct _ChronoTimeline
-{
-  GObject parent_instance;
-
-  char *title;
-  char *description;
-  char *language;
-  char *gettext_domain;
-
-  GListStore *categories;
-  GListStore *eras;
-  GListStore *sources;
-  GHashTable *category_index;
-  GHashTable *source_index;
-
-  GPtrArray *pending_events;     /* before sealing, in the order added */
-
-  ChronoArrayList *events;
-  ChronoArrayList *quotes;
-  ChronoTime *start_times;
-  ChronoTime *end_times;
-  ChronoTime *max_end;
-  ChronoEvent **events_by_id;
-  ChronoTime span_end;
-
-  guint sealed : 1;
-};
+#include "chrono-timeline-private.h"
 
 G_DEFINE_FINAL_TYPE (ChronoTimeline, chrono_timeline, G_TYPE_OBJECT)
 
@@ -57,6 +25,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 chrono_timeline_dispose (GObject *object)
@@ -158,6 +133,17 @@ chrono_timeline_class_init (ChronoTimelineClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ChronoTimeline::changed:
+   *
+   * Emitted once after each edit (a ChronoEdit applied or reverted), whatever it
+   * changed, for views that redraw or refilter. Where an edit adds, removes or moves
+   * events or quotes, the lists have said so with items-changed before.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -315,10 +301,10 @@ id_key (const char *id)
   return key << (8 * (8 - i));
 }
 
-static ChronoTime
-build_max_end (ChronoTimeline *self,
-               guint           lo,
-               guint           hi)
+ChronoTime
+_chrono_timeline_build_max_end (ChronoTimeline *self,
+                                guint           lo,
+                                guint           hi)
 {
   ChronoTime max, left, right;
   guint mid;
@@ -328,8 +314,8 @@ build_max_end (ChronoTimeline *self,
 
   /* Not MAX (max, build_max_end (…)): the macro would evaluate the recursion twice. */
   mid = lo + (hi - lo) / 2;
-  left = build_max_end (self, lo, mid);
-  right = build_max_end (self, mid + 1, hi);
+  left = _chrono_timeline_build_max_end (self, lo, mid);
+  right = _chrono_timeline_build_max_end (self, mid + 1, hi);
   max = MAX (self->end_times[mid], MAX (left, right));
   self->max_end[mid] = max;
 
@@ -382,6 +368,7 @@ chrono_timeline_seal (ChronoTimeline *self)
   self->start_times = g_new (ChronoTime, MAX (n, 1));
   self->end_times = g_new (ChronoTime, MAX (n, 1));
   self->max_end = g_new (ChronoTime, MAX (n, 1));
+  self->capacity = MAX (n, 1);
   quotes = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < n; i++)
@@ -403,7 +390,7 @@ chrono_timeline_seal (ChronoTimeline *self)
         }
     }
 
-  self->span_end = build_max_end (self, 0, n);
+  self->span_end = _chrono_timeline_build_max_end (self, 0, n);
 
   /* By id, for lookups; the same keys, now made from the ids. */
   for (guint i = 0; i < n; i++)
@@ -525,10 +512,8 @@ chrono_timeline_add_category (ChronoTimeline *self,
 {
   g_return_if_fail (CHRONO_IS_TIMELINE (self));
   g_return_if_fail (CHRONO_IS_CATEGORY (category));
-  g_return_if_fail (!self->sealed);
 
-  g_list_store_append (self->categories, category);
-  g_hash_table_insert (self->category_index, (gpointer) chrono_category_get_id (category), category);
+  chrono_timeline_insert_category (self, G_MAXUINT, category);
 }
 
 void
@@ -537,9 +522,8 @@ chrono_timeline_add_era (ChronoTimeline *self,
 {
   g_return_if_fail (CHRONO_IS_TIMELINE (self));
   g_return_if_fail (CHRONO_IS_ERA (era));
-  g_return_if_fail (!self->sealed);
 
-  g_list_store_append (self->eras, era);
+  chrono_timeline_insert_era (self, G_MAXUINT, era);
 }
 
 void
@@ -548,10 +532,8 @@ chrono_timeline_add_source (ChronoTimeline *self,
 {
   g_return_if_fail (CHRONO_IS_TIMELINE (self));
   g_return_if_fail (CHRONO_IS_SOURCE (source));
-  g_return_if_fail (!self->sealed);
 
-  g_list_store_append (self->sources, source);
-  g_hash_table_insert (self->source_index, (gpointer) chrono_source_get_id (source), source);
+  chrono_timeline_insert_source (self, G_MAXUINT, source);
 }
 
 void
@@ -560,9 +542,11 @@ chrono_timeline_add_event (ChronoTimeline *self,
 {
   g_return_if_fail (CHRONO_IS_TIMELINE (self));
   g_return_if_fail (CHRONO_IS_EVENT (event));
-  g_return_if_fail (!self->sealed);
 
-  g_ptr_array_add (self->pending_events, g_object_ref (event));
+  if (self->sealed)
+    _chrono_timeline_insert_sorted (self, event);
+  else
+    g_ptr_array_add (self->pending_events, g_object_ref (event));
 }
 
 ChronoCategory *
@@ -664,6 +648,12 @@ chrono_timeline_get_quotes (ChronoTimeline *self)
   g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
 
   return G_LIST_MODEL (self->quotes);
+}
+
+void
+_chrono_timeline_emit_changed (ChronoTimeline *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 guint

@@ -13,9 +13,11 @@ G_BEGIN_DECLS
 #define CHRONO_TYPE_TIMELINE (chrono_timeline_get_type ())
 G_DECLARE_FINAL_TYPE (ChronoTimeline, chrono_timeline, CHRONO, TIMELINE, GObject)
 
-/* A timeline is built (add_*) and then sealed; once sealed it is immutable, its events
- * are sorted by start time (ties: end, then id) and the range index is built. Readers
- * seal what they return. Adding to a sealed timeline is a programming error. */
+/* A timeline is built (add_*) and then sealed: sealing sorts the events by start time
+ * (ties: end, then id) and builds the range index. Readers seal what they return. A
+ * sealed timeline changes through the functions under “Edits” below, which keep the
+ * order and the index; the UI calls them through ChronoEdit, so that each change can
+ * be undone. */
 ChronoTimeline *chrono_timeline_new              (void);
 void            chrono_timeline_seal             (ChronoTimeline *self);
 gboolean        chrono_timeline_is_sealed        (ChronoTimeline *self);
@@ -42,8 +44,45 @@ void            chrono_timeline_add_era          (ChronoTimeline *self,
                                                   ChronoEra      *era);
 void            chrono_timeline_add_source       (ChronoTimeline *self,
                                                   ChronoSource   *source);
+/* Before the seal, in the order added; after it, where the event sorts. */
 void            chrono_timeline_add_event        (ChronoTimeline *self,
                                                   ChronoEvent    *event);
+
+/* Edits. Each costs a few linear passes over compact arrays (O(n) moves, no sorting);
+ * event lists announce what moved with items-changed. The category, era and source
+ * positions are clamped; the removals return the position or index the item had. */
+void            chrono_timeline_remove_event     (ChronoTimeline   *self,
+                                                  ChronoEvent      *event);
+/* Sets the event's start and end (NULL: a moment) and moves it where it now sorts. */
+void            chrono_timeline_set_event_span   (ChronoTimeline   *self,
+                                                  ChronoEvent      *event,
+                                                  const ChronoDate *start,
+                                                  const ChronoDate *end);
+void            chrono_timeline_insert_quote     (ChronoTimeline   *self,
+                                                  ChronoEvent      *event,
+                                                  guint             index,
+                                                  ChronoQuote      *quote);
+guint           chrono_timeline_remove_quote     (ChronoTimeline   *self,
+                                                  ChronoQuote      *quote);
+void            chrono_timeline_insert_category  (ChronoTimeline   *self,
+                                                  guint             position,
+                                                  ChronoCategory   *category);
+guint           chrono_timeline_remove_category  (ChronoTimeline   *self,
+                                                  ChronoCategory   *category);
+void            chrono_timeline_insert_era       (ChronoTimeline   *self,
+                                                  guint             position,
+                                                  ChronoEra        *era);
+guint           chrono_timeline_remove_era       (ChronoTimeline   *self,
+                                                  ChronoEra        *era);
+void            chrono_timeline_insert_source    (ChronoTimeline   *self,
+                                                  guint             position,
+                                                  ChronoSource     *source);
+guint           chrono_timeline_remove_source    (ChronoTimeline   *self,
+                                                  ChronoSource     *source);
+/* An id that no event (or category, or source, after @type) has yet: “STEM-N”. */
+char           *chrono_timeline_dup_unused_id    (ChronoTimeline   *self,
+                                                  GType             type,
+                                                  const char       *stem);
 
 /* Lookups by id; NULL when there is none. */
 ChronoCategory *chrono_timeline_lookup_category  (ChronoTimeline *self,

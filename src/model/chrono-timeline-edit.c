@@ -1,0 +1,424 @@
+/* chrono-timeline-edit.c — changing a sealed timeline
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-timeline"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "chrono-event-private.h"
+#include "chrono-timeline-private.h"
+
+/* An edit moves the tail of each sorted array by one place and rebuilds the range
+ * index, which is a few linear passes over plain arrays: a couple of milliseconds for a
+ * million events (bench-edit), and the queries stay exactly as fast as after a seal. */
+
+static void
+ensure_capacity (ChronoTimeline *self,
+                 guint           n)
+{
+  guint capacity;
+
+  if (n <= self->capacity)
+    return;
+
+  capacity = MAX (n, self->capacity * 2);
+  self->start_times = g_renew (ChronoTime, self->start_times, capacity);
+  self->end_times = g_renew (ChronoTime, self->end_times, capacity);
+  self->max_end = g_renew (ChronoTime, self->max_end, capacity);
+  self->events_by_id = g_renew (ChronoEvent *, self->events_by_id, capacity);
+  self->capacity = capacity;
+}
+
+/* The first position whose (start, end, id) is not less than the given one. */
+static guint
+sorted_position (ChronoTimeline *self,
+                 ChronoTime      start,
+                 ChronoTime      end,
+                 const char     *id)
+{
+  GPtrArray *items = chrono_array_list_get_items (self->events);
+  guint lo = 0, hi = items->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int cmp;
+
+      if (self->start_times[mid] != start)
+        cmp = self->start_times[mid] < start ? -1 : 1;
+      else if (self->end_times[mid] != end)
+        cmp = self->end_times[mid] < end ? -1 : 1;
+      else
+        cmp = strcmp (chrono_event_get_id (g_ptr_array_index (items, mid)), id);
+
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/* The first place among the @n events by id whose id is not less than @id. */
+static guint
+id_position (ChronoTimeline *self,
+             guint           n,
+             const char     *id)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (strcmp (chrono_event_get_id (self->events_by_id[mid]), id) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/* Where the quotes of the event at @position begin in the list of all quotes. */
+static guint
+quotes_before (ChronoTimeline *self,
+               guint           position)
+{
+  GPtrArray *items = chrono_array_list_get_items (self->events);
+  guint count = 0;
+
+  for (guint i = 0; i < position; i++)
+    count += chrono_event_get_n_quotes (g_ptr_array_index (items, i));
+
+  return count;
+}
+
+static void
+rebuild_index (ChronoTimeline *self)
+{
+  self->span_end = _chrono_timeline_build_max_end (self, 0, chrono_timeline_get_n_events (self));
+}
+
+void
+_chrono_timeline_insert_sorted (ChronoTimeline *self,
+                                ChronoEvent    *event)
+{
+  GPtrArray *items = chrono_array_list_get_items (self->events);
+  GPtrArray *all_quotes = chrono_array_list_get_items (self->quotes);
+  ChronoTime start = chrono_event_get_start_time (event);
+  ChronoTime end = chrono_event_get_end_time (event);
+  const char *id = chrono_event_get_id (event);
+  guint n = items->len;
+  guint n_quotes = chrono_event_get_n_quotes (event);
+  guint position, by_id, first_quote = 0;
+
+  if (chrono_timeline_lookup_event (self, id) != NULL)
+    {
+      g_critical ("Two events have the id “%s”", id);
+      return;
+    }
+
+  ensure_capacity (self, n + 1);
+
+  position = sorted_position (self, start, end, id);
+  g_ptr_array_insert (items, position, g_object_ref (event));
+  memmove (self->start_times + position + 1, self->start_times + position, (n - position) * sizeof (ChronoTime));
+  memmove (self->end_times + position + 1, self->end_times + position, (n - position) * sizeof (ChronoTime));
+  self->start_times[position] = start;
+  self->end_times[position] = end;
+
+  by_id = id_position (self, n, id);
+  memmove (self->events_by_id + by_id + 1, self->events_by_id + by_id, (n - by_id) * sizeof (ChronoEvent *));
+  self->events_by_id[by_id] = event;
+
+  rebuild_index (self);
+
+  if (n_quotes > 0)
+    {
+      GPtrArray *quotes = chrono_event_get_quotes (event);
+
+      first_quote = quotes_before (self, position);
+      for (guint i = 0; i < n_quotes; i++)
+        g_ptr_array_insert (all_quotes, first_quote + i, g_object_ref (g_ptr_array_index (quotes, i)));
+    }
+
+  g_list_model_items_changed (G_LIST_MODEL (self->events), position, 0, 1);
+  if (n_quotes > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self->quotes), first_quote, 0, n_quotes);
+}
+
+void
+chrono_timeline_remove_event (ChronoTimeline *self,
+                              ChronoEvent    *event)
+{
+  g_autoptr(ChronoEvent) keep = NULL;
+  GPtrArray *items;
+  guint n, position, by_id, first_quote = 0, n_quotes;
+
+  g_return_if_fail (CHRONO_IS_TIMELINE (self));
+  g_return_if_fail (CHRONO_IS_EVENT (event));
+
+  if (!self->sealed)
+    {
+      g_ptr_array_remove (self->pending_events, event);
+      return;
+    }
+
+  position = chrono_timeline_get_position (self, event);
+  g_return_if_fail (position != G_MAXUINT);
+
+  keep = g_object_ref (event);
+  items = chrono_array_list_get_items (self->events);
+  n = items->len;
+
+  n_quotes = chrono_event_get_n_quotes (event);
+  if (n_quotes > 0)
+    {
+      first_quote = quotes_before (self, position);
+      g_ptr_array_remove_range (chrono_array_list_get_items (self->quotes), first_quote, n_quotes);
+    }
+
+  for (by_id = id_position (self, n, chrono_event_get_id (event)); self->events_by_id[by_id] != event; by_id++)
+    ;
+  memmove (self->events_by_id + by_id, self->events_by_id + by_id + 1, (n - by_id - 1) * sizeof (ChronoEvent *));
+  memmove (self->start_times + position, self->start_times + position + 1, (n - position - 1) * sizeof (ChronoTime));
+  memmove (self->end_times + position, self->end_times + position + 1, (n - position - 1) * sizeof (ChronoTime));
+  g_ptr_array_remove_index (items, position);
+
+  rebuild_index (self);
+
+  g_list_model_items_changed (G_LIST_MODEL (self->events), position, 1, 0);
+  if (n_quotes > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self->quotes), first_quote, n_quotes, 0);
+}
+
+void
+chrono_timeline_set_event_span (ChronoTimeline   *self,
+                                ChronoEvent      *event,
+                                const ChronoDate *start,
+                                const ChronoDate *end)
+{
+  g_autoptr(ChronoEvent) keep = NULL;
+
+  g_return_if_fail (CHRONO_IS_TIMELINE (self));
+  g_return_if_fail (CHRONO_IS_EVENT (event));
+  g_return_if_fail (start != NULL);
+
+  if (!self->sealed || chrono_timeline_get_position (self, event) == G_MAXUINT)
+    {
+      _chrono_event_set_span (event, start, end);
+      return;
+    }
+
+  /* Out and back in where it now sorts: the lists say so in two items-changed, each
+   * true of the timeline at the time it is emitted. */
+  keep = g_object_ref (event);
+  chrono_timeline_remove_event (self, event);
+  _chrono_event_set_span (event, start, end);
+  _chrono_timeline_insert_sorted (self, event);
+}
+
+void
+chrono_timeline_insert_quote (ChronoTimeline *self,
+                              ChronoEvent    *event,
+                              guint           index,
+                              ChronoQuote    *quote)
+{
+  guint position;
+
+  g_return_if_fail (CHRONO_IS_TIMELINE (self));
+  g_return_if_fail (CHRONO_IS_EVENT (event));
+  g_return_if_fail (CHRONO_IS_QUOTE (quote));
+  g_return_if_fail (chrono_quote_get_event (quote) == NULL);
+
+  index = MIN (index, chrono_event_get_n_quotes (event));
+  _chrono_event_insert_quote (event, index, quote);
+
+  position = chrono_timeline_get_position (self, event);
+  if (position != G_MAXUINT)
+    {
+      guint at = quotes_before (self, position) + index;
+
+      g_ptr_array_insert (chrono_array_list_get_items (self->quotes), at, g_object_ref (quote));
+      g_list_model_items_changed (G_LIST_MODEL (self->quotes), at, 0, 1);
+    }
+}
+
+guint
+chrono_timeline_remove_quote (ChronoTimeline *self,
+                              ChronoQuote    *quote)
+{
+  ChronoEvent *event;
+  guint position, index;
+
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), G_MAXUINT);
+  g_return_val_if_fail (CHRONO_IS_QUOTE (quote), G_MAXUINT);
+
+  event = chrono_quote_get_event (quote);
+  g_return_val_if_fail (event != NULL, G_MAXUINT);
+
+  position = chrono_timeline_get_position (self, event);
+  index = _chrono_event_remove_quote (event, quote);
+
+  if (position != G_MAXUINT && index != G_MAXUINT)
+    {
+      guint at = quotes_before (self, position) + index;
+
+      g_ptr_array_remove_index (chrono_array_list_get_items (self->quotes), at);
+      g_list_model_items_changed (G_LIST_MODEL (self->quotes), at, 1, 0);
+    }
+
+  return index;
+}
+
+static guint
+insert_into_store (GListStore *store,
+                   guint       position,
+                   gpointer    item)
+{
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store)));
+  g_list_store_insert (store, position, item);
+
+  return position;
+}
+
+static guint
+remove_from_store (GListStore *store,
+                   gpointer    item)
+{
+  guint position;
+
+  if (!g_list_store_find (store, item, &position))
+    g_return_val_if_reached (G_MAXUINT);
+
+  g_list_store_remove (store, position);
+
+  return position;
+}
+
+void
+chrono_timeline_insert_category (ChronoTimeline *self,
+                                 guint           position,
+                                 ChronoCategory *category)
+{
+  g_return_if_fail (CHRONO_IS_TIMELINE (self));
+  g_return_if_fail (CHRONO_IS_CATEGORY (category));
+
+  g_hash_table_insert (self->category_index, (gpointer) chrono_category_get_id (category), category);
+  insert_into_store (self->categories, position, category);
+}
+
+guint
+chrono_timeline_remove_category (ChronoTimeline *self,
+                                 ChronoCategory *category)
+{
+  const char *id;
+
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), G_MAXUINT);
+  g_return_val_if_fail (CHRONO_IS_CATEGORY (category), G_MAXUINT);
+
+  id = chrono_category_get_id (category);
+  if (g_hash_table_lookup (self->category_index, id) == category)
+    g_hash_table_remove (self->category_index, id);
+
+  return remove_from_store (self->categories, category);
+}
+
+void
+chrono_timeline_insert_era (ChronoTimeline *self,
+                            guint           position,
+                            ChronoEra      *era)
+{
+  g_return_if_fail (CHRONO_IS_TIMELINE (self));
+  g_return_if_fail (CHRONO_IS_ERA (era));
+
+  insert_into_store (self->eras, position, era);
+}
+
+guint
+chrono_timeline_remove_era (ChronoTimeline *self,
+                            ChronoEra      *era)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), G_MAXUINT);
+  g_return_val_if_fail (CHRONO_IS_ERA (era), G_MAXUINT);
+
+  return remove_from_store (self->eras, era);
+}
+
+void
+chrono_timeline_insert_source (ChronoTimeline *self,
+                               guint           position,
+                               ChronoSource   *source)
+{
+  g_return_if_fail (CHRONO_IS_TIMELINE (self));
+  g_return_if_fail (CHRONO_IS_SOURCE (source));
+
+  g_hash_table_insert (self->source_index, (gpointer) chrono_source_get_id (source), source);
+  insert_into_store (self->sources, position, source);
+}
+
+guint
+chrono_timeline_remove_source (ChronoTimeline *self,
+                               ChronoSource   *source)
+{
+  const char *id;
+
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), G_MAXUINT);
+  g_return_val_if_fail (CHRONO_IS_SOURCE (source), G_MAXUINT);
+
+  id = chrono_source_get_id (source);
+  if (g_hash_table_lookup (self->source_index, id) == source)
+    g_hash_table_remove (self->source_index, id);
+
+  return remove_from_store (self->sources, source);
+}
+
+static gboolean
+id_is_taken (ChronoTimeline *self,
+             GType           type,
+             const char     *id)
+{
+  if (type == CHRONO_TYPE_EVENT)
+    return chrono_timeline_lookup_event (self, id) != NULL;
+  if (type == CHRONO_TYPE_CATEGORY)
+    return chrono_timeline_lookup_category (self, id) != NULL;
+  if (type == CHRONO_TYPE_SOURCE)
+    return chrono_timeline_lookup_source (self, id) != NULL;
+
+  g_return_val_if_reached (TRUE);
+}
+
+char *
+chrono_timeline_dup_unused_id (ChronoTimeline *self,
+                               GType           type,
+                               const char     *stem)
+{
+  guint n;
+
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (stem != NULL, NULL);
+
+  if (type == CHRONO_TYPE_EVENT)
+    n = chrono_timeline_get_n_events (self);
+  else if (type == CHRONO_TYPE_CATEGORY)
+    n = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
+  else
+    n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+
+  /* Counting on from the number of items finds a free one at once unless ids were
+   * deleted or chosen by hand. */
+  for (n++; ; n++)
+    {
+      char *id = g_strdup_printf ("%s-%u", stem, n);
+
+      if (!id_is_taken (self, type, id))
+        return id;
+      g_free (id);
+    }
+}

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "chrono-array-list-private.h"
+#include "chrono-timeline.h"
+
+G_BEGIN_DECLS
+
+/* Once sealed, the events sit in one array sorted by (start, end, id), with their start
+ * and end times in two parallel arrays. The range index is an implicit balanced binary
+ * tree over that array: the node of the subarray [lo, hi) is its middle element, and
+ * max_end[mid] holds the latest end time in [lo, hi). No pointers, 8 bytes per event. */
+struct _ChronoTimeline
+{
+  GObject parent_instance;
+
+  char *title;
+  char *description;
+  char *language;
+  char *gettext_domain;
+
+  GListStore *categories;
+  GListStore *eras;
+  GListStore *sources;
+  GHashTable *category_index;
+  GHashTable *source_index;
+
+  GPtrArray *pending_events;     /* before sealing, in the order added */
+
+  ChronoArrayList *events;
+  ChronoArrayList *quotes;
+  ChronoTime *start_times;
+  ChronoTime *end_times;
+  ChronoTime *max_end;
+  ChronoEvent **events_by_id;
+  ChronoTime span_end;
+  guint capacity;                /* of the four arrays above */
+
+  guint sealed : 1;
+};
+
+
+/* Fills max_end[] for the subtree [lo, hi) and returns its latest end. */
+ChronoTime _chrono_timeline_build_max_end (ChronoTimeline *self,
+                                           guint           lo,
+                                           guint           hi);
+/* Puts @event where it sorts, in a sealed timeline (chrono-timeline-edit.c). */
+void       _chrono_timeline_insert_sorted (ChronoTimeline *self,
+                                           ChronoEvent    *event);
+/* Emits ChronoTimeline::changed; for ChronoEdit. */
+void       _chrono_timeline_emit_changed  (ChronoTimeline *self);
+
+G_END_DECLS
