@@ -433,7 +433,7 @@ random_edit (GRand          *rand,
   ChronoSource *source = random_item (rand, chrono_timeline_get_sources (timeline));
   ChronoEra *era = random_item (rand, chrono_timeline_get_eras (timeline));
 
-  switch (g_rand_int_range (rand, 0, 22))
+  switch (g_rand_int_range (rand, 0, 25))
     {
     case 0:
       return event == NULL ? NULL :
@@ -549,9 +549,107 @@ random_edit (GRand          *rand,
     case 21:
       return CHRONO_EDIT (chrono_edit_properties_new (timeline, "title", random_text (rand),
                                                       "description", random_text_or_null (rand), NULL));
+    case 22:
+      return event == NULL ? NULL :
+        CHRONO_EDIT (chrono_edit_properties_new (event,
+                                                 "provenance", g_rand_int_range (rand, 0, CHRONO_PROVENANCE_OUTSIDE + 1),
+                                                 "date-provenance", g_rand_int_range (rand, 0, CHRONO_PROVENANCE_OUTSIDE + 1),
+                                                 "date-source", g_rand_boolean (rand) ? source : NULL, NULL));
+    case 23:
+      {
+        ChronoDate start = random_date (rand), end = random_date (rand);
+        gboolean forecast = g_rand_boolean (rand);
+
+        return event == NULL ? NULL :
+          CHRONO_EDIT (chrono_edit_properties_new (event, "predicted-start", forecast ? &start : NULL,
+                                                   "predicted-end", forecast && g_rand_boolean (rand) ? &end : NULL,
+                                                   NULL));
+      }
+    case 24:
+      {
+        ChronoDate said = random_date (rand);
+
+        return quote == NULL ? NULL :
+          CHRONO_EDIT (chrono_edit_properties_new (quote, "said", g_rand_boolean (rand) ? &said : NULL,
+                                                   "provenance", g_rand_int_range (rand, 0, CHRONO_PROVENANCE_OUTSIDE + 1),
+                                                   NULL));
+      }
     default:
       g_assert_not_reached ();
     }
+}
+
+/* Every readable property of @object, as text; other objects by their id or name. */
+static void
+dump_object (GString *out,
+             gpointer object)
+{
+  guint n_pspecs;
+  g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+
+  g_string_append_printf (out, "%s {", G_OBJECT_TYPE_NAME (object));
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *text = NULL;
+
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (object, pspecs[i]->name, &value);
+
+      if (G_VALUE_HOLDS (&value, CHRONO_TYPE_DATE))
+        text = g_value_get_boxed (&value) != NULL ? chrono_date_to_edtf (g_value_get_boxed (&value)) : NULL;
+      else if (G_VALUE_HOLDS (&value, G_TYPE_PTR_ARRAY))
+        {
+          GPtrArray *array = g_value_get_boxed (&value);
+          GString *ids = g_string_new (NULL);
+
+          for (guint j = 0; array != NULL && j < array->len; j++)
+            g_string_append_printf (ids, "%s ", chrono_source_get_id (g_ptr_array_index (array, j)));
+          text = g_string_free (ids, FALSE);
+        }
+      else if (G_VALUE_HOLDS_OBJECT (&value))
+        {
+          GObject *other = g_value_get_object (&value);
+
+          if (CHRONO_IS_EVENT (other))
+            text = g_strdup (chrono_event_get_id (CHRONO_EVENT (other)));
+          else if (other != NULL)
+            g_object_get (other, "id", &text, NULL);
+        }
+      else
+        text = g_strdup_value_contents (&value);
+
+      g_string_append_printf (out, " %s=%s", pspecs[i]->name, text != NULL ? text : "(null)");
+    }
+  g_string_append (out, " }\n");
+}
+
+static void
+dump_list (GString    *out,
+           GListModel *list)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      dump_object (out, item);
+    }
+}
+
+/* All the model holds, whether or not the writer writes it. */
+static char *
+dump (ChronoTimeline *timeline)
+{
+  GString *out = g_string_new (NULL);
+
+  dump_object (out, timeline);
+  dump_list (out, chrono_timeline_get_categories (timeline));
+  dump_list (out, chrono_timeline_get_eras (timeline));
+  dump_list (out, chrono_timeline_get_sources (timeline));
+  dump_list (out, chrono_timeline_get_events (timeline));
+  dump_list (out, chrono_timeline_get_quotes (timeline));
+
+  return g_string_free (out, FALSE);
 }
 
 static GBytes *
@@ -582,7 +680,9 @@ test_undo_redo_random (void)
       g_autoptr(GBytes) edited = NULL;
       g_autoptr(GBytes) undone = NULL;
       g_autoptr(GBytes) redone = NULL;
+      g_autofree char *redone_dump = NULL;
       g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+      g_autoptr(GPtrArray) dumps = g_ptr_array_new_with_free_func (g_free);
       Mirror *events = mirror_new (chrono_timeline_get_events (timeline));
       Mirror *quotes = mirror_new (chrono_timeline_get_quotes (timeline));
       guint n_steps = g_rand_int_range (rand, 1, 60);
@@ -590,6 +690,7 @@ test_undo_redo_random (void)
       g_test_message ("seed %u: %u events, %u steps", seed, chrono_timeline_get_n_events (timeline), n_steps);
 
       g_ptr_array_add (steps, g_bytes_ref (original));
+      g_ptr_array_add (dumps, dump (timeline));
       for (guint i = 0; i < n_steps; i++)
         {
           g_autoptr(ChronoEdit) edit = NULL;
@@ -627,6 +728,7 @@ test_undo_redo_random (void)
           chrono_undo_stack_push (stack, edit);
           check_invariants (timeline, rand);
           g_ptr_array_add (steps, write_bytes (timeline));
+          g_ptr_array_add (dumps, dump (timeline));
         }
       edited = write_bytes (timeline);
 
@@ -634,12 +736,15 @@ test_undo_redo_random (void)
       for (guint i = steps->len - 1; i > 0; i--)
         {
           g_autoptr(GBytes) now = NULL;
+          g_autofree char *now_dump = NULL;
 
           g_assert_true (chrono_undo_stack_get_can_undo (stack));
           g_assert_true (chrono_undo_stack_undo (stack));
           check_invariants (timeline, rand);
           now = write_bytes (timeline);
           assert_bytes_equal (g_ptr_array_index (steps, i - 1), now);
+          now_dump = dump (timeline);
+          g_assert_cmpstr (now_dump, ==, g_ptr_array_index (dumps, i - 1));
         }
       g_assert_false (chrono_undo_stack_undo (stack));
       g_assert_false (chrono_undo_stack_get_modified (stack));
@@ -651,6 +756,8 @@ test_undo_redo_random (void)
       check_invariants (timeline, rand);
       redone = write_bytes (timeline);
       assert_bytes_equal (edited, redone);
+      redone_dump = dump (timeline);
+      g_assert_cmpstr (redone_dump, ==, g_ptr_array_index (dumps, dumps->len - 1));
       g_assert_cmpint (chrono_undo_stack_get_modified (stack), ==, steps->len > 1);
 
       mirror_check (events);

@@ -44,7 +44,8 @@ chrono_edit_properties_apply (ChronoEdit     *edit,
 {
   ChronoEditProperties *self = CHRONO_EDIT_PROPERTIES (edit);
 
-  g_object_freeze_notify (self->object);
+  /* All the old values first: setting one property can change another (clearing an
+   * event's predicted start clears its predicted end). */
   for (guint i = 0; i < self->changes->len; i++)
     {
       Change *change = &g_array_index (self->changes, Change, i);
@@ -53,6 +54,13 @@ chrono_edit_properties_apply (ChronoEdit     *edit,
         g_value_unset (&change->old_value);
       g_value_init (&change->old_value, change->pspec->value_type);
       g_object_get_property (self->object, change->pspec->name, &change->old_value);
+    }
+
+  g_object_freeze_notify (self->object);
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      Change *change = &g_array_index (self->changes, Change, i);
+
       g_object_set_property (self->object, change->pspec->name, &change->value);
     }
   g_object_thaw_notify (self->object);
@@ -64,10 +72,12 @@ chrono_edit_properties_revert (ChronoEdit     *edit,
 {
   ChronoEditProperties *self = CHRONO_EDIT_PROPERTIES (edit);
 
+  /* In the same order as applied, since one value may need another first (an event's
+   * predicted end needs its predicted start); each property is in the list once. */
   g_object_freeze_notify (self->object);
-  for (guint i = self->changes->len; i > 0; i--)
+  for (guint i = 0; i < self->changes->len; i++)
     {
-      Change *change = &g_array_index (self->changes, Change, i - 1);
+      Change *change = &g_array_index (self->changes, Change, i);
 
       g_return_if_fail (G_IS_VALUE (&change->old_value));
       g_object_set_property (self->object, change->pspec->name, &change->old_value);
@@ -117,6 +127,26 @@ chrono_edit_properties_new_empty (gpointer object)
   return self;
 }
 
+/* A property named again replaces the value it had in the list. */
+static void
+append_change (ChronoEditProperties *self,
+               Change               *change)
+{
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      Change *other = &g_array_index (self->changes, Change, i);
+
+      if (other->pspec == change->pspec)
+        {
+          g_value_unset (&other->value);
+          *other = *change;
+          return;
+        }
+    }
+
+  g_array_append_val (self->changes, *change);
+}
+
 static GParamSpec *
 find_writable_property (ChronoEditProperties *self,
                         const char           *property_name)
@@ -155,7 +185,7 @@ chrono_edit_properties_add_value (ChronoEditProperties *self,
       return;
     }
 
-  g_array_append_val (self->changes, change);
+  append_change (self, &change);
 }
 
 ChronoEditProperties *
@@ -187,7 +217,7 @@ chrono_edit_properties_new (gpointer    object,
           g_value_unset (&change.value);
           break;
         }
-      g_array_append_val (self->changes, change);
+      append_change (self, &change);
     }
   va_end (args);
 

@@ -56,6 +56,10 @@ enum {
   PROP_SOURCES,
   PROP_START,
   PROP_END,
+  PROP_DATE_PROVENANCE,
+  PROP_DATE_SOURCE,
+  PROP_PREDICTED_START,
+  PROP_PREDICTED_END,
   N_PROPS
 };
 
@@ -127,6 +131,19 @@ chrono_event_get_property (GObject    *object,
     case PROP_END:
       g_value_set_boxed (value, chrono_event_get_end (self));
       break;
+    case PROP_DATE_PROVENANCE:
+      /* As stated, not falling back to the claim's, so that it can be written back. */
+      g_value_set_enum (value, self->date_provenance);
+      break;
+    case PROP_DATE_SOURCE:
+      g_value_set_object (value, self->date_source);
+      break;
+    case PROP_PREDICTED_START:
+      g_value_set_boxed (value, chrono_event_get_predicted_start (self));
+      break;
+    case PROP_PREDICTED_END:
+      g_value_set_boxed (value, chrono_event_get_predicted_end (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -159,6 +176,23 @@ chrono_event_set_property (GObject      *object,
       break;
     case PROP_SOURCES:
       chrono_event_set_sources (self, g_value_get_boxed (value));
+      break;
+    case PROP_PROVENANCE:
+      chrono_event_set_provenance (self, g_value_get_enum (value));
+      break;
+    case PROP_DATE_PROVENANCE:
+      chrono_event_set_date_provenance (self, g_value_get_enum (value), self->date_source);
+      break;
+    case PROP_DATE_SOURCE:
+      chrono_event_set_date_provenance (self, self->date_provenance, g_value_get_object (value));
+      break;
+    case PROP_PREDICTED_START:
+      /* No predicted start: not a forecast, and no predicted end either. */
+      chrono_event_set_forecast (self, g_value_get_boxed (value),
+                                 g_value_get_boxed (value) != NULL ? chrono_event_get_predicted_end (self) : NULL);
+      break;
+    case PROP_PREDICTED_END:
+      chrono_event_set_forecast (self, chrono_event_get_predicted_start (self), g_value_get_boxed (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -208,6 +242,20 @@ chrono_event_class_init (ChronoEventClass *klass)
   properties[PROP_END] =
     g_param_spec_boxed ("end", NULL, NULL, CHRONO_TYPE_DATE,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DATE_PROVENANCE] =
+    g_param_spec_enum ("date-provenance", NULL, NULL,
+                       CHRONO_TYPE_PROVENANCE, CHRONO_PROVENANCE_UNSTATED,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DATE_SOURCE] =
+    g_param_spec_object ("date-source", NULL, NULL, CHRONO_TYPE_SOURCE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Set the start before the end: a predicted end needs a predicted start. */
+  properties[PROP_PREDICTED_START] =
+    g_param_spec_boxed ("predicted-start", NULL, NULL, CHRONO_TYPE_DATE,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PREDICTED_END] =
+    g_param_spec_boxed ("predicted-end", NULL, NULL, CHRONO_TYPE_DATE,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -507,7 +555,11 @@ chrono_event_set_provenance (ChronoEvent      *self,
   g_return_if_fail (CHRONO_IS_EVENT (self));
   g_return_if_fail (provenance <= CHRONO_PROVENANCE_OUTSIDE);
 
+  if (self->provenance == provenance)
+    return;
+
   self->provenance = provenance;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROVENANCE]);
 }
 
 /* Unstated, the date comes from wherever the claim does. */
@@ -537,8 +589,13 @@ chrono_event_set_date_provenance (ChronoEvent      *self,
   g_return_if_fail (provenance <= CHRONO_PROVENANCE_OUTSIDE);
   g_return_if_fail (source == NULL || CHRONO_IS_SOURCE (source));
 
-  self->date_provenance = provenance;
-  g_set_object (&self->date_source, source);
+  if (self->date_provenance != provenance)
+    {
+      self->date_provenance = provenance;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE_PROVENANCE]);
+    }
+  if (g_set_object (&self->date_source, source))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE_SOURCE]);
 }
 
 gboolean
@@ -574,18 +631,20 @@ chrono_event_set_forecast (ChronoEvent      *self,
   g_return_if_fail (predicted_start != NULL || predicted_end == NULL);
 
   if (predicted_start == NULL)
+    g_clear_pointer (&self->forecast, g_free);
+  else
     {
-      g_clear_pointer (&self->forecast, g_free);
-      return;
+      if (self->forecast == NULL)
+        self->forecast = g_new0 (Forecast, 1);
+
+      self->forecast->start = *predicted_start;
+      self->forecast->has_end = predicted_end != NULL;
+      if (predicted_end != NULL)
+        self->forecast->end = *predicted_end;
     }
 
-  if (self->forecast == NULL)
-    self->forecast = g_new0 (Forecast, 1);
-
-  self->forecast->start = *predicted_start;
-  self->forecast->has_end = predicted_end != NULL;
-  if (predicted_end != NULL)
-    self->forecast->end = *predicted_end;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREDICTED_START]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREDICTED_END]);
 }
 
 ChronoTime

@@ -141,6 +141,12 @@ chrono_quote_set_property (GObject      *object,
     case PROP_SOURCE:
       chrono_quote_set_source (self, g_value_get_object (value));
       break;
+    case PROP_SAID:
+      chrono_quote_set_said (self, g_value_get_boxed (value));
+      break;
+    case PROP_PROVENANCE:
+      chrono_quote_set_provenance (self, g_value_get_enum (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -184,11 +190,11 @@ chrono_quote_class_init (ChronoQuoteClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SAID] =
     g_param_spec_boxed ("said", NULL, NULL, CHRONO_TYPE_DATE,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_PROVENANCE] =
     g_param_spec_enum ("provenance", NULL, NULL,
                        CHRONO_TYPE_PROVENANCE, CHRONO_PROVENANCE_UNSTATED,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -360,6 +366,7 @@ chrono_quote_set_said (ChronoQuote      *self,
   self->has_said = said != NULL;
   if (said != NULL)
     self->said = *said;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAID]);
 }
 
 ChronoProvenance
@@ -377,5 +384,9 @@ chrono_quote_set_provenance (ChronoQuote      *self,
   g_return_if_fail (CHRONO_IS_QUOTE (self));
   g_return_if_fail (provenance <= CHRONO_PROVENANCE_OUTSIDE);
 
+  if (self->provenance == provenance)
+    return;
+
   self->provenance = provenance;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROVENANCE]);
 }
