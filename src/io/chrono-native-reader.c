@@ -317,6 +317,7 @@ set_markup_error (Reader  *r,
                   GError **error)
 {
   const char *sentence = markup_error->message;
+  g_autofree char *valid = NULL;
   const char *marker;
   int line, byte_column;
   gsize offset = 0;
@@ -337,7 +338,9 @@ set_markup_error (Reader  *r,
     }
   offset = MIN (offset + MAX (byte_column, 1) - 1, r->length);
 
-  set_error_at (r, offset, error, CHRONO_READER_ERROR_SYNTAX, "%s", sentence);
+  /* GMarkup quotes a bad name's first byte alone, which may be part of a character. */
+  valid = g_utf8_make_valid (sentence, -1);
+  set_error_at (r, offset, error, CHRONO_READER_ERROR_SYNTAX, "%s", valid);
 }
 
 static gboolean

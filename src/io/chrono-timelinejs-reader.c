@@ -96,14 +96,36 @@ append_entity (GString    *out,
   g_string_append_c (out, ';');
 }
 
+/* White space as the native reader leaves it in every text: runs collapsed to one
+ * space, none at either end. */
+static char *
+collapse_space (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean pending_space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /* TimelineJS text is HTML. Chronoscope shows plain text: tags go (each one a word
  * break), entities are decoded, white space is normalised as in the native reader. */
 static char *
 html_to_text (const char *html)
 {
   g_autoptr(GString) plain = g_string_new (NULL);
-  GString *out = g_string_new (NULL);
-  gboolean pending_space = FALSE;
 
   for (const char *p = html; *p != '\0'; p++)
     {
@@ -132,20 +154,7 @@ html_to_text (const char *html)
       g_string_append_c (plain, *p);
     }
 
-  for (const char *p = plain->str; *p != '\0'; p++)
-    {
-      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-        {
-          pending_space = out->len > 0;
-          continue;
-        }
-      if (pending_space)
-        g_string_append_c (out, ' ');
-      pending_space = FALSE;
-      g_string_append_c (out, *p);
-    }
-
-  return g_string_free (out, FALSE);
+  return collapse_space (plain->str);
 }
 
 /* A member that must be an object when present; NULL when absent. */
@@ -440,6 +449,7 @@ read_event (JsReader    *r,
   g_autofree char *headline = NULL;
   g_autofree char *text = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *group_name = NULL;
   g_autoptr(ChronoEvent) event = NULL;
   const char *unique_id = NULL, *group = NULL;
   ChronoDate start, end;
@@ -480,8 +490,10 @@ read_event (JsReader    *r,
     chrono_event_set_end (event, &end);
   chrono_event_set_summary (event, text);
 
-  if (group != NULL && *group != '\0')
-    chrono_event_set_category (event, get_category (r, group));
+  if (group != NULL)
+    group_name = collapse_space (group);
+  if (group_name != NULL && *group_name != '\0')
+    chrono_event_set_category (event, get_category (r, group_name));
   else
     /* Translators: the category of TimelineJS events that belong to no group */
     chrono_event_set_category (event, get_category (r, _("Other events")));

@@ -16,6 +16,7 @@
 
 #include "chrono-exporter.h"
 #include "chrono-renderer.h"
+#include "model/chrono-atomic-file.h"
 
 #define TITLE_PADDING 12.0
 
@@ -458,24 +459,16 @@ chrono_exporter_write (ChronoExporter      *self,
   if (!(scale > 0))
     scale = 1;
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
+  stream = chrono_atomic_file_replace (file, cancellable, &local_error);
   if (stream != NULL)
     {
       closure.stream = G_OUTPUT_STREAM (stream);
       closure.cancellable = cancellable;
 
       if (write_surface (self, format, scale, &closure, &local_error))
-        {
-          g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error);
-        }
+        g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error);
       else
-        {
-          g_autoptr(GCancellable) abort = g_cancellable_new ();
-
-          /* Closing cancelled drops what was written instead of replacing the file. */
-          g_cancellable_cancel (abort);
-          g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
-        }
+        chrono_atomic_file_abort (stream);
     }
 
   g_clear_pointer (&closure.buffer, g_byte_array_unref);

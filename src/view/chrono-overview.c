@@ -10,11 +10,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "chrono-layout.h"
 #include "chrono-overview.h"
-#include "chrono-time-axis.h"
-
-#define COLUMN_WIDTH 2.0
+#include "chrono-renderer.h"
+#include "chrono-theme.h"
 
 struct _ChronoOverview
 {
@@ -25,7 +23,7 @@ struct _ChronoOverview
   ChronoViewport    *viewport;
   ChronoEventIndex *index;
 
-  PangoLayout       *text;
+  ChronoRenderer    *renderer;
 
   double             grab_x;
   double             grab_start;
@@ -91,162 +89,38 @@ chrono_overview_x_to_time (ChronoOverview *self,
 }
 
 static void
-measure_text_cb (ChronoTextKind  kind,
-                 const char     *text,
-                 double         *width,
-                 double         *height,
-                 gpointer        user_data)
-{
-  ChronoOverview *self = user_data;
-  int w, h;
-
-  pango_layout_set_text (self->text, text, -1);
-  pango_layout_get_pixel_size (self->text, &w, &h);
-  *width = w;
-  *height = h;
-}
-
-static void
-ensure_text (ChronoOverview *self)
-{
-  if (self->text == NULL)
-    {
-      g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
-
-      self->text = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-      pango_attr_list_insert (attributes, pango_attr_scale_new (0.8));
-      pango_layout_set_attributes (self->text, attributes);
-    }
-}
-
-static void
 chrono_overview_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
 {
   ChronoOverview *self = CHRONO_OVERVIEW (widget);
-  double width = gtk_widget_get_width (widget);
-  double height = gtk_widget_get_height (widget);
-  g_autoptr(ChronoTimeAxis) axis = NULL;
-  double extent_start, extent_end, visible_start, visible_end;
-  double x0, x1, bars_height;
-  guint n_columns, max_count = 1;
-  g_autofree guint *counts = NULL;
-  GdkRGBA fg, accent;
+  ChronoOverviewParams params = { 0 };
+  g_autoptr(ChronoOverviewLayout) layout = NULL;
+  ChronoRenderStyle style;
   cairo_t *cr;
 
-  if (width <= 0 || height <= 0 || self->viewport == NULL)
+  params.width = gtk_widget_get_width (widget);
+  params.height = gtk_widget_get_height (widget);
+  if (params.width <= 0 || params.height <= 0 || self->viewport == NULL)
     return;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  {
-    GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  chrono_theme_get_render_style (widget, &style);
+  if (self->renderer == NULL)
+    self->renderer = chrono_renderer_new (gtk_widget_get_pango_context (widget), &style);
+  else
+    chrono_renderer_set_style (self->renderer, &style);
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-    gtk_widget_get_color (widget, &fg);
-#else
-    gtk_style_context_get_color (context, &fg);
-#endif
-    if (!gtk_style_context_lookup_color (context, "accent_color", &accent))
-      gdk_rgba_parse (&accent, "#3584e4");
-  }
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  if (self->timeline != NULL && self->index == NULL)
+    self->index = chrono_event_index_new (self->timeline, self->filter);
 
-  ensure_text (self);
-  get_extent (self, &extent_start, &extent_end);
-  chrono_viewport_get_visible_span (self->viewport, &visible_start, &visible_end);
+  params.index = self->timeline != NULL ? self->index : NULL;
+  get_extent (self, &params.extent_start, &params.extent_end);
+  chrono_viewport_get_visible_span (self->viewport, &params.visible_start, &params.visible_end);
+  params.measure = chrono_renderer_measure;
+  params.measure_data = self->renderer;
+  layout = chrono_overview_layout_new (&params);
 
-  axis = chrono_time_axis_new (extent_start, extent_end, width, measure_text_cb, self);
-  bars_height = height - axis->label_height - 4;
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  /* The density of the whole timeline: how many events start in each column. */
-  if (self->timeline != NULL)
-    {
-      if (self->index == NULL)
-        self->index = chrono_event_index_new (self->timeline, self->filter);
-
-      counts = chrono_event_index_count_columns (self->index, extent_start, extent_end, width,
-                                                 COLUMN_WIDTH, &n_columns);
-      for (guint c = 0; c < n_columns; c++)
-        max_count = MAX (max_count, counts[c]);
-
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.45);
-      for (guint c = 0; c < n_columns; c++)
-        {
-          double bar;
-
-          if (counts[c] == 0)
-            continue;
-
-          /* Square root, so that a lone event still shows next to a crowded year. */
-          bar = MAX (2, sqrt ((double) counts[c] / max_count) * (bars_height - 4));
-          cairo_rectangle (cr, c * COLUMN_WIDTH, bars_height - bar, COLUMN_WIDTH - 0.5, bar);
-        }
-      cairo_fill (cr);
-    }
-
-  /* The baseline and the years (or whatever the extent calls for). */
-  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.3);
-  cairo_rectangle (cr, 0, floor (bars_height), width, 1);
-  cairo_fill (cr);
-
-  /* Under months, the years (the axis's context) say more than the months would. */
-  for (guint i = 0; i < axis->contexts->len; i++)
-    {
-      const ChronoAxisContext *context = &g_array_index (axis->contexts, ChronoAxisContext, i);
-
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.3);
-      cairo_rectangle (cr, floor (context->x - 3), bars_height, 1, 3);
-      cairo_fill (cr);
-
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.7);
-      pango_layout_set_text (self->text, context->text, -1);
-      cairo_move_to (cr, context->x - 1, bars_height + 2);
-      pango_cairo_show_layout (cr, self->text);
-    }
-
-  for (guint i = 0; i < axis->ticks->len && axis->contexts->len == 0; i++)
-    {
-      const ChronoAxisTick *tick = &g_array_index (axis->ticks, ChronoAxisTick, i);
-
-      if (tick->label == NULL)
-        continue;
-
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.3);
-      cairo_rectangle (cr, floor (tick->x), bars_height, 1, 3);
-      cairo_fill (cr);
-
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.7);
-      pango_layout_set_text (self->text, tick->label, -1);
-      cairo_move_to (cr, tick->x + 2, bars_height + 2);
-      pango_cairo_show_layout (cr, self->text);
-    }
-
-  /* The visible window, with what lies outside it dimmed. */
-  x0 = round (chrono_overview_time_to_x (self, visible_start));
-  x1 = round (chrono_overview_time_to_x (self, visible_end));
-  if (x1 - x0 < 4)
-    {
-      double centre = (x0 + x1) / 2;
-
-      x0 = round (centre - 2);
-      x1 = x0 + 4;
-    }
-
-  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.08);
-  cairo_rectangle (cr, 0, 0, MAX (x0, 0), height);
-  cairo_rectangle (cr, x1, 0, MAX (width - x1, 0), height);
-  cairo_fill (cr);
-
-  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.15);
-  cairo_rectangle (cr, x0, 0, x1 - x0, height);
-  cairo_fill (cr);
-  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1);
-  cairo_set_line_width (cr, 2);
-  cairo_rectangle (cr, x0 + 1, 1, x1 - x0 - 2, height - 2);
-  cairo_stroke (cr);
-
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, params.width, params.height));
+  chrono_renderer_draw_overview (self->renderer, cr, layout);
   cairo_destroy (cr);
 }
 
@@ -404,7 +278,7 @@ chrono_overview_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->viewport);
   g_clear_object (&self->timeline);
-  g_clear_object (&self->text);
+  g_clear_pointer (&self->renderer, chrono_renderer_free);
   g_clear_object (&self->index);
 
   G_OBJECT_CLASS (chrono_overview_parent_class)->dispose (object);

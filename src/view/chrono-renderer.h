@@ -9,6 +9,7 @@
 #include <pango/pango.h>
 
 #include "chrono-layout.h"
+#include "chrono-overview-layout.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +73,9 @@ void            chrono_renderer_draw             (ChronoRenderer          *self,
                                                   cairo_t                 *cr,
                                                   ChronoLayout            *layout,
                                                   const ChronoRenderState *state);
+void            chrono_renderer_draw_overview    (ChronoRenderer             *self,
+                                                  cairo_t                    *cr,
+                                                  const ChronoOverviewLayout *layout);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronoRenderer, chrono_renderer_free)
 

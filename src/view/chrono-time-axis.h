@@ -19,6 +19,7 @@ typedef enum
   CHRONO_TEXT_AXIS_CONTEXT,
   CHRONO_TEXT_BADGE,
   CHRONO_TEXT_ERA,
+  CHRONO_TEXT_OVERVIEW,      /* every text in the overview strip */
 } ChronoTextKind;
 
 /* Measures @text in logical pixels. Tests pass a simple arithmetic measure; the renderer

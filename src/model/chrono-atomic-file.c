@@ -1,0 +1,98 @@
+/* chrono-atomic-file.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-atomic-file"
+
+#include "config.h"
+
+#include "chrono-atomic-file.h"
+
+/* The file a chain of symbolic links ends at; @file itself when it is not a link, does not
+ * exist yet or the chain is too long (the replace then reports the loop). */
+static GFile *
+resolve_links (GFile        *file,
+               GCancellable *cancellable)
+{
+  g_autoptr(GFile) current = g_object_ref (file);
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(GFileInfo) info = NULL;
+      g_autoptr(GFile) parent = NULL;
+      const char *target;
+
+      info = g_file_query_info (current,
+                                G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK ","
+                                G_FILE_ATTRIBUTE_STANDARD_SYMLINK_TARGET,
+                                G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
+      if (info == NULL || !g_file_info_get_is_symlink (info))
+        return g_steal_pointer (&current);
+
+      target = g_file_info_get_symlink_target (info);
+      parent = g_file_get_parent (current);
+      if (target == NULL || parent == NULL)
+        return g_steal_pointer (&current);
+
+      g_clear_object (&current);
+      current = g_file_resolve_relative_path (parent, target);
+    }
+
+  return g_object_ref (file);
+}
+
+GFileOutputStream *
+chrono_atomic_file_replace (GFile         *file,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GFile) target = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Without REPLACE_DESTINATION, GIO rewrites a file in place when it cannot make the
+   * temporary file or the file is a link; with it, it always writes aside and renames. */
+  target = resolve_links (file, cancellable);
+
+  return g_file_replace (target, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                         cancellable, error);
+}
+
+void
+chrono_atomic_file_abort (GFileOutputStream *stream)
+{
+  g_autoptr(GCancellable) abort = g_cancellable_new ();
+
+  g_return_if_fail (G_IS_FILE_OUTPUT_STREAM (stream));
+
+  /* A close that is cancelled removes the temporary file and leaves the old one. */
+  g_cancellable_cancel (abort);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
+}
+
+gboolean
+chrono_atomic_file_set_contents (GFile         *file,
+                                 const void    *data,
+                                 gsize          length,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  stream = chrono_atomic_file_replace (file, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length, NULL, cancellable, error))
+    {
+      chrono_atomic_file_abort (stream);
+      return FALSE;
+    }
+
+  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+}

@@ -1,0 +1,49 @@
+/* chrono-overview-layout.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "model/chrono-event-index.h"
+#include "chrono-time-axis.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  ChronoEventIndex  *index;           /* optional: without one, no bars */
+  double             extent_start;    /* the whole document, in seconds */
+  double             extent_end;
+  double             visible_start;   /* what the timeline shows */
+  double             visible_end;
+  double             width;           /* in logical pixels */
+  double             height;
+  ChronoMeasureFunc  measure;         /* called with CHRONO_TEXT_OVERVIEW */
+  gpointer           measure_data;
+} ChronoOverviewParams;
+
+/* The overview strip: the density of the whole timeline as bars, its years below, and
+ * the window the timeline shows. */
+typedef struct
+{
+  double          width;
+  double          height;
+  double          bars_height;       /* the bars stand on this line; the axis hangs below */
+  double          column_width;
+  guint           n_columns;
+  guint          *counts;            /* events starting in each column */
+  guint           max_count;         /* at least 1 */
+  double          window_x0;         /* the visible window, at least 4 pixels wide */
+  double          window_x1;
+  ChronoTimeAxis *axis;
+} ChronoOverviewLayout;
+
+ChronoOverviewLayout *chrono_overview_layout_new  (const ChronoOverviewParams *params);
+void                  chrono_overview_layout_free (ChronoOverviewLayout       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronoOverviewLayout, chrono_overview_layout_free)
+
+G_END_DECLS
