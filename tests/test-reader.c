@@ -5,8 +5,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "io/chrono-native-reader.h"
 #include "io/chrono-timeline-reader.h"
@@ -123,6 +126,11 @@ typedef struct
 /* Each message names the file, and the line and column of the offending element (the
  * column counts characters, not bytes: the invalid byte follows two Chinese ones). */
 static const BrokenCase broken_cases[] = {
+  /* What the TimelineJS reader once let through, the native reader refuses too. */
+  { "surrogate-reference.chronoscope", CHRONO_READER_ERROR_SYNTAX,
+    "surrogate-reference.chronoscope:3:37: Character reference “D800” does not encode a permitted character" },
+  { "symbol-id.chronoscope", CHRONO_READER_ERROR_INVALID,
+    "symbol-id.chronoscope:8:5: “@” is not a valid id: use letters, digits, “_”, “.” and “-”" },
   { "missing-start.chronoscope", CHRONO_READER_ERROR_INVALID,
     "missing-start.chronoscope:9:5: <event> needs a start date" },
   { "bad-date.chronoscope", CHRONO_READER_ERROR_INVALID,
@@ -819,6 +827,77 @@ test_format_2_errors (void)
 #undef TAIL
 }
 
+/* The limits every reader shares (chrono-input-limits.h), in the native format. */
+static void
+test_limits (void)
+{
+  g_autoptr(GString) xml = g_string_new ("<timeline version='1'><title>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = NULL;
+  gsize at;
+
+  for (guint i = 0; i < 1024 * 1024; i++)
+    g_string_append_c (xml, 'x');
+  g_string_append (xml, "</title></timeline>");
+  timeline = read_string (xml->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (chrono_timeline_get_title (timeline)), ==, 1024 * 1024);
+  g_clear_object (&timeline);
+
+  at = strlen ("<timeline version='1'><title>");
+  g_string_insert_c (xml, at, 'x');
+  assert_read_error (xml->str, "test:1:23: the text is too long: a text may have up to 1048576 bytes");
+
+  g_string_truncate (xml, 0);
+  g_string_append (xml, "<timeline version='1'><title>T</title><sources><source id='s' author='");
+  for (guint i = 0; i < 1024 * 1024 + 1; i++)
+    g_string_append_c (xml, 'x');
+  g_string_append (xml, "'>S</source></sources></timeline>");
+  assert_read_error (xml->str,
+                     "test:1:48: the attribute “author”: the text is too long: a text may have up to 1048576 bytes");
+}
+
+/* GIO's message names the file by its path, which the error already began with. */
+static void
+test_permission_denied (void)
+{
+  if (g_test_subprocess ())
+    {
+      const char *path = g_getenv ("CHRONO_TEST_UNREADABLE");
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChronoTimeline) timeline = NULL;
+
+      /* The superuser reads anything; drop to nobody to be refused as a user is. */
+      if (geteuid () == 0 && setuid (65534) != 0)
+        g_error ("cannot drop to nobody: %s", g_strerror (errno));
+
+      timeline = chrono_timeline_load_named (file, "locked.chronoscope", NULL, &error);
+      g_assert_null (timeline);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+      g_print ("%s\n", error->message);
+      return;
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GFileIOStream) stream = NULL;
+    g_autoptr(GFile) file = g_file_new_tmp ("chronoscope-locked-XXXXXX.chronoscope", &stream, &error);
+    g_autofree char *path = NULL;
+
+    g_assert_no_error (error);
+    g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
+    path = g_file_get_path (file);
+    g_assert_cmpint (g_chmod (path, 0), ==, 0);
+    g_setenv ("CHRONO_TEST_UNREADABLE", path, TRUE);
+
+    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+    g_file_delete (file, NULL, NULL);
+    g_test_trap_assert_passed ();
+    g_test_trap_assert_stdout ("locked.chronoscope: you do not have permission to read this file\n");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -844,6 +923,8 @@ main (int   argc,
   g_test_add_func ("/io/reader/missing-file", test_missing_file);
   g_test_add_func ("/io/reader/directory-and-device", test_directory_and_device);
   g_test_add_func ("/io/reader/too-large", test_too_large);
+  g_test_add_func ("/io/reader/limits", test_limits);
+  g_test_add_func ("/io/reader/permission-denied", test_permission_denied);
   g_test_add_func ("/io/reader/cancelled", test_cancelled);
   g_test_add_func ("/io/reader/load-async", test_load_async);
   g_test_add_func ("/io/reader/load-progress", test_load_progress);

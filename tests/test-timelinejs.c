@@ -7,6 +7,7 @@
 
 #include <locale.h>
 
+#include "io/chrono-native-reader.h"
 #include "io/chrono-timeline-reader.h"
 #include "io/chrono-timelinejs-reader.h"
 
@@ -152,6 +153,176 @@ test_path_errors (void)
                 "t.json:1:66: the file is not valid UTF-8 text here (byte 0xFF)");
 }
 
+/* Files that once crashed the reader, showed undefined behaviour or said the wrong
+ * thing; each is refused with an error that names the file and the place. */
+static const struct
+{
+  const char *file;
+  int code;
+  const char *message;
+} regressions[] = {
+  /* json-glib's parser is recursive: 100,000 levels overflowed the stack. */
+  { "timelinejs-deep-nesting.json", CHRONO_READER_ERROR_INVALID,
+    "timelinejs-deep-nesting.json:1:74: the data is nested more than 64 levels deep here" },
+  /* Doubles outside the 64-bit range were cast before they were checked. */
+  { "timelinejs-year-huge.json", CHRONO_READER_ERROR_INVALID,
+    "timelinejs-year-huge.json: $.events[0].start_date: “year” must be a whole number" },
+  { "timelinejs-year-below-int64.json", CHRONO_READER_ERROR_INVALID,
+    "timelinejs-year-below-int64.json: $.events[0].start_date: “year” must be a whole number" },
+  /* −2⁶³ was negated, and the message said “--9223372036854775808”. */
+  { "timelinejs-year-int64-min.json", CHRONO_READER_ERROR_INVALID,
+    "timelinejs-year-int64-min.json: $.events[0].start_date: “-9223372036854775808” is not a date: "
+    "the year is too far in the past or the future" },
+  /* The month was spelled with its first two digits only: “month 92”. */
+  { "timelinejs-month-int64-max.json", CHRONO_READER_ERROR_INVALID,
+    "timelinejs-month-int64-max.json: $.events[0].start_date.month: month 9223372036854775807 does not exist" },
+  /* Decoded after the UTF-8 check, a lone surrogate reached the native writer, which
+   * wrote a file the native reader refused. */
+  { "timelinejs-lone-surrogate.json", CHRONO_READER_ERROR_INVALID,
+    "timelinejs-lone-surrogate.json: $.events[0].text.headline: the text is not valid UTF-8 once its escapes are decoded" },
+};
+
+static void
+test_regression_files (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (regressions); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", regressions[i].file, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChronoTimeline) timeline = chrono_timeline_load (file, NULL, &error);
+
+      g_assert_null (timeline);
+      g_assert_error (error, CHRONO_READER_ERROR, regressions[i].code);
+      g_assert_cmpstr (error->message, ==, regressions[i].message);
+    }
+}
+
+/* The limit is the same wherever the nesting is, and a file at the limit is read. */
+static void
+test_nesting_limit (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"events\": [], \"extra\": ");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = NULL;
+
+  /* The root object is the first level. */
+  for (guint i = 1; i < 64; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 1; i < 64; i++)
+    g_string_append_c (json, ']');
+  g_string_append_c (json, '}');
+  bytes = g_bytes_new (json->str, json->len);
+  timeline = chrono_timeline_read_bytes (bytes, "t.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (timeline);
+  g_clear_object (&timeline);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* Brackets inside strings do not count, escaped quotes do not end them. */
+  g_string_insert (json, 1, "\"quoted\": \"[[[[\\\"[[[[\", ");
+  g_string_insert_c (json, json->len - 64, '[');
+  g_string_insert_c (json, json->len - 1, ']');
+  bytes = g_bytes_new (json->str, json->len);
+  timeline = chrono_timeline_read_bytes (bytes, "t.json", NULL, &error);
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_INVALID);
+  g_assert_true (g_str_has_suffix (error->message, ": the data is nested more than 64 levels deep here"));
+  g_assert_true (g_str_has_prefix (error->message, "t.json:1:"));
+}
+
+/* Ids with nothing an id allows were empty: refused by the native reader, accepted
+ * here, and two of them “already used”. They are numbered like missing ones. */
+static void
+test_symbol_ids (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "timelinejs-symbol-ids.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (chrono_timeline_get_n_events (timeline), ==, 3);
+  g_assert_null (chrono_timeline_lookup_event (timeline, ""));
+  g_assert_cmpint (chrono_event_get_start (chrono_timeline_lookup_event (timeline, "event-1"))->year, ==, 2020);
+  g_assert_cmpint (chrono_event_get_start (chrono_timeline_lookup_event (timeline, "event-2"))->year, ==, 2021);
+  g_assert_cmpint (chrono_event_get_start (chrono_timeline_lookup_event (timeline, "event-3"))->year, ==, 2022);
+}
+
+/* The reader's own entry point set no error on empty bytes. */
+static void
+test_empty (void)
+{
+  const char *inputs[] = { "", "\xEF\xBB\xBF", " \n\t" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (inputs[i], strlen (inputs[i]));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChronoTimeline) timeline = chrono_timeline_read_timelinejs_bytes (bytes, "t.json", NULL, &error);
+
+      g_assert_null (timeline);
+      g_assert_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_UNKNOWN_FORMAT);
+      g_assert_cmpstr (error->message, ==, "t.json: the file is empty");
+    }
+
+  /* Bytes of length 0 may have no data at all; every entry point says so. */
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (NULL, 0);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ChronoTimeline) timeline = NULL;
+
+    timeline = chrono_timeline_read_timelinejs_bytes (bytes, "t.json", NULL, &error);
+    g_assert_null (timeline);
+    g_assert_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_UNKNOWN_FORMAT);
+    g_assert_cmpstr (error->message, ==, "t.json: the file is empty");
+    g_clear_error (&error);
+
+    timeline = chrono_timeline_read_native_bytes (bytes, "t.xml", NULL, &error);
+    g_assert_null (timeline);
+    g_assert_cmpstr (error->message, ==, "t.xml: the file is empty");
+    g_clear_error (&error);
+
+    timeline = chrono_timeline_read_bytes (bytes, "t", NULL, &error);
+    g_assert_null (timeline);
+    g_assert_cmpstr (error->message, ==, "t: the file is empty");
+  }
+}
+
+/* Texts have the same limits as in the native format: length and valid UTF-8 after
+ * their escapes are decoded. */
+static void
+test_text_limits (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"events\": [{\"start_date\": {\"year\": 2020}, \"group\": \"");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = NULL;
+
+  /* Half a surrogate pair is refused, a whole one is a character. */
+  assert_error ("{\"events\": [{\"start_date\": {\"year\": 2020}, \"unique_id\": \"x\\ud800y\"}]}",
+                CHRONO_READER_ERROR_INVALID,
+                "t.json: $.events[0].unique_id: the text is not valid UTF-8 once its escapes are decoded");
+  {
+    const char *pair = "{\"title\": {\"text\": {\"headline\": \"\\ud83d\\ude00\"}}, \"events\": []}";
+    g_autoptr(GBytes) pair_bytes = g_bytes_new_static (pair, strlen (pair));
+    g_autoptr(ChronoTimeline) pair_timeline = chrono_timeline_read_bytes (pair_bytes, "t.json", NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (chrono_timeline_get_title (pair_timeline), ==, "\xF0\x9F\x98\x80");
+  }
+
+  for (guint i = 0; i < 1024 * 1024 + 1; i++)
+    g_string_append_c (json, 'x');
+  g_string_append (json, "\"}]}");
+  bytes = g_bytes_new (json->str, json->len);
+  timeline = chrono_timeline_read_bytes (bytes, "t.json", NULL, &error);
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "t.json: $.events[0].group: the text is too long: a text may have up to 1048576 bytes");
+}
+
 /* Damaged copies of the sample: a timeline or an error naming the file, never a crash. */
 static void
 test_mutations (void)
@@ -202,6 +373,11 @@ main (int   argc,
   g_test_add_func ("/io/timelinejs/syntax-error", test_syntax_error_has_line);
   g_test_add_func ("/io/timelinejs/path-errors", test_path_errors);
   g_test_add_func ("/io/timelinejs/mutations", test_mutations);
+  g_test_add_func ("/io/timelinejs/regression-files", test_regression_files);
+  g_test_add_func ("/io/timelinejs/nesting-limit", test_nesting_limit);
+  g_test_add_func ("/io/timelinejs/symbol-ids", test_symbol_ids);
+  g_test_add_func ("/io/timelinejs/empty", test_empty);
+  g_test_add_func ("/io/timelinejs/text-limits", test_text_limits);
 
   return g_test_run ();
 }

@@ -109,6 +109,91 @@ chrono_input_skip_bom (const char *data,
   return length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
+/* Finds the first character after the byte order mark and any white space. */
+gboolean
+chrono_input_find_content (const char  *data,
+                           gsize        length,
+                           const char  *display_name,
+                           gsize       *out_offset,
+                           GError     **error)
+{
+  gsize i = chrono_input_skip_bom (data, length);
+
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+
+  if (i == length)
+    {
+      g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_UNKNOWN_FORMAT,
+                   _("%s: the file is empty"), display_name);
+      return FALSE;
+    }
+
+  *out_offset = i;
+  return TRUE;
+}
+
+/* json-glib parses recursively, so a file nested deeply enough overflows the stack:
+ * the brackets outside strings are counted first, from @start on. */
+gboolean
+chrono_input_check_json_nesting (const char  *data,
+                                 gsize        length,
+                                 gsize        start,
+                                 const char  *display_name,
+                                 GError     **error)
+{
+  guint depth = 0;
+
+  for (gsize i = start; i < length; i++)
+    {
+      switch (data[i])
+        {
+        case '"':
+          for (i++; i < length && data[i] != '"'; i++)
+            {
+              if (data[i] == '\\')
+                i++;
+            }
+          break;
+        case '[':
+        case '{':
+          if (++depth > CHRONO_INPUT_MAX_DEPTH)
+            {
+              chrono_input_set_error_at (error, CHRONO_READER_ERROR_INVALID, display_name, data, length, i,
+                                         _("the data is nested more than %d levels deep here"),
+                                         CHRONO_INPUT_MAX_DEPTH);
+              return FALSE;
+            }
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+/* A text as a reader hands it to the model, after its escapes are decoded: what was
+ * valid in the file may not be (a JSON “\ud800” is half a character). Returns NULL
+ * when it is acceptable, or else the sentence that says why not. */
+char *
+chrono_input_check_text (const char *text,
+                         gsize       length)
+{
+  if (length > CHRONO_INPUT_MAX_STRING_LENGTH)
+    return g_strdup_printf (_("the text is too long: a text may have up to %u bytes"),
+                            (guint) CHRONO_INPUT_MAX_STRING_LENGTH);
+  if (!g_utf8_validate_len (text, length, NULL))
+    return g_strdup (_("the text is not valid UTF-8 once its escapes are decoded"));
+
+  return NULL;
+}
+
 static gboolean
 is_id_char (char c)
 {

@@ -15,9 +15,13 @@ G_BEGIN_DECLS
  *  - encoding: valid UTF-8 as stored, and again after escapes are decoded (JSON “\u”,
  *    HTML and XML character references), so that nothing can be written that the
  *    native reader would refuse on the way back;
+ *  - content: a file with nothing but a byte order mark and white space is empty, and
+ *    says so (chrono_input_find_content());
  *  - nesting: at most CHRONO_INPUT_MAX_DEPTH levels, checked before a recursive parser
- *    sees the data;
- *  - strings: at most CHRONO_INPUT_MAX_STRING_LENGTH bytes each;
+ *    sees the data (chrono_input_check_json_nesting(); a format whose structure is fixed, like the native one, refuses
+ *    any element out of place and so never nests deeper than its schema);
+ *  - strings: at most CHRONO_INPUT_MAX_STRING_LENGTH bytes each, after decoding, and
+ *    valid UTF-8 (chrono_input_check_text() says what is wrong, the reader says where);
  *  - ids: the native syntax (letters, digits, “_”, “.”, “-”); an importer maps foreign
  *    ids with chrono_input_make_id(), and numbers an item whose id maps to nothing;
  *  - dates: chrono_date_parse() is the only judge of a date; a reader that gets
@@ -48,6 +52,18 @@ gboolean    chrono_input_check_utf8        (const char   *data,
                                             const char   *display_name,
                                             GError      **error);
 gsize       chrono_input_skip_bom          (const char   *data,
+                                            gsize         length);
+gboolean    chrono_input_find_content      (const char   *data,
+                                            gsize         length,
+                                            const char   *display_name,
+                                            gsize        *out_offset,
+                                            GError      **error);
+gboolean    chrono_input_check_json_nesting (const char   *data,
+                                            gsize         length,
+                                            gsize         start,
+                                            const char   *display_name,
+                                            GError      **error);
+char       *chrono_input_check_text        (const char   *text,
                                             gsize         length);
 gboolean    chrono_input_is_valid_id       (const char   *id);
 char       *chrono_input_make_id           (const char   *text);

@@ -230,6 +230,18 @@ start_element_cb (GMarkupParseContext  *context,
       return;
     }
 
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      g_autofree char *problem = chrono_input_check_text (values[i], strlen (values[i]));
+
+      if (problem != NULL)
+        {
+          set_error_at (r, frame.offset, error, CHRONO_READER_ERROR_INVALID,
+                        _("the attribute “%s”: %s"), names[i], problem);
+          return;
+        }
+    }
+
   tag.kind = frame.kind;
   tag.offset = frame.offset;
   tag.qualified_name = qualified_name;
@@ -259,7 +271,17 @@ end_element_cb (GMarkupParseContext  *context,
   g_array_set_size (r->stack, r->stack->len - 1);
 
   if (element->holds_text)
-    normalize_whitespace (r->text);
+    {
+      g_autofree char *problem = NULL;
+
+      normalize_whitespace (r->text);
+      problem = chrono_input_check_text (r->text->str, r->text->len);
+      if (problem != NULL)
+        {
+          set_error_at (r, frame.offset, error, CHRONO_READER_ERROR_INVALID, "%s", problem);
+          return;
+        }
+    }
   if (element->end != NULL)
     element->end (r, &frame, element->holds_text ? r->text->str : NULL, error);
 }
@@ -343,18 +365,6 @@ set_markup_error (Reader  *r,
   set_error_at (r, offset, error, CHRONO_READER_ERROR_SYNTAX, "%s", valid);
 }
 
-static gboolean
-looks_like_xml (const char *data,
-                gsize       length)
-{
-  gsize i = chrono_input_skip_bom (data, length);
-
-  while (i < length && g_ascii_isspace (data[i]))
-    i++;
-
-  return i < length && data[i] == '<';
-}
-
 ChronoTimeline *
 _chrono_read_native (GBytes                  *bytes,
                      const char              *display_name,
@@ -378,10 +388,11 @@ _chrono_read_native (GBytes                  *bytes,
   r.cancellable = cancellable;
 
   if (!chrono_input_check_size (r.length, display_name, error) ||
-      !chrono_input_check_utf8 (r.data, r.length, display_name, error))
+      !chrono_input_check_utf8 (r.data, r.length, display_name, error) ||
+      !chrono_input_find_content (r.data, r.length, display_name, &start, error))
     return NULL;
 
-  if (!looks_like_xml (r.data, r.length))
+  if (r.data[start] != '<')
     {
       g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_UNKNOWN_FORMAT,
                    _("%s: not a Chronoscope timeline: the file is not XML"), display_name);

@@ -65,16 +65,8 @@ read_bytes_full (GBytes                  *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
-  i = chrono_input_skip_bom (data, length);
-  while (i < length && g_ascii_isspace (data[i]))
-    i++;
-
-  if (i == length)
-    {
-      g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_UNKNOWN_FORMAT,
-                   _("%s: the file is empty"), display_name);
-      return NULL;
-    }
+  if (!chrono_input_find_content (data, length, display_name, &i, error))
+    return NULL;
 
   for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
     {
@@ -101,6 +93,22 @@ chrono_timeline_read_bytes (GBytes        *bytes,
   return read_bytes_full (bytes, display_name, NULL, NULL, cancellable, error);
 }
 
+/* GIO's messages name the file by its path; ours begin with the name the caller gave. */
+static void
+set_file_error (GError      **error,
+                const GError *io_error,
+                const char   *display_name)
+{
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("%s: there is no such file"), display_name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                 _("%s: you do not have permission to read this file"), display_name);
+  else
+    g_set_error (error, io_error->domain, io_error->code, "%s: %s", display_name, io_error->message);
+}
+
 static ChronoTimeline *
 load_full (GFile                   *file,
            const char              *display_name,
@@ -121,12 +129,7 @@ load_full (GFile                   *file,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                     _("%s: there is no such file"), display_name);
-      else
-        g_set_error (error, local_error->domain, local_error->code,
-                     "%s: %s", display_name, local_error->message);
+      set_file_error (error, local_error, display_name);
       return NULL;
     }
 
@@ -156,8 +159,7 @@ load_full (GFile                   *file,
   bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, local_error->domain, local_error->code,
-                   "%s: %s", display_name, local_error->message);
+      set_file_error (error, local_error, display_name);
       return NULL;
     }
 

@@ -298,7 +298,8 @@ id_key (const char *id)
   for (i = 0; i < 8 && id[i] != '\0'; i++)
     key = (key << 8) | (guchar) id[i];
 
-  return key << (8 * (8 - i));
+  /* Shifting a 64-bit value by 64 is undefined: an empty id is key 0. */
+  return i > 0 ? key << (8 * (8 - i)) : 0;
 }
 
 ChronoTime
