@@ -372,6 +372,65 @@ test_format_chinese (void)
   assert_format ("2022-11", "November 2022");
 }
 
+static void
+assert_span (const char *start_edtf,
+             const char *end_edtf,
+             const char *expected)
+{
+  ChronoDate start = parse (start_edtf);
+  ChronoDate end = { 0 };
+  g_autofree char *text = NULL;
+
+  if (end_edtf != NULL)
+    end = parse (end_edtf);
+  text = chrono_date_format_span (&start, end_edtf != NULL ? &end : NULL);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_format_span (void)
+{
+  assert_span ("2012", NULL, "2012");
+  assert_span ("2015", "2022-11-29", "2015 – 29 November 2022");
+  assert_span ("2012~", "2015~", "around 2012 – around 2015");
+  /* An end that reads the same as the start is said once. */
+  assert_span ("2022-11-30", "2022-11-30", "30 November 2022");
+  assert_span ("2022", "2022", "2022");
+}
+
+static void
+test_precision_for_duration (void)
+{
+  const double day = 86400;
+
+  g_assert_cmpint (chrono_date_precision_for_duration (15 * 365.25 * day), ==, CHRONO_PRECISION_YEAR);
+  g_assert_cmpint (chrono_date_precision_for_duration (3 * 365.25 * day + 1), ==, CHRONO_PRECISION_YEAR);
+  g_assert_cmpint (chrono_date_precision_for_duration (3 * 365.25 * day), ==, CHRONO_PRECISION_MONTH);
+  g_assert_cmpint (chrono_date_precision_for_duration (91 * day), ==, CHRONO_PRECISION_MONTH);
+  g_assert_cmpint (chrono_date_precision_for_duration (90 * day), ==, CHRONO_PRECISION_DAY);
+  g_assert_cmpint (chrono_date_precision_for_duration (4 * day), ==, CHRONO_PRECISION_DAY);
+  g_assert_cmpint (chrono_date_precision_for_duration (3 * day), ==, CHRONO_PRECISION_MINUTE);
+  g_assert_cmpint (chrono_date_precision_for_duration (60), ==, CHRONO_PRECISION_MINUTE);
+}
+
+static void
+test_floor_div (void)
+{
+  g_assert_cmpint (chrono_floor_div (7, 2), ==, 3);
+  g_assert_cmpint (chrono_floor_div (6, 2), ==, 3);
+  g_assert_cmpint (chrono_floor_div (-7, 2), ==, -4);
+  g_assert_cmpint (chrono_floor_div (-6, 2), ==, -3);
+  g_assert_cmpint (chrono_floor_div (7, -2), ==, -4);
+  g_assert_cmpint (chrono_floor_div (-7, -2), ==, 3);
+  g_assert_cmpint (chrono_floor_div (0, 5), ==, 0);
+  /* A second before 1970 is on the day before. */
+  g_assert_cmpint (chrono_floor_div (-1, 86400), ==, -1);
+  g_assert_cmpint (chrono_floor_div (-86400, 86400), ==, -1);
+  g_assert_cmpint (chrono_floor_div (-86401, 86400), ==, -2);
+  g_assert_cmpint (chrono_floor_div (G_MININT64 + 1, 400), ==, (G_MININT64 + 1) / 400 - 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +449,9 @@ main (int   argc,
   g_test_add_func ("/model/date/boxed", test_boxed);
   g_test_add_func ("/model/date/format-english", test_format_english);
   g_test_add_func ("/model/date/format-chinese", test_format_chinese);
+  g_test_add_func ("/model/date/format-span", test_format_span);
+  g_test_add_func ("/model/date/precision-for-duration", test_precision_for_duration);
+  g_test_add_func ("/model/date/floor-div", test_floor_div);
 
   return g_test_run ();
 }

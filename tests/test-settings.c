@@ -42,7 +42,7 @@ span_restored (gpointer data)
 static void
 test_restore (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APPLICATION_ID);
   ChronoWindow *window;
   ChronoTimeline *timeline;
   ChronoEvent *chosen;
@@ -121,7 +121,7 @@ test_restore (void)
 static void
 test_save (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APPLICATION_ID);
   ChronoWindow *window;
   ChronoTimeline *timeline;
   ChronoEvent *event;

@@ -415,6 +415,19 @@ test_empty_id (void)
   g_assert_cmpuint (chrono_timeline_get_position (timeline, named), ==, 1);
 }
 
+static void
+test_category_color (void)
+{
+  g_autoptr(ChronoCategory) both = chrono_category_new ("research", "Research", "#1c71d8", "#99c1f1");
+  g_autoptr(ChronoCategory) light_only = chrono_category_new ("product", "Product", "#26a269", NULL);
+
+  g_assert_cmpstr (chrono_category_get_color_for (both, FALSE), ==, "#1c71d8");
+  g_assert_cmpstr (chrono_category_get_color_for (both, TRUE), ==, "#99c1f1");
+  /* Without a dark colour, the one colour serves both. */
+  g_assert_cmpstr (chrono_category_get_color_for (light_only, FALSE), ==, "#26a269");
+  g_assert_cmpstr (chrono_category_get_color_for (light_only, TRUE), ==, "#26a269");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +442,7 @@ main (int   argc,
   g_test_add_func ("/model/timeline/query-range-random", test_query_range_random);
   g_test_add_func ("/model/timeline/query-range-edges", test_query_range_edges);
   g_test_add_func ("/model/timeline/filter", test_filter);
+  g_test_add_func ("/model/category/color-for", test_category_color);
 
   return g_test_run ();
 }

@@ -225,7 +225,7 @@ layout_is (gpointer data)
 static void
 test_narrow_layout (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APPLICATION_ID);
   ChronoWindow *window;
   GtkOrientable *panes;
   AdwFlap *flap;

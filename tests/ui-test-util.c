@@ -141,7 +141,7 @@ ui_test_window_new (void)
 void
 ui_test_reset_settings (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APPLICATION_ID);
   g_autoptr(GSettingsSchema) schema = NULL;
   g_auto(GStrv) keys = NULL;
 

@@ -182,6 +182,16 @@ chrono_category_get_dark_color (ChronoCategory *self)
   return self->dark_color != NULL ? self->dark_color : self->color;
 }
 
+/* The colour to draw with on a light or a dark background. */
+const char *
+chrono_category_get_color_for (ChronoCategory *self,
+                               gboolean        dark)
+{
+  g_return_val_if_fail (CHRONO_IS_CATEGORY (self), NULL);
+
+  return dark ? chrono_category_get_dark_color (self) : self->color;
+}
+
 gboolean
 chrono_category_has_dark_color (ChronoCategory *self)
 {

@@ -18,6 +18,8 @@ const char     *chrono_category_get_id         (ChronoCategory *self);
 const char     *chrono_category_get_name       (ChronoCategory *self);
 const char     *chrono_category_get_color      (ChronoCategory *self);
 const char     *chrono_category_get_dark_color (ChronoCategory *self);
+const char     *chrono_category_get_color_for  (ChronoCategory *self,
+                                                gboolean        dark);
 void            chrono_category_set_name       (ChronoCategory *self,
                                                 const char     *name);
 void            chrono_category_set_color      (ChronoCategory *self,

@@ -51,9 +51,10 @@ days_in_month (gint64 year,
   return days[month - 1];
 }
 
-static gint64
-floor_div (gint64 a,
-           gint64 b)
+/* Division rounding towards minus infinity, as calendars before 1970 need. */
+gint64
+chrono_floor_div (gint64 a,
+                  gint64 b)
 {
   gint64 q = a / b;
 
@@ -76,7 +77,7 @@ days_from_civil (gint64 year,
   if (month <= 2)
     year--;
 
-  cycle = floor_div (year, 400);
+  cycle = chrono_floor_div (year, 400);
   year_of_cycle = year - cycle * 400;
   day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
   day_of_cycle = year_of_cycle * 365 + year_of_cycle / 4 - year_of_cycle / 100 + day_of_year;
@@ -93,7 +94,7 @@ civil_from_days (gint64  days,
   gint64 cycle, day_of_cycle, year_of_cycle, day_of_year, shifted_month, year;
 
   days += 719468;
-  cycle = floor_div (days, 146097);
+  cycle = chrono_floor_div (days, 146097);
   day_of_cycle = days - cycle * 146097;
   year_of_cycle = (day_of_cycle - day_of_cycle / 1460 + day_of_cycle / 36524 - day_of_cycle / 146096) / 365;
   year = year_of_cycle + cycle * 400;
@@ -417,7 +418,7 @@ chrono_date_from_time (ChronoTime       time,
 
   g_return_if_fail (out_date != NULL);
 
-  days = floor_div (time, SECONDS_PER_DAY);
+  days = chrono_floor_div (time, SECONDS_PER_DAY);
   seconds_of_day = time - days * SECONDS_PER_DAY;
   civil_from_days (days, &year, &month, &day);
 
@@ -638,4 +639,48 @@ chrono_date_format (const ChronoDate *self)
     return g_strdup_printf (C_("date qualifier", "perhaps %s"), str->str);
 
   return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+/**
+ * chrono_date_format_span:
+ * @end: (nullable): the end, for a span
+ *
+ * The dates of an event, as every view shows them: the start alone, or the start and the
+ * end, or the start alone when the end formats the same at their precisions.
+ */
+char *
+chrono_date_format_span (const ChronoDate *start,
+                         const ChronoDate *end)
+{
+  g_autofree char *start_text = chrono_date_format (start);
+  g_autofree char *end_text = NULL;
+
+  if (end == NULL)
+    return g_steal_pointer (&start_text);
+
+  end_text = chrono_date_format (end);
+  if (g_strcmp0 (start_text, end_text) == 0)
+    return g_steal_pointer (&start_text);
+
+  /* Translators: a span of time, from the first date to the second */
+  return g_strdup_printf (_("%s – %s"), start_text, end_text);
+}
+
+/**
+ * chrono_date_precision_for_duration:
+ *
+ * How precisely to name the ends of a span of @seconds: years for a few years or more,
+ * then months, days and minutes.
+ */
+ChronoPrecision
+chrono_date_precision_for_duration (double seconds)
+{
+  if (seconds > 3 * 365.25 * 86400)
+    return CHRONO_PRECISION_YEAR;
+  if (seconds > 90 * 86400)
+    return CHRONO_PRECISION_MONTH;
+  if (seconds > 3 * 86400)
+    return CHRONO_PRECISION_DAY;
+
+  return CHRONO_PRECISION_MINUTE;
 }

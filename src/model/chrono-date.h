@@ -68,6 +68,11 @@ void        chrono_date_from_time     (ChronoTime        time,
                                        ChronoPrecision   precision,
                                        ChronoDate       *out_date);
 char       *chrono_date_format        (const ChronoDate *self);
+char       *chrono_date_format_span   (const ChronoDate *start,
+                                       const ChronoDate *end);
+ChronoPrecision chrono_date_precision_for_duration (double seconds);
+gint64      chrono_floor_div          (gint64            a,
+                                       gint64            b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronoDate, chrono_date_free)
 

@@ -110,7 +110,7 @@ chrono_application_about_action (GSimpleAction *action,
 
   adw_show_about_window (window,
                          "application-name", _("Chronoscope"),
-                         "application-icon", APPLICATION_ID,
+                         "application-icon", BASE_APPLICATION_ID,
                          "developer-name", _("The Chronoscope developers"),
                          "version", PACKAGE_VERSION,
                          "website", "https://github.com/chronoscope/chronoscope",

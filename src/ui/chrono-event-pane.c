@@ -141,7 +141,7 @@ update (ChronoEventPane *self)
       return;
     }
 
-  dates = chrono_ui_format_event_dates (self->event);
+  dates = chrono_date_format_span (chrono_event_get_start (self->event), chrono_event_get_end (self->event));
   gtk_label_set_text (self->date_label, dates);
   gtk_label_set_text (self->title_label, chrono_event_get_title (self->event));
 

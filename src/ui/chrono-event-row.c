@@ -178,7 +178,7 @@ chrono_event_row_set_event (ChronoEventRow *self,
 
   if (event != NULL)
     {
-      dates = chrono_ui_format_event_dates (event);
+      dates = chrono_date_format_span (chrono_event_get_start (event), chrono_event_get_end (event));
       category = chrono_event_get_category (event);
       gtk_label_set_text (self->date_label, dates);
       gtk_label_set_text (self->title_label, chrono_event_get_title (event));

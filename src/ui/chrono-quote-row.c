@@ -150,7 +150,7 @@ update (ChronoQuoteRow *self)
   gtk_widget_set_visible (self->event_button, self->show_event && event != NULL);
   if (event != NULL)
     {
-      g_autofree char *dates = chrono_ui_format_event_dates (event);
+      g_autofree char *dates = chrono_date_format_span (chrono_event_get_start (event), chrono_event_get_end (event));
       /* Translators: the date and title of the event a quote belongs to */
       g_autofree char *text = g_strdup_printf (_("%s · %s"), dates, chrono_event_get_title (event));
 

@@ -12,37 +12,16 @@
 
 #include "chrono-ui-util.h"
 
-char *
-chrono_ui_format_event_dates (ChronoEvent *event)
-{
-  const ChronoDate *end = chrono_event_get_end (event);
-  g_autofree char *start_text = chrono_date_format (chrono_event_get_start (event));
-  g_autofree char *end_text = NULL;
-
-  if (end == NULL)
-    return g_steal_pointer (&start_text);
-
-  end_text = chrono_date_format (end);
-  if (g_strcmp0 (start_text, end_text) == 0)
-    return g_steal_pointer (&start_text);
-
-  /* Translators: a span of time, from the first date to the second */
-  return g_strdup_printf (_("%s – %s"), start_text, end_text);
-}
-
 gboolean
 chrono_ui_get_category_color (ChronoCategory *category,
                               GdkRGBA        *out_color)
 {
-  const char *spec = NULL;
+  const char *spec;
 
   if (category == NULL)
     return FALSE;
 
-  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
-    spec = chrono_category_get_dark_color (category);
-  if (spec == NULL)
-    spec = chrono_category_get_color (category);
+  spec = chrono_category_get_color_for (category, adw_style_manager_get_dark (adw_style_manager_get_default ()));
 
   return spec != NULL && gdk_rgba_parse (out_color, spec);
 }

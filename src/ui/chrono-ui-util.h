@@ -10,7 +10,6 @@
 
 G_BEGIN_DECLS
 
-char      *chrono_ui_format_event_dates     (ChronoEvent    *event);
 gboolean   chrono_ui_get_category_color     (ChronoCategory *category,
                                              GdkRGBA        *out_color);
 gboolean   chrono_ui_quote_has_distinct_original (ChronoQuote *quote);

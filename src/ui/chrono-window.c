@@ -12,6 +12,7 @@
 #include "chrono-event-pane.h"
 #include "chrono-event-row.h"
 #include "chrono-quote-pane.h"
+#include "chrono-ui-util.h"
 #include "chrono-window.h"
 #include "io/chrono-timeline-reader.h"
 #include "model/chrono-event-index.h"
@@ -289,13 +290,8 @@ draw_category_dot_cb (GtkDrawingArea *area,
 {
   ChronoCategory *category = user_data;
   GdkRGBA color;
-  const char *spec = NULL;
 
-  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
-    spec = chrono_category_get_dark_color (category);
-  if (spec == NULL)
-    spec = chrono_category_get_color (category);
-  if (spec == NULL || !gdk_rgba_parse (&color, spec))
+  if (!chrono_ui_get_category_color (category, &color))
     return;
 
   gdk_cairo_set_source_rgba (cr, &color);
@@ -347,19 +343,6 @@ rebuild_categories (ChronoWindow *self)
     }
 }
 
-static ChronoPrecision
-precision_for_duration (double seconds)
-{
-  if (seconds > 3 * 365.25 * 86400)
-    return CHRONO_PRECISION_YEAR;
-  if (seconds > 90 * 86400)
-    return CHRONO_PRECISION_MONTH;
-  if (seconds > 3 * 86400)
-    return CHRONO_PRECISION_DAY;
-
-  return CHRONO_PRECISION_MINUTE;
-}
-
 static void
 update_span_label (ChronoWindow *self)
 {
@@ -379,7 +362,7 @@ update_span_label (ChronoWindow *self)
 
   start = chrono_viewport_get_visible_start (viewport);
   end = chrono_viewport_get_visible_end (viewport);
-  precision = precision_for_duration ((double) end - (double) start);
+  precision = chrono_date_precision_for_duration ((double) end - (double) start);
   chrono_date_from_time (start, precision, &start_date);
   chrono_date_from_time (end, precision, &end_date);
   start_text = chrono_date_format (&start_date);
@@ -1369,10 +1352,13 @@ chrono_window_init (ChronoWindow *self)
   GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+#if DEVELOPMENT
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
 
   self->cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", FALSE);
-  self->settings = g_settings_new (APPLICATION_ID);
+  self->settings = g_settings_new (BASE_APPLICATION_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);

@@ -84,24 +84,11 @@ chrono_export_format_get_extension (ChronoExportFormat format)
     }
 }
 
-static ChronoPrecision
-precision_for_duration (double seconds)
-{
-  if (seconds > 3 * 365.25 * 86400)
-    return CHRONO_PRECISION_YEAR;
-  if (seconds > 90 * 86400)
-    return CHRONO_PRECISION_MONTH;
-  if (seconds > 3 * 86400)
-    return CHRONO_PRECISION_DAY;
-
-  return CHRONO_PRECISION_MINUTE;
-}
-
 static char *
 format_span (double start,
              double end)
 {
-  ChronoPrecision precision = precision_for_duration (end - start);
+  ChronoPrecision precision = chrono_date_precision_for_duration (end - start);
   ChronoDate start_date, end_date;
   g_autofree char *start_text = NULL;
   g_autofree char *end_text = NULL;

@@ -32,9 +32,9 @@ struct _ChronoRenderer
   GHashTable        *label_layouts;     /* title → PangoLayout, shaped once */
 };
 
-gboolean
-chrono_color_parse (const char  *spec,
-                    ChronoColor *color)
+static gboolean
+parse_color (const char  *spec,
+             ChronoColor *color)
 {
   guint value;
 
@@ -268,11 +268,9 @@ chrono_renderer_get_category_color (ChronoRenderer *self,
   const char *spec = NULL;
 
   if (category != NULL)
-    spec = self->style.dark && chrono_category_get_dark_color (category)
-           ? chrono_category_get_dark_color (category)
-           : chrono_category_get_color (category);
+    spec = chrono_category_get_color_for (category, self->style.dark);
 
-  if (!chrono_color_parse (spec, color))
+  if (!parse_color (spec, color))
     *color = self->style.accent;
 }
 

@@ -41,8 +41,6 @@ void     chrono_render_style_init_default (ChronoRenderStyle *style,
 void     chrono_render_style_copy         (ChronoRenderStyle       *dest,
                                            const ChronoRenderStyle *src);
 void     chrono_render_style_clear        (ChronoRenderStyle *style);
-gboolean chrono_color_parse               (const char        *spec,
-                                           ChronoColor       *color);
 
 typedef struct _ChronoRenderer ChronoRenderer;
 

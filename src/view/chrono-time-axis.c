@@ -54,8 +54,8 @@ get_step (guint index)
   return step;
 }
 
-double
-chrono_axis_step_get_seconds (const ChronoAxisStep *step)
+static double
+step_seconds (const ChronoAxisStep *step)
 {
   switch (step->unit)
     {
@@ -72,18 +72,6 @@ chrono_axis_step_get_seconds (const ChronoAxisStep *step)
     default:
       g_return_val_if_reached (1.0);
     }
-}
-
-static gint64
-floor_div (gint64 a,
-           gint64 b)
-{
-  gint64 q = a / b;
-
-  if ((a % b != 0) && ((a < 0) != (b < 0)))
-    q--;
-
-  return q;
 }
 
 static ChronoTime
@@ -128,16 +116,16 @@ collect_ticks (const ChronoAxisStep *step,
     case CHRONO_AXIS_UNIT_MINUTE:
     case CHRONO_AXIS_UNIT_HOUR:
       {
-        gint64 seconds = (gint64) chrono_axis_step_get_seconds (step);
+        gint64 seconds = (gint64) step_seconds (step);
 
-        for (ChronoTime t = floor_div (first, seconds) * seconds; t <= last && times->len < limit; t += seconds)
+        for (ChronoTime t = chrono_floor_div (first, seconds) * seconds; t <= last && times->len < limit; t += seconds)
           if (t >= first)
             g_array_append_val (times, t);
       }
       break;
 
     case CHRONO_AXIS_UNIT_DAY:
-      for (ChronoTime t = floor_div (first, 86400) * 86400; t <= last && times->len < limit; t += 86400)
+      for (ChronoTime t = chrono_floor_div (first, 86400) * 86400; t <= last && times->len < limit; t += 86400)
         {
           chrono_date_from_time (t, CHRONO_PRECISION_DAY, &date);
           if (t >= first && is_day_tick (date.day, step->count))
@@ -150,10 +138,10 @@ collect_ticks (const ChronoAxisStep *step,
         gint64 index;
 
         chrono_date_from_time (first, CHRONO_PRECISION_MONTH, &date);
-        index = floor_div (date.year * 12 + (date.month - 1), step->count) * step->count;
+        index = chrono_floor_div (date.year * 12 + (date.month - 1), step->count) * step->count;
         for (;; index += step->count)
           {
-            ChronoTime t = time_of (floor_div (index, 12), index - floor_div (index, 12) * 12 + 1, 1);
+            ChronoTime t = time_of (chrono_floor_div (index, 12), index - chrono_floor_div (index, 12) * 12 + 1, 1);
 
             if (t > last || times->len >= limit)
               break;
@@ -168,7 +156,7 @@ collect_ticks (const ChronoAxisStep *step,
         gint64 year;
 
         chrono_date_from_time (first, CHRONO_PRECISION_YEAR, &date);
-        year = floor_div (date.year, step->count) * step->count;
+        year = chrono_floor_div (date.year, step->count) * step->count;
         for (;; year += step->count)
           {
             ChronoTime t = time_of (year, 1, 1);
@@ -236,9 +224,9 @@ format_month_name (const ChronoDate *date)
   return format_date_time (C_("time axis", "%b"), &in_range);
 }
 
-char *
-chrono_time_axis_format (ChronoAxisUnit unit,
-                         ChronoTime     time)
+static char *
+format_tick (ChronoAxisUnit unit,
+             ChronoTime     time)
 {
   ChronoDate date;
   char *text;
@@ -271,9 +259,9 @@ chrono_time_axis_format (ChronoAxisUnit unit,
 }
 
 /* The coarser label that goes under ticks of @unit. NULL when there is none. */
-char *
-chrono_time_axis_format_context (ChronoAxisUnit unit,
-                                 ChronoTime     time)
+static char *
+format_context (ChronoAxisUnit unit,
+                ChronoTime     time)
 {
   ChronoDate date;
   char *text;
@@ -377,7 +365,7 @@ add_contexts (ChronoTimeAxis    *self,
 
   /* The context of the left edge stays put until the next one pushes it away, like the
    * headers of a list. */
-  sticky.text = chrono_time_axis_format_context (unit, (ChronoTime) floor (start));
+  sticky.text = format_context (unit, (ChronoTime) floor (start));
   measure (CHRONO_TEXT_AXIS_CONTEXT, sticky.text, &sticky.width, &height, user_data);
   self->context_height = MAX (self->context_height, height);
   sticky.x = 4;
@@ -392,7 +380,7 @@ add_contexts (ChronoTimeAxis    *self,
       if (!tick->major || !starts_context (unit, tick->time))
         continue;
 
-      context.text = chrono_time_axis_format_context (unit, tick->time);
+      context.text = format_context (unit, tick->time);
       measure (CHRONO_TEXT_AXIS_CONTEXT, context.text, &context.width, &height, user_data);
       context.x = (tick->time - start) * scale + 3;
 
@@ -452,10 +440,10 @@ chrono_time_axis_new (double             start,
   for (guint i = 0; i < N_STEPS; i++)
     {
       ChronoAxisStep step = get_step (i);
-      g_autofree char *sample = chrono_time_axis_format (step.unit, (ChronoTime) floor (end));
+      g_autofree char *sample = format_tick (step.unit, (ChronoTime) floor (end));
       double sample_width = 0, sample_height = 0;
 
-      if (chrono_axis_step_get_seconds (&step) * scale < 20)
+      if (step_seconds (&step) * scale < 20)
         continue;
 
       measure (CHRONO_TEXT_AXIS, sample, &sample_width, &sample_height, user_data);
@@ -464,7 +452,7 @@ chrono_time_axis_new (double             start,
         sample_width *= 1.3;
       self->label_height = MAX (self->label_height, sample_height);
 
-      if (chrono_axis_step_get_seconds (&step) * scale * (step.unit == CHRONO_AXIS_UNIT_DAY && step.count > 1 ? 0.7 : 0.9)
+      if (step_seconds (&step) * scale * (step.unit == CHRONO_AXIS_UNIT_DAY && step.count > 1 ? 0.7 : 0.9)
           >= sample_width + LABEL_GAP)
         {
           major = i;
@@ -477,7 +465,7 @@ chrono_time_axis_new (double             start,
   for (guint i = major; i-- > 0;)
     {
       ChronoAxisStep step = get_step (i);
-      double spacing = chrono_axis_step_get_seconds (&step) * scale;
+      double spacing = step_seconds (&step) * scale;
 
       if (spacing < MIN_MINOR_SPACING)
         break;
@@ -513,7 +501,7 @@ chrono_time_axis_new (double             start,
       tick.time = g_array_index (times, ChronoTime, i);
       tick.x = (tick.time - start) * scale;
       tick.major = TRUE;
-      tick.label = chrono_time_axis_format (self->major_step.unit, tick.time);
+      tick.label = format_tick (self->major_step.unit, tick.time);
       measure (CHRONO_TEXT_AXIS, tick.label, &tick.label_width, &height, user_data);
       self->label_height = MAX (self->label_height, height);
 

@@ -80,11 +80,6 @@ ChronoTimeAxis *chrono_time_axis_new          (double             start,
                                                ChronoMeasureFunc  measure,
                                                gpointer           user_data);
 void            chrono_time_axis_free         (ChronoTimeAxis    *self);
-double          chrono_axis_step_get_seconds  (const ChronoAxisStep *step);
-char           *chrono_time_axis_format       (ChronoAxisUnit     unit,
-                                               ChronoTime         time);
-char           *chrono_time_axis_format_context (ChronoAxisUnit   unit,
-                                                 ChronoTime       time);
 char           *chrono_time_axis_format_year  (gint64             year);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronoTimeAxis, chrono_time_axis_free)

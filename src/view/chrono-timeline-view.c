@@ -466,22 +466,6 @@ chrono_timeline_view_state_flags_changed (GtkWidget     *widget,
   GTK_WIDGET_CLASS (chrono_timeline_view_parent_class)->state_flags_changed (widget, previous);
 }
 
-static char *
-format_event_date (ChronoEvent *event)
-{
-  g_autofree char *start = chrono_date_format (chrono_event_get_start (event));
-
-  if (chrono_event_get_end (event) != NULL)
-    {
-      g_autofree char *end = chrono_date_format (chrono_event_get_end (event));
-
-      /* Translators: a span of dates, from the first to the second. */
-      return g_strdup_printf (_("%s – %s"), start, end);
-    }
-
-  return g_steal_pointer (&start);
-}
-
 static gboolean
 chrono_timeline_view_query_tooltip (GtkWidget  *widget,
                                     int         x,
@@ -517,7 +501,8 @@ chrono_timeline_view_query_tooltip (GtkWidget  *widget,
     case CHRONO_LAYOUT_HIT_LABEL:
       {
         const ChronoLayoutLabel *label = &g_array_index (self->layout->labels, ChronoLayoutLabel, index);
-        g_autofree char *date = format_event_date (label->event);
+        g_autofree char *date = chrono_date_format_span (chrono_event_get_start (label->event),
+                                                         chrono_event_get_end (label->event));
 
         markup = g_markup_printf_escaped ("<b>%s</b>\n%s", chrono_event_get_title (label->event), date);
         area = &label->box;

@@ -239,19 +239,6 @@ chrono_viewport_set_document_span (ChronoViewport *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-void
-chrono_viewport_get_document_span (ChronoViewport *self,
-                                   ChronoTime     *start,
-                                   ChronoTime     *end)
-{
-  g_return_if_fail (CHRONO_IS_VIEWPORT (self));
-
-  if (start)
-    *start = self->document_start;
-  if (end)
-    *end = self->document_end;
-}
-
 ChronoTime
 chrono_viewport_get_visible_start (ChronoViewport *self)
 {
@@ -407,19 +394,6 @@ chrono_viewport_get_span_for_event (ChronoViewport *self,
   *start = centre - duration / 2.0;
   *end = centre + duration / 2.0;
   chrono_viewport_constrain_span (self, start, end);
-}
-
-void
-chrono_viewport_zoom_to_event (ChronoViewport *self,
-                               ChronoEvent    *event)
-{
-  double start, end;
-
-  g_return_if_fail (CHRONO_IS_VIEWPORT (self));
-  g_return_if_fail (CHRONO_IS_EVENT (event));
-
-  chrono_viewport_get_span_for_event (self, event, &start, &end);
-  chrono_viewport_set_visible_span (self, start, end);
 }
 
 double

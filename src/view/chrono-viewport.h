@@ -22,9 +22,6 @@ ChronoViewport *chrono_viewport_new                (void);
 void            chrono_viewport_set_document_span  (ChronoViewport *self,
                                                     ChronoTime      start,
                                                     ChronoTime      end);
-void            chrono_viewport_get_document_span  (ChronoViewport *self,
-                                                    ChronoTime     *start,
-                                                    ChronoTime     *end);
 ChronoTime      chrono_viewport_get_visible_start  (ChronoViewport *self);
 ChronoTime      chrono_viewport_get_visible_end    (ChronoViewport *self);
 void            chrono_viewport_get_visible_span   (ChronoViewport *self,
@@ -50,8 +47,6 @@ void            chrono_viewport_zoom_to_fit        (ChronoViewport *self);
 void            chrono_viewport_zoom_to_span       (ChronoViewport *self,
                                                     ChronoTime      start,
                                                     ChronoTime      end);
-void            chrono_viewport_zoom_to_event      (ChronoViewport *self,
-                                                    ChronoEvent    *event);
 void            chrono_viewport_get_fit_span       (ChronoViewport *self,
                                                     double         *start,
                                                     double         *end);
