@@ -18,6 +18,15 @@ typedef struct
   gboolean has_end;
 } Forecast;
 
+/* Fields that few events have (most come from TimelineJS), kept out of the struct. */
+typedef struct
+{
+  char *display_date;
+  char *media_url;
+  char *media_caption;
+  char *media_credit;
+} ChronoEventExtra;
+
 /* A timeline may hold a million of these, so the struct stays small: no cached
  * strings, and the source and quote arrays and the forecast exist only when there is
  * something in them. */
@@ -34,6 +43,7 @@ struct _ChronoEvent
   GPtrArray *quotes;
   ChronoSource *date_source;
   Forecast *forecast;
+  ChronoEventExtra *extra;  /* rare fields, allocated when one is set */
   ChronoDate start;
   ChronoDate end;
   guint8 importance;
@@ -85,6 +95,14 @@ chrono_event_finalize (GObject *object)
   g_clear_pointer (&self->quotes, g_ptr_array_unref);
   g_clear_object (&self->date_source);
   g_clear_pointer (&self->forecast, g_free);
+  if (self->extra != NULL)
+    {
+      g_free (self->extra->display_date);
+      g_free (self->extra->media_url);
+      g_free (self->extra->media_caption);
+      g_free (self->extra->media_credit);
+      g_free (self->extra);
+    }
 
   G_OBJECT_CLASS (chrono_event_parent_class)->finalize (object);
 }
@@ -700,4 +718,83 @@ _chrono_event_remove_quote (ChronoEvent *self,
   g_ptr_array_remove_index (self->quotes, index);
 
   return index;
+}
+
+static ChronoEventExtra *
+get_extra (ChronoEvent *self)
+{
+  if (self->extra == NULL)
+    self->extra = g_new0 (ChronoEventExtra, 1);
+
+  return self->extra;
+}
+
+static char *
+dup_nonempty (const char *text)
+{
+  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+}
+
+const char *
+chrono_event_get_display_date (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
+
+  return self->extra != NULL ? self->extra->display_date : NULL;
+}
+
+void
+chrono_event_set_display_date (ChronoEvent *self,
+                               const char  *display_date)
+{
+  ChronoEventExtra *extra;
+
+  g_return_if_fail (CHRONO_IS_EVENT (self));
+
+  extra = get_extra (self);
+  g_free (extra->display_date);
+  extra->display_date = dup_nonempty (display_date);
+}
+
+const char *
+chrono_event_get_media_url (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
+
+  return self->extra != NULL ? self->extra->media_url : NULL;
+}
+
+const char *
+chrono_event_get_media_caption (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
+
+  return self->extra != NULL ? self->extra->media_caption : NULL;
+}
+
+const char *
+chrono_event_get_media_credit (ChronoEvent *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
+
+  return self->extra != NULL ? self->extra->media_credit : NULL;
+}
+
+void
+chrono_event_set_media (ChronoEvent *self,
+                        const char  *url,
+                        const char  *caption,
+                        const char  *credit)
+{
+  ChronoEventExtra *extra;
+
+  g_return_if_fail (CHRONO_IS_EVENT (self));
+
+  extra = get_extra (self);
+  g_free (extra->media_url);
+  g_free (extra->media_caption);
+  g_free (extra->media_credit);
+  extra->media_url = dup_nonempty (url);
+  extra->media_caption = dup_nonempty (caption);
+  extra->media_credit = dup_nonempty (credit);
 }

@@ -57,6 +57,20 @@ GPtrArray        *chrono_event_get_quotes     (ChronoEvent      *self);
 void              chrono_event_add_quote      (ChronoEvent      *self,
                                                ChronoQuote      *quote);
 guint             chrono_event_get_n_quotes   (ChronoEvent      *self);
+/* How the date reads for people when the author wrote it out (TimelineJS's
+ * “display_date”, e.g. “Spring 1848”); NULL when the dates speak for themselves. */
+const char       *chrono_event_get_display_date (ChronoEvent    *self);
+void              chrono_event_set_display_date (ChronoEvent    *self,
+                                                 const char     *display_date);
+/* A picture or other media illustrating the event: a URL (web, relative to the
+ * timeline's file, or a data: URI), its caption and its credit; NULL when not given. */
+const char       *chrono_event_get_media_url     (ChronoEvent    *self);
+const char       *chrono_event_get_media_caption (ChronoEvent    *self);
+const char       *chrono_event_get_media_credit  (ChronoEvent    *self);
+void              chrono_event_set_media         (ChronoEvent    *self,
+                                                  const char     *url,
+                                                  const char     *caption,
+                                                  const char     *credit);
 
 /* Where the event's claim comes from, and where its date comes from: a source may tell
  * what happened without saying when, and the editors then date it by inference or from

@@ -1,0 +1,52 @@
+/* chrono-timelinejs-private.h — what the TimelineJS readers and writers share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "model/chrono-timeline.h"
+
+G_BEGIN_DECLS
+
+/* TimelineJS writes BCE years as negative numbers and shows "year": -500 as 500 BCE,
+ * so its negative years are one off from astronomical ones (where -499 is 500 BC).
+ * Its year 0 (which it shows as "0") is read as 1 BC, like its -1. */
+gint64          _chrono_timelinejs_year_to_astronomical (gint64           year);
+gint64          _chrono_timelinejs_year_from_astronomical (gint64         year);
+
+/* The parts of a TimelineJS date, from year to second. */
+typedef enum
+{
+  CHRONO_TIMELINEJS_YEAR,
+  CHRONO_TIMELINEJS_MONTH,
+  CHRONO_TIMELINEJS_DAY,
+  CHRONO_TIMELINEJS_HOUR,
+  CHRONO_TIMELINEJS_MINUTE,
+  CHRONO_TIMELINEJS_SECOND,
+  CHRONO_TIMELINEJS_N_PARTS
+} ChronoTimelineJsPart;
+
+/* Makes a date from the parts given (@present says which); the precision is the finest
+ * part. An error (in CHRONO_DATE_ERROR) says what is wrong without naming the place. */
+gboolean        _chrono_timelinejs_make_date   (const gint64     values[CHRONO_TIMELINEJS_N_PARTS],
+                                                const gboolean   present[CHRONO_TIMELINEJS_N_PARTS],
+                                                ChronoDate      *out_date,
+                                                GError         **error);
+/* The parts of @date as TimelineJS writes them; returns how many are given. */
+guint           _chrono_timelinejs_date_parts  (const ChronoDate *date,
+                                                gint64           values[CHRONO_TIMELINEJS_N_PARTS]);
+
+/* TimelineJS text is HTML; Chronoscope shows plain text. Tags go (block tags become
+ * line breaks), entities are decoded, spaces are collapsed. */
+char           *_chrono_html_to_text           (const char      *html);
+/* Plain text as HTML: escaped, paragraphs (lines) in <p>. */
+void            _chrono_append_text_as_html    (GString         *out,
+                                                const char      *text);
+
+/* The category of a TimelineJS group, made on first use with the next palette colour. */
+ChronoCategory *_chrono_timelinejs_get_group   (ChronoTimeline  *timeline,
+                                                const char      *group);
+/* An id (letters, digits, "_", ".", "-") made from any text; "" when nothing is left. */
+char           *_chrono_make_id                (const char      *text);
+
+G_END_DECLS

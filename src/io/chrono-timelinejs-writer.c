@@ -1,0 +1,423 @@
+/* chrono-timelinejs-writer.c — TimelineJS's JSON and its spreadsheet template as CSV
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-timelinejs-writer"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "chrono-timelinejs-private.h"
+#include "chrono-timelinejs-writer.h"
+
+/* TimelineJS's “human” scale is JavaScript's Date, which ends at these years. */
+#define HUMAN_SCALE_FIRST_YEAR G_GINT64_CONSTANT (-271820)
+#define HUMAN_SCALE_LAST_YEAR  G_GINT64_CONSTANT (275759)
+
+static const char * const part_names[CHRONO_TIMELINEJS_N_PARTS] = {
+  "year", "month", "day", "hour", "minute", "second",
+};
+
+/* The event's text as HTML: the summary, the notes, then each quote. */
+static char *
+event_to_html (ChronoEvent *event)
+{
+  GString *html = g_string_new (NULL);
+  GPtrArray *quotes = chrono_event_get_quotes (event);
+
+  if (chrono_event_get_summary (event) != NULL)
+    _chrono_append_text_as_html (html, chrono_event_get_summary (event));
+  if (chrono_event_get_notes (event) != NULL)
+    _chrono_append_text_as_html (html, chrono_event_get_notes (event));
+
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      ChronoQuote *quote = g_ptr_array_index (quotes, i);
+      const char *translation = chrono_quote_get_translation (quote);
+      const char *original = chrono_quote_get_original_text (quote);
+      const char *speaker = chrono_quote_get_speaker (quote);
+      ChronoSource *source = chrono_quote_get_source (quote);
+      g_autoptr(GString) cite = g_string_new (NULL);
+
+      g_string_append (html, "<blockquote>");
+      if (translation != NULL && *translation != '\0')
+        _chrono_append_text_as_html (html, translation);
+      if (original != NULL && *original != '\0')
+        {
+          g_autofree char *lang = g_markup_escape_text (chrono_quote_get_original_language (quote) != NULL
+                                                        ? chrono_quote_get_original_language (quote) : "und", -1);
+          g_autofree char *escaped = g_markup_escape_text (original, -1);
+
+          g_string_append_printf (html, "<p lang=\"%s\">%s</p>", lang, escaped);
+        }
+      if (speaker != NULL && *speaker != '\0')
+        g_string_append (cite, speaker);
+      if (source != NULL)
+        {
+          if (cite->len > 0)
+            g_string_append (cite, ", ");
+          g_string_append (cite, chrono_source_get_title (source));
+        }
+      if (cite->len > 0)
+        {
+          g_autofree char *escaped = g_markup_escape_text (cite->str, -1);
+
+          g_string_append_printf (html, "<cite>%s</cite>", escaped);
+        }
+      g_string_append (html, "</blockquote>");
+    }
+
+  return g_string_free (html, FALSE);
+}
+
+static void
+add_date (JsonBuilder      *builder,
+          const char       *member,
+          const ChronoDate *date)
+{
+  gint64 values[CHRONO_TIMELINEJS_N_PARTS];
+  guint n = _chrono_timelinejs_date_parts (date, values);
+
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      json_builder_set_member_name (builder, part_names[i]);
+      json_builder_add_int_value (builder, values[i]);
+    }
+  /* TimelineJS has no approximate dates; it shows what it is told to. */
+  if (date->flags != CHRONO_DATE_EXACT)
+    {
+      g_autofree char *display = chrono_date_format (date);
+
+      json_builder_set_member_name (builder, "display_date");
+      json_builder_add_string_value (builder, display);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+add_text (JsonBuilder *builder,
+          const char  *headline,
+          const char  *html)
+{
+  json_builder_set_member_name (builder, "text");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "headline");
+  if (headline != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (headline, -1);
+      json_builder_add_string_value (builder, escaped);
+    }
+  else
+    json_builder_add_string_value (builder, "");
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, html != NULL ? html : "");
+  json_builder_end_object (builder);
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  if (value == NULL)
+    return;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static gboolean
+needs_cosmological_scale (ChronoTimeline *timeline)
+{
+  ChronoTime start, end;
+  ChronoDate first, last;
+
+  if (!chrono_timeline_get_span (timeline, &start, &end))
+    return FALSE;
+
+  chrono_date_from_time (start, CHRONO_PRECISION_YEAR, &first);
+  chrono_date_from_time (end - 1, CHRONO_PRECISION_YEAR, &last);
+
+  return _chrono_timelinejs_year_from_astronomical (first.year) < HUMAN_SCALE_FIRST_YEAR ||
+         last.year > HUMAN_SCALE_LAST_YEAR;
+}
+
+GBytes *
+chrono_timeline_write_timelinejs (ChronoTimeline *timeline)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  GListModel *eras;
+  const char *title;
+  char *data;
+  gsize length;
+
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (timeline), NULL);
+  g_return_val_if_fail (chrono_timeline_is_sealed (timeline), NULL);
+
+  json_builder_begin_object (builder);
+
+  title = chrono_timeline_get_title (timeline);
+  if ((title != NULL && *title != '\0') || chrono_timeline_get_description (timeline) != NULL)
+    {
+      g_autoptr(GString) html = g_string_new (NULL);
+
+      if (chrono_timeline_get_description (timeline) != NULL)
+        _chrono_append_text_as_html (html, chrono_timeline_get_description (timeline));
+      json_builder_set_member_name (builder, "title");
+      json_builder_begin_object (builder);
+      add_text (builder, title, html->str);
+      json_builder_end_object (builder);
+    }
+
+  json_builder_set_member_name (builder, "events");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < chrono_timeline_get_n_events (timeline); i++)
+    {
+      ChronoEvent *event = chrono_timeline_get_event (timeline, i);
+      ChronoCategory *category = chrono_event_get_category (event);
+      g_autofree char *html = event_to_html (event);
+
+      json_builder_begin_object (builder);
+      add_date (builder, "start_date", chrono_event_get_start (event));
+      if (chrono_event_get_end (event) != NULL)
+        add_date (builder, "end_date", chrono_event_get_end (event));
+      add_text (builder, chrono_event_get_title (event), html);
+      if (category != NULL)
+        add_string_member (builder, "group", chrono_category_get_name (category));
+      add_string_member (builder, "display_date", chrono_event_get_display_date (event));
+      if (chrono_event_get_media_url (event) != NULL)
+        {
+          g_autofree char *caption = NULL;
+          g_autofree char *credit = NULL;
+
+          if (chrono_event_get_media_caption (event) != NULL)
+            caption = g_markup_escape_text (chrono_event_get_media_caption (event), -1);
+          if (chrono_event_get_media_credit (event) != NULL)
+            credit = g_markup_escape_text (chrono_event_get_media_credit (event), -1);
+
+          json_builder_set_member_name (builder, "media");
+          json_builder_begin_object (builder);
+          add_string_member (builder, "url", chrono_event_get_media_url (event));
+          add_string_member (builder, "caption", caption);
+          add_string_member (builder, "credit", credit);
+          json_builder_end_object (builder);
+        }
+      add_string_member (builder, "unique_id", chrono_event_get_id (event));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  eras = chrono_timeline_get_eras (timeline);
+  if (g_list_model_get_n_items (eras) > 0)
+    {
+      json_builder_set_member_name (builder, "eras");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < g_list_model_get_n_items (eras); i++)
+        {
+          g_autoptr(ChronoEra) era = g_list_model_get_item (eras, i);
+
+          json_builder_begin_object (builder);
+          add_date (builder, "start_date", chrono_era_get_start (era));
+          add_date (builder, "end_date", chrono_era_get_end (era));
+          add_text (builder, chrono_era_get_name (era), NULL);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+
+  json_builder_set_member_name (builder, "scale");
+  json_builder_add_string_value (builder, needs_cosmological_scale (timeline) ? "cosmological" : "human");
+
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  data = json_generator_to_data (generator, &length);
+
+  /* A final newline, as text files have. */
+  data = g_realloc (data, length + 2);
+  data[length++] = '\n';
+  data[length] = '\0';
+
+  return g_bytes_new_take (data, length);
+}
+
+/* ── CSV ─────────────────────────────────────────────────────────────────────── */
+
+static void
+append_cell (GString    *out,
+             const char *text)
+{
+  if (text == NULL)
+    text = "";
+
+  if (strpbrk (text, ",;\t\"\r\n") != NULL || g_ascii_isspace (text[0]) ||
+      (*text != '\0' && g_ascii_isspace (text[strlen (text) - 1])))
+    {
+      g_string_append_c (out, '"');
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else
+    g_string_append (out, text);
+}
+
+/* The date's cells: Year, Month, Day, Time. */
+static void
+date_cells (const ChronoDate *date,
+            char             *cells[4])
+{
+  gint64 values[CHRONO_TIMELINEJS_N_PARTS];
+  guint n;
+
+  memset (cells, 0, sizeof (char *) * 4);
+  if (date == NULL)
+    return;
+
+  n = _chrono_timelinejs_date_parts (date, values);
+  cells[0] = g_strdup_printf ("%" G_GINT64_FORMAT, values[CHRONO_TIMELINEJS_YEAR]);
+  if (n > 1)
+    cells[1] = g_strdup_printf ("%" G_GINT64_FORMAT, values[CHRONO_TIMELINEJS_MONTH]);
+  if (n > 2)
+    cells[2] = g_strdup_printf ("%" G_GINT64_FORMAT, values[CHRONO_TIMELINEJS_DAY]);
+  if (n > 5)
+    cells[3] = g_strdup_printf ("%02d:%02d:%02d", (int) values[CHRONO_TIMELINEJS_HOUR],
+                                (int) values[CHRONO_TIMELINEJS_MINUTE], (int) values[CHRONO_TIMELINEJS_SECOND]);
+  else if (n > 3)
+    cells[3] = g_strdup_printf ("%02d:%02d", (int) values[CHRONO_TIMELINEJS_HOUR],
+                                (int) values[CHRONO_TIMELINEJS_MINUTE]);
+}
+
+typedef enum
+{
+  CELL_DISPLAY_DATE,
+  CELL_HEADLINE,
+  CELL_TEXT,
+  CELL_MEDIA,
+  CELL_MEDIA_CREDIT,
+  CELL_MEDIA_CAPTION,
+  CELL_MEDIA_THUMBNAIL,
+  CELL_TYPE,
+  CELL_GROUP,
+  CELL_BACKGROUND,
+  N_TEXT_CELLS
+} TextCell;
+
+static void
+append_row (GString          *out,
+            const ChronoDate *start,
+            const ChronoDate *end,
+            const char       *texts[N_TEXT_CELLS])
+{
+  char *start_cells[4], *end_cells[4];
+
+  date_cells (start, start_cells);
+  date_cells (end, end_cells);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      append_cell (out, start_cells[i]);
+      g_string_append_c (out, ',');
+    }
+  for (guint i = 0; i < 4; i++)
+    {
+      append_cell (out, end_cells[i]);
+      g_string_append_c (out, ',');
+    }
+  for (guint i = 0; i < N_TEXT_CELLS; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_cell (out, texts[i]);
+    }
+  g_string_append (out, "\r\n");
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_free (start_cells[i]);
+      g_free (end_cells[i]);
+    }
+}
+
+GBytes *
+chrono_timeline_write_csv (ChronoTimeline *timeline)
+{
+  GString *out;
+  GListModel *eras;
+  const char *title;
+
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (timeline), NULL);
+  g_return_val_if_fail (chrono_timeline_is_sealed (timeline), NULL);
+
+  out = g_string_new ("Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,"
+                      "Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background\r\n");
+
+  title = chrono_timeline_get_title (timeline);
+  if ((title != NULL && *title != '\0') || chrono_timeline_get_description (timeline) != NULL)
+    {
+      g_autoptr(GString) html = g_string_new (NULL);
+      g_autofree char *headline = title != NULL ? g_markup_escape_text (title, -1) : NULL;
+      const char *texts[N_TEXT_CELLS] = { NULL };
+
+      if (chrono_timeline_get_description (timeline) != NULL)
+        _chrono_append_text_as_html (html, chrono_timeline_get_description (timeline));
+      texts[CELL_HEADLINE] = headline;
+      texts[CELL_TEXT] = html->str;
+      texts[CELL_TYPE] = "title";
+      append_row (out, NULL, NULL, texts);
+    }
+
+  for (guint i = 0; i < chrono_timeline_get_n_events (timeline); i++)
+    {
+      ChronoEvent *event = chrono_timeline_get_event (timeline, i);
+      ChronoCategory *category = chrono_event_get_category (event);
+      g_autofree char *html = event_to_html (event);
+      g_autofree char *headline = g_markup_escape_text (chrono_event_get_title (event), -1);
+      g_autofree char *caption = NULL;
+      g_autofree char *credit = NULL;
+      const char *texts[N_TEXT_CELLS] = { NULL };
+
+      if (chrono_event_get_media_caption (event) != NULL)
+        caption = g_markup_escape_text (chrono_event_get_media_caption (event), -1);
+      if (chrono_event_get_media_credit (event) != NULL)
+        credit = g_markup_escape_text (chrono_event_get_media_credit (event), -1);
+
+      texts[CELL_DISPLAY_DATE] = chrono_event_get_display_date (event);
+      texts[CELL_HEADLINE] = headline;
+      texts[CELL_TEXT] = html;
+      texts[CELL_MEDIA] = chrono_event_get_media_url (event);
+      texts[CELL_MEDIA_CREDIT] = credit;
+      texts[CELL_MEDIA_CAPTION] = caption;
+      texts[CELL_GROUP] = category != NULL ? chrono_category_get_name (category) : NULL;
+      append_row (out, chrono_event_get_start (event), chrono_event_get_end (event), texts);
+    }
+
+  eras = chrono_timeline_get_eras (timeline);
+  for (guint i = 0; i < g_list_model_get_n_items (eras); i++)
+    {
+      g_autoptr(ChronoEra) era = g_list_model_get_item (eras, i);
+      g_autofree char *headline = g_markup_escape_text (chrono_era_get_name (era), -1);
+      const char *texts[N_TEXT_CELLS] = { NULL };
+
+      texts[CELL_HEADLINE] = headline;
+      texts[CELL_TYPE] = "era";
+      append_row (out, chrono_era_get_start (era), chrono_era_get_end (era), texts);
+    }
+
+  return g_string_free_to_bytes (out);
+}

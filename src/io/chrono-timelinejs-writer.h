@@ -1,0 +1,22 @@
+/* chrono-timelinejs-writer.h — TimelineJS's JSON and its spreadsheet template as CSV
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "model/chrono-timeline.h"
+
+G_BEGIN_DECLS
+
+/* The JSON that Knight Lab's TimelineJS reads: a title slide, one slide per event
+ * (its category as the “group”, its text as HTML with quotes in <blockquote>), and
+ * the eras. Years are written as TimelineJS shows them (500 BC is -500). */
+GBytes *chrono_timeline_write_timelinejs (ChronoTimeline *timeline);
+
+/* The same in TimelineJS's spreadsheet template (CSV, RFC 4180, CRLF line ends), for
+ * Google Sheets or chrono_timeline_read_csv_bytes(). */
+GBytes *chrono_timeline_write_csv        (ChronoTimeline *timeline);
+
+G_END_DECLS

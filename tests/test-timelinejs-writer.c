@@ -1,0 +1,329 @@
+/* test-timelinejs-writer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <json-glib/json-glib.h>
+
+#include "io/chrono-csv-reader.h"
+#include "io/chrono-timeline-reader.h"
+#include "io/chrono-timelinejs-reader.h"
+#include "io/chrono-timelinejs-writer.h"
+
+static ChronoTimeline *
+load_sample (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "sample.chronoscope", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ChronoTimeline *timeline = chrono_timeline_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return timeline;
+}
+
+/* A timeline with every precision, a range, an era, a display date and media. */
+static ChronoTimeline *
+make_timeline (void)
+{
+  static const char *dates[][2] = {
+    { "2012", NULL }, { "2015-12", "2016-01" }, { "2022-11-30", NULL },
+    { "2023-03-14T16:00", "2023-03-14T18:30" }, { "1969-07-20T20:17:40", NULL },
+  };
+  ChronoTimeline *timeline = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) research = chrono_category_new ("research", "Research", "#1c71d8", NULL);
+  g_autoptr(ChronoCategory) product = chrono_category_new ("product", "Product & <sales>", "#26a269", NULL);
+  ChronoDate start, end;
+
+  chrono_timeline_set_title (timeline, "Tests & “quotes”");
+  chrono_timeline_add_category (timeline, research);
+  chrono_timeline_add_category (timeline, product);
+
+  g_assert_true (chrono_date_parse ("2012", &start, NULL));
+  g_assert_true (chrono_date_parse ("2015", &end, NULL));
+  {
+    g_autoptr(ChronoEra) era = chrono_era_new ("Awakening", &start, &end);
+    chrono_timeline_add_era (timeline, era);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *title = g_strdup_printf ("Event <%u> & co", i);
+      g_autoptr(ChronoEvent) event = NULL;
+
+      g_assert_true (chrono_date_parse (dates[i][0], &start, NULL));
+      event = chrono_event_new (id, &start, title);
+      if (dates[i][1] != NULL)
+        {
+          g_assert_true (chrono_date_parse (dates[i][1], &end, NULL));
+          chrono_event_set_end (event, &end);
+        }
+      chrono_event_set_category (event, i % 2 ? research : product);
+      chrono_event_set_summary (event, "Plain text with <angle brackets> & an ampersand.");
+      if (i == 2)
+        {
+          chrono_event_set_display_date (event, "Late November");
+          chrono_event_set_media (event, "images/launch.png", "The launch", "OpenAI");
+        }
+      chrono_timeline_add_event (timeline, event);
+    }
+
+  chrono_timeline_seal (timeline);
+  return timeline;
+}
+
+static void
+assert_same_dates (const ChronoDate *a,
+                   const ChronoDate *b)
+{
+  g_autofree char *edtf_a = NULL;
+  g_autofree char *edtf_b = NULL;
+
+  g_assert_true ((a == NULL) == (b == NULL));
+  if (a == NULL)
+    return;
+  edtf_a = chrono_date_to_edtf (a);
+  edtf_b = chrono_date_to_edtf (b);
+  g_assert_cmpstr (edtf_a, ==, edtf_b);
+}
+
+/* What a round trip through TimelineJS keeps: events (title, dates with precision,
+ * category by name, display date, media), eras and the categories' names. */
+static void
+assert_round_trip (ChronoTimeline *before,
+                   ChronoTimeline *after,
+                   gboolean        with_flags,
+                   gboolean        with_media)
+{
+  GListModel *eras_before = chrono_timeline_get_eras (before);
+  GListModel *eras_after = chrono_timeline_get_eras (after);
+
+  g_assert_cmpstr (chrono_timeline_get_title (after), ==, chrono_timeline_get_title (before));
+  g_assert_cmpuint (chrono_timeline_get_n_events (after), ==, chrono_timeline_get_n_events (before));
+
+  for (guint i = 0; i < chrono_timeline_get_n_events (before); i++)
+    {
+      ChronoEvent *a = chrono_timeline_get_event (before, i);
+      ChronoEvent *b = chrono_timeline_get_event (after, i);
+      ChronoDate start = *chrono_event_get_start (a);
+      ChronoDate end;
+
+      g_assert_cmpstr (chrono_event_get_title (b), ==, chrono_event_get_title (a));
+      if (!with_flags)
+        start.flags = CHRONO_DATE_EXACT;
+      assert_same_dates (chrono_event_get_start (b), &start);
+      if (chrono_event_get_end (a) != NULL)
+        {
+          end = *chrono_event_get_end (a);
+          if (!with_flags)
+            end.flags = CHRONO_DATE_EXACT;
+          assert_same_dates (chrono_event_get_end (b), &end);
+        }
+      else
+        g_assert_null (chrono_event_get_end (b));
+
+      g_assert_cmpstr (chrono_category_get_name (chrono_event_get_category (b)), ==,
+                       chrono_category_get_name (chrono_event_get_category (a)));
+      if (with_media)
+        {
+          g_assert_cmpstr (chrono_event_get_display_date (b), ==, chrono_event_get_display_date (a));
+          g_assert_cmpstr (chrono_event_get_media_url (b), ==, chrono_event_get_media_url (a));
+          g_assert_cmpstr (chrono_event_get_media_caption (b), ==, chrono_event_get_media_caption (a));
+          g_assert_cmpstr (chrono_event_get_media_credit (b), ==, chrono_event_get_media_credit (a));
+        }
+      if (chrono_event_get_notes (a) == NULL && chrono_event_get_n_quotes (a) == 0)
+        g_assert_cmpstr (chrono_event_get_summary (b), ==, chrono_event_get_summary (a));
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (eras_after), ==, g_list_model_get_n_items (eras_before));
+  for (guint i = 0; i < g_list_model_get_n_items (eras_before); i++)
+    {
+      g_autoptr(ChronoEra) a = g_list_model_get_item (eras_before, i);
+      g_autoptr(ChronoEra) b = g_list_model_get_item (eras_after, i);
+
+      g_assert_cmpstr (chrono_era_get_name (b), ==, chrono_era_get_name (a));
+      assert_same_dates (chrono_era_get_start (b), chrono_era_get_start (a));
+      assert_same_dates (chrono_era_get_end (b), chrono_era_get_end (a));
+    }
+}
+
+/* The checks TimelineJS makes on its JSON (TimelineConfig, TLDate, DateUtil in its
+ * source): an object with an “events” array of slides; each slide's start_date an
+ * object with a whole-number year and optional whole-number month (1–12), day, hour
+ * (0–23), minute and second (0–59); “text” an object of strings; “group”,
+ * “display_date”, “unique_id” strings (ids unique); “media” an object with a string
+ * “url”; eras with both dates; “scale” human or cosmological. */
+static void
+assert_timelinejs_date (JsonObject *date)
+{
+  static const struct { const char *name; gint64 min, max; } parts[] = {
+    { "year", G_MININT64, G_MAXINT64 }, { "month", 1, 12 }, { "day", 1, 31 },
+    { "hour", 0, 23 }, { "minute", 0, 59 }, { "second", 0, 59 },
+  };
+
+  g_assert_true (json_object_has_member (date, "year"));
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      JsonNode *node = json_object_get_member (date, parts[i].name);
+
+      if (node == NULL)
+        continue;
+      g_assert_true (JSON_NODE_HOLDS_VALUE (node));
+      g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_INT64);
+      g_assert_cmpint (json_node_get_int (node), >=, parts[i].min);
+      g_assert_cmpint (json_node_get_int (node), <=, parts[i].max);
+    }
+  for (GList *l = json_object_get_members (date); l != NULL; l = g_list_delete_link (l, l))
+    {
+      const char *name = l->data;
+
+      g_assert_true (strcmp (name, "display_date") == 0 || strcmp (name, "year") == 0 ||
+                     strcmp (name, "month") == 0 || strcmp (name, "day") == 0 ||
+                     strcmp (name, "hour") == 0 || strcmp (name, "minute") == 0 ||
+                     strcmp (name, "second") == 0);
+    }
+}
+
+static void
+assert_timelinejs_text (JsonObject *slide)
+{
+  JsonObject *text = json_object_get_object_member (slide, "text");
+
+  g_assert_nonnull (text);
+  g_assert_nonnull (json_object_get_string_member (text, "headline"));
+  g_assert_nonnull (json_object_get_string_member (text, "text"));
+}
+
+static void
+assert_timelinejs_shape (GBytes *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *events;
+  const char *scale;
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (json, NULL), g_bytes_get_size (json), &error));
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  scale = json_object_get_string_member (root, "scale");
+  g_assert_true (strcmp (scale, "human") == 0 || strcmp (scale, "cosmological") == 0);
+
+  if (json_object_has_member (root, "title"))
+    assert_timelinejs_text (json_object_get_object_member (root, "title"));
+
+  events = json_object_get_array_member (root, "events");
+  g_assert_nonnull (events);
+  g_assert_cmpuint (json_array_get_length (events), >, 0);
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *slide = json_array_get_object_element (events, i);
+      const char *id = json_object_get_string_member (slide, "unique_id");
+
+      assert_timelinejs_date (json_object_get_object_member (slide, "start_date"));
+      if (json_object_has_member (slide, "end_date"))
+        assert_timelinejs_date (json_object_get_object_member (slide, "end_date"));
+      assert_timelinejs_text (slide);
+      if (json_object_has_member (slide, "group"))
+        g_assert_nonnull (json_object_get_string_member (slide, "group"));
+      if (json_object_has_member (slide, "display_date"))
+        g_assert_nonnull (json_object_get_string_member (slide, "display_date"));
+      if (json_object_has_member (slide, "media"))
+        g_assert_nonnull (json_object_get_string_member (json_object_get_object_member (slide, "media"), "url"));
+      g_assert_nonnull (id);
+      g_assert_false (g_hash_table_contains (ids, id));
+      g_hash_table_add (ids, (char *) id);
+    }
+
+  if (json_object_has_member (root, "eras"))
+    {
+      JsonArray *eras = json_object_get_array_member (root, "eras");
+
+      for (guint i = 0; i < json_array_get_length (eras); i++)
+        {
+          JsonObject *era = json_array_get_object_element (eras, i);
+
+          assert_timelinejs_date (json_object_get_object_member (era, "start_date"));
+          assert_timelinejs_date (json_object_get_object_member (era, "end_date"));
+          assert_timelinejs_text (era);
+        }
+    }
+}
+
+static void
+test_json_round_trip (void)
+{
+  g_autoptr(ChronoTimeline) before = make_timeline ();
+  g_autoptr(GBytes) json = chrono_timeline_write_timelinejs (before);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) after = NULL;
+  const char *text = g_bytes_get_data (json, NULL);
+
+  assert_timelinejs_shape (json);
+  /* Text is HTML, escaped. */
+  g_assert_nonnull (strstr (text, "\"headline\" : \"Event &lt;2&gt; &amp; co\""));
+  g_assert_nonnull (strstr (text, "<p>Plain text with &lt;angle brackets&gt; &amp; an ampersand.</p>"));
+
+  after = chrono_timeline_read_timelinejs_bytes (json, "round-trip.json", NULL, &error);
+  g_assert_no_error (error);
+  assert_round_trip (before, after, TRUE, FALSE);
+}
+
+static void
+test_json_quotes (void)
+{
+  g_autoptr(ChronoTimeline) sample = load_sample ();
+  g_autoptr(GBytes) json = chrono_timeline_write_timelinejs (sample);
+  const char *text = g_bytes_get_data (json, NULL);
+
+  assert_timelinejs_shape (json);
+  /* A quote is a blockquote: the translation, the original, the speaker and source. */
+  g_assert_nonnull (strstr (text, "<blockquote><p>We were surprised.</p><p lang=\\\"zh-Hans\\\">我们很惊讶。</p>"
+                                  "<cite>Sam Altman, An interview</cite></blockquote>"));
+  g_assert_nonnull (strstr (text, "<p lang=\\\"en\\\">A &lt;quoted&gt; remark</p><cite>Somebody</cite>"));
+  /* Notes follow the summary as paragraphs. */
+  g_assert_nonnull (strstr (text, "<p>A research preview, released quietly.</p><p>First note.</p><p>Second note.</p>"));
+  /* The astronomical year -500 is 501 BC, which TimelineJS writes as -501. */
+  g_assert_nonnull (strstr (text, "\"year\" : -501"));
+  /* An approximate date is shown as such. */
+  g_assert_nonnull (strstr (text, "\"display_date\" : \"around 2015\""));
+}
+
+static void
+test_csv_round_trip (void)
+{
+  ChronoTimeline *timelines[] = { make_timeline (), load_sample () };
+
+  for (guint i = 0; i < G_N_ELEMENTS (timelines); i++)
+    {
+      g_autoptr(ChronoTimeline) before = timelines[i];
+      g_autoptr(GBytes) csv = chrono_timeline_write_csv (before);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChronoTimeline) after = NULL;
+
+      g_assert_true (chrono_csv_sniff (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv)));
+      after = chrono_timeline_read_csv_bytes (csv, "round-trip.csv", NULL, &error);
+      g_assert_no_error (error);
+      assert_round_trip (before, after, FALSE, TRUE);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/io/timelinejs-writer/json-round-trip", test_json_round_trip);
+  g_test_add_func ("/io/timelinejs-writer/json-quotes", test_json_quotes);
+  g_test_add_func ("/io/timelinejs-writer/csv-round-trip", test_csv_round_trip);
+
+  return g_test_run ();
+}
