@@ -207,6 +207,19 @@ test_errors (void)
     }
 }
 
+/* The loader knows the format by its content. */
+static void
+test_load (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "timelinejs-template.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (chrono_timeline_get_n_events (timeline), ==, 7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,6 +229,8 @@ main (int   argc,
   g_test_add_func ("/io/csv/template", test_template);
   g_test_add_func ("/io/csv/delimiters", test_delimiters);
   g_test_add_func ("/io/csv/errors", test_errors);
+
+  g_test_add_func ("/io/csv/load", test_load);
 
   return g_test_run ();
 }

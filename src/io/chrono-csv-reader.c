@@ -11,7 +11,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "chrono-csv-reader.h"
+#include "chrono-input-limits.h"
 #include "chrono-timeline-reader.h"
+#include "chrono-timeline-reader-private.h"
 #include "chrono-timelinejs-private.h"
 
 typedef enum
@@ -173,6 +175,16 @@ read_record (Reader   *r,
                  r->data[r->cursor] != '\n' && r->data[r->cursor] != '\r')
             r->cursor++;
           g_string_append_len (cell, r->data + start, r->cursor - start);
+        }
+
+      if (cell->len > CHRONO_INPUT_MAX_STRING_LENGTH)
+        {
+          g_autofree char *letters = column_letters (r->n_cells - 1);
+
+          g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_TOO_LARGE,
+                       _("%s: row %u, column %s: the text is longer than %u bytes"),
+                       r->display_name, r->row, letters, (guint) CHRONO_INPUT_MAX_STRING_LENGTH);
+          return FALSE;
         }
 
       if (r->cursor < r->length && r->data[r->cursor] == r->delimiter)
@@ -568,15 +580,16 @@ chrono_csv_sniff (const char *data,
 }
 
 ChronoTimeline *
-chrono_timeline_read_csv_bytes (GBytes        *bytes,
-                                const char    *display_name,
-                                GCancellable  *cancellable,
-                                GError       **error)
+_chrono_read_csv (GBytes                  *bytes,
+                  const char              *display_name,
+                  ChronoLoadProgressFunc   progress,
+                  gpointer                 progress_data,
+                  GCancellable            *cancellable,
+                  GError                 **error)
 {
   Reader r = { 0 };
   g_autoptr(GError) local_error = NULL;
   ChronoTimeline *timeline = NULL;
-  const char *invalid;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -586,25 +599,11 @@ chrono_timeline_read_csv_bytes (GBytes        *bytes,
   r.display_name = display_name;
   r.line = 1;
 
-  if (!g_utf8_validate_len (r.data, r.length, &invalid))
-    {
-      int line = 1, column = 1;
+  if (!chrono_input_check_size (r.length, display_name, error) ||
+      !chrono_input_check_utf8 (r.data, r.length, display_name, error))
+    return NULL;
 
-      for (const char *p = r.data; p < invalid; p++)
-        {
-          if (*p == '\n')
-            line++, column = 1;
-          else if ((*p & 0xC0) != 0x80)
-            column++;
-        }
-      g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_SYNTAX,
-                   _("%s:%d:%d: the file is not valid UTF-8 text here (byte 0x%02X)"),
-                   display_name, line, column, (guint) (guchar) *invalid);
-      return NULL;
-    }
-
-  if (r.length >= 3 && memcmp (r.data, "\xEF\xBB\xBF", 3) == 0)
-    r.cursor = 3;
+  r.cursor = chrono_input_skip_bom (r.data, r.length);
   r.delimiter = guess_delimiter (r.data + r.cursor, r.length - r.cursor);
   r.cells = g_ptr_array_new_with_free_func (free_cell);
   r.timeline = chrono_timeline_new ();
@@ -615,8 +614,13 @@ chrono_timeline_read_csv_bytes (GBytes        *bytes,
 
       while (read_record (&r, &local_error))
         {
-          if ((++n % 4096) == 0 && g_cancellable_set_error_if_cancelled (cancellable, &local_error))
-            break;
+          if ((++n % 4096) == 0)
+            {
+              if (progress != NULL)
+                progress ((double) r.cursor / r.length, progress_data);
+              if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+                break;
+            }
           if (!read_row (&r, &local_error))
             break;
         }
@@ -643,4 +647,13 @@ chrono_timeline_read_csv_bytes (GBytes        *bytes,
   g_clear_object (&r.timeline);
 
   return timeline;
+}
+
+ChronoTimeline *
+chrono_timeline_read_csv_bytes (GBytes        *bytes,
+                                const char    *display_name,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  return _chrono_read_csv (bytes, display_name, NULL, NULL, cancellable, error);
 }

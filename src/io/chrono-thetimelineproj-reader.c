@@ -12,8 +12,10 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "chrono-input-limits.h"
 #include "chrono-thetimelineproj-reader.h"
 #include "chrono-timeline-reader.h"
+#include "chrono-timeline-reader-private.h"
 #include "chrono-timelinejs-private.h"
 
 #define CHUNK_SIZE (256 * 1024)
@@ -130,34 +132,6 @@ offset_of (Reader *r,
   return MIN (r->cache_offset + MAX (byte_column, 1) - 1, r->length);
 }
 
-static void
-line_column_of_offset (const char *data,
-                       gsize       length,
-                       gsize       offset,
-                       int        *out_line,
-                       int        *out_column)
-{
-  gsize line_start = 0;
-
-  *out_line = 1;
-  offset = MIN (offset, length);
-  for (gsize i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        {
-          (*out_line)++;
-          line_start = i + 1;
-        }
-    }
-
-  *out_column = 1;
-  for (gsize i = line_start; i < offset; i++)
-    {
-      if ((data[i] & 0xC0) != 0x80)
-        (*out_column)++;
-    }
-}
-
 G_GNUC_PRINTF (5, 6)
 static void
 set_error_at (Reader      *r,
@@ -169,15 +143,12 @@ set_error_at (Reader      *r,
 {
   g_autofree char *sentence = NULL;
   va_list args;
-  int line, column;
 
   va_start (args, format);
   sentence = g_strdup_vprintf (format, args);
   va_end (args);
 
-  line_column_of_offset (r->data, r->length, offset, &line, &column);
-  g_set_error (error, CHRONO_READER_ERROR, code, "%s:%d:%d: %s",
-               r->display_name, line, column, sentence);
+  chrono_input_set_error_at (error, code, r->display_name, r->data, r->length, offset, "%s", sentence);
 }
 
 #define set_field_error(r, id, error, ...) \
@@ -442,12 +413,12 @@ end_category (Reader  *r,
   if (g_hash_table_contains (r->categories, name))
     return TRUE;
 
-  slug = _chrono_make_id (name);
-  id = g_strdup_printf ("category-%s", slug);
-  while (chrono_timeline_lookup_category (r->timeline, id) != NULL)
+  slug = chrono_input_make_id (name);
+  id = g_strdup_printf ("category-%s", slug != NULL ? slug : "");
+  while (chrono_timeline_lookup_category (r->timeline, id) != NULL || !chrono_input_is_valid_id (id))
     {
       g_free (id);
-      id = g_strdup_printf ("category-%s-%u", slug, suffix++);
+      id = g_strdup_printf ("category-%s%s%u", slug != NULL ? slug : "", slug != NULL ? "-" : "", suffix++);
     }
 
   light = adjust_color (rgb, FALSE);
@@ -681,6 +652,12 @@ start_element_cb (GMarkupParseContext  *context,
   gsize offset;
 
   r->depth++;
+  if (r->depth > CHRONO_INPUT_MAX_DEPTH)
+    {
+      g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_TOO_LARGE,
+                   _("%s: the elements are nested more than %d deep"), r->display_name, CHRONO_INPUT_MAX_DEPTH);
+      return;
+    }
   /* GMarkup's position is a little past the start tag; errors point at its “<”. */
   g_markup_parse_context_get_position (context, &line, &column);
   offset = MIN (offset_of (r, line, column), r->length - 1);
@@ -842,11 +819,22 @@ text_cb (GMarkupParseContext  *context,
          GError              **error)
 {
   Reader *r = user_data;
+  GString *field;
 
-  if (r->collecting == N_FIELDS)
-    g_string_append_len (r->fields[FIELD_NAME].text, text, text_len);
-  else if (r->collecting >= 0)
-    g_string_append_len (r->fields[r->collecting].text, text, text_len);
+  if (r->collecting < 0)
+    return;
+
+  field = r->fields[r->collecting == N_FIELDS ? FIELD_NAME : r->collecting].text;
+  if (field->len + text_len > CHRONO_INPUT_MAX_STRING_LENGTH)
+    {
+      int line, column;
+
+      g_markup_parse_context_get_position (context, &line, &column);
+      set_error_at (r, offset_of (r, line, column), error, CHRONO_READER_ERROR_TOO_LARGE,
+                    _("this text is longer than %u bytes"), (guint) CHRONO_INPUT_MAX_STRING_LENGTH);
+      return;
+    }
+  g_string_append_len (field, text, text_len);
 }
 
 static const GMarkupParser parser = {
@@ -889,17 +877,18 @@ title_from_name (const char *display_name)
 }
 
 ChronoTimeline *
-chrono_timeline_read_thetimelineproj_bytes (GBytes        *bytes,
-                                            const char    *display_name,
-                                            GCancellable  *cancellable,
-                                            GError       **error)
+_chrono_read_thetimelineproj (GBytes                  *bytes,
+                              const char              *display_name,
+                              ChronoLoadProgressFunc   progress,
+                              gpointer                 progress_data,
+                              GCancellable            *cancellable,
+                              GError                 **error)
 {
   Reader r = { 0 };
   g_autoptr(GError) local_error = NULL;
   g_autofree char *title = NULL;
   ChronoTimeline *timeline = NULL;
-  const char *invalid;
-  gsize start = 0;
+  gsize start;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -908,20 +897,12 @@ chrono_timeline_read_thetimelineproj_bytes (GBytes        *bytes,
   r.data = g_bytes_get_data (bytes, &r.length);
   r.display_name = display_name;
 
-  if (!g_utf8_validate_len (r.data, r.length, &invalid))
-    {
-      int line, column;
-
-      line_column_of_offset (r.data, r.length, invalid - r.data, &line, &column);
-      g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_SYNTAX,
-                   _("%s:%d:%d: the file is not valid UTF-8 text here (byte 0x%02X)"),
-                   display_name, line, column, (guint) (guchar) *invalid);
-      return NULL;
-    }
+  if (!chrono_input_check_size (r.length, display_name, error) ||
+      !chrono_input_check_utf8 (r.data, r.length, display_name, error))
+    return NULL;
 
   /* A byte order mark is allowed, but GMarkup does not expect one. */
-  if (r.length >= 3 && memcmp (r.data, "\xEF\xBB\xBF", 3) == 0)
-    start = 3;
+  start = chrono_input_skip_bom (r.data, r.length);
   {
     gsize i = start;
 
@@ -952,6 +933,8 @@ chrono_timeline_read_thetimelineproj_bytes (GBytes        *bytes,
 
   for (gsize offset = start; offset < r.length; offset += CHUNK_SIZE)
     {
+      if (progress != NULL)
+        progress ((double) offset / r.length, progress_data);
       if (g_cancellable_set_error_if_cancelled (cancellable, &local_error) ||
           !g_markup_parse_context_parse (r.context, r.data + offset, MIN (CHUNK_SIZE, r.length - offset), &local_error))
         break;
@@ -993,4 +976,13 @@ chrono_timeline_read_thetimelineproj_bytes (GBytes        *bytes,
   g_clear_object (&r.timeline);
 
   return timeline;
+}
+
+ChronoTimeline *
+chrono_timeline_read_thetimelineproj_bytes (GBytes        *bytes,
+                                            const char    *display_name,
+                                            GCancellable  *cancellable,
+                                            GError       **error)
+{
+  return _chrono_read_thetimelineproj (bytes, display_name, NULL, NULL, cancellable, error);
 }

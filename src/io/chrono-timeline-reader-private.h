@@ -30,4 +30,17 @@ ChronoTimeline *_chrono_read_timelinejs (GBytes                  *bytes,
                                          GCancellable            *cancellable,
                                          GError                 **error);
 
+ChronoTimeline *_chrono_read_thetimelineproj (GBytes                  *bytes,
+                                              const char              *display_name,
+                                              ChronoLoadProgressFunc   progress,
+                                              gpointer                 progress_data,
+                                              GCancellable            *cancellable,
+                                              GError                 **error);
+ChronoTimeline *_chrono_read_csv        (GBytes                  *bytes,
+                                         const char              *display_name,
+                                         ChronoLoadProgressFunc   progress,
+                                         gpointer                 progress_data,
+                                         GCancellable            *cancellable,
+                                         GError                 **error);
+
 G_END_DECLS

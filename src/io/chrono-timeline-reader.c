@@ -10,7 +10,9 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "chrono-csv-reader.h"
 #include "chrono-input-limits.h"
+#include "chrono-thetimelineproj-reader.h"
 #include "chrono-timeline-reader.h"
 #include "chrono-timeline-reader-private.h"
 
@@ -38,6 +40,23 @@ starts_xml (const char *content,
   return content[0] == '<';
 }
 
+static gboolean
+starts_thetimelineproj (const char *content,
+                        gsize       length,
+                        const char *display_name)
+{
+  return content[0] == '<' && chrono_thetimelineproj_sniff (content, length);
+}
+
+/* A spreadsheet is known by its first row, which names the template's columns. */
+static gboolean
+starts_csv (const char *content,
+            gsize       length,
+            const char *display_name)
+{
+  return chrono_csv_sniff (content, length);
+}
+
 /* The formats the loader reads, tried in order: to add one, add its reader (a file of
  * its own, through chrono-input-limits.h) and a line here. */
 static const struct
@@ -46,7 +65,9 @@ static const struct
   ChronoFormatReadFunc read;
 } formats[] = {
   { starts_json_object, _chrono_read_timelinejs },
+  { starts_thetimelineproj, _chrono_read_thetimelineproj },
   { starts_xml, _chrono_read_native },
+  { starts_csv, _chrono_read_csv },
 };
 
 static ChronoTimeline *
@@ -79,7 +100,7 @@ read_bytes_full (GBytes                  *bytes,
     return NULL;
 
   g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_UNKNOWN_FORMAT,
-               _("%s: not a timeline: Chronoscope reads its own format (XML) and TimelineJS (JSON)"),
+               _("%s: not a timeline: Chronoscope reads its own format, TimelineJS (JSON or its spreadsheet as CSV) and The Timeline Project (.timeline)"),
                display_name);
   return NULL;
 }

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "chrono-input-limits.h"
 #include "chrono-timelinejs-private.h"
 
 /* TimelineJS has groups but no colours; these GNOME palette pairs (light theme, dark
@@ -217,41 +218,26 @@ _chrono_append_text_as_html (GString    *out,
     }
 }
 
-char *
-_chrono_make_id (const char *text)
-{
-  GString *id = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isalnum (*p) || *p == '_' || *p == '.' || *p == '-')
-        g_string_append_c (id, g_ascii_tolower (*p));
-      else if (id->len > 0 && id->str[id->len - 1] != '-')
-        g_string_append_c (id, '-');
-    }
-  while (id->len > 0 && id->str[id->len - 1] == '-')
-    g_string_truncate (id, id->len - 1);
-
-  return g_string_free (id, FALSE);
-}
-
 ChronoCategory *
 _chrono_timelinejs_get_group (ChronoTimeline *timeline,
                               const char     *group)
 {
-  g_autofree char *slug = _chrono_make_id (group);
-  g_autofree char *id = g_strdup_printf ("group-%s", slug);
+  g_autofree char *slug = chrono_input_make_id (group);
+  g_autofree char *id = slug != NULL ? g_strdup_printf ("group-%s", slug) : g_strdup ("group");
   g_autoptr(ChronoCategory) created = NULL;
   ChronoCategory *category;
   guint suffix = 2, i;
 
-  /* Different group names may make the same slug; the name tells them apart. */
+  /* Different group names may make the same slug (or none); the name tells them apart. */
   while ((category = chrono_timeline_lookup_category (timeline, id)) != NULL)
     {
       if (strcmp (chrono_category_get_name (category), group) == 0)
         return category;
       g_free (id);
-      id = g_strdup_printf ("group-%s-%u", slug, suffix++);
+      if (slug != NULL)
+        id = g_strdup_printf ("group-%s-%u", slug, suffix++);
+      else
+        id = g_strdup_printf ("group-%u", suffix++);
     }
 
   i = g_list_model_get_n_items (chrono_timeline_get_categories (timeline)) % G_N_ELEMENTS (palette);

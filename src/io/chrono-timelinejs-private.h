@@ -46,7 +46,5 @@ void            _chrono_append_text_as_html    (GString         *out,
 /* The category of a TimelineJS group, made on first use with the next palette colour. */
 ChronoCategory *_chrono_timelinejs_get_group   (ChronoTimeline  *timeline,
                                                 const char      *group);
-/* An id (letters, digits, "_", ".", "-") made from any text; "" when nothing is left. */
-char           *_chrono_make_id                (const char      *text);
 
 G_END_DECLS

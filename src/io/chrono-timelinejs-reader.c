@@ -13,27 +13,15 @@
 
 #include "chrono-input-limits.h"
 #include "chrono-timeline-reader-private.h"
+#include "chrono-timelinejs-private.h"
 #include "chrono-timelinejs-reader.h"
 
-/* TimelineJS has groups but no colours; these GNOME palette pairs (light theme, dark
- * theme) are handed out in order of first appearance. */
-static const struct { const char *color; const char *dark_color; } palette[] = {
-  { "#1c71d8", "#99c1f1" },
-  { "#26a269", "#8ff0a4" },
-  { "#e66100", "#ffbe6f" },
-  { "#9141ac", "#dc8add" },
-  { "#c01c28", "#f66151" },
-  { "#986a44", "#cdab8f" },
-  { "#e5a50a", "#f9f06b" },
-  { "#5e5c64", "#c0bfbc" },
-};
 
 typedef struct
 {
   const char *display_name;
   ChronoTimeline *timeline;
   GHashTable *event_ids;
-  guint n_categories;
 } JsReader;
 
 G_GNUC_PRINTF (4, 5)
@@ -55,6 +43,7 @@ set_path_error (JsReader    *r,
                "%s: %s: %s", r->display_name, path, sentence);
 }
 
+<<<<<<< HEAD
 static void
 append_entity (GString    *out,
                const char *entity,
@@ -96,36 +85,14 @@ append_entity (GString    *out,
   g_string_append_c (out, ';');
 }
 
-/* White space as the native reader leaves it in every text: runs collapsed to one
- * space, none at either end. */
-static char *
-collapse_space (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  gboolean pending_space = FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-        {
-          pending_space = out->len > 0;
-          continue;
-        }
-      if (pending_space)
-        g_string_append_c (out, ' ');
-      pending_space = FALSE;
-      g_string_append_c (out, *p);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 /* TimelineJS text is HTML. Chronoscope shows plain text: tags go (each one a word
  * break), entities are decoded, white space is normalised as in the native reader. */
 static char *
 html_to_text (const char *html)
 {
   g_autoptr(GString) plain = g_string_new (NULL);
+  GString *out = g_string_new (NULL);
+  gboolean pending_space = FALSE;
 
   for (const char *p = html; *p != '\0'; p++)
     {
@@ -154,7 +121,31 @@ html_to_text (const char *html)
       g_string_append_c (plain, *p);
     }
 
-  return collapse_space (plain->str);
+  for (const char *p = plain->str; *p != '\0'; p++)
+=======
+/* White space as the native reader leaves it in every text: runs collapsed to one
+ * space, none at either end. */
+static char *
+collapse_space (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean pending_space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+>>>>>>> bf6e78a (io: the loader opens .timeline files and TimelineJS spreadsheets (CSV/TSV) by their content; the TimelineJS reader shows years as TimelineJS does (-500 is 500 BC), keeps display dates, media and approximate dates written by Chronoscope, and shares its HTML, group and palette code with the CSV reader and the writers)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 /* A member that must be an object when present; NULL when absent. */
@@ -191,8 +182,6 @@ get_string_member (JsReader    *r,
                    GError     **error)
 {
   JsonNode *node = json_object_get_member (object, name);
-  g_autofree char *problem = NULL;
-  const char *string;
 
   *out_string = NULL;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -204,17 +193,7 @@ get_string_member (JsReader    *r,
       return FALSE;
     }
 
-  string = json_node_get_string (node);
-  problem = chrono_input_check_text (string, strlen (string));
-  if (problem != NULL)
-    {
-      g_autofree char *member_path = g_strdup_printf ("%s.%s", path, name);
-
-      set_path_error (r, error, member_path, "%s", problem);
-      return FALSE;
-    }
-
-  *out_string = string;
+  *out_string = json_node_get_string (node);
   return TRUE;
 }
 
@@ -246,8 +225,7 @@ get_date_part (JsReader    *r,
     {
       double value = json_node_get_double (node);
 
-      /* The cast is defined only for values that fit; 2^63 itself does not. */
-      if (value >= -0x1p63 && value < 0x1p63 && value == (double) (gint64) value)
+      if (value == (double) (gint64) value)
         {
           *out_value = (gint64) value;
           *out_present = TRUE;
@@ -270,35 +248,6 @@ get_date_part (JsReader    *r,
 
   set_path_error (r, error, path, _("“%s” must be a whole number"), name);
   return FALSE;
-}
-
-static void
-set_part_error (JsReader    *r,
-                GError     **error,
-                const char  *path,
-                guint        part,
-                gint64       value)
-{
-  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, value);
-
-  switch (part)
-    {
-    case 1:
-      set_path_error (r, error, path, _("month %s does not exist"), number);
-      break;
-    case 2:
-      set_path_error (r, error, path, _("day %s does not exist"), number);
-      break;
-    case 3:
-      set_path_error (r, error, path, _("hour %s does not exist"), number);
-      break;
-    case 4:
-      set_path_error (r, error, path, _("minute %s does not exist"), number);
-      break;
-    default:
-      set_path_error (r, error, path, _("second %s does not exist"), number);
-      break;
-    }
 }
 
 static gboolean
@@ -338,24 +287,15 @@ read_date (JsReader    *r,
       return FALSE;
     }
 
-  /* The parts after the year are spelled with two digits: one that has more is named
-   * whole here rather than cut by the parser. */
-  for (guint i = 1; i <= finest; i++)
-    {
-      if (values[i] < 0 || values[i] > 99)
-        {
-          g_autofree char *part_path = g_strdup_printf ("%s.%s", path, parts[i]);
+  /* TimelineJS shows "year": -500 as 500 BCE, which is the astronomical year -499. */
+  values[0] = _chrono_timelinejs_year_to_astronomical (values[0]);
 
-          set_part_error (r, error, part_path, i, values[i]);
-          return FALSE;
-        }
-    }
-
-  /* Spelled as EDTF and parsed, so that a bad date gets the native reader's message.
-   * The year's magnitude is taken unsigned, since −2⁶³ has no positive counterpart. */
+  /* Spelled as EDTF and parsed, so that a bad date gets the native reader's message. */
   edtf = g_string_new (NULL);
-  g_string_append_printf (edtf, "%s%04" G_GUINT64_FORMAT, values[0] < 0 ? "-" : "",
-                          values[0] < 0 ? -(guint64) values[0] : (guint64) values[0]);
+  if (values[0] < 0)
+    g_string_append_printf (edtf, "-%04" G_GINT64_FORMAT, -values[0]);
+  else
+    g_string_append_printf (edtf, "%04" G_GINT64_FORMAT, values[0]);
   if (finest >= 1)
     g_string_append_printf (edtf, "-%02" G_GINT64_FORMAT, values[1]);
   if (finest >= 2)
@@ -451,9 +391,9 @@ read_text (JsReader    *r,
     return FALSE;
 
   if (headline != NULL)
-    *out_headline = html_to_text (headline);
+    *out_headline = _chrono_html_to_text (headline);
   if (body != NULL)
-    *out_text = html_to_text (body);
+    *out_text = _chrono_html_to_text (body);
 
   if (*out_headline != NULL && **out_headline == '\0')
     g_clear_pointer (out_headline, g_free);
@@ -463,34 +403,80 @@ read_text (JsReader    *r,
   return TRUE;
 }
 
-static ChronoCategory *
-get_category (JsReader   *r,
-              const char *group)
+/* A date's display_date that is what Chronoscope writes for an approximate or
+ * uncertain date (“around 2015”) gives the date that flag; any other is returned. */
+static gboolean
+read_date_flags (JsReader     *r,
+                 JsonObject   *object,
+                 const char   *member,
+                 const char   *path,
+                 ChronoDate   *date,
+                 const char  **out_display_date,
+                 GError      **error)
 {
-  g_autofree char *slug = chrono_input_make_id (group);
-  g_autofree char *id = slug != NULL ? g_strdup_printf ("group-%s", slug) : g_strdup ("group");
-  ChronoCategory *category;
-  guint suffix = 2;
+  static const ChronoDateFlags flags[] = {
+    CHRONO_DATE_APPROXIMATE, CHRONO_DATE_UNCERTAIN, CHRONO_DATE_APPROXIMATE | CHRONO_DATE_UNCERTAIN,
+  };
+  JsonObject *date_object = json_object_get_object_member (object, member);
+  const char *display_date;
 
-  /* Different group names may make the same slug (or none); the name tells them apart. */
-  while ((category = chrono_timeline_lookup_category (r->timeline, id)) != NULL)
+  if (!get_string_member (r, date_object, "display_date", path, &display_date, error))
+    return FALSE;
+  if (display_date == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
     {
-      if (strcmp (chrono_category_get_name (category), group) == 0)
-        return category;
-      g_free (id);
-      if (slug != NULL)
-        id = g_strdup_printf ("group-%s-%u", slug, suffix++);
-      else
-        id = g_strdup_printf ("group-%u", suffix++);
+      ChronoDate flagged = *date;
+      g_autofree char *written = NULL;
+
+      flagged.flags = flags[i];
+      written = chrono_date_format (&flagged);
+      if (strcmp (written, display_date) == 0)
+        {
+          *date = flagged;
+          return TRUE;
+        }
     }
 
-  {
-    guint i = r->n_categories++ % G_N_ELEMENTS (palette);
-    g_autoptr(ChronoCategory) created = chrono_category_new (id, group, palette[i].color, palette[i].dark_color);
+  if (out_display_date != NULL)
+    *out_display_date = display_date;
+  return TRUE;
+}
 
-    chrono_timeline_add_category (r->timeline, created);
-    return created;
-  }
+/* The slide's media: its URL as given (a blockquote, which TimelineJS also takes for
+ * media, is not a URL and is left out), caption and credit as plain text. */
+static gboolean
+read_media (JsReader    *r,
+            JsonObject  *object,
+            const char  *path,
+            char       **out_url,
+            char       **out_caption,
+            char       **out_credit,
+            GError     **error)
+{
+  g_autofree char *media_path = g_strdup_printf ("%s.media", path);
+  JsonObject *media;
+  const char *url = NULL, *caption = NULL, *credit = NULL;
+
+  if (!get_object_member (r, object, "media", path, &media, error))
+    return FALSE;
+  if (media == NULL)
+    return TRUE;
+
+  if (!get_string_member (r, media, "url", media_path, &url, error) ||
+      !get_string_member (r, media, "caption", media_path, &caption, error) ||
+      !get_string_member (r, media, "credit", media_path, &credit, error))
+    return FALSE;
+
+  if (url != NULL && *url != '\0' && *url != '<')
+    *out_url = g_strstrip (g_strdup (url));
+  if (caption != NULL)
+    *out_caption = _chrono_html_to_text (caption);
+  if (credit != NULL)
+    *out_credit = _chrono_html_to_text (credit);
+
+  return TRUE;
 }
 
 static gboolean
@@ -503,16 +489,32 @@ read_event (JsReader    *r,
   g_autofree char *headline = NULL;
   g_autofree char *text = NULL;
   g_autofree char *id = NULL;
+<<<<<<< HEAD
+=======
   g_autofree char *group_name = NULL;
+  g_autofree char *media_url = NULL;
+  g_autofree char *media_caption = NULL;
+  g_autofree char *media_credit = NULL;
+>>>>>>> bf6e78a (io: the loader opens .timeline files and TimelineJS spreadsheets (CSV/TSV) by their content; the TimelineJS reader shows years as TimelineJS does (-500 is 500 BC), keeps display dates, media and approximate dates written by Chronoscope, and shares its HTML, group and palette code with the CSV reader and the writers)
   g_autoptr(ChronoEvent) event = NULL;
-  const char *unique_id = NULL, *group = NULL;
+  const char *unique_id = NULL, *group = NULL, *display_date = NULL;
   ChronoDate start, end;
   gboolean has_end;
 
   if (!read_dates (r, object, path, FALSE, &start, &end, &has_end, error) ||
       !read_text (r, object, path, &headline, &text, error) ||
       !get_string_member (r, object, "unique_id", path, &unique_id, error) ||
-      !get_string_member (r, object, "group", path, &group, error))
+      !get_string_member (r, object, "group", path, &group, error) ||
+      !get_string_member (r, object, "display_date", path, &display_date, error) ||
+      !read_media (r, object, path, &media_url, &media_caption, &media_credit, error))
+    return FALSE;
+
+  /* TimelineJS shows the slide's display_date, else the start date's own, unless that
+   * only says the date is approximate, as Chronoscope writes it. */
+  if (has_end && !read_date_flags (r, object, "end_date", path, &end, NULL, error))
+    return FALSE;
+  if (!read_date_flags (r, object, "start_date", path, &start,
+                        display_date == NULL || *display_date == '\0' ? &display_date : NULL, error))
     return FALSE;
 
   /* A unique_id with nothing an id allows (“@”, “事件”) is numbered like a missing one. */
@@ -543,14 +545,26 @@ read_event (JsReader    *r,
   if (has_end)
     chrono_event_set_end (event, &end);
   chrono_event_set_summary (event, text);
+  if (display_date != NULL)
+    {
+      g_autofree char *plain = _chrono_html_to_text (display_date);
+      chrono_event_set_display_date (event, plain);
+    }
+  if (media_url != NULL || media_caption != NULL || media_credit != NULL)
+    chrono_event_set_media (event, media_url, media_caption, media_credit);
 
+<<<<<<< HEAD
+  if (group != NULL && *group != '\0')
+    chrono_event_set_category (event, get_category (r, group));
+=======
   if (group != NULL)
     group_name = collapse_space (group);
   if (group_name != NULL && *group_name != '\0')
-    chrono_event_set_category (event, get_category (r, group_name));
+    chrono_event_set_category (event, _chrono_timelinejs_get_group (r->timeline, group_name));
+>>>>>>> bf6e78a (io: the loader opens .timeline files and TimelineJS spreadsheets (CSV/TSV) by their content; the TimelineJS reader shows years as TimelineJS does (-500 is 500 BC), keeps display dates, media and approximate dates written by Chronoscope, and shares its HTML, group and palette code with the CSV reader and the writers)
   else
     /* Translators: the category of TimelineJS events that belong to no group */
-    chrono_event_set_category (event, get_category (r, _("Other events")));
+    chrono_event_set_category (event, _chrono_timelinejs_get_group (r->timeline, _("Other events")));
 
   g_hash_table_add (r->event_ids, g_steal_pointer (&id));
   chrono_timeline_add_event (r->timeline, event);
@@ -639,20 +653,17 @@ _chrono_read_timelinejs (GBytes                  *bytes,
   JsonNode *root;
   JsonObject *root_object, *title;
   const char *data;
-  gsize length, bom, content;
+  gsize length, bom;
   ChronoTimeline *result = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
   r.display_name = display_name;
 
   if (!chrono_input_check_size (length, display_name, error) ||
-      !chrono_input_check_utf8 (data, length, display_name, error) ||
-      !chrono_input_find_content (data, length, display_name, &content, error) ||
-      !chrono_input_check_json_nesting (data, length, content, display_name, error))
+      !chrono_input_check_utf8 (data, length, display_name, error))
     return NULL;
 
   bom = chrono_input_skip_bom (data, length);
