@@ -61,9 +61,10 @@ test_full (void)
   /* The title comes from the file's name. */
   g_assert_cmpstr (chrono_timeline_get_title (timeline), ==, "thetimelineproj-full");
 
-  /* Three categories: the repeated “Machines” is the first one. */
+  /* Three categories (the repeated “Machines” is the first one), and one for the
+   * events with none. */
   categories = chrono_timeline_get_categories (timeline);
-  g_assert_cmpuint (g_list_model_get_n_items (categories), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (categories), ==, 4);
   {
     g_autoptr(ChronoCategory) machines = g_list_model_get_item (categories, 0);
     g_autoptr(ChronoCategory) people = g_list_model_get_item (categories, 1);
@@ -109,7 +110,7 @@ test_full (void)
   g_assert_null (chrono_event_get_end (event));
   g_assert_cmpint (chrono_event_get_start (event)->precision, ==, CHRONO_PRECISION_DAY);
   g_assert_cmpstr (chrono_event_get_summary (event), ==,
-                   "Shown to the press in Philadelphia.\nThe first general-purpose electronic computer.");
+                   "Shown to the press in Philadelphia. The first general-purpose electronic computer.");
   g_assert_cmpstr (chrono_event_get_notes (event), ==, "Part of “ENIAC years”.\nLabels: press, Philadelphia");
   g_assert_cmpuint (chrono_event_get_sources (event)->len, ==, 2);
   g_assert_cmpstr (chrono_source_get_url (g_ptr_array_index (chrono_event_get_sources (event), 1)), ==,
@@ -131,7 +132,7 @@ test_full (void)
   g_assert_cmpstr (text, ==, "1969-07-20T20:17:40");
   g_free (text);
   g_assert_null (chrono_event_get_end (event));
-  g_assert_null (chrono_event_get_category (event));
+  g_assert_cmpstr (chrono_category_get_name (chrono_event_get_category (event)), ==, "Other events");
 
   /* Minutes without seconds; ends_today ends today; unknown elements are skipped. */
   event = find_event (timeline, "First web site");

@@ -83,6 +83,7 @@ typedef struct
   Field fields[N_FIELDS];
   char *first_extra_category;   /* the first of an event's <categories> */
   gsize extra_offset;
+  gboolean text_has_mark;
   int cache_line;
   gsize cache_offset;
 
@@ -163,6 +164,24 @@ field_text (Reader  *r,
             FieldId  id)
 {
   return r->fields[id].present ? r->fields[id].text->str : NULL;
+}
+
+/* Texts are kept as the native reader keeps them: white space collapsed. */
+static void
+collapse_fields (Reader *r)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      g_autofree char *collapsed = NULL;
+
+      if (!r->fields[i].present || i == FIELD_ICON)
+        continue;
+      /* A container's mark starts the raw text; a space before a bracket escapes it. */
+      if (i == FIELD_TEXT)
+        r->text_has_mark = r->fields[i].text->str[0] == '[' || r->fields[i].text->str[0] == '(';
+      collapsed = _chrono_collapse_space (r->fields[i].text->str);
+      g_string_assign (r->fields[i].text, collapsed);
+    }
 }
 
 static gboolean
@@ -496,10 +515,25 @@ end_event (Reader  *r,
     category = lookup_category (r, r->first_extra_category, r->extra_offset, error);
   if ((r->fields[FIELD_CATEGORY].present || r->first_extra_category != NULL) && category == NULL)
     return FALSE;
+  /* The Timeline Project draws an event with no category in grey; Chronoscope gives
+   * every event a category, so these share one. */
+  if (category == NULL)
+    {
+      category = chrono_timeline_lookup_category (r->timeline, "uncategorized");
+      if (category == NULL)
+        {
+          /* Translators: the category of events that have none in a .timeline file */
+          g_autoptr(ChronoCategory) created = chrono_category_new ("uncategorized", _("Other events"),
+                                                                   "#77767b", "#c0bfbc");
+          chrono_timeline_add_category (r->timeline, created);
+          category = created;
+        }
+    }
 
   /* A container's text starts with “[ID]”, a part of one with “(ID)”; a text that
-   * really starts with a bracket is written with a space before it. */
-  if (text[0] == '[' || text[0] == '(')
+   * really starts with a bracket is written with a space before it (which the white
+   * space collapse has already taken). */
+  if (r->text_has_mark)
     {
       const char *close = strchr (text, text[0] == '[' ? ']' : ')');
 
@@ -514,8 +548,6 @@ end_event (Reader  *r,
           text = close + 1;
         }
     }
-  else if (g_str_has_prefix (text, " (") || g_str_has_prefix (text, " ["))
-    text++;
 
   if (field_is_true (r, FIELD_FUZZY))
     {
@@ -765,7 +797,7 @@ end_element_cb (GMarkupParseContext  *context,
   if (r->collecting == N_FIELDS)
     {
       /* An event's extra category: kept in the name field, which events do not use. */
-      r->first_extra_category = g_strdup (g_strstrip (r->fields[FIELD_NAME].text->str));
+      r->first_extra_category = _chrono_collapse_space (r->fields[FIELD_NAME].text->str);
       g_string_truncate (r->fields[FIELD_NAME].text, 0);
       r->collecting = -1;
       return;
@@ -793,6 +825,7 @@ end_element_cb (GMarkupParseContext  *context,
       ObjectKind kind = r->kind;
 
       r->kind = OBJECT_NONE;
+      collapse_fields (r);
       switch (kind)
         {
         case OBJECT_CATEGORY:

@@ -201,6 +201,28 @@ _chrono_html_to_text (const char *html)
   return g_string_free (out, FALSE);
 }
 
+char *
+_chrono_collapse_space (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean pending_space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 void
 _chrono_append_text_as_html (GString    *out,
                              const char *text)

@@ -39,6 +39,9 @@ guint           _chrono_timelinejs_date_parts  (const ChronoDate *date,
 /* TimelineJS text is HTML; Chronoscope shows plain text. Tags go (block tags become
  * line breaks), entities are decoded, spaces are collapsed. */
 char           *_chrono_html_to_text           (const char      *html);
+/* White space as the native reader leaves it in every text: runs collapsed to one
+ * space, none at either end. */
+char           *_chrono_collapse_space         (const char      *text);
 /* Plain text as HTML: escaped, paragraphs (lines) in <p>. */
 void            _chrono_append_text_as_html    (GString         *out,
                                                 const char      *text);

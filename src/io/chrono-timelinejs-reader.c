@@ -44,6 +44,7 @@ set_path_error (JsReader    *r,
 }
 
 <<<<<<< HEAD
+<<<<<<< HEAD
 static void
 append_entity (GString    *out,
                const char *entity,
@@ -148,6 +149,8 @@ collapse_space (const char *text)
   return g_string_free (out, FALSE);
 }
 
+=======
+>>>>>>> fdac2a5 (io: every event read from a .timeline file has a category (those without share “Other events”) and its texts have their white space collapsed, so they save and read back the same; one white-space helper for the TimelineJS readers)
 /* A member that must be an object when present; NULL when absent. */
 static gboolean
 get_object_member (JsReader    *r,
@@ -558,7 +561,7 @@ read_event (JsReader    *r,
     chrono_event_set_category (event, get_category (r, group));
 =======
   if (group != NULL)
-    group_name = collapse_space (group);
+    group_name = _chrono_collapse_space (group);
   if (group_name != NULL && *group_name != '\0')
     chrono_event_set_category (event, _chrono_timelinejs_get_group (r->timeline, group_name));
 >>>>>>> bf6e78a (io: the loader opens .timeline files and TimelineJS spreadsheets (CSV/TSV) by their content; the TimelineJS reader shows years as TimelineJS does (-500 is 500 BC), keeps display dates, media and approximate dates written by Chronoscope, and shares its HTML, group and palette code with the CSV reader and the writers)
