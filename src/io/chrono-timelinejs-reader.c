@@ -43,114 +43,6 @@ set_path_error (JsReader    *r,
                "%s: %s: %s", r->display_name, path, sentence);
 }
 
-<<<<<<< HEAD
-<<<<<<< HEAD
-static void
-append_entity (GString    *out,
-               const char *entity,
-               gsize       length)
-{
-  static const struct { const char *name; const char *text; } named[] = {
-    { "amp", "&" }, { "lt", "<" }, { "gt", ">" }, { "quot", "\"" }, { "apos", "'" },
-    { "nbsp", " " }, { "mdash", "—" }, { "ndash", "–" }, { "hellip", "…" },
-  };
-
-  if (length > 1 && entity[0] == '#')
-    {
-      g_autofree char *digits = g_strndup (entity + 1, length - 1);
-      gunichar c;
-
-      if (digits[0] == 'x' || digits[0] == 'X')
-        c = g_ascii_strtoull (digits + 1, NULL, 16);
-      else
-        c = g_ascii_strtoull (digits, NULL, 10);
-
-      if (g_unichar_validate (c) && c != 0)
-        {
-          g_string_append_unichar (out, c);
-          return;
-        }
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
-    {
-      if (strlen (named[i].name) == length && strncmp (entity, named[i].name, length) == 0)
-        {
-          g_string_append (out, named[i].text);
-          return;
-        }
-    }
-
-  g_string_append_c (out, '&');
-  g_string_append_len (out, entity, length);
-  g_string_append_c (out, ';');
-}
-
-/* TimelineJS text is HTML. Chronoscope shows plain text: tags go (each one a word
- * break), entities are decoded, white space is normalised as in the native reader. */
-static char *
-html_to_text (const char *html)
-{
-  g_autoptr(GString) plain = g_string_new (NULL);
-  GString *out = g_string_new (NULL);
-  gboolean pending_space = FALSE;
-
-  for (const char *p = html; *p != '\0'; p++)
-    {
-      if (*p == '<')
-        {
-          const char *end = strchr (p, '>');
-
-          if (end != NULL)
-            {
-              g_string_append_c (plain, ' ');
-              p = end;
-              continue;
-            }
-        }
-      else if (*p == '&')
-        {
-          const char *end = strchr (p, ';');
-
-          if (end != NULL && end - p <= 10)
-            {
-              append_entity (plain, p + 1, end - p - 1);
-              p = end;
-              continue;
-            }
-        }
-      g_string_append_c (plain, *p);
-    }
-
-  for (const char *p = plain->str; *p != '\0'; p++)
-=======
-/* White space as the native reader leaves it in every text: runs collapsed to one
- * space, none at either end. */
-static char *
-collapse_space (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  gboolean pending_space = FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
->>>>>>> bf6e78a (io: the loader opens .timeline files and TimelineJS spreadsheets (CSV/TSV) by their content; the TimelineJS reader shows years as TimelineJS does (-500 is 500 BC), keeps display dates, media and approximate dates written by Chronoscope, and shares its HTML, group and palette code with the CSV reader and the writers)
-    {
-      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-        {
-          pending_space = out->len > 0;
-          continue;
-        }
-      if (pending_space)
-        g_string_append_c (out, ' ');
-      pending_space = FALSE;
-      g_string_append_c (out, *p);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-=======
->>>>>>> fdac2a5 (io: every event read from a .timeline file has a category (those without share “Other events”) and its texts have their white space collapsed, so they save and read back the same; one white-space helper for the TimelineJS readers)
 /* A member that must be an object when present; NULL when absent. */
 static gboolean
 get_object_member (JsReader    *r,
@@ -492,13 +384,10 @@ read_event (JsReader    *r,
   g_autofree char *headline = NULL;
   g_autofree char *text = NULL;
   g_autofree char *id = NULL;
-<<<<<<< HEAD
-=======
   g_autofree char *group_name = NULL;
   g_autofree char *media_url = NULL;
   g_autofree char *media_caption = NULL;
   g_autofree char *media_credit = NULL;
->>>>>>> bf6e78a (io: the loader opens .timeline files and TimelineJS spreadsheets (CSV/TSV) by their content; the TimelineJS reader shows years as TimelineJS does (-500 is 500 BC), keeps display dates, media and approximate dates written by Chronoscope, and shares its HTML, group and palette code with the CSV reader and the writers)
   g_autoptr(ChronoEvent) event = NULL;
   const char *unique_id = NULL, *group = NULL, *display_date = NULL;
   ChronoDate start, end;
@@ -556,15 +445,10 @@ read_event (JsReader    *r,
   if (media_url != NULL || media_caption != NULL || media_credit != NULL)
     chrono_event_set_media (event, media_url, media_caption, media_credit);
 
-<<<<<<< HEAD
-  if (group != NULL && *group != '\0')
-    chrono_event_set_category (event, get_category (r, group));
-=======
   if (group != NULL)
     group_name = _chrono_collapse_space (group);
   if (group_name != NULL && *group_name != '\0')
     chrono_event_set_category (event, _chrono_timelinejs_get_group (r->timeline, group_name));
->>>>>>> bf6e78a (io: the loader opens .timeline files and TimelineJS spreadsheets (CSV/TSV) by their content; the TimelineJS reader shows years as TimelineJS does (-500 is 500 BC), keeps display dates, media and approximate dates written by Chronoscope, and shares its HTML, group and palette code with the CSV reader and the writers)
   else
     /* Translators: the category of TimelineJS events that belong to no group */
     chrono_event_set_category (event, _chrono_timelinejs_get_group (r->timeline, _("Other events")));
