@@ -77,6 +77,8 @@ get_string_member (JsReader    *r,
                    GError     **error)
 {
   JsonNode *node = json_object_get_member (object, name);
+  g_autofree char *problem = NULL;
+  const char *string;
 
   *out_string = NULL;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -88,7 +90,17 @@ get_string_member (JsReader    *r,
       return FALSE;
     }
 
-  *out_string = json_node_get_string (node);
+  string = json_node_get_string (node);
+  problem = chrono_input_check_text (string, strlen (string));
+  if (problem != NULL)
+    {
+      g_autofree char *member_path = g_strdup_printf ("%s.%s", path, name);
+
+      set_path_error (r, error, member_path, "%s", problem);
+      return FALSE;
+    }
+
+  *out_string = string;
   return TRUE;
 }
 
@@ -120,7 +132,8 @@ get_date_part (JsReader    *r,
     {
       double value = json_node_get_double (node);
 
-      if (value == (double) (gint64) value)
+      /* The cast is defined only for values that fit; 2^63 itself does not. */
+      if (value >= -0x1p63 && value < 0x1p63 && value == (double) (gint64) value)
         {
           *out_value = (gint64) value;
           *out_present = TRUE;
@@ -143,6 +156,35 @@ get_date_part (JsReader    *r,
 
   set_path_error (r, error, path, _("“%s” must be a whole number"), name);
   return FALSE;
+}
+
+static void
+set_part_error (JsReader    *r,
+                GError     **error,
+                const char  *path,
+                guint        part,
+                gint64       value)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+  switch (part)
+    {
+    case 1:
+      set_path_error (r, error, path, _("month %s does not exist"), number);
+      break;
+    case 2:
+      set_path_error (r, error, path, _("day %s does not exist"), number);
+      break;
+    case 3:
+      set_path_error (r, error, path, _("hour %s does not exist"), number);
+      break;
+    case 4:
+      set_path_error (r, error, path, _("minute %s does not exist"), number);
+      break;
+    default:
+      set_path_error (r, error, path, _("second %s does not exist"), number);
+      break;
+    }
 }
 
 static gboolean
@@ -182,15 +224,24 @@ read_date (JsReader    *r,
       return FALSE;
     }
 
-  /* TimelineJS shows "year": -500 as 500 BCE, which is the astronomical year -499. */
-  values[0] = _chrono_timelinejs_year_to_astronomical (values[0]);
+  /* The parts after the year are spelled with two digits: one that has more is named
+   * whole here rather than cut by the parser. */
+  for (guint i = 1; i <= finest; i++)
+    {
+      if (values[i] < 0 || values[i] > 99)
+        {
+          g_autofree char *part_path = g_strdup_printf ("%s.%s", path, parts[i]);
 
-  /* Spelled as EDTF and parsed, so that a bad date gets the native reader's message. */
+          set_part_error (r, error, part_path, i, values[i]);
+          return FALSE;
+        }
+    }
+
+  /* Spelled as EDTF and parsed, so that a bad date gets the native reader's message.
+   * The year's magnitude is taken unsigned, since −2⁶³ has no positive counterpart. */
   edtf = g_string_new (NULL);
-  if (values[0] < 0)
-    g_string_append_printf (edtf, "-%04" G_GINT64_FORMAT, -values[0]);
-  else
-    g_string_append_printf (edtf, "%04" G_GINT64_FORMAT, values[0]);
+  g_string_append_printf (edtf, "%s%04" G_GUINT64_FORMAT, values[0] < 0 ? "-" : "",
+                          values[0] < 0 ? -(guint64) values[0] : (guint64) values[0]);
   if (finest >= 1)
     g_string_append_printf (edtf, "-%02" G_GINT64_FORMAT, values[1]);
   if (finest >= 2)
@@ -204,6 +255,21 @@ read_date (JsReader    *r,
     {
       set_path_error (r, error, path, "%s", date_error->message);
       return FALSE;
+    }
+
+  /* TimelineJS shows "year": -500 as 500 BCE, which is the astronomical year -499. The
+   * parse above names the year as written; this one checks the day in the real year. */
+  if (date.year < 0)
+    {
+      g_autofree char *astronomical = NULL;
+
+      date.year = _chrono_timelinejs_year_to_astronomical (date.year);
+      astronomical = chrono_date_to_edtf (&date);
+      if (!chrono_date_parse (astronomical, &date, &date_error))
+        {
+          set_path_error (r, error, path, "%s", date_error->message);
+          return FALSE;
+        }
     }
 
   /* An hour without minutes is read as HH:00, since the native format (EDTF) has no
@@ -540,17 +606,20 @@ _chrono_read_timelinejs (GBytes                  *bytes,
   JsonNode *root;
   JsonObject *root_object, *title;
   const char *data;
-  gsize length, bom;
+  gsize length, bom, content;
   ChronoTimeline *result = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
   r.display_name = display_name;
 
   if (!chrono_input_check_size (length, display_name, error) ||
-      !chrono_input_check_utf8 (data, length, display_name, error))
+      !chrono_input_check_utf8 (data, length, display_name, error) ||
+      !chrono_input_find_content (data, length, display_name, &content, error) ||
+      !chrono_input_check_json_nesting (data, length, content, display_name, error))
     return NULL;
 
   bom = chrono_input_skip_bom (data, length);
