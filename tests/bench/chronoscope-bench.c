@@ -1,0 +1,493 @@
+/* chronoscope-bench.c — the figures the performance targets are written in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A program, not a test: it prints figures and asserts nothing about time. For each
+ * number of events it measures
+ *   frame-<zoom>       laying out and drawing a 1920×400 frame (the renderer the widget
+ *                      and the exporters use), panning, at five zoom levels;
+ *   load-native        loading a generated native file, in a child process so that its
+ *                      peak resident memory is the load's own;
+ *   load-timelinejs    the same for a TimelineJS JSON file;
+ *   start-baseline     exec to first painted frame of a minimal libadwaita window with
+ *                      one Chinese label (chronoscope-bench-baseline);
+ *   start-builtin      exec to first timeline frame of the app on the built-in timeline;
+ *   start-native       the same on a generated native file.
+ * The start figures need a display (run it under Xvfb); without one they are left out.
+ *
+ * Usage: chronoscope-bench [--tsv] [--sizes=1000,10000,…] [--only=frame,load,start]
+ *                          [--runs=N]
+ * --tsv prints one line per figure: name, N, median ms, p95 ms, peak resident MiB.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "io/chrono-timeline-reader.h"
+#include "io/chrono-timeline-writer.h"
+#include "view/chrono-renderer.h"
+
+#define FRAME_WIDTH  1920
+#define FRAME_HEIGHT 400
+#define FRAMES_PER_ZOOM 40
+
+static gboolean tsv;
+static int runs = 5;
+
+typedef struct
+{
+  const char *name;
+  guint       n;
+  GArray     *samples_ms;   /* double */
+  double      rss_mib;      /* peak resident memory, or < 0 when not measured */
+} Figure;
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+percentile (GArray *samples,
+            double  p)
+{
+  guint i;
+
+  if (samples->len == 0)
+    return -1;
+  g_array_sort (samples, compare_doubles);
+  i = (guint) (p * (samples->len - 1) + 0.5);
+
+  return g_array_index (samples, double, i);
+}
+
+static void
+print_figure (const Figure *figure)
+{
+  double median = percentile (figure->samples_ms, 0.5);
+  double p95 = percentile (figure->samples_ms, 0.95);
+  double min = figure->samples_ms->len > 0 ? g_array_index (figure->samples_ms, double, 0) : -1;
+
+  if (tsv)
+    g_print ("%s\t%u\t%.2f\t%.2f\t%.1f\n", figure->name, figure->n, median, p95, figure->rss_mib);
+  else
+    {
+      g_autofree char *rss = figure->rss_mib < 0 ? g_strdup ("-") : g_strdup_printf ("%.1f", figure->rss_mib);
+
+      g_print ("%-22s %9u %10.2f %10.2f %10.2f %9s  (%u samples)\n", figure->name, figure->n,
+               min, median, p95, rss, figure->samples_ms->len);
+    }
+}
+
+static void
+report (const char *name,
+        guint       n,
+        GArray     *samples_ms,
+        double      rss_mib)
+{
+  Figure figure = { name, n, samples_ms, rss_mib };
+
+  print_figure (&figure);
+}
+
+/* A deterministic timeline of @n events over three centuries, a tenth of them spans. */
+static GBytes *
+generate_native (guint n)
+{
+  static const char *categories[] = { "research", "product", "business", "infrastructure", "context" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  GString *out = g_string_sized_new (n * 160 + 1024);
+
+  g_string_append (out,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<timeline xmlns=\"https://chronoscope.github.io/ns/timeline/1\" version=\"1\" xml:lang=\"en\">\n"
+                   "  <title>Generated events</title>\n  <categories>\n");
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    g_string_append_printf (out, "    <category id=\"%s\" color=\"#%06x\">%s</category>\n",
+                            categories[i], 0x204060 + 0x102030 * i, categories[i]);
+  g_string_append (out, "  </categories>\n  <events>\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      int year = g_rand_int_range (rand, 1800, 2100);
+
+      g_string_append_printf (out, "    <event id=\"e%u\" start=\"%04d-%02d-%02d\"", i, year,
+                              g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+      if (i % 10 == 0)
+        g_string_append_printf (out, " end=\"%04d\"", year + 1 + g_rand_int_range (rand, 0, 3));
+      g_string_append_printf (out, " category=\"%s\" importance=\"%d\"><title>Event number %u</title>",
+                              categories[i % G_N_ELEMENTS (categories)], g_rand_int_range (rand, 1, 6), i);
+      if (i % 4 == 0)
+        g_string_append (out, "<summary>Something happened, and it mattered to somebody.</summary>");
+      g_string_append (out, "</event>\n");
+    }
+  g_string_append (out, "  </events>\n</timeline>\n");
+
+  return g_string_free_to_bytes (out);
+}
+
+static GBytes *
+generate_timelinejs (guint n)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  GString *out = g_string_sized_new (n * 200 + 256);
+
+  g_string_append (out, "{\"title\": {\"text\": {\"headline\": \"Generated events\"}},\n \"events\": [\n");
+  for (guint i = 0; i < n; i++)
+    {
+      int year = g_rand_int_range (rand, 1800, 2100);
+
+      g_string_append_printf (out, "  %s{\"unique_id\": \"e%u\", \"start_date\": {\"year\": %d, \"month\": %d, \"day\": %d}, "
+                              "\"text\": {\"headline\": \"Event number %u\", \"text\": \"Something happened.\"}, "
+                              "\"group\": \"group %u\"}\n",
+                              i > 0 ? "," : "", i, year, g_rand_int_range (rand, 1, 13),
+                              g_rand_int_range (rand, 1, 29), i, i % 5);
+    }
+  g_string_append (out, " ]}\n");
+
+  return g_string_free_to_bytes (out);
+}
+
+static char *
+write_temp (GBytes     *bytes,
+            const char *suffix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strconcat ("chronoscope-bench-XXXXXX", suffix, NULL);
+  char *path = NULL;
+  int fd = g_file_open_tmp (template, &path, &error);
+
+  if (fd < 0 || !g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+    g_error ("chronoscope-bench: cannot write a temporary file: %s", error->message);
+  close (fd);
+
+  return path;
+}
+
+static ChronoTimeline *
+load_or_die (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ChronoTimeline *timeline = chrono_timeline_load (file, NULL, &error);
+
+  if (timeline == NULL)
+    g_error ("chronoscope-bench: %s", error->message);
+
+  return timeline;
+}
+
+/* Loads @path in a child process @runs times: wall time of the load itself, and the
+ * child's peak resident memory. */
+static void
+bench_load (const char *name,
+            const char *path,
+            guint       n)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  double peak_mib = 0;
+
+  for (int run = 0; run < runs; run++)
+    {
+      int fds[2];
+      pid_t pid;
+      struct rusage usage;
+      int status;
+      double ms = -1;
+
+      if (pipe (fds) != 0)
+        g_error ("chronoscope-bench: pipe: %s", g_strerror (errno));
+      pid = fork ();
+      if (pid == 0)
+        {
+          gint64 begin = g_get_monotonic_time ();
+          g_autoptr(ChronoTimeline) timeline = load_or_die (path);
+
+          ms = (g_get_monotonic_time () - begin) / 1000.0;
+          if (write (fds[1], &ms, sizeof ms) != sizeof ms)
+            _exit (1);
+          _exit (0);
+        }
+      close (fds[1]);
+      if (read (fds[0], &ms, sizeof ms) != sizeof ms)
+        ms = -1;
+      close (fds[0]);
+      if (wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0 || ms < 0)
+        g_error ("chronoscope-bench: loading %s failed in the child", path);
+      g_array_append_val (samples, ms);
+      peak_mib = MAX (peak_mib, usage.ru_maxrss / 1024.0);
+    }
+
+  report (name, n, samples, peak_mib);
+}
+
+static void
+bench_frames (ChronoTimeline *timeline,
+              guint           n)
+{
+  static const struct {
+    const char *name;
+    double      duration;   /* seconds; 0 for the whole timeline */
+  } zooms[] = {
+    { "frame-all", 0 },
+    { "frame-decade", 86400.0 * 3652 },
+    { "frame-year", 86400.0 * 365 },
+    { "frame-month", 86400.0 * 30 },
+    { "frame-day", 86400.0 },
+  };
+  g_autoptr(ChronoEventIndex) index = chrono_event_index_new (timeline, NULL);
+  g_autoptr(ChronoRenderer) renderer = NULL;
+  ChronoRenderStyle style;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, FRAME_WIDTH, FRAME_HEIGHT);
+  ChronoTime first, last;
+
+  chrono_render_style_init_default (&style, FALSE);
+  renderer = chrono_renderer_new (NULL, &style);
+  chrono_render_style_clear (&style);
+  if (!chrono_timeline_get_span (timeline, &first, &last))
+    g_error ("chronoscope-bench: the generated timeline is empty");
+
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+      double duration = zooms[z].duration > 0 ? zooms[z].duration : (double) (last - first) * 1.05;
+      double centre = (first + (double) last) / 2;
+
+      for (guint frame = 0; frame < FRAMES_PER_ZOOM; frame++)
+        {
+          ChronoLayoutParams params = { 0 };
+          ChronoRenderState state = { NULL, NULL, G_MAXUINT };
+          double pan = duration * 0.02 * frame;
+          gint64 begin;
+          double ms;
+          cairo_t *cr;
+
+          params.timeline = timeline;
+          params.index = index;
+          params.start = centre - duration / 2 + pan;
+          params.end = centre + duration / 2 + pan;
+          params.width = FRAME_WIDTH;
+          params.height = FRAME_HEIGHT;
+          params.measure = chrono_renderer_measure;
+          params.measure_data = renderer;
+          params.now = 1735689600; /* 2025-01-01: the same "today" on every run */
+
+          begin = g_get_monotonic_time ();
+          {
+            g_autoptr(ChronoLayout) layout = chrono_layout_new (&params);
+
+            cr = cairo_create (surface);
+            chrono_renderer_draw (renderer, cr, layout, &state);
+            cairo_destroy (cr);
+            cairo_surface_flush (surface);
+          }
+          ms = (g_get_monotonic_time () - begin) / 1000.0;
+          g_array_append_val (samples, ms);
+        }
+
+      report (zooms[z].name, n, samples, -1);
+    }
+
+  cairo_surface_destroy (surface);
+}
+
+/* Runs @argv with CHRONO_DEBUG=frames and returns the milliseconds from exec to the
+ * first line of standard error that contains @marker and passes @min_in_view (the
+ * app's "N events in view"), then ends the process. */
+static double
+time_to_first_frame (const char * const *argv,
+                     const char         *marker,
+                     guint               min_in_view)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GIOChannel) channel = NULL;
+  gint64 begin;
+  GPid pid;
+  int err_fd;
+  double ms = -1;
+
+  envp = g_environ_setenv (envp, "CHRONO_DEBUG", "frames", TRUE);
+  envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
+  envp = g_environ_setenv (envp, "GSETTINGS_SCHEMA_DIR", BENCH_BUILD_ROOT "/data", TRUE);
+  envp = g_environ_setenv (envp, "CHRONOSCOPE_LOCALEDIR", BENCH_BUILD_ROOT "/po", TRUE);
+  envp = g_environ_setenv (envp, "GSK_RENDERER", "cairo", FALSE);
+  envp = g_environ_setenv (envp, "GDK_BACKEND", "x11", FALSE);
+
+  begin = g_get_monotonic_time ();
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD,
+                                 NULL, NULL, &pid, NULL, NULL, &err_fd, &error))
+    g_error ("chronoscope-bench: cannot start %s: %s", argv[0], error->message);
+
+  channel = g_io_channel_unix_new (err_fd);
+  g_io_channel_set_close_on_unref (channel, TRUE);
+  for (;;)
+    {
+      g_autofree char *line = NULL;
+      const char *in_view;
+
+      if (g_io_channel_read_line (channel, &line, NULL, NULL, NULL) != G_IO_STATUS_NORMAL)
+        break;
+      if (strstr (line, marker) == NULL)
+        continue;
+      in_view = strstr (line, " events in view");
+      if (min_in_view > 0)
+        {
+          const char *digits = in_view;
+
+          if (in_view == NULL)
+            continue;
+          while (digits > line && g_ascii_isdigit (digits[-1]))
+            digits--;
+          if (g_ascii_strtoull (digits, NULL, 10) < min_in_view)
+            continue;
+        }
+      ms = (g_get_monotonic_time () - begin) / 1000.0;
+      break;
+    }
+
+  kill (pid, SIGTERM);
+  waitpid (pid, NULL, 0);
+  g_spawn_close_pid (pid);
+
+  if (ms < 0)
+    g_error ("chronoscope-bench: %s never reported its first frame", argv[0]);
+
+  return ms;
+}
+
+static void
+bench_start (const char *name,
+             guint       n,
+             const char *file,
+             guint       min_in_view)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *app_argv[] = { BENCH_BUILD_ROOT "/src/chronoscope", file, NULL };
+  const char *baseline_argv[] = { BENCH_BUILD_ROOT "/tests/bench/chronoscope-bench-baseline", NULL };
+  gboolean baseline = g_str_equal (name, "start-baseline");
+
+  for (int run = 0; run < runs; run++)
+    {
+      double ms = baseline
+                  ? time_to_first_frame (baseline_argv, "first frame", 0)
+                  : time_to_first_frame (app_argv, "first frame", min_in_view);
+
+      g_array_append_val (samples, ms);
+    }
+
+  report (name, n, samples, -1);
+}
+
+static GArray *
+parse_sizes (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  GArray *sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      guint64 n = 0;
+
+      if (!g_ascii_string_to_unsigned (g_strstrip (parts[i]), 10, 1, G_MAXUINT32, &n, NULL))
+        g_error ("chronoscope-bench: not a number of events: “%s”", parts[i]);
+      g_array_append_val (sizes, n);
+    }
+
+  return sizes;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *sizes_text = NULL;
+  g_autofree char *only = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new ("— Chronoscope's performance figures");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) sizes = NULL;
+  const GOptionEntry entries[] = {
+    { "tsv", 0, 0, G_OPTION_ARG_NONE, &tsv, "One tab-separated line per figure", NULL },
+    { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_text, "Numbers of events (default 1000,10000,100000,1000000)", "N,…" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only these groups: frame, load, start", "GROUP,…" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each load and start measurement (default 5)", "N" },
+    { NULL }
+  };
+  gboolean do_frame, do_load, do_start;
+
+  setlocale (LC_ALL, "");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("chronoscope-bench: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  runs = MAX (runs, 1);
+  sizes = parse_sizes (sizes_text != NULL ? sizes_text : "1000,10000,100000,1000000");
+  do_frame = only == NULL || strstr (only, "frame") != NULL;
+  do_load = only == NULL || strstr (only, "load") != NULL;
+  do_start = only == NULL || strstr (only, "start") != NULL;
+  if (do_start && g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("chronoscope-bench: no display, so no start-up figures (run it under Xvfb)\n");
+      do_start = FALSE;
+    }
+
+  if (tsv)
+    g_print ("name\tN\tmedian_ms\tp95_ms\trss_mb\n");
+  else
+    g_print ("%-22s %9s %10s %10s %10s %9s\n", "figure", "events", "min ms", "median ms", "p95 ms", "peak MiB");
+
+  if (do_start)
+    {
+      bench_start ("start-baseline", 1, NULL, 0);
+      bench_start ("start-builtin", 0, NULL, 0);
+    }
+
+  for (guint i = 0; i < sizes->len; i++)
+    {
+      guint n = g_array_index (sizes, guint, i);
+      g_autoptr(GBytes) native = generate_native (n);
+      g_autofree char *native_path = write_temp (native, ".chronoscope");
+
+      g_clear_pointer (&native, g_bytes_unref);
+
+      if (do_load)
+        {
+          g_autoptr(GBytes) json = generate_timelinejs (n);
+          g_autofree char *json_path = write_temp (json, ".json");
+
+          g_clear_pointer (&json, g_bytes_unref);
+          bench_load ("load-native", native_path, n);
+          bench_load ("load-timelinejs", json_path, n);
+          g_unlink (json_path);
+        }
+
+      if (do_frame)
+        {
+          g_autoptr(ChronoTimeline) timeline = load_or_die (native_path);
+
+          bench_frames (timeline, n);
+        }
+
+      if (do_start)
+        bench_start ("start-native", n, native_path, MAX (n / 2, 1));
+
+      g_unlink (native_path);
+    }
+
+  return EXIT_SUCCESS;
+}
