@@ -142,6 +142,9 @@ check_invariants (ChronoTimeline *timeline,
 
       span_start = MIN (span_start, starts[i]);
       span_end = MAX (span_end, ends[i]);
+      /* The span reaches the dates forecasts predict too. */
+      if (chrono_event_is_forecast (event))
+        span_end = MAX (span_end, chrono_event_get_predicted_end_time (event));
     }
   g_assert_cmpuint (g_list_model_get_n_items (quotes), ==, n_quotes);
 

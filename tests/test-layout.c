@@ -569,6 +569,63 @@ test_layout_axis_years_as_dates (void)
   g_test_trap_assert_passed ();
 }
 
+/* A forecast's label knows where the date it predicts is, for the arrow; others do not. */
+static void
+test_layout_forecast (void)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) category = chrono_category_new ("c", "Outlook", "#c01c28", NULL);
+  ChronoDate made = { 2015, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 };
+  ChronoDate predicted = { 2025, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 };
+  ChronoDate predicted_end = { 2028, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 };
+  ChronoDate plain_date = { 2020, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 };
+  g_autoptr(ChronoEvent) forecast = chrono_event_new ("forecast", &made, "AGI by 2025");
+  g_autoptr(ChronoEvent) span = chrono_event_new ("span", &plain_date, "Fusion");
+  g_autoptr(ChronoEvent) plain = chrono_event_new ("plain", &plain_date, "Nothing predicted");
+  ChronoLayoutParams params = { 0 };
+  g_autoptr(ChronoLayout) layout = NULL;
+  const ChronoLayoutLabel *label;
+  double seconds_per_px;
+
+  chrono_timeline_add_category (timeline, category);
+  chrono_event_set_forecast (forecast, &predicted, NULL);
+  chrono_event_set_forecast (span, &predicted, &predicted_end);
+  chrono_event_set_category (forecast, category);
+  chrono_event_set_category (span, category);
+  chrono_event_set_category (plain, category);
+  chrono_timeline_add_event (timeline, forecast);
+  chrono_timeline_add_event (timeline, span);
+  chrono_timeline_add_event (timeline, plain);
+  chrono_timeline_seal (timeline);
+
+  params.timeline = timeline;
+  params.start = chrono_date_get_start (&made);
+  params.end = chrono_date_get_end (&predicted_end);
+  params.width = 1300;
+  params.height = 400;
+  params.measure = measure_cb;
+  layout = chrono_layout_new (&params);
+  seconds_per_px = (params.end - params.start) / params.width;
+
+  label = chrono_layout_find_label (layout, chrono_timeline_get_position (timeline, forecast));
+  g_assert_nonnull (label);
+  g_assert_cmpfloat_with_epsilon (label->predicted_x,
+                                  (chrono_date_get_start (&predicted) - params.start) / seconds_per_px, 0.01);
+  g_assert_cmpfloat (label->predicted_x, ==, label->predicted_x_end);
+  g_assert_cmpfloat (label->predicted_x, >, label->x);
+
+  label = chrono_layout_find_label (layout, chrono_timeline_get_position (timeline, span));
+  g_assert_nonnull (label);
+  g_assert_cmpfloat_with_epsilon (label->predicted_x_end,
+                                  (chrono_date_get_end (&predicted_end) - params.start) / seconds_per_px, 0.01);
+  g_assert_cmpfloat (label->predicted_x_end, >, label->predicted_x);
+
+  label = chrono_layout_find_label (layout, chrono_timeline_get_position (timeline, plain));
+  g_assert_nonnull (label);
+  g_assert_true (isnan (label->predicted_x));
+  g_assert_true (isnan (label->predicted_x_end));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -578,6 +635,7 @@ main (int   argc,
   g_test_add_func ("/view/layout/random-small", test_layout_random_small);
   g_test_add_func ("/view/layout/random-large", test_layout_random_large);
   g_test_add_func ("/view/layout/filter", test_layout_filter);
+  g_test_add_func ("/view/layout/forecast", test_layout_forecast);
   g_test_add_func ("/view/layout/importance-wins", test_layout_importance_wins);
   g_test_add_func ("/view/layout/time-axis", test_layout_time_axis);
   g_test_add_func ("/view/layout/degenerate", test_layout_degenerate);

@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include "model/chrono-event.h"
+#include "model/chrono-timeline.h"
 
 static ChronoDate
 date (const char *text)
@@ -121,6 +121,31 @@ test_forecast (void)
   g_assert_cmpint (chrono_event_get_predicted_end_time (event), ==, 0);
 }
 
+/* A forecast's arrow reaches the date it predicts, so the timeline's span does too. */
+static void
+test_span_includes_predictions (void)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  ChronoDate made = date ("2024-12");
+  ChronoDate soon = date ("2025~");
+  ChronoDate later = date ("2028~");
+  ChronoDate earlier = date ("2012");
+  g_autoptr(ChronoEvent) fusion = chrono_event_new ("fusion", &made, "Fusion");
+  g_autoptr(ChronoEvent) alexnet = chrono_event_new ("alexnet", &earlier, "AlexNet");
+  ChronoTime start, end;
+
+  chrono_event_set_forecast (fusion, &soon, &later);
+  chrono_timeline_add_event (timeline, fusion);
+  chrono_timeline_add_event (timeline, alexnet);
+  chrono_timeline_seal (timeline);
+
+  g_assert_true (chrono_timeline_get_span (timeline, &start, &end));
+  g_assert_cmpint (start, ==, chrono_date_get_start (&earlier));
+  g_assert_cmpint (end, ==, chrono_date_get_end (&later));
+  /* The event itself still ends where it was made. */
+  g_assert_cmpint (chrono_timeline_get_end_times (timeline)[1], ==, chrono_date_get_end (&made));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -131,6 +156,7 @@ main (int   argc,
   g_test_add_func ("/model/quote/said", test_quote_said);
   g_test_add_func ("/model/event/provenance", test_event_provenance);
   g_test_add_func ("/model/event/forecast", test_forecast);
+  g_test_add_func ("/model/timeline/span-includes-predictions", test_span_includes_predictions);
 
   return g_test_run ();
 }

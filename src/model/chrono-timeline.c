@@ -798,7 +798,20 @@ chrono_timeline_get_span (ChronoTimeline *self,
   if (out_start != NULL)
     *out_start = self->start_times[0];
   if (out_end != NULL)
-    *out_end = self->span_end;
+    {
+      guint n = chrono_timeline_get_n_events (self);
+
+      /* A forecast's arrow is drawn to the date it predicts, so that date is in the span.
+       * Edits can make any event a forecast, so this looks rather than keeps a copy. */
+      *out_end = self->span_end;
+      for (guint i = 0; i < n; i++)
+        {
+          ChronoEvent *event = chrono_timeline_get_event (self, i);
+
+          if (chrono_event_is_forecast (event))
+            *out_end = MAX (*out_end, chrono_event_get_predicted_end_time (event));
+        }
+    }
 
   return TRUE;
 }

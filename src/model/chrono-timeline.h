@@ -111,7 +111,8 @@ guint           chrono_timeline_get_position     (ChronoTimeline *self,
 const ChronoTime *chrono_timeline_get_start_times (ChronoTimeline *self);
 /* End times (exclusive) in the same order: chrono_event_get_end_time() of each event. */
 const ChronoTime *chrono_timeline_get_end_times  (ChronoTimeline *self);
-/* The whole span: earliest start to latest end. FALSE when there are no events. */
+/* The whole span: earliest start to latest end, or to the latest date a forecast
+ * predicts. FALSE when there are no events. */
 gboolean        chrono_timeline_get_span         (ChronoTimeline *self,
                                                   ChronoTime     *out_start,
                                                   ChronoTime     *out_end);

@@ -23,6 +23,10 @@ struct _ChronoEventPane
   GtkStack       *stack;
   GtkLabel       *date_label;
   GtkLabel       *title_label;
+  GtkLabel       *forecast_label;
+  GtkWidget      *provenance_box;
+  GtkLabel       *provenance_badge;
+  GtkLabel       *provenance_label;
   GtkDrawingArea *category_dot;
   GtkLabel       *category_label;
   GtkLabel       *era_label;
@@ -114,6 +118,142 @@ create_source_row (ChronoSource *source)
   return row;
 }
 
+static char *
+format_span (const ChronoDate *start,
+             const ChronoDate *end)
+{
+  g_autofree char *start_text = chrono_date_format (start);
+  g_autofree char *end_text = end != NULL ? chrono_date_format (end) : NULL;
+
+  if (end_text == NULL || g_strcmp0 (start_text, end_text) == 0)
+    return g_steal_pointer (&start_text);
+
+  return g_strdup_printf (_("%s – %s"), start_text, end_text);
+}
+
+static const char *
+provenance_badge (ChronoProvenance provenance)
+{
+  switch (provenance)
+    {
+    case CHRONO_PROVENANCE_REPORTED:
+      /* Translators: a badge: the event is what someone said, as a source reports it */
+      return C_("provenance", "Reported");
+    case CHRONO_PROVENANCE_NARRATED:
+      /* Translators: a badge: the event is a source's own account */
+      return C_("provenance", "Narration");
+    case CHRONO_PROVENANCE_INFERRED:
+      /* Translators: a badge: the timeline's editors worked this out themselves */
+      return C_("provenance", "Editors’ inference");
+    case CHRONO_PROVENANCE_OUTSIDE:
+      /* Translators: a badge: a fact the timeline's editors added from another source */
+      return C_("provenance", "Outside fact");
+    case CHRONO_PROVENANCE_UNSTATED:
+    default:
+      return NULL;
+    }
+}
+
+static const char *
+provenance_explanation (ChronoProvenance provenance)
+{
+  switch (provenance)
+    {
+    case CHRONO_PROVENANCE_REPORTED:
+      return _("What was said, as the source reports it.");
+    case CHRONO_PROVENANCE_NARRATED:
+      return _("The source’s own account, not anyone’s quoted words.");
+    case CHRONO_PROVENANCE_INFERRED:
+      return _("Worked out by the timeline’s editors; no source says it outright.");
+    case CHRONO_PROVENANCE_OUTSIDE:
+      return _("Added by the timeline’s editors from another source, listed under Sources.");
+    case CHRONO_PROVENANCE_UNSTATED:
+    default:
+      return NULL;
+    }
+}
+
+static char *
+dup_date_explanation (ChronoEvent *event)
+{
+  ChronoSource *source = chrono_event_get_date_source (event);
+
+  switch (chrono_event_get_date_provenance (event))
+    {
+    case CHRONO_PROVENANCE_REPORTED:
+      return g_strdup (_("The date is from what was said."));
+    case CHRONO_PROVENANCE_NARRATED:
+      return g_strdup (_("The date is the source’s own."));
+    case CHRONO_PROVENANCE_INFERRED:
+      return g_strdup (_("The date is the editors’ inference: the sources do not give it."));
+    case CHRONO_PROVENANCE_OUTSIDE:
+      if (source != NULL)
+        /* Translators: %s is the title of the source the date was taken from */
+        return g_strdup_printf (_("The date is an outside fact, from “%s”."), chrono_source_get_title (source));
+      return g_strdup (_("The date is an outside fact."));
+    case CHRONO_PROVENANCE_UNSTATED:
+    default:
+      return NULL;
+    }
+}
+
+/* Who says so, and where the date comes from when that is somewhere else. Outside facts
+ * and inferences look different from what the source says, so they are never taken for it. */
+static void
+update_provenance (ChronoEventPane *self)
+{
+  ChronoProvenance provenance = chrono_event_get_provenance (self->event);
+  const char *badge = provenance_badge (provenance);
+  g_autoptr(GString) text = NULL;
+
+  gtk_widget_set_visible (self->provenance_box, badge != NULL);
+  if (badge == NULL)
+    return;
+
+  gtk_label_set_text (self->provenance_badge, badge);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->provenance_badge), provenance_explanation (provenance));
+  for (ChronoProvenance p = CHRONO_PROVENANCE_REPORTED; p <= CHRONO_PROVENANCE_OUTSIDE; p++)
+    {
+      g_autofree char *css = g_strdup_printf ("provenance-%s", chrono_provenance_to_string (p));
+
+      if (p == provenance)
+        gtk_widget_add_css_class (GTK_WIDGET (self->provenance_badge), css);
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->provenance_badge), css);
+    }
+
+  text = g_string_new (provenance_explanation (provenance));
+  if (chrono_event_get_date_provenance (self->event) != provenance ||
+      chrono_event_get_date_source (self->event) != NULL)
+    {
+      g_autofree char *date = dup_date_explanation (self->event);
+
+      g_string_append_c (text, ' ');
+      g_string_append (text, date);
+    }
+  gtk_label_set_text (self->provenance_label, text->str);
+}
+
+static void
+update_forecast (ChronoEventPane *self)
+{
+  g_autofree char *made = NULL;
+  g_autofree char *predicted = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->forecast_label), chrono_event_is_forecast (self->event));
+  if (!chrono_event_is_forecast (self->event))
+    return;
+
+  made = chrono_date_format (chrono_event_get_start (self->event));
+  predicted = format_span (chrono_event_get_predicted_start (self->event),
+                           chrono_event_get_predicted_end (self->event));
+  /* Translators: a forecast; the first %s is when it was made, the second the date or span
+   * it predicts, e.g. “Predicted in 2015 for 2025” */
+  text = g_strdup_printf (_("Predicted in %s for %s"), made, predicted);
+  gtk_label_set_text (self->forecast_label, text);
+}
+
 static void
 clear_sources (ChronoEventPane *self)
 {
@@ -144,6 +284,8 @@ update (ChronoEventPane *self)
   dates = chrono_date_format_span (chrono_event_get_start (self->event), chrono_event_get_end (self->event));
   gtk_label_set_text (self->date_label, dates);
   gtk_label_set_text (self->title_label, chrono_event_get_title (self->event));
+  update_forecast (self);
+  update_provenance (self);
 
   category = chrono_event_get_category (self->event);
   gtk_widget_set_visible (GTK_WIDGET (self->category_dot), category != NULL);
@@ -272,6 +414,10 @@ chrono_event_pane_class_init (ChronoEventPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, stack);
   gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, date_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, forecast_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, provenance_box);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, provenance_badge);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, provenance_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, category_dot);
   gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, category_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, era_label);

@@ -121,9 +121,17 @@ update (ChronoQuoteRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->attribution_label), speaker != NULL && *speaker != '\0');
   if (speaker != NULL && *speaker != '\0')
     {
-      /* Translators: the speaker of a quote, after a dash */
-      g_autofree char *text = g_strdup_printf (_("— %s"), speaker);
+      const ChronoDate *said = chrono_quote_get_said (self->quote);
+      g_autofree char *when = said != NULL ? chrono_date_format (said) : NULL;
+      g_autofree char *text = NULL;
 
+      if (when != NULL)
+        /* Translators: the speaker of a quote and when the words were said, after a dash,
+         * e.g. “— Sam Altman, December 2024” */
+        text = g_strdup_printf (_("— %s, %s"), speaker, when);
+      else
+        /* Translators: the speaker of a quote, after a dash */
+        text = g_strdup_printf (_("— %s"), speaker);
       gtk_label_set_text (self->attribution_label, text);
     }
 

@@ -83,16 +83,30 @@ chrono_ui_quote_dup_attribution (ChronoQuote *quote)
 {
   const char *speaker = chrono_quote_get_speaker (quote);
   const char *context = chrono_quote_get_context (quote);
+  const ChronoDate *said = chrono_quote_get_said (quote);
+  g_autofree char *who = NULL;
+  g_autofree char *when = NULL;
 
   if (speaker != NULL && *speaker != '\0' && context != NULL && *context != '\0')
     /* Translators: who said a quote, and in what situation */
-    return g_strdup_printf (_("%s, %s"), speaker, context);
-  if (speaker != NULL && *speaker != '\0')
-    return g_strdup (speaker);
-  if (context != NULL && *context != '\0')
-    return g_strdup (context);
+    who = g_strdup_printf (_("%s, %s"), speaker, context);
+  else if (speaker != NULL && *speaker != '\0')
+    who = g_strdup (speaker);
+  else if (context != NULL && *context != '\0')
+    who = g_strdup (context);
 
-  return NULL;
+  if (said == NULL)
+    return g_steal_pointer (&who);
+
+  /* The words are dated by when they were said, which is not when the event was. */
+  when = chrono_date_format (said);
+  if (who == NULL)
+    /* Translators: when a quote was said; %s is a date such as “December 2024” */
+    return g_strdup_printf (_("said %s"), when);
+
+  /* Translators: who said a quote (and in what situation), then when; the second %s is a
+   * date such as “December 2024” */
+  return g_strdup_printf (_("%s; said %s"), who, when);
 }
 
 char *

@@ -228,6 +228,14 @@ place_label (ChronoLayout *self,
   label.is_imprecise = !label.is_range && x1 - x0 >= 6;
   if (!label.is_range && !label.is_imprecise)
     label.x_end = x0;
+  label.predicted_x = label.predicted_x_end = NAN;
+  if (chrono_event_is_forecast (event))
+    {
+      label.predicted_x = time_to_x (self, (double) chrono_event_get_predicted_start_time (event));
+      label.predicted_x_end = chrono_event_get_predicted_end (event) != NULL
+                              ? time_to_x (self, (double) chrono_event_get_predicted_end_time (event))
+                              : label.predicted_x;
+    }
 
   params->measure (CHRONO_TEXT_LABEL, chrono_event_get_title (event), &text_width, &text_height,
                    params->measure_data);

@@ -52,6 +52,9 @@ typedef struct
   double       text_x;
   double       text_width;       /* the room for the text: less than it needs means ellipsis */
   guint        row;
+  /* A forecast points from its marker to the date or span it predicts; NAN otherwise. */
+  double       predicted_x;
+  double       predicted_x_end;
 } ChronoLayoutLabel;
 
 /* Events in view that did not get a label, shown as one "+N" badge that zooms in. */

@@ -689,6 +689,51 @@ draw_label (ChronoRenderer          *self,
   draw_marker (self, cr, layout, label, &color, selected || hovered);
 }
 
+/* A forecast: a dashed arc over the axis from the marker, where it was made, to an arrow
+ * head at the date it predicts, and a dashed bar along a predicted span. */
+static void
+draw_forecast (ChronoRenderer          *self,
+               cairo_t                 *cr,
+               ChronoLayout            *layout,
+               const ChronoLayoutLabel *label,
+               gboolean                 emphasised)
+{
+  static const double dash[] = { 4, 3 };
+  double x0 = label->x;
+  double x1 = label->predicted_x;
+  double y = layout->axis_y - MARKER_RADIUS - 2;
+  double rise = CLAMP (fabs (x1 - x0) / 4, 6, 18);
+  ChronoColor color;
+
+  if (isnan (x1) || fabs (x1 - x0) < 2 * MARKER_RADIUS)
+    return;
+
+  chrono_renderer_get_category_color (self, chrono_event_get_category (label->event), &color);
+  cairo_save (cr);
+  set_color (cr, &color, emphasised ? 1.0 : 0.75);
+  cairo_set_line_width (cr, emphasised ? 2 : 1.5);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_move_to (cr, x0, y);
+  cairo_curve_to (cr, x0, y - rise, x1, y - rise, x1, y);
+  cairo_stroke (cr);
+
+  if (label->predicted_x_end - x1 >= 2)
+    {
+      cairo_move_to (cr, x1, layout->axis_y);
+      cairo_line_to (cr, label->predicted_x_end, layout->axis_y);
+      cairo_set_line_width (cr, 3);
+      cairo_stroke (cr);
+    }
+
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_move_to (cr, x1, y + 1);
+  cairo_line_to (cr, x1 - 4, y - 6);
+  cairo_line_to (cr, x1 + 4, y - 6);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
 /**
  * chrono_renderer_draw:
  *
@@ -727,6 +772,13 @@ chrono_renderer_draw (ChronoRenderer          *self,
       chrono_renderer_get_category_color (self, chrono_event_get_category (label->event), &color);
       set_color (cr, &color, selected ? 1.0 : 0.6);
       vertical_line (self, cr, label->stem_x, label->box.y + label->box.height, layout->axis_y, selected ? 2 : 1);
+    }
+
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, i);
+
+      draw_forecast (self, cr, layout, label, state && state->selected == label->event);
     }
 
   /* The most important labels were placed first; draw them last. */
