@@ -22,8 +22,9 @@ pan_by_pixels (ChronoTimelineView *self,
 {
   double start, end, seconds;
 
-  if (!animate || chrono_view_animation_get_kind (self->animation) != CHRONO_VIEW_ANIMATION_SPAN ||
-      !chrono_view_animation_get_target (self->animation, &start, &end))
+  /* Animated pans add up: the next one starts where the running one is going. */
+  if (!(animate && chrono_view_animation_get_kind (self->animation) == CHRONO_VIEW_ANIMATION_SPAN &&
+        chrono_view_animation_get_target (self->animation, &start, &end)))
     chrono_viewport_get_visible_span (self->viewport, &start, &end);
 
   seconds = dx * (end - start) / _chrono_timeline_view_get_width (self);
