@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "ui/chrono-application.h"
+#include "ui/chrono-export-command.h"
 
 int
 main (int   argc,
@@ -22,6 +23,7 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  chrono_export_command_prepare (argv);
 
   app = chrono_application_new ();
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "chrono-application.h"
+#include "chrono-export-command.h"
 #include "chrono-window.h"
 #include "io/chrono-timeline-reader.h"
 
@@ -96,7 +97,31 @@ chrono_application_handle_local_options (GApplication *app,
   if (g_variant_dict_lookup (options, "check", "^&ay", &check_path))
     return check_timeline_file (check_path);
 
+  /* With --export, chrono_application_local_command_line() has taken over. */
+  if (g_variant_dict_contains (options, "size") || g_variant_dict_contains (options, "range") ||
+      g_variant_dict_contains (options, "lang"))
+    {
+      g_printerr ("chronoscope: %s\n", _("--size, --range and --lang go with --export"));
+      return EXIT_FAILURE;
+    }
+
   return -1;
+}
+
+/* `chronoscope --export=OUT FILE` runs here, before GTK is started, so that it needs
+ * no display. */
+static gboolean
+chrono_application_local_command_line (GApplication   *app,
+                                       char         ***arguments,
+                                       int            *exit_status)
+{
+  if (chrono_export_command_wanted (*arguments))
+    {
+      *exit_status = chrono_export_command_run (*arguments);
+      return TRUE;
+    }
+
+  return G_APPLICATION_CLASS (chrono_application_parent_class)->local_command_line (app, arguments, exit_status);
 }
 
 static void
@@ -174,6 +199,7 @@ chrono_application_class_init (ChronoApplicationClass *klass)
   app_class->open = chrono_application_open;
   app_class->startup = chrono_application_startup;
   app_class->handle_local_options = chrono_application_handle_local_options;
+  app_class->local_command_line = chrono_application_local_command_line;
 }
 
 static void
@@ -185,6 +211,23 @@ chrono_application_init (ChronoApplication *self)
       N_("Check a timeline file, print a summary or the first error, and exit"),
       /* Translators: the argument of --check in `chronoscope --help` */
       N_("FILE") },
+    /* Handled by chrono_application_local_command_line(); listed for --help. */
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write FILE's timeline to OUT without opening a window and exit; the extension picks the format: .png, .svg, .pdf, .json (TimelineJS), .csv or .chronoscope"),
+      /* Translators: the argument of --export in `chronoscope --help` */
+      N_("OUT") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export: the picture's size in pixels (default 1600x900)"),
+      /* Translators: the argument of --size in `chronoscope --help`: width x height */
+      N_("WxH") },
+    { "range", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export: the span of time to draw, two dates such as 2012..2025-06 (default: all of it)"),
+      /* Translators: the argument of --range in `chronoscope --help` */
+      N_("FROM..TO") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export: the language of dates and translated text, such as zh_CN"),
+      /* Translators: the argument of --lang in `chronoscope --help` */
+      N_("LL") },
     { NULL }
   };
 
