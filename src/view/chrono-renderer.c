@@ -11,9 +11,8 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#include "chrono-renderer.h"
+#include "chrono-renderer-private.h"
 
-#define N_TEXT_KINDS (CHRONO_TEXT_OVERVIEW + 1)
 #define MEASURE_CACHE_LIMIT 8192
 #define MARKER_RADIUS 4.0
 
@@ -22,15 +21,6 @@ typedef struct
   double width;
   double height;
 } Extents;
-
-struct _ChronoRenderer
-{
-  PangoContext      *context;
-  ChronoRenderStyle  style;
-  PangoLayout       *layouts[N_TEXT_KINDS];
-  GHashTable        *measured[N_TEXT_KINDS];
-  GHashTable        *label_layouts;     /* title → PangoLayout, shaped once */
-};
 
 static gboolean
 parse_color (const char  *spec,
@@ -786,91 +776,6 @@ chrono_renderer_draw (ChronoRenderer          *self,
     draw_label (self, cr, layout, &g_array_index (layout->labels, ChronoLayoutLabel, i), state);
 
   draw_legend (self, cr, layout);
-
-  cairo_restore (cr);
-}
-
-/**
- * chrono_renderer_draw_overview:
- *
- * Draws the overview strip: the bars of the density, the years, and the window the
- * timeline shows, with what lies outside it dimmed. It paints no background.
- */
-void
-chrono_renderer_draw_overview (ChronoRenderer             *self,
-                               cairo_t                    *cr,
-                               const ChronoOverviewLayout *layout)
-{
-  const ChronoColor *fg = &self->style.foreground;
-  const ChronoColor *accent = &self->style.accent;
-  ChronoTimeAxis *axis = layout->axis;
-  double bars_height = layout->bars_height;
-  double x0 = layout->window_x0;
-  double x1 = layout->window_x1;
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (cr != NULL);
-
-  cairo_save (cr);
-
-  if (layout->counts != NULL)
-    {
-      set_color (cr, fg, 0.45);
-      for (guint c = 0; c < layout->n_columns; c++)
-        {
-          double bar;
-
-          if (layout->counts[c] == 0)
-            continue;
-
-          /* Square root, so that a lone event still shows next to a crowded year. */
-          bar = MAX (2, sqrt ((double) layout->counts[c] / layout->max_count) * (bars_height - 4));
-          cairo_rectangle (cr, c * layout->column_width, bars_height - bar, layout->column_width - 0.5, bar);
-        }
-      cairo_fill (cr);
-    }
-
-  /* The baseline and the years (or whatever the extent calls for). */
-  set_color (cr, fg, 0.3);
-  cairo_rectangle (cr, 0, floor (bars_height), layout->width, 1);
-  cairo_fill (cr);
-
-  /* Under months, the years (the axis's context) say more than the months would. */
-  for (guint i = 0; i < axis->contexts->len; i++)
-    {
-      const ChronoAxisContext *context = &g_array_index (axis->contexts, ChronoAxisContext, i);
-
-      set_color (cr, fg, 0.3);
-      cairo_rectangle (cr, floor (context->x - 3), bars_height, 1, 3);
-      cairo_fill (cr);
-      show_text (self, cr, CHRONO_TEXT_OVERVIEW, context->text, context->x - 1, bars_height + 2, 0, fg, 0.7);
-    }
-
-  for (guint i = 0; i < axis->ticks->len && axis->contexts->len == 0; i++)
-    {
-      const ChronoAxisTick *tick = &g_array_index (axis->ticks, ChronoAxisTick, i);
-
-      if (tick->label == NULL)
-        continue;
-
-      set_color (cr, fg, 0.3);
-      cairo_rectangle (cr, floor (tick->x), bars_height, 1, 3);
-      cairo_fill (cr);
-      show_text (self, cr, CHRONO_TEXT_OVERVIEW, tick->label, tick->x + 2, bars_height + 2, 0, fg, 0.7);
-    }
-
-  cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.08);
-  cairo_rectangle (cr, 0, 0, MAX (x0, 0), layout->height);
-  cairo_rectangle (cr, x1, 0, MAX (layout->width - x1, 0), layout->height);
-  cairo_fill (cr);
-
-  cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, 0.15);
-  cairo_rectangle (cr, x0, 0, x1 - x0, layout->height);
-  cairo_fill (cr);
-  cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, 1);
-  cairo_set_line_width (cr, 2);
-  cairo_rectangle (cr, x0 + 1, 1, x1 - x0 - 2, layout->height - 2);
-  cairo_stroke (cr);
 
   cairo_restore (cr);
 }
