@@ -14,6 +14,7 @@
 #include "chrono-resources.h"
 #include "io/chrono-native-reader.h"
 #include "io/chrono-timeline-reader.h"
+#include "io/chrono-timeline-writer.h"
 
 #define BUILTIN_RESOURCE RESOURCE_PATH "/timelines/alexnet-to-agi.chronoscope"
 
@@ -710,6 +711,43 @@ test_builtin_chinese (void)
   g_test_trap_assert_passed ();
 }
 
+/* Read in Chinese and saved, the built-in timeline is written in its own English, the
+ * same bytes as when it was read in English. */
+static void
+test_builtin_saved_in_chinese (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+      g_autoptr(ChronoTimeline) english = NULL;
+      g_autoptr(ChronoTimeline) chinese = NULL;
+      g_autoptr(GBytes) english_bytes = NULL;
+      g_autoptr(GBytes) chinese_bytes = NULL;
+
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+      g_unsetenv ("LANGUAGE");
+      g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+      english = load_builtin ();
+      english_bytes = chrono_timeline_write_native (english);
+      g_assert_cmpstr (chrono_timeline_get_title (english), ==, "From AlexNet to AGI");
+
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      g_assert_nonnull (setlocale (LC_ALL, "zh_CN.UTF-8"));
+      chinese = load_builtin ();
+      g_assert_cmpstr (chrono_timeline_get_title (chinese), ==, "从AlexNet到AGI");
+      chinese_bytes = chrono_timeline_write_native (chinese);
+
+      g_assert_cmpmem (g_bytes_get_data (english_bytes, NULL), g_bytes_get_size (english_bytes),
+                       g_bytes_get_data (chinese_bytes, NULL), g_bytes_get_size (chinese_bytes));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -731,6 +769,7 @@ main (int   argc,
   g_test_add_func ("/builtin/provenance", test_builtin_provenance);
   g_test_add_func ("/builtin/forecasts", test_builtin_forecasts);
   g_test_add_func ("/builtin/chinese", test_builtin_chinese);
+  g_test_add_func ("/builtin/saved-in-chinese", test_builtin_saved_in_chinese);
 
   return g_test_run ();
 }

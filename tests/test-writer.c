@@ -6,10 +6,12 @@
 #include "config.h"
 
 #include <locale.h>
+#include <glib/gi18n-lib.h>
 
 #include "io/chrono-native-reader.h"
 #include "io/chrono-timeline-reader.h"
 #include "io/chrono-timeline-writer.h"
+#include "model/chrono-edit-properties.h"
 
 #include <string.h>
 
@@ -319,6 +321,135 @@ test_write_incomplete (void)
   g_assert_cmpstr (chrono_quote_get_translation_language (read_quote), ==, "und");
 }
 
+static const char translated_xml[] =
+  "<timeline version='2' xml:lang='en' gettext-domain='" GETTEXT_PACKAGE "'>"
+  "<title>A test timeline</title>"
+  "<description>What the test is about.</description>"
+  "<categories><category id='research' color='#1c71d8'>Research</category></categories>"
+  "<eras><era start='2010' end='2015'>The early years</era></eras>"
+  "<sources><source id='interview' author='Staff reporter' publisher='Example Wire'>"
+  "Press interview with the founder</source></sources>"
+  "<events><event id='e' start='2012' category='research' sources='interview'>"
+  "<title>Launch</title><summary>It went out.</summary>"
+  "<note>First note.</note><note>Second note.</note>"
+  "<quote speaker='S' source='interview'><original xml:lang='zh-Hans'>我们很惊讶。</original>"
+  "<translation xml:lang='en'>We were surprised.</translation><context>On stage.</context></quote>"
+  "</event></events></timeline>";
+
+static ChronoTimeline *
+read_translated_xml (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (translated_xml, strlen (translated_xml));
+
+  return read_bytes (bytes);
+}
+
+static void
+use_chinese (gboolean chinese)
+{
+  if (chinese)
+    {
+      g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "locale", NULL);
+
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      g_assert_nonnull (setlocale (LC_ALL, "zh_CN.UTF-8"));
+    }
+  else
+    {
+      g_unsetenv ("LANGUAGE");
+      setlocale (LC_ALL, "C.UTF-8");
+    }
+}
+
+/* Saving while the UI is in Chinese writes the file's English, not what the screen
+ * shows; a field edited on screen is written as typed. */
+static void
+test_write_file_language (void)
+{
+  g_autoptr(ChronoTimeline) english = NULL;
+  g_autoptr(ChronoTimeline) chinese = NULL;
+  g_autoptr(GBytes) english_bytes = NULL;
+  g_autoptr(GBytes) chinese_bytes = NULL;
+  g_autoptr(GBytes) edited_bytes = NULL;
+  g_autoptr(ChronoEditProperties) retitle = NULL;
+  g_autoptr(ChronoEditProperties) retranslate = NULL;
+  ChronoEvent *event;
+  ChronoQuote *quote;
+  const char *written;
+
+  english = read_translated_xml ();
+  english_bytes = chrono_timeline_write_native (english);
+
+  use_chinese (TRUE);
+  chinese = read_translated_xml ();
+  event = chrono_timeline_get_event (chinese, 0);
+  quote = g_ptr_array_index (chrono_event_get_quotes (event), 0);
+  /* The screen shows Chinese … */
+  g_assert_cmpstr (chrono_timeline_get_title (chinese), ==, "测试时间轴");
+  g_assert_cmpstr (chrono_event_get_title (event), ==, "发布");
+  g_assert_cmpstr (chrono_event_get_notes (event), ==, "第一条注释。\n第二条注释。");
+  g_assert_cmpstr (chrono_quote_get_translation (quote), ==, "我们很惊讶。");
+  g_assert_cmpstr (chrono_quote_get_translation_language (quote), ==, "zh-CN");
+  /* … and the file gets its English, byte for byte as when read in English. */
+  chinese_bytes = chrono_timeline_write_native (chinese);
+  g_assert_cmpmem (g_bytes_get_data (english_bytes, NULL), g_bytes_get_size (english_bytes),
+                   g_bytes_get_data (chinese_bytes, NULL), g_bytes_get_size (chinese_bytes));
+
+  /* What the user changes is written as typed, a translation in the language it is in. */
+  retitle = chrono_edit_properties_new (event, "title", "新标题", NULL);
+  chrono_edit_apply (CHRONO_EDIT (retitle), chinese);
+  retranslate = chrono_edit_properties_new (quote, "translation", "我们很吃惊。", NULL);
+  chrono_edit_apply (CHRONO_EDIT (retranslate), chinese);
+  edited_bytes = chrono_timeline_write_native (chinese);
+  use_chinese (FALSE);
+
+  written = g_bytes_get_data (edited_bytes, NULL);
+  g_assert_nonnull (strstr (written, "<title>新标题</title>"));
+  g_assert_nonnull (strstr (written, "<translation xml:lang=\"zh-CN\">我们很吃惊。</translation>"));
+  g_assert_nonnull (strstr (written, "<summary>It went out.</summary>"));
+  g_assert_nonnull (strstr (written, "<note>Second note.</note>"));
+  g_assert_nonnull (strstr (written, ">Research</category>"));
+  g_assert_null (strstr (written, "发布"));
+  g_assert_null (strstr (written, "研究"));
+
+  /* Undone, the title is the translation again, and the file's text is written. */
+  chrono_edit_revert (CHRONO_EDIT (retitle), chinese);
+  g_clear_pointer (&edited_bytes, g_bytes_unref);
+  edited_bytes = chrono_timeline_write_native (chinese);
+  g_assert_nonnull (strstr (g_bytes_get_data (edited_bytes, NULL), "<title>Launch</title>"));
+}
+
+/* A placeholder for a missing title is in the file's language, not the user's. */
+static void
+test_write_placeholder_language (void)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) category = chrono_category_new ("c", "C", "#000000", NULL);
+  g_autoptr(ChronoEvent) event = NULL;
+  g_autoptr(GBytes) english = NULL;
+  g_autoptr(GBytes) chinese = NULL;
+  ChronoDate start;
+
+  g_assert_true (chrono_date_parse ("2012", &start, NULL));
+  event = chrono_event_new ("e", &start, "");
+  chrono_event_set_category (event, category);
+  chrono_timeline_add_category (timeline, category);
+  chrono_timeline_add_event (timeline, event);
+  chrono_timeline_seal (timeline);
+
+  use_chinese (TRUE);
+  chrono_timeline_set_language (timeline, "en");
+  english = chrono_timeline_write_native (timeline);
+  chrono_timeline_set_language (timeline, "zh-Hans");
+  chinese = chrono_timeline_write_native (timeline);
+  use_chinese (FALSE);
+
+  g_assert_nonnull (strstr (g_bytes_get_data (english, NULL), "<title>Untitled event</title>"));
+  g_assert_nonnull (strstr (g_bytes_get_data (chinese, NULL), "<title>未命名事件</title>"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +465,8 @@ main (int   argc,
   g_test_add_func ("/io/writer/save", test_save);
   g_test_add_func ("/io/writer/timelinejs", test_write_timelinejs);
   g_test_add_func ("/io/writer/incomplete", test_write_incomplete);
+  g_test_add_func ("/io/writer/file-language", test_write_file_language);
+  g_test_add_func ("/io/writer/placeholder-language", test_write_placeholder_language);
 
   return g_test_run ();
 }

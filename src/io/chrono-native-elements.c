@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chrono-native-reader-private.h"
+#include "model/chrono-file-text.h"
 
 void
 chrono_native_clear_attributes (Reader *r)
@@ -33,6 +34,19 @@ translate (Reader     *r,
     return text;
 
   return g_dgettext (r->domain, text);
+}
+
+/* Keeps the file's own @text of a translated field beside @object, so that saving
+ * writes the file's language and not the translation on screen (chrono-file-text.h). */
+static void
+keep_file_text (Reader     *r,
+                gpointer    object,
+                const char *field,
+                const char *shown,
+                const char *text)
+{
+  if (r->domain != NULL)
+    chrono_file_text_set (object, field, shown, text);
 }
 
 /* The user's language as a BCP 47 tag (“zh-CN”), or NULL for the C locale. */
@@ -623,6 +637,7 @@ end_timeline_title (Reader       *r,
     return FALSE;
 
   chrono_timeline_set_title (r->timeline, translate (r, text));
+  keep_file_text (r, r->timeline, "title", chrono_timeline_get_title (r->timeline), text);
   return TRUE;
 }
 
@@ -633,6 +648,7 @@ end_description (Reader       *r,
                  GError      **error)
 {
   chrono_timeline_set_description (r->timeline, translate (r, text));
+  keep_file_text (r, r->timeline, "description", chrono_timeline_get_description (r->timeline), text);
   return TRUE;
 }
 
@@ -648,6 +664,7 @@ end_category (Reader       *r,
     return FALSE;
 
   category = chrono_category_new (r->attr_id, translate (r, text), r->attr_color, r->attr_dark_color);
+  keep_file_text (r, category, "name", chrono_category_get_name (category), text);
   chrono_timeline_add_category (r->timeline, category);
   chrono_native_clear_attributes (r);
   return TRUE;
@@ -665,6 +682,7 @@ end_era (Reader       *r,
     return FALSE;
 
   era = chrono_era_new (translate (r, text), &r->attr_start, &r->attr_end);
+  keep_file_text (r, era, "name", chrono_era_get_name (era), text);
   chrono_timeline_add_era (r->timeline, era);
   chrono_native_clear_attributes (r);
   return TRUE;
@@ -682,10 +700,17 @@ end_source (Reader       *r,
     return FALSE;
 
   source = chrono_source_new (r->attr_id, translate (r, text));
+  keep_file_text (r, source, "title", chrono_source_get_title (source), text);
   if (r->attr_author != NULL)
-    chrono_source_set_author (source, translate (r, r->attr_author));
+    {
+      chrono_source_set_author (source, translate (r, r->attr_author));
+      keep_file_text (r, source, "author", chrono_source_get_author (source), r->attr_author);
+    }
   if (r->attr_publisher != NULL)
-    chrono_source_set_publisher (source, translate (r, r->attr_publisher));
+    {
+      chrono_source_set_publisher (source, translate (r, r->attr_publisher));
+      keep_file_text (r, source, "publisher", chrono_source_get_publisher (source), r->attr_publisher);
+    }
   chrono_source_set_url (source, r->attr_url);
   if (r->attr_has_date)
     chrono_source_set_date (source, &r->attr_start);
@@ -724,6 +749,7 @@ end_event_title (Reader       *r,
     return FALSE;
 
   chrono_event_set_title (r->event, translate (r, text));
+  keep_file_text (r, r->event, "title", chrono_event_get_title (r->event), text);
   return TRUE;
 }
 
@@ -734,6 +760,7 @@ end_summary (Reader       *r,
              GError      **error)
 {
   chrono_event_set_summary (r->event, translate (r, text));
+  keep_file_text (r, r->event, "summary", chrono_event_get_summary (r->event), text);
   return TRUE;
 }
 
@@ -743,10 +770,18 @@ end_note (Reader       *r,
           const char   *text,
           GError      **error)
 {
+  const char *shown;
+  g_autofree char *in_file = NULL;
+
   if (!require_text (r, frame, "note", text, error))
     return FALSE;
 
+  /* The notes are one field, a line each, in the file as on screen. */
+  shown = chrono_event_get_notes (r->event);
+  if (shown != NULL)
+    in_file = g_strconcat (chrono_file_text_get (r->event, "notes", shown), "\n", text, NULL);
   chrono_event_add_note (r->event, translate (r, text));
+  keep_file_text (r, r->event, "notes", chrono_event_get_notes (r->event), in_file != NULL ? in_file : text);
   return TRUE;
 }
 
@@ -800,6 +835,8 @@ end_translation (Reader       *r,
   if (strcmp (translated, text) != 0)
     language = get_runtime_language ();
   chrono_quote_set_translation (r->quote, translated, language != NULL ? language : r->attr_lang);
+  keep_file_text (r, r->quote, "translation", translated, text);
+  keep_file_text (r, r->quote, "translation-language", chrono_quote_get_translation_language (r->quote), r->attr_lang);
   chrono_native_clear_attributes (r);
   return TRUE;
 }
@@ -811,6 +848,7 @@ end_context (Reader       *r,
              GError      **error)
 {
   chrono_quote_set_context (r->quote, translate (r, text));
+  keep_file_text (r, r->quote, "context", chrono_quote_get_context (r->quote), text);
   return TRUE;
 }
 

@@ -7,9 +7,15 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "chrono-native-reader.h"
 #include "chrono-timeline-writer.h"
+#include "model/chrono-atomic-file.h"
+#include "model/chrono-file-text.h"
+
+G_DEFINE_QUARK (chrono-writer-error-quark, chrono_writer_error)
 
 #define NATIVE_NAMESPACE "https://chronoscope.github.io/ns/timeline/1"
 
@@ -20,6 +26,37 @@ nonempty (const char *text,
           const char *fallback)
 {
   return text != NULL && *text != '\0' ? text : fallback;
+}
+
+/* A placeholder for a missing text, in the file's language: the user's translation
+ * only when the user reads the file's language, the English otherwise. */
+static const char *
+placeholder (ChronoTimeline *timeline,
+             const char     *msgid)
+{
+  const char *file_language = chrono_timeline_get_language (timeline);
+  const char *user_language = g_get_language_names ()[0];
+  gsize length;
+
+  if (file_language == NULL)
+    return msgid;
+
+  /* The primary subtags: “zh” of “zh-Hans” and of “zh_CN.UTF-8”. */
+  length = strcspn (file_language, "-_");
+  if (g_ascii_strncasecmp (file_language, user_language, length) == 0 &&
+      strchr ("-_.@", user_language[length]) != NULL)
+    return _(msgid);
+
+  return msgid;
+}
+
+/* The text of a field as its file has it (chrono-file-text.h). */
+static const char *
+file_text (gpointer    object,
+           const char *field,
+           const char *shown)
+{
+  return shown != NULL ? chrono_file_text_get (object, field, shown) : NULL;
 }
 
 static void
@@ -96,7 +133,8 @@ write_categories (GString        *out,
       if (chrono_category_has_dark_color (category))
         append_attribute (out, "dark-color", chrono_category_get_dark_color (category));
       g_string_append_c (out, '>');
-      append_escaped (out, nonempty (chrono_category_get_name (category), chrono_category_get_id (category)));
+      append_escaped (out, nonempty (file_text (category, "name", chrono_category_get_name (category)),
+                                     chrono_category_get_id (category)));
       g_string_append (out, "</category>\n");
     }
   g_string_append (out, "  </categories>\n");
@@ -121,7 +159,8 @@ write_eras (GString        *out,
       append_date_attribute (out, "start", chrono_era_get_start (era));
       append_date_attribute (out, "end", chrono_era_get_end (era));
       g_string_append_c (out, '>');
-      append_escaped (out, nonempty (chrono_era_get_name (era), _("Untitled era")));
+      append_escaped (out, nonempty (file_text (era, "name", chrono_era_get_name (era)),
+                                     placeholder (timeline, N_("Untitled era"))));
       g_string_append (out, "</era>\n");
     }
   g_string_append (out, "  </eras>\n");
@@ -145,11 +184,12 @@ write_sources (GString        *out,
       g_string_append (out, "    <source");
       append_attribute (out, "id", chrono_source_get_id (source));
       append_date_attribute (out, "date", chrono_source_get_date (source));
-      append_attribute (out, "author", chrono_source_get_author (source));
-      append_attribute (out, "publisher", chrono_source_get_publisher (source));
+      append_attribute (out, "author", file_text (source, "author", chrono_source_get_author (source)));
+      append_attribute (out, "publisher", file_text (source, "publisher", chrono_source_get_publisher (source)));
       append_attribute (out, "url", chrono_source_get_url (source));
       g_string_append_c (out, '>');
-      append_escaped (out, nonempty (chrono_source_get_title (source), chrono_source_get_id (source)));
+      append_escaped (out, nonempty (file_text (source, "title", chrono_source_get_title (source)),
+                                     chrono_source_get_id (source)));
       g_string_append (out, "</source>\n");
     }
   g_string_append (out, "  </sources>\n");
@@ -160,6 +200,14 @@ write_quote (GString     *out,
              ChronoQuote *quote)
 {
   ChronoSource *source = chrono_quote_get_source (quote);
+  const char *translation = chrono_quote_get_translation (quote);
+  const char *translation_language = chrono_quote_get_translation_language (quote);
+  const char *translation_in_file = file_text (quote, "translation", translation);
+
+  /* The file's language goes with the file's text, and only with it: a translation
+   * edited on screen is in the language the quote says. */
+  if (translation_in_file != translation)
+    translation_language = file_text (quote, "translation-language", translation_language);
 
   g_string_append (out, "      <quote");
   append_attribute (out, "speaker", chrono_quote_get_speaker (quote));
@@ -171,9 +219,8 @@ write_quote (GString     *out,
   /* “und” is BCP 47 for a language not known. */
   append_text_element (out, 8, "original", nonempty (chrono_quote_get_original_language (quote), "und"),
                        nonempty (chrono_quote_get_original_text (quote), "…"));
-  append_text_element (out, 8, "translation", nonempty (chrono_quote_get_translation_language (quote), "und"),
-                       chrono_quote_get_translation (quote));
-  append_text_element (out, 8, "context", NULL, chrono_quote_get_context (quote));
+  append_text_element (out, 8, "translation", nonempty (translation_language, "und"), translation_in_file);
+  append_text_element (out, 8, "context", NULL, file_text (quote, "context", chrono_quote_get_context (quote)));
   g_string_append (out, "      </quote>\n");
 }
 
@@ -194,12 +241,13 @@ write_event_provenance (GString     *out,
 }
 
 static void
-write_event (GString     *out,
-             ChronoEvent *event)
+write_event (GString        *out,
+             ChronoTimeline *timeline,
+             ChronoEvent    *event)
 {
   ChronoCategory *category = chrono_event_get_category (event);
   GPtrArray *sources = chrono_event_get_sources (event);
-  const char *notes = chrono_event_get_notes (event);
+  const char *notes = file_text (event, "notes", chrono_event_get_notes (event));
 
   g_string_append (out, "    <event");
   append_attribute (out, "id", chrono_event_get_id (event));
@@ -222,8 +270,9 @@ write_event (GString     *out,
   write_event_provenance (out, event);
   g_string_append (out, ">\n");
 
-  append_text_element (out, 6, "title", NULL, nonempty (chrono_event_get_title (event), _("Untitled event")));
-  append_text_element (out, 6, "summary", NULL, chrono_event_get_summary (event));
+  append_text_element (out, 6, "title", NULL, nonempty (file_text (event, "title", chrono_event_get_title (event)),
+                                                        placeholder (timeline, N_("Untitled event"))));
+  append_text_element (out, 6, "summary", NULL, file_text (event, "summary", chrono_event_get_summary (event)));
 
   if (notes != NULL)
     {
@@ -263,8 +312,10 @@ chrono_timeline_write_native (ChronoTimeline *timeline)
   g_string_append (out, ">\n");
 
   append_text_element (out, 2, "title", NULL,
-                       nonempty (chrono_timeline_get_title (timeline), _("Untitled timeline")));
-  append_text_element (out, 2, "description", NULL, chrono_timeline_get_description (timeline));
+                       nonempty (file_text (timeline, "title", chrono_timeline_get_title (timeline)),
+                                 placeholder (timeline, N_("Untitled timeline"))));
+  append_text_element (out, 2, "description", NULL,
+                       file_text (timeline, "description", chrono_timeline_get_description (timeline)));
 
   write_categories (out, timeline);
   write_eras (out, timeline);
@@ -273,7 +324,7 @@ chrono_timeline_write_native (ChronoTimeline *timeline)
   n_events = chrono_timeline_get_n_events (timeline);
   g_string_append (out, "  <events>\n");
   for (guint i = 0; i < n_events; i++)
-    write_event (out, chrono_timeline_get_event (timeline, i));
+    write_event (out, timeline, chrono_timeline_get_event (timeline, i));
   g_string_append (out, "  </events>\n");
   g_string_append (out, "</timeline>\n");
 
@@ -287,15 +338,95 @@ chrono_timeline_save (ChronoTimeline  *timeline,
                       GError         **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ChronoTimeline) check = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (CHRONO_IS_TIMELINE (timeline), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = chrono_timeline_write_native (timeline);
 
-  return g_file_replace_contents (file,
-                                  g_bytes_get_data (bytes, NULL),
-                                  g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, cancellable, error);
+  /* What would not open again is not written: the file on disk stays as it was. */
+  name = g_file_get_basename (file);
+  check = chrono_timeline_read_native_bytes (bytes, name, cancellable, &local_error);
+  if (check == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, CHRONO_WRITER_ERROR, CHRONO_WRITER_ERROR_INVALID,
+                     /* Translators: %s is why, e.g. “notes.chronoscope:12:5: <event> needs a category” */
+                     _("The timeline was not saved, because it would not open again: %s"),
+                     local_error->message);
+      return FALSE;
+    }
+
+  return chrono_atomic_file_set_contents_full (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                               TRUE, cancellable, error);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GBytes *bytes = task_data;
+  GFile *file = source_object;
+  GError *error = NULL;
+
+  if (chrono_atomic_file_set_contents_full (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                            TRUE, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+chrono_timeline_save_async (ChronoTimeline      *timeline,
+                            GFile               *file,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ChronoTimeline) check = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (CHRONO_IS_TIMELINE (timeline));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (file, cancellable, callback, user_data);
+  g_task_set_source_tag (task, chrono_timeline_save_async);
+
+  /* The model belongs to this thread, so it is written out here; the slow part, the
+   * disk, is left to a worker. */
+  bytes = chrono_timeline_write_native (timeline);
+  name = g_file_get_basename (file);
+  check = chrono_timeline_read_native_bytes (bytes, name, cancellable, &error);
+  if (check == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, CHRONO_WRITER_ERROR, CHRONO_WRITER_ERROR_INVALID,
+                                 _("The timeline was not saved, because it would not open again: %s"),
+                                 error->message);
+      return;
+    }
+
+  g_task_set_task_data (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+chrono_timeline_save_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -7,12 +7,36 @@
 
 G_BEGIN_DECLS
 
+#define CHRONO_WRITER_ERROR (chrono_writer_error_quark ())
+
+typedef enum
+{
+  CHRONO_WRITER_ERROR_INVALID,     /* the timeline would not read back */
+} ChronoWriterError;
+
+GQuark    chrono_writer_error_quark    (void);
+
 /* Serialises @timeline to the native XML format. Reading the result back gives an
- * equal timeline (every field, order and id preserved). */
+ * equal timeline (every field, order and id preserved). Translated fields are written
+ * as the file had them (chrono-file-text.h), never in the user's language. */
 GBytes   *chrono_timeline_write_native (ChronoTimeline *timeline);
+
+/* Saves @timeline to @file in the native format. It is first read back, and not saved
+ * when that fails (CHRONO_WRITER_ERROR_INVALID, naming the reason). The file is then
+ * replaced whole or not at all (chrono-atomic-file.h), and what it held before is kept
+ * as “NAME~”. */
 gboolean  chrono_timeline_save         (ChronoTimeline *timeline,
                                         GFile          *file,
                                         GCancellable   *cancellable,
                                         GError        **error);
+/* The same, writing the disk in a worker thread; the timeline is serialised and
+ * checked before this returns, so it may be edited again at once. */
+void      chrono_timeline_save_async   (ChronoTimeline      *timeline,
+                                        GFile               *file,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean  chrono_timeline_save_finish  (GAsyncResult        *result,
+                                        GError             **error);
 
 G_END_DECLS

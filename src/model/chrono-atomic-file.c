@@ -43,9 +43,10 @@ resolve_links (GFile        *file,
 }
 
 GFileOutputStream *
-chrono_atomic_file_replace (GFile         *file,
-                            GCancellable  *cancellable,
-                            GError       **error)
+chrono_atomic_file_replace_full (GFile         *file,
+                                 gboolean       make_backup,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
 {
   g_autoptr(GFile) target = NULL;
 
@@ -53,11 +54,21 @@ chrono_atomic_file_replace (GFile         *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* Without REPLACE_DESTINATION, GIO rewrites a file in place when it cannot make the
-   * temporary file or the file is a link; with it, it always writes aside and renames. */
+   * temporary file or the file is a link; with it, it always writes aside and renames.
+   * The backup is made at the close, by linking the old file to “NAME~” just before
+   * the new one takes its name. */
   target = resolve_links (file, cancellable);
 
-  return g_file_replace (target, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+  return g_file_replace (target, NULL, make_backup, G_FILE_CREATE_REPLACE_DESTINATION,
                          cancellable, error);
+}
+
+GFileOutputStream *
+chrono_atomic_file_replace (GFile         *file,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  return chrono_atomic_file_replace_full (file, FALSE, cancellable, error);
 }
 
 void
@@ -79,12 +90,23 @@ chrono_atomic_file_set_contents (GFile         *file,
                                  GCancellable  *cancellable,
                                  GError       **error)
 {
+  return chrono_atomic_file_set_contents_full (file, data, length, FALSE, cancellable, error);
+}
+
+gboolean
+chrono_atomic_file_set_contents_full (GFile         *file,
+                                      const void    *data,
+                                      gsize          length,
+                                      gboolean       make_backup,
+                                      GCancellable  *cancellable,
+                                      GError       **error)
+{
   g_autoptr(GFileOutputStream) stream = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
-  stream = chrono_atomic_file_replace (file, cancellable, error);
+  stream = chrono_atomic_file_replace_full (file, make_backup, cancellable, error);
   if (stream == NULL)
     return FALSE;
 

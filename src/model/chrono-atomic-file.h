@@ -16,6 +16,12 @@ G_BEGIN_DECLS
 GFileOutputStream *chrono_atomic_file_replace      (GFile              *file,
                                                     GCancellable       *cancellable,
                                                     GError            **error);
+/* The same; with @make_backup, what @file held is kept as “NAME~” once the new content
+ * is in place (a document's save keeps the version before). */
+GFileOutputStream *chrono_atomic_file_replace_full (GFile              *file,
+                                                    gboolean            make_backup,
+                                                    GCancellable       *cancellable,
+                                                    GError            **error);
 /* Closes @stream without replacing the file: what was written is dropped. */
 void               chrono_atomic_file_abort        (GFileOutputStream  *stream);
 /* The whole of @data, written as chrono_atomic_file_replace() does. */
@@ -24,5 +30,11 @@ gboolean           chrono_atomic_file_set_contents (GFile              *file,
                                                     gsize               length,
                                                     GCancellable       *cancellable,
                                                     GError            **error);
+gboolean           chrono_atomic_file_set_contents_full (GFile         *file,
+                                                         const void    *data,
+                                                         gsize          length,
+                                                         gboolean       make_backup,
+                                                         GCancellable  *cancellable,
+                                                         GError       **error);
 
 G_END_DECLS
