@@ -14,6 +14,7 @@
 #include "model/chrono-edit-properties.h"
 #include "model/chrono-edit-span.h"
 #include "model/chrono-undo-stack.h"
+#include "model-dump.h"
 
 static ChronoDate
 date (const char *text)
@@ -582,79 +583,6 @@ random_edit (GRand          *rand,
     }
 }
 
-/* Every readable property of @object, as text; other objects by their id or name. */
-static void
-dump_object (GString *out,
-             gpointer object)
-{
-  guint n_pspecs;
-  g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
-
-  g_string_append_printf (out, "%s {", G_OBJECT_TYPE_NAME (object));
-  for (guint i = 0; i < n_pspecs; i++)
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-      g_autofree char *text = NULL;
-
-      g_value_init (&value, pspecs[i]->value_type);
-      g_object_get_property (object, pspecs[i]->name, &value);
-
-      if (G_VALUE_HOLDS (&value, CHRONO_TYPE_DATE))
-        text = g_value_get_boxed (&value) != NULL ? chrono_date_to_edtf (g_value_get_boxed (&value)) : NULL;
-      else if (G_VALUE_HOLDS (&value, G_TYPE_PTR_ARRAY))
-        {
-          GPtrArray *array = g_value_get_boxed (&value);
-          GString *ids = g_string_new (NULL);
-
-          for (guint j = 0; array != NULL && j < array->len; j++)
-            g_string_append_printf (ids, "%s ", chrono_source_get_id (g_ptr_array_index (array, j)));
-          text = g_string_free (ids, FALSE);
-        }
-      else if (G_VALUE_HOLDS_OBJECT (&value))
-        {
-          GObject *other = g_value_get_object (&value);
-
-          if (CHRONO_IS_EVENT (other))
-            text = g_strdup (chrono_event_get_id (CHRONO_EVENT (other)));
-          else if (other != NULL)
-            g_object_get (other, "id", &text, NULL);
-        }
-      else
-        text = g_strdup_value_contents (&value);
-
-      g_string_append_printf (out, " %s=%s", pspecs[i]->name, text != NULL ? text : "(null)");
-    }
-  g_string_append (out, " }\n");
-}
-
-static void
-dump_list (GString    *out,
-           GListModel *list)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (list, i);
-
-      dump_object (out, item);
-    }
-}
-
-/* All the model holds, whether or not the writer writes it. */
-static char *
-dump (ChronoTimeline *timeline)
-{
-  GString *out = g_string_new (NULL);
-
-  dump_object (out, timeline);
-  dump_list (out, chrono_timeline_get_categories (timeline));
-  dump_list (out, chrono_timeline_get_eras (timeline));
-  dump_list (out, chrono_timeline_get_sources (timeline));
-  dump_list (out, chrono_timeline_get_events (timeline));
-  dump_list (out, chrono_timeline_get_quotes (timeline));
-
-  return g_string_free (out, FALSE);
-}
-
 static GBytes *
 write_bytes (ChronoTimeline *timeline)
 {
@@ -693,7 +621,7 @@ test_undo_redo_random (void)
       g_test_message ("seed %u: %u events, %u steps", seed, chrono_timeline_get_n_events (timeline), n_steps);
 
       g_ptr_array_add (steps, g_bytes_ref (original));
-      g_ptr_array_add (dumps, dump (timeline));
+      g_ptr_array_add (dumps, model_dump (timeline));
       for (guint i = 0; i < n_steps; i++)
         {
           g_autoptr(ChronoEdit) edit = NULL;
@@ -731,7 +659,7 @@ test_undo_redo_random (void)
           chrono_undo_stack_push (stack, edit);
           check_invariants (timeline, rand);
           g_ptr_array_add (steps, write_bytes (timeline));
-          g_ptr_array_add (dumps, dump (timeline));
+          g_ptr_array_add (dumps, model_dump (timeline));
         }
       edited = write_bytes (timeline);
 
@@ -746,7 +674,7 @@ test_undo_redo_random (void)
           check_invariants (timeline, rand);
           now = write_bytes (timeline);
           assert_bytes_equal (g_ptr_array_index (steps, i - 1), now);
-          now_dump = dump (timeline);
+          now_dump = model_dump (timeline);
           g_assert_cmpstr (now_dump, ==, g_ptr_array_index (dumps, i - 1));
         }
       g_assert_false (chrono_undo_stack_undo (stack));
@@ -759,7 +687,7 @@ test_undo_redo_random (void)
       check_invariants (timeline, rand);
       redone = write_bytes (timeline);
       assert_bytes_equal (edited, redone);
-      redone_dump = dump (timeline);
+      redone_dump = model_dump (timeline);
       g_assert_cmpstr (redone_dump, ==, g_ptr_array_index (dumps, dumps->len - 1));
       g_assert_cmpint (chrono_undo_stack_get_modified (stack), ==, steps->len > 1);
 

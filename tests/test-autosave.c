@@ -1,0 +1,252 @@
+/* test-autosave.c — unsaved changes are copied aside, and found again after a kill
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <signal.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "io/chrono-autosave.h"
+#include "io/chrono-timeline-reader.h"
+#include "io/chrono-timeline-writer.h"
+#include "model/chrono-edit-properties.h"
+
+#define SAMPLE "<timeline version='1' xml:lang='en'><title>Notes</title>" \
+               "<categories><category id='c' color='#000000'>C</category></categories>" \
+               "<events><event id='e' start='2000' category='c'><title>First</title></event></events></timeline>"
+#define CHILD_ENV "CHRONO_TEST_AUTOSAVE_IN"
+
+static ChronoTimeline *
+read_sample (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (SAMPLE, strlen (SAMPLE));
+  g_autoptr(GError) error = NULL;
+  ChronoTimeline *timeline = chrono_timeline_read_bytes (bytes, "notes.chronoscope", NULL, &error);
+
+  g_assert_no_error (error);
+
+  return timeline;
+}
+
+static guint
+count_files (GFile *directory)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (directory, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  GFileInfo *info;
+  guint n = 0;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      n++;
+      g_object_unref (info);
+    }
+
+  return n;
+}
+
+static void
+remove_directory (GFile *directory)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (directory, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (directory, g_file_info_get_name (info));
+
+      g_file_delete (child, NULL, NULL);
+      g_object_unref (info);
+    }
+  g_file_delete (directory, NULL, NULL);
+}
+
+/* Runs the main loop until @count_files (@directory) is @n, for at most ten seconds. */
+static void
+wait_for_files (GFile *directory,
+                guint  n)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (count_files (directory) != n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+
+  g_assert_cmpuint (count_files (directory), ==, n);
+}
+
+static void
+rename_event (ChronoUndoStack *stack,
+              const char      *title)
+{
+  ChronoTimeline *timeline = chrono_undo_stack_get_timeline (stack);
+  g_autoptr(ChronoEditProperties) edit =
+    chrono_edit_properties_new (chrono_timeline_get_event (timeline, 0), "title", title, NULL);
+
+  chrono_undo_stack_push (stack, CHRONO_EDIT (edit));
+}
+
+static GFile *
+make_directory (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_dir_make_tmp ("chrono-autosave-XXXXXX", &error);
+
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+test_copy_follows_changes (void)
+{
+  g_autoptr(GFile) directory = make_directory ();
+  g_autoptr(GFile) document = g_file_new_for_path ("/home/someone/notes.chronoscope");
+  g_autoptr(ChronoTimeline) timeline = read_sample ();
+  g_autoptr(ChronoUndoStack) stack = chrono_undo_stack_new (timeline);
+  g_autoptr(ChronoAutosave) autosave = chrono_autosave_new (directory);
+  g_autoptr(GPtrArray) orphans = NULL;
+
+  chrono_autosave_set_delay (autosave, 50);
+  chrono_autosave_set_document (autosave, document);
+  chrono_autosave_watch (autosave, stack);
+
+  /* Nothing unsaved, no copy. */
+  g_usleep (100000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (count_files (directory), ==, 0);
+
+  rename_event (stack, "Renamed");
+  wait_for_files (directory, 2);
+
+  /* Undone back to what the file holds: the copy goes. */
+  chrono_undo_stack_undo (stack);
+  wait_for_files (directory, 0);
+
+  rename_event (stack, "Renamed again");
+  wait_for_files (directory, 2);
+
+  /* Saved: the copy goes. */
+  chrono_undo_stack_set_unmodified (stack);
+  wait_for_files (directory, 0);
+
+  rename_event (stack, "Discarded");
+  wait_for_files (directory, 2);
+  /* This process keeps it: not an orphan. */
+  orphans = chrono_autosave_find_orphans (directory);
+  g_assert_cmpuint (orphans->len, ==, 0);
+  chrono_autosave_discard (autosave);
+  g_assert_cmpuint (count_files (directory), ==, 0);
+
+  remove_directory (directory);
+}
+
+/* The child: edits the sample with autosave on, waits until the copy is written, makes
+ * one more change and dies of SIGKILL before that is copied. */
+static int
+edit_and_die (const char *path)
+{
+  g_autoptr(GFile) directory = g_file_new_for_path (path);
+  g_autoptr(GFile) document = g_file_new_for_path ("/home/someone/notes.chronoscope");
+  g_autoptr(ChronoTimeline) timeline = read_sample ();
+  g_autoptr(ChronoUndoStack) stack = chrono_undo_stack_new (timeline);
+  g_autoptr(ChronoAutosave) autosave = chrono_autosave_new (directory);
+
+  chrono_autosave_set_delay (autosave, 50);
+  chrono_autosave_set_document (autosave, document);
+  chrono_autosave_watch (autosave, stack);
+  rename_event (stack, "Written before the crash");
+  chrono_timeline_set_title (timeline, "Notes, edited");
+  wait_for_files (directory, 2);
+
+  chrono_autosave_set_delay (autosave, 60000);
+  rename_event (stack, "Lost in the crash");
+  raise (SIGKILL);
+
+  return 1;
+}
+
+static void
+test_recover_after_kill (void)
+{
+  g_autoptr(GFile) directory = make_directory ();
+  g_autofree char *path = g_file_get_path (directory);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) recovered = NULL;
+  g_autoptr(ChronoUndoStack) stack = NULL;
+  g_autoptr(GFile) document = NULL;
+  g_autofree char *document_path = NULL;
+  ChronoAutosave *orphan;
+
+  g_subprocess_launcher_setenv (launcher, CHILD_ENV, path, TRUE);
+  child = g_subprocess_launcher_spawn (launcher, &error, "/proc/self/exe", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait (child, NULL, &error));
+  g_assert_true (g_subprocess_get_if_signaled (child));
+  g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
+
+  orphans = chrono_autosave_find_orphans (directory);
+  g_assert_cmpuint (orphans->len, ==, 1);
+  orphan = g_ptr_array_index (orphans, 0);
+  document_path = g_file_get_path (chrono_autosave_get_document (orphan));
+  g_assert_cmpstr (document_path, ==, "/home/someone/notes.chronoscope");
+  g_assert_cmpstr (chrono_autosave_get_title (orphan), ==, "Notes, edited");
+  g_assert_nonnull (chrono_autosave_get_time (orphan));
+
+  recovered = chrono_autosave_load (orphan, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (chrono_event_get_title (chrono_timeline_get_event (recovered, 0)), ==, "Written before the crash");
+
+  /* Taken over, the copy is kept up to date under its name, and goes once saved. */
+  stack = chrono_undo_stack_new (recovered);
+  chrono_autosave_set_delay (orphan, 50);
+  chrono_autosave_watch (orphan, stack);
+  rename_event (stack, "Recovered and changed");
+  for (gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; g_get_monotonic_time () < deadline;)
+    {
+      g_clear_object (&recovered);
+      recovered = chrono_autosave_load (orphan, NULL, &error);
+      g_assert_no_error (error);
+      if (g_str_equal (chrono_event_get_title (chrono_timeline_get_event (recovered, 0)), "Recovered and changed"))
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpstr (chrono_event_get_title (chrono_timeline_get_event (recovered, 0)), ==, "Recovered and changed");
+  g_assert_cmpuint (count_files (directory), ==, 2);
+  chrono_undo_stack_set_unmodified (stack);
+  wait_for_files (directory, 0);
+
+  remove_directory (directory);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+
+  if (g_getenv (CHILD_ENV) != NULL)
+    {
+      g_autofree char *path = g_strdup (g_getenv (CHILD_ENV));
+
+      g_unsetenv (CHILD_ENV);
+      g_test_init (&argc, &argv, NULL);
+      return edit_and_die (path);
+    }
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/io/autosave/copy-follows-changes", test_copy_follows_changes);
+  g_test_add_func ("/io/autosave/recover-after-kill", test_recover_after_kill);
+
+  return g_test_run ();
+}

@@ -1,0 +1,326 @@
+/* test-save.c — saving a timeline: everything editable comes back, the old file is kept
+ * as a backup, a save that would not open again is refused, and a save killed halfway
+ * leaves the old file whole
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <signal.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "io/chrono-timeline-reader.h"
+#include "io/chrono-timeline-writer.h"
+#include "model/chrono-edit-insert.h"
+#include "model/chrono-edit-properties.h"
+#include "model/chrono-edit-span.h"
+#include "model/chrono-undo-stack.h"
+#include "model-dump.h"
+
+#define OLD_CONTENT "<timeline version='1' xml:lang='en'><title>The old file</title>" \
+                    "<categories><category id='c' color='#000000'>C</category></categories>" \
+                    "<events><event id='e' start='2000' category='c'><title>Old</title></event></events></timeline>"
+#define CHILD_ENV "CHRONO_TEST_SAVE_TO"
+
+typedef struct
+{
+  char  *dir;
+  char  *path;
+  GFile *file;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("chrono-save-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "notes.chronoscope", NULL);
+  g_assert_true (g_file_set_contents (fixture->path, OLD_CONTENT, -1, &error));
+  g_assert_no_error (error);
+  fixture->file = g_file_new_for_path (fixture->path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) handle = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+  g_object_unref (fixture->file);
+}
+
+static char *
+read_path (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static void
+push (ChronoUndoStack *stack,
+      gpointer         edit)
+{
+  chrono_undo_stack_push (stack, edit);
+  g_object_unref (edit);
+}
+
+static ChronoDate
+date (const char *text)
+{
+  ChronoDate d;
+
+  g_assert_true (chrono_date_parse (text, &d, NULL));
+
+  return d;
+}
+
+/* Every field the editor can set, set through edits as the editor sets them, then saved
+ * and opened again: the model that comes back holds the same, property for property. */
+static void
+test_round_trip_editable (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_load (fixture->file, NULL, &error);
+  g_autoptr(ChronoUndoStack) stack = NULL;
+  g_autoptr(ChronoTimeline) back = NULL;
+  g_autoptr(ChronoCategory) category = chrono_category_new ("people", "People", "#1c71d8", "#99c1f1");
+  g_autoptr(ChronoSource) source = chrono_source_new ("interview", "An interview");
+  g_autoptr(ChronoSource) other = chrono_source_new ("paper", "A paper");
+  g_autoptr(ChronoEra) era = NULL;
+  g_autoptr(ChronoEvent) event = NULL;
+  g_autoptr(ChronoQuote) quote = chrono_quote_new ("我们很惊讶。", "zh-Hans");
+  g_autoptr(ChronoQuote) second = chrono_quote_new ("Second words", "en");
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  ChronoDate start = date ("2022-11-30"), end = date ("2023-01~"), said = date ("2024-12?");
+  ChronoDate era_start = date ("-0500"), era_end = date ("2030");
+  ChronoDate predicted = date ("2025"), predicted_end = date ("2027?"), source_date = date ("2025-01-05");
+
+  g_assert_no_error (error);
+  stack = chrono_undo_stack_new (timeline);
+
+  push (stack, chrono_edit_properties_new (timeline, "title", "My timeline", "description", "What I read.", NULL));
+  push (stack, chrono_edit_insert_new (category, NULL, 0));
+  push (stack, chrono_edit_properties_new (category, "name", "Persons", "color", "#e01b24", "dark-color", "#f66151", NULL));
+  era = chrono_era_new ("Before", &era_start, &era_end);
+  push (stack, chrono_edit_insert_new (era, NULL, 0));
+  push (stack, chrono_edit_properties_new (era, "name", "Long ago", NULL));
+  push (stack, chrono_edit_insert_new (source, NULL, 0));
+  push (stack, chrono_edit_insert_new (other, NULL, 1));
+  push (stack, chrono_edit_properties_new (source, "title", "Bloomberg interview", "author", "Josh Tyrangiel",
+                                           "publisher", "Bloomberg", "url", "https://example.org/a?b=1&c=2",
+                                           "date", &source_date, NULL));
+
+  event = chrono_event_new ("event-2", &start, "New event");
+  chrono_event_set_category (event, category);
+  push (stack, chrono_edit_insert_new (event, NULL, 0));
+  g_ptr_array_add (sources, source);
+  g_ptr_array_add (sources, other);
+  push (stack, chrono_edit_properties_new (event, "title", "ChatGPT launches", "summary", "It went out.",
+                                           "notes", "First note.\nSecond note.", "importance", 5,
+                                           "sources", sources, "provenance", CHRONO_PROVENANCE_OUTSIDE,
+                                           "date-provenance", CHRONO_PROVENANCE_INFERRED, NULL));
+  push (stack, chrono_edit_span_new (event, &start, &end));
+  push (stack, chrono_edit_properties_new (event, "predicted-start", &predicted, "predicted-end", &predicted_end, NULL));
+
+  chrono_quote_set_speaker (quote, "Sam Altman");
+  push (stack, chrono_edit_insert_new (quote, event, 0));
+  push (stack, chrono_edit_properties_new (quote, "translation", "We were surprised.", "translation-language", "en",
+                                           "context", "On stage.", "source", source, "said", &said,
+                                           "provenance", CHRONO_PROVENANCE_REPORTED, NULL));
+  chrono_quote_set_speaker (second, "Ilya Sutskever");
+  push (stack, chrono_edit_insert_new (second, event, 1));
+  push (stack, chrono_edit_move_quote_new (second, 0));
+
+  before = model_dump (timeline);
+  g_assert_true (chrono_timeline_save (timeline, fixture->file, NULL, &error));
+  g_assert_no_error (error);
+
+  back = chrono_timeline_load (fixture->file, NULL, &error);
+  g_assert_no_error (error);
+  after = model_dump (back);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_backup (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_load (fixture->file, NULL, &error);
+  g_autofree char *backup_path = g_strconcat (fixture->path, "~", NULL);
+  g_autofree char *backup = NULL;
+  g_autofree char *saved = NULL;
+
+  g_assert_no_error (error);
+  chrono_timeline_set_title (timeline, "Saved once");
+  g_assert_true (chrono_timeline_save (timeline, fixture->file, NULL, &error));
+  g_assert_no_error (error);
+
+  backup = read_path (backup_path);
+  g_assert_cmpstr (backup, ==, OLD_CONTENT);
+  saved = read_path (fixture->path);
+  g_assert_nonnull (strstr (saved, "<title>Saved once</title>"));
+}
+
+/* A timeline the reader would refuse is not saved, and the file stays as it was. */
+static void
+test_refuse_unreadable (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_load (fixture->file, NULL, &error);
+  g_autoptr(ChronoEditProperties) uncategorise = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_no_error (error);
+  uncategorise = chrono_edit_properties_new (chrono_timeline_get_event (timeline, 0), "category", NULL, NULL);
+  chrono_edit_apply (CHRONO_EDIT (uncategorise), timeline);
+
+  g_assert_false (chrono_timeline_save (timeline, fixture->file, NULL, &error));
+  g_assert_error (error, CHRONO_WRITER_ERROR, CHRONO_WRITER_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "notes.chronoscope"));
+  g_assert_nonnull (strstr (error->message, "category"));
+
+  contents = read_path (fixture->path);
+  g_assert_cmpstr (contents, ==, OLD_CONTENT);
+}
+
+/* The child: saves a large generated timeline to the file named in CHILD_ENV. */
+static int
+save_child (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) category = chrono_category_new ("c", "Category", "#1c71d8", NULL);
+  g_autoptr(GError) error = NULL;
+
+  chrono_timeline_set_title (timeline, "A large timeline");
+  chrono_timeline_add_category (timeline, category);
+  for (guint i = 0; i < 400000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      ChronoDate start = { 1800 + i % 300, 1 + i % 12, 1 + i % 28, 0, 0, 0, CHRONO_PRECISION_DAY, 0 };
+      g_autoptr(ChronoEvent) event = chrono_event_new (id, &start, "An event with a title of some length");
+
+      chrono_event_set_category (event, category);
+      chrono_event_set_summary (event, "A summary that makes the file larger, so that writing it takes a while.");
+      chrono_timeline_add_event (timeline, event);
+    }
+  chrono_timeline_seal (timeline);
+
+  if (!chrono_timeline_save (timeline, file, NULL, &error))
+    g_error ("%s", error->message);
+
+  return 0;
+}
+
+/* Size of the largest file in @dir whose name does not start with @keep. */
+static goffset
+largest_other_file (const char *dir,
+                    const char *keep)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+  goffset largest = -1;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      GStatBuf buf;
+
+      if (!g_str_has_prefix (name, keep) && g_stat (path, &buf) == 0)
+        largest = MAX (largest, (goffset) buf.st_size);
+    }
+
+  return largest;
+}
+
+static void
+test_killed_during_save (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(ChronoTimeline) timeline = NULL;
+  g_autofree char *contents = NULL;
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  goffset written = -1;
+
+  g_subprocess_launcher_setenv (launcher, CHILD_ENV, fixture->path, TRUE);
+  child = g_subprocess_launcher_spawn (launcher, &error, "/proc/self/exe", NULL);
+  g_assert_no_error (error);
+
+  /* Wait until the save is writing its bytes (beside the file), then kill it. */
+  while (written <= 0 && g_get_monotonic_time () < deadline)
+    {
+      written = largest_other_file (fixture->dir, "notes.chronoscope");
+      if (written <= 0)
+        g_usleep (200);
+    }
+  g_assert_cmpint (written, >, 0);
+  g_subprocess_force_exit (child);
+  g_assert_true (g_subprocess_wait (child, NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("killed with %" G_GOFFSET_FORMAT " bytes written", written);
+
+  /* It died of the kill, not by finishing first: the test saw it in the middle. */
+  g_assert_true (g_subprocess_get_if_signaled (child));
+  g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
+
+  contents = read_path (fixture->path);
+  g_assert_cmpstr (contents, ==, OLD_CONTENT);
+  timeline = chrono_timeline_load (fixture->file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (chrono_timeline_get_title (timeline), ==, "The old file");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+
+  if (g_getenv (CHILD_ENV) != NULL)
+    {
+      g_autofree char *path = g_strdup (g_getenv (CHILD_ENV));
+
+      g_unsetenv (CHILD_ENV);
+      g_test_init (&argc, &argv, NULL);
+      return save_child (path);
+    }
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/io/save/round-trip-editable", Fixture, NULL, fixture_set_up, test_round_trip_editable, fixture_tear_down);
+  g_test_add ("/io/save/backup", Fixture, NULL, fixture_set_up, test_backup, fixture_tear_down);
+  g_test_add ("/io/save/refuse-unreadable", Fixture, NULL, fixture_set_up, test_refuse_unreadable, fixture_tear_down);
+  g_test_add ("/io/save/killed-during-save", Fixture, NULL, fixture_set_up, test_killed_during_save, fixture_tear_down);
+
+  return g_test_run ();
+}
