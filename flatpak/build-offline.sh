@@ -2,7 +2,7 @@
 # Builds Chronoscope's Flatpak bundle with no Flathub, installs it for a scratch user and runs
 # it in the sandbox under Xvfb, in English and in Chinese, checking what a user would see.
 #
-#   1. a local runtime and SDK made of Debian 12 packages (build-runtime.sh), cached in
+#   1. a local runtime and SDK made of Debian 13 packages (build-runtime.sh), cached in
 #      $CHRONOSCOPE_FLATPAK_CACHE/<hash of runtime-packages and build-runtime.sh>
 #   2. a manifest generated from the real one, io.github.chronoscope.Chronoscope.json:
 #      the local runtime instead of GNOME's, this checkout instead of the git source
@@ -117,13 +117,15 @@ else
 fi
 # A fixed path for install-bundle.sh, whatever the key.
 ln -sfn "$key" "$cache_root/current"
+branch=$(cat "$cache/branch" 2>/dev/null) || fail "$cache has no branch file: delete it and run again"
+info "local.debian.Platform//$branch"
 # The installation flatpak-builder builds against (Sdk and Platform) lives with the cache.
 export FLATPAK_USER_DIR="$cache/builder"
-if ! flatpak --user info local.debian.Sdk//12 >/dev/null 2>&1 \
-   || ! flatpak --user info local.debian.Platform//12 >/dev/null 2>&1; then
+if ! flatpak --user info "local.debian.Sdk//$branch" >/dev/null 2>&1 \
+   || ! flatpak --user info "local.debian.Platform//$branch" >/dev/null 2>&1; then
   flatpak --user remote-add --if-not-exists --no-gpg-verify local-debian "file://$cache/repo"
   flatpak --user install -y --noninteractive local-debian \
-    local.debian.Sdk//12 local.debian.Platform//12 >/dev/null \
+    "local.debian.Sdk//$branch" "local.debian.Platform//$branch" >/dev/null \
     || fail "installing the local Sdk for flatpak-builder failed"
 fi
 # Other runs may build at the same time from here on; a run that replaces the runtime waits
@@ -133,10 +135,10 @@ flock -s 9 || fail "cannot share the lock on $cache_root/lock"
 # ---------------------------------------------------------------------------------------------
 step "generated manifest"
 manifest="$scratch/$app_id.json"
-python3 - "$real_manifest" "$manifest" "$src" <<'EOF' || fail "cannot generate the local manifest"
+python3 - "$real_manifest" "$manifest" "$src" "$branch" <<'EOF' || fail "cannot generate the local manifest"
 import json, subprocess, sys
 
-real, generated, checkout = sys.argv[1:]
+real, generated, checkout, branch = sys.argv[1:]
 with open(real) as f:
     m = json.load(f)
 
@@ -145,7 +147,7 @@ if m.get("separate-locales", True) is not False:
 
 m["runtime"] = "local.debian.Platform"
 m["sdk"] = "local.debian.Sdk"
-m["runtime-version"] = "12"
+m["runtime-version"] = branch
 for key in ("sdk-extensions", "base", "base-version"):
     m.pop(key, None)
 
@@ -203,7 +205,7 @@ install_log="$out/install.log"
 : >"$install_log"
 flatpak --user remote-add --no-gpg-verify local-debian "file://$cache/repo" >>"$install_log" 2>&1 \
   || fail "flatpak remote-add failed (log: $install_log)"
-flatpak --user install -y --noninteractive local-debian local.debian.Platform//12 >>"$install_log" 2>&1 \
+flatpak --user install -y --noninteractive local-debian "local.debian.Platform//$branch" >>"$install_log" 2>&1 \
   || fail "installing the Platform for the scratch user failed (log: $install_log)"
 flatpak --user install -y --noninteractive --bundle "$bundle" >>"$install_log" 2>&1 \
   || fail "installing the bundle failed (log: $install_log)"

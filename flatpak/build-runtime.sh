@@ -1,6 +1,7 @@
 #!/bin/bash
-# Builds a local Flatpak runtime and SDK (local.debian.Platform and local.debian.Sdk, branch 12)
-# from the Debian 12 packages listed in runtime-packages, into the OSTree repo DEST/repo.
+# Builds a local Flatpak runtime and SDK (local.debian.Platform and local.debian.Sdk, branch 13)
+# from the Debian 13 (trixie) packages listed in runtime-packages, into the OSTree repo
+# DEST/repo, and writes the branch to DEST/branch.
 #
 # Used by build-offline.sh where Flathub (and so the GNOME runtime) cannot be reached.
 # Needs root (debootstrap, chroot). The mirror is the one this machine's apt already uses.
@@ -11,7 +12,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 dest=${1:?usage: build-runtime.sh DEST}
 arch=$(flatpak --default-arch)
-branch=12
+suite=trixie
+branch=13
 
 die () { echo "build-runtime: error: $*" >&2; exit 1; }
 log () { echo "build-runtime: $*" >&2; }
@@ -57,8 +59,8 @@ trap 'unmount_under "$work"' EXIT
 rootfs="$work/rootfs"
 rt="$work/runtime"
 
-log "debootstrap bookworm ($(echo "$packages" | tr ',' '\n' | wc -l) packages and their dependencies)"
-if ! debootstrap --variant=minbase --include="$packages" bookworm "$rootfs" "$mirror" \
+log "debootstrap $suite ($(echo "$packages" | tr ',' '\n' | wc -l) packages and their dependencies)"
+if ! debootstrap --variant=minbase --include="$packages" "$suite" "$rootfs" "$mirror" \
      >"$work/debootstrap.log" 2>&1; then
   tail -n 30 "$work/debootstrap.log" >&2
   [ -f "$rootfs/debootstrap/debootstrap.log" ] && tail -n 30 "$rootfs/debootstrap/debootstrap.log" >&2
@@ -113,6 +115,7 @@ flatpak build-update-repo "$work/repo" >/dev/null
 remove_tree "$dest"
 mkdir -p "$dest"
 mv "$work/repo" "$dest/repo"
+echo "$branch" >"$dest/branch"
 cp "$work/debootstrap.log" "$dest/debootstrap.log"
 remove_tree "$work"
 log "runtime ready in $dest/repo"
