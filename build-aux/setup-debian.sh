@@ -14,6 +14,7 @@ packages=(
   python3 python3-gi python3-pyatspi gir1.2-atspi-2.0
   fonts-noto-cjk fonts-cantarell librsvg2-common adwaita-icon-theme hicolor-icon-theme
   shared-mime-info locales
+  yelp
 )
 locales=(en_US.UTF-8 zh_CN.UTF-8)
 

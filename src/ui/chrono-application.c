@@ -11,6 +11,7 @@
 
 #include "chrono-application.h"
 #include "chrono-export-command.h"
+#include "chrono-ui-util.h"
 #include "chrono-window.h"
 #include "io/chrono-timeline-reader.h"
 
@@ -90,7 +91,9 @@ chrono_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "version"))
     {
-      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      g_autofree char *versions = chrono_application_dup_versions ();
+
+      g_print ("%s %s\n%s", PACKAGE_NAME, PACKAGE_VERSION, versions);
       return EXIT_SUCCESS;
     }
 
@@ -124,29 +127,74 @@ chrono_application_local_command_line (GApplication   *app,
   return G_APPLICATION_CLASS (chrono_application_parent_class)->local_command_line (app, arguments, exit_status);
 }
 
+/* The libraries the app runs on, one per line: a bug report says which stack it came from. */
+char *
+chrono_application_dup_versions (void)
+{
+  return g_strdup_printf ("GTK %u.%u.%u\nlibadwaita %u.%u.%u\nGLib %u.%u.%u\n",
+                          gtk_get_major_version (), gtk_get_minor_version (), gtk_get_micro_version (),
+                          adw_get_major_version (), adw_get_minor_version (), adw_get_micro_version (),
+                          glib_major_version, glib_minor_version, glib_micro_version);
+}
+
+static char *
+dup_debug_info (void)
+{
+  g_autofree char *versions = chrono_application_dup_versions ();
+  g_autofree char *os = g_get_os_info (G_OS_INFO_KEY_PRETTY_NAME);
+
+  return g_strdup_printf ("%s %s\n%s%s%s\n",
+                          PACKAGE_NAME, PACKAGE_VERSION, versions,
+                          g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS) ? "Flatpak\n" : "",
+                          os != NULL ? os : "");
+}
+
+/* An AdwAboutDialog where libadwaita has it (1.5), an AdwAboutWindow before. */
+GtkWidget *
+chrono_application_create_about (void)
+{
+  const char *developers[] = { _("The Chronoscope developers"), NULL };
+  g_autofree char *debug_info = dup_debug_info ();
+
+  return g_object_new (
+#if ADW_CHECK_VERSION (1, 5, 0)
+                       ADW_TYPE_ABOUT_DIALOG,
+#else
+                       ADW_TYPE_ABOUT_WINDOW,
+#endif
+                       "application-name", _("Chronoscope"),
+                       "application-icon", BASE_APPLICATION_ID,
+                       "developer-name", _("The Chronoscope developers"),
+                       "version", PACKAGE_VERSION,
+                       "website", "https://github.com/chronoscope/chronoscope",
+                       "issue-url", "https://github.com/chronoscope/chronoscope/issues",
+                       "copyright", _("© 2026 The Chronoscope developers"),
+                       "license-type", GTK_LICENSE_GPL_3_0,
+                       "developers", developers,
+                       /* Translators: replace with your names, one per line */
+                       "translator-credits", _("translator-credits"),
+                       "comments", _("Explore timelines: zoom through time, read each event and the quotes behind it"),
+                       "debug-info", debug_info,
+                       "debug-info-filename", "chronoscope-debug-info.txt",
+                       NULL);
+}
+
 static void
 chrono_application_about_action (GSimpleAction *action,
                                  GVariant      *parameter,
                                  gpointer       user_data)
 {
   ChronoApplication *self = user_data;
-  const char *developers[] = { _("The Chronoscope developers"), NULL };
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about = chrono_application_create_about ();
 
-  adw_show_about_window (window,
-                         "application-name", _("Chronoscope"),
-                         "application-icon", BASE_APPLICATION_ID,
-                         "developer-name", _("The Chronoscope developers"),
-                         "version", PACKAGE_VERSION,
-                         "website", "https://github.com/chronoscope/chronoscope",
-                         "issue-url", "https://github.com/chronoscope/chronoscope/issues",
-                         "copyright", _("© 2026 The Chronoscope developers"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "developers", developers,
-                         /* Translators: replace with your names, one per line */
-                         "translator-credits", _("translator-credits"),
-                         "comments", _("Explore timelines: zoom through time, read each event and the quotes behind it"),
-                         NULL);
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_present (ADW_DIALOG (about), GTK_WIDGET (window));
+#else
+  gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+  gtk_window_present (GTK_WINDOW (about));
+#endif
 }
 
 static void
@@ -157,7 +205,8 @@ chrono_application_help_action (GSimpleAction *action,
   ChronoApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_show_uri (window, "help:chronoscope", GDK_CURRENT_TIME);
+  if (window != NULL)
+    chrono_ui_open_uri (GTK_WIDGET (window), "help:chronoscope");
 }
 
 static void

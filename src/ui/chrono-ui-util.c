@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "chrono-ui-util.h"
+#include "chrono-window.h"
 
 gboolean
 chrono_ui_get_category_color (ChronoCategory *category,
@@ -178,34 +179,79 @@ chrono_ui_find_era (ChronoTimeline *timeline,
   return NULL;
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
+typedef struct
+{
+  GtkWidget *widget;
+  char      *uri;
+} LaunchData;
+
+static void
+launch_data_free (LaunchData *data)
+{
+  g_clear_object (&data->widget);
+  g_free (data->uri);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LaunchData, launch_data_free)
+
 static void
 launch_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
+  g_autoptr(LaunchData) data = user_data;
   g_autoptr(GError) error = NULL;
+  const char *uri = data->uri;
+  GtkRoot *root;
+  g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
 
-  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error) &&
-      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
-    g_warning ("Could not open a link: %s", error->message);
-}
+#if GTK_CHECK_VERSION (4, 10, 0)
+  if (gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error) ||
+      g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    return;
+#else
+  if (gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 #endif
 
-/* Both paths go through the OpenURI portal when the app is sandboxed. */
+  g_debug ("Could not open %s: %s", uri, error->message);
+  root = gtk_widget_get_root (data->widget);
+  if (!CHRONO_IS_WINDOW (root))
+    return;
+
+  if (g_str_has_prefix (uri, "help:"))
+    text = g_strdup (_("No help viewer is installed; the help opens in Yelp"));
+  else
+    /* Translators: %s is a web address */
+    text = g_strdup_printf (_("No app could open %s"), uri);
+  /* Toast titles are markup. */
+  markup = g_markup_escape_text (text, -1);
+  chrono_window_add_toast (CHRONO_WINDOW (root), adw_toast_new (markup));
+}
+
+/* Both paths go through the OpenURI portal when the app is sandboxed; when nothing can open
+ * the address, a toast in the widget's window says so. */
 void
 chrono_ui_open_uri (GtkWidget  *widget,
                     const char *uri)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  LaunchData *data = g_new0 (LaunchData, 1);
 
+  data->widget = g_object_ref (widget);
+  data->uri = g_strdup (uri);
 #if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+  {
+    g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
 
-  gtk_uri_launcher_launch (launcher, window, NULL, launch_cb, NULL);
+    gtk_uri_launcher_launch (launcher, window, NULL, launch_cb, data);
+  }
 #else
-  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+  gtk_show_uri_full (window, uri, GDK_CURRENT_TIME, NULL, launch_cb, data);
 #endif
 }
 

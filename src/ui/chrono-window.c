@@ -1518,3 +1518,13 @@ chrono_window_select_event (ChronoWindow *self,
 
   gtk_single_selection_set_selected (self->selection, chrono_window_find_position (self, event));
 }
+
+/* Takes ownership of the toast. */
+void
+chrono_window_add_toast (ChronoWindow *self,
+                         AdwToast     *toast)
+{
+  g_return_if_fail (CHRONO_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

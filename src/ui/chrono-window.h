@@ -26,5 +26,7 @@ void                chrono_window_select_event     (ChronoWindow      *self,
                                                     ChronoEvent       *event);
 guint               chrono_window_find_position    (ChronoWindow      *self,
                                                     ChronoEvent       *event);
+void                chrono_window_add_toast        (ChronoWindow      *self,
+                                                    AdwToast          *toast);
 
 G_END_DECLS
