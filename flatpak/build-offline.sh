@@ -5,7 +5,8 @@
 #   1. a local runtime and SDK made of Debian 13 packages (build-runtime.sh), cached in
 #      $CHRONOSCOPE_FLATPAK_CACHE/<hash of runtime-packages and build-runtime.sh>
 #   2. a manifest generated from the real one, io.github.chronoscope.Chronoscope.json:
-#      the local runtime instead of GNOME's, this checkout instead of the git source
+#      the local runtime instead of GNOME's, this checkout instead of the git tag, all the
+#      tests instead of the unit tests
 #   3. flatpak-builder (the manifest's "run-tests" runs the test suite inside the SDK)
 #   4. a .flatpak bundle, installed for a scratch user next to the local Platform
 #   5. the app run in the sandbox: window, translations, help, built-in timeline, screenshots
@@ -164,6 +165,12 @@ app = m["modules"][-1]
 if not isinstance(app, dict):
     sys.exit("the app module (the last one) must be written inline")
 app["sources"] = [{"type": "dir", "path": checkout, "skip": skip}]
+# The GNOME SDK runs the unit tests only; the local SDK has Xvfb, xdotool and pyatspi, so
+# the widget, end-to-end and validation tests run there too, on GTK 4.18.
+opts = app.get("config-opts", [])
+if "-Dtests=unit" not in opts:
+    sys.exit("the app module's config-opts must have -Dtests=unit")
+app["config-opts"] = ["-Dtests=all" if o == "-Dtests=unit" else o for o in opts]
 
 for module in m["modules"]:
     if not isinstance(module, dict):

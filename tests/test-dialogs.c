@@ -92,32 +92,64 @@ test_about_debug_info (void)
   g_object_unref (about);
 }
 
-/* The data folders keep only what GTK needs (MIME types, icons), so that no application
- * can open help: addresses; returns the folder to delete. */
+/* In a sandbox (the Flatpak SDK's test run) GTK opens addresses through the OpenURI portal:
+ * a stand-in on the test's session bus answers as the real one does when nothing can open
+ * the address. */
+static GSubprocess *
+start_portal (void)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "fake-openuri-portal.py", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  GSubprocess *portal;
+
+  if (!g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    return NULL;
+
+  portal = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "python3", script, NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (portal));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "ready");
+
+  return portal;
+}
+
+/* Each data folder is shadowed by one that keeps only what GTK needs from it (MIME types,
+ * icons), so that no application can open help: addresses; returns the folder to delete. */
 static char *
 hide_applications (void)
 {
   const char *needed[] = { "mime", "icons" };
   const char *data_dirs = g_getenv ("XDG_DATA_DIRS");
   g_auto(GStrv) dirs = g_strsplit (data_dirs != NULL ? data_dirs : "/usr/local/share:/usr/share", ":", -1);
+  g_autoptr(GPtrArray) shadows = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *shadow_dirs = NULL;
   g_autoptr(GError) error = NULL;
   char *folder = g_dir_make_tmp ("chrono-no-apps-XXXXXX", &error);
 
   g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (needed); i++)
-    for (guint j = 0; dirs[j] != NULL; j++)
-      {
-        g_autofree char *target = g_build_filename (dirs[j], needed[i], NULL);
-        g_autofree char *link = g_build_filename (folder, needed[i], NULL);
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      char *shadow = g_strdup_printf ("%s/%u", folder, i);
 
-        if (g_file_test (target, G_FILE_TEST_IS_DIR))
-          {
+      g_assert_cmpint (g_mkdir (shadow, 0700), ==, 0);
+      for (guint j = 0; j < G_N_ELEMENTS (needed); j++)
+        {
+          g_autofree char *target = g_build_filename (dirs[i], needed[j], NULL);
+          g_autofree char *link = g_build_filename (shadow, needed[j], NULL);
+
+          if (g_file_test (target, G_FILE_TEST_IS_DIR))
             g_assert_cmpint (symlink (target, link), ==, 0);
-            break;
-          }
-      }
+        }
+      g_ptr_array_add (shadows, shadow);
+    }
+  g_ptr_array_add (shadows, NULL);
+  shadow_dirs = g_strjoinv (":", (char **) shadows->pdata);
 
-  g_setenv ("XDG_DATA_DIRS", folder, TRUE);
+  g_setenv ("XDG_DATA_DIRS", shadow_dirs, TRUE);
   g_setenv ("XDG_DATA_HOME", folder, TRUE);
   g_setenv ("XDG_CONFIG_DIRS", folder, TRUE);
   g_setenv ("XDG_CONFIG_HOME", folder, TRUE);
@@ -126,18 +158,24 @@ hide_applications (void)
 }
 
 static void
-remove_folder (const char *folder)
+remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GDir) dir = NULL;
   const char *name;
 
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK) || !g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_unlink (path);
+      return;
+    }
+  dir = g_dir_open (path, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *child = g_build_filename (path, name, NULL);
 
-      g_unlink (path);
+      remove_tree (child);
     }
-  g_rmdir (folder);
+  g_rmdir (path);
 }
 
 int
@@ -145,15 +183,19 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *folder = hide_applications ();
+  g_autoptr(GSubprocess) portal = NULL;
   int status;
 
   ui_test_init (&argc, &argv);
+  portal = start_portal ();
 
   g_test_add_func ("/dialogs/help/no-viewer", test_help_without_viewer);
   g_test_add_func ("/dialogs/about/debug-info", test_about_debug_info);
 
   status = g_test_run ();
-  remove_folder (folder);
+  if (portal != NULL)
+    g_subprocess_force_exit (portal);
+  remove_tree (folder);
 
   return status;
 }
