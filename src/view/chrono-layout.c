@@ -232,9 +232,7 @@ place_label (ChronoLayout *self,
   if (chrono_event_is_forecast (event))
     {
       label.predicted_x = time_to_x (self, (double) chrono_event_get_predicted_start_time (event));
-      label.predicted_x_end = chrono_event_get_predicted_end (event) != NULL
-                              ? time_to_x (self, (double) chrono_event_get_predicted_end_time (event))
-                              : label.predicted_x;
+      label.predicted_x_end = time_to_x (self, (double) chrono_event_get_predicted_end_time (event));
     }
 
   params->measure (CHRONO_TEXT_LABEL, chrono_event_get_title (event), &text_width, &text_height,

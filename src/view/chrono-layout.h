@@ -52,7 +52,8 @@ typedef struct
   double       text_x;
   double       text_width;       /* the room for the text: less than it needs means ellipsis */
   guint        row;
-  /* A forecast points from its marker to the date or span it predicts; NAN otherwise. */
+  /* A forecast points from its marker to the date or span it predicts, from the start of
+   * the one to the end of the other (the end of 2025 for “2025”); NAN otherwise. */
   double       predicted_x;
   double       predicted_x_end;
 } ChronoLayoutLabel;

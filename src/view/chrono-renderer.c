@@ -680,7 +680,7 @@ draw_label (ChronoRenderer          *self,
 }
 
 /* A forecast: a dashed arc over the axis from the marker, where it was made, to an arrow
- * head at the date it predicts, and a dashed bar along a predicted span. */
+ * head at the date it predicts, and a dashed bracket over what it predicts. */
 static void
 draw_forecast (ChronoRenderer          *self,
                cairo_t                 *cr,
@@ -690,12 +690,13 @@ draw_forecast (ChronoRenderer          *self,
 {
   static const double dash[] = { 4, 3 };
   double x0 = label->x;
-  double x1 = label->predicted_x;
+  /* The arrow lands in the middle of what is predicted: “2025” is the whole year. */
+  double x1 = (label->predicted_x + label->predicted_x_end) / 2;
   double y = layout->axis_y - MARKER_RADIUS - 2;
   double rise = CLAMP (fabs (x1 - x0) / 4, 6, 18);
   ChronoColor color;
 
-  if (isnan (x1) || fabs (x1 - x0) < 2 * MARKER_RADIUS)
+  if (isnan (label->predicted_x) || fabs (x1 - x0) < 2 * MARKER_RADIUS)
     return;
 
   chrono_renderer_get_category_color (self, chrono_event_get_category (label->event), &color);
@@ -707,11 +708,13 @@ draw_forecast (ChronoRenderer          *self,
   cairo_curve_to (cr, x0, y - rise, x1, y - rise, x1, y);
   cairo_stroke (cr);
 
-  if (label->predicted_x_end - x1 >= 2)
+  /* What is predicted, when it spans more than a point: a dashed bracket over the axis. */
+  if (label->predicted_x_end - label->predicted_x >= 8)
     {
-      cairo_move_to (cr, x1, layout->axis_y);
-      cairo_line_to (cr, label->predicted_x_end, layout->axis_y);
-      cairo_set_line_width (cr, 3);
+      cairo_move_to (cr, label->predicted_x, y + 2);
+      cairo_line_to (cr, label->predicted_x, y - 3);
+      cairo_line_to (cr, label->predicted_x_end, y - 3);
+      cairo_line_to (cr, label->predicted_x_end, y + 2);
       cairo_stroke (cr);
     }
 
