@@ -87,6 +87,11 @@ with tempfile.TemporaryDirectory() as out:
     result = run("--export=" + target, "--range=1900..2000-06", os.path.join(data, "thetimelineproj-full.timeline"))
     ok(result.returncode == 0 and check_png(target, 1600, 900), "--range, default size 1600×900")
 
+    # Lanes.
+    target = os.path.join(out, "lanes.png")
+    result = run("--export=" + target, "--lanes", "--size=1000x600", os.path.join(data, "thetimelineproj-full.timeline"))
+    ok(result.returncode == 0 and check_png(target, 1000, 600), "--lanes")
+
     # --lang: the category the reader names is translated.
     target = os.path.join(out, "zh.csv")
     result = run("--lang=zh_CN", "--export=" + target, os.path.join(data, "timelinejs-template.csv"))
@@ -104,6 +109,7 @@ with tempfile.TemporaryDirectory() as out:
         (["--export=" + os.path.join(out, "no-such-folder", "e6.png"), os.path.join(data, "sample.chronoscope")], "e6.png"),
         (["--export=" + os.path.join(out, "e7.png")], "one timeline file"),
         (["--size=800x600"], "go with --export"),
+        (["--lanes"], "go with --export"),
     ]
     for args, message in cases:
         result = run(*args)

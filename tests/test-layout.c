@@ -89,12 +89,13 @@ make_random_timeline (guint32 seed,
 
 /* Checks every promise the layout makes; returns how many events had a label. */
 static guint
-check_layout (ChronoTimeline    *timeline,
-              ChronoEventFilter *filter,
-              double             start,
-              double             end,
-              double             width,
-              double             height)
+check_layout_full (ChronoTimeline    *timeline,
+                   ChronoEventFilter *filter,
+                   double             start,
+                   double             end,
+                   double             width,
+                   double             height,
+                   gboolean           lanes)
 {
   ChronoLayoutParams params = { 0 };
   g_autoptr(ChronoLayout) layout = NULL;
@@ -112,7 +113,30 @@ check_layout (ChronoTimeline    *timeline,
   params.height = height;
   params.measure = measure_cb;
   params.now = 1669766400;
+  params.lanes = lanes;
   layout = chrono_layout_new (&params);
+
+  /* Lanes: one per visible category while there are rows for them, stacked without
+   * overlapping, each with its name at the left of its top row. */
+  g_assert_cmpuint (layout->lanes->len, ==, lanes ? MIN (layout->legend->len, layout->n_rows) : 0);
+  for (guint i = 0; i < layout->lanes->len; i++)
+    {
+      const ChronoLayoutLane *lane = &g_array_index (layout->lanes, ChronoLayoutLane, i);
+
+      g_assert_true (lane->category == g_array_index (layout->legend, ChronoLayoutLegendEntry, i).category);
+      g_assert_cmpuint (lane->n_rows, >, 0);
+      g_assert_cmpfloat (lane->name_box.x, ==, 0);
+      g_assert_cmpfloat (lane->name_box.y, >=, lane->band.y);
+      g_assert_cmpfloat (lane->name_box.y + lane->name_box.height, <=, lane->band.y + lane->band.height);
+      g_assert_cmpuint (chrono_layout_get_lane (layout, lane->category), ==, i);
+      if (i > 0)
+        {
+          const ChronoLayoutLane *above = &g_array_index (layout->lanes, ChronoLayoutLane, i - 1);
+
+          g_assert_cmpfloat (above->band.y + above->band.height, <=, lane->band.y + 0.001);
+          g_assert_cmpuint (above->first_row, ==, lane->first_row + lane->n_rows);
+        }
+    }
 
   /* What is in view, the slow way. */
   chrono_timeline_query_range (timeline, (ChronoTime) ceil (start), (ChronoTime) ceil (end), in_view);
@@ -147,6 +171,23 @@ check_layout (ChronoTimeline    *timeline,
           const ChronoLayoutLabel *other = &g_array_index (layout->labels, ChronoLayoutLabel, j);
 
           g_assert_false (chrono_rect_intersects (&label->box, &other->box));
+        }
+
+      /* In lanes, each label is inside its category's lane and clear of the names. */
+      if (lanes)
+        {
+          guint lane_index = chrono_layout_get_lane (layout, chrono_event_get_category (label->event));
+          const ChronoLayoutLane *lane;
+
+          g_assert_cmpuint (lane_index, <, layout->lanes->len);
+          lane = &g_array_index (layout->lanes, ChronoLayoutLane, lane_index);
+          g_assert_cmpuint (label->row, >=, lane->first_row);
+          g_assert_cmpuint (label->row, <, lane->first_row + lane->n_rows);
+          g_assert_cmpfloat (label->box.y, >=, lane->band.y);
+          g_assert_cmpfloat (label->box.y + label->box.height, <=, lane->band.y + lane->band.height);
+          for (guint j = 0; j < layout->lanes->len; j++)
+            g_assert_false (chrono_rect_intersects (&label->box,
+                                                    &g_array_index (layout->lanes, ChronoLayoutLane, j).name_box));
         }
     }
 
@@ -209,6 +250,49 @@ check_layout (ChronoTimeline    *timeline,
     }
 
   return layout->labels->len;
+}
+
+static guint
+check_layout (ChronoTimeline    *timeline,
+              ChronoEventFilter *filter,
+              double             start,
+              double             end,
+              double             width,
+              double             height)
+{
+  return check_layout_full (timeline, filter, start, end, width, height, FALSE);
+}
+
+/* The same promises in lanes, on random timelines and views, with and without a
+ * category hidden; and every event is still either labelled or counted. */
+static void
+test_layout_lanes (void)
+{
+  for (guint32 seed = 1; seed <= 12; seed++)
+    {
+      g_autoptr(ChronoTimeline) timeline = make_random_timeline (seed, 60 + seed * 30, 1990, 30);
+      g_autoptr(ChronoEventFilter) filter = chrono_event_filter_new ();
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+      ChronoTime first, last;
+      guint labelled = 0;
+
+      g_assert_true (chrono_timeline_get_span (timeline, &first, &last));
+      labelled += check_layout_full (timeline, NULL, first, last, 1200, 600, TRUE);
+      chrono_event_filter_set_category_visible (filter, "business", FALSE);
+      labelled += check_layout_full (timeline, filter, first, last, 1200, 600, TRUE);
+
+      for (guint i = 0; i < 20; i++)
+        {
+          double duration = exp (g_rand_double_range (rand, log (3600), log (last - first)));
+          double start = g_rand_double_range (rand, first - duration / 2, last - duration / 2);
+          double width = g_rand_double_range (rand, 200, 1920);
+          double height = g_rand_double_range (rand, 120, 900);
+
+          labelled += check_layout_full (timeline, i % 3 ? NULL : filter, start, start + duration, width, height, TRUE);
+        }
+
+      g_assert_cmpuint (labelled, >, 0);
+    }
 }
 
 static void
@@ -635,6 +719,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/view/layout/random-small", test_layout_random_small);
+  g_test_add_func ("/view/layout/lanes", test_layout_lanes);
   g_test_add_func ("/view/layout/random-large", test_layout_random_large);
   g_test_add_func ("/view/layout/filter", test_layout_filter);
   g_test_add_func ("/view/layout/forecast", test_layout_forecast);

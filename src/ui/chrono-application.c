@@ -102,9 +102,9 @@ chrono_application_handle_local_options (GApplication *app,
 
   /* With --export, chrono_application_local_command_line() has taken over. */
   if (g_variant_dict_contains (options, "size") || g_variant_dict_contains (options, "range") ||
-      g_variant_dict_contains (options, "lang"))
+      g_variant_dict_contains (options, "lang") || g_variant_dict_contains (options, "lanes"))
     {
-      g_printerr ("chronoscope: %s\n", _("--size, --range and --lang go with --export"));
+      g_printerr ("chronoscope: %s\n", _("--size, --range, --lang and --lanes go with --export"));
       return EXIT_FAILURE;
     }
 
@@ -277,6 +277,8 @@ chrono_application_init (ChronoApplication *self)
       N_("With --export: the language of dates and translated text, such as zh_CN"),
       /* Translators: the argument of --lang in `chronoscope --help` */
       N_("LL") },
+    { "lanes", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --export: draw one lane per category"), NULL },
     { NULL }
   };
 

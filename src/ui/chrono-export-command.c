@@ -143,6 +143,7 @@ write_picture (ChronoTimeline      *timeline,
                int                  width,
                int                  height,
                gboolean             has_range,
+               gboolean             lanes,
                double               start,
                double               end,
                GFile               *file,
@@ -177,6 +178,7 @@ write_picture (ChronoTimeline      *timeline,
   params.end = end;
   params.width = width;
   params.height = height;
+  params.lanes = lanes;
 
   /* --size is the whole picture: the title line comes out of the timeline's height. */
   probe = chrono_exporter_new (&params);
@@ -193,12 +195,14 @@ chrono_export_command_run (char **argv)
   g_autofree char *size = NULL;
   g_autofree char *range = NULL;
   g_autofree char *lang = NULL;
+  gboolean lanes = FALSE;
   g_auto(GStrv) inputs = NULL;
   const GOptionEntry entries[] = {
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &output, NULL, NULL },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size, NULL, NULL },
     { "range", 0, 0, G_OPTION_ARG_STRING, &range, NULL, NULL },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, NULL, NULL },
+    { "lanes", 0, 0, G_OPTION_ARG_NONE, &lanes, NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     { NULL }
   };
@@ -265,7 +269,7 @@ chrono_export_command_run (char **argv)
 
   file = g_file_new_for_commandline_arg (output);
   if (kind == OUTPUT_PICTURE)
-    written = write_picture (timeline, format, width, height, range != NULL, start, end, file, &error);
+    written = write_picture (timeline, format, width, height, range != NULL, lanes, start, end, file, &error);
   else
     {
       g_autoptr(GBytes) bytes = NULL;

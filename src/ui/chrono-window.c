@@ -853,6 +853,7 @@ create_exporter (ChronoWindow *self)
   chrono_viewport_get_visible_span (get_viewport (self), &params.start, &params.end);
   params.width = MAX (gtk_widget_get_width (self->timeline_view), 600);
   params.height = MAX (gtk_widget_get_height (self->timeline_view), 300);
+  params.lanes = chrono_timeline_view_get_lanes (view);
 
   return chrono_exporter_new (&params);
 }
@@ -1335,6 +1336,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lanes", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next-event", NULL);
@@ -1346,6 +1348,7 @@ chrono_window_init (ChronoWindow *self)
 {
   g_autoptr(GFile) builtin = g_file_new_for_uri (BUILTIN_TIMELINE_URI);
   g_autoptr(GAction) quotes_action = NULL;
+  g_autoptr(GAction) lanes_action = NULL;
   g_auto(GStrv) hidden = NULL;
   GtkDropTarget *drop_target;
   GtkGesture *click;
@@ -1428,6 +1431,9 @@ chrono_window_init (ChronoWindow *self)
   g_settings_bind (self->settings, "quote-pane-visible", self->quote_pane, "visible", G_SETTINGS_BIND_DEFAULT);
   quotes_action = g_settings_create_action (self->settings, "quote-pane-visible");
   g_action_map_add_action (G_ACTION_MAP (self), quotes_action);
+  g_settings_bind (self->settings, "lanes", self->timeline_view, "lanes", G_SETTINGS_BIND_DEFAULT);
+  lanes_action = g_settings_create_action (self->settings, "lanes");
+  g_action_map_add_action (G_ACTION_MAP (self), lanes_action);
 
   drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop_target, drop_types, G_N_ELEMENTS (drop_types));

@@ -165,6 +165,7 @@ chrono_exporter_new (const ChronoExportParams *params)
   layout_params.measure = chrono_renderer_measure;
   layout_params.measure_data = self->renderer;
   layout_params.selected = params->selected;
+  layout_params.lanes = params->lanes;
   layout_params.now = g_get_real_time () / G_USEC_PER_SEC;
   self->layout = chrono_layout_new (&layout_params);
   self->selected = params->selected;

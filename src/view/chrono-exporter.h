@@ -30,6 +30,7 @@ typedef struct
   double             end;
   double             width;           /* of the timeline, without the title line */
   double             height;
+  gboolean           lanes;           /* one lane per category, as the view may show */
 } ChronoExportParams;
 
 typedef struct _ChronoExporter ChronoExporter;

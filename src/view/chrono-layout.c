@@ -24,6 +24,7 @@
 #define LABEL_PAD_Y       3.0
 #define LABEL_ACCENT      3.0
 #define ROW_GAP           4.0
+#define LANE_NAME_PAD     6.0
 #define LABEL_GAP         4.0
 #define CLUSTER_GAP       10.0
 #define MAX_CLUSTER_SPAN  160.0
@@ -91,6 +92,7 @@ clear_cluster (gpointer data)
 void
 chrono_layout_free (ChronoLayout *self)
 {
+  g_clear_pointer (&self->lanes, g_array_unref);
   if (self == NULL)
     return;
 
@@ -162,6 +164,11 @@ label_fits (ChronoLayout     *self,
         return FALSE;
     }
 
+  /* A lane's name holds the left of its top row. */
+  for (guint i = 0; i < self->lanes->len; i++)
+    if (chrono_rect_intersects (&padded, &g_array_index (self->lanes, ChronoLayoutLane, i).name_box))
+      return FALSE;
+
   if (!strict)
     return TRUE;
 
@@ -192,6 +199,20 @@ place_label (ChronoLayout *self,
   double text_width = 0, text_height = 0;
   double chrome = 2 * LABEL_PAD_X + LABEL_ACCENT;
   double x0, x1;
+  guint first_row = 0, last_row = self->n_rows;
+
+  if (self->lanes->len > 0)
+    {
+      guint lane = chrono_layout_get_lane (self, chrono_event_get_category (event));
+      const ChronoLayoutLane *band;
+
+      /* An event whose category got no lane (too little room) is only counted. */
+      if (lane == G_MAXUINT)
+        return FALSE;
+      band = &g_array_index (self->lanes, ChronoLayoutLane, lane);
+      first_row = band->first_row;
+      last_row = band->first_row + band->n_rows;
+    }
 
   /* Measuring text is the costly part of a layout: first see whether even the narrowest
    * label could go anywhere near this event, as happens to most of them in a crowd. */
@@ -205,7 +226,7 @@ place_label (ChronoLayout *self,
         narrow.x = floor (x0) + 1 - narrow.width;
       narrow.x = CLAMP (narrow.x, 0, floor (self->width) - narrow.width);
 
-      for (guint row = 0; row < self->n_rows && !room; row++)
+      for (guint row = first_row; row < last_row && !room; row++)
         {
           narrow.y = row_y (self, row);
           room = label_fits (self, rows, &narrow, floor (x0) + 0.5, row, FALSE);
@@ -294,7 +315,7 @@ place_label (ChronoLayout *self,
       if (!strict && !candidate->selected && candidate->importance < RELAXED_IMPORTANCE)
         break;
 
-      for (guint row = 0; row < self->n_rows; row++)
+      for (guint row = first_row; row < last_row; row++)
         {
           label.box.y = row_y (self, row);
           if (label_fits (self, rows, &label.box, label.stem_x, row, strict))
@@ -601,6 +622,58 @@ add_eras (ChronoLayout             *self,
     }
 }
 
+/* The label rows are shared out among the legend's categories, top to bottom in the
+ * legend's order; a lane has at least one row, so with more lanes than rows the last
+ * lanes go without and their events are counted in the clusters. */
+static void
+place_lanes (ChronoLayout             *self,
+             const ChronoLayoutParams *params)
+{
+  guint n_lanes = MIN (self->legend->len, self->n_rows);
+  guint per_lane, extra, row;
+
+  if (n_lanes == 0)
+    return;
+
+  per_lane = self->n_rows / n_lanes;
+  extra = self->n_rows % n_lanes;
+  row = self->n_rows;
+  for (guint i = 0; i < n_lanes; i++)
+    {
+      const ChronoLayoutLegendEntry *entry = &g_array_index (self->legend, ChronoLayoutLegendEntry, i);
+      ChronoLayoutLane lane = { 0 };
+      double top, bottom, width = 0, height = 0;
+
+      lane.category = entry->category;
+      lane.name = entry->name;
+      lane.n_rows = per_lane + (i < extra ? 1 : 0);
+      row -= lane.n_rows;
+      lane.first_row = row;
+
+      top = row_y (self, lane.first_row + lane.n_rows - 1) - ROW_GAP / 2.0;
+      bottom = row_y (self, lane.first_row) + self->row_height + ROW_GAP / 2.0;
+      lane.band = (ChronoRect) { 0, top, self->width, bottom - top };
+
+      params->measure (CHRONO_TEXT_ERA, lane.name, &width, &height, params->measure_data);
+      width = MIN (ceil (width) + 2 * LANE_NAME_PAD, MAX (0, floor (self->width / 3)));
+      lane.name_box = (ChronoRect) { 0, row_y (self, lane.first_row + lane.n_rows - 1), width, self->row_height };
+      g_array_append_val (self->lanes, lane);
+    }
+}
+
+guint
+chrono_layout_get_lane (ChronoLayout   *self,
+                        ChronoCategory *category)
+{
+  g_return_val_if_fail (self != NULL, G_MAXUINT);
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    if (g_array_index (self->lanes, ChronoLayoutLane, i).category == category)
+      return i;
+
+  return G_MAXUINT;
+}
+
 static void
 compute_density (ChronoLayout *self)
 {
@@ -677,6 +750,9 @@ chrono_layout_new (const ChronoLayoutParams *params)
   self->row_height = label_height + 2 * LABEL_PAD_Y;
   self->row_pitch = self->row_height + ROW_GAP;
   self->n_rows = (guint) MAX (0, floor ((self->label_area.height + ROW_GAP) / self->row_pitch));
+  self->lanes = g_array_new (FALSE, FALSE, sizeof (ChronoLayoutLane));
+  if (params->lanes)
+    place_lanes (self, params);
 
   self->today_x = NAN;
   if (params->now >= self->start && params->now <= self->end)

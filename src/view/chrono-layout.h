@@ -34,6 +34,7 @@ typedef struct
   gpointer           measure_data;
   ChronoEvent       *selected;        /* optional: labelled first if it is in view */
   ChronoTime         now;             /* where "today" is drawn */
+  gboolean           lanes;           /* one band of rows per category */
 } ChronoLayoutParams;
 
 /* An event in view that has a label: its marker, its label box and the stem between. */
@@ -91,6 +92,18 @@ typedef struct
   double          text_width;
 } ChronoLayoutLegendEntry;
 
+/* In lanes mode, each visible category has a band of label rows, with its name at the
+ * band's left edge; its events' labels go only in its band. */
+typedef struct
+{
+  ChronoCategory *category;      /* borrowed */
+  const char     *name;
+  ChronoRect      band;          /* across the label area */
+  ChronoRect      name_box;      /* the name, in the band's top row */
+  guint           first_row;     /* its rows: [first_row, first_row + n_rows) */
+  guint           n_rows;
+} ChronoLayoutLane;
+
 typedef struct
 {
   double      width;
@@ -126,6 +139,7 @@ typedef struct
   GArray     *clusters;          /* ChronoLayoutCluster, by x */
   GArray     *eras;              /* ChronoLayoutEra */
   GArray     *legend;            /* ChronoLayoutLegendEntry */
+  GArray     *lanes;             /* ChronoLayoutLane, top to bottom; empty out of lanes mode */
   guint      *density;           /* events starting in each column of density_step px */
   guint       n_density;
   double      density_step;
@@ -150,6 +164,10 @@ ChronoLayoutHit chrono_layout_hit_test          (ChronoLayout             *self,
 /* The label of the event at @position, or NULL when it has none. */
 const ChronoLayoutLabel *chrono_layout_find_label (ChronoLayout           *self,
                                                    guint                   position);
+/* The lane of @category, or G_MAXUINT when it has none (not in lanes mode, or too
+ * little room for all the lanes). */
+guint           chrono_layout_get_lane          (ChronoLayout             *self,
+                                                 ChronoCategory           *category);
 gboolean        chrono_rect_intersects          (const ChronoRect         *a,
                                                  const ChronoRect         *b);
 

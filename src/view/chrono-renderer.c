@@ -395,6 +395,38 @@ draw_eras (ChronoRenderer *self,
     }
 }
 
+/* Lanes: a faint band in the category's colour, a line between lanes, and the name at
+ * the left of the lane's top row. */
+static void
+draw_lanes (ChronoRenderer *self,
+            cairo_t        *cr,
+            ChronoLayout   *layout)
+{
+  for (guint i = 0; i < layout->lanes->len; i++)
+    {
+      const ChronoLayoutLane *lane = &g_array_index (layout->lanes, ChronoLayoutLane, i);
+      double text_width = 0, text_height = 0;
+      ChronoColor color;
+
+      chrono_renderer_get_category_color (self, lane->category, &color);
+      set_color (cr, &color, i % 2 ? 0.05 : 0.09);
+      cairo_rectangle (cr, lane->band.x, lane->band.y, lane->band.width, lane->band.height);
+      cairo_fill (cr);
+
+      set_color (cr, &self->style.grid, 1);
+      cairo_rectangle (cr, 0, round (lane->band.y + lane->band.height) - 1, layout->width, 1);
+      cairo_fill (cr);
+
+      set_color (cr, &color, 1);
+      cairo_rectangle (cr, lane->name_box.x, lane->name_box.y, 3, lane->name_box.height);
+      cairo_fill (cr);
+      chrono_renderer_measure (CHRONO_TEXT_ERA, lane->name, &text_width, &text_height, self);
+      show_text (self, cr, CHRONO_TEXT_ERA, lane->name, lane->name_box.x + 6,
+                 lane->name_box.y + (lane->name_box.height - text_height) / 2,
+                 lane->name_box.width - 6, &self->style.foreground, 0.85);
+    }
+}
+
 static void
 draw_legend (ChronoRenderer *self,
              cairo_t        *cr,
@@ -749,6 +781,7 @@ chrono_renderer_draw (ChronoRenderer          *self,
   set_color (cr, &self->style.background, 1);
   cairo_paint (cr);
 
+  draw_lanes (self, cr, layout);
   draw_eras (self, cr, layout);
   draw_axis (self, cr, layout);
   draw_today (self, cr, layout);

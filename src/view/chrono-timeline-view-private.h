@@ -24,6 +24,7 @@ struct _ChronoTimelineView
   ChronoEventFilter   *filter;
   ChronoEvent         *selected;
   ChronoViewport      *viewport;
+  gboolean             lanes;
 
   ChronoEventIndex    *index;
   ChronoRenderer      *renderer;

@@ -21,6 +21,7 @@ enum {
   PROP_FILTER,
   PROP_SELECTED_EVENT,
   PROP_VIEWPORT,
+  PROP_LANES,
   N_PROPS
 };
 
@@ -318,6 +319,7 @@ ensure_layout (ChronoTimelineView *self)
   params.measure_data = self->renderer;
   params.selected = self->selected;
   params.now = g_get_real_time () / G_USEC_PER_SEC;
+  params.lanes = self->lanes;
 
   g_clear_pointer (&self->layout, chrono_layout_free);
   self->layout = chrono_layout_new (&params);
@@ -612,6 +614,10 @@ chrono_timeline_view_get_property (GObject    *object,
       g_value_set_object (value, self->viewport);
       break;
 
+    case PROP_LANES:
+      g_value_set_boolean (value, self->lanes);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -637,6 +643,10 @@ chrono_timeline_view_set_property (GObject      *object,
 
     case PROP_SELECTED_EVENT:
       chrono_timeline_view_set_selected_event (self, g_value_get_object (value));
+      break;
+
+    case PROP_LANES:
+      chrono_timeline_view_set_lanes (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -677,6 +687,10 @@ chrono_timeline_view_class_init (ChronoTimelineViewClass *klass)
     g_param_spec_object ("viewport", NULL, NULL,
                          CHRONO_TYPE_VIEWPORT,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* One lane of label rows per category, with the category's name at its left. */
+  properties[PROP_LANES] =
+    g_param_spec_boolean ("lanes", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -804,6 +818,29 @@ chrono_timeline_view_set_filter (ChronoTimelineView *self,
 
   drop_index (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
+
+gboolean
+chrono_timeline_view_get_lanes (ChronoTimelineView *self)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE_VIEW (self), FALSE);
+
+  return self->lanes;
+}
+
+void
+chrono_timeline_view_set_lanes (ChronoTimelineView *self,
+                                gboolean            lanes)
+{
+  g_return_if_fail (CHRONO_IS_TIMELINE_VIEW (self));
+
+  lanes = !!lanes;
+  if (self->lanes == lanes)
+    return;
+
+  self->lanes = lanes;
+  invalidate_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANES]);
 }
 
 ChronoEvent *

@@ -28,6 +28,9 @@ void               chrono_timeline_view_set_filter         (ChronoTimelineView *
 ChronoEvent       *chrono_timeline_view_get_selected_event (ChronoTimelineView *self);
 void               chrono_timeline_view_set_selected_event (ChronoTimelineView *self,
                                                             ChronoEvent        *event);
+gboolean           chrono_timeline_view_get_lanes          (ChronoTimelineView *self);
+void               chrono_timeline_view_set_lanes          (ChronoTimelineView *self,
+                                                            gboolean            lanes);
 ChronoViewport    *chrono_timeline_view_get_viewport       (ChronoTimelineView *self);
 /* The layout of the last frame, for tests and for export; NULL before the first. */
 ChronoLayout      *chrono_timeline_view_get_layout         (ChronoTimelineView *self);
