@@ -247,6 +247,79 @@ test_renderer_measure (void)
   g_assert_cmpfloat (long_width, ==, short_width);
 }
 
+/* Renders a made-in-2015 event, a forecast for 2025 or not, and returns the pixel where
+ * the arrow head would be: in the middle of 2025, just above the marker track. */
+static guint32
+render_forecast (gboolean  forecast,
+                 guint32  *out_background)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) outlook = chrono_category_new ("outlook", "Forecasts", "#c01c28", NULL);
+  ChronoDate made = { 2015, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 };
+  ChronoDate predicted = { 2025, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 };
+  g_autoptr(ChronoEvent) event = chrono_event_new ("agi", &made, "AGI by 2025");
+  ChronoRenderStyle style;
+  g_autoptr(ChronoRenderer) renderer = NULL;
+  ChronoLayoutParams params = { 0 };
+  g_autoptr(ChronoLayout) layout = NULL;
+  const ChronoLayoutLabel *label;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double x;
+  guint32 pixel;
+
+  chrono_timeline_add_category (timeline, outlook);
+  chrono_event_set_category (event, outlook);
+  if (forecast)
+    chrono_event_set_forecast (event, &predicted, NULL);
+  chrono_timeline_add_event (timeline, event);
+  chrono_timeline_seal (timeline);
+
+  chrono_render_style_init_default (&style, FALSE);
+  renderer = chrono_renderer_new (NULL, &style);
+  chrono_render_style_clear (&style);
+
+  params.timeline = timeline;
+  params.start = chrono_date_get_start (&made);
+  params.end = chrono_date_get_end (&predicted) + 365 * 86400;
+  params.width = WIDTH;
+  params.height = HEIGHT;
+  params.measure = chrono_renderer_measure;
+  params.measure_data = renderer;
+  layout = chrono_layout_new (&params);
+  label = &g_array_index (layout->labels, ChronoLayoutLabel, 0);
+  g_assert_cmpuint (layout->labels->len, ==, 1);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cr = cairo_create (surface);
+  chrono_renderer_draw (renderer, cr, layout, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  x = WIDTH * ((chrono_date_get_start (&predicted) + chrono_date_get_end (&predicted)) / 2.0 - params.start)
+      / (params.end - params.start);
+  if (forecast)
+    g_assert_cmpfloat_with_epsilon ((label->predicted_x + label->predicted_x_end) / 2, x, 0.01);
+  pixel = pixel_at (surface, x, layout->axis_y - 9, 1.0);
+  *out_background = color_to_pixel (&chrono_renderer_get_style (renderer)->background);
+  cairo_surface_destroy (surface);
+
+  return pixel;
+}
+
+static void
+test_renderer_forecast_arrow (void)
+{
+  guint32 background;
+  guint32 without = render_forecast (FALSE, &background);
+  guint32 with = render_forecast (TRUE, &background);
+
+  /* Nothing there without a forecast; the arrow head's red with one. */
+  g_assert_true (near_color (without, background, 0));
+  g_assert_false (near_color (with, background, 40));
+  g_assert_cmpuint ((with >> 16) & 0xff, >, (with & 0xff) + 40);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +329,7 @@ main (int   argc,
   g_test_add_func ("/view/renderer/markers-light", test_renderer_markers_light);
   g_test_add_func ("/view/renderer/markers-dark-hidpi", test_renderer_markers_dark_hidpi);
   g_test_add_func ("/view/renderer/measure", test_renderer_measure);
+  g_test_add_func ("/view/renderer/forecast-arrow", test_renderer_forecast_arrow);
 
   return g_test_run ();
 }
