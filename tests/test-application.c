@@ -33,9 +33,9 @@ static void
 check_loaded (ChronoWindow *window,
               WindowState  *state)
 {
-  ChronoTimeline *timeline = chrono_window_get_timeline (window);
+  ChronoTimeline *timeline = chrono_session_get_timeline (chrono_window_get_session (window));
 
-  if (!state->mapped || chrono_window_is_loading (window) || timeline == NULL)
+  if (!state->mapped || chrono_session_get_loading (chrono_window_get_session (window)) || timeline == NULL)
     return;
 
   g_free (state->title);
@@ -43,15 +43,16 @@ check_loaded (ChronoWindow *window,
   state->n_events = g_list_model_get_n_items (chrono_timeline_get_events (timeline));
 
   g_signal_handlers_disconnect_by_data (window, state);
+  g_signal_handlers_disconnect_by_data (chrono_window_get_session (window), state);
   g_idle_add (quit_cb, gtk_window_get_application (GTK_WINDOW (window)));
 }
 
 static void
-window_loaded_cb (ChronoWindow *window,
-                  GParamSpec   *pspec,
-                  WindowState  *state)
+session_loaded_cb (ChronoSession *session,
+                   GParamSpec    *pspec,
+                   WindowState   *state)
 {
-  check_loaded (window, state);
+  check_loaded (CHRONO_WINDOW (state->window), state);
 }
 
 static void
@@ -72,8 +73,10 @@ window_added_cb (GtkApplication *app,
 
   state->window = window;
   g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), state);
-  g_signal_connect (window, "notify::loading", G_CALLBACK (window_loaded_cb), state);
-  g_signal_connect (window, "notify::timeline", G_CALLBACK (window_loaded_cb), state);
+  g_signal_connect (chrono_window_get_session (CHRONO_WINDOW (window)), "notify::loading",
+                    G_CALLBACK (session_loaded_cb), state);
+  g_signal_connect (chrono_window_get_session (CHRONO_WINDOW (window)), "notify::timeline",
+                    G_CALLBACK (session_loaded_cb), state);
 }
 
 /* A guard so that a window that never appears fails the test instead of hanging it. */

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ui-test-util.h"
+#include "ui/chrono-event-list.h"
 #include "ui/chrono-event-pane.h"
 #include "ui/chrono-quote-pane.h"
 #include "ui/chrono-quote-row.h"
@@ -43,7 +44,8 @@ fixture_set_up (Fixture       *fixture,
   chrono_window_set_timeline (fixture->window, fixture->timeline);
   fixture->view = ui_test_find_child (GTK_WIDGET (fixture->window), CHRONO_TYPE_TIMELINE_VIEW);
   g_assert_nonnull (fixture->view);
-  fixture->event_list = GTK_LIST_VIEW (template_child (fixture->window, CHRONO_TYPE_WINDOW, "event_list"));
+  fixture->event_list = GTK_LIST_VIEW (template_child (template_child (fixture->window, CHRONO_TYPE_WINDOW, "event_list"),
+                                                       CHRONO_TYPE_EVENT_LIST, "list_view"));
   fixture->event_pane = CHRONO_EVENT_PANE (template_child (fixture->window, CHRONO_TYPE_WINDOW, "event_pane"));
   fixture->quote_pane = CHRONO_QUOTE_PANE (template_child (fixture->window, CHRONO_TYPE_WINDOW, "quote_pane"));
   ui_test_iterate ();
@@ -76,7 +78,7 @@ assert_everything_shows (Fixture     *fixture,
   GPtrArray *event_quotes = chrono_event_get_quotes (event);
   guint n_rows = 0;
 
-  g_assert_true (chrono_window_get_selected_event (fixture->window) == event);
+  g_assert_true (chrono_session_get_selected_event (chrono_window_get_session (fixture->window)) == event);
   g_assert_true (view_selected_event (fixture) == event);
   g_assert_true (chrono_event_pane_get_event (fixture->event_pane) == event);
   g_assert_true (chrono_quote_pane_get_event (fixture->quote_pane) == event);
@@ -124,7 +126,7 @@ test_view_to_list (Fixture       *fixture,
 
   g_object_set (fixture->view, "selected-event", NULL, NULL);
   ui_test_iterate ();
-  g_assert_null (chrono_window_get_selected_event (fixture->window));
+  g_assert_null (chrono_session_get_selected_event (chrono_window_get_session (fixture->window)));
   g_assert_null (chrono_event_pane_get_event (fixture->event_pane));
   g_assert_false (gtk_selection_model_is_selected (model, 4));
 }
@@ -143,7 +145,7 @@ test_previous_next (Fixture       *fixture,
   /* At either end the selection stays put. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.previous-event", NULL);
   assert_everything_shows (fixture, chrono_timeline_lookup_event (fixture->timeline, "alexnet"));
-  chrono_window_select_event (fixture->window, chrono_timeline_lookup_event (fixture->timeline, "agi"));
+  chrono_session_select_event (chrono_window_get_session (fixture->window), chrono_timeline_lookup_event (fixture->timeline, "agi"));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-event", NULL);
   assert_everything_shows (fixture, chrono_timeline_lookup_event (fixture->timeline, "agi"));
 }
@@ -167,12 +169,12 @@ test_all_quotes_to_event (Fixture       *fixture,
   assert_everything_shows (fixture, chrono_timeline_lookup_event (fixture->timeline, "price"));
 
   /* A quote of an event the filter hides still reaches it: the filter is cleared. */
-  chrono_event_filter_set_category_visible (chrono_window_get_event_filter (fixture->window), "business", FALSE);
+  chrono_event_filter_set_category_visible (chrono_session_get_filter (chrono_window_get_session (fixture->window)), "business", FALSE);
   ui_test_iterate ();
-  g_assert_null (chrono_window_get_selected_event (fixture->window));
+  g_assert_null (chrono_session_get_selected_event (chrono_window_get_session (fixture->window)));
   g_signal_emit_by_name (all, "activate", 0);
   ui_test_iterate ();
-  g_assert_true (chrono_event_filter_get_category_visible (chrono_window_get_event_filter (fixture->window), "business"));
+  g_assert_true (chrono_event_filter_get_category_visible (chrono_session_get_filter (chrono_window_get_session (fixture->window)), "business"));
   assert_everything_shows (fixture, dinner);
 }
 
@@ -181,21 +183,21 @@ test_filter_keeps_selection (Fixture       *fixture,
                              gconstpointer  data)
 {
   ChronoEvent *price = chrono_timeline_lookup_event (fixture->timeline, "price");
-  ChronoEventFilter *filter = chrono_window_get_event_filter (fixture->window);
+  ChronoEventFilter *filter = chrono_session_get_filter (chrono_window_get_session (fixture->window));
 
-  chrono_window_select_event (fixture->window, price);
+  chrono_session_select_event (chrono_window_get_session (fixture->window), price);
   ui_test_iterate ();
 
   /* Hiding another category keeps the selected event, now at another position. */
   chrono_event_filter_set_category_visible (filter, "research", FALSE);
   ui_test_iterate ();
   assert_everything_shows (fixture, price);
-  g_assert_cmpuint (gtk_single_selection_get_selected (chrono_window_get_selection (fixture->window)), ==, 2);
+  g_assert_cmpuint (gtk_single_selection_get_selected (chrono_session_get_selection (chrono_window_get_session (fixture->window))), ==, 2);
 
   /* Hiding its own category drops it from every pane. */
   chrono_event_filter_set_category_visible (filter, "business", FALSE);
   ui_test_iterate ();
-  g_assert_null (chrono_window_get_selected_event (fixture->window));
+  g_assert_null (chrono_session_get_selected_event (chrono_window_get_session (fixture->window)));
   g_assert_null (chrono_event_pane_get_event (fixture->event_pane));
   g_assert_null (chrono_quote_pane_get_event (fixture->quote_pane));
 }
@@ -245,7 +247,7 @@ test_copy_quote (Fixture       *fixture,
   g_autofree char *plain = NULL;
   g_autofree char *with_original = NULL;
 
-  chrono_window_select_event (fixture->window, chrono_timeline_lookup_event (fixture->timeline, "price"));
+  chrono_session_select_event (chrono_window_get_session (fixture->window), chrono_timeline_lookup_event (fixture->timeline, "price"));
   ui_test_iterate ();
 
   plain = copy_first_quote (fixture);
@@ -267,7 +269,7 @@ test_find_position_large (void)
   const guint n = 100000;
   g_autoptr(ChronoTimeline) timeline = ui_test_big_timeline_new (n);
   ChronoWindow *window = ui_test_window_new ();
-  ChronoEventFilter *filter = chrono_window_get_event_filter (window);
+  ChronoEventFilter *filter = chrono_session_get_filter (chrono_window_get_session (window));
   guint probes[] = { 0, 1, 2, 3, 4, 5, n / 2, n / 2 + 1, n - 2, n - 1 };
   gint64 begin;
 
@@ -279,7 +281,7 @@ test_find_position_large (void)
     {
       ChronoEvent *event = chrono_timeline_get_event (timeline, probes[i]);
 
-      g_assert_cmpuint (chrono_window_find_position (window, event), ==, probes[i]);
+      g_assert_cmpuint (chrono_event_index_find (chrono_session_get_events (chrono_window_get_session (window)), event), ==, probes[i]);
     }
   g_test_message ("find_position: %.1f µs per lookup among %u events",
                   (g_get_monotonic_time () - begin) / (double) G_N_ELEMENTS (probes), n);
@@ -289,7 +291,7 @@ test_find_position_large (void)
   chrono_event_filter_set_search_text (filter, "e000001");
   ui_test_iterate ();
   {
-    GListModel *model = G_LIST_MODEL (chrono_window_get_selection (window));
+    GListModel *model = G_LIST_MODEL (chrono_session_get_selection (chrono_window_get_session (window)));
     guint shown = g_list_model_get_n_items (model);
 
     g_assert_cmpuint (shown, ==, 10);
@@ -297,9 +299,9 @@ test_find_position_large (void)
       {
         g_autoptr(ChronoEvent) event = g_list_model_get_item (model, i);
 
-        g_assert_cmpuint (chrono_window_find_position (window, event), ==, i);
+        g_assert_cmpuint (chrono_event_index_find (chrono_session_get_events (chrono_window_get_session (window)), event), ==, i);
       }
-    g_assert_cmpuint (chrono_window_find_position (window, chrono_timeline_get_event (timeline, 0)), ==,
+    g_assert_cmpuint (chrono_event_index_find (chrono_session_get_events (chrono_window_get_session (window)), chrono_timeline_get_event (timeline, 0)), ==,
                       GTK_INVALID_LIST_POSITION);
   }
 

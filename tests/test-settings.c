@@ -57,7 +57,7 @@ test_restore (void)
   /* A first start, to learn the built-in timeline's ids and span. */
   window = ui_test_window_new ();
   ui_test_wait_loaded (window);
-  timeline = chrono_window_get_timeline (window);
+  timeline = chrono_session_get_timeline (chrono_window_get_session (window));
   g_assert_nonnull (timeline);
   g_assert_true (chrono_timeline_get_span (timeline, &doc_start, &doc_end));
   chosen = chrono_timeline_get_event (timeline, chrono_timeline_get_n_events (timeline) / 2);
@@ -97,8 +97,8 @@ test_restore (void)
   ui_test_wait_loaded (window);
   ui_test_wait_for (span_restored, window);
 
-  g_assert_cmpstr (chrono_event_get_id (chrono_window_get_selected_event (window)), ==, chosen_id);
-  g_assert_false (chrono_event_filter_get_category_visible (chrono_window_get_event_filter (window), hidden_id));
+  g_assert_cmpstr (chrono_event_get_id (chrono_session_get_selected_event (chrono_window_get_session (window))), ==, chosen_id);
+  g_assert_false (chrono_event_filter_get_category_visible (chrono_session_get_filter (chrono_window_get_session (window)), hidden_id));
   g_assert_true (chrono_quote_pane_get_show_original (CHRONO_QUOTE_PANE (template_child (window, "quote_pane"))));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (template_child (window, "quote_pane")),
                                                                                    CHRONO_TYPE_QUOTE_PANE, "original_switch"))));
@@ -134,14 +134,14 @@ test_save (void)
 
   window = ui_test_window_new ();
   ui_test_wait_loaded (window);
-  timeline = chrono_window_get_timeline (window);
+  timeline = chrono_session_get_timeline (chrono_window_get_session (window));
   event = chrono_timeline_get_event (timeline, 2);
 
-  chrono_window_select_event (window, event);
+  chrono_session_select_event (chrono_window_get_session (window), event);
   saved_id = g_settings_get_string (settings, "selected-event");
   g_assert_cmpstr (saved_id, ==, chrono_event_get_id (event));
 
-  chrono_event_filter_set_category_visible (chrono_window_get_event_filter (window), "some-category", FALSE);
+  chrono_event_filter_set_category_visible (chrono_session_get_filter (chrono_window_get_session (window)), "some-category", FALSE);
   hidden = g_settings_get_strv (settings, "hidden-categories");
   g_assert_cmpstrv (hidden, ((const char *[]) { "some-category", NULL }));
 

@@ -17,6 +17,7 @@
 typedef struct
 {
   ChronoTimeline     *timeline;
+  ChronoSession      *session;
   GtkWidget          *window;
   ChronoTimelineView *view;
   ChronoOverview     *overview;
@@ -106,11 +107,14 @@ fixture_set_up (Fixture       *fixture,
   set_animations (FALSE);
 
   fixture->timeline = make_timeline ();
+  fixture->session = chrono_session_new ();
+  chrono_session_set_timeline (fixture->session, fixture->timeline);
   fixture->view = CHRONO_TIMELINE_VIEW (chrono_timeline_view_new ());
-  fixture->viewport = chrono_timeline_view_get_viewport (fixture->view);
   fixture->overview = CHRONO_OVERVIEW (chrono_overview_new ());
-  g_object_set (fixture->view, "timeline", fixture->timeline, NULL);
-  g_object_set (fixture->overview, "timeline", fixture->timeline, "viewport", fixture->viewport, NULL);
+  g_object_set (fixture->view, "session", fixture->session, NULL);
+  g_object_set (fixture->overview, "session", fixture->session, NULL);
+  fixture->viewport = chrono_timeline_view_get_viewport (fixture->view);
+  g_assert_true (fixture->viewport == chrono_session_get_viewport (fixture->session));
 
   gtk_widget_set_size_request (GTK_WIDGET (fixture->view), WIDTH, HEIGHT);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->view));
@@ -135,6 +139,7 @@ fixture_tear_down (Fixture       *fixture,
   /* The widget goes with its window: no reference was leaked. */
   g_assert_null (view);
 
+  g_assert_finalize_object (fixture->session);
   g_clear_object (&fixture->timeline);
   set_animations (FALSE);
 }
@@ -476,13 +481,12 @@ static void
 test_view_filter (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(ChronoEventFilter) filter = chrono_event_filter_new ();
+  ChronoEventFilter *filter = chrono_session_get_filter (fixture->session);
   ChronoLayout *layout;
 
   layout = chrono_timeline_view_get_layout (fixture->view);
   g_assert_cmpuint (layout->n_items, ==, chrono_timeline_get_n_events (fixture->timeline));
 
-  g_object_set (fixture->view, "filter", filter, NULL);
   chrono_event_filter_set_search_text (filter, "GPT");
   layout = chrono_timeline_view_get_layout (fixture->view);
   /* GPT-2, ChatGPT, GPT-4. */

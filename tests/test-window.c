@@ -9,15 +9,39 @@
 
 #include "io/chrono-timeline-writer.h"
 #include "ui-test-util.h"
+#include "ui/chrono-category-filter.h"
+#include "ui/chrono-event-list.h"
+
+static GObject *
+template_child_of (gpointer    widget,
+                   GType       type,
+                   const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
 
 static GObject *
 template_child (gpointer    widget,
                 const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), CHRONO_TYPE_WINDOW, name);
+  return template_child_of (widget, CHRONO_TYPE_WINDOW, name);
+}
 
-  g_assert_nonnull (child);
-  return child;
+/* The sidebar's parts: search, count, categories and list. */
+static GObject *
+sidebar_child (gpointer    window,
+               const char *name)
+{
+  GObject *list = template_child (window, "event_list");
+
+  if (g_str_equal (name, "category_box"))
+    return template_child_of (ui_test_find_child (GTK_WIDGET (list), CHRONO_TYPE_CATEGORY_FILTER),
+                              CHRONO_TYPE_CATEGORY_FILTER, name);
+
+  return template_child_of (list, CHRONO_TYPE_EVENT_LIST, name);
 }
 
 static void
@@ -28,7 +52,7 @@ test_builtin (void)
   AdwWindowTitle *title = ADW_WINDOW_TITLE (template_child (window, "window_title"));
 
   ui_test_wait_loaded (window);
-  timeline = chrono_window_get_timeline (window);
+  timeline = chrono_session_get_timeline (chrono_window_get_session (window));
   g_assert_nonnull (timeline);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
   g_assert_cmpuint (chrono_timeline_get_n_events (timeline), >, 10);
@@ -36,7 +60,7 @@ test_builtin (void)
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "From AlexNet to AGI");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "From AlexNet to AGI");
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (template_child (window, "error_revealer"))));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (chrono_window_get_selection (window))), ==,
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (chrono_session_get_selection (chrono_window_get_session (window)))), ==,
                     chrono_timeline_get_n_events (timeline));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -66,19 +90,19 @@ test_open_broken_keeps_timeline (void)
   g_assert_no_error (error);
 
   ui_test_wait_loaded (window);
-  before = chrono_window_get_timeline (window);
+  before = chrono_session_get_timeline (chrono_window_get_session (window));
   g_assert_nonnull (before);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.next-event", NULL);
-  selected = chrono_window_get_selected_event (window);
+  selected = chrono_session_get_selected_event (chrono_window_get_session (window));
   g_assert_nonnull (selected);
 
   chrono_window_open_file (window, file);
-  g_assert_true (chrono_window_is_loading (window));
+  g_assert_true (chrono_session_get_loading (chrono_window_get_session (window)));
   ui_test_wait_loaded (window);
 
   /* The old timeline and its selection stay; the reader's message names the place. */
-  g_assert_true (chrono_window_get_timeline (window) == before);
-  g_assert_true (chrono_window_get_selected_event (window) == selected);
+  g_assert_true (chrono_session_get_timeline (chrono_window_get_session (window)) == before);
+  g_assert_true (chrono_session_get_selected_event (chrono_window_get_session (window)) == selected);
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_nonnull (strstr (gtk_label_get_text (label), "broken.chronoscope:"));
   g_test_message ("Error shown: %s", gtk_label_get_text (label));
@@ -111,10 +135,10 @@ test_open_file (void)
   chrono_window_open_file (window, file);
   ui_test_wait_loaded (window);
 
-  g_assert_cmpstr (chrono_timeline_get_title (chrono_window_get_timeline (window)), ==, "Test Timeline");
+  g_assert_cmpstr (chrono_timeline_get_title (chrono_session_get_timeline (chrono_window_get_session (window))), ==, "Test Timeline");
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Test Timeline");
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "test.chronoscope");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (chrono_window_get_selection (window))), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (chrono_session_get_selection (chrono_window_get_session (window)))), ==, 6);
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();
@@ -141,11 +165,11 @@ test_search_and_categories (void)
 {
   ChronoWindow *window = ui_test_window_new ();
   g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
-  GtkEditable *entry = GTK_EDITABLE (template_child (window, "search_entry"));
-  GtkLabel *count = GTK_LABEL (template_child (window, "count_label"));
-  GtkStack *list_stack = GTK_STACK (template_child (window, "list_stack"));
-  GtkWidget *category_box = GTK_WIDGET (template_child (window, "category_box"));
-  GListModel *shown = G_LIST_MODEL (chrono_window_get_selection (window));
+  GtkEditable *entry = GTK_EDITABLE (sidebar_child (window, "search_entry"));
+  GtkLabel *count = GTK_LABEL (sidebar_child (window, "count_label"));
+  GtkStack *list_stack = GTK_STACK (sidebar_child (window, "list_stack"));
+  GtkWidget *category_box = GTK_WIDGET (sidebar_child (window, "category_box"));
+  GListModel *shown = G_LIST_MODEL (chrono_session_get_selection (chrono_window_get_session (window)));
   LabelWait wait = { count, NULL };
   GtkWidget *check;
   g_autoptr(ChronoEvent) first = NULL;
@@ -156,7 +180,7 @@ test_search_and_categories (void)
 
   /* Ctrl+F opens the search; the entry filters after its short delay. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
-  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (template_child (window, "search_bar"))));
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (sidebar_child (window, "search_bar"))));
   gtk_editable_set_text (entry, "$20");
   wait.text = "1 of 6 events";
   ui_test_wait_for (label_is, &wait);
@@ -191,7 +215,7 @@ test_search_and_categories (void)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
   ui_test_iterate ();
   g_assert_cmpstr (gtk_label_get_text (count), ==, "3 of 6 events");
-  g_assert_false (chrono_event_filter_get_category_visible (chrono_window_get_event_filter (window), "research"));
+  g_assert_false (chrono_event_filter_get_category_visible (chrono_session_get_filter (chrono_window_get_session (window)), "research"));
 
   /* Search and categories combine. */
   gtk_editable_set_text (entry, "AlexNet");
@@ -342,17 +366,17 @@ test_open_progress_and_cancel (void)
   file = g_file_new_for_path (path);
 
   ui_test_wait_loaded (window);
-  before = chrono_window_get_timeline (window);
+  before = chrono_session_get_timeline (chrono_window_get_session (window));
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
   handler = g_signal_connect (watch.bar, "notify::fraction", G_CALLBACK (fraction_notify_cb), &watch);
 
   /* Cancelled part-way: the old timeline stays, with no error. */
   chrono_window_open_file (window, file);
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
-  g_assert_true (chrono_window_get_timeline (window) == before);
+  g_assert_true (chrono_session_get_timeline (chrono_window_get_session (window)) == before);
   ui_test_wait_loaded (window);
   g_assert_cmpuint (watch.n_reports, >=, 1);
-  g_assert_true (chrono_window_get_timeline (window) == before);
+  g_assert_true (chrono_session_get_timeline (chrono_window_get_session (window)) == before);
   g_assert_cmpstr (chrono_timeline_get_title (before), ==, "From AlexNet to AGI");
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (template_child (window, "error_revealer"))));
@@ -365,8 +389,8 @@ test_open_progress_and_cancel (void)
   ui_test_wait_loaded (window);
   g_assert_cmpuint (watch.n_reports, >, 1);
   g_assert_cmpfloat (watch.last, ==, 1);
-  g_assert_cmpstr (chrono_timeline_get_title (chrono_window_get_timeline (window)), ==, "Big");
-  g_assert_cmpuint (chrono_timeline_get_n_events (chrono_window_get_timeline (window)), ==, 100000);
+  g_assert_cmpstr (chrono_timeline_get_title (chrono_session_get_timeline (chrono_window_get_session (window))), ==, "Big");
+  g_assert_cmpuint (chrono_timeline_get_n_events (chrono_session_get_timeline (chrono_window_get_session (window))), ==, 100000);
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
 
   g_signal_handler_disconnect (watch.bar, handler);
@@ -396,7 +420,7 @@ test_drop_file (void)
   chrono_timeline_save (timeline, file, NULL, &error);
   g_assert_no_error (error);
   ui_test_wait_loaded (window);
-  g_assert_cmpstr (chrono_timeline_get_title (chrono_window_get_timeline (window)), ==, "From AlexNet to AGI");
+  g_assert_cmpstr (chrono_timeline_get_title (chrono_session_get_timeline (chrono_window_get_session (window))), ==, "From AlexNet to AGI");
 
   controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
   for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
@@ -415,8 +439,8 @@ test_drop_file (void)
   g_assert_true (accepted);
 
   ui_test_wait_loaded (window);
-  g_assert_cmpstr (chrono_timeline_get_title (chrono_window_get_timeline (window)), ==, "Test Timeline");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (chrono_window_get_selection (window))), ==, 6);
+  g_assert_cmpstr (chrono_timeline_get_title (chrono_session_get_timeline (chrono_window_get_session (window))), ==, "Test Timeline");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (chrono_session_get_selection (chrono_window_get_session (window)))), ==, 6);
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();

@@ -181,7 +181,7 @@ ui_test_wait_for (gboolean (*predicate) (gpointer),
 static gboolean
 loaded (gpointer data)
 {
-  return !chrono_window_is_loading (data);
+  return !chrono_session_get_loading (chrono_window_get_session (data));
 }
 
 void

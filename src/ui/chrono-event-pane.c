@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "chrono-event-pane.h"
+#include "chrono-session.h"
 #include "chrono-ui-util.h"
 
 struct _ChronoEventPane
@@ -19,6 +20,8 @@ struct _ChronoEventPane
 
   ChronoEvent    *event;
   ChronoTimeline *timeline;
+  ChronoSession   *session;
+  GBindingGroup   *session_bindings;
 
   GtkStack       *stack;
   GtkLabel       *date_label;
@@ -43,6 +46,7 @@ enum {
   PROP_0,
   PROP_EVENT,
   PROP_TIMELINE,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -338,6 +342,8 @@ chrono_event_pane_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->event);
+  g_clear_object (&self->session_bindings);
+  g_clear_object (&self->session);
   g_clear_object (&self->timeline);
 
   G_OBJECT_CLASS (chrono_event_pane_parent_class)->dispose (object);
@@ -359,6 +365,10 @@ chrono_event_pane_get_property (GObject    *object,
 
     case PROP_TIMELINE:
       g_value_set_object (value, self->timeline);
+      break;
+
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
 
     default:
@@ -384,6 +394,14 @@ chrono_event_pane_set_property (GObject      *object,
       chrono_event_pane_set_timeline (self, g_value_get_object (value));
       break;
 
+    case PROP_SESSION:
+      if (g_set_object (&self->session, g_value_get_object (value)))
+        {
+          g_binding_group_set_source (self->session_bindings, self->session);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -406,6 +424,11 @@ chrono_event_pane_class_init (ChronoEventPaneClass *klass)
   properties[PROP_TIMELINE] =
     g_param_spec_object ("timeline", NULL, NULL,
                          CHRONO_TYPE_TIMELINE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The session whose timeline and selected event this pane shows. */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         CHRONO_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -434,6 +457,9 @@ static void
 chrono_event_pane_init (ChronoEventPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->session_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->session_bindings, "timeline", self, "timeline", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->session_bindings, "selected-event", self, "event", G_BINDING_SYNC_CREATE);
 
   gtk_drawing_area_set_draw_func (self->category_dot, draw_category_dot_cb, self, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

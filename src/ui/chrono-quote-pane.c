@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "chrono-quote-pane.h"
+#include "chrono-session.h"
 #include "chrono-quote-row.h"
 #include "chrono-ui-util.h"
 
@@ -20,6 +21,8 @@ struct _ChronoQuotePane
 
   ChronoEvent     *event;
   ChronoTimeline  *timeline;
+  ChronoSession   *session;
+  GBindingGroup   *session_bindings;
   gboolean         show_original;
   GtkOrientation   orientation;
 
@@ -39,6 +42,7 @@ enum {
   PROP_0,
   PROP_EVENT,
   PROP_TIMELINE,
+  PROP_SESSION,
   PROP_SHOW_ORIGINAL,
   PROP_VIEW,
   PROP_ORIENTATION,
@@ -222,6 +226,8 @@ chrono_quote_pane_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->event);
+  g_clear_object (&self->session_bindings);
+  g_clear_object (&self->session);
   g_clear_object (&self->timeline);
 
   G_OBJECT_CLASS (chrono_quote_pane_parent_class)->dispose (object);
@@ -243,6 +249,10 @@ chrono_quote_pane_get_property (GObject    *object,
 
     case PROP_TIMELINE:
       g_value_set_object (value, self->timeline);
+      break;
+
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
 
     case PROP_SHOW_ORIGINAL:
@@ -278,6 +288,14 @@ chrono_quote_pane_set_property (GObject      *object,
 
     case PROP_TIMELINE:
       chrono_quote_pane_set_timeline (self, g_value_get_object (value));
+      break;
+
+    case PROP_SESSION:
+      if (g_set_object (&self->session, g_value_get_object (value)))
+        {
+          g_binding_group_set_source (self->session_bindings, self->session);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     case PROP_SHOW_ORIGINAL:
@@ -320,6 +338,11 @@ chrono_quote_pane_class_init (ChronoQuotePaneClass *klass)
   properties[PROP_TIMELINE] =
     g_param_spec_object ("timeline", NULL, NULL,
                          CHRONO_TYPE_TIMELINE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The session whose timeline and selected event this pane shows. */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         CHRONO_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_ORIGINAL] =
     g_param_spec_boolean ("show-original", NULL, NULL,
@@ -364,6 +387,9 @@ chrono_quote_pane_init (ChronoQuotePane *self)
 
   self->orientation = GTK_ORIENTATION_HORIZONTAL;
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->session_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->session_bindings, "timeline", self, "timeline", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->session_bindings, "selected-event", self, "event", G_BINDING_SYNC_CREATE);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_all_item_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_all_item_cb), self);

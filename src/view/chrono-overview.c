@@ -18,10 +18,11 @@ struct _ChronoOverview
 {
   GtkWidget          parent_instance;
 
-  ChronoTimeline    *timeline;
-  ChronoEventFilter *filter;
-  ChronoViewport    *viewport;
-  ChronoEventIndex *index;
+  ChronoSession     *session;
+  GSignalGroup      *session_signals;
+  GSignalGroup      *events_signals;
+  GSignalGroup      *viewport_signals;
+  ChronoViewport    *viewport;           /* the session's */
 
   ChronoRenderer    *renderer;
 
@@ -35,18 +36,15 @@ G_DEFINE_FINAL_TYPE (ChronoOverview, chrono_overview, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_TIMELINE,
-  PROP_FILTER,
-  PROP_VIEWPORT,
+  PROP_SESSION,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static void
-drop_index (ChronoOverview *self)
+queue_draw (ChronoOverview *self)
 {
-  g_clear_object (&self->index);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -109,10 +107,8 @@ chrono_overview_snapshot (GtkWidget   *widget,
   else
     chrono_renderer_set_style (self->renderer, &style);
 
-  if (self->timeline != NULL && self->index == NULL)
-    self->index = chrono_event_index_new (self->timeline, self->filter);
-
-  params.index = self->timeline != NULL ? self->index : NULL;
+  if (chrono_session_get_timeline (self->session) != NULL)
+    params.index = chrono_session_get_events (self->session);
   get_extent (self, &params.extent_start, &params.extent_end);
   chrono_viewport_get_visible_span (self->viewport, &params.visible_start, &params.visible_end);
   params.measure = chrono_renderer_measure;
@@ -261,25 +257,16 @@ scroll_cb (GtkEventControllerScroll *controller,
 }
 
 static void
-viewport_changed_cb (ChronoOverview *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
 chrono_overview_dispose (GObject *object)
 {
   ChronoOverview *self = CHRONO_OVERVIEW (object);
 
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter, self);
-  if (self->viewport != NULL)
-    g_signal_handlers_disconnect_by_data (self->viewport, self);
-  g_clear_object (&self->filter);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->events_signals);
+  g_clear_object (&self->viewport_signals);
+  g_clear_object (&self->session);
   g_clear_object (&self->viewport);
-  g_clear_object (&self->timeline);
   g_clear_pointer (&self->renderer, chrono_renderer_free);
-  g_clear_object (&self->index);
 
   G_OBJECT_CLASS (chrono_overview_parent_class)->dispose (object);
 }
@@ -294,16 +281,8 @@ chrono_overview_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_TIMELINE:
-      g_value_set_object (value, self->timeline);
-      break;
-
-    case PROP_FILTER:
-      g_value_set_object (value, self->filter);
-      break;
-
-    case PROP_VIEWPORT:
-      g_value_set_object (value, self->viewport);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
 
     default:
@@ -321,16 +300,8 @@ chrono_overview_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_TIMELINE:
-      chrono_overview_set_timeline (self, g_value_get_object (value));
-      break;
-
-    case PROP_FILTER:
-      chrono_overview_set_filter (self, g_value_get_object (value));
-      break;
-
-    case PROP_VIEWPORT:
-      chrono_overview_set_viewport (self, g_value_get_object (value));
+    case PROP_SESSION:
+      chrono_overview_set_session (self, g_value_get_object (value));
       break;
 
     default:
@@ -351,17 +322,9 @@ chrono_overview_class_init (ChronoOverviewClass *klass)
   widget_class->snapshot = chrono_overview_snapshot;
   widget_class->measure = chrono_overview_measure;
 
-  properties[PROP_TIMELINE] =
-    g_param_spec_object ("timeline", NULL, NULL,
-                         CHRONO_TYPE_TIMELINE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_FILTER] =
-    g_param_spec_object ("filter", NULL, NULL,
-                         CHRONO_TYPE_EVENT_FILTER,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_VIEWPORT] =
-    g_param_spec_object ("viewport", NULL, NULL,
-                         CHRONO_TYPE_VIEWPORT,
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         CHRONO_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -376,6 +339,13 @@ chrono_overview_init (ChronoOverview *self)
   GtkGesture *gesture;
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+
+  self->session_signals = g_signal_group_new (CHRONO_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::timeline", G_CALLBACK (queue_draw), self);
+  self->events_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->events_signals, "items-changed", G_CALLBACK (queue_draw), self);
+  self->viewport_signals = g_signal_group_new (CHRONO_TYPE_VIEWPORT);
+  g_signal_group_connect_swapped (self->viewport_signals, "notify", G_CALLBACK (queue_draw), self);
 
   gesture = gtk_gesture_drag_new ();
   g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
@@ -404,82 +374,33 @@ chrono_overview_new (void)
   return g_object_new (CHRONO_TYPE_OVERVIEW, NULL);
 }
 
-ChronoTimeline *
-chrono_overview_get_timeline (ChronoOverview *self)
+ChronoSession *
+chrono_overview_get_session (ChronoOverview *self)
 {
   g_return_val_if_fail (CHRONO_IS_OVERVIEW (self), NULL);
 
-  return self->timeline;
+  return self->session;
 }
 
+/* Shows the density of @session's filtered events and its visible span, and moves that
+ * span when dragged. */
 void
-chrono_overview_set_timeline (ChronoOverview *self,
-                              ChronoTimeline *timeline)
+chrono_overview_set_session (ChronoOverview *self,
+                             ChronoSession  *session)
 {
   g_return_if_fail (CHRONO_IS_OVERVIEW (self));
-  g_return_if_fail (!timeline || CHRONO_IS_TIMELINE (timeline));
+  g_return_if_fail (!session || CHRONO_IS_SESSION (session));
 
-  if (!g_set_object (&self->timeline, timeline))
+  if (!g_set_object (&self->session, session))
     return;
 
-  drop_index (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
-}
+  g_clear_object (&self->viewport);
+  if (session != NULL)
+    self->viewport = g_object_ref (chrono_session_get_viewport (session));
+  g_signal_group_set_target (self->session_signals, session);
+  g_signal_group_set_target (self->events_signals, session != NULL ? chrono_session_get_events (session) : NULL);
+  g_signal_group_set_target (self->viewport_signals, self->viewport);
 
-ChronoEventFilter *
-chrono_overview_get_filter (ChronoOverview *self)
-{
-  g_return_val_if_fail (CHRONO_IS_OVERVIEW (self), NULL);
-
-  return self->filter;
-}
-
-void
-chrono_overview_set_filter (ChronoOverview    *self,
-                            ChronoEventFilter *filter)
-{
-  g_return_if_fail (CHRONO_IS_OVERVIEW (self));
-  g_return_if_fail (!filter || CHRONO_IS_EVENT_FILTER (filter));
-
-  if (self->filter == filter)
-    return;
-
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter, self);
-  g_set_object (&self->filter, filter);
-  if (filter != NULL)
-    g_signal_connect_swapped (filter, "changed", G_CALLBACK (drop_index), self);
-
-  drop_index (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
-}
-
-ChronoViewport *
-chrono_overview_get_viewport (ChronoOverview *self)
-{
-  g_return_val_if_fail (CHRONO_IS_OVERVIEW (self), NULL);
-
-  return self->viewport;
-}
-
-void
-chrono_overview_set_viewport (ChronoOverview *self,
-                              ChronoViewport *viewport)
-{
-  g_return_if_fail (CHRONO_IS_OVERVIEW (self));
-  g_return_if_fail (!viewport || CHRONO_IS_VIEWPORT (viewport));
-
-  if (self->viewport == viewport)
-    return;
-
-  if (self->viewport != NULL)
-    g_signal_handlers_disconnect_by_data (self->viewport, self);
-  g_set_object (&self->viewport, viewport);
-  if (viewport != NULL)
-    {
-      g_signal_connect_swapped (viewport, "notify", G_CALLBACK (viewport_changed_cb), self);
-    }
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEWPORT]);
+  queue_draw (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

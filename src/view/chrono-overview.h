@@ -7,9 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "model/chrono-event-filter.h"
-#include "model/chrono-timeline.h"
-#include "chrono-viewport.h"
+#include "ui/chrono-session.h"
 
 G_BEGIN_DECLS
 
@@ -18,15 +16,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ChronoOverview, chrono_overview, CHRONO, OVERVIEW, GtkWidget)
 
 GtkWidget         *chrono_overview_new          (void);
-ChronoTimeline    *chrono_overview_get_timeline (ChronoOverview    *self);
-void               chrono_overview_set_timeline (ChronoOverview    *self,
-                                                 ChronoTimeline    *timeline);
-ChronoEventFilter *chrono_overview_get_filter   (ChronoOverview    *self);
-void               chrono_overview_set_filter   (ChronoOverview    *self,
-                                                 ChronoEventFilter *filter);
-ChronoViewport    *chrono_overview_get_viewport (ChronoOverview    *self);
-void               chrono_overview_set_viewport (ChronoOverview    *self,
-                                                 ChronoViewport    *viewport);
+ChronoSession     *chrono_overview_get_session  (ChronoOverview    *self);
+void               chrono_overview_set_session  (ChronoOverview    *self,
+                                                 ChronoSession     *session);
 /* Where the whole document's extent maps to the overview's width. */
 double             chrono_overview_time_to_x    (ChronoOverview    *self,
                                                  double             time);

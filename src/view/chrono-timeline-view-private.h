@@ -18,15 +18,18 @@ struct _ChronoTimelineView
 {
   GtkWidget            parent_instance;
 
+  ChronoSession       *session;
+  GSignalGroup        *session_signals;
+  GSignalGroup        *events_signals;
+  GSignalGroup        *viewport_signals;
+  /* The session's timeline, selected event and viewport, as this view last showed them. */
   ChronoTimeline      *timeline;
-  gint64               timeline_set_time;  /* for CHRONO_DEBUG=frames: the first frame's delay */
-  guint                n_frames;
-  ChronoEventFilter   *filter;
   ChronoEvent         *selected;
   ChronoViewport      *viewport;
   gboolean             lanes;
+  gint64               timeline_set_time;  /* for CHRONO_DEBUG=frames: the first frame's delay */
+  guint                n_frames;
 
-  ChronoEventIndex    *index;
   ChronoRenderer      *renderer;
   ChronoLayout        *layout;
   gboolean             layout_dirty;

@@ -17,8 +17,7 @@ G_DEFINE_FINAL_TYPE (ChronoTimelineView, chrono_timeline_view, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_TIMELINE,
-  PROP_FILTER,
+  PROP_SESSION,
   PROP_SELECTED_EVENT,
   PROP_VIEWPORT,
   PROP_LANES,
@@ -40,20 +39,13 @@ invalidate_layout (ChronoTimelineView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-drop_index (ChronoTimelineView *self)
-{
-  g_clear_object (&self->index);
-  invalidate_layout (self);
-}
-
 ChronoEventIndex *
 _chrono_timeline_view_get_index (ChronoTimelineView *self)
 {
-  if (self->index == NULL && self->timeline != NULL)
-    self->index = chrono_event_index_new (self->timeline, self->filter);
+  if (self->timeline == NULL)
+    return NULL;
 
-  return self->index;
+  return chrono_session_get_events (self->session);
 }
 
 static gboolean
@@ -257,6 +249,24 @@ update_accessible (ChronoTimelineView *self)
                                   -1);
 }
 
+/* Shows the session's selection; @reveal scrolls to it when it is out of view. */
+static void
+show_selection (ChronoTimelineView *self,
+                gboolean            reveal)
+{
+  ChronoEvent *event = chrono_session_get_selected_event (self->session);
+
+  g_set_object (&self->selected, event);
+  if (event != NULL && reveal)
+    reveal_event (self, event);
+
+  update_accessible (self);
+  invalidate_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
+}
+
+/* What the view selects itself (a click, a key) it asks the session for; the session's
+ * notification then finds it already shown. */
 void
 _chrono_timeline_view_set_selected (ChronoTimelineView *self,
                                     ChronoEvent        *event,
@@ -265,12 +275,31 @@ _chrono_timeline_view_set_selected (ChronoTimelineView *self,
   if (!g_set_object (&self->selected, event))
     return;
 
-  if (event != NULL && reveal)
-    reveal_event (self, event);
+  chrono_session_select_event (self->session, event);
+  show_selection (self, reveal);
+}
 
-  update_accessible (self);
+/* Chosen elsewhere (the list, a restored state): scroll there. */
+static void
+selected_event_cb (ChronoTimelineView *self)
+{
+  if (chrono_session_get_selected_event (self->session) != self->selected)
+    show_selection (self, TRUE);
+}
+
+static void
+timeline_cb (ChronoTimelineView *self)
+{
+  self->timeline_set_time = g_get_monotonic_time ();
+  self->n_frames = 0;
+  if (!g_set_object (&self->timeline, chrono_session_get_timeline (self->session)))
+    return;
+
+  chrono_timeline_view_stop_animation (self);
+  self->hovered = NULL;
+  self->hovered_cluster = G_MAXUINT;
+  g_clear_pointer (&self->layout, chrono_layout_free);
   invalidate_layout (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
 }
 
 /* CHRONO_DEBUG=frames prints what each frame costs, to see how zooming feels on a big
@@ -309,7 +338,6 @@ ensure_layout (ChronoTimelineView *self)
   chrono_viewport_get_visible_span (self->viewport, &start, &end);
 
   params.timeline = self->timeline;
-  params.filter = self->filter;
   params.index = _chrono_timeline_view_get_index (self);
   params.start = start;
   params.end = end;
@@ -553,11 +581,6 @@ style_changed_cb (ChronoTimelineView *self)
   invalidate_layout (self);
 }
 
-static void
-filter_changed_cb (ChronoTimelineView *self)
-{
-  drop_index (self);
-}
 
 static void
 chrono_timeline_view_dispose (GObject *object)
@@ -565,13 +588,13 @@ chrono_timeline_view_dispose (GObject *object)
   ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (object);
 
   chrono_timeline_view_stop_animation (self);
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter, self);
-  g_clear_object (&self->filter);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->events_signals);
+  g_clear_object (&self->viewport_signals);
+  g_clear_object (&self->session);
   g_clear_object (&self->timeline);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->layout, chrono_layout_free);
-  g_clear_object (&self->index);
   g_clear_pointer (&self->renderer, chrono_renderer_free);
 
   G_OBJECT_CLASS (chrono_timeline_view_parent_class)->dispose (object);
@@ -598,12 +621,8 @@ chrono_timeline_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_TIMELINE:
-      g_value_set_object (value, self->timeline);
-      break;
-
-    case PROP_FILTER:
-      g_value_set_object (value, self->filter);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
 
     case PROP_SELECTED_EVENT:
@@ -633,12 +652,8 @@ chrono_timeline_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_TIMELINE:
-      chrono_timeline_view_set_timeline (self, g_value_get_object (value));
-      break;
-
-    case PROP_FILTER:
-      chrono_timeline_view_set_filter (self, g_value_get_object (value));
+    case PROP_SESSION:
+      chrono_timeline_view_set_session (self, g_value_get_object (value));
       break;
 
     case PROP_SELECTED_EVENT:
@@ -671,13 +686,9 @@ chrono_timeline_view_class_init (ChronoTimelineViewClass *klass)
   widget_class->query_tooltip = chrono_timeline_view_query_tooltip;
   widget_class->state_flags_changed = chrono_timeline_view_state_flags_changed;
 
-  properties[PROP_TIMELINE] =
-    g_param_spec_object ("timeline", NULL, NULL,
-                         CHRONO_TYPE_TIMELINE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_FILTER] =
-    g_param_spec_object ("filter", NULL, NULL,
-                         CHRONO_TYPE_EVENT_FILTER,
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         CHRONO_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SELECTED_EVENT] =
     g_param_spec_object ("selected-event", NULL, NULL,
@@ -717,7 +728,14 @@ chrono_timeline_view_init (ChronoTimelineView *self)
   GtkWidget *widget = GTK_WIDGET (self);
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
-  self->viewport = chrono_viewport_new ();
+  self->session_signals = g_signal_group_new (CHRONO_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::timeline", G_CALLBACK (timeline_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::selected-event", G_CALLBACK (selected_event_cb), self);
+  self->events_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->events_signals, "items-changed", G_CALLBACK (invalidate_layout), self);
+  self->viewport_signals = g_signal_group_new (CHRONO_TYPE_VIEWPORT);
+  g_signal_group_connect_swapped (self->viewport_signals, "notify::visible-start", G_CALLBACK (viewport_changed_cb), self);
+  g_signal_group_connect_swapped (self->viewport_signals, "notify::visible-end", G_CALLBACK (viewport_changed_cb), self);
   self->animation = chrono_view_animation_new ();
   self->hovered_cluster = G_MAXUINT;
   self->layout_dirty = TRUE;
@@ -727,12 +745,11 @@ chrono_timeline_view_init (ChronoTimelineView *self)
   gtk_widget_set_has_tooltip (widget, TRUE);
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
 
-  g_signal_connect_object (self->viewport, "notify::visible-start", G_CALLBACK (viewport_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->viewport, "notify::visible-end", G_CALLBACK (viewport_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (manager, "notify::dark", G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (manager, "notify::high-contrast", G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
 
   _chrono_timeline_view_init_input (self);
+  chrono_timeline_view_set_session (self, NULL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
@@ -746,78 +763,46 @@ chrono_timeline_view_new (void)
   return g_object_new (CHRONO_TYPE_TIMELINE_VIEW, NULL);
 }
 
-ChronoTimeline *
-chrono_timeline_view_get_timeline (ChronoTimelineView *self)
+ChronoSession *
+chrono_timeline_view_get_session (ChronoTimelineView *self)
 {
   g_return_val_if_fail (CHRONO_IS_TIMELINE_VIEW (self), NULL);
 
-  return self->timeline;
+  return self->session;
 }
 
 /**
- * chrono_timeline_view_set_timeline:
+ * chrono_timeline_view_set_session:
  *
- * Shows @timeline, fitted whole into the view.
+ * Shows @session's timeline, filtered events, selection and visible span, and follows
+ * them; what the user does in the view goes to the session. %NULL gives the view a
+ * session of its own.
  */
 void
-chrono_timeline_view_set_timeline (ChronoTimelineView *self,
-                                   ChronoTimeline     *timeline)
+chrono_timeline_view_set_session (ChronoTimelineView *self,
+                                  ChronoSession      *session)
 {
-  ChronoTime start, end;
+  g_autoptr(ChronoSession) own = NULL;
 
   g_return_if_fail (CHRONO_IS_TIMELINE_VIEW (self));
-  g_return_if_fail (!timeline || CHRONO_IS_TIMELINE (timeline));
+  g_return_if_fail (!session || CHRONO_IS_SESSION (session));
 
-  self->timeline_set_time = g_get_monotonic_time ();
-  self->n_frames = 0;
-  if (!g_set_object (&self->timeline, timeline))
+  if (session == NULL)
+    session = own = chrono_session_new ();
+  if (self->session == session)
     return;
 
   chrono_timeline_view_stop_animation (self);
-  self->hovered = NULL;
-  self->hovered_cluster = G_MAXUINT;
-  g_clear_pointer (&self->layout, chrono_layout_free);
-  drop_index (self);
+  g_set_object (&self->session, session);
+  g_set_object (&self->viewport, chrono_session_get_viewport (session));
+  g_signal_group_set_target (self->session_signals, session);
+  g_signal_group_set_target (self->events_signals, chrono_session_get_events (session));
+  g_signal_group_set_target (self->viewport_signals, self->viewport);
 
-  if (timeline != NULL && chrono_timeline_get_span (timeline, &start, &end))
-    {
-      chrono_viewport_set_document_span (self->viewport, start, end);
-      chrono_viewport_zoom_to_fit (self->viewport);
-    }
-
-  if (self->selected != NULL &&
-      (timeline == NULL || chrono_timeline_get_position (timeline, self->selected) == G_MAXUINT))
-    _chrono_timeline_view_set_selected (self, NULL, FALSE);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
-}
-
-ChronoEventFilter *
-chrono_timeline_view_get_filter (ChronoTimelineView *self)
-{
-  g_return_val_if_fail (CHRONO_IS_TIMELINE_VIEW (self), NULL);
-
-  return self->filter;
-}
-
-void
-chrono_timeline_view_set_filter (ChronoTimelineView *self,
-                                 ChronoEventFilter  *filter)
-{
-  g_return_if_fail (CHRONO_IS_TIMELINE_VIEW (self));
-  g_return_if_fail (!filter || CHRONO_IS_EVENT_FILTER (filter));
-
-  if (self->filter == filter)
-    return;
-
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter, self);
-  g_set_object (&self->filter, filter);
-  if (filter != NULL)
-    g_signal_connect_swapped (filter, "changed", G_CALLBACK (filter_changed_cb), self);
-
-  drop_index (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+  timeline_cb (self);
+  show_selection (self, FALSE);
+  invalidate_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 gboolean

@@ -7,8 +7,8 @@
 
 #include <gtk/gtk.h>
 
-#include "model/chrono-event-filter.h"
 #include "model/chrono-timeline.h"
+#include "ui/chrono-session.h"
 #include "chrono-layout.h"
 #include "chrono-viewport.h"
 
@@ -19,12 +19,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ChronoTimelineView, chrono_timeline_view, CHRONO, TIMELINE_VIEW, GtkWidget)
 
 GtkWidget         *chrono_timeline_view_new                (void);
-ChronoTimeline    *chrono_timeline_view_get_timeline       (ChronoTimelineView *self);
-void               chrono_timeline_view_set_timeline       (ChronoTimelineView *self,
-                                                            ChronoTimeline     *timeline);
-ChronoEventFilter *chrono_timeline_view_get_filter         (ChronoTimelineView *self);
-void               chrono_timeline_view_set_filter         (ChronoTimelineView *self,
-                                                            ChronoEventFilter  *filter);
+ChronoSession     *chrono_timeline_view_get_session        (ChronoTimelineView *self);
+void               chrono_timeline_view_set_session        (ChronoTimelineView *self,
+                                                            ChronoSession      *session);
 ChronoEvent       *chrono_timeline_view_get_selected_event (ChronoTimelineView *self);
 void               chrono_timeline_view_set_selected_event (ChronoTimelineView *self,
                                                             ChronoEvent        *event);

@@ -1,0 +1,333 @@
+/* chrono-event-list.c — the sidebar: search, category filter and the event list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-event-list"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "chrono-category-filter.h"
+#include "chrono-event-list.h"
+#include "chrono-event-row.h"
+
+struct _ChronoEventList
+{
+  GtkWidget        parent_instance;
+
+  ChronoSession   *session;
+  GSignalGroup    *session_signals;
+  GSignalGroup    *events_signals;
+  GSignalGroup    *filter_signals;
+
+  GtkSearchBar    *search_bar;
+  GtkSearchEntry  *search_entry;
+  GtkLabel        *count_label;
+  GtkStack        *list_stack;
+  GtkListView     *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (ChronoEventList, chrono_event_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_SEARCH_MODE,
+  PROP_KEY_CAPTURE_WIDGET,
+  N_PROPS
+};
+
+enum {
+  EVENT_CHOSEN,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+update_count (ChronoEventList *self)
+{
+  ChronoTimeline *timeline = self->session != NULL ? chrono_session_get_timeline (self->session) : NULL;
+  guint total = timeline != NULL ? chrono_timeline_get_n_events (timeline) : 0;
+  guint shown = self->session != NULL ? chrono_event_index_get_size (chrono_session_get_events (self->session)) : 0;
+  g_autofree char *text = NULL;
+
+  if (self->session == NULL || chrono_event_filter_is_empty (chrono_session_get_filter (self->session)))
+    text = g_strdup_printf (ngettext ("%u event", "%u events", total), total);
+  else
+    /* Translators: how many events the search and category filter let through */
+    text = g_strdup_printf (ngettext ("%u of %u event", "%u of %u events", total), shown, total);
+
+  gtk_label_set_text (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->list_stack, shown == 0 && total > 0 ? "no-results" : "list");
+}
+
+static void
+selected_event_cb (ChronoEventList *self)
+{
+  guint position = gtk_single_selection_get_selected (chrono_session_get_selection (self->session));
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+static void
+list_activate_cb (ChronoEventList *self,
+                  guint            position)
+{
+  gtk_single_selection_set_selected (chrono_session_get_selection (self->session), position);
+  g_signal_emit (self, signals[EVENT_CHOSEN], 0);
+}
+
+static void
+list_click_released_cb (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        ChronoEventList *self)
+{
+  if (self->session != NULL && chrono_session_get_selected_event (self->session) != NULL)
+    g_signal_emit (self, signals[EVENT_CHOSEN], 0);
+}
+
+static void
+search_changed_cb (ChronoEventList *self)
+{
+  if (self->session != NULL)
+    chrono_event_filter_set_search_text (chrono_session_get_filter (self->session),
+                                         gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+/* Enter in the search: the first match, and the keyboard goes to the list. */
+static void
+search_activate_cb (ChronoEventList *self)
+{
+  GtkSingleSelection *selection = chrono_session_get_selection (self->session);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (selection)) == 0)
+    return;
+
+  if (gtk_single_selection_get_selected (selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (selection, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+search_mode_cb (ChronoEventList *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+}
+
+static void
+chrono_event_list_dispose (GObject *object)
+{
+  ChronoEventList *self = CHRONO_EVENT_LIST (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CHRONO_TYPE_EVENT_LIST);
+  /* Children without an id in the template are not covered by the call above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->events_signals);
+  g_clear_object (&self->filter_signals);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (chrono_event_list_parent_class)->dispose (object);
+}
+
+static void
+chrono_event_list_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ChronoEventList *self = CHRONO_EVENT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    case PROP_SEARCH_MODE:
+      g_value_set_boolean (value, chrono_event_list_get_search_mode (self));
+      break;
+
+    case PROP_KEY_CAPTURE_WIDGET:
+      g_value_set_object (value, gtk_search_bar_get_key_capture_widget (self->search_bar));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_event_list_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  ChronoEventList *self = CHRONO_EVENT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      chrono_event_list_set_session (self, g_value_get_object (value));
+      break;
+
+    case PROP_SEARCH_MODE:
+      chrono_event_list_set_search_mode (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_KEY_CAPTURE_WIDGET:
+      gtk_search_bar_set_key_capture_widget (self->search_bar, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_event_list_class_init (ChronoEventListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = chrono_event_list_dispose;
+  object_class->get_property = chrono_event_list_get_property;
+  object_class->set_property = chrono_event_list_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         CHRONO_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH_MODE] =
+    g_param_spec_boolean ("search-mode", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Typing there starts a search, as with GtkSearchBar. */
+  properties[PROP_KEY_CAPTURE_WIDGET] =
+    g_param_spec_object ("key-capture-widget", NULL, NULL,
+                         GTK_TYPE_WIDGET,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[EVENT_CHOSEN] =
+    g_signal_new ("event-chosen",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  g_type_ensure (CHRONO_TYPE_CATEGORY_FILTER);
+  g_type_ensure (CHRONO_TYPE_EVENT_ROW);
+  g_type_ensure (CHRONO_TYPE_SESSION);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/chrono-event-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventList, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventList, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventList, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
+}
+
+static void
+chrono_event_list_init (ChronoEventList *self)
+{
+  GtkGesture *click;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->session_signals = g_signal_group_new (CHRONO_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::timeline", G_CALLBACK (update_count), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::selected-event", G_CALLBACK (selected_event_cb), self);
+  self->events_signals = g_signal_group_new (CHRONO_TYPE_EVENT_INDEX);
+  g_signal_group_connect_swapped (self->events_signals, "items-changed", G_CALLBACK (update_count), self);
+  /* The filter may change without changing which events pass ("6 of 6" and "6"). */
+  self->filter_signals = g_signal_group_new (CHRONO_TYPE_EVENT_FILTER);
+  g_signal_group_connect_swapped (self->filter_signals, "changed", G_CALLBACK (update_count), self);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  click = gtk_gesture_click_new ();
+  /* Bubble phase: the row has selected the event by the time this runs. */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
+  g_signal_connect (click, "released", G_CALLBACK (list_click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
+
+  update_count (self);
+}
+
+ChronoSession *
+chrono_event_list_get_session (ChronoEventList *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT_LIST (self), NULL);
+
+  return self->session;
+}
+
+void
+chrono_event_list_set_session (ChronoEventList *self,
+                               ChronoSession   *session)
+{
+  g_return_if_fail (CHRONO_IS_EVENT_LIST (self));
+  g_return_if_fail (!session || CHRONO_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  g_signal_group_set_target (self->session_signals, session);
+  g_signal_group_set_target (self->events_signals, session != NULL ? chrono_session_get_events (session) : NULL);
+  g_signal_group_set_target (self->filter_signals, session != NULL ? chrono_session_get_filter (session) : NULL);
+  update_count (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+gboolean
+chrono_event_list_get_search_mode (ChronoEventList *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT_LIST (self), FALSE);
+
+  return gtk_search_bar_get_search_mode (self->search_bar);
+}
+
+void
+chrono_event_list_set_search_mode (ChronoEventList *self,
+                                   gboolean         search_mode)
+{
+  g_return_if_fail (CHRONO_IS_EVENT_LIST (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, search_mode);
+}
+
+void
+chrono_event_list_start_search (ChronoEventList *self)
+{
+  g_return_if_fail (CHRONO_IS_EVENT_LIST (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+chrono_event_list_clear_search (ChronoEventList *self)
+{
+  g_return_if_fail (CHRONO_IS_EVENT_LIST (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}

@@ -1,0 +1,576 @@
+/* chrono-session.c — one window's document and the state its views share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-session"
+
+#include "config.h"
+
+#include "chrono-session.h"
+#include "io/chrono-timeline-reader.h"
+
+struct _ChronoSession
+{
+  GObject             parent_instance;
+
+  ChronoTimeline     *timeline;
+  GFile              *file;
+  gboolean            builtin;
+  ChronoEventFilter  *filter;
+  ChronoEventIndex   *events;
+  GtkSingleSelection *selection;
+  ChronoViewport     *viewport;
+
+  GCancellable       *cancellable;        /* every load, until the session goes */
+  GCancellable       *file_cancellable;   /* the file being opened, for Cancel */
+  GFile              *opening_file;
+  double              progress;
+  guint               load_serial;
+  guint               applied_serial;
+  guint               pending_loads;
+};
+
+G_DEFINE_FINAL_TYPE (ChronoSession, chrono_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TIMELINE,
+  PROP_FILE,
+  PROP_BUILTIN,
+  PROP_FILTER,
+  PROP_EVENTS,
+  PROP_SELECTION,
+  PROP_SELECTED_EVENT,
+  PROP_VIEWPORT,
+  PROP_LOADING,
+  PROP_OPENING_FILE,
+  PROP_PROGRESS,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+enum {
+  LOAD_FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  GWeakRef  session;
+  GFile    *file;
+  guint     serial;
+  gboolean  builtin;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_weak_ref_clear (&data->session);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
+
+static void
+apply_timeline (ChronoSession  *self,
+                ChronoTimeline *timeline,
+                GFile          *file,
+                gboolean        builtin)
+{
+  ChronoTime start, end;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_set_object (&self->timeline, timeline);
+  g_set_object (&self->file, file);
+  self->builtin = builtin;
+  chrono_event_index_set_timeline (self->events, timeline);
+
+  if (timeline != NULL && chrono_timeline_get_span (timeline, &start, &end))
+    {
+      chrono_viewport_set_document_span (self->viewport, start, end);
+      chrono_viewport_zoom_to_fit (self->viewport);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUILTIN]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+set_opening_file (ChronoSession *self,
+                  GFile         *file)
+{
+  if (g_set_object (&self->opening_file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPENING_FILE]);
+}
+
+static void
+set_progress (ChronoSession *self,
+              double         progress)
+{
+  if (self->progress == progress)
+    return;
+
+  self->progress = progress;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+}
+
+static void
+stop_opening (ChronoSession *self)
+{
+  if (self->file_cancellable != NULL)
+    g_cancellable_cancel (self->file_cancellable);
+  g_clear_object (&self->file_cancellable);
+  set_opening_file (self, NULL);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(LoadData) data = user_data;
+  g_autoptr(ChronoSession) self = g_weak_ref_get (&data->session);
+  g_autoptr(ChronoTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+
+  timeline = chrono_timeline_load_finish (result, &error);
+  if (self == NULL)
+    return;
+
+  self->pending_loads--;
+
+  if (!data->builtin && data->serial == self->load_serial)
+    stop_opening (self);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ;
+  else if (timeline == NULL)
+    g_signal_emit (self, signals[LOAD_FAILED], 0, data->file, error);
+  /* A newer request already won: an older load finishing late must not replace it. */
+  else if (data->serial > self->applied_serial)
+    {
+      self->applied_serial = data->serial;
+      apply_timeline (self, timeline, data->file, data->builtin);
+    }
+
+  if (self->pending_loads == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+typedef struct
+{
+  GWeakRef session;
+  guint    serial;
+} ProgressData;
+
+static void
+progress_data_free (ProgressData *data)
+{
+  g_weak_ref_clear (&data->session);
+  g_free (data);
+}
+
+static void
+load_progress_cb (double   fraction,
+                  gpointer user_data)
+{
+  ProgressData *data = user_data;
+  g_autoptr(ChronoSession) self = g_weak_ref_get (&data->session);
+
+  if (self != NULL && data->serial == self->load_serial)
+    set_progress (self, fraction);
+}
+
+static void
+selected_item_cb (ChronoSession *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
+}
+
+static void
+chrono_session_dispose (GObject *object)
+{
+  ChronoSession *self = CHRONO_SESSION (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->file_cancellable != NULL)
+    g_cancellable_cancel (self->file_cancellable);
+  g_clear_object (&self->file_cancellable);
+  g_clear_object (&self->opening_file);
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->events);
+  g_clear_object (&self->timeline);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (chrono_session_parent_class)->dispose (object);
+}
+
+static void
+chrono_session_finalize (GObject *object)
+{
+  ChronoSession *self = CHRONO_SESSION (object);
+
+  g_clear_object (&self->filter);
+  g_clear_object (&self->viewport);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (chrono_session_parent_class)->finalize (object);
+}
+
+static void
+chrono_session_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  ChronoSession *self = CHRONO_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMELINE:
+      g_value_set_object (value, self->timeline);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_BUILTIN:
+      g_value_set_boolean (value, self->builtin);
+      break;
+
+    case PROP_FILTER:
+      g_value_set_object (value, self->filter);
+      break;
+
+    case PROP_EVENTS:
+      g_value_set_object (value, self->events);
+      break;
+
+    case PROP_SELECTION:
+      g_value_set_object (value, self->selection);
+      break;
+
+    case PROP_SELECTED_EVENT:
+      g_value_set_object (value, chrono_session_get_selected_event (self));
+      break;
+
+    case PROP_VIEWPORT:
+      g_value_set_object (value, self->viewport);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->pending_loads > 0);
+      break;
+
+    case PROP_OPENING_FILE:
+      g_value_set_object (value, self->opening_file);
+      break;
+
+    case PROP_PROGRESS:
+      g_value_set_double (value, self->progress);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, chrono_session_get_modified (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_session_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  ChronoSession *self = CHRONO_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_EVENT:
+      chrono_session_select_event (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_session_class_init (ChronoSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = chrono_session_dispose;
+  object_class->finalize = chrono_session_finalize;
+  object_class->get_property = chrono_session_get_property;
+  object_class->set_property = chrono_session_set_property;
+
+  properties[PROP_TIMELINE] =
+    g_param_spec_object ("timeline", NULL, NULL,
+                         CHRONO_TYPE_TIMELINE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUILTIN] =
+    g_param_spec_boolean ("builtin", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILTER] =
+    g_param_spec_object ("filter", NULL, NULL,
+                         CHRONO_TYPE_EVENT_FILTER,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EVENTS] =
+    g_param_spec_object ("events", NULL, NULL,
+                         CHRONO_TYPE_EVENT_INDEX,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL,
+                         GTK_TYPE_SINGLE_SELECTION,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_EVENT] =
+    g_param_spec_object ("selected-event", NULL, NULL,
+                         CHRONO_TYPE_EVENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VIEWPORT] =
+    g_param_spec_object ("viewport", NULL, NULL,
+                         CHRONO_TYPE_VIEWPORT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OPENING_FILE] =
+    g_param_spec_object ("opening-file", NULL, NULL,
+                         G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL,
+                         0, 1, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the timeline has changes that are not saved; editing comes later. */
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ChronoSession::load-failed:
+   * @file: the file that could not be opened
+   * @error: the reader's error, naming the file and the place in it
+   */
+  signals[LOAD_FAILED] =
+    g_signal_new ("load-failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_ERROR);
+}
+
+static void
+chrono_session_init (ChronoSession *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->filter = chrono_event_filter_new ();
+  self->events = chrono_event_index_new (NULL, self->filter);
+  self->viewport = chrono_viewport_new ();
+
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selected_item_cb), self);
+}
+
+ChronoSession *
+chrono_session_new (void)
+{
+  return g_object_new (CHRONO_TYPE_SESSION, NULL);
+}
+
+ChronoTimeline *
+chrono_session_get_timeline (ChronoSession *self)
+{
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), NULL);
+
+  return self->timeline;
+}
+
+void
+chrono_session_set_timeline (ChronoSession  *self,
+                             ChronoTimeline *timeline)
+{
+  g_return_if_fail (CHRONO_IS_SESSION (self));
+  g_return_if_fail (timeline == NULL || CHRONO_IS_TIMELINE (timeline));
+
+  self->applied_serial = ++self->load_serial;
+  apply_timeline (self, timeline, NULL, FALSE);
+}
+
+GFile *
+chrono_session_get_file (ChronoSession *self)
+{
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), NULL);
+
+  return self->file;
+}
+
+gboolean
+chrono_session_get_builtin (ChronoSession *self)
+{
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), FALSE);
+
+  return self->builtin;
+}
+
+ChronoEventFilter *
+chrono_session_get_filter (ChronoSession *self)
+{
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), NULL);
+
+  return self->filter;
+}
+
+ChronoEventIndex *
+chrono_session_get_events (ChronoSession *self)
+{
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), NULL);
+
+  return self->events;
+}
+
+GtkSingleSelection *
+chrono_session_get_selection (ChronoSession *self)
+{
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), NULL);
+
+  return self->selection;
+}
+
+ChronoEvent *
+chrono_session_get_selected_event (ChronoSession *self)
+{
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), NULL);
+
+  if (self->selection == NULL)
+    return NULL;
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+void
+chrono_session_select_event (ChronoSession *self,
+                             ChronoEvent   *event)
+{
+  g_return_if_fail (CHRONO_IS_SESSION (self));
+  g_return_if_fail (event == NULL || CHRONO_IS_EVENT (event));
+
+  gtk_single_selection_set_selected (self->selection, chrono_event_index_find (self->events, event));
+}
+
+ChronoViewport *
+chrono_session_get_viewport (ChronoSession *self)
+{
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), NULL);
+
+  return self->viewport;
+}
+
+gboolean
+chrono_session_get_modified (ChronoSession *self)
+{
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), FALSE);
+
+  return FALSE;
+}
+
+void
+chrono_session_load (ChronoSession *self,
+                     GFile         *file,
+                     gboolean       builtin)
+{
+  LoadData *data;
+  ProgressData *progress;
+
+  g_return_if_fail (CHRONO_IS_SESSION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (LoadData, 1);
+  g_weak_ref_init (&data->session, self);
+  data->file = g_object_ref (file);
+  data->serial = ++self->load_serial;
+  data->builtin = builtin;
+
+  if (self->pending_loads++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  if (builtin)
+    {
+      chrono_timeline_load_async (file, self->cancellable, load_cb, data);
+      return;
+    }
+
+  /* Opening another file supersedes this one, and Cancel stops it. */
+  stop_opening (self);
+  self->file_cancellable = g_cancellable_new ();
+  set_progress (self, 0);
+  set_opening_file (self, file);
+
+  progress = g_new0 (ProgressData, 1);
+  g_weak_ref_init (&progress->session, self);
+  progress->serial = data->serial;
+  chrono_timeline_load_with_progress_async (file, load_progress_cb, progress,
+                                            (GDestroyNotify) progress_data_free,
+                                            self->file_cancellable, load_cb, data);
+}
+
+void
+chrono_session_cancel_load (ChronoSession *self)
+{
+  g_return_if_fail (CHRONO_IS_SESSION (self));
+
+  stop_opening (self);
+}
+
+gboolean
+chrono_session_get_loading (ChronoSession *self)
+{
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), FALSE);
+
+  return self->pending_loads > 0;
+}
+
+GFile *
+chrono_session_get_opening_file (ChronoSession *self)
+{
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), NULL);
+
+  return self->opening_file;
+}
+
+double
+chrono_session_get_progress (ChronoSession *self)
+{
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), 0);
+
+  return self->progress;
+}

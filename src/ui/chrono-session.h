@@ -1,0 +1,53 @@
+/* chrono-session.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "model/chrono-event-filter.h"
+#include "model/chrono-event-index.h"
+#include "model/chrono-timeline.h"
+#include "view/chrono-viewport.h"
+
+G_BEGIN_DECLS
+
+#define CHRONO_TYPE_SESSION (chrono_session_get_type ())
+G_DECLARE_FINAL_TYPE (ChronoSession, chrono_session, CHRONO, SESSION, GObject)
+
+/* What one window shows, in one object that every view and pane follows: the timeline
+ * and the file it came from, the filter, the filtered events, the one selection, the
+ * visible span and the loading state. */
+ChronoSession      *chrono_session_new                (void);
+ChronoTimeline     *chrono_session_get_timeline       (ChronoSession  *self);
+/* Shows @timeline at once; a load still running for an earlier request is ignored. */
+void                chrono_session_set_timeline       (ChronoSession  *self,
+                                                       ChronoTimeline *timeline);
+GFile              *chrono_session_get_file           (ChronoSession  *self);
+gboolean            chrono_session_get_builtin        (ChronoSession  *self);
+ChronoEventFilter  *chrono_session_get_filter         (ChronoSession  *self);
+ChronoEventIndex   *chrono_session_get_events         (ChronoSession  *self);
+GtkSingleSelection *chrono_session_get_selection      (ChronoSession  *self);
+ChronoEvent        *chrono_session_get_selected_event (ChronoSession  *self);
+/* Selects @event when the filter lets it through; otherwise selects nothing. */
+void                chrono_session_select_event       (ChronoSession  *self,
+                                                       ChronoEvent    *event);
+ChronoViewport     *chrono_session_get_viewport       (ChronoSession  *self);
+gboolean            chrono_session_get_modified       (ChronoSession  *self);
+
+/* Loads @file off the main thread and then shows it; until then the timeline shown
+ * stays. The built-in timeline loads without progress and cannot be cancelled; any
+ * other file reports "progress" and replaces a file still opening. A failure emits
+ * "load-failed" with the file and the reader's error. */
+void                chrono_session_load               (ChronoSession  *self,
+                                                       GFile          *file,
+                                                       gboolean        builtin);
+void                chrono_session_cancel_load        (ChronoSession  *self);
+gboolean            chrono_session_get_loading        (ChronoSession  *self);
+/* The file being opened with progress (not the built-in timeline), or NULL. */
+GFile              *chrono_session_get_opening_file   (ChronoSession  *self);
+double              chrono_session_get_progress       (ChronoSession  *self);
+
+G_END_DECLS

@@ -1,0 +1,217 @@
+/* chrono-window-export.c — exporting and printing what the timeline view shows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "chrono-print-operation.h"
+#include "chrono-window-private.h"
+#include "view/chrono-exporter.h"
+
+static ChronoExporter *
+create_exporter (ChronoWindow *self)
+{
+  ChronoExportParams params = { 0 };
+
+  params.timeline = chrono_session_get_timeline (self->session);
+  params.filter = chrono_session_get_filter (self->session);
+  params.selected = chrono_session_get_selected_event (self->session);
+  chrono_viewport_get_visible_span (chrono_session_get_viewport (self->session), &params.start, &params.end);
+  params.width = MAX (gtk_widget_get_width (GTK_WIDGET (self->timeline_view)), 600);
+  params.height = MAX (gtk_widget_get_height (GTK_WIDGET (self->timeline_view)), 300);
+  params.lanes = chrono_timeline_view_get_lanes (self->timeline_view);
+
+  return chrono_exporter_new (&params);
+}
+
+static void
+toast (ChronoWindow *self,
+       const char   *text)
+{
+  /* Toast titles are markup. */
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+}
+
+static void
+export_to_file (ChronoWindow       *self,
+                GFile              *file,
+                ChronoExportFormat  format)
+{
+  g_autoptr(ChronoExporter) exporter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (chrono_session_get_timeline (self->session) == NULL)
+    return;
+
+  /* An extension the user typed wins over the filter that happened to be selected. */
+  name = g_file_get_basename (file);
+  chrono_export_format_from_name (name, &format);
+
+  exporter = create_exporter (self);
+  if (chrono_exporter_write (exporter, format, format == CHRONO_EXPORT_FORMAT_PNG ? 2 : 1,
+                             file, NULL, &error))
+    {
+      /* Translators: %s is the name of the file the timeline was exported to */
+      g_autofree char *text = g_strdup_printf (_("Exported to %s"), name);
+
+      toast (self, text);
+    }
+  else
+    {
+      toast (self, error->message);
+    }
+}
+
+static GListStore *
+create_export_filters (void)
+{
+  static const struct {
+    const char         *name;
+    const char         *mime_type;
+    ChronoExportFormat  format;
+  } formats[] = {
+    { N_("PNG Image"), "image/png", CHRONO_EXPORT_FORMAT_PNG },
+    { N_("SVG Image"), "image/svg+xml", CHRONO_EXPORT_FORMAT_SVG },
+    { N_("PDF Document"), "application/pdf", CHRONO_EXPORT_FORMAT_PDF },
+  };
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+      g_autofree char *pattern = g_strdup_printf ("*.%s", chrono_export_format_get_extension (formats[i].format));
+
+      gtk_file_filter_set_name (filter, _(formats[i].name));
+      gtk_file_filter_add_mime_type (filter, formats[i].mime_type);
+      gtk_file_filter_add_pattern (filter, pattern);
+      g_object_set_data (G_OBJECT (filter), "chrono-export-format", GINT_TO_POINTER (formats[i].format));
+      g_list_store_append (filters, filter);
+    }
+
+  return filters;
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+export_dialog_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ChronoWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+
+  if (file != NULL)
+    export_to_file (self, file, CHRONO_EXPORT_FORMAT_PNG);
+}
+#else
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  ChronoWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
+      ChronoExportFormat format = CHRONO_EXPORT_FORMAT_PNG;
+
+      if (filter != NULL)
+        format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "chrono-export-format"));
+      if (file != NULL)
+        export_to_file (self, file, format);
+    }
+
+  g_object_unref (dialog);
+}
+#endif
+
+void
+_chrono_window_export (ChronoWindow *self)
+{
+  ChronoTimeline *timeline = chrono_session_get_timeline (self->session);
+  g_autoptr(GListStore) filters = create_export_filters ();
+  g_autofree char *initial_name = NULL;
+  const char *title;
+
+  if (timeline == NULL)
+    return;
+
+  title = chrono_timeline_get_title (timeline);
+  /* Translators: the file name suggested for an exported timeline that has no title */
+  initial_name = g_strdup_printf ("%s.png", title != NULL && *title != '\0' ? title : _("Timeline"));
+  g_strdelimit (initial_name, "/\\", '-');
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, _("Export Timeline"));
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    gtk_file_dialog_set_initial_name (dialog, initial_name);
+    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, export_dialog_cb, g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *native;
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (filters));
+
+    native = gtk_file_chooser_native_new (_("Export Timeline"), GTK_WINDOW (self),
+                                          GTK_FILE_CHOOSER_ACTION_SAVE,
+                                          _("_Export"), _("_Cancel"));
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(GtkFileFilter) filter = g_list_model_get_item (G_LIST_MODEL (filters), i);
+
+        gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+      }
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
+    g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  }
+#endif
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               ChronoWindow            *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Reported once, whether the error came from running or from the finished job. */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      g_object_get_data (G_OBJECT (operation), "chrono-reported") == NULL)
+    {
+      g_object_set_data (G_OBJECT (operation), "chrono-reported", GINT_TO_POINTER (TRUE));
+      gtk_print_operation_get_error (operation, &error);
+      toast (self, error != NULL ? error->message : _("Could not print"));
+    }
+}
+
+void
+_chrono_window_print (ChronoWindow *self)
+{
+  g_autoptr(ChronoPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (chrono_session_get_timeline (self->session) == NULL)
+    return;
+
+  operation = chrono_print_operation_new (create_exporter (self));
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    print_done_cb (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_RESULT_ERROR, self);
+}

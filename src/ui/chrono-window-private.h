@@ -1,0 +1,69 @@
+/* chrono-window-private.h — what the window's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "chrono-event-list.h"
+#include "chrono-event-pane.h"
+#include "chrono-quote-pane.h"
+#include "chrono-session.h"
+#include "chrono-window.h"
+#include "view/chrono-overview.h"
+#include "view/chrono-timeline-view.h"
+
+G_BEGIN_DECLS
+
+struct _ChronoWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  ChronoSession        *session;
+
+  gboolean              state_restored;
+  gboolean              span_recorded;   /* the built-in timeline's span, to be saved */
+  ChronoTime            span_start;
+  ChronoTime            span_end;
+  guint                 span_save_id;
+
+  gboolean              narrow;
+  gboolean              stacked;
+  gboolean              layout_applied;
+  guint                 layout_idle_id;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkToggleButton      *sidebar_button;
+  GtkToggleButton      *search_button;
+  GtkRevealer          *error_revealer;
+  GtkLabel             *error_label;
+  GtkRevealer          *progress_revealer;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
+  AdwFlap              *flap;
+  ChronoEventList      *event_list;
+  GtkWidget            *main_box;
+  ChronoTimelineView   *timeline_view;
+  ChronoOverview       *overview;
+  GtkLabel             *span_label;
+  GtkBox               *panes_box;
+  ChronoEventPane      *event_pane;
+  ChronoQuotePane      *quote_pane;
+};
+
+/* chrono-window-actions.c: the win.* actions and their keys. */
+void _chrono_window_class_actions_init (GtkWidgetClass *widget_class);
+void _chrono_window_update_actions     (ChronoWindow   *self);
+
+/* chrono-window-open.c: the Open dialog, dropped files, loading progress and errors. */
+void _chrono_window_open_init          (ChronoWindow   *self);
+void _chrono_window_open               (ChronoWindow   *self);
+void _chrono_window_dismiss_error      (ChronoWindow   *self);
+
+/* chrono-window-export.c: Export and Print, of what the timeline view shows. */
+void _chrono_window_export             (ChronoWindow   *self);
+void _chrono_window_print              (ChronoWindow   *self);
+
+G_END_DECLS
