@@ -231,6 +231,10 @@ chrono_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (chrono_application_parent_class)->startup (app);
 
+  /* The keyboard reaches the event's date, and other texts one can copy, without
+   * highlighting them as if they had been chosen for copying. */
+  g_object_set (gtk_settings_get_default (), "gtk-label-select-on-focus", FALSE, NULL);
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);

@@ -168,6 +168,7 @@ chrono_event_row_set_event (ChronoEventRow *self,
                             ChronoEvent    *event)
 {
   g_autofree char *dates = NULL;
+  g_autofree char *accessible = NULL;
   ChronoCategory *category;
 
   g_return_if_fail (CHRONO_IS_EVENT_ROW (self));
@@ -184,6 +185,15 @@ chrono_event_row_set_event (ChronoEventRow *self,
       gtk_label_set_text (self->title_label, chrono_event_get_title (event));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->dot),
                                    category != NULL ? chrono_category_get_name (category) : NULL);
+      /* Screen readers read the row as one: without a name, GTK 4.8 names it by its type. */
+      if (category != NULL)
+        /* Translators: how a screen reader reads an event in the list: its date, its
+         * title and its category */
+        accessible = g_strdup_printf (_("%s, %s, %s"), dates, chrono_event_get_title (event),
+                                      chrono_category_get_name (category));
+      else
+        /* Translators: how a screen reader reads an event in the list: its date and title */
+        accessible = g_strdup_printf (_("%s, %s"), dates, chrono_event_get_title (event));
     }
   else
     {
@@ -192,6 +202,9 @@ chrono_event_row_set_event (ChronoEventRow *self,
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->dot), NULL);
     }
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible != NULL ? accessible : "",
+                                  -1);
   gtk_widget_queue_draw (GTK_WIDGET (self->dot));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
 }

@@ -165,25 +165,50 @@ escape_cb (GtkWidget *widget,
   return TRUE;
 }
 
-/* The zoom keys zoom wherever the keyboard is, except in a text entry (which takes them
- * before the window sees them): they must not start a search. */
 static gboolean
 zoom_key_cb (GtkWidget *widget,
              GVariant  *args,
              gpointer   user_data)
 {
-  ChronoWindow *self = CHRONO_WINDOW (widget);
+  ChronoWindow *self = CHRONO_WINDOW (user_data);
 
   return gtk_widget_activate_action (GTK_WIDGET (self->timeline_view), g_variant_get_string (args, NULL), NULL);
 }
 
 static void
-add_zoom_key (GtkWidgetClass *widget_class,
-              guint           key,
-              const char     *action)
+add_zoom_key (GtkShortcutController *controller,
+              ChronoWindow          *self,
+              guint                  key,
+              const char            *action)
 {
-  gtk_widget_class_add_binding (widget_class, key, 0, zoom_key_cb, "s", action);
-  gtk_widget_class_add_binding (widget_class, key, GDK_CONTROL_MASK, zoom_key_cb, "s", action);
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkShortcut *shortcut;
+
+      shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (key, i == 0 ? 0 : GDK_CONTROL_MASK),
+                                   gtk_callback_action_new (zoom_key_cb, self, NULL));
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (action));
+      gtk_shortcut_controller_add_shortcut (controller, shortcut);
+    }
+}
+
+/* The zoom keys zoom wherever the keyboard is, except in a text entry (which takes them
+ * before the window sees them). Added after the search bar's key capture, they come
+ * before it: a + after Return took the keyboard to the event pane must not start a
+ * search for "+". */
+void
+_chrono_window_actions_init (ChronoWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_BUBBLE);
+  add_zoom_key (shortcuts, self, GDK_KEY_plus, "timeline.zoom-in");
+  add_zoom_key (shortcuts, self, GDK_KEY_equal, "timeline.zoom-in");
+  add_zoom_key (shortcuts, self, GDK_KEY_KP_Add, "timeline.zoom-in");
+  add_zoom_key (shortcuts, self, GDK_KEY_minus, "timeline.zoom-out");
+  add_zoom_key (shortcuts, self, GDK_KEY_KP_Subtract, "timeline.zoom-out");
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 void
@@ -209,9 +234,4 @@ _chrono_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next-event", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
-  add_zoom_key (widget_class, GDK_KEY_plus, "timeline.zoom-in");
-  add_zoom_key (widget_class, GDK_KEY_equal, "timeline.zoom-in");
-  add_zoom_key (widget_class, GDK_KEY_KP_Add, "timeline.zoom-in");
-  add_zoom_key (widget_class, GDK_KEY_minus, "timeline.zoom-out");
-  add_zoom_key (widget_class, GDK_KEY_KP_Subtract, "timeline.zoom-out");
 }

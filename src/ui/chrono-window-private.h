@@ -55,6 +55,7 @@ struct _ChronoWindow
 
 /* chrono-window-actions.c: the win.* actions and their keys. */
 void _chrono_window_class_actions_init (GtkWidgetClass *widget_class);
+void _chrono_window_actions_init       (ChronoWindow   *self);
 void _chrono_window_update_actions     (ChronoWindow   *self);
 
 /* chrono-window-open.c: the Open dialog, dropped files, loading progress and errors. */

@@ -197,21 +197,13 @@ timeline_cb (ChronoWindow *self)
     restore_state (self);
 }
 
-/* Enter or a double click on the timeline: take the keyboard to the event's details,
- * without leaving the first of them (the date) highlighted as if chosen for copying. */
+/* Enter or a double click on the timeline: take the keyboard to the event's details. */
 static void
 event_activated_cb (ChronoWindow *self,
                     ChronoEvent  *event)
 {
-  GtkWidget *focus;
-
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->event_pane)))
-    return;
-
-  gtk_widget_child_focus (GTK_WIDGET (self->event_pane), GTK_DIR_TAB_FORWARD);
-  focus = gtk_root_get_focus (GTK_ROOT (self));
-  if (GTK_IS_LABEL (focus) && gtk_label_get_selectable (GTK_LABEL (focus)))
-    gtk_label_select_region (GTK_LABEL (focus), 0, 0);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->event_pane)))
+    gtk_widget_child_focus (GTK_WIDGET (self->event_pane), GTK_DIR_TAB_FORWARD);
 }
 
 /* In a narrow window the folded sidebar covers the details: choosing an event in the
@@ -262,6 +254,27 @@ set_stacked (ChronoWindow *self,
   g_object_set (self->quote_pane, "orientation", orientation, NULL);
 }
 
+/* Folded, the sidebar is an overlay the user opens on demand; that choice is not the
+ * wide window's remembered one, so the setting is only bound while unfolded. */
+static void
+set_narrow (ChronoWindow *self,
+            gboolean      narrow)
+{
+  self->narrow = narrow;
+
+  if (narrow)
+    {
+      g_settings_unbind (self->flap, "reveal-flap");
+      adw_flap_set_fold_policy (self->flap, ADW_FLAP_FOLD_POLICY_ALWAYS);
+      adw_flap_set_reveal_flap (self->flap, FALSE);
+    }
+  else
+    {
+      adw_flap_set_fold_policy (self->flap, ADW_FLAP_FOLD_POLICY_NEVER);
+      g_settings_bind (self->settings, "sidebar-visible", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+    }
+}
+
 static gboolean
 apply_layout_idle_cb (gpointer user_data)
 {
@@ -273,25 +286,8 @@ apply_layout_idle_cb (gpointer user_data)
 
   if (!self->layout_applied || stacked != self->stacked)
     set_stacked (self, stacked);
-
   if (!self->layout_applied || narrow != self->narrow)
-    {
-      self->narrow = narrow;
-
-      /* Folded, the sidebar is an overlay the user opens on demand; that choice is not
-       * the wide window's remembered one, so the setting is only bound while unfolded. */
-      if (narrow)
-        {
-          g_settings_unbind (self->flap, "reveal-flap");
-          adw_flap_set_fold_policy (self->flap, ADW_FLAP_FOLD_POLICY_ALWAYS);
-          adw_flap_set_reveal_flap (self->flap, FALSE);
-        }
-      else
-        {
-          adw_flap_set_fold_policy (self->flap, ADW_FLAP_FOLD_POLICY_NEVER);
-          g_settings_bind (self->settings, "sidebar-visible", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
-        }
-    }
+    set_narrow (self, narrow);
 
   /* At first the timeline takes a little more than half of the height. */
   if (!self->layout_applied)
@@ -303,6 +299,32 @@ apply_layout_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Unfolded, the sidebar and the side-by-side panes need more width than a narrow window
+ * has; but a window made narrow folds before it is laid out (below), so it can always be
+ * made as narrow as its width request in one step, without stopping at the unfolded
+ * layout's minimum. */
+static void
+chrono_window_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  GTK_WIDGET_CLASS (chrono_window_parent_class)->measure (widget, orientation, for_size,
+                                                          minimum, natural,
+                                                          minimum_baseline, natural_baseline);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && !CHRONO_WINDOW (widget)->narrow)
+    {
+      int width_request;
+
+      gtk_widget_get_size_request (widget, &width_request, NULL);
+      *minimum = MIN (*minimum, width_request);
+    }
+}
+
 static void
 chrono_window_size_allocate (GtkWidget *widget,
                              int        width,
@@ -310,15 +332,24 @@ chrono_window_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   ChronoWindow *self = CHRONO_WINDOW (widget);
-  gboolean narrow;
+  gboolean narrow = width < NARROW_WIDTH;
   gboolean stacked;
+
+  if (narrow && !self->narrow)
+    {
+      guint duration = adw_flap_get_fold_duration (self->flap);
+
+      adw_flap_set_fold_duration (self->flap, 0);
+      set_narrow (self, TRUE);
+      set_stacked (self, TRUE);
+      adw_flap_set_fold_duration (self->flap, duration);
+    }
 
   GTK_WIDGET_CLASS (chrono_window_parent_class)->size_allocate (widget, width, height, baseline);
 
-  narrow = width < NARROW_WIDTH;
   stacked = narrow || gtk_widget_get_width (GTK_WIDGET (self->main_box)) < STACKED_WIDTH;
 
-  /* Changing the layout inside an allocation would queue another one; do it next. */
+  /* Unfolding and unstacking can wait for the next cycle: the window only grows. */
   if ((!self->layout_applied || narrow != self->narrow || stacked != self->stacked) &&
       self->layout_idle_id == 0)
     self->layout_idle_id = g_idle_add (apply_layout_idle_cb, self);
@@ -393,6 +424,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   object_class->dispose = chrono_window_dispose;
   object_class->finalize = chrono_window_finalize;
   object_class->get_property = chrono_window_get_property;
+  widget_class->measure = chrono_window_measure;
   widget_class->size_allocate = chrono_window_size_allocate;
   window_class->close_request = chrono_window_close_request;
 
@@ -475,6 +507,7 @@ chrono_window_init (ChronoWindow *self)
   g_signal_connect_swapped (chrono_session_get_filter (self->session), "changed", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (get_viewport (self), "notify::visible-start", G_CALLBACK (visible_span_changed_cb), self);
   g_signal_connect_swapped (get_viewport (self), "notify::visible-end", G_CALLBACK (visible_span_changed_cb), self);
+  _chrono_window_actions_init (self);
   _chrono_window_open_init (self);
 
   g_settings_bind (self->settings, "sidebar-visible", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);

@@ -230,6 +230,18 @@ static void
 update_accessible (ChronoTimelineView *self)
 {
   g_autofree char *description = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->selected != NULL)
+    {
+      /* Translators: the name of the timeline for screen readers, with the title of the
+       * selected event, which is what a screen reader says first */
+      label = g_strdup_printf (_("Timeline: %s"), chrono_event_get_title (self->selected));
+    }
+  else
+    {
+      label = g_strdup (_("Timeline"));
+    }
 
   if (self->selected != NULL)
     {
@@ -245,6 +257,7 @@ update_accessible (ChronoTimelineView *self)
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 }
@@ -751,9 +764,6 @@ chrono_timeline_view_init (ChronoTimelineView *self)
   _chrono_timeline_view_init_input (self);
   chrono_timeline_view_set_session (self, NULL);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
-                                  -1);
   update_accessible (self);
 }
 

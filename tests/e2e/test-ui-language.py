@@ -173,15 +173,16 @@ def node_text(node):
 
 
 def event_rows(frame, titles):
-    """GTK 4.8 names a row by its class; later ones leave it unnamed, so there a row is
-    a list item that ends with an event's title."""
+    """A row is a list item whose texts end with an event's title; the row is named after
+    its date and title (a GTK that names list items by their texts may leave it unnamed)."""
     rows = []
     for node in walk(frame):
         try:
             if node.getRole() == pyatspi.ROLE_LIST_ITEM and node.childCount == 1:
-                name = node.getChildAtIndex(0).name
-                labels = [n.name for n in walk(node) if n.getRole() == pyatspi.ROLE_LABEL and n.name]
-                if name == 'ChronoEventRow' or (not name and len(labels) >= 2 and labels[-1] in titles):
+                row = node.getChildAtIndex(0)
+                labels = [n.name for n in walk(row) if n.getRole() == pyatspi.ROLE_LABEL and n.name]
+                if len(labels) >= 2 and labels[-1] in titles and \
+                        ((row.name or '').startswith(labels[0]) or not row.name):
                     rows.append((node, labels))
         except Exception:
             continue

@@ -1,0 +1,275 @@
+/* test-session.c — the one object a window's views and panes follow
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ui-test-util.h"
+#include "ui/chrono-session.h"
+
+typedef struct
+{
+  guint timeline;
+  guint selected;
+  guint loading;
+  guint failed;
+  char *failed_message;
+} Notified;
+
+static void
+count_cb (ChronoSession *session,
+          GParamSpec    *pspec,
+          guint         *count)
+{
+  (*count)++;
+}
+
+static void
+failed_cb (ChronoSession *session,
+           GFile         *file,
+           const GError  *error,
+           Notified      *notified)
+{
+  notified->failed++;
+  g_free (notified->failed_message);
+  notified->failed_message = g_strdup (error->message);
+}
+
+static void
+watch (ChronoSession *session,
+       Notified      *notified)
+{
+  g_signal_connect (session, "notify::timeline", G_CALLBACK (count_cb), &notified->timeline);
+  g_signal_connect (session, "notify::selected-event", G_CALLBACK (count_cb), &notified->selected);
+  g_signal_connect (session, "notify::loading", G_CALLBACK (count_cb), &notified->loading);
+  g_signal_connect (session, "load-failed", G_CALLBACK (failed_cb), notified);
+}
+
+static gboolean
+not_loading (gpointer data)
+{
+  return !chrono_session_get_loading (data);
+}
+
+static void
+wait_loaded (ChronoSession *session)
+{
+  while (!not_loading (session))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_timeline (void)
+{
+  g_autoptr(ChronoSession) session = chrono_session_new ();
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  ChronoViewport *viewport = chrono_session_get_viewport (session);
+  Notified notified = { 0 };
+  ChronoTime start, end;
+  double visible_start, visible_end, fit_start, fit_end, limit_start, limit_end;
+
+  watch (session, &notified);
+  g_assert_null (chrono_session_get_timeline (session));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (chrono_session_get_selection (session))), ==, 0);
+  g_assert_false (chrono_session_get_modified (session));
+
+  chrono_session_set_timeline (session, timeline);
+  g_assert_cmpuint (notified.timeline, ==, 1);
+  g_assert_true (chrono_session_get_timeline (session) == timeline);
+  g_assert_null (chrono_session_get_file (session));
+  g_assert_false (chrono_session_get_builtin (session));
+
+  /* The filtered events, the list's selection model and the viewport follow. */
+  g_assert_true (chrono_event_index_get_timeline (chrono_session_get_events (session)) == timeline);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (chrono_session_get_selection (session))), ==,
+                    chrono_timeline_get_n_events (timeline));
+  g_assert_true (chrono_timeline_get_span (timeline, &start, &end));
+  chrono_viewport_get_visible_span (viewport, &visible_start, &visible_end);
+  chrono_viewport_get_fit_span (viewport, &fit_start, &fit_end);
+  g_assert_cmpfloat (visible_start, ==, fit_start);
+  g_assert_cmpfloat (visible_end, ==, fit_end);
+  /* Fitted to this timeline: its whole span is in view, within the limits. */
+  chrono_viewport_get_limits (viewport, &limit_start, &limit_end);
+  g_assert_cmpfloat (visible_start, <=, start);
+  g_assert_cmpfloat (visible_end, >=, end);
+  g_assert_cmpfloat (limit_start, <=, visible_start);
+  g_assert_cmpfloat (limit_end, >=, visible_end);
+
+  /* A new timeline clears the selection. */
+  chrono_session_select_event (session, chrono_timeline_lookup_event (timeline, "price"));
+  g_assert_nonnull (chrono_session_get_selected_event (session));
+  chrono_session_set_timeline (session, NULL);
+  g_assert_null (chrono_session_get_selected_event (session));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (chrono_session_get_events (session))), ==, 0);
+  g_assert_cmpuint (notified.timeline, ==, 2);
+}
+
+static void
+test_selection (void)
+{
+  g_autoptr(ChronoSession) session = chrono_session_new ();
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  ChronoEventFilter *filter = chrono_session_get_filter (session);
+  GtkSingleSelection *selection = chrono_session_get_selection (session);
+  ChronoEvent *price = chrono_timeline_lookup_event (timeline, "price");
+  ChronoEvent *alexnet = chrono_timeline_lookup_event (timeline, "alexnet");
+  Notified notified = { 0 };
+  g_autoptr(ChronoEvent) through_property = NULL;
+
+  chrono_session_set_timeline (session, timeline);
+  watch (session, &notified);
+
+  /* One selection: selecting through the session or the list model is the same. */
+  chrono_session_select_event (session, price);
+  g_assert_true (chrono_session_get_selected_event (session) == price);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == price);
+  g_assert_cmpuint (notified.selected, ==, 1);
+  g_object_get (session, "selected-event", &through_property, NULL);
+  g_assert_true (through_property == price);
+
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_true (chrono_session_get_selected_event (session) == alexnet);
+  g_assert_cmpuint (notified.selected, ==, 2);
+
+  g_object_set (session, "selected-event", price, NULL);
+  g_assert_true (chrono_session_get_selected_event (session) == price);
+  g_assert_cmpuint (notified.selected, ==, 3);
+
+  /* The filter runs once; the selected event stays selected while it passes … */
+  chrono_event_filter_set_category_visible (filter, "research", FALSE);
+  g_assert_true (chrono_session_get_selected_event (session) == price);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==,
+                    chrono_event_index_find (chrono_session_get_events (session), price));
+
+  /* … and an event the filter hides cannot be selected. */
+  chrono_session_select_event (session, alexnet);
+  g_assert_null (chrono_session_get_selected_event (session));
+  chrono_event_filter_set_category_visible (filter, "research", TRUE);
+  chrono_session_select_event (session, price);
+  chrono_event_filter_set_category_visible (filter, "business", FALSE);
+  g_assert_null (chrono_session_get_selected_event (session));
+
+  chrono_session_select_event (session, NULL);
+  g_assert_null (chrono_session_get_selected_event (session));
+}
+
+static GFile *
+data_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+test_load (void)
+{
+  g_autoptr(ChronoSession) session = chrono_session_new ();
+  g_autoptr(GFile) file = data_file ("sample.chronoscope");
+  g_autoptr(GFile) broken = data_file ("truncated.chronoscope");
+  Notified notified = { 0 };
+  ChronoTimeline *loaded;
+
+  watch (session, &notified);
+
+  chrono_session_load (session, file, FALSE);
+  g_assert_true (chrono_session_get_loading (session));
+  g_assert_true (chrono_session_get_opening_file (session) == file);
+  g_assert_cmpuint (notified.loading, ==, 1);
+  wait_loaded (session);
+
+  g_assert_cmpuint (notified.loading, ==, 2);
+  g_assert_null (chrono_session_get_opening_file (session));
+  loaded = chrono_session_get_timeline (session);
+  g_assert_nonnull (loaded);
+  g_assert_true (g_file_equal (chrono_session_get_file (session), file));
+  g_assert_false (chrono_session_get_builtin (session));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (chrono_session_get_events (session))), ==,
+                    chrono_timeline_get_n_events (loaded));
+  g_assert_cmpuint (notified.failed, ==, 0);
+
+  /* A broken file is reported with its name; the timeline shown stays. */
+  chrono_session_load (session, broken, FALSE);
+  wait_loaded (session);
+  g_assert_cmpuint (notified.failed, ==, 1);
+  g_assert_nonnull (strstr (notified.failed_message, "truncated.chronoscope"));
+  g_assert_true (chrono_session_get_timeline (session) == loaded);
+  g_free (notified.failed_message);
+}
+
+static void
+test_load_order (void)
+{
+  g_autoptr(ChronoSession) session = chrono_session_new ();
+  g_autoptr(GFile) native = data_file ("sample.chronoscope");
+  g_autoptr(GFile) timelinejs = data_file ("sample-timelinejs.json");
+  g_autoptr(ChronoTimeline) own = ui_test_timeline_new ();
+  Notified notified = { 0 };
+
+  watch (session, &notified);
+
+  /* A file opened after another supersedes it. */
+  chrono_session_load (session, native, FALSE);
+  chrono_session_load (session, timelinejs, FALSE);
+  wait_loaded (session);
+  g_assert_true (g_file_equal (chrono_session_get_file (session), timelinejs));
+  g_assert_cmpuint (notified.timeline, ==, 1);
+
+  /* A timeline set while a file loads wins over it. */
+  chrono_session_load (session, native, FALSE);
+  chrono_session_set_timeline (session, own);
+  wait_loaded (session);
+  g_assert_true (chrono_session_get_timeline (session) == own);
+
+  /* Cancel leaves the timeline as it was. */
+  chrono_session_load (session, native, FALSE);
+  chrono_session_cancel_load (session);
+  g_assert_null (chrono_session_get_opening_file (session));
+  wait_loaded (session);
+  g_assert_true (chrono_session_get_timeline (session) == own);
+  g_assert_cmpuint (notified.failed, ==, 0);
+}
+
+static gboolean
+set_true_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A session that goes while a file loads is not touched by the load's end. */
+static void
+test_dispose_while_loading (void)
+{
+  ChronoSession *session = chrono_session_new ();
+  g_autoptr(GFile) file = data_file ("sample.chronoscope");
+  gboolean done = FALSE;
+
+  chrono_session_load (session, file, FALSE);
+  chrono_session_load (session, file, TRUE);
+  g_assert_finalize_object (session);
+
+  /* Long enough for both loads to finish and call back. */
+  g_timeout_add (500, set_true_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ui/session/timeline", test_timeline);
+  g_test_add_func ("/ui/session/selection", test_selection);
+  g_test_add_func ("/ui/session/load", test_load);
+  g_test_add_func ("/ui/session/load-order", test_load_order);
+  g_test_add_func ("/ui/session/dispose-while-loading", test_dispose_while_loading);
+
+  return g_test_run ();
+}
