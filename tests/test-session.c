@@ -9,6 +9,8 @@
 
 #include "ui-test-util.h"
 #include "ui/chrono-session.h"
+#include "model/chrono-edit-insert.h"
+#include "model/chrono-edit-span.h"
 
 typedef struct
 {
@@ -156,6 +158,77 @@ test_selection (void)
   g_assert_null (chrono_session_get_selected_event (session));
 }
 
+static ChronoDate
+date (const char *text)
+{
+  ChronoDate d;
+
+  g_assert_true (chrono_date_parse (text, &d, NULL));
+
+  return d;
+}
+
+static void
+test_edits (void)
+{
+  g_autoptr(ChronoSession) session = chrono_session_new ();
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  g_autoptr(ChronoTimeline) other = ui_test_timeline_new ();
+  ChronoEventIndex *events = chrono_session_get_events (session);
+  ChronoEvent *price = chrono_timeline_lookup_event (timeline, "price");
+  ChronoDate early = date ("1990-05"), late = date ("2030");
+  g_autoptr(ChronoEvent) added = chrono_event_new ("added", &early, "Added");
+  g_autoptr(ChronoEditInsert) insert = NULL;
+  g_autoptr(ChronoEditSpan) move = NULL;
+  ChronoUndoStack *stack;
+  guint n, modified = 0;
+
+  chrono_session_set_timeline (session, timeline);
+  g_signal_connect (session, "notify::modified", G_CALLBACK (count_cb), &modified);
+  stack = chrono_session_get_undo_stack (session);
+  g_assert_nonnull (stack);
+  g_assert_true (chrono_undo_stack_get_timeline (stack) == timeline);
+  g_assert_false (chrono_session_get_modified (session));
+  n = chrono_event_index_get_size (events);
+  chrono_session_select_event (session, price);
+
+  /* An event added by an edit is in the filtered events at once, first by its date;
+   * the selection keeps its event. */
+  insert = chrono_edit_insert_new (added, NULL, 0);
+  g_assert_true (chrono_session_push_edit (session, CHRONO_EDIT (insert)));
+  g_assert_cmpuint (chrono_event_index_get_size (events), ==, n + 1);
+  g_assert_true (chrono_event_index_get_event (events, 0) == added);
+  g_assert_true (chrono_session_get_selected_event (session) == price);
+  g_assert_true (chrono_session_get_modified (session));
+  g_assert_cmpuint (modified, ==, 1);
+
+  /* A move re-sorts it: the selected event goes last and stays selected. */
+  move = chrono_edit_span_new (price, &late, NULL);
+  g_assert_true (chrono_session_push_edit (session, CHRONO_EDIT (move)));
+  g_assert_true (chrono_event_index_get_event (events, n) == price);
+  g_assert_true (chrono_session_get_selected_event (session) == price);
+  g_assert_cmpuint (gtk_single_selection_get_selected (chrono_session_get_selection (session)), ==, n);
+
+  /* Undone, all is as loaded, and not modified. */
+  g_assert_true (chrono_undo_stack_undo (stack));
+  g_assert_true (chrono_undo_stack_undo (stack));
+  g_assert_cmpuint (chrono_event_index_get_size (events), ==, n);
+  g_assert_cmpuint (chrono_event_index_find (events, added), ==, G_MAXUINT);
+  g_assert_cmpint (chrono_event_get_start (price)->year, ==, 2022);
+  g_assert_true (chrono_session_get_selected_event (session) == price);
+  g_assert_false (chrono_session_get_modified (session));
+  g_assert_cmpuint (modified, ==, 2);
+
+  /* Another timeline comes with its own history; leaving a modified one says so. */
+  g_assert_true (chrono_undo_stack_redo (stack));
+  g_assert_true (chrono_session_get_modified (session));
+  chrono_session_set_timeline (session, other);
+  g_assert_false (chrono_session_get_modified (session));
+  g_assert_cmpuint (modified, ==, 4);
+  g_assert_true (chrono_session_get_undo_stack (session) != stack);
+  g_assert_false (chrono_undo_stack_get_can_undo (chrono_session_get_undo_stack (session)));
+}
+
 static GFile *
 data_file (const char *name)
 {
@@ -198,6 +271,28 @@ test_load (void)
   g_assert_nonnull (strstr (notified.failed_message, "truncated.chronoscope"));
   g_assert_true (chrono_session_get_timeline (session) == loaded);
   g_free (notified.failed_message);
+}
+
+/* The built-in timeline is shown, never edited. */
+static void
+test_builtin_read_only (void)
+{
+  g_autoptr(ChronoSession) session = chrono_session_new ();
+  g_autoptr(GFile) file = data_file ("sample.chronoscope");
+  ChronoDate when = date ("2001");
+  g_autoptr(ChronoEvent) event = chrono_event_new ("new", &when, "New");
+  g_autoptr(ChronoEditInsert) insert = chrono_edit_insert_new (event, NULL, 0);
+  guint n;
+
+  chrono_session_load (session, file, TRUE);
+  wait_loaded (session);
+  g_assert_true (chrono_session_get_builtin (session));
+  n = chrono_timeline_get_n_events (chrono_session_get_timeline (session));
+
+  g_assert_false (chrono_session_push_edit (session, CHRONO_EDIT (insert)));
+  g_assert_cmpuint (chrono_timeline_get_n_events (chrono_session_get_timeline (session)), ==, n);
+  g_assert_false (chrono_session_get_modified (session));
+  g_assert_false (chrono_undo_stack_get_can_undo (chrono_session_get_undo_stack (session)));
 }
 
 static void
@@ -267,6 +362,8 @@ main (int   argc,
 
   g_test_add_func ("/ui/session/timeline", test_timeline);
   g_test_add_func ("/ui/session/selection", test_selection);
+  g_test_add_func ("/ui/session/edits", test_edits);
+  g_test_add_func ("/ui/session/builtin-read-only", test_builtin_read_only);
   g_test_add_func ("/ui/session/load", test_load);
   g_test_add_func ("/ui/session/load-order", test_load_order);
   g_test_add_func ("/ui/session/dispose-while-loading", test_dispose_while_loading);

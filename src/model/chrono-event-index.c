@@ -16,6 +16,7 @@ struct _ChronoEventIndex
   GObject            parent_instance;
 
   ChronoTimeline    *timeline;
+  gulong             timeline_changed_id;
   ChronoEventFilter *filter;
   gulong             filter_changed_id;
 
@@ -122,6 +123,14 @@ filter_changed_cb (ChronoEventIndex *self)
   rebuild (self, TRUE);
 }
 
+/* An edit may have added, removed or moved events, so positions are no longer
+ * comparable: the whole list changed, and a selection finds its event again in it. */
+static void
+timeline_changed_cb (ChronoEventIndex *self)
+{
+  rebuild (self, FALSE);
+}
+
 static GType
 get_item_type (GListModel *model)
 {
@@ -161,6 +170,7 @@ chrono_event_index_dispose (GObject *object)
 
   g_clear_signal_handler (&self->filter_changed_id, self->filter);
   g_clear_object (&self->filter);
+  g_clear_signal_handler (&self->timeline_changed_id, self->timeline);
   g_clear_object (&self->timeline);
 
   G_OBJECT_CLASS (chrono_event_index_parent_class)->dispose (object);
@@ -279,8 +289,13 @@ chrono_event_index_set_timeline (ChronoEventIndex *self,
   g_return_if_fail (CHRONO_IS_EVENT_INDEX (self));
   g_return_if_fail (!timeline || CHRONO_IS_TIMELINE (timeline));
 
-  if (!g_set_object (&self->timeline, timeline))
+  if (self->timeline == timeline)
     return;
+
+  g_clear_signal_handler (&self->timeline_changed_id, self->timeline);
+  g_set_object (&self->timeline, timeline);
+  if (timeline != NULL)
+    self->timeline_changed_id = g_signal_connect_swapped (timeline, "changed", G_CALLBACK (timeline_changed_cb), self);
 
   rebuild (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);

@@ -482,8 +482,15 @@ chrono_event_pane_set_event (ChronoEventPane *self,
   g_return_if_fail (CHRONO_IS_EVENT_PANE (self));
   g_return_if_fail (event == NULL || CHRONO_IS_EVENT (event));
 
-  if (!g_set_object (&self->event, event))
+  if (self->event == event)
     return;
+
+  /* The event shown may be edited, or an edit undone, while it is shown. */
+  if (self->event != NULL)
+    g_signal_handlers_disconnect_by_data (self->event, self);
+  g_set_object (&self->event, event);
+  if (event != NULL)
+    g_signal_connect_object (event, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);

@@ -163,19 +163,14 @@ chrono_event_row_get_event (ChronoEventRow *self)
   return self->event;
 }
 
-void
-chrono_event_row_set_event (ChronoEventRow *self,
-                            ChronoEvent    *event)
+/* Shows the event as it is now: an edit or an undo may have changed it. */
+static void
+update (ChronoEventRow *self)
 {
+  ChronoEvent *event = self->event;
   g_autofree char *dates = NULL;
   g_autofree char *accessible = NULL;
   ChronoCategory *category;
-
-  g_return_if_fail (CHRONO_IS_EVENT_ROW (self));
-  g_return_if_fail (event == NULL || CHRONO_IS_EVENT (event));
-
-  if (!g_set_object (&self->event, event))
-    return;
 
   if (event != NULL)
     {
@@ -206,5 +201,24 @@ chrono_event_row_set_event (ChronoEventRow *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible != NULL ? accessible : "",
                                   -1);
   gtk_widget_queue_draw (GTK_WIDGET (self->dot));
+}
+
+void
+chrono_event_row_set_event (ChronoEventRow *self,
+                            ChronoEvent    *event)
+{
+  g_return_if_fail (CHRONO_IS_EVENT_ROW (self));
+  g_return_if_fail (event == NULL || CHRONO_IS_EVENT (event));
+
+  if (self->event == event)
+    return;
+
+  if (self->event != NULL)
+    g_signal_handlers_disconnect_by_data (self->event, self);
+  g_set_object (&self->event, event);
+  if (event != NULL)
+    g_signal_connect_object (event, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+
+  update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
 }

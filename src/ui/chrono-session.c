@@ -9,6 +9,7 @@
 
 #include "chrono-session.h"
 #include "io/chrono-timeline-reader.h"
+#include "model/chrono-undo-stack.h"
 
 struct _ChronoSession
 {
@@ -21,6 +22,7 @@ struct _ChronoSession
   ChronoEventIndex   *events;
   GtkSingleSelection *selection;
   ChronoViewport     *viewport;
+  ChronoUndoStack    *undo_stack;         /* the edits to this timeline */
 
   GCancellable       *cancellable;        /* every load, until the session goes */
   GCancellable       *file_cancellable;   /* the file being opened, for Cancel */
@@ -47,6 +49,7 @@ enum {
   PROP_OPENING_FILE,
   PROP_PROGRESS,
   PROP_MODIFIED,
+  PROP_UNDO_STACK,
   N_PROPS
 };
 
@@ -77,6 +80,33 @@ load_data_free (LoadData *data)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 
 static void
+modified_cb (ChronoSession *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+set_undo_stack (ChronoSession  *self,
+                ChronoTimeline *timeline)
+{
+  gboolean was_modified = chrono_session_get_modified (self);
+
+  if (self->undo_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->undo_stack, self);
+  g_clear_object (&self->undo_stack);
+
+  if (timeline != NULL)
+    {
+      self->undo_stack = chrono_undo_stack_new (timeline);
+      g_signal_connect_swapped (self->undo_stack, "notify::modified", G_CALLBACK (modified_cb), self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_STACK]);
+  if (was_modified)
+    modified_cb (self);
+}
+
+static void
 apply_timeline (ChronoSession  *self,
                 ChronoTimeline *timeline,
                 GFile          *file,
@@ -91,6 +121,7 @@ apply_timeline (ChronoSession  *self,
   g_set_object (&self->file, file);
   self->builtin = builtin;
   chrono_event_index_set_timeline (self->events, timeline);
+  set_undo_stack (self, timeline);
 
   if (timeline != NULL && chrono_timeline_get_span (timeline, &start, &end))
     {
@@ -211,6 +242,9 @@ chrono_session_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
   g_clear_object (&self->events);
+  if (self->undo_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->undo_stack, self);
+  g_clear_object (&self->undo_stack);
   g_clear_object (&self->timeline);
   g_clear_object (&self->file);
 
@@ -285,6 +319,10 @@ chrono_session_get_property (GObject    *object,
 
     case PROP_MODIFIED:
       g_value_set_boolean (value, chrono_session_get_modified (self));
+      break;
+
+    case PROP_UNDO_STACK:
+      g_value_set_object (value, self->undo_stack);
       break;
 
     default:
@@ -365,11 +403,15 @@ chrono_session_class_init (ChronoSessionClass *klass)
     g_param_spec_double ("progress", NULL, NULL,
                          0, 1, 0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* Whether the timeline has changes that are not saved; editing comes later. */
+  /* Whether the timeline has changes that are not saved: its undo stack's. */
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL,
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNDO_STACK] =
+    g_param_spec_object ("undo-stack", NULL, NULL,
+                         CHRONO_TYPE_UNDO_STACK,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -500,7 +542,31 @@ chrono_session_get_modified (ChronoSession *self)
 {
   g_return_val_if_fail (CHRONO_IS_SESSION (self), FALSE);
 
-  return FALSE;
+  return self->undo_stack != NULL && chrono_undo_stack_get_modified (self->undo_stack);
+}
+
+ChronoUndoStack *
+chrono_session_get_undo_stack (ChronoSession *self)
+{
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), NULL);
+
+  return self->undo_stack;
+}
+
+/* Applies @edit to the timeline as one step that can be undone. The built-in timeline
+ * is not edited: FALSE then, and the edit is dropped. */
+gboolean
+chrono_session_push_edit (ChronoSession *self,
+                          ChronoEdit    *edit)
+{
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (CHRONO_IS_EDIT (edit), FALSE);
+
+  if (self->undo_stack == NULL || self->builtin)
+    return FALSE;
+
+  chrono_undo_stack_push (self->undo_stack, edit);
+  return TRUE;
 }
 
 void

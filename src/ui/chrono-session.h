@@ -10,6 +10,7 @@
 #include "model/chrono-event-filter.h"
 #include "model/chrono-event-index.h"
 #include "model/chrono-timeline.h"
+#include "model/chrono-undo-stack.h"
 #include "view/chrono-viewport.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,11 @@ void                chrono_session_select_event       (ChronoSession  *self,
                                                        ChronoEvent    *event);
 ChronoViewport     *chrono_session_get_viewport       (ChronoSession  *self);
 gboolean            chrono_session_get_modified       (ChronoSession  *self);
+/* The edits made to the timeline shown, for undo and redo; a new one with each
+ * timeline, NULL while there is none. */
+ChronoUndoStack    *chrono_session_get_undo_stack     (ChronoSession  *self);
+gboolean            chrono_session_push_edit          (ChronoSession  *self,
+                                                       ChronoEdit     *edit);
 
 /* Loads @file off the main thread and then shows it; until then the timeline shown
  * stays. The built-in timeline loads without progress and cannot be cancelled; any
