@@ -1,7 +1,8 @@
 /* bench-load.c — load a million-event timeline and query it
  *
  * Prints figures; asserts nothing about time.
- * Usage: bench-load [N_EVENTS]             generate, load, query, write back
+ * Usage: bench-load [N_EVENTS]             generate, load, query (the timeline and the
+ *                                           filtered event index), write back
  *        bench-load --write FILE [N_EVENTS]  only write the generated timeline to FILE,
  *                                           e.g. to open it in the app
  *
@@ -17,6 +18,7 @@
 
 #include "io/chrono-timeline-reader.h"
 #include "model/chrono-event-filter.h"
+#include "model/chrono-event-index.h"
 #include "io/chrono-timeline-writer.h"
 
 static double
@@ -44,6 +46,12 @@ cpu_seconds (void)
   clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
 
   return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void
+count_signal_cb (guint *count)
+{
+  (*count)++;
 }
 
 static GBytes *
@@ -251,6 +259,57 @@ main (int   argc,
       n_matches += chrono_event_filter_matches (filter, chrono_timeline_get_event (timeline, i));
     t1 = g_get_monotonic_time () / 1e6;
     g_print ("search “NUMBER 12345” over every event: %.2f s, %u matches\n", t1 - t0, n_matches);
+  }
+
+  /* The filtered event index the list, the timeline and the overview share. */
+  {
+    g_autoptr(ChronoEventFilter) filter = chrono_event_filter_new ();
+    g_autoptr(ChronoEventIndex) index = NULL;
+    g_autofree guint *counts = NULL;
+    guint n_signals = 0, n_columns, found = 0;
+
+    t0 = g_get_monotonic_time () / 1e6;
+    index = chrono_event_index_new (timeline, filter);
+    t1 = g_get_monotonic_time () / 1e6;
+    g_print ("event index, nothing filtered: %.4f s\n", t1 - t0);
+
+    g_signal_connect_swapped (index, "items-changed", G_CALLBACK (count_signal_cb), &n_signals);
+    t0 = g_get_monotonic_time () / 1e6;
+    chrono_event_filter_set_category_visible (filter, "research", FALSE);
+    t1 = g_get_monotonic_time () / 1e6;
+    /* Its arrays: a position and a start time per event that passes. */
+    g_print ("event index, one category hidden: %.2f s, %u of %u events, %u items-changed, arrays of %.1f MiB\n",
+             t1 - t0, chrono_event_index_get_size (index), chrono_timeline_get_n_events (timeline), n_signals,
+             chrono_event_index_get_size (index) * (sizeof (guint) + sizeof (ChronoTime)) / 1048576.0);
+
+    t0 = g_get_monotonic_time () / 1e6;
+    for (guint i = 0; i < 1000; i++)
+      {
+        ChronoEvent *event = chrono_timeline_get_event (timeline, g_rand_int_range (rand, 0, chrono_timeline_get_n_events (timeline)));
+
+        found += chrono_event_index_find (index, event) != G_MAXUINT;
+      }
+    t1 = g_get_monotonic_time () / 1e6;
+    g_print ("1000 finds of an event in the index: %.2f µs each, %u found\n", (t1 - t0) * 1e3, found);
+
+    t0 = g_get_monotonic_time () / 1e6;
+    chrono_event_index_find_most_important (index, 0, chrono_event_index_get_size (index));
+    t1 = g_get_monotonic_time () / 1e6;
+    g_print ("most important event, first query (builds the tree): %.3f s\n", t1 - t0);
+    t0 = g_get_monotonic_time () / 1e6;
+    for (guint i = 0; i < 1000; i++)
+      {
+        guint first = g_rand_int_range (rand, 0, chrono_event_index_get_size (index));
+
+        chrono_event_index_find_most_important (index, first, first + 5000);
+      }
+    t1 = g_get_monotonic_time () / 1e6;
+    g_print ("1000 most important events in spans of 5000: %.2f µs each\n", (t1 - t0) * 1e3);
+
+    t0 = g_get_monotonic_time () / 1e6;
+    counts = chrono_event_index_count_columns (index, span_start, span_end, 1200, 2, &n_columns);
+    t1 = g_get_monotonic_time () / 1e6;
+    g_print ("density of the whole span in %u columns: %.3f ms\n", n_columns, (t1 - t0) * 1e3);
   }
 
   t0 = g_get_monotonic_time () / 1e6;
