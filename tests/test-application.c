@@ -195,13 +195,135 @@ test_application_bad_option (void)
   g_assert_nonnull (strstr (err, "--no-such-option"));
 }
 
+typedef struct
+{
+  GtkApplication *app;
+  guint           step;
+  guint           n_windows[3];
+  char           *titles[3];
+  gboolean        recent;
+  guint           ticks;
+  char           *uri;
+  GFile          *third;
+} SeveralState;
+
+static gboolean
+all_loaded (GtkApplication *app)
+{
+  GList *windows = gtk_application_get_windows (app);
+
+  if (windows == NULL)
+    return FALSE;
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (chrono_session_get_loading (chrono_window_get_session (l->data)) ||
+        chrono_session_get_timeline (chrono_window_get_session (l->data)) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+window_titles (GtkApplication *app)
+{
+  GList *windows = gtk_application_get_windows (app);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_ptr_array_add (titles, (gpointer) chrono_timeline_get_title (chrono_session_get_timeline (chrono_window_get_session (l->data))));
+  g_ptr_array_sort (titles, compare_strings);
+  g_ptr_array_add (titles, NULL);
+
+  return g_strjoinv ("|", (char **) titles->pdata);
+}
+
+/* Steps: the two files of the command line are loaded (two windows); then a third is
+ * opened in a window that shows a file of its own (a new window). */
+static gboolean
+several_step_cb (gpointer user_data)
+{
+  SeveralState *state = user_data;
+  GtkWindow *first;
+
+  if (!all_loaded (state->app))
+    return G_SOURCE_CONTINUE;
+
+  state->n_windows[state->step] = g_list_length (gtk_application_get_windows (state->app));
+  state->titles[state->step] = window_titles (state->app);
+
+  if (state->step == 0)
+    {
+      first = gtk_application_get_windows (state->app)->data;
+      chrono_window_open_files (CHRONO_WINDOW (first), &state->third, 1);
+      state->step++;
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* The recent files are written asynchronously; give them a few seconds. */
+  state->recent = gtk_recent_manager_has_item (gtk_recent_manager_get_default (), state->uri);
+  if (!state->recent && state->ticks++ < 50)
+    return G_SOURCE_CONTINUE;
+
+  g_application_quit (G_APPLICATION (state->app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_application_several_windows (void)
+{
+  g_autoptr(ChronoApplication) app = chrono_application_new ();
+  g_autofree char *first = g_test_build_filename (G_TEST_DIST, "data", "thetimelineproj-full.timeline", NULL);
+  g_autofree char *second = g_test_build_filename (G_TEST_DIST, "data", "timelinejs-template.csv", NULL);
+  g_autofree char *third = g_test_build_filename (G_TEST_DIST, "data", "sample-timelinejs.json", NULL);
+  g_autoptr(GFile) first_file = g_file_new_for_path (first);
+  char *argv[] = { (char *) "chronoscope", first, second, NULL };
+  SeveralState state = { GTK_APPLICATION (app), 0 };
+  guint guard;
+  int status;
+
+  state.uri = g_file_get_uri (first_file);
+  state.third = g_file_new_for_path (third);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_timeout_add (100, several_step_cb, &state);
+  guard = g_timeout_add_seconds (90, give_up_cb, &(WindowState) { 0 });
+
+  status = g_application_run (G_APPLICATION (app), 3, argv);
+  g_source_remove (guard);
+
+  g_assert_cmpint (status, ==, 0);
+  /* Each file of the command line in its window; the first took the built-in's. */
+  g_assert_cmpuint (state.n_windows[0], ==, 2);
+  g_assert_cmpstr (state.titles[0], ==, "Women in Computing|thetimelineproj-full");
+  /* A file opened in a window that has one of its own gets a new window. */
+  g_assert_cmpuint (state.n_windows[1], ==, 3);
+  g_assert_cmpstr (state.titles[1], ==, "From AlexNet to AGI|Women in Computing|thetimelineproj-full");
+  /* And is remembered among the recent files. */
+  g_assert_true (state.recent);
+
+  for (guint i = 0; i < 3; i++)
+    g_free (state.titles[i]);
+  g_free (state.uri);
+  g_object_unref (state.third);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("chronoscope-test-XXXXXX", NULL);
+
+  /* Recent files are written under the user's data folder: a fresh one per run. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/application/window/mapped", test_application_window_mapped);
+  g_test_add_func ("/application/window/several", test_application_several_windows);
   g_test_add_func ("/application/options/version", test_application_version);
   g_test_add_func ("/application/options/help", test_application_help);
   g_test_add_func ("/application/options/bad-option", test_application_bad_option);

@@ -71,16 +71,8 @@ chrono_application_open (GApplication  *app,
                          const char    *hint)
 {
   ChronoApplication *self = CHRONO_APPLICATION (app);
-  ChronoWindow *window = get_or_create_window (self);
 
-  /* The first file replaces the built-in timeline; each further one gets a window. */
-  for (int i = 0; i < n_files; i++)
-    {
-      if (i > 0)
-        window = chrono_window_new (self);
-      chrono_window_open_file (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
-    }
+  chrono_window_open_files (get_or_create_window (self), files, n_files);
 }
 
 static int

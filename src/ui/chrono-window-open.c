@@ -11,12 +11,94 @@
 
 #include "chrono-window-private.h"
 
+#define MAX_RECENT 10
+
 static void
 open_file (ChronoWindow *self,
            GFile        *file)
 {
   if (file != NULL)
-    chrono_window_open_file (self, file);
+    chrono_window_open_files (self, &file, 1);
+}
+
+/* Like a new document in GNOME Text Editor: a window that shows only the built-in
+ * timeline (or nothing yet) takes the first file, and any other file opens in a window
+ * of its own. */
+void
+chrono_window_open_files (ChronoWindow  *self,
+                          GFile        **files,
+                          guint          n_files)
+{
+  GtkApplication *application;
+  gboolean replaceable;
+
+  g_return_if_fail (CHRONO_IS_WINDOW (self));
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  replaceable = (chrono_session_get_timeline (self->session) == NULL || chrono_session_get_builtin (self->session)) &&
+                chrono_session_get_opening_file (self->session) == NULL;
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      ChronoWindow *target = self;
+
+      if (i > 0 || !replaceable)
+        target = chrono_window_new (CHRONO_APPLICATION (application));
+      chrono_window_open_file (target, files[i]);
+      gtk_window_present (GTK_WINDOW (target));
+    }
+}
+
+static int
+compare_recent (GtkRecentInfo *a,
+                GtkRecentInfo *b)
+{
+  return -g_date_time_compare (gtk_recent_info_get_modified (a), gtk_recent_info_get_modified (b));
+}
+
+/* The open button's menu: the timelines opened last, newest first. */
+static void
+update_recent_menu (ChronoWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  const char *application = g_get_application_name ();
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  items = g_list_sort (items, (GCompareFunc) compare_recent);
+  for (GList *l = items; l != NULL && n < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (application != NULL && !gtk_recent_info_has_application (info, application))
+        continue;
+      if (gtk_recent_info_is_local (info) && !gtk_recent_info_exists (info))
+        continue;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  if (n == 0)
+    g_menu_append (self->recent_menu, _("No Recent Timelines"), "win.no-recent");
+}
+
+/* A file of the user's that opened is remembered among the recent files. */
+static void
+remember_file_cb (ChronoWindow *self)
+{
+  GFile *file = chrono_session_get_file (self->session);
+  g_autofree char *uri = NULL;
+
+  if (file == NULL || chrono_session_get_builtin (self->session))
+    return;
+
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
 
 static gboolean
@@ -30,11 +112,14 @@ drop_cb (GtkDropTarget *target,
 
   if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     {
-      GSList *files = g_value_get_boxed (value);
+      GSList *list = g_value_get_boxed (value);
+      g_autoptr(GPtrArray) files = g_ptr_array_new ();
 
-      if (files == NULL)
+      for (GSList *l = list; l != NULL; l = l->next)
+        g_ptr_array_add (files, l->data);
+      if (files->len == 0)
         return FALSE;
-      open_file (self, files->data);
+      chrono_window_open_files (self, (GFile **) files->pdata, files->len);
       return TRUE;
     }
   else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
@@ -83,12 +168,28 @@ create_file_filters (void)
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) native = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) timelinejs = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) spreadsheets = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) thetimelineproj = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (all, _("All Timelines"));
   gtk_file_filter_add_pattern (all, "*.chronoscope");
   gtk_file_filter_add_mime_type (all, "application/x-chronoscope-timeline");
   gtk_file_filter_add_pattern (all, "*.json");
   gtk_file_filter_add_mime_type (all, "application/json");
+  gtk_file_filter_add_pattern (all, "*.csv");
+  gtk_file_filter_add_pattern (all, "*.tsv");
+  gtk_file_filter_add_mime_type (all, "text/csv");
+  gtk_file_filter_add_mime_type (all, "text/tab-separated-values");
+  gtk_file_filter_add_pattern (all, "*.timeline");
+
+  gtk_file_filter_set_name (spreadsheets, _("TimelineJS Spreadsheets (CSV)"));
+  gtk_file_filter_add_pattern (spreadsheets, "*.csv");
+  gtk_file_filter_add_pattern (spreadsheets, "*.tsv");
+  gtk_file_filter_add_mime_type (spreadsheets, "text/csv");
+  gtk_file_filter_add_mime_type (spreadsheets, "text/tab-separated-values");
+
+  gtk_file_filter_set_name (thetimelineproj, _("The Timeline Project Files"));
+  gtk_file_filter_add_pattern (thetimelineproj, "*.timeline");
 
   gtk_file_filter_set_name (native, _("Chronoscope Timelines"));
   gtk_file_filter_add_pattern (native, "*.chronoscope");
@@ -101,6 +202,8 @@ create_file_filters (void)
   g_list_store_append (filters, all);
   g_list_store_append (filters, native);
   g_list_store_append (filters, timelinejs);
+  g_list_store_append (filters, spreadsheets);
+  g_list_store_append (filters, thetimelineproj);
 
   return filters;
 }
@@ -191,6 +294,20 @@ _chrono_window_open_init (ChronoWindow *self)
   g_signal_connect_object (self->session, "load-failed", G_CALLBACK (load_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::opening-file", G_CALLBACK (opening_file_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::progress", G_CALLBACK (progress_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->session, "notify::timeline", G_CALLBACK (remember_file_cb), self, G_CONNECT_SWAPPED);
+
+  {
+    g_autoptr(GMenu) open_menu = g_menu_new ();
+
+    self->recent_menu = g_menu_new ();
+    g_menu_append_section (open_menu, _("Recent"), G_MENU_MODEL (self->recent_menu));
+    adw_split_button_set_menu_model (self->open_button, G_MENU_MODEL (open_menu));
+    update_recent_menu (self);
+    g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                             G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
+  }
 
   drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop_target, drop_types, G_N_ELEMENTS (drop_types));

@@ -19,6 +19,11 @@ void           chrono_window_set_timeline (ChronoWindow      *self,
                                            ChronoTimeline    *timeline);
 void           chrono_window_open_file    (ChronoWindow      *self,
                                            GFile             *file);
+/* Opens @files: the first in this window if it shows only the built-in timeline, every
+ * other in a new window. */
+void           chrono_window_open_files   (ChronoWindow      *self,
+                                           GFile            **files,
+                                           guint              n_files);
 /* Takes ownership of the toast. */
 void           chrono_window_add_toast    (ChronoWindow      *self,
                                            AdwToast          *toast);
