@@ -56,7 +56,7 @@ compare_recent (GtkRecentInfo *a,
   return -g_date_time_compare (gtk_recent_info_get_modified (a), gtk_recent_info_get_modified (b));
 }
 
-/* The open button's menu: the timelines opened last, newest first. */
+/* Open Recent in the main menu: the timelines opened last, newest first. */
 static void
 update_recent_menu (ChronoWindow *self)
 {
@@ -297,17 +297,10 @@ _chrono_window_open_init (ChronoWindow *self)
 
   g_signal_connect_object (self->session, "notify::timeline", G_CALLBACK (remember_file_cb), self, G_CONNECT_SWAPPED);
 
-  {
-    g_autoptr(GMenu) open_menu = g_menu_new ();
-
-    self->recent_menu = g_menu_new ();
-    g_menu_append_section (open_menu, _("Recent"), G_MENU_MODEL (self->recent_menu));
-    adw_split_button_set_menu_model (self->open_button, G_MENU_MODEL (open_menu));
-    update_recent_menu (self);
-    g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                             G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
-  }
+  update_recent_menu (self);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
 
   drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop_target, drop_types, G_N_ELEMENTS (drop_types));

@@ -36,7 +36,6 @@ struct _ChronoWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkToggleButton      *sidebar_button;
-  AdwSplitButton       *open_button;
   GMenu                *recent_menu;
   GtkToggleButton      *search_button;
   GtkRevealer          *error_revealer;

@@ -391,7 +391,6 @@ chrono_window_finalize (GObject *object)
   ChronoWindow *self = CHRONO_WINDOW (object);
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->recent_menu);
 
   G_OBJECT_CLASS (chrono_window_parent_class)->finalize (object);
 }
@@ -448,7 +447,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, sidebar_button);
-  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_label);
