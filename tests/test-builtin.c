@@ -7,6 +7,7 @@
 
 #include <libintl.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include <gio/gio.h>
@@ -183,7 +184,7 @@ test_builtin_load (void)
   g_assert_nonnull (chrono_timeline_get_description (timeline));
   g_assert_cmpuint (g_list_model_get_n_items (chrono_timeline_get_categories (timeline)), ==, 8);
   g_assert_cmpuint (g_list_model_get_n_items (chrono_timeline_get_eras (timeline)), ==, 3);
-  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 10);
 
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
     {
@@ -318,6 +319,8 @@ test_builtin_dates (void)
     { "agi-taboo", "2012~", "2015~" },
     { "counter-dinner", "2015", NULL },
     { "agi-prediction-2025", "2015", NULL },
+    { "openai-announced", "2015-12-11", NULL },
+    { "arc-agi-created", "2019-11-05", NULL },
     { "chatgpt-launch", "2022-11-30", NULL },
     { "first-five-days", "2022-11-30", "2022-12-04" },
     { "thursday-meeting", "2022-12", NULL },
@@ -520,6 +523,34 @@ test_builtin_no_utterance_events (void)
     }
 }
 
+/* A date that comes from the interview is one Altman's quoted words give; a date the
+ * article's narration gives, or the editors infer, says so. */
+static void
+test_builtin_reported_dates (void)
+{
+  g_autoptr(ChronoTimeline) timeline = load_builtin ();
+  guint n_reported = 0;
+
+  for (guint i = 0; i < chrono_timeline_get_n_events (timeline); i++)
+    {
+      ChronoEvent *event = chrono_timeline_get_event (timeline, i);
+      GPtrArray *quotes = chrono_event_get_quotes (event);
+      g_autofree char *year = NULL;
+      gboolean given = FALSE;
+
+      if (chrono_event_get_date_provenance (event) != CHRONO_PROVENANCE_REPORTED)
+        continue;
+
+      g_test_message ("event %s", chrono_event_get_id (event));
+      year = g_strdup_printf ("%" G_GINT64_FORMAT "年", (gint64) chrono_event_get_start (event)->year);
+      for (guint j = 0; j < quotes->len; j++)
+        given |= strstr (chrono_quote_get_original_text (g_ptr_array_index (quotes, j)), year) != NULL;
+      g_assert_true (given);
+      n_reported++;
+    }
+  g_assert_cmpuint (n_reported, >=, 2);
+}
+
 /* Who says so: every event and quote says, and an outside fact names its outside source. */
 static void
 test_builtin_provenance (void)
@@ -607,6 +638,153 @@ test_builtin_forecasts (void)
   g_assert_cmpint (chrono_event_get_start (lookup_event (timeline, "agi-prediction-2025"))->year, ==, 2015);
   g_assert_cmpint (chrono_event_get_start (lookup_event (timeline, "outlook-2025"))->year, ==, 2024);
   g_assert_cmpint (chrono_event_get_predicted_start (lookup_event (timeline, "outlook-2025"))->year, ==, 2025);
+}
+
+/* The figures in @text written in digits, scaled by the word or character after them
+ * (“$86 billion” and “860亿” are the same figure), and with @words the numbers up to
+ * ten, twenty and sixty written as English words. */
+static GArray *
+figures_in (const char *text,
+            gboolean    words)
+{
+  static const char * const names[] = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+  };
+  GArray *figures = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      g_autoptr(GString) digits = NULL;
+      double value;
+
+      if (words && g_ascii_isalpha (*p) && (p == text || !g_ascii_isalpha (p[-1])))
+        {
+          const char *end = p;
+
+          while (g_ascii_isalpha (*end))
+            end++;
+          for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+            {
+              if ((gsize) (end - p) == strlen (names[i]) && g_ascii_strncasecmp (p, names[i], end - p) == 0)
+                {
+                  value = i;
+                  g_array_append_val (figures, value);
+                }
+            }
+          if (end - p == 6 && g_ascii_strncasecmp (p, "twenty", 6) == 0)
+            g_array_append_val (figures, ((double) { 20 }));
+          if (end - p == 5 && g_ascii_strncasecmp (p, "sixty", 5) == 0)
+            g_array_append_val (figures, ((double) { 60 }));
+          p = end;
+          continue;
+        }
+
+      if (!g_ascii_isdigit (*p))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+
+      digits = g_string_new (NULL);
+      while (g_ascii_isdigit (*p) ||
+             (*p == ',' && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3])) ||
+             (*p == '.' && g_ascii_isdigit (p[1])))
+        {
+          if (*p != ',')
+            g_string_append_c (digits, *p);
+          p++;
+        }
+      value = g_ascii_strtod (digits->str, NULL);
+
+      if (g_str_has_prefix (p, " million"))
+        value *= 1e6;
+      else if (g_str_has_prefix (p, " billion"))
+        value *= 1e9;
+      else if (g_str_has_prefix (p, "万"))
+        value *= 1e4;
+      else if (g_str_has_prefix (p, "亿"))
+        value *= 1e8;
+      g_array_append_val (figures, value);
+    }
+
+  return figures;
+}
+
+/* Every figure @from writes in digits is in @to, in digits or, in English, in words. */
+static void
+assert_same_figures (const char *from,
+                     const char *to)
+{
+  g_autoptr(GArray) in_from = NULL;
+  g_autoptr(GArray) in_to = NULL;
+
+  if (from == NULL)
+    return;
+  g_assert_nonnull (to);
+
+  in_from = figures_in (from, FALSE);
+  in_to = figures_in (to, TRUE);
+  for (guint i = 0; i < in_from->len; i++)
+    {
+      double value = g_array_index (in_from, double, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < in_to->len && !found; j++)
+        found = fabs (g_array_index (in_to, double, j) - value) <= 1e-9 * MAX (1.0, value);
+      if (!found)
+        g_error ("“%s” has the figure %g, which “%s” does not", from, value, to);
+    }
+}
+
+/* The figures and dates of the English survive in the Chinese, and a quote's English
+ * keeps the figures of the article's Chinese. */
+static void
+test_builtin_figures (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+      g_autoptr(ChronoTimeline) english = NULL;
+      g_autoptr(ChronoTimeline) chinese = NULL;
+      GListModel *quotes;
+
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+      g_unsetenv ("LANGUAGE");
+      g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+      english = load_builtin ();
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      g_assert_nonnull (setlocale (LC_ALL, "zh_CN.UTF-8"));
+      chinese = load_builtin ();
+      g_assert_cmpstr (chrono_timeline_get_title (chinese), ==, "从AlexNet到AGI");
+
+      assert_same_figures (chrono_timeline_get_description (english), chrono_timeline_get_description (chinese));
+      for (guint i = 0; i < chrono_timeline_get_n_events (english); i++)
+        {
+          ChronoEvent *event = chrono_timeline_get_event (english, i);
+          ChronoEvent *translated = lookup_event (chinese, chrono_event_get_id (event));
+
+          g_test_message ("event %s", chrono_event_get_id (event));
+          assert_same_figures (chrono_event_get_title (event), chrono_event_get_title (translated));
+          assert_same_figures (chrono_event_get_summary (event), chrono_event_get_summary (translated));
+          assert_same_figures (chrono_event_get_notes (event), chrono_event_get_notes (translated));
+        }
+
+      quotes = chrono_timeline_get_quotes (english);
+      for (guint i = 0; i < g_list_model_get_n_items (quotes); i++)
+        {
+          g_autoptr(ChronoQuote) quote = g_list_model_get_item (quotes, i);
+
+          assert_same_figures (chrono_quote_get_original_text (quote), chrono_quote_get_translation (quote));
+          assert_same_figures (chrono_quote_get_translation (quote), chrono_quote_get_original_text (quote));
+        }
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
 }
 
 static void
@@ -766,8 +944,10 @@ main (int   argc,
   g_test_add_func ("/builtin/counts", test_builtin_counts);
   g_test_add_func ("/builtin/said", test_builtin_said);
   g_test_add_func ("/builtin/no-utterance-events", test_builtin_no_utterance_events);
+  g_test_add_func ("/builtin/reported-dates", test_builtin_reported_dates);
   g_test_add_func ("/builtin/provenance", test_builtin_provenance);
   g_test_add_func ("/builtin/forecasts", test_builtin_forecasts);
+  g_test_add_func ("/builtin/figures", test_builtin_figures);
   g_test_add_func ("/builtin/chinese", test_builtin_chinese);
   g_test_add_func ("/builtin/saved-in-chinese", test_builtin_saved_in_chinese);
 
