@@ -265,6 +265,38 @@ check_layout (ChronoTimeline    *timeline,
 
 /* The same promises in lanes, on random timelines and views, with and without a
  * category hidden; and every event is still either labelled or counted. */
+/* Before the common era the ticks fall on round years as people count them (400 BC,
+ * 200 BC), not on round astronomical years (401 BC, 201 BC). */
+static void
+test_layout_axis_bce_round (void)
+{
+  static const gint64 spans[][2] = { { -700, 300 }, { -3000, -1000 }, { -60, 20 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
+    {
+      ChronoDate from = { spans[i][0], 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 };
+      ChronoDate to = { spans[i][1], 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 };
+      g_autoptr(ChronoTimeAxis) axis = chrono_time_axis_new (chrono_date_get_start (&from), chrono_date_get_start (&to),
+                                                             1000, measure_cb, NULL);
+      guint n_bce = 0;
+
+      g_assert_cmpint (axis->major_step.unit, ==, CHRONO_AXIS_UNIT_YEAR);
+      for (guint t = 0; t < axis->ticks->len; t++)
+        {
+          const ChronoAxisTick *tick = &g_array_index (axis->ticks, ChronoAxisTick, t);
+          ChronoDate date;
+
+          chrono_date_from_time (tick->time, CHRONO_PRECISION_YEAR, &date);
+          if (date.year > 0 || tick->label == NULL)
+            continue;
+          g_test_message ("%s", tick->label);
+          g_assert_cmpint ((1 - date.year) % axis->major_step.count, ==, 0);
+          n_bce++;
+        }
+      g_assert_cmpuint (n_bce, >, 0);
+    }
+}
+
 static void
 test_layout_lanes (void)
 {
@@ -720,6 +752,7 @@ main (int   argc,
 
   g_test_add_func ("/view/layout/random-small", test_layout_random_small);
   g_test_add_func ("/view/layout/lanes", test_layout_lanes);
+  g_test_add_func ("/view/layout/axis-bce-round", test_layout_axis_bce_round);
   g_test_add_func ("/view/layout/random-large", test_layout_random_large);
   g_test_add_func ("/view/layout/filter", test_layout_filter);
   g_test_add_func ("/view/layout/forecast", test_layout_forecast);

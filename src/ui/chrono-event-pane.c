@@ -34,6 +34,7 @@ struct _ChronoEventPane
   GtkLabel       *category_label;
   GtkLabel       *era_label;
   GtkLabel       *summary_label;
+  GtkBox         *media_box;
   GtkWidget      *notes_box;
   GtkLabel       *notes_label;
   GtkWidget      *sources_heading;
@@ -267,6 +268,133 @@ clear_sources (ChronoEventPane *self)
     gtk_list_box_remove (self->sources_list, child);
 }
 
+/* A data: URI's bytes, when it is base64 (as TimelineJS and The Timeline Project write
+ * pictures); NULL otherwise. */
+static GBytes *
+decode_data_uri (const char *uri)
+{
+  const char *comma = strchr (uri, ',');
+  g_autofree char *header = NULL;
+  guchar *data;
+  gsize length;
+
+  if (comma == NULL)
+    return NULL;
+  header = g_strndup (uri, comma - uri);
+  if (!g_str_has_suffix (header, ";base64"))
+    return NULL;
+
+  data = g_base64_decode (comma + 1, &length);
+  return g_bytes_new_take (data, length);
+}
+
+/* The picture of the event when it is here already: a data: URI, or a file beside the
+ * timeline (a relative path, or file:). Nothing is fetched from the network. */
+static GdkTexture *
+load_local_picture (ChronoEventPane *self,
+                    const char      *url)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (url);
+  g_autoptr(GFile) file = NULL;
+
+  if (scheme != NULL && g_ascii_strcasecmp (scheme, "data") == 0)
+    {
+      g_autoptr(GBytes) bytes = decode_data_uri (url);
+
+      return bytes != NULL ? gdk_texture_new_from_bytes (bytes, NULL) : NULL;
+    }
+
+  if (scheme != NULL && g_ascii_strcasecmp (scheme, "file") == 0)
+    file = g_file_new_for_uri (url);
+  else if (scheme == NULL && self->session != NULL && chrono_session_get_file (self->session) != NULL &&
+           !chrono_session_get_builtin (self->session))
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (chrono_session_get_file (self->session));
+
+      if (parent != NULL)
+        file = g_file_resolve_relative_path (parent, url);
+    }
+
+  if (file == NULL || !g_file_query_exists (file, NULL))
+    return NULL;
+
+  return gdk_texture_new_from_file (file, NULL);
+}
+
+static void
+update_media (ChronoEventPane *self)
+{
+  const char *url = chrono_event_get_media_url (self->event);
+  const char *caption = chrono_event_get_media_caption (self->event);
+  const char *credit = chrono_event_get_media_credit (self->event);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->media_box))) != NULL)
+    gtk_box_remove (self->media_box, child);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->media_box), is_set (url) || is_set (caption) || is_set (credit));
+
+  if (is_set (url))
+    {
+      g_autoptr(GdkTexture) texture = load_local_picture (self, url);
+      g_autofree char *scheme = g_uri_parse_scheme (url);
+
+      if (texture != NULL)
+        {
+          GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+
+          gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+          gtk_widget_set_size_request (picture, -1, MIN (gdk_texture_get_height (texture), 240));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          is_set (caption) ? caption : _("Picture of the event"), -1);
+          gtk_box_append (self->media_box, picture);
+        }
+      else if (scheme != NULL && (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0))
+        {
+          /* Translators: a link to the event's picture or video on the web */
+          GtkWidget *link = gtk_link_button_new_with_label (url, _("Open the Media in a Web Browser"));
+
+          gtk_widget_set_tooltip_text (link, url);
+          gtk_widget_set_halign (link, GTK_ALIGN_START);
+          gtk_box_append (self->media_box, link);
+        }
+      else
+        {
+          /* Translators: %s is where the event's picture should be, e.g. “images/ada.png” */
+          g_autofree char *text = g_strdup_printf (_("The picture “%s” is not beside the timeline."), url);
+          GtkWidget *label = gtk_label_new (text);
+
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_box_append (self->media_box, label);
+        }
+    }
+
+  if (is_set (caption))
+    {
+      GtkWidget *label = gtk_label_new (caption);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_box_append (self->media_box, label);
+    }
+
+  if (is_set (credit))
+    {
+      /* Translators: who made or owns the event's picture, e.g. “Credit: Wikimedia Commons” */
+      g_autofree char *text = g_strdup_printf (_("Credit: %s"), credit);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (self->media_box, label);
+    }
+}
+
 static void
 update (ChronoEventPane *self)
 {
@@ -286,7 +414,17 @@ update (ChronoEventPane *self)
     }
 
   dates = chrono_date_format_span (chrono_event_get_start (self->event), chrono_event_get_end (self->event));
-  gtk_label_set_text (self->date_label, dates);
+  /* The author's own wording of the date comes first, the dates in a tooltip. */
+  if (is_set (chrono_event_get_display_date (self->event)))
+    {
+      gtk_label_set_text (self->date_label, chrono_event_get_display_date (self->event));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_label), dates);
+    }
+  else
+    {
+      gtk_label_set_text (self->date_label, dates);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_label), NULL);
+    }
   gtk_label_set_text (self->title_label, chrono_event_get_title (self->event));
   update_forecast (self);
   update_provenance (self);
@@ -311,6 +449,8 @@ update (ChronoEventPane *self)
   summary = chrono_event_get_summary (self->event);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), is_set (summary));
   gtk_label_set_text (self->summary_label, is_set (summary) ? summary : "");
+
+  update_media (self);
 
   notes = chrono_event_get_notes (self->event);
   gtk_widget_set_visible (self->notes_box, is_set (notes));
@@ -436,6 +576,7 @@ chrono_event_pane_class_init (ChronoEventPaneClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/chrono-event-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, stack);
   gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, date_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, media_box);
   gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, title_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, forecast_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoEventPane, provenance_box);

@@ -159,7 +159,9 @@ collect_ticks (const ChronoAxisStep *step,
         year = chrono_floor_div (date.year, step->count) * step->count;
         for (;; year += step->count)
           {
-            ChronoTime t = time_of (year, 1, 1);
+            /* Before the common era the round numbers are those people read, 400 BC
+             * and 200 BC (astronomically -399 and -199), and year 0's tick is AD 1. */
+            ChronoTime t = time_of (year <= 0 && step->count > 1 ? year + 1 : year, 1, 1);
 
             if (t > last || times->len >= limit)
               break;
