@@ -49,6 +49,20 @@ chrono_window_open_files (ChronoWindow  *self,
     }
 }
 
+/* Pictures exported through the file chooser are recent files of the app too. */
+static gboolean
+is_timeline_name (const char *name)
+{
+  static const char * const suffixes[] = { ".chronoscope", ".json", ".csv", ".tsv", ".timeline" };
+  g_autofree char *lower = g_utf8_strdown (name, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (lower, suffixes[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
 static int
 compare_recent (GtkRecentInfo *a,
                 GtkRecentInfo *b)
@@ -73,7 +87,8 @@ update_recent_menu (ChronoWindow *self)
 
       if (application != NULL && !gtk_recent_info_has_application (info, application))
         continue;
-      if (gtk_recent_info_is_local (info) && !gtk_recent_info_exists (info))
+      if ((gtk_recent_info_is_local (info) && !gtk_recent_info_exists (info)) ||
+          !is_timeline_name (gtk_recent_info_get_display_name (info)))
         continue;
 
       item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
