@@ -184,7 +184,7 @@ test_builtin_load (void)
   g_assert_nonnull (chrono_timeline_get_description (timeline));
   g_assert_cmpuint (g_list_model_get_n_items (chrono_timeline_get_categories (timeline)), ==, 8);
   g_assert_cmpuint (g_list_model_get_n_items (chrono_timeline_get_eras (timeline)), ==, 3);
-  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 11);
 
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
     {
