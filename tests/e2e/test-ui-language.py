@@ -39,6 +39,7 @@ CJK = re.compile('[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]')
 HAN = re.compile('[\u3400-\u4dbf\u4e00-\u9fff]')
 # Names GTK 4.8 gives nodes that have no name of their own.
 WIDGET_CLASS = re.compile(r'^(Gtk|Adw|Chrono)[A-Za-z]+$')
+MNEMONIC = re.compile(r'(^|[\s(])_\w')
 
 
 def read_po(path):
@@ -214,7 +215,7 @@ def main():
     window_title = tr(title_en)
 
     print('TAP version 13')
-    print('1..7')
+    print('1..8')
 
     desktop = wait_for(lambda: pyatspi.Registry.getDesktop(0), 'the accessibility registry')
     wait_for(lambda: desktop.childCount >= 0 and desktop.name is not None, 'the accessibility desktop')
@@ -296,6 +297,19 @@ def main():
             'the quote pane shows the quotes in the language', quote_texts[0][:60])
 
         check_all(frame, 'the main window')
+
+        # A screen reader says a button by its name: never a widget class (GTK 4.8 wraps a
+        # menu button's own button in one), a mnemonic's underscore or the label said twice.
+        def bad_button_name(node):
+            name = node.name or ''
+            if WIDGET_CLASS.match(name):
+                return not any(c is not None and c.getRole() == pyatspi.ROLE_PUSH_BUTTON for c in node)
+            half = name[:len(name) // 2]
+            return not name or MNEMONIC.search(name) is not None or name == half + ' ' + half.strip()
+        buttons = [n for n in walk(frame) if n.getRole() in (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON)]
+        bad = sorted({repr(n.name) for n in buttons if bad_button_name(n)})
+        tap(buttons and not bad, 'every button has a name of its own',
+            ('%d buttons' % len(buttons)) if not bad else 'badly named: ' + ', '.join(bad))
 
         # The main menu.
         xdotool('key', 'F10')
