@@ -9,6 +9,8 @@
 #include <json-glib/json-glib.h>
 
 #include "io/chrono-csv-reader.h"
+#include "io/chrono-native-reader.h"
+#include "io/chrono-timeline-writer.h"
 #include "io/chrono-timeline-reader.h"
 #include "io/chrono-timelinejs-reader.h"
 #include "io/chrono-timelinejs-writer.h"
@@ -356,6 +358,35 @@ test_json_read_media (void)
   g_assert_null (chrono_event_get_media_url (event));
 }
 
+/* The native format keeps what TimelineJS adds: display dates and media. */
+static void
+test_native_keeps_media (void)
+{
+  g_autoptr(ChronoTimeline) before = make_timeline ();
+  g_autoptr(GBytes) native = chrono_timeline_write_native (before);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) after = chrono_timeline_read_native_bytes (native, "media.chronoscope", NULL, &error);
+  ChronoEvent *event;
+  const char *version_1 =
+    "<timeline xmlns=\"https://chronoscope.github.io/ns/timeline/1\" version=\"1\"><title>t</title>"
+    "<categories><category id=\"c\" color=\"#123456\">c</category></categories><events>"
+    "<event id=\"e\" start=\"2012\" category=\"c\"><title>e</title><media url=\"a.png\"/></event></events></timeline>";
+  g_autoptr(GBytes) old = g_bytes_new_static (version_1, strlen (version_1));
+  g_autoptr(ChronoTimeline) refused = NULL;
+
+  g_assert_no_error (error);
+  assert_round_trip (before, after, TRUE, TRUE);
+  event = chrono_timeline_lookup_event (after, "e2");
+  g_assert_cmpstr (chrono_event_get_display_date (event), ==, "Late November");
+  g_assert_cmpstr (chrono_event_get_media_url (event), ==, "images/launch.png");
+  g_assert_cmpstr (chrono_event_get_media_credit (event), ==, "OpenAI");
+
+  refused = chrono_timeline_read_native_bytes (old, "old.chronoscope", NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "<media> is new in format 2"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +397,7 @@ main (int   argc,
   g_test_add_func ("/io/timelinejs-writer/json-quotes", test_json_quotes);
   g_test_add_func ("/io/timelinejs-writer/csv-round-trip", test_csv_round_trip);
   g_test_add_func ("/io/timelinejs-writer/json-read-media", test_json_read_media);
+  g_test_add_func ("/io/timelinejs-writer/native-keeps-media", test_native_keeps_media);
 
   return g_test_run ();
 }

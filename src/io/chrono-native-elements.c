@@ -382,7 +382,7 @@ start_event (Reader     *r,
              GError    **error)
 {
   const char *allowed[] = { "id", "start", "end", "category", "importance", "sources",
-                            "provenance", "date-provenance", "date-source", NULL };
+                            "provenance", "date-provenance", "date-source", "display-date", NULL };
   const char *v[G_N_ELEMENTS (allowed)];
   ChronoCategory *category;
   ChronoDate start, end;
@@ -474,7 +474,8 @@ start_event (Reader     *r,
         }
     }
 
-  return chrono_native_read_event_provenance (r, tag, v[6], v[7], v[8], error);
+  return chrono_native_read_event_provenance (r, tag, v[6], v[7], v[8], error) &&
+         chrono_native_read_display_date (r, tag, v[9], error);
 }
 
 static gboolean
@@ -873,4 +874,5 @@ const Element chrono_native_elements[N_ELEMENTS] = {
   [ELEMENT_TRANSLATION] = { "translation", ELEMENT_QUOTE, TRUE, TRUE, start_quote_text, end_translation },
   [ELEMENT_CONTEXT] = { "context", ELEMENT_QUOTE, TRUE, TRUE, check_no_attributes, end_context },
   [ELEMENT_FORECAST] = { "forecast", ELEMENT_EVENT, FALSE, TRUE, chrono_native_start_forecast, NULL },
+  [ELEMENT_MEDIA] = { "media", ELEMENT_EVENT, FALSE, TRUE, chrono_native_start_media, NULL },
 };

@@ -217,3 +217,62 @@ chrono_native_start_forecast (Reader      *r,
   chrono_event_set_forecast (r->event, &start, end_text != NULL ? &end : NULL);
   return TRUE;
 }
+
+gboolean
+chrono_native_read_display_date (Reader      *r,
+                                 const Tag   *tag,
+                                 const char  *display_date,
+                                 GError     **error)
+{
+  if (display_date == NULL)
+    return TRUE;
+  if (!check_format_2 (r, tag, "display-date", error))
+    return FALSE;
+
+  chrono_event_set_display_date (r->event, display_date);
+  return TRUE;
+}
+
+/* <media url="…" caption="…" credit="…"/>: a picture or other media of the event. */
+gboolean
+chrono_native_start_media (Reader      *r,
+                           const Tag   *tag,
+                           GError     **error)
+{
+  static const char * const names[] = { "url", "caption", "credit" };
+  const char *values[G_N_ELEMENTS (names)] = { NULL };
+
+  if (!check_format_2 (r, tag, NULL, error))
+    return FALSE;
+
+  for (guint i = 0; tag->names[i] != NULL; i++)
+    {
+      guint n;
+
+      for (n = 0; n < G_N_ELEMENTS (names) && !g_str_equal (tag->names[i], names[n]); n++)
+        ;
+      if (n == G_N_ELEMENTS (names))
+        {
+          set_error_at (r, tag->offset, error, CHRONO_READER_ERROR_INVALID,
+                        _("unknown attribute “%s” on <%s>"), tag->names[i], tag->name);
+          return FALSE;
+        }
+      if (values[n] != NULL)
+        {
+          set_error_at (r, tag->offset, error, CHRONO_READER_ERROR_SYNTAX,
+                        _("the attribute “%s” appears twice on <%s>"), tag->names[i], tag->name);
+          return FALSE;
+        }
+      values[n] = tag->values[i];
+    }
+
+  if (values[0] == NULL && values[1] == NULL && values[2] == NULL)
+    {
+      set_error_at (r, tag->offset, error, CHRONO_READER_ERROR_INVALID,
+                    _("<media> needs a url, a caption or a credit"));
+      return FALSE;
+    }
+
+  chrono_event_set_media (r->event, values[0], values[1], values[2]);
+  return TRUE;
+}

@@ -34,6 +34,7 @@ typedef enum
   ELEMENT_TRANSLATION,
   ELEMENT_CONTEXT,
   ELEMENT_FORECAST,
+  ELEMENT_MEDIA,
   N_ELEMENTS
 } ElementKind;
 
@@ -127,6 +128,14 @@ gboolean chrono_native_read_quote_provenance (Reader      *r,
                                               const char  *provenance,
                                               GError     **error);
 gboolean chrono_native_start_forecast        (Reader      *r,
+                                              const Tag   *tag,
+                                              GError     **error);
+/* Format 2 too: an event's display date and its media (from TimelineJS). */
+gboolean chrono_native_read_display_date     (Reader      *r,
+                                              const Tag   *tag,
+                                              const char  *display_date,
+                                              GError     **error);
+gboolean chrono_native_start_media           (Reader      *r,
                                               const Tag   *tag,
                                               GError     **error);
 

@@ -268,6 +268,7 @@ write_event (GString        *out,
       g_string_append_c (out, '"');
     }
   write_event_provenance (out, event);
+  append_attribute (out, "display-date", chrono_event_get_display_date (event));
   g_string_append (out, ">\n");
 
   append_text_element (out, 6, "title", NULL, nonempty (file_text (event, "title", chrono_event_get_title (event)),
@@ -280,6 +281,16 @@ write_event (GString        *out,
 
       for (guint i = 0; lines[i] != NULL; i++)
         append_text_element (out, 6, "note", NULL, lines[i]);
+    }
+
+  if (chrono_event_get_media_url (event) != NULL || chrono_event_get_media_caption (event) != NULL ||
+      chrono_event_get_media_credit (event) != NULL)
+    {
+      g_string_append (out, "      <media");
+      append_attribute (out, "url", chrono_event_get_media_url (event));
+      append_attribute (out, "caption", chrono_event_get_media_caption (event));
+      append_attribute (out, "credit", chrono_event_get_media_credit (event));
+      g_string_append (out, "/>\n");
     }
 
   if (chrono_event_is_forecast (event))
