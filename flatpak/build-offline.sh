@@ -245,6 +245,11 @@ for dir in "$src"/help/*/; do
   page="/app/share/help/$lang/chronoscope/index.page"
   if in_sandbox test -s "$page"; then info "help: $page"; else problems+=("missing $page"); fi
 done
+# The stack it runs on, from inside the sandbox: this runtime's GTK, libadwaita and GLib.
+version=$(in_sandbox chronoscope --version 2>&1) || problems+=("chronoscope --version failed: $version")
+info "chronoscope --version in the sandbox: $(tr '\n' ' ' <<<"$version")"
+grep -q '^GTK 4\.' <<<"$version" && grep -q '^libadwaita 1\.' <<<"$version" \
+  || problems+=("chronoscope --version does not name the GTK and libadwaita it runs on: $version")
 has_check=no
 if in_sandbox chronoscope --help-all 2>/dev/null | grep -q -- '--check'; then
   has_check=yes
@@ -295,6 +300,14 @@ print(title)
 EOF
 }
 
+# A blank capture means nothing was drawn.
+check_drawn () {
+  local spread
+  spread=$(convert "$1" -format '%[fx:standard_deviation]' info: 2>/dev/null || echo 1)
+  python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) > 0.01 else 1)" "$spread" \
+    || fail "the screenshot in $2 is blank: $1"
+}
+
 run_in_sandbox () {
   local tag=$1 lang=$2 shot="$out/screenshot-$1.png" log="$out/run-$1.log"
   local display_file="$scratch/display-$tag" xvfb_pid app_pid title tree found=no _
@@ -327,12 +340,21 @@ run_in_sandbox () {
   sleep 3   # let it draw
   import -window root "$shot" || fail "screenshot failed"
   kill -0 "$app_pid" 2>/dev/null || fail "the app exited after showing its window in $lang (log: $log)"
-  # A blank capture means nothing was drawn.
-  local spread
-  spread=$(convert "$shot" -format '%[fx:standard_deviation]' info: 2>/dev/null || echo 1)
-  python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) > 0.01 else 1)" "$spread" \
-    || fail "the screenshot in $lang is blank: $shot"
+  check_drawn "$shot" "$lang"
   info "$lang: window \"$title\" is up, screenshot $shot"
+
+  # The wide and the narrow (phone) layout: the window alone, at 1200 and 360 pixels wide.
+  local window size width
+  window=$(xdotool search --name "^$(sed 's/[][\.*^$]/\\&/g' <<<"$title")\$" | head -n 1)
+  [ -n "$window" ] || fail "cannot find the window \"$title\" with xdotool"
+  for size in 1200x800 360x720; do
+    width=${size%x*}
+    xdotool windowsize "$window" "${size%x*}" "${size#*x}" || fail "cannot resize the window to $size"
+    sleep 3
+    import -window "$window" "$out/screenshot-$tag-$width.png" || fail "screenshot at $size failed"
+    check_drawn "$out/screenshot-$tag-$width.png" "$lang at $size"
+    info "$lang at $size: screenshot $out/screenshot-$tag-$width.png"
+  done
   # The app's own complaints, not those of the portals the session bus starts around it.
   grep -E -- '-(CRITICAL|WARNING|ERROR) \*\*' "$log" | grep -v '^(/usr/libexec/' | head -n 5 \
     | sed 's/^/build-offline:    app log: /' || true
@@ -354,4 +376,4 @@ step "uninstall"
 flatpak --user uninstall -y --noninteractive "$app_id" >>"$install_log" 2>&1 \
   || fail "uninstalling the app failed (log: $install_log)"
 step ""
-echo "build-offline: PASSED in $((SECONDS - start))s: bundle $bundle, screenshots $out/screenshot-en.png $out/screenshot-zh_CN.png"
+echo "build-offline: PASSED in $((SECONDS - start))s: bundle $bundle, screenshots $out/screenshot-*.png"

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+import zlib
 
 chronoscope, data, localedir = sys.argv[1:4]
 env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
@@ -51,12 +52,24 @@ def check_svg(path):
 
 
 def check_pdf(path):
+    """cairo 1.16 (Debian 12) writes a cross-reference table and plain page objects; cairo 1.18
+    (Debian 13, the Flatpak runtime) a cross-reference stream and page objects inside
+    compressed object streams."""
     with open(path, "rb") as f:
         pdf = f.read()
     start = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", pdf)
-    return (pdf.startswith(b"%PDF-") and start is not None
-            and pdf[int(start.group(1)):].startswith(b"xref")
-            and re.search(rb"/Type\s*/Page\b", pdf) is not None)
+    if not pdf.startswith(b"%PDF-") or start is None:
+        return False
+    xref = pdf[int(start.group(1)):]
+    if not (xref.startswith(b"xref") or re.match(rb"\d+ 0 obj\s*<<[^>]*/Type\s*/XRef", xref)):
+        return False
+    text = pdf
+    for stream in re.finditer(rb"stream\r?\n(.*?)endstream", pdf, re.S):
+        try:
+            text += zlib.decompress(stream.group(1))
+        except zlib.error:
+            pass
+    return re.search(rb"/Type\s*/Page\b", text) is not None
 
 
 inputs = ["thetimelineproj-full.timeline", "timelinejs-template.csv", "sample-timelinejs.json", "sample.chronoscope"]

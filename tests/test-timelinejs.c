@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <locale.h>
 
 #include "io/chrono-native-reader.h"
@@ -183,9 +184,14 @@ static const struct
   { "timelinejs-month-int64-max.json", CHRONO_READER_ERROR_INVALID,
     "timelinejs-month-int64-max.json: $.events[0].start_date.month: month 9223372036854775807 does not exist" },
   /* Decoded after the UTF-8 check, a lone surrogate reached the native writer, which
-   * wrote a file the native reader refused. */
+   * wrote a file the native reader refused. json-glib 1.10 (Debian 13) refuses it itself. */
+#if JSON_CHECK_VERSION (1, 10, 0)
+  { "timelinejs-lone-surrogate.json", CHRONO_READER_ERROR_SYNTAX,
+    "timelinejs-lone-surrogate.json:1:77: Parse error: scanner: malformed surrogate pair" },
+#else
   { "timelinejs-lone-surrogate.json", CHRONO_READER_ERROR_INVALID,
     "timelinejs-lone-surrogate.json: $.events[0].text.headline: the text is not valid UTF-8 once its escapes are decoded" },
+#endif
 };
 
 static void
@@ -306,10 +312,14 @@ test_text_limits (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(ChronoTimeline) timeline = NULL;
 
-  /* Half a surrogate pair is refused, a whole one is a character. */
+  /* Half a surrogate pair is refused (by json-glib itself from 1.10), a whole one is a character. */
   assert_error ("{\"events\": [{\"start_date\": {\"year\": 2020}, \"unique_id\": \"x\\ud800y\"}]}",
+#if JSON_CHECK_VERSION (1, 10, 0)
+                CHRONO_READER_ERROR_SYNTAX, "t.json:1:65: Parse error: scanner: malformed surrogate pair");
+#else
                 CHRONO_READER_ERROR_INVALID,
                 "t.json: $.events[0].unique_id: the text is not valid UTF-8 once its escapes are decoded");
+#endif
   {
     const char *pair = "{\"title\": {\"text\": {\"headline\": \"\\ud83d\\ude00\"}}, \"events\": []}";
     g_autoptr(GBytes) pair_bytes = g_bytes_new_static (pair, strlen (pair));
