@@ -1,5 +1,5 @@
 /* test-dialogs.c — what the app shows around its dialogs: help with no viewer, the About
- * window's debug information
+ * window's debug information, the Open and Export dialogs up to where the user chooses
  *
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,6 +15,7 @@
 
 #include "ui/chrono-application.h"
 #include "ui/chrono-ui-util.h"
+#include "ui/chrono-window-private.h"
 #include "ui-test-util.h"
 
 static gboolean
@@ -92,6 +93,139 @@ test_about_debug_info (void)
   g_object_unref (about);
 }
 
+static gboolean
+filter_matches (GtkFileFilter *filter,
+                const char    *name,
+                const char    *content_type)
+{
+  g_autoptr(GFileInfo) info = g_file_info_new ();
+
+  g_file_info_set_display_name (info, name);
+  g_file_info_set_content_type (info, content_type);
+
+  return gtk_filter_match (GTK_FILTER (filter), info);
+}
+
+static GtkFileFilter *
+find_filter (GListModel *filters,
+             const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      if (g_strcmp0 (gtk_file_filter_get_name (filter), name) == 0)
+        return filter;
+    }
+
+  return NULL;
+}
+
+/* The Open dialog as built, before it is shown: a GtkFileDialog from GTK 4.10 (the Flatpak
+ * runtime), a GtkFileChooserNative on GTK 4.8 (Debian 12); the same file types. */
+static void
+test_open_dialog (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  g_autoptr(GObject) dialog = _chrono_window_create_open_dialog (window);
+  g_autoptr(GListModel) filters = NULL;
+  GtkFileFilter *all;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_assert_true (GTK_IS_FILE_DIALOG (dialog));
+  g_assert_cmpstr (gtk_file_dialog_get_title (GTK_FILE_DIALOG (dialog)), ==, "Open Timeline");
+  g_assert_true (gtk_file_dialog_get_modal (GTK_FILE_DIALOG (dialog)));
+  filters = g_object_ref (gtk_file_dialog_get_filters (GTK_FILE_DIALOG (dialog)));
+#else
+  g_assert_true (GTK_IS_FILE_CHOOSER_NATIVE (dialog));
+  g_assert_cmpstr (gtk_native_dialog_get_title (GTK_NATIVE_DIALOG (dialog)), ==, "Open Timeline");
+  g_assert_true (gtk_native_dialog_get_modal (GTK_NATIVE_DIALOG (dialog)));
+  filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (dialog));
+#endif
+
+  all = find_filter (filters, "All Timelines");
+  g_assert_nonnull (all);
+  g_assert_nonnull (find_filter (filters, "Chronoscope Timelines"));
+  g_assert_nonnull (find_filter (filters, "TimelineJS Files"));
+  g_assert_true (filter_matches (all, "history.chronoscope", "application/x-chronoscope-timeline"));
+  g_assert_true (filter_matches (all, "history.json", "application/json"));
+  g_assert_false (filter_matches (all, "notes.txt", "text/plain"));
+
+#if !GTK_CHECK_VERSION (4, 10, 0)
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (dialog));
+#endif
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static char *
+read_head (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+
+  return g_strndup (contents, MIN (length, 5));
+}
+
+/* The file type chosen in the Export dialog decides the format, unless the typed name ends
+ * in another format's extension: on every GTK, since all use this dialog. */
+static void
+test_export_filter_decides_format (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  GtkFileChooserNative *dialog;
+  GtkFileChooser *chooser;
+  g_autoptr(GListModel) filters = NULL;
+  g_autoptr(GFile) picture_file = NULL;
+  g_autoptr(GFile) named_pdf_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chrono-export-XXXXXX", &error);
+  g_autofree char *picture = g_build_filename (dir, "picture", NULL);
+  g_autofree char *named_pdf = g_build_filename (dir, "named.pdf", NULL);
+  g_autofree char *head = NULL;
+
+  g_assert_no_error (error);
+  chrono_window_set_timeline (window, timeline);
+  ui_test_wait_loaded (window);
+
+  dialog = _chrono_window_create_export_dialog (window);
+  chooser = GTK_FILE_CHOOSER (dialog);
+  g_assert_true (gtk_native_dialog_get_modal (GTK_NATIVE_DIALOG (dialog)));
+  g_assert_true (g_str_has_suffix (gtk_file_chooser_get_current_name (chooser), ".png"));
+  filters = gtk_file_chooser_get_filters (chooser);
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 3);
+
+  picture_file = g_file_new_for_path (picture);
+  named_pdf_file = g_file_new_for_path (named_pdf);
+
+  /* SVG chosen, a name with no extension: an SVG picture. */
+  _chrono_window_export_chosen (window, picture_file, find_filter (filters, "SVG Image"));
+  head = read_head (picture);
+  g_assert_cmpstr (head, ==, "<?xml");
+  g_clear_pointer (&head, g_free);
+
+  /* SVG chosen, but the name asks for a PDF. */
+  _chrono_window_export_chosen (window, named_pdf_file, find_filter (filters, "SVG Image"));
+  head = read_head (named_pdf);
+  g_assert_cmpstr (head, ==, "%PDF-");
+  g_clear_pointer (&head, g_free);
+
+  /* PNG chosen. */
+  _chrono_window_export_chosen (window, picture_file, find_filter (filters, "PNG Image"));
+  head = read_head (picture);
+  g_assert_cmpstr (head, ==, "\x89PNG\r");
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (dialog));
+  g_object_unref (dialog);
+  g_unlink (picture);
+  g_unlink (named_pdf);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* In a sandbox (the Flatpak SDK's test run) GTK opens addresses through the OpenURI portal:
  * a stand-in on the test's session bus answers as the real one does when nothing can open
  * the address. */
@@ -118,11 +252,12 @@ start_portal (void)
 }
 
 /* Each data folder is shadowed by one that keeps only what GTK needs from it (MIME types,
- * icons), so that no application can open help: addresses; returns the folder to delete. */
+ * icons, schemas), so that no application can open help: addresses; returns the folder
+ * to delete. */
 static char *
 hide_applications (void)
 {
-  const char *needed[] = { "mime", "icons" };
+  const char *needed[] = { "mime", "icons", "glib-2.0" };
   const char *data_dirs = g_getenv ("XDG_DATA_DIRS");
   g_auto(GStrv) dirs = g_strsplit (data_dirs != NULL ? data_dirs : "/usr/local/share:/usr/share", ":", -1);
   g_autoptr(GPtrArray) shadows = g_ptr_array_new_with_free_func (g_free);
@@ -191,6 +326,8 @@ main (int   argc,
 
   g_test_add_func ("/dialogs/help/no-viewer", test_help_without_viewer);
   g_test_add_func ("/dialogs/about/debug-info", test_about_debug_info);
+  g_test_add_func ("/dialogs/open/file-types", test_open_dialog);
+  g_test_add_func ("/dialogs/export/file-type-decides-format", test_export_filter_decides_format);
 
   status = g_test_run ();
   if (portal != NULL)

@@ -99,87 +99,76 @@ create_export_filters (void)
   return filters;
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-static void
-export_dialog_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+/* What the user chose: the format of the file type chosen in the dialog, unless the name
+ * they typed ends in another format's extension. */
+void
+_chrono_window_export_chosen (ChronoWindow  *self,
+                              GFile         *file,
+                              GtkFileFilter *filter)
 {
-  g_autoptr(ChronoWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+  ChronoExportFormat format = CHRONO_EXPORT_FORMAT_PNG;
 
-  if (file != NULL)
-    export_to_file (self, file, CHRONO_EXPORT_FORMAT_PNG);
+  if (filter != NULL)
+    format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "chrono-export-format"));
+  export_to_file (self, file, format);
 }
-#else
+
 static void
 export_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     gpointer         user_data)
 {
   ChronoWindow *self = user_data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
-      ChronoExportFormat format = CHRONO_EXPORT_FORMAT_PNG;
-
-      if (filter != NULL)
-        format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "chrono-export-format"));
-      if (file != NULL)
-        export_to_file (self, file, format);
-    }
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    _chrono_window_export_chosen (self, file, gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog)));
 
   g_object_unref (dialog);
 }
-#endif
 
-void
-_chrono_window_export (ChronoWindow *self)
+/* A GtkFileChooserNative on every GTK: GtkFileDialog (4.10) does not say which file type
+ * was chosen, and that type decides the format. Through the FileChooser portal too. */
+GtkFileChooserNative *
+_chrono_window_create_export_dialog (ChronoWindow *self)
 {
   ChronoTimeline *timeline = chrono_session_get_timeline (self->session);
   g_autoptr(GListStore) filters = create_export_filters ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (filters));
   g_autofree char *initial_name = NULL;
-  const char *title;
+  const char *title = timeline != NULL ? chrono_timeline_get_title (timeline) : NULL;
+  GtkFileChooserNative *native;
 
-  if (timeline == NULL)
-    return;
-
-  title = chrono_timeline_get_title (timeline);
   /* Translators: the file name suggested for an exported timeline that has no title */
   initial_name = g_strdup_printf ("%s.png", title != NULL && *title != '\0' ? title : _("Timeline"));
   g_strdelimit (initial_name, "/\\", '-');
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  native = gtk_file_chooser_native_new (_("Export Timeline"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (G_LIST_MODEL (filters), i);
 
-    gtk_file_dialog_set_title (dialog, _("Export Timeline"));
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-    gtk_file_dialog_set_initial_name (dialog, initial_name);
-    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, export_dialog_cb, g_object_ref (self));
-  }
-#else
-  {
-    GtkFileChooserNative *native;
-    guint n = g_list_model_get_n_items (G_LIST_MODEL (filters));
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
 
-    native = gtk_file_chooser_native_new (_("Export Timeline"), GTK_WINDOW (self),
-                                          GTK_FILE_CHOOSER_ACTION_SAVE,
-                                          _("_Export"), _("_Cancel"));
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(GtkFileFilter) filter = g_list_model_get_item (G_LIST_MODEL (filters), i);
+  return native;
+}
 
-        gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-      }
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
-    g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-  }
-#endif
+void
+_chrono_window_export (ChronoWindow *self)
+{
+  GtkFileChooserNative *native;
+
+  if (chrono_session_get_timeline (self->session) == NULL)
+    return;
+
+  native = _chrono_window_create_export_dialog (self);
+  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
 static void

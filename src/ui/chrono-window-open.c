@@ -223,17 +223,20 @@ create_file_filters (void)
   return filters;
 }
 
-void
-_chrono_window_open (ChronoWindow *self)
+/* The dialog, not shown yet: a GtkFileDialog from GTK 4.10, a GtkFileChooserNative before.
+ * Both go through the FileChooser portal in a sandbox. */
+GObject *
+_chrono_window_create_open_dialog (ChronoWindow *self)
 {
   g_autoptr(GListStore) filters = create_file_filters ();
-
 #if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  GtkFileDialog *dialog = gtk_file_dialog_new ();
 
   gtk_file_dialog_set_title (dialog, _("Open Timeline"));
+  gtk_file_dialog_set_modal (dialog, TRUE);
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, open_dialog_cb, g_object_ref (self));
+
+  return G_OBJECT (dialog);
 #else
   GtkFileChooserNative *native;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (filters));
@@ -248,6 +251,21 @@ _chrono_window_open (ChronoWindow *self)
 
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
     }
+
+  return G_OBJECT (native);
+#endif
+}
+
+void
+_chrono_window_open (ChronoWindow *self)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GObject) dialog = _chrono_window_create_open_dialog (self);
+
+  gtk_file_dialog_open (GTK_FILE_DIALOG (dialog), GTK_WINDOW (self), NULL, open_dialog_cb, g_object_ref (self));
+#else
+  GObject *native = _chrono_window_create_open_dialog (self);
+
   g_signal_connect (native, "response", G_CALLBACK (open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 #endif

@@ -37,6 +37,7 @@ struct _ChronoWindow
   AdwWindowTitle       *window_title;
   GtkToggleButton      *sidebar_button;
   GMenu                *recent_menu;
+  GtkWidget            *open_button;
   GtkToggleButton      *search_button;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
@@ -62,10 +63,15 @@ void _chrono_window_update_actions     (ChronoWindow   *self);
 /* chrono-window-open.c: the Open dialog, dropped files, loading progress and errors. */
 void _chrono_window_open_init          (ChronoWindow   *self);
 void _chrono_window_open               (ChronoWindow   *self);
+GObject *_chrono_window_create_open_dialog (ChronoWindow *self);
 void _chrono_window_dismiss_error      (ChronoWindow   *self);
 
 /* chrono-window-export.c: Export and Print, of what the timeline view shows. */
 void _chrono_window_export             (ChronoWindow   *self);
+GtkFileChooserNative *_chrono_window_create_export_dialog (ChronoWindow   *self);
+void _chrono_window_export_chosen      (ChronoWindow   *self,
+                                        GFile          *file,
+                                        GtkFileFilter  *filter);
 void _chrono_window_print              (ChronoWindow   *self);
 
 G_END_DECLS

@@ -262,6 +262,9 @@ set_narrow (ChronoWindow *self,
 {
   self->narrow = narrow;
 
+  /* Open stays in the main menu: a phone's header bar has no room for it next to the
+   * window buttons. */
+  gtk_widget_set_visible (self->open_button, !narrow);
   if (narrow)
     {
       g_settings_unbind (self->flap, "reveal-flap");
@@ -299,6 +302,47 @@ apply_layout_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+#if ADW_CHECK_VERSION (1, 4, 0)
+/* From libadwaita 1.4 a breakpoint folds the sidebar and stacks the panes before a window
+ * made narrow is laid out, so it can be made as narrow as its width request in one step. */
+static gboolean
+narrow_idle_cb (gpointer user_data)
+{
+  ChronoWindow *self = user_data;
+
+  self->layout_idle_id = 0;
+  set_narrow (self, self->narrow);
+  if (!self->narrow)
+    apply_layout_idle_cb (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The breakpoint's setters fold and stack before the narrow layout is measured; the rest
+ * (the sidebar's remembered state) waits until it is laid out. */
+static void
+narrow_changed (ChronoWindow *self,
+                gboolean      narrow)
+{
+  self->narrow = narrow;
+  self->stacked = self->stacked || narrow;
+  g_clear_handle_id (&self->layout_idle_id, g_source_remove);
+  self->layout_idle_id = g_idle_add (narrow_idle_cb, self);
+}
+
+static void
+narrow_apply_cb (ChronoWindow *self)
+{
+  narrow_changed (self, TRUE);
+}
+
+static void
+narrow_unapply_cb (ChronoWindow *self)
+{
+  narrow_changed (self, FALSE);
+}
+
+#else
 /* Unfolded, the sidebar and the side-by-side panes need more width than a narrow window
  * has; but a window made narrow folds before it is laid out (below), so it can always be
  * made as narrow as its width request in one step, without stopping at the unfolded
@@ -324,6 +368,7 @@ chrono_window_measure (GtkWidget      *widget,
       *minimum = MIN (*minimum, width_request);
     }
 }
+#endif
 
 static void
 chrono_window_size_allocate (GtkWidget *widget,
@@ -335,6 +380,7 @@ chrono_window_size_allocate (GtkWidget *widget,
   gboolean narrow = width < NARROW_WIDTH;
   gboolean stacked;
 
+#if !ADW_CHECK_VERSION (1, 4, 0)
   if (narrow && !self->narrow)
     {
       guint duration = adw_flap_get_fold_duration (self->flap);
@@ -344,6 +390,7 @@ chrono_window_size_allocate (GtkWidget *widget,
       set_stacked (self, TRUE);
       adw_flap_set_fold_duration (self->flap, duration);
     }
+#endif
 
   GTK_WIDGET_CLASS (chrono_window_parent_class)->size_allocate (widget, width, height, baseline);
 
@@ -424,7 +471,9 @@ chrono_window_class_init (ChronoWindowClass *klass)
   object_class->dispose = chrono_window_dispose;
   object_class->finalize = chrono_window_finalize;
   object_class->get_property = chrono_window_get_property;
+#if !ADW_CHECK_VERSION (1, 4, 0)
   widget_class->measure = chrono_window_measure;
+#endif
   widget_class->size_allocate = chrono_window_size_allocate;
   window_class->close_request = chrono_window_close_request;
 
@@ -448,6 +497,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, error_label);
@@ -497,6 +547,24 @@ chrono_window_init (ChronoWindow *self)
       adw_flap_set_fold_policy (self->flap, ADW_FLAP_FOLD_POLICY_ALWAYS);
       set_stacked (self, TRUE);
     }
+
+#if ADW_CHECK_VERSION (1, 4, 0)
+  {
+    AdwBreakpointCondition *condition =
+      adw_breakpoint_condition_new_length (ADW_BREAKPOINT_CONDITION_MAX_WIDTH, NARROW_WIDTH - 1, ADW_LENGTH_UNIT_PX);
+    AdwBreakpoint *breakpoint = adw_breakpoint_new (condition);
+
+    adw_breakpoint_add_setters (breakpoint,
+                                G_OBJECT (self->flap), "fold-policy", ADW_FLAP_FOLD_POLICY_ALWAYS,
+                                G_OBJECT (self->panes_box), "orientation", GTK_ORIENTATION_VERTICAL,
+                                G_OBJECT (self->quote_pane), "orientation", GTK_ORIENTATION_VERTICAL,
+                                G_OBJECT (self->open_button), "visible", FALSE,
+                                NULL);
+    g_signal_connect_swapped (breakpoint, "apply", G_CALLBACK (narrow_apply_cb), self);
+    g_signal_connect_swapped (breakpoint, "unapply", G_CALLBACK (narrow_unapply_cb), self);
+    adw_application_window_add_breakpoint (ADW_APPLICATION_WINDOW (self), breakpoint);
+  }
+#endif
 
   hidden = g_settings_get_strv (self->settings, "hidden-categories");
   chrono_event_filter_set_hidden_categories (chrono_session_get_filter (self->session), (const char * const *) hidden);
