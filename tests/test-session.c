@@ -180,12 +180,13 @@ test_edits (void)
   g_autoptr(ChronoEvent) added = chrono_event_new ("added", &early, "Added");
   g_autoptr(ChronoEditInsert) insert = NULL;
   g_autoptr(ChronoEditSpan) move = NULL;
-  ChronoUndoStack *stack;
+  g_autoptr(ChronoUndoStack) stack = NULL;
   guint n, modified = 0;
 
   chrono_session_set_timeline (session, timeline);
   g_signal_connect (session, "notify::modified", G_CALLBACK (count_cb), &modified);
-  stack = chrono_session_get_undo_stack (session);
+  /* Held, so that a new stack cannot take the old one's address. */
+  stack = g_object_ref (chrono_session_get_undo_stack (session));
   g_assert_nonnull (stack);
   g_assert_true (chrono_undo_stack_get_timeline (stack) == timeline);
   g_assert_false (chrono_session_get_modified (session));

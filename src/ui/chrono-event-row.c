@@ -143,6 +143,9 @@ chrono_event_row_class_init (ChronoEventRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoEventRow, date_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoEventRow, title_label);
   gtk_widget_class_set_css_name (widget_class, "chrono-event-row");
+  /* A group may be named (GTK 4.14 and later name no generic widget): the row reads as
+   * its date, title and category. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

@@ -258,9 +258,11 @@ def main():
             app_proc.kill()
 
     log.seek(0)
+    # In the Flatpak SDK's test run the sandboxed app finds no Flatpak portal on the test's bus.
     warnings = [line for line in log.read().splitlines()
-                if 'Gtk-WARNING' in line or 'Gtk-CRITICAL' in line or 'reported min width' in line
-                or 'chrono' in line.lower() and ('WARNING' in line or 'CRITICAL' in line)]
+                if ('Gtk-WARNING' in line or 'Gtk-CRITICAL' in line or 'reported min width' in line
+                    or 'chrono' in line.lower() and ('WARNING' in line or 'CRITICAL' in line))
+                and 'Unable to retrieve the Flatpak portal version' not in line]
     tap(not warnings, 'no GTK or Chronoscope warnings', '\n'.join(warnings[:10]))
 
     sys.exit(0 if all(results) else 1)
