@@ -20,7 +20,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import time
 import xml.etree.ElementTree as ET
 
@@ -138,8 +137,6 @@ def start_app(binary, localedir, lang):
     env.pop('LC_MESSAGES', None)
     env['GTK_A11Y'] = 'atspi'
     env['CHRONOSCOPE_LOCALEDIR'] = localedir
-    # The recent files of other runs are file names, not UI strings: start with none.
-    env['XDG_DATA_HOME'] = tempfile.mkdtemp(prefix='chronoscope-language-')
     if lang == 'zh_CN':
         env['LANG'] = 'zh_CN.UTF-8'
         env['LANGUAGE'] = 'zh_CN'
