@@ -178,6 +178,8 @@ test_application_help (void)
 
   g_assert_cmpint (status, ==, 0);
   g_assert_true (g_str_has_prefix (out, "Usage:"));
+  /* The usage line says where the timeline files go. */
+  g_assert_nonnull (strstr (out, "[OPTION…] [FILE…]\n"));
   g_assert_nonnull (strstr (out, "--version"));
   g_assert_nonnull (strstr (out, "Show the version and exit"));
 }

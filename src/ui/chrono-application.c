@@ -279,6 +279,8 @@ chrono_application_init (ChronoApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
+  /* Translators: what follows the options in `chronoscope --help`'s usage line */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Explore timelines: zoom through time and read the quotes behind each event."));
 }
