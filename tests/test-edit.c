@@ -10,6 +10,7 @@
 
 #include "io/chrono-timeline-writer.h"
 #include "model/chrono-edit-group.h"
+#include "model/chrono-event-index.h"
 #include "model/chrono-edit-insert.h"
 #include "model/chrono-edit-properties.h"
 #include "model/chrono-edit-span.h"
@@ -597,6 +598,39 @@ assert_bytes_equal (GBytes *a,
                    g_bytes_get_data (b, NULL), g_bytes_get_size (b));
 }
 
+/* The plain arrays the views read (ranks) follow every edit, and so does an index made
+ * before the edits: its most important event of random ranges is the one a scan finds. */
+static void
+check_ranks (ChronoTimeline   *timeline,
+             ChronoEventIndex *index,
+             GRand            *rand)
+{
+  guint n = chrono_timeline_get_n_events (timeline);
+  const guint32 *ranks = chrono_timeline_get_ranks (timeline);
+
+  g_assert_cmpuint (chrono_event_index_get_size (index), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      ChronoEvent *event = chrono_timeline_get_event (timeline, i);
+
+      g_assert_cmpuint (ranks[i] >> 24, ==, chrono_event_get_importance (event));
+      g_assert_cmpuint (ranks[i] & 0xffffff, ==, g_str_hash (chrono_event_get_id (event)) & 0xffffff);
+      g_assert_true (chrono_event_index_get_event (index, i) == event);
+    }
+
+  for (guint k = 0; k < 10 && n > 0; k++)
+    {
+      guint first = g_rand_int_range (rand, 0, n);
+      guint last = g_rand_int_range (rand, first, n + 1);
+      guint best = G_MAXUINT;
+
+      for (guint i = first; i < last; i++)
+        if (best == G_MAXUINT || ranks[i] > ranks[best])
+          best = i;
+      g_assert_cmpuint (chrono_event_index_find_most_important (index, first, last), ==, best);
+    }
+}
+
 /* Undo all → the original, byte for byte; redo all → the edited one. Some steps are
  * groups (one user action made of several edits), built the way the UI builds them. */
 static void
@@ -607,6 +641,7 @@ test_undo_redo_random (void)
       g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
       g_autoptr(ChronoTimeline) timeline = random_timeline (rand);
       g_autoptr(ChronoUndoStack) stack = chrono_undo_stack_new (timeline);
+      g_autoptr(ChronoEventIndex) index = chrono_event_index_new (timeline, NULL);
       g_autoptr(GBytes) original = write_bytes (timeline);
       g_autoptr(GBytes) edited = NULL;
       g_autoptr(GBytes) undone = NULL;
@@ -658,6 +693,7 @@ test_undo_redo_random (void)
 
           chrono_undo_stack_push (stack, edit);
           check_invariants (timeline, rand);
+          check_ranks (timeline, index, rand);
           g_ptr_array_add (steps, write_bytes (timeline));
           g_ptr_array_add (dumps, model_dump (timeline));
         }
@@ -672,6 +708,7 @@ test_undo_redo_random (void)
           g_assert_true (chrono_undo_stack_get_can_undo (stack));
           g_assert_true (chrono_undo_stack_undo (stack));
           check_invariants (timeline, rand);
+          check_ranks (timeline, index, rand);
           now = write_bytes (timeline);
           assert_bytes_equal (g_ptr_array_index (steps, i - 1), now);
           now_dump = model_dump (timeline);

@@ -140,10 +140,14 @@ check_against_brute_force (ChronoEventIndex *index,
       for (guint i = first; i < last; i++)
         {
           ChronoEvent *event = chrono_timeline_get_event (timeline, g_array_index (expected, guint, i));
+          ChronoEvent *best_event = best == G_MAXUINT ? NULL
+                                    : chrono_timeline_get_event (timeline, g_array_index (expected, guint, best));
 
           if (best == G_MAXUINT ||
-              chrono_event_get_importance (event) >
-              chrono_event_get_importance (chrono_timeline_get_event (timeline, g_array_index (expected, guint, best))))
+              chrono_event_get_importance (event) > chrono_event_get_importance (best_event) ||
+              (chrono_event_get_importance (event) == chrono_event_get_importance (best_event) &&
+               (g_str_hash (chrono_event_get_id (event)) & 0xffffff) >
+               (g_str_hash (chrono_event_get_id (best_event)) & 0xffffff)))
             best = i;
         }
       g_assert_cmpuint (chrono_event_index_find_most_important (index, first, last), ==, best);

@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "model/chrono-edit-properties.h"
 #include "view/chrono-renderer.h"
 
 #define WIDTH  900
@@ -320,6 +321,69 @@ test_renderer_forecast_arrow (void)
   g_assert_cmpuint ((with >> 16) & 0xff, >, (with & 0xff) + 40);
 }
 
+static ChronoLayout *
+lay_out (ChronoTimeline   *timeline,
+         ChronoEventIndex *index,
+         ChronoRenderer   *renderer)
+{
+  ChronoLayoutParams params = { 0 };
+
+  params.timeline = timeline;
+  params.index = index;
+  params.start = 1667260800;           /* 1 November 2022 */
+  params.end = 1680307200;             /* 1 April 2023 */
+  params.width = WIDTH;
+  params.height = HEIGHT;
+  params.measure = chrono_renderer_measure;
+  params.measure_data = renderer;
+
+  return chrono_layout_new (&params);
+}
+
+/* Label widths come from a cache of measured texts: an edited title is measured anew,
+ * and an edited importance reaches the layout's choice through the timeline's ranks. */
+static void
+test_renderer_measure_after_edit (void)
+{
+  ChronoRenderStyle style;
+  g_autoptr(ChronoRenderer) renderer = NULL;
+  g_autoptr(ChronoTimeline) timeline = make_timeline ();
+  g_autoptr(ChronoEventIndex) index = chrono_event_index_new (timeline, NULL);
+  g_autoptr(ChronoLayout) before = NULL;
+  g_autoptr(ChronoLayout) after = NULL;
+  g_autoptr(ChronoEditProperties) edit = NULL;
+  ChronoEvent *event = chrono_timeline_lookup_event (timeline, "gpt4");
+  guint position = chrono_timeline_get_position (timeline, event);
+  const ChronoLayoutLabel *label;
+  double width_before;
+
+  chrono_render_style_init_default (&style, FALSE);
+  renderer = chrono_renderer_new (NULL, &style);
+  chrono_render_style_clear (&style);
+
+  before = lay_out (timeline, index, renderer);
+  label = chrono_layout_find_label (before, position);
+  g_assert_nonnull (label);
+  width_before = label->box.width;
+
+  edit = chrono_edit_properties_new (event, "title", "GPT-4, a much longer title for the same event",
+                                     "importance", 5, NULL);
+  chrono_edit_apply (CHRONO_EDIT (edit), timeline);
+  g_assert_cmpuint (chrono_timeline_get_ranks (timeline)[position] >> 24, ==, 5);
+
+  after = lay_out (timeline, index, renderer);
+  label = chrono_layout_find_label (after, position);
+  g_assert_nonnull (label);
+  g_assert_cmpfloat (label->box.width, >, width_before + 50);
+
+  chrono_edit_revert (CHRONO_EDIT (edit), timeline);
+  g_clear_pointer (&after, chrono_layout_free);
+  after = lay_out (timeline, index, renderer);
+  label = chrono_layout_find_label (after, position);
+  g_assert_nonnull (label);
+  g_assert_cmpfloat (label->box.width, ==, width_before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,6 +394,7 @@ main (int   argc,
   g_test_add_func ("/view/renderer/markers-dark-hidpi", test_renderer_markers_dark_hidpi);
   g_test_add_func ("/view/renderer/measure", test_renderer_measure);
   g_test_add_func ("/view/renderer/forecast-arrow", test_renderer_forecast_arrow);
+  g_test_add_func ("/view/renderer/measure-after-edit", test_renderer_measure_after_edit);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <gobject/gvaluecollector.h>
 
 #include "chrono-edit-properties.h"
+#include "chrono-timeline-private.h"
 
 typedef struct
 {
@@ -64,6 +65,8 @@ chrono_edit_properties_apply (ChronoEdit     *edit,
       g_object_set_property (self->object, change->pspec->name, &change->value);
     }
   g_object_thaw_notify (self->object);
+  if (CHRONO_IS_EVENT (self->object))
+    _chrono_timeline_event_changed (timeline, CHRONO_EVENT (self->object));
 }
 
 static void
@@ -83,6 +86,8 @@ chrono_edit_properties_revert (ChronoEdit     *edit,
       g_object_set_property (self->object, change->pspec->name, &change->old_value);
     }
   g_object_thaw_notify (self->object);
+  if (CHRONO_IS_EVENT (self->object))
+    _chrono_timeline_event_changed (timeline, CHRONO_EVENT (self->object));
 }
 
 static void

@@ -24,9 +24,9 @@ struct _ChronoEventIndex
   guint             *positions;    /* NULL when every event passes */
   ChronoTime        *starts;       /* likewise: then the timeline's start times */
 
-  /* Built on the first importance query: importance by index and a segment tree of the
-   * argmax over ranges of the index. */
-  guint8            *importance;
+  /* Built with the list: the timeline's ranks by index (NULL when every event passes)
+   * and a segment tree of the argmax over ranges of the index. */
+  guint32           *ranks;
   guint             *tree;
   guint              tree_size;
 };
@@ -52,10 +52,12 @@ position_at (const guint *positions,
   return positions != NULL ? positions[i] : i;
 }
 
+static void build_tree (ChronoEventIndex *self);
+
 static void
 clear_tree (ChronoEventIndex *self)
 {
-  g_clear_pointer (&self->importance, g_free);
+  g_clear_pointer (&self->ranks, g_free);
   g_clear_pointer (&self->tree, g_free);
   self->tree_size = 0;
 }
@@ -101,6 +103,8 @@ rebuild (ChronoEventIndex *self,
       self->positions = g_new (guint, 1);
       self->starts = g_new (ChronoTime, 1);
     }
+
+  build_tree (self);
 
   if (same_timeline)
     {
@@ -443,41 +447,57 @@ chrono_event_index_get_span (ChronoEventIndex *self,
   *last = MAX (*first, chrono_event_index_lower_bound (self, end));
 }
 
-/* The more important of two events in the list; the earlier one on a tie. */
-static guint
-better (ChronoEventIndex *self,
-        guint             a,
-        guint             b)
+/* The higher ranked of two events in the list; the earlier one on a tie. */
+static inline guint
+better (const guint32 *ranks,
+        guint          a,
+        guint          b)
 {
   if (a == G_MAXUINT)
     return b;
   if (b == G_MAXUINT)
     return a;
-  if (self->importance[a] != self->importance[b])
-    return self->importance[a] > self->importance[b] ? a : b;
+  if (ranks[a] != ranks[b])
+    return ranks[a] > ranks[b] ? a : b;
 
   return MIN (a, b);
 }
 
-static void
-ensure_tree (ChronoEventIndex *self)
+static const guint32 *
+get_ranks (ChronoEventIndex *self)
 {
-  if (self->tree != NULL)
+  return self->ranks != NULL ? self->ranks : chrono_timeline_get_ranks (self->timeline);
+}
+
+/* Plain arrays only, so a million events cost a few milliseconds here and nothing on
+ * the first frame. */
+static void
+build_tree (ChronoEventIndex *self)
+{
+  const guint32 *ranks;
+
+  if (self->n == 0)
     return;
+
+  if (self->positions != NULL)
+    {
+      const guint32 *timeline_ranks = chrono_timeline_get_ranks (self->timeline);
+
+      self->ranks = g_new (guint32, self->n);
+      for (guint i = 0; i < self->n; i++)
+        self->ranks[i] = timeline_ranks[self->positions[i]];
+    }
+  ranks = get_ranks (self);
 
   self->tree_size = 1;
   while (self->tree_size < self->n)
     self->tree_size *= 2;
 
-  self->importance = g_new (guint8, MAX (self->n, 1));
-  for (guint i = 0; i < self->n; i++)
-    self->importance[i] = (guint8) MIN (chrono_event_get_importance (chrono_event_index_get_event (self, i)), 255);
-
   self->tree = g_new (guint, 2 * self->tree_size);
   for (guint i = 0; i < self->tree_size; i++)
     self->tree[self->tree_size + i] = i < self->n ? i : G_MAXUINT;
   for (guint i = self->tree_size; i-- > 1;)
-    self->tree[i] = better (self, self->tree[2 * i], self->tree[2 * i + 1]);
+    self->tree[i] = better (ranks, self->tree[2 * i], self->tree[2 * i + 1]);
 }
 
 guint
@@ -485,6 +505,7 @@ chrono_event_index_find_most_important (ChronoEventIndex *self,
                                         guint             first,
                                         guint             last)
 {
+  const guint32 *ranks;
   guint best = G_MAXUINT;
 
   g_return_val_if_fail (CHRONO_IS_EVENT_INDEX (self), G_MAXUINT);
@@ -493,14 +514,13 @@ chrono_event_index_find_most_important (ChronoEventIndex *self,
   if (first >= last)
     return G_MAXUINT;
 
-  ensure_tree (self);
-
+  ranks = get_ranks (self);
   for (guint l = first + self->tree_size, r = last + self->tree_size; l < r; l /= 2, r /= 2)
     {
       if (l & 1)
-        best = better (self, best, self->tree[l++]);
+        best = better (ranks, best, self->tree[l++]);
       if (r & 1)
-        best = better (self, best, self->tree[--r]);
+        best = better (ranks, best, self->tree[--r]);
     }
 
   return best;

@@ -50,8 +50,9 @@ void              chrono_event_index_get_span          (ChronoEventIndex  *self,
                                                         ChronoTime         end,
                                                         guint             *first,
                                                         guint             *last);
-/* The most important event in [first, last), the earliest on a tie; G_MAXUINT when the
- * range is empty. O(log n) after a first call that costs O(n). */
+/* The event of the highest rank (chrono_timeline_get_ranks(): the most important, and
+ * among those the same one wherever the range begins) in [first, last), the earliest on
+ * a tie; G_MAXUINT when the range is empty. O(log n). */
 guint             chrono_event_index_find_most_important (ChronoEventIndex *self,
                                                           guint             first,
                                                           guint             last);

@@ -29,6 +29,7 @@ ensure_capacity (ChronoTimeline *self,
   self->start_times = g_renew (ChronoTime, self->start_times, capacity);
   self->end_times = g_renew (ChronoTime, self->end_times, capacity);
   self->max_end = g_renew (ChronoTime, self->max_end, capacity);
+  self->ranks = g_renew (guint32, self->ranks, capacity);
   self->events_by_id = g_renew (ChronoEvent *, self->events_by_id, capacity);
   self->capacity = capacity;
 }
@@ -130,8 +131,10 @@ _chrono_timeline_insert_sorted (ChronoTimeline *self,
   g_ptr_array_insert (items, position, g_object_ref (event));
   memmove (self->start_times + position + 1, self->start_times + position, (n - position) * sizeof (ChronoTime));
   memmove (self->end_times + position + 1, self->end_times + position, (n - position) * sizeof (ChronoTime));
+  memmove (self->ranks + position + 1, self->ranks + position, (n - position) * sizeof (guint32));
   self->start_times[position] = start;
   self->end_times[position] = end;
+  self->ranks[position] = _chrono_timeline_rank_of (event);
 
   by_id = id_position (self, n, id);
   memmove (self->events_by_id + by_id + 1, self->events_by_id + by_id, (n - by_id) * sizeof (ChronoEvent *));
@@ -189,6 +192,7 @@ chrono_timeline_remove_event (ChronoTimeline *self,
   memmove (self->events_by_id + by_id, self->events_by_id + by_id + 1, (n - by_id - 1) * sizeof (ChronoEvent *));
   memmove (self->start_times + position, self->start_times + position + 1, (n - position - 1) * sizeof (ChronoTime));
   memmove (self->end_times + position, self->end_times + position + 1, (n - position - 1) * sizeof (ChronoTime));
+  memmove (self->ranks + position, self->ranks + position + 1, (n - position - 1) * sizeof (guint32));
   g_ptr_array_remove_index (items, position);
 
   rebuild_index (self);
@@ -196,6 +200,20 @@ chrono_timeline_remove_event (ChronoTimeline *self,
   g_list_model_items_changed (G_LIST_MODEL (self->events), position, 1, 0);
   if (n_quotes > 0)
     g_list_model_items_changed (G_LIST_MODEL (self->quotes), first_quote, n_quotes, 0);
+}
+
+void
+_chrono_timeline_event_changed (ChronoTimeline *self,
+                                ChronoEvent    *event)
+{
+  guint position;
+
+  if (self == NULL || !self->sealed)
+    return;
+
+  position = chrono_timeline_get_position (self, event);
+  if (position != G_MAXUINT)
+    self->ranks[position] = _chrono_timeline_rank_of (event);
 }
 
 void

@@ -32,9 +32,10 @@ struct _ChronoTimeline
   ChronoTime *start_times;
   ChronoTime *end_times;
   ChronoTime *max_end;
+  guint32 *ranks;                /* chrono_timeline_get_ranks() */
   ChronoEvent **events_by_id;
   ChronoTime span_end;
-  guint capacity;                /* of the four arrays above */
+  guint capacity;                /* of the five arrays above */
 
   guint sealed : 1;
 };
@@ -46,6 +47,11 @@ ChronoTime _chrono_timeline_build_max_end (ChronoTimeline *self,
                                            guint           hi);
 /* Puts @event where it sorts, in a sealed timeline (chrono-timeline-edit.c). */
 void       _chrono_timeline_insert_sorted (ChronoTimeline *self,
+                                           ChronoEvent    *event);
+/* The rank of @event, from its importance and id. */
+guint32    _chrono_timeline_rank_of       (ChronoEvent    *event);
+/* After an edit set properties of @event: its rank again. */
+void       _chrono_timeline_event_changed (ChronoTimeline *self,
                                            ChronoEvent    *event);
 /* Emits ChronoTimeline::changed; for ChronoEdit. */
 void       _chrono_timeline_emit_changed  (ChronoTimeline *self);

@@ -62,6 +62,7 @@ chrono_timeline_finalize (GObject *object)
   g_clear_pointer (&self->start_times, g_free);
   g_clear_pointer (&self->end_times, g_free);
   g_clear_pointer (&self->max_end, g_free);
+  g_clear_pointer (&self->ranks, g_free);
   g_clear_pointer (&self->events_by_id, g_free);
 
   G_OBJECT_CLASS (chrono_timeline_parent_class)->finalize (object);
@@ -369,6 +370,7 @@ chrono_timeline_seal (ChronoTimeline *self)
   self->start_times = g_new (ChronoTime, MAX (n, 1));
   self->end_times = g_new (ChronoTime, MAX (n, 1));
   self->max_end = g_new (ChronoTime, MAX (n, 1));
+  self->ranks = g_new (guint32, MAX (n, 1));
   self->capacity = MAX (n, 1);
   quotes = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -381,6 +383,7 @@ chrono_timeline_seal (ChronoTimeline *self)
       g_ptr_array_add (sorted, event);
       self->start_times[i] = starts[index];
       self->end_times[i] = ends[index];
+      self->ranks[i] = _chrono_timeline_rank_of (event);
 
       if (n_quotes > 0)
         {
@@ -783,6 +786,21 @@ chrono_timeline_get_end_times (ChronoTimeline *self)
   g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
 
   return self->end_times;
+}
+
+guint32
+_chrono_timeline_rank_of (ChronoEvent *event)
+{
+  return (MIN (chrono_event_get_importance (event), 255u) << 24) |
+         (g_str_hash (chrono_event_get_id (event)) & 0xffffff);
+}
+
+const guint32 *
+chrono_timeline_get_ranks (ChronoTimeline *self)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
+
+  return self->ranks;
 }
 
 gboolean

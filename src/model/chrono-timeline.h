@@ -111,6 +111,11 @@ guint           chrono_timeline_get_position     (ChronoTimeline *self,
 const ChronoTime *chrono_timeline_get_start_times (ChronoTimeline *self);
 /* End times (exclusive) in the same order: chrono_event_get_end_time() of each event. */
 const ChronoTime *chrono_timeline_get_end_times  (ChronoTimeline *self);
+/* One rank per event in the same order, for choosing which of many events gets a label:
+ * the importance in the top 8 bits, then 24 bits of a hash of the id, so that among
+ * equally important events the choice is the same wherever a range of them begins and
+ * ends. Kept by every edit. */
+const guint32    *chrono_timeline_get_ranks      (ChronoTimeline *self);
 /* The whole span: earliest start to latest end, or to the latest date a forecast
  * predicts. FALSE when there are no events. */
 gboolean        chrono_timeline_get_span         (ChronoTimeline *self,

@@ -188,6 +188,24 @@ label_fits (ChronoLayout     *self,
 }
 
 static gboolean
+any_row_fits (ChronoLayout     *self,
+              GPtrArray        *rows,
+              ChronoRect       *box,
+              double            stem_x,
+              guint             first_row,
+              guint             last_row)
+{
+  for (guint row = first_row; row < last_row; row++)
+    {
+      box->y = row_y (self, row);
+      if (label_fits (self, rows, box, stem_x, row, FALSE))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
 place_label (ChronoLayout *self,
              GPtrArray    *rows,
              Candidate    *candidate,
@@ -217,22 +235,30 @@ place_label (ChronoLayout *self,
   /* Measuring text is the costly part of a layout: first see whether even the narrowest
    * label could go anywhere near this event, as happens to most of them in a crowd. */
   x0 = time_to_x (self, (double) chrono_event_get_start_time (event));
-  if (x0 >= 0 && x0 <= self->width && chrono_event_get_end (event) == NULL)
+  x1 = time_to_x (self, (double) chrono_event_get_end_time (event));
+  if (end_date == NULL || x1 - x0 < 2)
     {
-      ChronoRect narrow = { floor (x0), 0, MIN (MIN_LABEL_WIDTH, floor (self->width)), self->row_height };
-      gboolean room = FALSE;
-
-      if (narrow.x + narrow.width > self->width)
-        narrow.x = floor (x0) + 1 - narrow.width;
-      narrow.x = CLAMP (narrow.x, 0, floor (self->width) - narrow.width);
-
-      for (guint row = first_row; row < last_row && !room; row++)
+      if (x0 >= 0 && x0 <= self->width)
         {
-          narrow.y = row_y (self, row);
-          room = label_fits (self, rows, &narrow, floor (x0) + 0.5, row, FALSE);
-        }
+          ChronoRect narrow = { floor (x0), 0, MIN (MIN_LABEL_WIDTH, floor (self->width)), self->row_height };
 
-      if (!room)
+          if (narrow.x + narrow.width > self->width)
+            narrow.x = floor (x0) + 1 - narrow.width;
+          narrow.x = CLAMP (narrow.x, 0, floor (self->width) - narrow.width);
+          if (!any_row_fits (self, rows, &narrow, floor (x0) + 0.5, first_row, last_row))
+            return FALSE;
+        }
+    }
+  else
+    {
+      /* A range's label covers at least the range, from where it starts, unless it has
+       * to move away from the right edge. */
+      double visible_x0 = round (CLAMP (x0, 0, self->width));
+      double range_width = floor (CLAMP (x1, 0, self->width)) - visible_x0;
+      ChronoRect narrow = { visible_x0, 0, MAX (range_width, MIN_LABEL_WIDTH), self->row_height };
+
+      if (visible_x0 + MAX (range_width, MAX_LABEL_WIDTH) <= floor (self->width) &&
+          !any_row_fits (self, rows, &narrow, visible_x0 + 0.5, first_row, last_row))
         return FALSE;
     }
 
@@ -241,8 +267,6 @@ place_label (ChronoLayout *self,
   label.position = chrono_layout_get_item_position (self, candidate->item);
   label.flags = chrono_event_get_start (event)->flags | (end_date ? end_date->flags : 0);
 
-  x0 = time_to_x (self, (double) chrono_event_get_start_time (event));
-  x1 = time_to_x (self, (double) chrono_event_get_end_time (event));
   label.x = x0;
   label.x_end = x1;
   label.is_range = end_date != NULL && x1 - x0 >= 2;
@@ -713,6 +737,8 @@ chrono_layout_new (const ChronoLayoutParams *params)
   ChronoTime first_time, last_time;
   guint selected_position = G_MAXUINT;
   guint n_indexed;
+  const guint32 *ranks;
+  const ChronoTime *starts, *ends;
 
   g_return_val_if_fail (params != NULL, NULL);
   g_return_val_if_fail (CHRONO_IS_TIMELINE (params->timeline), NULL);
@@ -844,6 +870,10 @@ chrono_layout_new (const ChronoLayoutParams *params)
         }
     }
 
+  /* The sort keys come from the timeline's plain arrays, not from the events. */
+  ranks = chrono_timeline_get_ranks (params->timeline);
+  starts = chrono_timeline_get_start_times (params->timeline);
+  ends = chrono_timeline_get_end_times (params->timeline);
   for (guint i = 0; i < candidates->len; i++)
     {
       Candidate *candidate = &g_array_index (candidates, Candidate, i);
@@ -851,11 +881,9 @@ chrono_layout_new (const ChronoLayoutParams *params)
 
       candidate->event = chrono_timeline_get_event (params->timeline, position);
       candidate->selected = position == selected_position;
-      candidate->importance = chrono_event_get_importance (candidate->event);
-      candidate->start = chrono_event_get_start_time (candidate->event);
-      candidate->duration = chrono_event_get_end (candidate->event)
-                            ? chrono_event_get_end_time (candidate->event) - candidate->start
-                            : 0;
+      candidate->importance = ranks[position] >> 24;
+      candidate->start = starts[position];
+      candidate->duration = chrono_event_get_end (candidate->event) ? ends[position] - candidate->start : 0;
     }
   g_array_sort (candidates, compare_candidates);
 

@@ -14,10 +14,16 @@
  *   start-builtin      exec to first timeline frame of the app on the built-in timeline;
  *   start-native       the same on a generated native file.
  * The start figures need a display (run it under Xvfb); without one they are left out.
+ * Their memory column is what the app holds once its first frame shows all the events
+ * (resident set then, from /proc).
  *
  * Usage: chronoscope-bench [--tsv] [--sizes=1000,10000,…] [--only=frame,load,start]
- *                          [--runs=N]
+ *                          [--runs=N] [--cpu]
+ *        chronoscope-bench --sizes=N --write-native=FILE   (the generated file, for app-frames.sh)
  * --tsv prints one line per figure: name, N, median ms, p95 ms, peak resident MiB.
+ * --cpu times frames and loads by the CPU time of the thread or process doing them
+ * instead of the wall clock: on a machine busy with other work the wall clock measures
+ * the other work too.
  */
 
 #include "config.h"
@@ -28,6 +34,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -41,7 +48,23 @@
 #define FRAMES_PER_ZOOM 40
 
 static gboolean tsv;
+static gboolean cpu_clock;
 static int runs = 5;
+
+/* Microseconds, on the clock --cpu chooses: the wall clock, or the CPU time of this
+ * thread (frames) or process (a load's child, which has one thread doing the work). */
+static gint64
+now_us (clockid_t cpu_clock_id)
+{
+  struct timespec ts;
+
+  if (!cpu_clock)
+    return g_get_monotonic_time ();
+
+  clock_gettime (cpu_clock_id, &ts);
+
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 typedef struct
 {
@@ -213,10 +236,10 @@ bench_load (const char *name,
       pid = fork ();
       if (pid == 0)
         {
-          gint64 begin = g_get_monotonic_time ();
+          gint64 begin = now_us (CLOCK_PROCESS_CPUTIME_ID);
           g_autoptr(ChronoTimeline) timeline = load_or_die (path);
 
-          ms = (g_get_monotonic_time () - begin) / 1000.0;
+          ms = (now_us (CLOCK_PROCESS_CPUTIME_ID) - begin) / 1000.0;
           if (write (fds[1], &ms, sizeof ms) != sizeof ms)
             _exit (1);
           _exit (0);
@@ -285,7 +308,7 @@ bench_frames (ChronoTimeline *timeline,
           params.measure_data = renderer;
           params.now = 1735689600; /* 2025-01-01: the same "today" on every run */
 
-          begin = g_get_monotonic_time ();
+          begin = now_us (CLOCK_THREAD_CPUTIME_ID);
           {
             g_autoptr(ChronoLayout) layout = chrono_layout_new (&params);
 
@@ -294,7 +317,7 @@ bench_frames (ChronoTimeline *timeline,
             cairo_destroy (cr);
             cairo_surface_flush (surface);
           }
-          ms = (g_get_monotonic_time () - begin) / 1000.0;
+          ms = (now_us (CLOCK_THREAD_CPUTIME_ID) - begin) / 1000.0;
           g_array_append_val (samples, ms);
         }
 
@@ -304,13 +327,29 @@ bench_frames (ChronoTimeline *timeline,
   cairo_surface_destroy (surface);
 }
 
+/* The resident set of process @pid in MiB, or -1. */
+static double
+resident_mib (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/status", (int) pid);
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents (path, &status, NULL, NULL) || (line = strstr (status, "\nVmRSS:")) == NULL)
+    return -1;
+
+  return g_ascii_strtod (line + strlen ("\nVmRSS:"), NULL) / 1024.0;
+}
+
 /* Runs @argv with CHRONO_DEBUG=frames and returns the milliseconds from exec to the
  * first line of standard error that contains @marker and passes @min_in_view (the
- * app's "N events in view"), then ends the process. */
+ * app's "N events in view"), then ends the process; *@rss_mib is its resident memory
+ * at that moment. */
 static double
 time_to_first_frame (const char * const *argv,
                      const char         *marker,
-                     guint               min_in_view)
+                     guint               min_in_view,
+                     double             *rss_mib)
 {
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) envp = g_get_environ ();
@@ -356,6 +395,7 @@ time_to_first_frame (const char * const *argv,
             continue;
         }
       ms = (g_get_monotonic_time () - begin) / 1000.0;
+      *rss_mib = resident_mib (pid);
       break;
     }
 
@@ -379,17 +419,20 @@ bench_start (const char *name,
   const char *app_argv[] = { BENCH_BUILD_ROOT "/src/chronoscope", file, NULL };
   const char *baseline_argv[] = { BENCH_BUILD_ROOT "/tests/bench/chronoscope-bench-baseline", NULL };
   gboolean baseline = g_str_equal (name, "start-baseline");
+  double peak_mib = -1;
 
   for (int run = 0; run < runs; run++)
     {
+      double rss_mib = -1;
       double ms = baseline
-                  ? time_to_first_frame (baseline_argv, "first frame", 0)
-                  : time_to_first_frame (app_argv, "first frame", min_in_view);
+                  ? time_to_first_frame (baseline_argv, "first frame", 0, &rss_mib)
+                  : time_to_first_frame (app_argv, "first frame", min_in_view, &rss_mib);
 
       g_array_append_val (samples, ms);
+      peak_mib = MAX (peak_mib, rss_mib);
     }
 
-  report (name, n, samples, -1);
+  report (name, n, samples, peak_mib);
 }
 
 static GArray *
@@ -416,6 +459,7 @@ main (int   argc,
 {
   g_autofree char *sizes_text = NULL;
   g_autofree char *only = NULL;
+  g_autofree char *write_native = NULL;
   g_autoptr(GOptionContext) context = g_option_context_new ("— Chronoscope's performance figures");
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) sizes = NULL;
@@ -424,6 +468,8 @@ main (int   argc,
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_text, "Numbers of events (default 1000,10000,100000,1000000)", "N,…" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only these groups: frame, load, start", "GROUP,…" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each load and start measurement (default 5)", "N" },
+    { "write-native", 0, 0, G_OPTION_ARG_FILENAME, &write_native, "Write the generated native file of the first size and stop", "FILE" },
+    { "cpu", 0, 0, G_OPTION_ARG_NONE, &cpu_clock, "Time frames and loads by CPU time, not the wall clock", NULL },
     { NULL }
   };
   gboolean do_frame, do_load, do_start;
@@ -437,6 +483,18 @@ main (int   argc,
     }
   runs = MAX (runs, 1);
   sizes = parse_sizes (sizes_text != NULL ? sizes_text : "1000,10000,100000,1000000");
+  if (write_native != NULL)
+    {
+      g_autoptr(GBytes) native = generate_native (g_array_index (sizes, guint, 0));
+
+      if (!g_file_set_contents (write_native, g_bytes_get_data (native, NULL), g_bytes_get_size (native), &error))
+        {
+          g_printerr ("chronoscope-bench: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      return EXIT_SUCCESS;
+    }
+
   do_frame = only == NULL || strstr (only, "frame") != NULL;
   do_load = only == NULL || strstr (only, "load") != NULL;
   do_start = only == NULL || strstr (only, "start") != NULL;

@@ -1,0 +1,97 @@
+#!/bin/bash
+# tests/bench/app-frames.sh DISPLAY [N …]
+#
+# The real app under an X display (an Xvfb is started on DISPLAY when none answers there):
+# for each N (default 1000 100000 1000000) a generated native file is opened, the time
+# from exec to the app's first timeline frame is taken, then ten wheel zooms in, ten out
+# and a few drags are driven with xdotool, and the frame times the app itself reports
+# (CHRONO_DEBUG=frames: layout and draw of each frame) are summed up per phase, with
+# the app's resident memory. A program that prints figures; it asserts nothing.
+#
+# BUILDDIR (default _build-release) is the build to run; configure one with
+#   meson setup _build-release --buildtype=release
+set -euo pipefail
+
+display=${1:?usage: app-frames.sh DISPLAY [N …]}
+shift
+sizes=("$@")
+[ $# -gt 0 ] || sizes=(1000 100000 1000000)
+builddir=${BUILDDIR:-_build-release}
+app=$builddir/src/chronoscope
+bench=$builddir/tests/bench/chronoscope-bench
+work=$(mktemp -d)
+xvfb_pid=
+app_pid=
+
+cleanup () {
+  [ -z "$app_pid" ] || kill "$app_pid" 2>/dev/null || true
+  [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+export DISPLAY=$display
+if ! xdpyinfo >/dev/null 2>&1; then
+  Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 &
+  xvfb_pid=$!
+  for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+fi
+
+export GDK_BACKEND=x11 GSK_RENDERER=cairo GSETTINGS_BACKEND=memory CHRONO_DEBUG=frames
+export GSETTINGS_SCHEMA_DIR=$builddir/data CHRONOSCOPE_LOCALEDIR=$builddir/po
+
+# Median, p95 and maximum of the "layout + draw" times of the frame lines in a log part.
+summarize () {
+  sed -n 's/^frame [0-9]*: layout \([0-9.]*\) ms[^,]*, draw \([0-9.]*\) ms.*/\1 \2/p' |
+    awk '{ print $1 + $2 }' | sort -g |
+    awk '{ v[NR] = $1 } END {
+           if (NR == 0) { printf "%6s %8s %8s %8s", 0, "-", "-", "-"; exit }
+           printf "%6d %8.2f %8.2f %8.2f", NR, v[int((NR + 1) / 2)], v[int(NR * 0.95 + 0.999)], v[NR] }'
+}
+
+printf '%-9s %-7s %6s %8s %8s %8s %9s\n' events phase frames "med ms" "p95 ms" "max ms" "RSS MiB"
+for n in "${sizes[@]}"; do
+  file=$work/events-$n.chronoscope
+  log=$work/frames-$n.log
+  "$bench" --sizes="$n" --write-native="$file"
+
+  begin=$(date +%s%N)
+  "$app" "$file" 2>"$log" &
+  app_pid=$!
+  first=
+  for _ in $(seq 600); do
+    if grep -q "first frame" "$log"; then first=$(( ($(date +%s%N) - begin) / 1000000 )); break; fi
+    sleep 0.05
+  done
+  [ -n "$first" ] || { echo "app-frames.sh: no first frame for $n events" >&2; exit 1; }
+  win=$(xdotool search --sync --onlyvisible --pid "$app_pid" 2>/dev/null | head -n 1)
+  xdotool windowmove "$win" 0 0 windowsize "$win" 1400 900
+  sleep 2
+  rss=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$app_pid/status")
+  printf '%-9s %-7s %6s %8s %8s %8s %9s\n' "$n" start 1 "$first" - - "$rss"
+
+  # The timeline is the widest area in the middle of the window.
+  xdotool mousemove --window "$win" 700 330
+  mark=$(wc -l <"$log")
+  for _ in $(seq 10); do xdotool click 4; sleep 0.15; done
+  sleep 1
+  for _ in $(seq 10); do xdotool click 5; sleep 0.15; done
+  sleep 1
+  printf '%-9s %-7s %s\n' "$n" zoom "$(tail -n +"$((mark + 1))" "$log" | summarize)"
+
+  mark=$(wc -l <"$log")
+  for _ in $(seq 3); do
+    xdotool mousedown 1
+    for step in $(seq 20); do xdotool mousemove --window "$win" $((700 + step * 15)) 330; sleep 0.02; done
+    xdotool mouseup 1
+    xdotool mousemove --window "$win" 700 330
+    sleep 0.3
+  done
+  sleep 1
+  rss=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$app_pid/status")
+  printf '%-9s %-7s %s %9s\n' "$n" drag "$(tail -n +"$((mark + 1))" "$log" | summarize)" "$rss"
+
+  kill "$app_pid" 2>/dev/null || true
+  wait "$app_pid" 2>/dev/null || true
+  app_pid=
+done
