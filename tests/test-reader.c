@@ -13,6 +13,7 @@
 
 #include "io/chrono-native-reader.h"
 #include "io/chrono-timeline-reader.h"
+#include "io/chrono-timeline-writer.h"
 
 static ChronoTimeline *
 load_test_file (const char  *name,
@@ -898,6 +899,85 @@ test_permission_denied (void)
   }
 }
 
+/* The same document read by the fast scanner and, with a comment, a CDATA section or a
+ * character reference in it, by GMarkup: the same timeline, the same bytes written;
+ * and an error after a fast start reads as GMarkup's. */
+static void
+test_fast_and_slow_paths (void)
+{
+  static const char *head =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<timeline xmlns=\"https://chronoscope.github.io/ns/timeline/1\" version=\"2\">\n"
+    "  <title>Fast &amp; slow</title>\n"
+    "  <categories><category id=\"c\" color='#336699'>C &lt;1&gt;</category></categories>\n"
+    "  <events>\n"
+    "    <event id=\"a\" start=\"2001-02-03\" category=\"c\" importance=\"4\"><title>A &quot;quoted&quot; title</title>"
+    "<summary>  Spaced\n   out  </summary></event>\n"
+    "    <event id=\"b\" start=\"1999\" end=\"2002\" category=\"c\"><title>B</title></event>\n";
+  static const char *tails[] = {
+    "  </events>\n</timeline>\n",
+    "  </events>\n<!-- a comment -->\n</timeline>\n",
+    "  <!-- a comment --></events>\n</timeline>\n",
+    "  </events >\n</timeline>\n",
+  };
+  g_autofree char *plain = g_strconcat (head, tails[0], NULL);
+  g_autoptr(ChronoTimeline) expected = read_string (plain, NULL);
+  g_autoptr(GBytes) expected_bytes = NULL;
+  g_autofree char *cdata = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *broken = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) none = NULL;
+
+  g_assert_nonnull (expected);
+  g_assert_cmpstr (chrono_timeline_get_title (expected), ==, "Fast & slow");
+  g_assert_cmpstr (chrono_event_get_title (chrono_timeline_lookup_event (expected, "a")), ==, "A \"quoted\" title");
+  g_assert_cmpstr (chrono_event_get_summary (chrono_timeline_lookup_event (expected, "a")), ==, "Spaced out");
+  expected_bytes = chrono_timeline_write_native (expected);
+
+  for (guint i = 1; i < G_N_ELEMENTS (tails); i++)
+    {
+      g_autofree char *xml = g_strconcat (head, tails[i], NULL);
+      g_autoptr(ChronoTimeline) timeline = read_string (xml, NULL);
+      g_autoptr(GBytes) bytes = NULL;
+
+      g_assert_nonnull (timeline);
+      bytes = chrono_timeline_write_native (timeline);
+      g_assert_true (g_bytes_equal (bytes, expected_bytes));
+    }
+
+  {
+    GString *text = g_string_new (plain);
+
+    g_string_replace (text, "<title>B</title>", "<title><![CDATA[B]]></title>", 1);
+    cdata = g_string_free (text, FALSE);
+  }
+  {
+    g_autoptr(ChronoTimeline) timeline = read_string (cdata, NULL);
+    g_autoptr(GBytes) bytes = NULL;
+
+    g_assert_nonnull (timeline);
+    bytes = chrono_timeline_write_native (timeline);
+    g_assert_true (g_bytes_equal (bytes, expected_bytes));
+  }
+
+  reference = g_strconcat (head, "    <event id=\"c1\" start=\"2003\" category=\"c\"><title>&#67;</title></event>\n", tails[0], NULL);
+  {
+    g_autoptr(ChronoTimeline) timeline = read_string (reference, NULL);
+
+    g_assert_nonnull (timeline);
+    g_assert_cmpstr (chrono_event_get_title (chrono_timeline_lookup_event (timeline, "c1")), ==, "C");
+  }
+
+  /* Malformed after a good start: GMarkup's message, at its place. */
+  broken = g_strconcat (head, "    <event id=\"x\" start=\"2003\" category=\"c\"><title>X</titel></event>\n", tails[0], NULL);
+  none = read_string (broken, &error);
+  g_assert_null (none);
+  g_assert_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (error->message, "test:9:"));
+  g_assert_nonnull (strstr (error->message, "titel"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -932,6 +1012,7 @@ main (int   argc,
   g_test_add_func ("/io/reader/gettext-domain/sources", test_gettext_domain_sources);
   g_test_add_func ("/io/reader/check-command", test_check_command);
   g_test_add_func ("/io/reader/mutations", test_mutations);
+  g_test_add_func ("/io/reader/fast-and-slow-paths", test_fast_and_slow_paths);
 
   return g_test_run ();
 }

@@ -23,7 +23,7 @@ reader_clear (Reader *r)
   g_clear_pointer (&r->context, g_markup_parse_context_free);
   g_clear_pointer (&r->stack, g_array_unref);
   if (r->text != NULL)
-    g_string_free (r->text, TRUE);
+    g_string_free (g_steal_pointer (&r->text), TRUE);
   g_clear_pointer (&r->prefix, g_free);
   g_clear_object (&r->timeline);
   g_clear_pointer (&r->domain, g_free);
@@ -331,6 +331,257 @@ static const GMarkupParser parser = {
   NULL,
 };
 
+/* The fast path: a scanner over the whole file for the XML that Chronoscope and most
+ * tools write (elements, attributes in double or single quotes, text, the five named
+ * entities, an XML declaration), feeding the same callbacks as GMarkup with none of its
+ * per-element allocations. Anything else — comments, CDATA, character references,
+ * something malformed — and any error at all make it give up, and the file is read
+ * again by GMarkup, so every message and position stays GMarkup's and the reader's. */
+
+static inline gboolean
+is_name_start (char c)
+{
+  return g_ascii_isalpha (c) || c == '_' || c == ':';
+}
+
+static inline gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == ':' || c == '.' || c == '-';
+}
+
+static inline gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Appends [p, end) to @out with the named entities replaced; FALSE on any other. */
+static gboolean
+append_decoded (GString    *out,
+                const char *p,
+                const char *end)
+{
+  static const struct { const char *name; gsize length; char c; } entities[] = {
+    { "&amp;", 5, '&' }, { "&lt;", 4, '<' }, { "&gt;", 4, '>' }, { "&quot;", 6, '"' }, { "&apos;", 6, '\'' },
+  };
+
+  while (p < end)
+    {
+      const char *amp = memchr (p, '&', end - p);
+      guint i;
+
+      if (amp == NULL)
+        {
+          g_string_append_len (out, p, end - p);
+          return TRUE;
+        }
+      g_string_append_len (out, p, amp - p);
+      for (i = 0; i < G_N_ELEMENTS (entities); i++)
+        if ((gsize) (end - amp) >= entities[i].length && memcmp (amp, entities[i].name, entities[i].length) == 0)
+          break;
+      if (i == G_N_ELEMENTS (entities))
+        return FALSE;
+      g_string_append_c (out, entities[i].c);
+      p = amp + entities[i].length;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  gsize name;               /* offsets into the scratch string */
+  gsize value;
+} ScannedAttribute;
+
+static gboolean
+scan_fast (Reader                 *r,
+           gsize                   start,
+           ChronoLoadProgressFunc  progress,
+           gpointer                progress_data)
+{
+  const char *p = r->data + start;
+  const char *end = r->data + r->length;
+  const char *next_progress = p + CHUNK_SIZE;
+  g_autoptr(GString) scratch = g_string_sized_new (256);
+  g_autoptr(GArray) attributes = g_array_new (FALSE, FALSE, sizeof (ScannedAttribute));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (const char *));   /* names of open elements */
+  g_autoptr(GError) error = NULL;
+  gboolean seen_root = FALSE;
+
+  while (p < end)
+    {
+      const char *lt = memchr (p, '<', end - p);
+      const char *text_end = lt != NULL ? lt : end;
+      const char *name;
+      gsize name_length;
+
+      if (text_end > p)
+        {
+          if (open->len == 0)
+            {
+              for (const char *q = p; q < text_end; q++)
+                if (!is_space (*q))
+                  return FALSE;
+            }
+          else if (memchr (p, '&', text_end - p) == NULL)
+            text_cb (NULL, p, text_end - p, r, &error);
+          else
+            {
+              g_string_truncate (scratch, 0);
+              if (!append_decoded (scratch, p, text_end))
+                return FALSE;
+              text_cb (NULL, scratch->str, scratch->len, r, &error);
+            }
+          if (error != NULL)
+            return FALSE;
+        }
+
+      if (lt == NULL)
+        break;
+      p = lt + 1;
+
+      if (p >= end)
+        return FALSE;
+
+      if (*p == '?')
+        {
+          const char *close = seen_root ? NULL : g_strstr_len (p, end - p, "?>");
+
+          if (close == NULL)
+            return FALSE;
+          p = close + 2;
+          continue;
+        }
+
+      if (*p == '/')
+        {
+          const char *top;
+
+          p++;
+          name = p;
+          while (p < end && is_name_char (*p))
+            p++;
+          name_length = p - name;
+          while (p < end && is_space (*p))
+            p++;
+          if (open->len == 0 || p >= end || *p != '>')
+            return FALSE;
+          top = g_array_index (open, const char *, open->len - 1);
+          if (strncmp (top, name, name_length) != 0 || top[name_length] != '\0')
+            return FALSE;
+          p++;
+          end_element_cb (NULL, top, r, &error);
+          if (error != NULL)
+            return FALSE;
+          g_array_set_size (open, open->len - 1);
+          continue;
+        }
+
+      /* A start tag: its name and attributes, NUL-terminated in the scratch string. */
+      if (!is_name_start (*p) || (seen_root && open->len == 0))
+        return FALSE;
+      g_string_truncate (scratch, 0);
+      g_array_set_size (attributes, 0);
+      name = p;
+      while (p < end && is_name_char (*p))
+        p++;
+      g_string_append_len (scratch, name, p - name);
+      g_string_append_c (scratch, '\0');
+
+      for (;;)
+        {
+          ScannedAttribute attribute;
+          const char *attribute_name, *value, *close;
+          gboolean spaced = FALSE;
+          char quote;
+
+          while (p < end && is_space (*p))
+            {
+              p++;
+              spaced = TRUE;
+            }
+          if (p >= end)
+            return FALSE;
+          if (*p == '>' || (*p == '/' && p + 1 < end && p[1] == '>'))
+            break;
+          if (!spaced || !is_name_start (*p))
+            return FALSE;
+
+          attribute_name = p;
+          while (p < end && is_name_char (*p))
+            p++;
+          if (p + 1 >= end || *p != '=' || (p[1] != '"' && p[1] != '\''))
+            return FALSE;
+          quote = p[1];
+          value = p + 2;
+          close = memchr (value, quote, end - value);
+          if (close == NULL)
+            return FALSE;
+          for (const char *q = value; q < close; q++)
+            if (*q == '<' || *q == '>' || *q == '\t' || *q == '\n' || *q == '\r')
+              return FALSE;
+
+          attribute.name = scratch->len;
+          g_string_append_len (scratch, attribute_name, p - attribute_name);
+          g_string_append_c (scratch, '\0');
+          attribute.value = scratch->len;
+          if (!append_decoded (scratch, value, close))
+            return FALSE;
+          g_string_append_c (scratch, '\0');
+          g_array_append_val (attributes, attribute);
+          p = close + 1;
+        }
+
+      g_ptr_array_set_size (names, 0);
+      g_ptr_array_set_size (values, 0);
+      for (guint i = 0; i < attributes->len; i++)
+        {
+          const ScannedAttribute *attribute = &g_array_index (attributes, ScannedAttribute, i);
+
+          for (guint j = 0; j < i; j++)
+            if (strcmp (g_ptr_array_index (names, j), scratch->str + attribute->name) == 0)
+              return FALSE;
+          g_ptr_array_add (names, scratch->str + attribute->name);
+          g_ptr_array_add (values, scratch->str + attribute->value);
+        }
+      g_ptr_array_add (names, NULL);
+      g_ptr_array_add (values, NULL);
+
+      seen_root = TRUE;
+      start_element_cb (NULL, scratch->str, (const char **) names->pdata, (const char **) values->pdata, r, &error);
+      if (error != NULL)
+        return FALSE;
+
+      if (*p == '/')
+        {
+          end_element_cb (NULL, scratch->str, r, &error);
+          if (error != NULL)
+            return FALSE;
+          p += 2;
+        }
+      else
+        {
+          /* The open name lives in the file; only its end needs a NUL, so keep a copy. */
+          const char *copy = g_intern_string (scratch->str);
+
+          g_array_append_val (open, copy);
+          p++;
+        }
+
+      if (progress != NULL && p >= next_progress)
+        {
+          progress ((double) (p - r->data) / r->length, progress_data);
+          next_progress = p + CHUNK_SIZE;
+        }
+    }
+
+  return seen_root && open->len == 0;
+}
+
 /* GMarkup's own messages begin with “Error on line N char M: ”, in bytes; the
  * position is given again here in characters, in the reader's form. */
 static void
@@ -365,6 +616,22 @@ set_markup_error (Reader  *r,
   set_error_at (r, offset, error, CHRONO_READER_ERROR_SYNTAX, "%s", valid);
 }
 
+static void
+reader_begin (Reader *r,
+              gsize   start)
+{
+  Frame document = { ELEMENT_DOCUMENT, 0, 0, FALSE };
+
+  r->cursor = start;
+  r->version = 0;
+  r->section = 0;
+  r->n_elements = 0;
+  r->stack = g_array_new (FALSE, FALSE, sizeof (Frame));
+  g_array_append_val (r->stack, document);
+  r->text = g_string_new (NULL);
+  r->event_ids = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
 ChronoTimeline *
 _chrono_read_native (GBytes                  *bytes,
                      const char              *display_name,
@@ -375,7 +642,6 @@ _chrono_read_native (GBytes                  *bytes,
 {
   Reader r = { 0 };
   g_autoptr(GError) local_error = NULL;
-  Frame document = { ELEMENT_DOCUMENT, 0, 0, FALSE };
   ChronoTimeline *timeline = NULL;
   gsize start;
 
@@ -401,28 +667,30 @@ _chrono_read_native (GBytes                  *bytes,
 
   /* A byte order mark is allowed, but GMarkup does not expect one. */
   start = chrono_input_skip_bom (r.data, r.length);
-  r.cursor = start;
 
-  r.stack = g_array_new (FALSE, FALSE, sizeof (Frame));
-  g_array_append_val (r.stack, document);
-  r.text = g_string_new (NULL);
-  r.event_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  r.context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &r, NULL);
-
-  for (gsize offset = start; offset < r.length; offset += CHUNK_SIZE)
+  reader_begin (&r, start);
+  if (!scan_fast (&r, start, progress, progress_data))
     {
-      gsize chunk = MIN (CHUNK_SIZE, r.length - offset);
+      g_debug ("%s: read again by GMarkup", display_name);
+      reader_clear (&r);
+      reader_begin (&r, start);
+      r.context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &r, NULL);
 
-      if (progress != NULL)
-        progress ((double) offset / r.length, progress_data);
+      for (gsize offset = start; offset < r.length; offset += CHUNK_SIZE)
+        {
+          gsize chunk = MIN (CHUNK_SIZE, r.length - offset);
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, &local_error) ||
-          !g_markup_parse_context_parse (r.context, r.data + offset, chunk, &local_error))
-        break;
+          if (progress != NULL)
+            progress ((double) offset / r.length, progress_data);
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, &local_error) ||
+              !g_markup_parse_context_parse (r.context, r.data + offset, chunk, &local_error))
+            break;
+        }
+
+      if (local_error == NULL)
+        g_markup_parse_context_end_parse (r.context, &local_error);
     }
-
-  if (local_error == NULL)
-    g_markup_parse_context_end_parse (r.context, &local_error);
 
   if (local_error != NULL)
     {

@@ -331,6 +331,8 @@ chrono_timeline_seal (ChronoTimeline *self)
   g_autofree ChronoTime *starts = NULL;
   g_autofree ChronoTime *ends = NULL;
   g_autofree const char **ids = NULL;
+  g_autofree guint32 *ranks = NULL;
+  g_autofree guint8 *has_quotes = NULL;
   g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(GPtrArray) quotes = NULL;
   g_autoptr(GPtrArray) pending = NULL;
@@ -346,7 +348,11 @@ chrono_timeline_seal (ChronoTimeline *self)
   starts = g_new (ChronoTime, MAX (n, 1));
   ends = g_new (ChronoTime, MAX (n, 1));
   ids = g_new (const char *, MAX (n, 1));
+  ranks = g_new (guint32, MAX (n, 1));
+  has_quotes = g_new (guint8, MAX (n, 1));
   keys = g_new (SortKey, MAX (n, 1));
+  /* Everything read from the events in the order they were made, which is the order
+   * they lie in memory; the sorted order would jump all over it. */
   for (guint i = 0; i < n; i++)
     {
       ChronoEvent *event = g_ptr_array_index (pending, i);
@@ -354,6 +360,8 @@ chrono_timeline_seal (ChronoTimeline *self)
       starts[i] = chrono_event_get_start_time (event);
       ends[i] = chrono_event_get_end_time (event);
       ids[i] = chrono_event_get_id (event);
+      ranks[i] = _chrono_timeline_rank_of (event);
+      has_quotes[i] = chrono_event_get_n_quotes (event) > 0;
       keys[i].key = time_key (starts[i]);
       keys[i].index = i;
     }
@@ -378,18 +386,17 @@ chrono_timeline_seal (ChronoTimeline *self)
     {
       guint index = keys[i].index;
       ChronoEvent *event = g_ptr_array_index (pending, index);
-      guint n_quotes = chrono_event_get_n_quotes (event);
 
       g_ptr_array_add (sorted, event);
       self->start_times[i] = starts[index];
       self->end_times[i] = ends[index];
-      self->ranks[i] = _chrono_timeline_rank_of (event);
+      self->ranks[i] = ranks[index];
 
-      if (n_quotes > 0)
+      if (has_quotes[index])
         {
           GPtrArray *event_quotes = chrono_event_get_quotes (event);
 
-          for (guint j = 0; j < n_quotes; j++)
+          for (guint j = 0; j < event_quotes->len; j++)
             g_ptr_array_add (quotes, g_object_ref (g_ptr_array_index (event_quotes, j)));
         }
     }
@@ -411,7 +418,8 @@ chrono_timeline_seal (ChronoTimeline *self)
       guint index = keys[i].index;
 
       self->events_by_id[i] = g_ptr_array_index (pending, index);
-      if (i > 0 && strcmp (ids[keys[i - 1].index], ids[index]) == 0)
+      /* Different keys are different ids, without reading the strings. */
+      if (i > 0 && keys[i - 1].key == keys[i].key && strcmp (ids[keys[i - 1].index], ids[index]) == 0)
         g_critical ("Two events have the id “%s”", ids[index]);
     }
 
