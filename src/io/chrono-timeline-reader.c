@@ -63,11 +63,12 @@ static const struct
 {
   SniffFunc sniff;
   ChronoFormatReadFunc read;
+  const char *name;         /* NULL for the native format */
 } formats[] = {
-  { starts_json_object, _chrono_read_timelinejs },
-  { starts_thetimelineproj, _chrono_read_thetimelineproj },
-  { starts_xml, _chrono_read_native },
-  { starts_csv, _chrono_read_csv },
+  { starts_json_object, _chrono_read_timelinejs, "timelinejs" },
+  { starts_thetimelineproj, _chrono_read_thetimelineproj, "thetimelineproj" },
+  { starts_xml, _chrono_read_native, NULL },
+  { starts_csv, _chrono_read_csv, "csv" },
 };
 
 static ChronoTimeline *
@@ -92,7 +93,15 @@ read_bytes_full (GBytes                  *bytes,
   for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
     {
       if (formats[f].sniff (data + i, length - i, display_name))
-        return formats[f].read (bytes, display_name, progress, progress_data, cancellable, error);
+        {
+          ChronoTimeline *timeline = formats[f].read (bytes, display_name, progress, progress_data,
+                                                      cancellable, error);
+
+          /* So that Save never writes a foreign format's file in the native one. */
+          if (timeline != NULL)
+            chrono_timeline_set_foreign_format (timeline, formats[f].name);
+          return timeline;
+        }
     }
 
   /* Bytes that are not text at all deserve to hear so. */

@@ -18,6 +18,7 @@ struct _ChronoTimeline
   char *description;
   char *language;
   char *gettext_domain;
+  char *foreign_format;
 
   GListStore *categories;
   GListStore *eras;

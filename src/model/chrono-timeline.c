@@ -59,6 +59,7 @@ chrono_timeline_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->gettext_domain, g_free);
+  g_clear_pointer (&self->foreign_format, g_free);
   g_clear_pointer (&self->start_times, g_free);
   g_clear_pointer (&self->end_times, g_free);
   g_clear_pointer (&self->max_end, g_free);
@@ -516,6 +517,24 @@ chrono_timeline_set_gettext_domain (ChronoTimeline *self,
 
   g_free (self->gettext_domain);
   self->gettext_domain = g_strdup (domain);
+}
+
+const char *
+chrono_timeline_get_foreign_format (ChronoTimeline *self)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
+
+  return self->foreign_format;
+}
+
+void
+chrono_timeline_set_foreign_format (ChronoTimeline *self,
+                                    const char     *format)
+{
+  g_return_if_fail (CHRONO_IS_TIMELINE (self));
+
+  g_free (self->foreign_format);
+  self->foreign_format = g_strdup (format);
 }
 
 void

@@ -38,6 +38,12 @@ const char     *chrono_timeline_get_gettext_domain (ChronoTimeline *self);
 void            chrono_timeline_set_gettext_domain (ChronoTimeline *self,
                                                     const char     *domain);
 
+/* The format the timeline was read from when not the native one (“timelinejs”, “csv”,
+ * “thetimelineproj”), NULL otherwise. */
+const char     *chrono_timeline_get_foreign_format (ChronoTimeline *self);
+void            chrono_timeline_set_foreign_format (ChronoTimeline *self,
+                                                    const char     *format);
+
 void            chrono_timeline_add_category     (ChronoTimeline *self,
                                                   ChronoCategory *category);
 void            chrono_timeline_add_era          (ChronoTimeline *self,

@@ -286,6 +286,19 @@ chrono_undo_stack_set_unmodified (ChronoUndoStack *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+void
+chrono_undo_stack_set_modified (ChronoUndoStack *self)
+{
+  gboolean was_modified;
+
+  g_return_if_fail (CHRONO_IS_UNDO_STACK (self));
+
+  was_modified = chrono_undo_stack_get_modified (self);
+  self->saved = G_MAXUINT;
+  if (!was_modified)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
 guint64
 chrono_undo_stack_get_generation (ChronoUndoStack *self)
 {

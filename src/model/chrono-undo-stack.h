@@ -26,6 +26,8 @@ ChronoEdit      *chrono_undo_stack_peek_redo      (ChronoUndoStack *self);
 gboolean         chrono_undo_stack_get_modified   (ChronoUndoStack *self);
 /* The timeline as it is now is what its file holds. */
 void             chrono_undo_stack_set_unmodified (ChronoUndoStack *self);
+/* The timeline differs from its file at every point of the stack (a recovered copy). */
+void             chrono_undo_stack_set_modified   (ChronoUndoStack *self);
 /* A counter that grows with every push, undo and redo: autosave compares it with the
  * one it wrote to tell whether its copy is still current. */
 guint64          chrono_undo_stack_get_generation (ChronoUndoStack *self);

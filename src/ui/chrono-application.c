@@ -12,6 +12,7 @@
 #include "chrono-application.h"
 #include "chrono-export-command.h"
 #include "chrono-ui-util.h"
+#include "chrono-session.h"
 #include "chrono-window.h"
 #include "io/chrono-timeline-reader.h"
 
@@ -20,6 +21,8 @@ GResource *chrono_get_resource (void);
 struct _ChronoApplication
 {
   AdwApplication parent_instance;
+
+  gboolean recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (ChronoApplication, chrono_application, ADW_TYPE_APPLICATION)
@@ -36,9 +39,75 @@ get_or_create_window (ChronoApplication *self)
 }
 
 static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      ChronoAutosave   *orphan)
+{
+  ChronoApplication *self = CHRONO_APPLICATION (g_application_get_default ());
+  g_autoptr(GError) error = NULL;
+  ChronoWindow *window;
+
+  if (g_str_equal (response, "discard"))
+    chrono_autosave_discard (orphan);
+  else if (g_str_equal (response, "recover"))
+    {
+      window = chrono_window_new (self);
+      chrono_window_set_timeline (window, NULL);
+      if (!chrono_session_recover (chrono_window_get_session (window), orphan, &error))
+        chrono_window_add_toast (window, adw_toast_new (error->message));
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+/* Work that a crash or a kill left unsaved, offered once per start, one question each. */
+static void
+offer_recovery (ChronoApplication *self,
+                ChronoWindow      *window)
+{
+  g_autoptr(GPtrArray) orphans = NULL;
+
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+
+  orphans = chrono_autosave_find_orphans (NULL);
+  for (guint i = 0; i < orphans->len; i++)
+    {
+      ChronoAutosave *orphan = g_ptr_array_index (orphans, i);
+      GFile *document = chrono_autosave_get_document (orphan);
+      g_autofree char *name = document != NULL ? g_file_get_basename (document) : NULL;
+      g_autoptr(GDateTime) local = g_date_time_to_local (chrono_autosave_get_time (orphan));
+      g_autofree char *time = g_date_time_format (local, "%c");
+      const char *title = chrono_autosave_get_title (orphan);
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window), _("Recover Unsaved Changes?"), NULL));
+      adw_message_dialog_format_body (dialog,
+                                      /* Translators: the first %s is a timeline's file name or title, the second when its copy was made */
+                                      _("Changes to “%s” were not saved when Chronoscope stopped. A copy made %s is kept."),
+                                      name != NULL ? name : title != NULL ? title : _("Untitled Timeline"), time);
+      adw_message_dialog_add_responses (dialog,
+                                        "later", _("_Later"),
+                                        "discard", _("_Discard"),
+                                        "recover", _("_Recover"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (dialog, "recover", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "recover");
+      adw_message_dialog_set_close_response (dialog, "later");
+      g_signal_connect_data (dialog, "response", G_CALLBACK (recovery_response_cb),
+                             g_object_ref (orphan), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
 chrono_application_activate (GApplication *app)
 {
-  gtk_window_present (GTK_WINDOW (get_or_create_window (CHRONO_APPLICATION (app))));
+  ChronoWindow *window = get_or_create_window (CHRONO_APPLICATION (app));
+
+  gtk_window_present (GTK_WINDOW (window));
+  offer_recovery (CHRONO_APPLICATION (app), window);
 }
 
 /* `chronoscope --check FILE`: one line on standard output, or the error on standard error. */
@@ -71,8 +140,10 @@ chrono_application_open (GApplication  *app,
                          const char    *hint)
 {
   ChronoApplication *self = CHRONO_APPLICATION (app);
+  ChronoWindow *window = get_or_create_window (self);
 
-  chrono_window_open_files (get_or_create_window (self), files, n_files);
+  chrono_window_open_files (window, files, n_files);
+  offer_recovery (self, window);
 }
 
 static int

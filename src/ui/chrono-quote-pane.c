@@ -435,6 +435,14 @@ chrono_quote_pane_get_timeline (ChronoQuotePane *self)
   return self->timeline;
 }
 
+static void
+timeline_changed_cb (ChronoQuotePane *self)
+{
+  rebuild_event_quotes (self);
+  update_switch_visibility (self);
+  update_page (self);
+}
+
 void
 chrono_quote_pane_set_timeline (ChronoQuotePane *self,
                                 ChronoTimeline  *timeline)
@@ -444,8 +452,13 @@ chrono_quote_pane_set_timeline (ChronoQuotePane *self,
   g_return_if_fail (CHRONO_IS_QUOTE_PANE (self));
   g_return_if_fail (timeline == NULL || CHRONO_IS_TIMELINE (timeline));
 
+  if (self->timeline != NULL)
+    g_signal_handlers_disconnect_by_func (self->timeline, timeline_changed_cb, self);
   if (!g_set_object (&self->timeline, timeline))
     return;
+  /* An edit may have added, changed or moved the quotes shown. */
+  if (timeline != NULL)
+    g_signal_connect_object (timeline, "changed", G_CALLBACK (timeline_changed_cb), self, G_CONNECT_SWAPPED);
 
   if (timeline != NULL)
     selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (chrono_timeline_get_quotes (timeline))));

@@ -7,9 +7,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "chrono-session.h"
 #include "io/chrono-timeline-reader.h"
 #include "model/chrono-undo-stack.h"
+#include "io/chrono-timeline-writer.h"
 
 struct _ChronoSession
 {
@@ -31,6 +34,8 @@ struct _ChronoSession
   guint               load_serial;
   guint               applied_serial;
   guint               pending_loads;
+
+  ChronoAutosave     *autosave;           /* the copy kept for a crash */
 };
 
 G_DEFINE_FINAL_TYPE (ChronoSession, chrono_session, G_TYPE_OBJECT)
@@ -85,25 +90,32 @@ modified_cb (ChronoSession *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+/* Whatever was shown before goes with its undo steps; its copy for a crash goes too,
+ * since the user chose to leave it (the window asks before). */
 static void
-set_undo_stack (ChronoSession  *self,
-                ChronoTimeline *timeline)
+set_up_editing (ChronoSession *self)
 {
-  gboolean was_modified = chrono_session_get_modified (self);
-
+  if (self->autosave != NULL)
+    chrono_autosave_discard (self->autosave);
+  g_clear_object (&self->autosave);
   if (self->undo_stack != NULL)
     g_signal_handlers_disconnect_by_data (self->undo_stack, self);
   g_clear_object (&self->undo_stack);
 
-  if (timeline != NULL)
+  if (self->timeline != NULL)
     {
-      self->undo_stack = chrono_undo_stack_new (timeline);
+      self->undo_stack = chrono_undo_stack_new (self->timeline);
       g_signal_connect_swapped (self->undo_stack, "notify::modified", G_CALLBACK (modified_cb), self);
+      if (!self->builtin)
+        {
+          self->autosave = chrono_autosave_new (NULL);
+          chrono_autosave_set_document (self->autosave, self->file);
+          chrono_autosave_watch (self->autosave, self->undo_stack);
+        }
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_STACK]);
-  if (was_modified)
-    modified_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
 static void
@@ -121,7 +133,7 @@ apply_timeline (ChronoSession  *self,
   g_set_object (&self->file, file);
   self->builtin = builtin;
   chrono_event_index_set_timeline (self->events, timeline);
-  set_undo_stack (self, timeline);
+  set_up_editing (self);
 
   if (timeline != NULL && chrono_timeline_get_span (timeline, &start, &end))
     {
@@ -245,6 +257,7 @@ chrono_session_dispose (GObject *object)
   if (self->undo_stack != NULL)
     g_signal_handlers_disconnect_by_data (self->undo_stack, self);
   g_clear_object (&self->undo_stack);
+  g_clear_object (&self->autosave);
   g_clear_object (&self->timeline);
   g_clear_object (&self->file);
 
@@ -567,6 +580,203 @@ chrono_session_push_edit (ChronoSession *self,
 
   chrono_undo_stack_push (self->undo_stack, edit);
   return TRUE;
+}
+
+gboolean
+chrono_session_get_read_only (ChronoSession *self)
+{
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), TRUE);
+
+  return self->timeline == NULL || self->builtin;
+}
+
+gboolean
+chrono_session_get_can_save_in_place (ChronoSession *self)
+{
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), FALSE);
+
+  return self->timeline != NULL && self->file != NULL && !self->builtin &&
+         chrono_timeline_get_foreign_format (self->timeline) == NULL;
+}
+
+static void
+step (ChronoSession *self,
+      gboolean       undo)
+{
+  g_autoptr(ChronoEvent) selected = chrono_session_get_selected_event (self);
+
+  if (selected != NULL)
+    g_object_ref (selected);
+  if (undo)
+    chrono_undo_stack_undo (self->undo_stack);
+  else
+    chrono_undo_stack_redo (self->undo_stack);
+  if (selected != NULL && chrono_timeline_get_position (self->timeline, selected) != G_MAXUINT)
+    chrono_session_select_event (self, selected);
+}
+
+void
+chrono_session_undo (ChronoSession *self)
+{
+  g_return_if_fail (CHRONO_IS_SESSION (self));
+
+  if (self->undo_stack != NULL)
+    step (self, TRUE);
+}
+
+void
+chrono_session_redo (ChronoSession *self)
+{
+  g_return_if_fail (CHRONO_IS_SESSION (self));
+
+  if (self->undo_stack != NULL)
+    step (self, FALSE);
+}
+
+/* The language the user reads, as a BCP 47 tag: what a new timeline is written in. */
+static char *
+get_user_language (void)
+{
+  const char *name = g_get_language_names ()[0];
+  GString *tag = g_string_new (NULL);
+
+  if (g_str_equal (name, "C") || g_str_equal (name, "POSIX"))
+    return g_string_free (g_string_append (tag, "en"), FALSE);
+
+  for (const char *p = name; *p != '\0' && *p != '.' && *p != '@'; p++)
+    g_string_append_c (tag, *p == '_' ? '-' : *p);
+
+  return g_string_free (tag, FALSE);
+}
+
+void
+chrono_session_new_timeline (ChronoSession *self)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  g_autofree char *language = get_user_language ();
+
+  g_return_if_fail (CHRONO_IS_SESSION (self));
+
+  chrono_timeline_set_language (timeline, language);
+  chrono_timeline_seal (timeline);
+  self->applied_serial = ++self->load_serial;
+  apply_timeline (self, timeline, NULL, FALSE);
+}
+
+gboolean
+chrono_session_recover (ChronoSession   *self,
+                        ChronoAutosave  *orphan,
+                        GError         **error)
+{
+  g_autoptr(ChronoTimeline) timeline = NULL;
+
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (CHRONO_IS_AUTOSAVE (orphan), FALSE);
+
+  timeline = chrono_autosave_load (orphan, NULL, error);
+  if (timeline == NULL)
+    return FALSE;
+
+  self->applied_serial = ++self->load_serial;
+  apply_timeline (self, timeline, chrono_autosave_get_document (orphan), FALSE);
+
+  /* The recovered work is not in its file: it stays modified until saved, and its copy
+   * is kept up to date under the same name. */
+  chrono_undo_stack_set_modified (self->undo_stack);
+  chrono_autosave_discard (self->autosave);
+  g_set_object (&self->autosave, orphan);
+  chrono_autosave_watch (self->autosave, self->undo_stack);
+
+  return TRUE;
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ChronoSession *self = g_task_get_source_object (task);
+  GFile *file = G_FILE (object);
+  GError *error = NULL;
+
+  if (!chrono_timeline_save_finish (result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Saved as it was when the save began: what was edited since stays modified. */
+  if (self->undo_stack != NULL && GPOINTER_TO_SIZE (g_task_get_task_data (task)) ==
+      chrono_undo_stack_get_generation (self->undo_stack))
+    chrono_undo_stack_set_unmodified (self->undo_stack);
+
+  if (!g_file_equal (file, self->file != NULL ? self->file : file) || self->file == NULL || self->builtin)
+    {
+      g_set_object (&self->file, file);
+      self->builtin = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUILTIN]);
+    }
+  chrono_timeline_set_foreign_format (self->timeline, NULL);
+  if (self->autosave == NULL)
+    {
+      self->autosave = chrono_autosave_new (NULL);
+      chrono_autosave_watch (self->autosave, self->undo_stack);
+    }
+  chrono_autosave_set_document (self->autosave, file);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+chrono_session_save_async (ChronoSession       *self,
+                           GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (CHRONO_IS_SESSION (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->timeline != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, chrono_session_save_async);
+  g_task_set_task_data (task, GSIZE_TO_POINTER (chrono_undo_stack_get_generation (self->undo_stack)), NULL);
+  chrono_timeline_save_async (self->timeline, file, cancellable, save_cb, task);
+}
+
+gboolean
+chrono_session_save_finish (ChronoSession  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+char *
+chrono_session_dup_display_name (ChronoSession *self)
+{
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), NULL);
+
+  if (self->file != NULL && !self->builtin)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+      if (info != NULL)
+        return g_strdup (g_file_info_get_display_name (info));
+      return g_file_get_basename (self->file);
+    }
+
+  if (self->timeline != NULL && chrono_timeline_get_title (self->timeline) != NULL)
+    return g_strdup (chrono_timeline_get_title (self->timeline));
+
+  return g_strdup (_("Untitled Timeline"));
 }
 
 void

@@ -9,6 +9,7 @@
 
 #include "model/chrono-event-filter.h"
 #include "model/chrono-event-index.h"
+#include "io/chrono-autosave.h"
 #include "model/chrono-timeline.h"
 #include "model/chrono-undo-stack.h"
 #include "view/chrono-viewport.h"
@@ -42,6 +43,31 @@ gboolean            chrono_session_get_modified       (ChronoSession  *self);
 ChronoUndoStack    *chrono_session_get_undo_stack     (ChronoSession  *self);
 gboolean            chrono_session_push_edit          (ChronoSession  *self,
                                                        ChronoEdit     *edit);
+
+/* Editing. The built-in timeline is read-only. While there are unsaved changes, a copy
+ * is kept for a crash (ChronoAutosave). */
+gboolean            chrono_session_get_read_only      (ChronoSession  *self);
+/* Whether Save can write the file it came from: a native file, not the built-in one. */
+gboolean            chrono_session_get_can_save_in_place (ChronoSession *self);
+void                chrono_session_undo               (ChronoSession  *self);
+void                chrono_session_redo               (ChronoSession  *self);
+/* An empty, untitled timeline in the user's language. */
+void                chrono_session_new_timeline       (ChronoSession  *self);
+/* Shows what @orphan kept of a crashed session, modified, to be saved to its file. */
+gboolean            chrono_session_recover            (ChronoSession  *self,
+                                                       ChronoAutosave *orphan,
+                                                       GError        **error);
+/* Saves to @file in the native format; afterwards the session shows that file. */
+void                chrono_session_save_async         (ChronoSession       *self,
+                                                       GFile               *file,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean            chrono_session_save_finish        (ChronoSession       *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+/* The file's name, or the timeline's title, or “Untitled Timeline”. */
+char               *chrono_session_dup_display_name   (ChronoSession  *self);
 
 /* Loads @file off the main thread and then shows it; until then the timeline shown
  * stays. The built-in timeline loads without progress and cannot be cancelled; any

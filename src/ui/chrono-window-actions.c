@@ -42,7 +42,8 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  _chrono_window_open (CHRONO_WINDOW (widget));
+  /* Opening replaces the timeline shown: unsaved changes are asked about first. */
+  _chrono_window_ask_unsaved (CHRONO_WINDOW (widget), _chrono_window_open);
 }
 
 static void
@@ -163,7 +164,9 @@ escape_cb (GtkWidget *widget,
 {
   ChronoWindow *self = CHRONO_WINDOW (widget);
 
-  if (gtk_revealer_get_reveal_child (self->error_revealer))
+  if (_chrono_window_get_editing (self))
+    _chrono_window_editor_cancelled (self);
+  else if (gtk_revealer_get_reveal_child (self->error_revealer))
     _chrono_window_dismiss_error (self);
   else if (chrono_event_list_get_search_mode (self->event_list))
     chrono_event_list_set_search_mode (self->event_list, FALSE);

@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include "chrono-application.h"
+#include "chrono-event-editor.h"
 #include "chrono-event-list.h"
 #include "chrono-event-pane.h"
 #include "chrono-quote-pane.h"
@@ -51,7 +53,11 @@ struct _ChronoWindow
   ChronoOverview       *overview;
   GtkLabel             *span_label;
   GtkBox               *panes_box;
+  GtkStack             *event_stack;
   ChronoEventPane      *event_pane;
+  ChronoEventEditor    *event_editor;
+  gboolean              editing_new;     /* the event in the editor was just made */
+  gboolean              closing;         /* the user said to close, unsaved or not */
   ChronoQuotePane      *quote_pane;
 };
 
@@ -73,5 +79,19 @@ void _chrono_window_export_chosen      (ChronoWindow   *self,
                                         GFile          *file,
                                         GtkFileFilter  *filter);
 void _chrono_window_print              (ChronoWindow   *self);
+
+/* chrono-window-edit.c: new, save, undo and redo, the event editor, quotes. */
+void     _chrono_window_class_edit_init     (GtkWidgetClass *widget_class);
+void     _chrono_window_edit_init           (ChronoWindow   *self);
+void     _chrono_window_update_edit_actions (ChronoWindow   *self);
+gboolean _chrono_window_get_editing         (ChronoWindow   *self);
+void     _chrono_window_editor_done         (ChronoWindow   *self);
+void     _chrono_window_editor_cancelled    (ChronoWindow   *self);
+void     _chrono_window_edit_quote          (ChronoWindow   *self,
+                                             ChronoQuote    *quote);
+/* Runs @then now when nothing is unsaved; otherwise after asking Save / Discard /
+ * Cancel, and not at all on Cancel. */
+void     _chrono_window_ask_unsaved         (ChronoWindow   *self,
+                                             void          (*then) (ChronoWindow *self));
 
 G_END_DECLS

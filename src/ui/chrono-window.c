@@ -159,23 +159,38 @@ filter_changed_cb (ChronoWindow *self)
     g_settings_set_strv (self->settings, "hidden-categories", (const char * const *) hidden);
 }
 
+/* The timeline's title, with a dot before it while it has unsaved changes. */
+static void
+update_title (ChronoWindow *self)
+{
+  ChronoTimeline *timeline = chrono_session_get_timeline (self->session);
+  const char *title = timeline != NULL ? chrono_timeline_get_title (timeline) : NULL;
+  g_autofree char *shown = NULL;
+
+  if (title == NULL || *title == '\0')
+    title = timeline != NULL ? _("Untitled Timeline") : _("Chronoscope");
+  if (chrono_session_get_modified (self->session))
+    /* Translators: a window title while there are unsaved changes; %s is the title */
+    shown = g_strdup_printf (_("• %s"), title);
+  else
+    shown = g_strdup (title);
+
+  adw_window_title_set_title (self->window_title, shown);
+  gtk_window_set_title (GTK_WINDOW (self), shown);
+}
+
 static void
 timeline_cb (ChronoWindow *self)
 {
   ChronoTimeline *timeline = chrono_session_get_timeline (self->session);
   GFile *file = chrono_session_get_file (self->session);
   gboolean builtin = chrono_session_get_builtin (self->session);
-  const char *title;
 
   /* The built-in timeline's last span is kept when another timeline replaces it. */
   save_span (self);
   self->span_recorded = FALSE;
 
-  title = timeline != NULL ? chrono_timeline_get_title (timeline) : NULL;
-  if (title == NULL || *title == '\0')
-    title = timeline != NULL ? _("Untitled Timeline") : _("Chronoscope");
-  adw_window_title_set_title (self->window_title, title);
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  update_title (self);
 
   if (file != NULL && !builtin)
     {
@@ -402,12 +417,39 @@ chrono_window_size_allocate (GtkWidget *widget,
     self->layout_idle_id = g_idle_add (apply_layout_idle_cb, self);
 }
 
+static void
+close_now (ChronoWindow *self)
+{
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 chrono_window_close_request (GtkWindow *window)
 {
-  save_span (CHRONO_WINDOW (window));
+  ChronoWindow *self = CHRONO_WINDOW (window);
+
+  if (!self->closing && chrono_session_get_modified (self->session))
+    {
+      _chrono_window_ask_unsaved (self, close_now);
+      return TRUE;
+    }
+
+  save_span (self);
 
   return GTK_WINDOW_CLASS (chrono_window_parent_class)->close_request (window);
+}
+
+static void
+editor_done_cb (ChronoWindow *self)
+{
+  _chrono_window_editor_done (self);
+}
+
+static void
+editor_cancelled_cb (ChronoWindow *self)
+{
+  _chrono_window_editor_cancelled (self);
 }
 
 static void
@@ -487,6 +529,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   g_type_ensure (CHRONO_TYPE_SESSION);
   g_type_ensure (CHRONO_TYPE_EVENT_LIST);
   g_type_ensure (CHRONO_TYPE_EVENT_PANE);
+  g_type_ensure (CHRONO_TYPE_EVENT_EDITOR);
   g_type_ensure (CHRONO_TYPE_QUOTE_PANE);
   g_type_ensure (CHRONO_TYPE_TIMELINE_VIEW);
   g_type_ensure (CHRONO_TYPE_OVERVIEW);
@@ -512,6 +555,10 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, span_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, panes_box);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, event_pane);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, event_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, event_editor);
+  gtk_widget_class_bind_template_callback (widget_class, editor_done_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_cancelled_cb);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, quote_pane);
   gtk_widget_class_bind_template_callback (widget_class, event_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, event_chosen_cb);
@@ -519,6 +566,7 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, quote_activated_cb);
 
   _chrono_window_class_actions_init (widget_class);
+  _chrono_window_class_edit_init (widget_class);
 }
 
 static void
@@ -576,8 +624,10 @@ chrono_window_init (ChronoWindow *self)
   g_signal_connect_swapped (chrono_session_get_filter (self->session), "changed", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (get_viewport (self), "notify::visible-start", G_CALLBACK (visible_span_changed_cb), self);
   g_signal_connect_swapped (get_viewport (self), "notify::visible-end", G_CALLBACK (visible_span_changed_cb), self);
+  g_signal_connect_swapped (self->session, "notify::modified", G_CALLBACK (update_title), self);
   _chrono_window_actions_init (self);
   _chrono_window_open_init (self);
+  _chrono_window_edit_init (self);
 
   g_settings_bind (self->settings, "sidebar-visible", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-original", self->quote_pane, "show-original", G_SETTINGS_BIND_DEFAULT);

@@ -221,7 +221,7 @@ chrono_timeline_view_click (ChronoTimelineView *self,
 
     case CHRONO_LAYOUT_HIT_NONE:
     default:
-      if (n_press == 2)
+      if (n_press == 2 && !_chrono_timeline_view_edit_double_click (self, x))
         chrono_timeline_view_zoom_at (self, KEY_ZOOM_STEP, x, TRUE);
       break;
     }
@@ -273,7 +273,9 @@ drag_begin_cb (GtkGestureDrag     *gesture,
                double              y,
                ChronoTimelineView *self)
 {
-  drag_begin (self);
+  /* In an editable view, a drag that starts on an event moves that event. */
+  if (!_chrono_timeline_view_edit_press (self, x, y))
+    drag_begin (self);
 }
 
 static void
@@ -294,6 +296,13 @@ drag_update_cb (GtkGestureDrag     *gesture,
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
     }
 
+  if (_chrono_timeline_view_is_edit_dragging (self))
+    {
+      self->dragging = TRUE;
+      _chrono_timeline_view_edit_drag (self, offset_x);
+      return;
+    }
+
   drag_update (self, offset_x);
   _chrono_timeline_view_update_hover (self);
 }
@@ -304,7 +313,12 @@ drag_end_cb (GtkGestureDrag     *gesture,
              double              offset_y,
              ChronoTimelineView *self)
 {
-  if (self->dragging)
+  if (_chrono_timeline_view_is_edit_dragging (self))
+    {
+      self->dragging = FALSE;
+      _chrono_timeline_view_edit_release (self);
+    }
+  else if (self->dragging)
     {
       self->dragging = FALSE;
       /* Keeps panning after the release, at the speed of the last moves, slowing down. */

@@ -50,6 +50,19 @@ struct _ChronoTimelineView
   double               drag_span_end;
   gboolean             dragging;
 
+  /* Moving or resizing an event (chrono-timeline-view-edit.c). */
+  gboolean             editable;
+  ChronoEvent         *edit_event;
+  gboolean             edit_resizing;
+  gboolean             edit_moved;
+  gboolean             edit_cancelled;     /* the rest of the drag does nothing */
+  gboolean             edit_has_end;
+  double               edit_row_y;
+  ChronoDate           edit_start;
+  ChronoDate           edit_end;
+  ChronoDate           edit_new_start;
+  ChronoDate           edit_new_end;
+
   double               pinch_start;
   double               pinch_end;
   double               pinch_x;
@@ -77,5 +90,19 @@ void               _chrono_timeline_view_activate         (ChronoTimelineView *s
 void               _chrono_timeline_view_class_init_input (GtkWidgetClass     *widget_class);
 void               _chrono_timeline_view_init_input       (ChronoTimelineView *self);
 void               _chrono_timeline_view_update_hover     (ChronoTimelineView *self);
+
+/* chrono-timeline-view-edit.c: double-click to make an event, drag to move or resize */
+void               _chrono_timeline_view_class_init_edit  (GtkWidgetClass     *widget_class);
+gboolean           _chrono_timeline_view_edit_double_click (ChronoTimelineView *self,
+                                                            double              x);
+gboolean           _chrono_timeline_view_edit_press       (ChronoTimelineView *self,
+                                                           double              x,
+                                                           double              y);
+gboolean           _chrono_timeline_view_is_edit_dragging (ChronoTimelineView *self);
+void               _chrono_timeline_view_edit_drag        (ChronoTimelineView *self,
+                                                           double              offset_x);
+void               _chrono_timeline_view_edit_release     (ChronoTimelineView *self);
+void               _chrono_timeline_view_edit_snapshot    (ChronoTimelineView *self,
+                                                           GtkSnapshot        *snapshot);
 
 G_END_DECLS

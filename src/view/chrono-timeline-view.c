@@ -448,6 +448,7 @@ chrono_timeline_view_snapshot (GtkWidget   *widget,
     }
 
   cairo_destroy (cr);
+  _chrono_timeline_view_edit_snapshot (self, snapshot);
 
   if (debug_frames () && self->layout != NULL)
     {
@@ -610,6 +611,8 @@ chrono_timeline_view_dispose (GObject *object)
   g_clear_pointer (&self->layout, chrono_layout_free);
   g_clear_pointer (&self->renderer, chrono_renderer_free);
 
+  g_clear_object (&self->edit_event);
+
   G_OBJECT_CLASS (chrono_timeline_view_parent_class)->dispose (object);
 }
 
@@ -730,6 +733,7 @@ chrono_timeline_view_class_init (ChronoTimelineViewClass *klass)
                   G_TYPE_NONE, 1, CHRONO_TYPE_EVENT);
 
   _chrono_timeline_view_class_init_input (widget_class);
+  _chrono_timeline_view_class_init_edit (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "chronotimeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

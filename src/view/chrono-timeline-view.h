@@ -54,4 +54,17 @@ void               chrono_timeline_view_pinch_update      (ChronoTimelineView *s
 void               chrono_timeline_view_stop_animation     (ChronoTimelineView *self);
 gboolean           chrono_timeline_view_is_animating       (ChronoTimelineView *self);
 
+/* An editable view makes an event on a double-click in an empty place ("create-event")
+ * and lets events be dragged to another date or resized ("span-edited"); it changes
+ * nothing in the timeline itself. Escape (chrono_timeline_view_cancel_edit_drag ())
+ * drops a drag under way. */
+gboolean            chrono_timeline_view_get_editable         (ChronoTimelineView *self);
+void                chrono_timeline_view_set_editable         (ChronoTimelineView *self,
+                                                               gboolean            editable);
+gboolean            chrono_timeline_view_cancel_edit_drag     (ChronoTimelineView *self);
+void                chrono_timeline_view_edit_drag            (ChronoTimelineView *self,
+                                                               double              x,
+                                                               double              y,
+                                                               double              offset_x);
+
 G_END_DECLS

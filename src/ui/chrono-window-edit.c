@@ -1,0 +1,638 @@
+/* chrono-window-edit.c — making and changing a timeline: new, save, undo, edit
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "chrono-quote-editor.h"
+#include "chrono-window-private.h"
+#include "model/chrono-edit-group.h"
+#include "model/chrono-edit-insert.h"
+#include "model/chrono-edit-span.h"
+
+typedef void (*Continuation) (ChronoWindow *self);
+
+static void save_as (ChronoWindow *self,
+                     Continuation  then);
+
+/* ----- Saving ----- */
+
+typedef struct
+{
+  ChronoWindow *self;
+  Continuation  then;
+} SaveData;
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SaveData *data = user_data;
+  g_autoptr(ChronoWindow) self = data->self;
+  g_autoptr(GError) error = NULL;
+  Continuation then = data->then;
+
+  g_free (data);
+
+  if (!chrono_session_save_finish (CHRONO_SESSION (object), result, &error))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  if (then != NULL)
+    then (self);
+}
+
+static void
+save_to (ChronoWindow *self,
+         GFile        *file,
+         Continuation  then)
+{
+  SaveData *data = g_new0 (SaveData, 1);
+
+  data->self = g_object_ref (self);
+  data->then = then;
+  chrono_session_save_async (self->session, file, NULL, save_done_cb, data);
+}
+
+typedef struct
+{
+  ChronoWindow *self;
+  Continuation  then;
+} ChooserData;
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     gpointer         user_data)
+{
+  ChooserData *data = user_data;
+  g_autoptr(ChronoWindow) self = data->self;
+  g_autoptr(GFile) file = NULL;
+  Continuation then = data->then;
+
+  g_free (data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+
+  if (file != NULL)
+    save_to (self, file, then);
+}
+
+static void
+save_as (ChronoWindow *self,
+         Continuation  then)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = chrono_session_dup_display_name (self->session);
+  g_autofree char *suggested = NULL;
+  ChooserData *data;
+
+  chooser = gtk_file_chooser_native_new (_("Save Timeline"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Chronoscope timelines"));
+  gtk_file_filter_add_suffix (filter, "chronoscope");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  /* Never the name of a file in another format: Save writes the native one. */
+  if (g_str_has_suffix (name, ".chronoscope"))
+    suggested = g_strdup (name);
+  else
+    {
+      char *dot = strrchr (name, '.');
+
+      if (dot != NULL && chrono_session_get_file (self->session) != NULL && !chrono_session_get_builtin (self->session))
+        *dot = '\0';
+      suggested = g_strconcat (name, ".chronoscope", NULL);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+
+  data = g_new0 (ChooserData, 1);
+  data->self = g_object_ref (self);
+  data->then = then;
+  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save (ChronoWindow *self,
+      Continuation  then)
+{
+  if (chrono_session_get_can_save_in_place (self->session) && !chrono_session_get_read_only (self->session))
+    save_to (self, chrono_session_get_file (self->session), then);
+  else
+    save_as (self, then);
+}
+
+/* ----- Unsaved changes ----- */
+
+typedef struct
+{
+  ChronoWindow *self;
+  Continuation  then;
+} AskData;
+
+typedef struct
+{
+  ChronoWindow *self;
+  Continuation  then;
+  gboolean      save;
+} AnswerData;
+
+/* After the dialog is gone: the answer may close the window it belongs to. */
+static gboolean
+answer_idle_cb (gpointer user_data)
+{
+  AnswerData *data = user_data;
+  g_autoptr(ChronoWindow) self = data->self;
+  Continuation then = data->then;
+  gboolean should_save = data->save;
+
+  g_free (data);
+
+  if (should_save)
+    save (self, then);
+  else
+    {
+      /* Left on purpose: no copy to offer after this. */
+      ChronoUndoStack *stack = chrono_session_get_undo_stack (self->session);
+
+      if (stack != NULL)
+        chrono_undo_stack_set_unmodified (stack);
+      then (self);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  AskData *ask = user_data;
+  AnswerData *data;
+
+  if (g_str_equal (response, "save") || g_str_equal (response, "discard"))
+    {
+      data = g_new0 (AnswerData, 1);
+      data->self = g_steal_pointer (&ask->self);
+      data->then = ask->then;
+      data->save = g_str_equal (response, "save");
+      g_idle_add (answer_idle_cb, data);
+    }
+
+  g_clear_object (&ask->self);
+  g_free (ask);
+}
+
+/* Runs @then at once when nothing is unsaved; otherwise after asking to save (and
+ * saving), or to discard; not at all when the user goes back. */
+void
+_chrono_window_ask_unsaved (ChronoWindow *self,
+                            Continuation  then)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *name = NULL;
+  AskData *data;
+
+  if (!chrono_session_get_modified (self->session))
+    {
+      then (self);
+      return;
+    }
+
+  name = chrono_session_dup_display_name (self->session);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  /* Translators: %s is a timeline's file name or title */
+                                  _("“%s” has changes that are not saved. Without saving, they are lost."),
+                                  name);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  data = g_new0 (AskData, 1);
+  data->self = g_object_ref (self);
+  data->then = then;
+  g_signal_connect (dialog, "response", G_CALLBACK (unsaved_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ----- The built-in timeline is read-only ----- */
+
+static void
+read_only_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       ChronoWindow     *self)
+{
+  if (g_str_equal (response, "copy"))
+    save_as (self, NULL);
+}
+
+/* TRUE when the timeline can be changed; otherwise offers to save a copy that can. */
+static gboolean
+ensure_editable (ChronoWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  if (chrono_session_get_timeline (self->session) == NULL)
+    return FALSE;
+  if (!chrono_session_get_read_only (self->session))
+    return TRUE;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save a Copy to Edit?"), NULL));
+  adw_message_dialog_set_body (dialog, _("The built-in timeline cannot be changed. Save a copy of it, and edit the copy."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "copy", _("Save a _Copy…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "copy", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "copy");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (read_only_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return FALSE;
+}
+
+/* ----- Editing events ----- */
+
+static void
+show_editor (ChronoWindow *self,
+             ChronoEvent  *event,
+             gboolean      is_new)
+{
+  self->editing_new = is_new;
+  chrono_event_editor_edit (self->event_editor, chrono_session_get_timeline (self->session), event);
+  gtk_stack_set_visible_child_name (self->event_stack, "edit");
+  chrono_event_editor_focus_title (self->event_editor);
+}
+
+static void
+hide_editor (ChronoWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->event_stack, "view");
+  self->editing_new = FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+}
+
+gboolean
+_chrono_window_get_editing (ChronoWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->event_stack), "edit") == 0;
+}
+
+void
+_chrono_window_editor_done (ChronoWindow *self)
+{
+  g_autoptr(ChronoEdit) edit = NULL;
+  gboolean valid;
+
+  edit = chrono_event_editor_build_edit (self->event_editor, &valid);
+  if (!valid)
+    return;
+  if (edit != NULL)
+    {
+      chrono_edit_set_label (edit, _("Edit Event"));
+      chrono_session_push_edit (self->session, edit);
+    }
+  hide_editor (self);
+}
+
+void
+_chrono_window_editor_cancelled (ChronoWindow *self)
+{
+  /* A new event left without a title is taken back. */
+  if (self->editing_new)
+    chrono_session_undo (self->session);
+  hide_editor (self);
+}
+
+/* The category a new event gets: the selected event's, or the first; a timeline without
+ * any gets one, in the same step, since every event needs one. */
+static ChronoCategory *
+category_for_new_event (ChronoWindow    *self,
+                        ChronoEditGroup *group)
+{
+  ChronoTimeline *timeline = chrono_session_get_timeline (self->session);
+  GListModel *categories = chrono_timeline_get_categories (timeline);
+  ChronoEvent *selected = chrono_session_get_selected_event (self->session);
+  g_autoptr(ChronoCategory) created = NULL;
+  g_autoptr(ChronoEditInsert) insert = NULL;
+  g_autofree char *id = NULL;
+
+  if (selected != NULL && chrono_event_get_category (selected) != NULL)
+    return chrono_event_get_category (selected);
+  if (g_list_model_get_n_items (categories) > 0)
+    {
+      ChronoCategory *first = g_list_model_get_item (categories, 0);
+
+      g_object_unref (first);
+      return first;
+    }
+
+  id = chrono_timeline_dup_unused_id (timeline, CHRONO_TYPE_CATEGORY, "category");
+  /* Translators: the name of the category a new timeline's first event gets */
+  created = chrono_category_new (id, _("Events"), "#3584e4", "#99c1f1");
+  insert = chrono_edit_insert_new (created, NULL, 0);
+  chrono_edit_group_add (group, CHRONO_EDIT (insert));
+
+  return created;
+}
+
+static void
+create_event (ChronoWindow     *self,
+              const ChronoDate *date)
+{
+  ChronoTimeline *timeline;
+  g_autoptr(ChronoEditGroup) group = NULL;
+  g_autoptr(ChronoEvent) event = NULL;
+  g_autoptr(ChronoEditInsert) insert = NULL;
+  g_autofree char *id = NULL;
+  ChronoCategory *category;
+
+  if (!ensure_editable (self))
+    return;
+
+  timeline = chrono_session_get_timeline (self->session);
+  group = chrono_edit_group_new (_("New Event"));
+  category = category_for_new_event (self, group);
+  id = chrono_timeline_dup_unused_id (timeline, CHRONO_TYPE_EVENT, "event");
+  event = chrono_event_new (id, date, NULL);
+  chrono_event_set_category (event, category);
+  insert = chrono_edit_insert_new (event, NULL, 0);
+  chrono_edit_group_add (group, CHRONO_EDIT (insert));
+
+  chrono_session_push_edit (self->session, CHRONO_EDIT (group));
+  chrono_session_select_event (self->session, event);
+  show_editor (self, event, TRUE);
+}
+
+static void
+create_event_cb (ChronoTimelineView *view,
+                 const ChronoDate   *date,
+                 ChronoWindow       *self)
+{
+  create_event (self, date);
+}
+
+static void
+span_edited_cb (ChronoTimelineView *view,
+                ChronoEvent        *event,
+                const ChronoDate   *start,
+                const ChronoDate   *end,
+                ChronoWindow       *self)
+{
+  g_autoptr(ChronoEditSpan) edit = NULL;
+
+  if (!ensure_editable (self))
+    return;
+
+  edit = chrono_edit_span_new (event, start, end);
+  chrono_edit_set_label (CHRONO_EDIT (edit), _("Move Event"));
+  chrono_session_push_edit (self->session, CHRONO_EDIT (edit));
+}
+
+static void
+new_event_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+  double start, end;
+  ChronoDate date;
+
+  /* In the middle of what the timeline shows, dated as its ticks are. */
+  chrono_viewport_get_visible_span (chrono_session_get_viewport (self->session), &start, &end);
+  chrono_date_from_time ((ChronoTime) ((start + end) / 2), CHRONO_PRECISION_YEAR, &date);
+  if (end - start < 2 * 365.2425 * 86400)
+    chrono_date_from_time ((ChronoTime) ((start + end) / 2), CHRONO_PRECISION_DAY, &date);
+  create_event (self, &date);
+}
+
+static void
+edit_event_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+  ChronoEvent *event = chrono_session_get_selected_event (self->session);
+
+  if (event != NULL && ensure_editable (self))
+    show_editor (self, event, FALSE);
+}
+
+static void
+undo_toast_cb (AdwToast     *toast,
+               ChronoWindow *self)
+{
+  chrono_session_undo (self->session);
+}
+
+static void
+delete_event_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+  ChronoEvent *event = chrono_session_get_selected_event (self->session);
+  g_autoptr(ChronoEdit) edit = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (event == NULL || !ensure_editable (self))
+    return;
+
+  title = g_strdup (chrono_event_get_title (event));
+  edit = chrono_edit_delete_new (chrono_session_get_timeline (self->session), event);
+  chrono_edit_set_label (edit, _("Delete Event"));
+  chrono_session_push_edit (self->session, edit);
+
+  /* Translators: a message after deleting an event; %s is its title */
+  toast = adw_toast_new_format (_("“%s” deleted"), title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  chrono_session_undo (CHRONO_WINDOW (widget)->session);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  chrono_session_redo (CHRONO_WINDOW (widget)->session);
+}
+
+static void
+quote_done_cb (ChronoQuoteEditor *editor,
+               ChronoWindow      *self)
+{
+  g_autoptr(ChronoEdit) edit = NULL;
+  gboolean valid;
+
+  edit = chrono_quote_editor_build_edit (editor, &valid);
+  if (!valid)
+    return;
+  if (edit != NULL)
+    chrono_session_push_edit (self->session, edit);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+void
+_chrono_window_edit_quote (ChronoWindow *self,
+                           ChronoQuote  *quote)
+{
+  ChronoEvent *event = quote != NULL ? chrono_quote_get_event (quote) : chrono_session_get_selected_event (self->session);
+  ChronoQuoteEditor *editor;
+
+  if (event == NULL || !ensure_editable (self))
+    return;
+
+  editor = chrono_quote_editor_new (GTK_WINDOW (self), chrono_session_get_timeline (self->session), event, quote);
+  g_signal_connect_object (editor, "done", G_CALLBACK (quote_done_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_quote_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  _chrono_window_edit_quote (CHRONO_WINDOW (widget), NULL);
+}
+
+/* ----- New, save ----- */
+
+static void
+new_timeline_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ChronoWindow *window = chrono_window_new (CHRONO_APPLICATION (gtk_window_get_application (GTK_WINDOW (widget))));
+
+  chrono_window_set_timeline (window, NULL);
+  chrono_session_new_timeline (window->session);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  save (CHRONO_WINDOW (widget), NULL);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save_as (CHRONO_WINDOW (widget), NULL);
+}
+
+/* ----- State ----- */
+
+void
+_chrono_window_update_edit_actions (ChronoWindow *self)
+{
+  ChronoUndoStack *stack = chrono_session_get_undo_stack (self->session);
+  gboolean has_timeline = chrono_session_get_timeline (self->session) != NULL;
+  gboolean has_event = chrono_session_get_selected_event (self->session) != NULL;
+  gboolean editing = _chrono_window_get_editing (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 !editing && stack != NULL && chrono_undo_stack_get_can_undo (stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 !editing && stack != NULL && chrono_undo_stack_get_can_redo (stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_timeline);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_timeline);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-event", has_timeline && !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-event", has_event && !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-event", has_event && !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-quote", has_event && !editing);
+}
+
+static void
+undo_stack_cb (ChronoWindow *self)
+{
+  ChronoUndoStack *stack = chrono_session_get_undo_stack (self->session);
+
+  if (stack != NULL)
+    {
+      g_signal_connect_object (stack, "notify::can-undo", G_CALLBACK (_chrono_window_update_edit_actions),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (stack, "notify::can-redo", G_CALLBACK (_chrono_window_update_edit_actions),
+                               self, G_CONNECT_SWAPPED);
+    }
+  if (_chrono_window_get_editing (self))
+    hide_editor (self);
+  _chrono_window_update_edit_actions (self);
+}
+
+void
+_chrono_window_edit_init (ChronoWindow *self)
+{
+  chrono_timeline_view_set_editable (self->timeline_view, TRUE);
+  g_signal_connect_object (self->timeline_view, "create-event", G_CALLBACK (create_event_cb), self, 0);
+  g_signal_connect_object (self->timeline_view, "span-edited", G_CALLBACK (span_edited_cb), self, 0);
+  g_signal_connect_object (self->session, "notify::undo-stack", G_CALLBACK (undo_stack_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::selected-event",
+                           G_CALLBACK (_chrono_window_update_edit_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->event_stack, "notify::visible-child-name",
+                           G_CALLBACK (_chrono_window_update_edit_actions), self, G_CONNECT_SWAPPED);
+  undo_stack_cb (self);
+}
+
+void
+_chrono_window_class_edit_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new-timeline", NULL, new_timeline_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.new-event", NULL, new_event_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-event", NULL, edit_event_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-event", NULL, delete_event_action);
+  gtk_widget_class_install_action (widget_class, "win.add-quote", NULL, add_quote_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-timeline", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.new-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-event", NULL);
+}

@@ -1,0 +1,205 @@
+/* test-event-editor.c — the event editor: what it builds, and what it refuses and says
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ui-test-util.h"
+#include "model/chrono-undo-stack.h"
+#include "ui/chrono-date-entry.h"
+#include "ui/chrono-event-editor.h"
+
+typedef struct
+{
+  ChronoTimeline *timeline;
+  ChronoEvent *event;
+  ChronoEventEditor *editor;
+  GtkWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->timeline = ui_test_timeline_new ();
+  fixture->event = chrono_timeline_lookup_event (fixture->timeline, "price");
+  g_assert_nonnull (fixture->event);
+  fixture->editor = CHRONO_EVENT_EDITOR (chrono_event_editor_new ());
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->editor));
+  gtk_window_present (fixture->window);
+  chrono_event_editor_edit (fixture->editor, fixture->timeline, fixture->event);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->timeline);
+}
+
+static GtkWidget *
+find_by_name (GtkWidget  *root,
+              GType       type,
+              guint       nth)
+{
+  guint seen = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && seen++ == nth)
+        return child;
+      found = find_by_name (child, type, nth - seen);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static ChronoDateEntry *
+date_entry (Fixture *fixture,
+            guint    nth)
+{
+  return CHRONO_DATE_ENTRY (find_by_name (GTK_WIDGET (fixture->editor), CHRONO_TYPE_DATE_ENTRY, nth));
+}
+
+/* The label under a date entry: its preview or its reason. */
+static const char *
+preview_text (ChronoDateEntry *entry)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (GTK_WIDGET (entry))));
+}
+
+static GtkEntry *
+title_entry (Fixture *fixture)
+{
+  return GTK_ENTRY (find_by_name (GTK_WIDGET (fixture->editor), GTK_TYPE_ENTRY, 0));
+}
+
+static void
+test_invalid_date_refused (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  ChronoDateEntry *start = date_entry (fixture, 0);
+  GtkEditable *text = chrono_date_entry_get_editable (start);
+  ChronoDate before = *chrono_event_get_start (fixture->event);
+  gboolean valid = TRUE;
+  ChronoEdit *edit;
+
+  gtk_editable_set_text (text, "2022-13-01");
+  g_assert_false (chrono_date_entry_get_valid (start));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (text), "error"));
+  g_test_message ("%s", preview_text (start));
+  g_assert_nonnull (strstr (preview_text (start), "month 13 does not exist"));
+
+  edit = chrono_event_editor_build_edit (fixture->editor, &valid);
+  g_assert_null (edit);
+  g_assert_false (valid);
+  /* Nothing was saved. */
+  g_assert_cmpint (chrono_event_get_start (fixture->event)->year, ==, before.year);
+  g_assert_cmpint (chrono_event_get_start (fixture->event)->month, ==, before.month);
+
+  gtk_editable_set_text (text, "in the spring");
+  g_assert_false (chrono_date_entry_get_valid (start));
+  g_assert_nonnull (strstr (preview_text (start), "is not a date"));
+
+  /* Fixed, it reads as people read dates. */
+  gtk_editable_set_text (text, "2022-11-30");
+  g_assert_true (chrono_date_entry_get_valid (start));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (text), "error"));
+  g_assert_cmpstr (preview_text (start), ==, "30 November 2022");
+}
+
+static void
+test_end_before_start_refused (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  ChronoDateEntry *start = date_entry (fixture, 0);
+  ChronoDateEntry *end = date_entry (fixture, 1);
+  gboolean valid = TRUE;
+  ChronoEdit *edit;
+
+  gtk_editable_set_text (chrono_date_entry_get_editable (start), "2023-02");
+  gtk_editable_set_text (chrono_date_entry_get_editable (end), "2022");
+  g_assert_true (chrono_date_entry_get_valid (end));
+
+  edit = chrono_event_editor_build_edit (fixture->editor, &valid);
+  g_assert_null (edit);
+  g_assert_false (valid);
+  g_assert_cmpstr (preview_text (end), ==, "The end is before the start");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (chrono_date_entry_get_editable (end)), "error"));
+  g_assert_null (chrono_event_get_end (fixture->event));
+}
+
+static void
+test_title_needed (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gboolean valid = TRUE;
+
+  gtk_editable_set_text (GTK_EDITABLE (title_entry (fixture)), "   ");
+  g_assert_null (chrono_event_editor_build_edit (fixture->editor, &valid));
+  g_assert_false (valid);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (title_entry (fixture)), "error"));
+  g_assert_cmpstr (chrono_event_get_title (fixture->event), !=, "");
+}
+
+static void
+test_build_edit (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(ChronoUndoStack) stack = chrono_undo_stack_new (fixture->timeline);
+  g_autoptr(ChronoEdit) edit = NULL;
+  g_autofree char *old_title = g_strdup (chrono_event_get_title (fixture->event));
+  ChronoDateEntry *start = date_entry (fixture, 0);
+  gboolean valid = FALSE;
+
+  /* Untouched, there is nothing to do. */
+  g_assert_null (chrono_event_editor_build_edit (fixture->editor, &valid));
+  g_assert_true (valid);
+
+  gtk_editable_set_text (GTK_EDITABLE (title_entry (fixture)), "  Twenty   dollars ");
+  gtk_editable_set_text (chrono_date_entry_get_editable (start), "0500");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_by_name (GTK_WIDGET (start), GTK_TYPE_CHECK_BUTTON, 2)), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_by_name (GTK_WIDGET (start), GTK_TYPE_CHECK_BUTTON, 0)), TRUE);
+  g_assert_cmpstr (preview_text (start), ==, "around 500 BC");
+
+  edit = chrono_event_editor_build_edit (fixture->editor, &valid);
+  g_assert_true (valid);
+  g_assert_nonnull (edit);
+  chrono_undo_stack_push (stack, edit);
+  g_assert_cmpstr (chrono_event_get_title (fixture->event), ==, "Twenty dollars");
+  g_assert_cmpint (chrono_event_get_start (fixture->event)->year, ==, -499);
+  g_assert_true (chrono_event_get_start (fixture->event)->flags & CHRONO_DATE_APPROXIMATE);
+  g_assert_cmpuint (chrono_timeline_get_position (fixture->timeline, fixture->event), ==, 0);
+
+  /* One step undoes it all. */
+  g_assert_true (chrono_undo_stack_undo (stack));
+  g_assert_cmpstr (chrono_event_get_title (fixture->event), ==, old_title);
+  g_assert_cmpint (chrono_event_get_start (fixture->event)->year, ==, 2022);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/event-editor/invalid-date-refused", Fixture, NULL, fixture_set_up,
+              test_invalid_date_refused, fixture_tear_down);
+  g_test_add ("/ui/event-editor/end-before-start-refused", Fixture, NULL, fixture_set_up,
+              test_end_before_start_refused, fixture_tear_down);
+  g_test_add ("/ui/event-editor/title-needed", Fixture, NULL, fixture_set_up,
+              test_title_needed, fixture_tear_down);
+  g_test_add ("/ui/event-editor/build-edit", Fixture, NULL, fixture_set_up,
+              test_build_edit, fixture_tear_down);
+
+  return g_test_run ();
+}
