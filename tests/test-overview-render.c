@@ -12,7 +12,15 @@
 #define WIDTH  400
 #define HEIGHT 56
 
-/* Ten events from 2011 to 2024, three of them on one day in 2022. */
+/* Ten events from 2011 to 2024, three of them on one day in 2022; event i is in
+ * category i % 3. */
+static const struct {
+  const char *id;
+  const char *color;
+} category_specs[] = {
+  { "a", "#e01b24" }, { "b", "#2ec27e" }, { "c", "#1c71d8" },
+};
+
 static const struct {
   gint64 year;
   guint  month;
@@ -26,6 +34,14 @@ make_timeline (void)
 {
   ChronoTimeline *timeline = chrono_timeline_new ();
 
+  for (guint i = 0; i < G_N_ELEMENTS (category_specs); i++)
+    {
+      g_autoptr(ChronoCategory) category = chrono_category_new (category_specs[i].id, category_specs[i].id,
+                                                                category_specs[i].color, NULL);
+
+      chrono_timeline_add_category (timeline, category);
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     {
       ChronoDate date = { dates[i].year, dates[i].month, 1, 0, 0, 0, CHRONO_PRECISION_DAY, 0 };
@@ -33,6 +49,7 @@ make_timeline (void)
       g_autofree char *id = g_strdup_printf ("event-%u", i);
       g_autoptr(ChronoEvent) event = chrono_event_new (id, &date, id);
 
+      chrono_event_set_category (event, chrono_timeline_lookup_category (timeline, category_specs[i % 3].id));
       chrono_timeline_add_event (timeline, event);
     }
 
@@ -149,6 +166,91 @@ test_narrow_window (void)
   g_assert_cmpuint (layout->n_columns, ==, 0);
 }
 
+static ChronoOverviewLane *
+lane_at (ChronoOverviewLayout *layout,
+         guint                 i)
+{
+  return &g_array_index (layout->lanes, ChronoOverviewLane, i);
+}
+
+static void
+test_lanes (void)
+{
+  g_autoptr(ChronoTimeline) timeline = make_timeline ();
+  g_autoptr(ChronoEventFilter) filter = chrono_event_filter_new ();
+  g_autoptr(ChronoEventIndex) index = chrono_event_index_new (timeline, filter);
+  g_autoptr(ChronoOverviewLayout) normal = NULL;
+  g_autoptr(ChronoOverviewLayout) layout = NULL;
+  g_autoptr(ChronoOverviewLayout) filtered = NULL;
+  ChronoOverviewParams params;
+  double previous_bottom = 0;
+  guint total = 0;
+
+  init_params (&params, index);
+  normal = chrono_overview_layout_new (&params);
+  g_assert_cmpuint (normal->lanes->len, ==, 0);
+
+  /* A row per category, in the timeline's order, top to bottom above the axis. */
+  params.lanes = TRUE;
+  layout = chrono_overview_layout_new (&params);
+  g_assert_cmpuint (layout->lanes->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      ChronoOverviewLane *lane = lane_at (layout, i);
+
+      g_assert_cmpstr (chrono_category_get_id (lane->category), ==, category_specs[i].id);
+      g_assert_cmpfloat (lane->y, >=, previous_bottom - 1e-9);
+      g_assert_cmpfloat (lane->height, >=, 3);
+      previous_bottom = lane->y + lane->height;
+    }
+  g_assert_cmpfloat (previous_bottom, <=, layout->bars_height + 1e-9);
+
+  /* The lanes share out the total, column by column, each event to its category. */
+  g_assert_cmpuint (layout->n_columns, ==, normal->n_columns);
+  for (guint c = 0; c < layout->n_columns; c++)
+    {
+      guint sum = 0;
+
+      for (guint i = 0; i < 3; i++)
+        sum += lane_at (layout, i)->counts[c];
+      g_assert_cmpuint (sum, ==, normal->counts[c]);
+      total += sum;
+    }
+  g_assert_cmpuint (total, ==, G_N_ELEMENTS (dates));
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    g_assert_cmpuint (lane_at (layout, i % 3)->counts[column_of (layout, &params, i)], >, 0);
+  /* December 2015 has one event of a and one of c; November 2022 one of each. */
+  g_assert_cmpuint (lane_at (layout, 0)->counts[column_of (layout, &params, 2)], ==, 1);
+  g_assert_cmpuint (lane_at (layout, 1)->counts[column_of (layout, &params, 2)], ==, 0);
+  g_assert_cmpuint (lane_at (layout, 2)->counts[column_of (layout, &params, 2)], ==, 1);
+  g_assert_cmpuint (lane_at (layout, 1)->counts[column_of (layout, &params, 5)], ==, 1);
+  g_assert_cmpuint (layout->lanes_max_count, ==, 1);
+
+  /* A hidden category has no lane, as in the timeline. */
+  chrono_event_filter_set_category_visible (filter, "b", FALSE);
+  filtered = chrono_overview_layout_new (&params);
+  g_assert_cmpuint (filtered->lanes->len, ==, 2);
+  g_assert_cmpstr (chrono_category_get_id (lane_at (filtered, 0)->category), ==, "a");
+  g_assert_cmpstr (chrono_category_get_id (lane_at (filtered, 1)->category), ==, "c");
+  total = 0;
+  for (guint c = 0; c < filtered->n_columns; c++)
+    {
+      g_assert_cmpuint (lane_at (filtered, 0)->counts[c] + lane_at (filtered, 1)->counts[c], ==, filtered->counts[c]);
+      total += filtered->counts[c];
+    }
+  g_assert_cmpuint (total, ==, G_N_ELEMENTS (dates) - 3);
+
+  /* No room for a row of a few pixels: the last categories go without. */
+  params.height = 10 + 4 + 7;
+  g_clear_pointer (&filtered, chrono_overview_layout_free);
+  filtered = chrono_overview_layout_new (&params);
+  g_assert_cmpuint (filtered->lanes->len, ==, 2);
+  params.height = 10 + 4 + 4;
+  g_clear_pointer (&filtered, chrono_overview_layout_free);
+  filtered = chrono_overview_layout_new (&params);
+  g_assert_cmpuint (filtered->lanes->len, ==, 1);
+}
+
 static double
 alpha_at (cairo_surface_t *surface,
           double           x,
@@ -246,6 +348,95 @@ check_render (gboolean dark)
   cairo_surface_destroy (surface);
 }
 
+/* The colour at a pixel, unpremultiplied, as 0..255 channels. */
+static void
+color_at (cairo_surface_t *surface,
+          double           x,
+          double           y,
+          int              rgb[3])
+{
+  guchar *data = cairo_image_surface_get_data (surface);
+  guint32 pixel = *(guint32 *) (gpointer) (data + (int) y * cairo_image_surface_get_stride (surface) + (int) x * 4);
+  guint alpha = pixel >> 24;
+
+  g_assert_cmpuint (alpha, >, 0);
+  for (guint i = 0; i < 3; i++)
+    rgb[i] = ((pixel >> (16 - 8 * i)) & 0xff) * 255 / alpha;
+}
+
+static void
+check_render_lanes (gboolean dark)
+{
+  g_autoptr(ChronoTimeline) timeline = make_timeline ();
+  g_autoptr(ChronoEventIndex) index = chrono_event_index_new (timeline, NULL);
+  g_autoptr(ChronoOverviewLayout) layout = NULL;
+  g_autoptr(ChronoRenderer) renderer = NULL;
+  ChronoOverviewParams params;
+  ChronoRenderStyle style;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  chrono_render_style_init_default (&style, dark);
+  renderer = chrono_renderer_new (NULL, &style);
+  chrono_render_style_clear (&style);
+
+  init_params (&params, index);
+  params.lanes = TRUE;
+  params.measure = chrono_renderer_measure;
+  params.measure_data = renderer;
+  layout = chrono_overview_layout_new (&params);
+  g_assert_cmpuint (layout->lanes->len, ==, 3);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cr = cairo_create (surface);
+  chrono_renderer_draw_overview (renderer, cr, layout);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Each event's bar stands at the bottom of its lane's row, in its category's colour:
+   * that colour's own channel leads the other two. Other lanes' rows in that column
+   * have no bar. */
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      double x = column_of (layout, &params, i) * layout->column_width + 0.5;
+
+      for (guint l = 0; l < layout->lanes->len; l++)
+        {
+          ChronoOverviewLane *lane = lane_at (layout, l);
+          double y = floor (lane->y + lane->height - 1);
+          int rgb[3];
+
+          if (lane->counts[column_of (layout, &params, i)] == 0)
+            {
+              g_assert_cmpfloat (alpha_at (surface, x, y), <, 0.3);
+              continue;
+            }
+
+          g_assert_cmpfloat (alpha_at (surface, x, y), >, 0.8);
+          color_at (surface, x, y, rgb);
+          /* Red, green, blue: lane l's colour leads in channel l. */
+          for (guint channel = 0; channel < 3; channel++)
+            if (channel != l)
+              g_assert_cmpint (rgb[l], >, rgb[channel] + 40);
+        }
+    }
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_render_lanes_light (void)
+{
+  check_render_lanes (FALSE);
+}
+
+static void
+test_render_lanes_dark (void)
+{
+  check_render_lanes (TRUE);
+}
+
 static void
 test_render_light (void)
 {
@@ -268,6 +459,9 @@ main (int   argc,
   g_test_add_func ("/view/overview/narrow-window", test_narrow_window);
   g_test_add_func ("/view/overview/render-light", test_render_light);
   g_test_add_func ("/view/overview/render-dark", test_render_dark);
+  g_test_add_func ("/view/overview/lanes", test_lanes);
+  g_test_add_func ("/view/overview/render-lanes-light", test_render_lanes_light);
+  g_test_add_func ("/view/overview/render-lanes-dark", test_render_lanes_dark);
 
   return g_test_run ();
 }

@@ -636,6 +636,7 @@ chrono_window_init (ChronoWindow *self)
   quotes_action = g_settings_create_action (self->settings, "quote-pane-visible");
   g_action_map_add_action (G_ACTION_MAP (self), quotes_action);
   g_settings_bind (self->settings, "lanes", self->timeline_view, "lanes", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "lanes", self->overview, "lanes", G_SETTINGS_BIND_DEFAULT);
   lanes_action = g_settings_create_action (self->settings, "lanes");
   g_action_map_add_action (G_ACTION_MAP (self), lanes_action);
 

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   ChronoEventIndex  *index;           /* optional: without one, no bars */
+  gboolean           lanes;           /* a row per visible category, as the timeline's lanes */
   double             extent_start;    /* the whole document, in seconds */
   double             extent_end;
   double             visible_start;   /* what the timeline shows */
@@ -24,6 +25,15 @@ typedef struct
   ChronoMeasureFunc  measure;         /* called with CHRONO_TEXT_OVERVIEW */
   gpointer           measure_data;
 } ChronoOverviewParams;
+
+/* In lanes mode, a thin row of bars per visible category, in the timeline's order. */
+typedef struct
+{
+  ChronoCategory *category;          /* borrowed */
+  double          y;                 /* the row's bars stand on y + height */
+  double          height;
+  guint          *counts;            /* this category's events starting in each column */
+} ChronoOverviewLane;
 
 /* The overview strip: the density of the whole timeline as bars, its years below, and
  * the window the timeline shows. */
@@ -36,6 +46,8 @@ typedef struct
   guint           n_columns;
   guint          *counts;            /* events starting in each column */
   guint           max_count;         /* at least 1 */
+  GArray         *lanes;             /* ChronoOverviewLane; empty out of lanes mode */
+  guint           lanes_max_count;   /* the most in one lane's column, at least 1 */
   double          window_x0;         /* the visible window, at least 4 pixels wide */
   double          window_x1;
   ChronoTimeAxis *axis;

@@ -25,6 +25,7 @@ struct _ChronoOverview
   ChronoViewport    *viewport;           /* the session's */
 
   ChronoRenderer    *renderer;
+  gboolean           lanes;
 
   double             grab_x;
   double             grab_start;
@@ -37,6 +38,7 @@ G_DEFINE_FINAL_TYPE (ChronoOverview, chrono_overview, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_LANES,
   N_PROPS
 };
 
@@ -111,6 +113,7 @@ chrono_overview_snapshot (GtkWidget   *widget,
     params.index = chrono_session_get_events (self->session);
   get_extent (self, &params.extent_start, &params.extent_end);
   chrono_viewport_get_visible_span (self->viewport, &params.visible_start, &params.visible_end);
+  params.lanes = self->lanes;
   params.measure = chrono_renderer_measure;
   params.measure_data = self->renderer;
   layout = chrono_overview_layout_new (&params);
@@ -285,6 +288,10 @@ chrono_overview_get_property (GObject    *object,
       g_value_set_object (value, self->session);
       break;
 
+    case PROP_LANES:
+      g_value_set_boolean (value, self->lanes);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -302,6 +309,10 @@ chrono_overview_set_property (GObject      *object,
     {
     case PROP_SESSION:
       chrono_overview_set_session (self, g_value_get_object (value));
+      break;
+
+    case PROP_LANES:
+      chrono_overview_set_lanes (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -326,6 +337,9 @@ chrono_overview_class_init (ChronoOverviewClass *klass)
     g_param_spec_object ("session", NULL, NULL,
                          CHRONO_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_LANES] =
+    g_param_spec_boolean ("lanes", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "chronooverview");
@@ -403,4 +417,28 @@ chrono_overview_set_session (ChronoOverview *self,
 
   queue_draw (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+gboolean
+chrono_overview_get_lanes (ChronoOverview *self)
+{
+  g_return_val_if_fail (CHRONO_IS_OVERVIEW (self), FALSE);
+
+  return self->lanes;
+}
+
+/* A row of bars per lane, as the timeline view shows its lanes. */
+void
+chrono_overview_set_lanes (ChronoOverview *self,
+                           gboolean        lanes)
+{
+  g_return_if_fail (CHRONO_IS_OVERVIEW (self));
+
+  lanes = !!lanes;
+  if (self->lanes == lanes)
+    return;
+
+  self->lanes = lanes;
+  queue_draw (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANES]);
 }

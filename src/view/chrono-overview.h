@@ -19,6 +19,9 @@ GtkWidget         *chrono_overview_new          (void);
 ChronoSession     *chrono_overview_get_session  (ChronoOverview    *self);
 void               chrono_overview_set_session  (ChronoOverview    *self,
                                                  ChronoSession     *session);
+gboolean           chrono_overview_get_lanes    (ChronoOverview    *self);
+void               chrono_overview_set_lanes    (ChronoOverview    *self,
+                                                 gboolean           lanes);
 /* Where the whole document's extent maps to the overview's width. */
 double             chrono_overview_time_to_x    (ChronoOverview    *self,
                                                  double             time);

@@ -41,11 +41,46 @@ draw_mark (ChronoRenderer *self,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* In lanes mode, each lane's row: a faint band and the bars in the category's colour,
+ * as the timeline's lanes are tinted. */
+static void
+draw_lanes (ChronoRenderer             *self,
+            cairo_t                    *cr,
+            const ChronoOverviewLayout *layout)
+{
+  for (guint i = 0; i < layout->lanes->len; i++)
+    {
+      const ChronoOverviewLane *lane = &g_array_index (layout->lanes, ChronoOverviewLane, i);
+      double bottom = lane->y + lane->height;
+      double room = MAX (1, lane->height - 1);
+      ChronoColor color;
+
+      chrono_renderer_get_category_color (self, lane->category, &color);
+      set_color (cr, &color, i % 2 ? 0.05 : 0.09);
+      cairo_rectangle (cr, 0, lane->y, layout->width, lane->height);
+      cairo_fill (cr);
+
+      set_color (cr, &color, 0.9);
+      for (guint c = 0; c < layout->n_columns; c++)
+        {
+          double bar;
+
+          if (lane->counts[c] == 0)
+            continue;
+
+          bar = MAX (1.5, sqrt ((double) lane->counts[c] / layout->lanes_max_count) * room);
+          cairo_rectangle (cr, c * layout->column_width, bottom - bar, layout->column_width - 0.5, bar);
+        }
+      cairo_fill (cr);
+    }
+}
+
 /**
  * chrono_renderer_draw_overview:
  *
  * Draws the overview strip: the bars of the density, the years, and the window the
- * timeline shows, with what lies outside it dimmed. It paints no background.
+ * timeline shows, with what lies outside it dimmed; in lanes mode, a row of bars per
+ * lane. It paints no background.
  */
 void
 chrono_renderer_draw_overview (ChronoRenderer             *self,
@@ -64,7 +99,9 @@ chrono_renderer_draw_overview (ChronoRenderer             *self,
 
   cairo_save (cr);
 
-  if (layout->counts != NULL)
+  if (layout->lanes->len > 0)
+    draw_lanes (self, cr, layout);
+  else if (layout->counts != NULL)
     {
       set_color (cr, fg, 0.45);
       for (guint c = 0; c < layout->n_columns; c++)
