@@ -132,6 +132,8 @@ chrono_overview_measure (GtkWidget      *widget,
                          int            *minimum_baseline,
                          int            *natural_baseline)
 {
+  ChronoOverview *self = CHRONO_OVERVIEW (widget);
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 120;
@@ -139,8 +141,9 @@ chrono_overview_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = 44;
-      *natural = 56;
+      /* Lanes want rows of a few pixels each. */
+      *minimum = self->lanes ? 64 : 44;
+      *natural = self->lanes ? 88 : 56;
     }
 }
 
@@ -439,6 +442,6 @@ chrono_overview_set_lanes (ChronoOverview *self,
     return;
 
   self->lanes = lanes;
-  queue_draw (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANES]);
 }
