@@ -176,6 +176,8 @@ _chrono_timeline_view_edit_press (ChronoTimelineView *self,
   label = &g_array_index (self->layout->labels, ChronoLayoutLabel, index);
   end = chrono_event_get_end (label->event);
 
+  /* So that Escape, which cancels the drag, comes here. */
+  gtk_widget_grab_focus (GTK_WIDGET (self));
   g_set_object (&self->edit_event, label->event);
   self->edit_resizing = label->is_range && end != NULL && fabs (x - label->x_end) <= RESIZE_GRIP_PX;
   self->edit_moved = FALSE;
@@ -259,7 +261,12 @@ _chrono_timeline_view_edit_release (ChronoTimelineView *self)
 
   if (chrono_date_compare (&start, &self->edit_start) != 0 ||
       (has_end && chrono_date_compare (&end, &self->edit_end) != 0))
-    g_signal_emit (self, signals[SPAN_EDITED], 0, event, &start, has_end ? &end : NULL);
+    {
+      g_signal_emit (self, signals[SPAN_EDITED], 0, event, &start, has_end ? &end : NULL);
+      /* What was dragged is what the panes show, at its new date. */
+      if (chrono_timeline_get_position (self->timeline, event) != G_MAXUINT)
+        _chrono_timeline_view_set_selected (self, event, FALSE);
+    }
 }
 
 gboolean
@@ -273,14 +280,6 @@ chrono_timeline_view_cancel_edit_drag (ChronoTimelineView *self)
   stop (self);
   self->edit_cancelled = TRUE;
   return TRUE;
-}
-
-static gboolean
-escape_cb (GtkWidget *widget,
-           GVariant  *args,
-           gpointer   user_data)
-{
-  return chrono_timeline_view_cancel_edit_drag (CHRONO_TIMELINE_VIEW (widget));
 }
 
 /* While an event is dragged: where it would go, and its date as it would read. */
@@ -335,8 +334,6 @@ _chrono_timeline_view_edit_snapshot (ChronoTimelineView *self,
 void
 _chrono_timeline_view_class_init_edit (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
-
   /**
    * ChronoTimelineView::create-event:
    * @date: where the double-click was, at the precision of the axis's ticks

@@ -497,7 +497,9 @@ select_action (GtkWidget  *widget,
     select_index (self, 0);
   else if (g_str_equal (action_name, "timeline.select-last") && index != NULL)
     select_index (self, chrono_event_index_get_size (index) - 1);
-  else if (g_str_equal (action_name, "timeline.clear-selection"))
+  /* Escape drops a drag under way before it lets go of the selection. */
+  else if (g_str_equal (action_name, "timeline.clear-selection") &&
+           !chrono_timeline_view_cancel_edit_drag (self))
     _chrono_timeline_view_set_selected (self, NULL, FALSE);
 }
 
