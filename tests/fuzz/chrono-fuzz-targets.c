@@ -19,7 +19,7 @@
 
 #define DISPLAY_NAME "fuzz-input"
 
-static void
+G_GNUC_NORETURN static void
 trap_cb (int signal_number)
 {
   abort ();
