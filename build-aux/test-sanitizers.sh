@@ -20,8 +20,8 @@ setup () {
 
 if [ "${1:-}" = "--fuzz" ]; then
   CC=clang setup _build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false || exit 1
-  ninja -C _build-fuzz tests/fuzz/fuzz-native tests/fuzz/fuzz-timelinejs tests/fuzz/fuzz-date \
-    tests/fuzz/fuzz-roundtrip || exit 1
+  ninja -C _build-fuzz tests/fuzz/fuzz-native tests/fuzz/fuzz-timelinejs tests/fuzz/fuzz-csv \
+    tests/fuzz/fuzz-thetimelineproj tests/fuzz/fuzz-date tests/fuzz/fuzz-roundtrip || exit 1
   exec tests/fuzz/run-fuzzers.sh _build-fuzz "${2:-60}"
 fi
 

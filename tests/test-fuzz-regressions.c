@@ -13,6 +13,8 @@
 /* Each data is a NULL-terminated array: the target's name, then folders under tests/. */
 static const char *const native_dirs[] = { "native", "fuzz/regressions/native", "data", NULL };
 static const char *const timelinejs_dirs[] = { "timelinejs", "fuzz/regressions/timelinejs", "data", NULL };
+static const char *const csv_dirs[] = { "csv", "fuzz/regressions/csv", "data", NULL };
+static const char *const thetimelineproj_dirs[] = { "thetimelineproj", "fuzz/regressions/thetimelineproj", "data", NULL };
 static const char *const date_dirs[] = { "date", "fuzz/regressions/date", "fuzz/seeds/date", NULL };
 static const char *const roundtrip_dirs[] = { "roundtrip", "fuzz/regressions/roundtrip", "data", NULL };
 
@@ -78,6 +80,8 @@ main (int   argc,
 
   g_test_add_data_func ("/fuzz-regressions/native", native_dirs, test_target);
   g_test_add_data_func ("/fuzz-regressions/timelinejs", timelinejs_dirs, test_target);
+  g_test_add_data_func ("/fuzz-regressions/csv", csv_dirs, test_target);
+  g_test_add_data_func ("/fuzz-regressions/thetimelineproj", thetimelineproj_dirs, test_target);
   g_test_add_data_func ("/fuzz-regressions/date", date_dirs, test_target);
   g_test_add_data_func ("/fuzz-regressions/roundtrip", roundtrip_dirs, test_target);
 

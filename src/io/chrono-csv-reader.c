@@ -599,8 +599,10 @@ _chrono_read_csv (GBytes                  *bytes,
   r.display_name = display_name;
   r.line = 1;
 
+  /* Empty input is refused before anything is done with its (NULL) data. */
   if (!chrono_input_check_size (r.length, display_name, error) ||
-      !chrono_input_check_utf8 (r.data, r.length, display_name, error))
+      !chrono_input_check_utf8 (r.data, r.length, display_name, error) ||
+      !chrono_input_find_content (r.data, r.length, display_name, &r.cursor, error))
     return NULL;
 
   r.cursor = chrono_input_skip_bom (r.data, r.length);

@@ -628,8 +628,10 @@ _chrono_read_timelinejs (GBytes                  *bytes,
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      /* json-glib names the input “<data>”; put the file's name in its place. */
-      const char *message = local_error->message;
+      /* json-glib names the input “<data>”; put the file's name in its place. It quotes
+       * string constants decoded, and their escapes may be half a character. */
+      g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
+      const char *message = valid;
 
       if (g_str_has_prefix (message, "<data>:"))
         message += strlen ("<data>:");

@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "chrono-fuzz-targets.h"
+#include "io/chrono-csv-reader.h"
 #include "io/chrono-native-reader.h"
+#include "io/chrono-thetimelineproj-reader.h"
 #include "io/chrono-timeline-reader.h"
 #include "io/chrono-timeline-writer.h"
 #include "io/chrono-timelinejs-reader.h"
@@ -80,6 +82,30 @@ chrono_fuzz_timelinejs (const guint8 *data,
   g_autoptr(ChronoTimeline) timeline = NULL;
 
   timeline = chrono_timeline_read_timelinejs_bytes (bytes, DISPLAY_NAME, NULL, &error);
+  check_result (timeline, error);
+}
+
+void
+chrono_fuzz_csv (const guint8 *data,
+                 gsize         size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = NULL;
+
+  timeline = chrono_timeline_read_csv_bytes (bytes, DISPLAY_NAME, NULL, &error);
+  check_result (timeline, error);
+}
+
+void
+chrono_fuzz_thetimelineproj (const guint8 *data,
+                             gsize         size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = NULL;
+
+  timeline = chrono_timeline_read_thetimelineproj_bytes (bytes, DISPLAY_NAME, NULL, &error);
   check_result (timeline, error);
 }
 
@@ -156,6 +182,8 @@ chrono_fuzz_lookup (const char *name)
   static const struct { const char *name; ChronoFuzzTarget target; } targets[] = {
     { "native", chrono_fuzz_native },
     { "timelinejs", chrono_fuzz_timelinejs },
+    { "csv", chrono_fuzz_csv },
+    { "thetimelineproj", chrono_fuzz_thetimelineproj },
     { "date", chrono_fuzz_date },
     { "roundtrip", chrono_fuzz_roundtrip },
   };

@@ -20,12 +20,17 @@ void chrono_fuzz_native     (const guint8 *data,
                              gsize         size);
 void chrono_fuzz_timelinejs (const guint8 *data,
                              gsize         size);
+void chrono_fuzz_csv        (const guint8 *data,
+                             gsize         size);
+void chrono_fuzz_thetimelineproj (const guint8 *data,
+                                  gsize         size);
 void chrono_fuzz_date       (const guint8 *data,
                              gsize         size);
 void chrono_fuzz_roundtrip  (const guint8 *data,
                              gsize         size);
 
-/* The target of the fuzzer called @name ("native", "timelinejs", "date", "roundtrip"). */
+/* The target of the fuzzer called @name ("native", "timelinejs", "csv", "thetimelineproj",
+ * "date", "roundtrip"). */
 ChronoFuzzTarget chrono_fuzz_lookup (const char *name);
 
 G_END_DECLS

@@ -13,7 +13,7 @@ builddir=${1:?usage: $0 [-j JOBS] BUILDDIR [SECONDS] [NAME…]}
 seconds=${2:-60}
 shift 2 2>/dev/null || shift $#
 names=("$@")
-[ ${#names[@]} -gt 0 ] || names=(native timelinejs date roundtrip)
+[ ${#names[@]} -gt 0 ] || names=(native timelinejs csv thetimelineproj date roundtrip)
 
 src=$(cd "$(dirname "$0")/../.." && pwd)
 fuzzdir=$builddir/tests/fuzz
@@ -27,8 +27,11 @@ seeds () {
   case $1 in
     native) echo "$src/tests/data/"*.chronoscope "$src/data/timelines/"*.chronoscope ;;
     timelinejs) echo "$src/tests/data/"*.json ;;
+    csv) echo "$src/tests/data/"*.csv ;;
+    thetimelineproj) echo "$src/tests/data/"*.timeline ;;
     date) echo "$src/tests/fuzz/seeds/date/"* ;;
-    roundtrip) echo "$src/tests/data/"*.chronoscope "$src/tests/data/"*.json ;;
+    roundtrip) echo "$src/tests/data/"*.chronoscope "$src/tests/data/"*.json "$src/tests/data/"*.csv \
+                 "$src/tests/data/"*.timeline ;;
   esac
   [ -d "$src/tests/fuzz/regressions/$1" ] && echo "$src/tests/fuzz/regressions/$1/"*
 }
@@ -46,7 +49,7 @@ for name in "${names[@]}"; do
   # shellcheck disable=SC2046
   cp -n $(seeds "$name") "$corpus/" 2>/dev/null
   dict=()
-  case $name in roundtrip) d=native ;; *) d=$name ;; esac
+  case $name in roundtrip | thetimelineproj) d=native ;; *) d=$name ;; esac
   [ -f "$src/tests/fuzz/$d.dict" ] && dict=(-dict="$src/tests/fuzz/$d.dict")
   log=$fuzzdir/fuzz-$name.log
   echo "# fuzz-$name: ${seconds}s, corpus $corpus"
