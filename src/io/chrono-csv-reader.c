@@ -536,7 +536,8 @@ read_row (Reader  *r,
     g_autofree char *caption = dup_html_cell (r, COLUMN_MEDIA_CAPTION);
     g_autofree char *credit = dup_html_cell (r, COLUMN_MEDIA_CREDIT);
     g_autoptr(ChronoEvent) event = chrono_event_new (id, &start, headline != NULL ? headline : _("Untitled event"));
-    const char *group = get_cell (r, COLUMN_GROUP);
+    /* White space collapsed as the native reader does, so that the group reads back the same. */
+    g_autofree char *group = _chrono_collapse_space (get_cell (r, COLUMN_GROUP));
     const char *media = get_cell (r, COLUMN_MEDIA);
 
     if (has_end)
