@@ -420,13 +420,16 @@ _chrono_read_thetimelineproj (GBytes                  *bytes,
   if (local_error != NULL && local_error->domain == G_MARKUP_ERROR)
     {
       const char *sentence = local_error->message;
+      g_autofree char *valid = NULL;
       const char *marker;
       int line, column;
 
       if (g_str_has_prefix (sentence, "Error on line ") && (marker = strstr (sentence, ": ")) != NULL)
         sentence = marker + 2;
+      /* GMarkup quotes a bad name's first byte alone, which may be part of a character. */
+      valid = g_utf8_make_valid (sentence, -1);
       g_markup_parse_context_get_position (r.context, &line, &column);
-      _chrono_thetimelineproj_set_error_at (&r, offset_of (&r, line, column), error, CHRONO_READER_ERROR_SYNTAX, "%s", sentence);
+      _chrono_thetimelineproj_set_error_at (&r, offset_of (&r, line, column), error, CHRONO_READER_ERROR_SYNTAX, "%s", valid);
     }
   else if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
