@@ -77,7 +77,18 @@ append_attribute (GString    *out,
     return;
 
   g_string_append_printf (out, " %s=\"", name);
-  append_escaped (out, value);
+  /* A reader normalizes white space in an attribute to spaces unless it is written as a
+   * character reference, so a newline in a URL or a display date would not come back. */
+  for (const char *run = value; *run != '\0';)
+    {
+      gsize length = strcspn (run, "\n\r\t");
+      g_autofree char *part = g_strndup (run, length);
+
+      append_escaped (out, part);
+      run += length;
+      if (*run != '\0')
+        g_string_append_printf (out, "&#%d;", *run++);
+    }
   g_string_append_c (out, '"');
 }
 
