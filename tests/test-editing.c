@@ -9,7 +9,10 @@
 
 #include "ui-test-util.h"
 #include "io/chrono-timeline-reader.h"
+#include "model/chrono-edit-insert.h"
 #include "model/chrono-edit-properties.h"
+#include "ui/chrono-quote-editor.h"
+#include "ui/chrono-quote-row.h"
 #include "ui/chrono-session.h"
 #include "ui/chrono-window.h"
 
@@ -138,6 +141,186 @@ test_unsaved_dialog (void)
   g_weak_ref_clear (&ref);
 }
 
+static ChronoQuoteRow *
+find_quote_row (GtkWidget   *root,
+                ChronoQuote *quote)
+{
+  if (CHRONO_IS_QUOTE_ROW (root) && gtk_widget_get_mapped (root) &&
+      chrono_quote_row_get_quote (CHRONO_QUOTE_ROW (root)) == quote)
+    return CHRONO_QUOTE_ROW (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      ChronoQuoteRow *found = find_quote_row (child, quote);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+find_menu_item (GMenuModel  *model,
+                const char  *label,
+                char       **action,
+                GVariant   **target)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autofree char *item_label = NULL;
+
+      if (section != NULL && find_menu_item (section, label, action, target))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label) &&
+          g_str_equal (item_label, label))
+        {
+          g_assert_true (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", action));
+          *target = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Opens the menu of @quote's row in @window, as a click would, and activates its item
+ * @label; FALSE when the menu has no such item. */
+static gboolean
+activate_quote_menu (ChronoWindow *window,
+                     ChronoQuote  *quote,
+                     const char   *label)
+{
+  ChronoQuoteRow *row;
+  GtkMenuButton *button;
+  g_autofree char *action = NULL;
+  g_autoptr(GVariant) target = NULL;
+  gboolean found;
+
+  ui_test_iterate ();
+  row = find_quote_row (GTK_WIDGET (window), quote);
+  g_assert_nonnull (row);
+  button = GTK_MENU_BUTTON (ui_test_find_child (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  ui_test_iterate ();
+  g_assert_nonnull (gtk_menu_button_get_menu_model (button));
+  found = find_menu_item (gtk_menu_button_get_menu_model (button), label, &action, &target);
+  gtk_menu_button_popdown (button);
+  if (found)
+    g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (row), action, target));
+  ui_test_iterate ();
+
+  return found;
+}
+
+static ChronoQuoteEditor *
+find_quote_editor (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (CHRONO_IS_QUOTE_EDITOR (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static guint
+quote_index (ChronoQuote *quote)
+{
+  guint index = G_MAXUINT;
+
+  if (chrono_quote_get_event (quote) != NULL)
+    g_ptr_array_find (chrono_event_get_quotes (chrono_quote_get_event (quote)), quote, &index);
+
+  return index;
+}
+
+/* A quote row's menu edits, moves and deletes its quote, each as one step that undo takes back. */
+static void
+test_quote_menu (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  ChronoSession *session = chrono_window_get_session (window);
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  ChronoEvent *event = chrono_timeline_lookup_event (timeline, "price");
+  g_autoptr(ChronoQuote) second = chrono_quote_new ("Second words.", "en");
+  g_autoptr(ChronoEditInsert) insert = NULL;
+  g_autofree char *words = NULL;
+  ChronoQuoteEditor *editor;
+  ChronoQuote *first;
+  GtkTextView *view;
+
+  chrono_window_set_timeline (window, timeline);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_loaded (window);
+
+  g_assert_cmpuint (chrono_event_get_n_quotes (event), ==, 1);
+  first = g_ptr_array_index (chrono_event_get_quotes (event), 0);
+  words = g_strdup (chrono_quote_get_original_text (first));
+  chrono_quote_set_speaker (second, "Someone");
+  insert = chrono_edit_insert_new (second, event, 1);
+  g_assert_true (chrono_session_push_edit (session, CHRONO_EDIT (insert)));
+  chrono_session_select_event (session, event);
+
+  /* Edit…: the dialog comes filled in; Done changes the words, one undo restores them. */
+  g_assert_true (activate_quote_menu (window, first, "_Edit…"));
+  editor = find_quote_editor ();
+  g_assert_nonnull (editor);
+  view = GTK_TEXT_VIEW (ui_test_find_child (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW));
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, words);
+    gtk_text_buffer_set_text (buffer, "Changed words.", -1);
+  }
+  g_signal_emit_by_name (editor, "done");
+  ui_test_iterate ();
+  g_assert_null (find_quote_editor ());
+  g_assert_cmpstr (chrono_quote_get_original_text (first), ==, "Changed words.");
+  chrono_session_undo (session);
+  g_assert_cmpstr (chrono_quote_get_original_text (first), ==, words);
+  g_assert_cmpuint (chrono_event_get_n_quotes (event), ==, 2);
+
+  /* The first cannot move up, the last cannot move down; down then up is the old order. */
+  g_assert_false (activate_quote_menu (window, first, "Move _Up"));
+  g_assert_false (activate_quote_menu (window, second, "Move _Down"));
+  g_assert_true (activate_quote_menu (window, first, "Move _Down"));
+  g_assert_cmpuint (quote_index (first), ==, 1);
+  g_assert_cmpuint (quote_index (second), ==, 0);
+  g_assert_true (activate_quote_menu (window, first, "Move _Up"));
+  g_assert_cmpuint (quote_index (first), ==, 0);
+  g_assert_cmpuint (quote_index (second), ==, 1);
+  chrono_session_undo (session);
+  g_assert_cmpuint (quote_index (first), ==, 1);
+  chrono_session_undo (session);
+  g_assert_cmpuint (quote_index (first), ==, 0);
+  g_assert_cmpuint (chrono_event_get_n_quotes (event), ==, 2);
+
+  /* Delete takes the first quote out; one undo puts it back in its place. */
+  g_assert_true (activate_quote_menu (window, first, "_Delete"));
+  g_assert_cmpuint (chrono_event_get_n_quotes (event), ==, 1);
+  g_assert_cmpuint (quote_index (first), ==, G_MAXUINT);
+  g_assert_cmpuint (quote_index (second), ==, 0);
+  chrono_session_undo (session);
+  g_assert_cmpuint (chrono_event_get_n_quotes (event), ==, 2);
+  g_assert_cmpuint (quote_index (first), ==, 0);
+  g_assert_cmpuint (quote_index (second), ==, 1);
+
+  chrono_session_undo (session);
+  g_assert_cmpuint (chrono_event_get_n_quotes (event), ==, 1);
+  g_assert_false (chrono_session_get_modified (session));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,6 +329,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/editing/save-clears-modified", test_save_clears_modified);
   g_test_add_func ("/ui/editing/unsaved-dialog", test_unsaved_dialog);
+  g_test_add_func ("/ui/editing/quote-menu", test_quote_menu);
 
   return g_test_run ();
 }

@@ -24,6 +24,7 @@ struct _ChronoQuotePane
   ChronoSession   *session;
   GBindingGroup   *session_bindings;
   gboolean         show_original;
+  gboolean         editable;
   GtkOrientation   orientation;
 
   GtkToggleButton *event_toggle;
@@ -45,6 +46,7 @@ enum {
   PROP_SESSION,
   PROP_SHOW_ORIGINAL,
   PROP_VIEW,
+  PROP_EDITABLE,
   PROP_ORIENTATION,
   N_PROPS
 };
@@ -119,6 +121,7 @@ create_row (ChronoQuotePane *self,
   g_object_set (row, "show-event", show_event, NULL);
   g_object_bind_property (self, "show-original", row, "show-original", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "orientation", row, "orientation", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "editable", row, "editable", G_BINDING_SYNC_CREATE);
   if (quote != NULL)
     chrono_quote_row_set_quote (CHRONO_QUOTE_ROW (row), quote);
 
@@ -263,6 +266,10 @@ chrono_quote_pane_get_property (GObject    *object,
       g_value_set_string (value, showing_all (self) ? "all" : "event");
       break;
 
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
+
     case PROP_ORIENTATION:
       g_value_set_enum (value, self->orientation);
       break;
@@ -306,6 +313,14 @@ chrono_quote_pane_set_property (GObject      *object,
       gtk_toggle_button_set_active (g_strcmp0 (g_value_get_string (value), "all") == 0
                                       ? self->all_toggle : self->event_toggle,
                                     TRUE);
+      break;
+
+    case PROP_EDITABLE:
+      if (self->editable != g_value_get_boolean (value))
+        {
+          self->editable = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     case PROP_ORIENTATION:
@@ -353,6 +368,11 @@ chrono_quote_pane_class_init (ChronoQuotePaneClass *klass)
     g_param_spec_string ("view", NULL, NULL,
                          "event",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether each quote offers to be edited, moved and deleted. */
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ORIENTATION] =
     g_param_spec_enum ("orientation", NULL, NULL,
                        GTK_TYPE_ORIENTATION, GTK_ORIENTATION_HORIZONTAL,

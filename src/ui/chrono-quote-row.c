@@ -19,6 +19,7 @@ struct _ChronoQuoteRow
   ChronoQuote *quote;
   gboolean     show_original;
   gboolean     show_event;
+  gboolean     editable;
   GtkOrientation orientation;
 
   GtkWidget   *event_button;
@@ -32,6 +33,7 @@ struct _ChronoQuoteRow
   GtkLabel    *attribution_label;
   GtkLabel    *context_label;
   GtkLabel    *source_label;
+  GtkWidget   *menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (ChronoQuoteRow, chrono_quote_row, GTK_TYPE_WIDGET)
@@ -41,6 +43,7 @@ enum {
   PROP_QUOTE,
   PROP_SHOW_ORIGINAL,
   PROP_SHOW_EVENT,
+  PROP_EDITABLE,
   PROP_ORIENTATION,
   N_PROPS
 };
@@ -80,6 +83,60 @@ describe_original (ChronoQuote *quote)
 }
 
 static void
+append_item (GMenu      *menu,
+             const char *label,
+             const char *action,
+             GVariant   *target)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, target);
+  g_menu_append_item (menu, item);
+}
+
+/* The window's quote actions, aimed at this quote by its event's id and its place there. */
+static void
+update_menu (ChronoQuoteRow *self)
+{
+  ChronoEvent *event = self->quote != NULL ? chrono_quote_get_event (self->quote) : NULL;
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenu) section = NULL;
+  GVariant *target;
+  guint index, n;
+
+  gtk_widget_set_visible (self->menu_button, self->editable && event != NULL);
+  if (event == NULL || !self->editable ||
+      !g_ptr_array_find (chrono_event_get_quotes (event), self->quote, &index))
+    return;
+
+  n = chrono_event_get_n_quotes (event);
+  target = g_variant_ref_sink (g_variant_new ("(su)", chrono_event_get_id (event), index));
+  menu = g_menu_new ();
+  append_item (menu, _("_Edit…"), "win.edit-quote", target);
+  section = g_menu_new ();
+  if (index > 0)
+    append_item (section, _("Move _Up"), "win.move-quote-up", target);
+  if (index + 1 < n)
+    append_item (section, _("Move _Down"), "win.move-quote-down", target);
+  if (n > 1)
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_clear_object (&section);
+  section = g_menu_new ();
+  append_item (section, _("_Delete"), "win.delete-quote", target);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
+  g_variant_unref (target);
+}
+
+/* Other quotes of the event may have moved since: the places are read as it opens. */
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  update_menu (CHRONO_QUOTE_ROW (user_data));
+}
+
+static void
 update (ChronoQuoteRow *self)
 {
   g_autofree char *quoted = NULL;
@@ -89,6 +146,7 @@ update (ChronoQuoteRow *self)
   ChronoEvent *event;
   gboolean distinct;
 
+  update_menu (self);
   if (self->quote == NULL)
     return;
 
@@ -230,6 +288,10 @@ chrono_quote_row_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_event);
       break;
 
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
+
     case PROP_ORIENTATION:
       g_value_set_enum (value, self->orientation);
       break;
@@ -262,6 +324,15 @@ chrono_quote_row_set_property (GObject      *object,
         {
           self->show_event = g_value_get_boolean (value);
           update (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_EDITABLE:
+      if (self->editable != g_value_get_boolean (value))
+        {
+          self->editable = g_value_get_boolean (value);
+          update_menu (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -302,6 +373,10 @@ chrono_quote_row_class_init (ChronoQuoteRowClass *klass)
     g_param_spec_boolean ("show-event", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ORIENTATION] =
     g_param_spec_enum ("orientation", NULL, NULL,
                        GTK_TYPE_ORIENTATION, GTK_ORIENTATION_HORIZONTAL,
@@ -331,6 +406,7 @@ chrono_quote_row_class_init (ChronoQuoteRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoQuoteRow, attribution_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoQuoteRow, context_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoQuoteRow, source_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronoQuoteRow, menu_button);
   gtk_widget_class_set_css_name (widget_class, "chrono-quote-row");
 }
 
@@ -339,6 +415,7 @@ chrono_quote_row_init (ChronoQuoteRow *self)
 {
   self->orientation = GTK_ORIENTATION_HORIZONTAL;
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button), create_popup_cb, self, NULL);
 }
 
 GtkWidget *

@@ -13,6 +13,7 @@
 #include "chrono-window-private.h"
 #include "model/chrono-edit-group.h"
 #include "model/chrono-edit-insert.h"
+#include "model/chrono-edit-properties.h"
 #include "model/chrono-edit-span.h"
 
 typedef void (*Continuation) (ChronoWindow *self);
@@ -504,7 +505,11 @@ quote_done_cb (ChronoQuoteEditor *editor,
   if (!valid)
     return;
   if (edit != NULL)
-    chrono_session_push_edit (self->session, edit);
+    {
+      if (CHRONO_IS_EDIT_PROPERTIES (edit))
+        chrono_edit_set_label (edit, _("Edit Quote"));
+      chrono_session_push_edit (self->session, edit);
+    }
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
@@ -521,6 +526,99 @@ _chrono_window_edit_quote (ChronoWindow *self,
   editor = chrono_quote_editor_new (GTK_WINDOW (self), chrono_session_get_timeline (self->session), event, quote);
   g_signal_connect_object (editor, "done", G_CALLBACK (quote_done_cb), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* The quote a row's menu aims at: its event's id and its place among the event's quotes. */
+static ChronoQuote *
+lookup_quote (ChronoWindow *self,
+              GVariant     *parameter,
+              guint        *index)
+{
+  ChronoTimeline *timeline = chrono_session_get_timeline (self->session);
+  ChronoEvent *event;
+  const char *id;
+
+  if (timeline == NULL)
+    return NULL;
+  g_variant_get (parameter, "(&su)", &id, index);
+  event = chrono_timeline_lookup_event (timeline, id);
+  if (event == NULL || *index >= chrono_event_get_n_quotes (event))
+    return NULL;
+
+  return g_ptr_array_index (chrono_event_get_quotes (event), *index);
+}
+
+static void
+edit_quote_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  guint index;
+  ChronoQuote *quote = lookup_quote (CHRONO_WINDOW (widget), parameter, &index);
+
+  if (quote != NULL)
+    _chrono_window_edit_quote (CHRONO_WINDOW (widget), quote);
+}
+
+static void
+move_quote (ChronoWindow *self,
+            GVariant     *parameter,
+            int           delta)
+{
+  g_autoptr(ChronoEdit) edit = NULL;
+  ChronoQuote *quote;
+  guint index;
+
+  quote = lookup_quote (self, parameter, &index);
+  if (quote == NULL || (delta < 0 && index == 0) ||
+      (delta > 0 && index + 1 >= chrono_event_get_n_quotes (chrono_quote_get_event (quote))) ||
+      !ensure_editable (self))
+    return;
+
+  edit = chrono_edit_move_quote_new (quote, index + delta);
+  chrono_edit_set_label (edit, _("Move Quote"));
+  chrono_session_push_edit (self->session, edit);
+}
+
+static void
+move_quote_up_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  move_quote (CHRONO_WINDOW (widget), parameter, -1);
+}
+
+static void
+move_quote_down_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  move_quote (CHRONO_WINDOW (widget), parameter, 1);
+}
+
+static void
+delete_quote_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+  g_autoptr(ChronoEdit) edit = NULL;
+  ChronoQuote *quote;
+  AdwToast *toast;
+  guint index;
+
+  quote = lookup_quote (self, parameter, &index);
+  if (quote == NULL || !ensure_editable (self))
+    return;
+
+  edit = chrono_edit_delete_new (chrono_session_get_timeline (self->session), quote);
+  chrono_edit_set_label (edit, _("Delete Quote"));
+  chrono_session_push_edit (self->session, edit);
+
+  toast = adw_toast_new (_("Quote deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -581,6 +679,10 @@ _chrono_window_update_edit_actions (ChronoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-event", has_event && !editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-event", has_event && !editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-quote", has_event && !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-quote", has_timeline && !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-quote-up", has_timeline && !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-quote-down", has_timeline && !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-quote", has_timeline && !editing);
 }
 
 static void
@@ -604,6 +706,7 @@ void
 _chrono_window_edit_init (ChronoWindow *self)
 {
   chrono_timeline_view_set_editable (self->timeline_view, TRUE);
+  g_object_set (self->quote_pane, "editable", TRUE, NULL);
   g_signal_connect_object (self->timeline_view, "create-event", G_CALLBACK (create_event_cb), self, 0);
   g_signal_connect_object (self->timeline_view, "span-edited", G_CALLBACK (span_edited_cb), self, 0);
   g_signal_connect_object (self->session, "notify::undo-stack", G_CALLBACK (undo_stack_cb), self, G_CONNECT_SWAPPED);
@@ -626,6 +729,10 @@ _chrono_window_class_edit_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.edit-event", NULL, edit_event_action);
   gtk_widget_class_install_action (widget_class, "win.delete-event", NULL, delete_event_action);
   gtk_widget_class_install_action (widget_class, "win.add-quote", NULL, add_quote_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-quote", "(su)", edit_quote_action);
+  gtk_widget_class_install_action (widget_class, "win.move-quote-up", "(su)", move_quote_up_action);
+  gtk_widget_class_install_action (widget_class, "win.move-quote-down", "(su)", move_quote_down_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-quote", "(su)", delete_quote_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-timeline", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
