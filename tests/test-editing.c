@@ -306,7 +306,7 @@ test_quote_menu (void)
   g_assert_cmpuint (chrono_event_get_n_quotes (event), ==, 2);
 
   /* Delete takes the first quote out; one undo puts it back in its place. */
-  g_assert_true (activate_quote_menu (window, first, "_Delete"));
+  g_assert_true (activate_quote_menu (window, first, "_Delete Quote"));
   g_assert_cmpuint (chrono_event_get_n_quotes (event), ==, 1);
   g_assert_cmpuint (quote_index (first), ==, G_MAXUINT);
   g_assert_cmpuint (quote_index (second), ==, 0);

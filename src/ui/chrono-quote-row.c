@@ -122,7 +122,7 @@ update_menu (ChronoQuoteRow *self)
     g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_clear_object (&section);
   section = g_menu_new ();
-  append_item (section, _("_Delete"), "win.delete-quote", target);
+  append_item (section, _("_Delete Quote"), "win.delete-quote", target);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
   g_variant_unref (target);
