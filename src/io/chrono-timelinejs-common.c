@@ -160,6 +160,19 @@ append_entity (GString    *out,
   g_string_append_c (out, ';');
 }
 
+static gboolean
+is_entity_name (const char *start,
+                const char *end)
+{
+  if (start == end)
+    return FALSE;
+  for (const char *c = start; c < end; c++)
+    if (!g_ascii_isalnum (*c) && *c != '#')
+      return FALSE;
+
+  return TRUE;
+}
+
 char *
 _chrono_html_to_text (const char *html)
 {
@@ -183,18 +196,29 @@ _chrono_html_to_text (const char *html)
           continue;
         }
 
-      if (pending_space)
-        g_string_append_c (out, ' ');
-      pending_space = FALSE;
-
-      /* Entities are short; a lone "&" stays as it is. */
-      if (*p == '&' && (end = strchr (p, ';')) != NULL && end - p <= 10)
+      /* Entities are short names or numbers; a lone "&" stays as it is. An entity that
+       * stands for white space is white space, collapsed like the rest. */
+      if (*p == '&' && (end = strchr (p, ';')) != NULL && end - p <= 10 && is_entity_name (p + 1, end))
         {
-          append_entity (out, p + 1, end - p - 1);
+          g_autoptr(GString) decoded = g_string_new (NULL);
+
+          append_entity (decoded, p + 1, end - p - 1);
           p = end;
+          if (decoded->len == 1 && strchr (" \t\n\r", decoded->str[0]) != NULL)
+            {
+              pending_space = out->len > 0;
+              continue;
+            }
+          if (pending_space)
+            g_string_append_c (out, ' ');
+          pending_space = FALSE;
+          g_string_append_len (out, decoded->str, decoded->len);
           continue;
         }
 
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
       g_string_append_c (out, *p);
     }
 
