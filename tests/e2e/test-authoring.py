@@ -19,69 +19,11 @@ import time
 
 import pyatspi
 
-TIMEOUT = 30
+from e2e_util import (TIMEOUT, accessibility_desktop, app_env, bail, find, find_app, find_frame,
+                      find_view, run, screen_rect, stop, tap, wait_for, window_geometry, x_window,
+                      xdotool)
+
 TITLE = 'Typed on the timeline'
-
-results = []
-
-
-def tap(ok, name, detail=''):
-    results.append(ok)
-    print('%s %d - %s%s' % ('ok' if ok else 'not ok', len(results), name,
-                            (' # ' + detail) if detail and ok else ''))
-    if not ok and detail:
-        for line in detail.splitlines():
-            print('# ' + line)
-    sys.stdout.flush()
-
-
-def bail(message):
-    print('Bail out! ' + message)
-    sys.exit(1)
-
-
-def wait_for(predicate, what, timeout=TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            value = predicate()
-        except Exception:   # the tree changes under us while the app starts
-            value = None
-        if value:
-            return value
-        time.sleep(0.1)
-    bail('timed out waiting for ' + what)
-
-
-def walk(node, depth=0):
-    if node is None or depth > 60:
-        return
-    yield node
-    try:
-        count = node.childCount
-    except Exception:
-        return
-    for i in range(count):
-        try:
-            child = node.getChildAtIndex(i)
-        except Exception:
-            continue
-        yield from walk(child, depth + 1)
-
-
-def find(root, predicate):
-    for node in walk(root):
-        try:
-            if predicate(node):
-                return node
-        except Exception:
-            continue
-    return None
-
-
-def xdotool(*args):
-    return subprocess.run(['xdotool'] + [str(a) for a in args], check=True,
-                          capture_output=True, text=True).stdout
 
 
 def check(binary, path):
@@ -102,38 +44,17 @@ def main():
     if status != 0 or before < 0:
         bail('the copy does not check: ' + output)
 
-    env = dict(os.environ)
-    env.pop('NO_AT_BRIDGE', None)
-    env['GTK_A11Y'] = 'atspi'
-    env['LC_ALL'] = 'C.UTF-8'
-    env['LANGUAGE'] = 'en'
+    env = app_env()
     env['XDG_DATA_HOME'] = os.path.join(workdir, 'data')
-    desktop = wait_for(lambda: pyatspi.Registry.getDesktop(0), 'the accessibility registry')
+    desktop = accessibility_desktop()
     app_proc = subprocess.Popen([binary, path], env=env)
 
     try:
-        def find_app():
-            for i in range(desktop.childCount):
-                app = desktop.getChildAtIndex(i)
-                if app is not None and 'chronoscope' in (app.name or '').lower():
-                    return app
-            return None
-
-        app = wait_for(find_app, 'the application on the accessibility bus')
-        frame = wait_for(lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_FRAME
-                                      and 'sample' in (n.name or '').lower()),
-                         'the window with the copy')
-        view = wait_for(lambda: find(frame, lambda n: n.getRole() != pyatspi.ROLE_LABEL
-                                     and 'timeline' in (n.name or '').lower()
-                                     and n.queryComponent().getExtents(pyatspi.WINDOW_COORDS).height > 100),
-                        'the timeline view')
-        window_id = wait_for(lambda: xdotool('search', '--onlyvisible', '--name', 'sample').split()[0],
-                             'the X window')
-        geometry = dict(line.strip().split(': ', 1) for line in
-                        xdotool('getwindowgeometry', window_id).splitlines()[1:] if ': ' in line)
-        wx, wy = (int(v) for v in geometry['Position'].split()[0].split(','))
-        ext = view.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-        vx, vy, vw, vh = wx + ext.x, wy + ext.y, ext.width, ext.height
+        app = find_app(desktop)
+        frame = find_frame(app, lambda title: 'sample' in title.lower(), 'the window with the copy')
+        view = find_view(frame)
+        wx, wy, _, _ = window_geometry(x_window('--name', 'sample'))
+        vx, vy, vw, vh = screen_rect(view, (wx, wy))
         time.sleep(1.0)
 
         # An empty place: high in the label area, away from the labels at the left.
@@ -159,9 +80,7 @@ def main():
         xdotool('key', 'ctrl+q')
         app_proc.wait(timeout=TIMEOUT)
     finally:
-        if app_proc.poll() is None:
-            app_proc.kill()
-            app_proc.wait()
+        stop(app_proc)
 
     status, after, output = check(binary, path)
     with open(path, encoding='utf-8') as f:
@@ -171,7 +90,6 @@ def main():
         '%d → %d events; %s' % (before, after, output.strip()))
     shutil.rmtree(workdir, ignore_errors=True)
 
-    sys.exit(0 if all(results) else 1)
 
-
-main()
+if __name__ == '__main__':
+    run(main)

@@ -15,84 +15,11 @@ import xml.etree.ElementTree as ET
 
 import pyatspi
 
+from e2e_util import (Timeout, app_env, accessibility_desktop, bail, find, find_app, find_frame,
+                      find_span_label, find_view, label_texts, run, screen_rect, stop, tap, wait_for,
+                      window_geometry, x_window, xdotool)
+
 NS = '{https://chronoscope.github.io/ns/timeline/1}'
-TIMEOUT = 30
-
-results = []
-
-
-def tap(ok, name, detail=''):
-    results.append(ok)
-    print('%s %d - %s%s' % ('ok' if ok else 'not ok', len(results), name,
-                            (' # ' + detail) if detail and ok else ''))
-    if not ok and detail:
-        for line in detail.splitlines():
-            print('# ' + line)
-    sys.stdout.flush()
-
-
-def bail(message):
-    print('Bail out! ' + message)
-    sys.exit(1)
-
-
-class Timeout(Exception):
-    pass
-
-
-def wait_for(predicate, what, timeout=TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            value = predicate()
-        except Exception:   # the tree changes under us while the app starts
-            value = None
-        if value:
-            return value
-        time.sleep(0.1)
-    raise Timeout('timed out waiting for ' + what)
-
-
-def walk(node, depth=0):
-    if node is None or depth > 60:
-        return
-    yield node
-    try:
-        count = node.childCount
-    except Exception:
-        return
-    for i in range(count):
-        try:
-            child = node.getChildAtIndex(i)
-        except Exception:
-            continue
-        yield from walk(child, depth + 1)
-
-
-def find(root, predicate):
-    for node in walk(root):
-        try:
-            if predicate(node):
-                return node
-        except Exception:
-            continue
-    return None
-
-
-def texts(root):
-    found = []
-    for node in walk(root):
-        try:
-            if node.getRole() == pyatspi.ROLE_LABEL and node.name:
-                found.append(node.name)
-        except Exception:
-            pass
-    return found
-
-
-def xdotool(*args):
-    return subprocess.run(['xdotool'] + [str(a) for a in args], check=True,
-                          capture_output=True, text=True).stdout
 
 
 def load_timeline(path):
@@ -182,49 +109,21 @@ def main():
     print('TAP version 13')
     print('1..6')
 
-    env = dict(os.environ)
-    env.pop('NO_AT_BRIDGE', None)
-    env['GTK_A11Y'] = 'atspi'
-    env['LC_ALL'] = 'C.UTF-8'
-    env['LANGUAGE'] = 'en'
-    # Bring the accessibility bus and its registry up before the app looks for them.
-    desktop = wait_for(lambda: pyatspi.Registry.getDesktop(0), 'the accessibility registry')
-    wait_for(lambda: desktop.childCount >= 0 and desktop.name is not None, 'the accessibility desktop')
-    app_proc = subprocess.Popen([binary], env=env)
+    desktop = accessibility_desktop()
+    app_proc = subprocess.Popen([binary], env=app_env())
 
     try:
-
-        def find_app():
-            for i in range(desktop.childCount):
-                app = desktop.getChildAtIndex(i)
-                if app is not None and 'chronoscope' in (app.name or '').lower():
-                    return app
-            return None
-
-        app = wait_for(find_app, 'the application on the accessibility bus')
-        frame = wait_for(lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_FRAME
-                                      and 'AlexNet' in (n.name or '')),
-                         'the window with the built-in timeline')
+        app = find_app(desktop)
+        frame = find_frame(app, lambda title: 'AlexNet' in title, 'the window with the built-in timeline')
         tap(True, 'window shows the built-in timeline', frame.name)
 
         event_pane = wait_for(lambda: find(frame, lambda n: n.name == 'Event Details'), 'the event pane')
         quote_pane = wait_for(lambda: find(frame, lambda n: n.name == 'Quotes'), 'the quote pane')
-        span_label = wait_for(lambda: find(frame, lambda n: n.getRole() == pyatspi.ROLE_LABEL
-                                           and n.description == 'The span of time the timeline shows'
-                                           and n.name),
-                              'the visible-span label')
-        view = wait_for(lambda: find(frame, lambda n: n.getRole() != pyatspi.ROLE_LABEL
-                                     and 'timeline' in (n.name or '').lower()
-                                     and n.queryComponent().getExtents(pyatspi.WINDOW_COORDS).height > 100),
-                        'the timeline view')
+        span_label = find_span_label(frame)
+        view = find_view(frame)
 
-        window_id = wait_for(lambda: xdotool('search', '--sync', '--onlyvisible', '--name', 'AlexNet').split()[0],
-                             'the X window')
-        geometry = dict(line.strip().split(': ', 1) for line in
-                        xdotool('getwindowgeometry', window_id).splitlines()[1:] if ': ' in line)
-        wx, wy = (int(v) for v in geometry['Position'].split()[0].split(','))
-        ext = view.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-        vx, vy, vw, vh = wx + ext.x, wy + ext.y, ext.width, ext.height
+        wx, wy, _, _ = window_geometry(x_window('--name', 'AlexNet'))
+        vx, vy, vw, vh = screen_rect(view, (wx, wy))
 
         # Wheel over the timeline: the visible span shrinks.
         time.sleep(0.5)
@@ -283,8 +182,8 @@ def main():
 
         # GTK 4.8 exposes the hidden "All quotes" page too; read the selected event's list.
         event_quotes = find(quote_pane, lambda n: n.name == 'Quotes of the Selected Event')
-        shown = ' '.join(texts(event_quotes)) if event_quotes is not None else ''
-        empty_text = ' '.join(texts(quote_pane))
+        shown = ' '.join(label_texts(event_quotes)) if event_quotes is not None else ''
+        empty_text = ' '.join(label_texts(quote_pane))
         expected = events.get(title, [])
         if expected:
             missing = [q for q in expected if q not in shown]
@@ -294,17 +193,8 @@ def main():
             tap('Nobody is quoted on this event.' in empty_text and not shown,
                 'the quote pane says the clicked event has no quotes', shown[:200])
     finally:
-        app_proc.terminate()
-        try:
-            app_proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            app_proc.kill()
-
-    sys.exit(0 if all(results) else 1)
+        stop(app_proc)
 
 
 if __name__ == '__main__':
-    try:
-        main()
-    except Timeout as error:
-        bail(str(error))
+    run(main)

@@ -12,6 +12,7 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import functools
 import os
 import random
 import re
@@ -20,21 +21,11 @@ import sys
 import tempfile
 import time
 
-results = []
+import e2e_util
+from e2e_util import run, tap, window_geometry
 
-
-def tap(ok, name, detail=''):
-    results.append(ok)
-    print('%s %d - %s' % ('ok' if ok else 'not ok', len(results), name))
-    for line in detail.splitlines():
-        print('# ' + line)
-    sys.stdout.flush()
-
-
-def xdotool(*args, check=False):
-    return subprocess.run(['xdotool'] + [str(a) for a in args], check=check,
-                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                          universal_newlines=True).stdout
+# The walk goes on when an input does not reach its window.
+xdotool = functools.partial(e2e_util.xdotool, check=False)
 
 
 def rss_kib(pid):
@@ -53,13 +44,6 @@ def windows(pid):
     return [int(w) for w in out.split()]
 
 
-def geometry(window):
-    out = xdotool('getwindowgeometry', '--shell', window)
-    values = dict(line.split('=', 1) for line in out.split() if '=' in line)
-    return (int(values.get('X', 0)), int(values.get('Y', 0)),
-            int(values.get('WIDTH', 1)), int(values.get('HEIGHT', 1)))
-
-
 EDGE = 16
 
 WORDS = ['chat', 'GPT', 'Altman', '订阅', 'AGI', 'zz', '2015', '', 'a', 'x' * 40, '美元',
@@ -73,7 +57,7 @@ class Walk:
         self.log = []
 
     def point(self, top=0):
-        x, y, w, h = geometry(self.window)
+        x, y, w, h = window_geometry(self.window)
         while True:
             # Not the window's edges: with no window manager, a press there makes GDK resize
             # the window itself, which has GTK warn as a drag on the header bar does.
@@ -177,7 +161,7 @@ class Walk:
             extra = [w for w in windows(self.pid) if w != self.window]
             if not extra:
                 break
-            x, y, w, h = geometry(extra[0])
+            x, y, w, h = window_geometry(extra[0])
             xdotool('mousemove', x + w - 29, y + 27, 'click', 1)
             time.sleep(1)
         else:
@@ -304,9 +288,8 @@ def main():
         for line in output.splitlines()[:200]:
             print('# ' + line)
 
-    print('1..%d' % len(results))
-    return 0 if all(results) else 1
+    print('1..%d' % len(e2e_util.results))
 
 
 if __name__ == '__main__':
-    sys.exit(main())
+    run(main)

@@ -15,8 +15,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import ast
-import importlib.util
-import os
 import re
 import subprocess
 import sys
@@ -25,13 +23,8 @@ import xml.etree.ElementTree as ET
 
 import pyatspi
 
-# The accessibility helpers of the click test (wait_for, walk, find, tap, xdotool…).
-_spec = importlib.util.spec_from_file_location(
-    'click_panes', os.path.join(os.path.dirname(os.path.abspath(__file__)), 'test-click-panes.py'))
-e2e = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(e2e)
-wait_for, walk, find, tap, bail, xdotool, Timeout = (
-    e2e.wait_for, e2e.walk, e2e.find, e2e.tap, e2e.bail, e2e.xdotool, e2e.Timeout)
+from e2e_util import (accessibility_desktop, app_env, click_node, find, find_app, find_frame,
+                      node_text, run, stop, tap, wait_for, walk, window_geometry, x_window, xdotool)
 
 NS = '{https://chronoscope.github.io/ns/timeline/1}'
 CJK = re.compile('[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]')
@@ -130,47 +123,12 @@ def english_ui_strings(messages, timeline_msgids):
     return english
 
 
-def start_app(binary, localedir, lang):
-    env = dict(os.environ)
-    env.pop('NO_AT_BRIDGE', None)
-    env.pop('LC_ALL', None)
-    env.pop('LC_MESSAGES', None)
-    env['GTK_A11Y'] = 'atspi'
-    env['CHRONOSCOPE_LOCALEDIR'] = localedir
-    if lang == 'zh_CN':
-        env['LANG'] = 'zh_CN.UTF-8'
-        env['LANGUAGE'] = 'zh_CN'
-    else:
-        env['LANG'] = 'en_US.UTF-8'
-        env['LANGUAGE'] = 'en'
-    return subprocess.Popen([binary], env=env)
-
-
 def window_origin(title):
-    window_id = wait_for(lambda: xdotool('search', '--sync', '--onlyvisible', '--name', title).split()[0],
-                         'the X window')
+    window_id = x_window('--name', title)
     xdotool('windowmove', window_id, 0, 0)
     xdotool('windowsize', window_id, 1400, 900)
     time.sleep(1.0)
-    geometry = dict(line.strip().split(': ', 1) for line in
-                    xdotool('getwindowgeometry', window_id).splitlines()[1:] if ': ' in line)
-    return window_id, tuple(int(v) for v in geometry['Position'].split()[0].split(','))
-
-
-def click_node(node, origin):
-    ext = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    xdotool('mousemove', origin[0] + ext.x + ext.width // 2, origin[1] + ext.y + ext.height // 2)
-    xdotool('click', '1')
-
-
-def node_text(node):
-    """A node's name, or the text it shows (GTK after 4.8 leaves some labels unnamed)."""
-    if node.name:
-        return node.name
-    try:
-        return node.queryText().getText(0, -1)
-    except Exception:
-        return ''
+    return window_geometry(window_id)[:2]
 
 
 def event_rows(frame, titles):
@@ -214,9 +172,8 @@ def main():
     print('TAP version 13')
     print('1..8')
 
-    desktop = wait_for(lambda: pyatspi.Registry.getDesktop(0), 'the accessibility registry')
-    wait_for(lambda: desktop.childCount >= 0 and desktop.name is not None, 'the accessibility desktop')
-    app_proc = start_app(binary, localedir, lang)
+    desktop = accessibility_desktop()
+    app_proc = subprocess.Popen([binary], env=app_env('zh_CN' if zh else 'en_US', localedir))
 
     def text_ok(text):
         """zh_CN: no English UI string. en: no Chinese but what is Chinese by nature."""
@@ -235,17 +192,8 @@ def main():
             ('%d texts read' % seen) if not bad else 'wrong language:\n' + '\n'.join(bad[:40]))
 
     try:
-        def find_app():
-            for i in range(desktop.childCount):
-                app = desktop.getChildAtIndex(i)
-                if app is not None and 'chronoscope' in (app.name or '').lower():
-                    return app
-            return None
-
-        app = wait_for(find_app, 'the application on the accessibility bus')
-        frame = wait_for(lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_FRAME
-                                      and n.name == window_title),
-                         'a window titled %r' % window_title)
+        app = find_app(desktop)
+        frame = find_frame(app, lambda title: title == window_title, 'a window titled %r' % window_title)
         header = find(frame, lambda n: n.getRole() == pyatspi.ROLE_LABEL and n.name == window_title)
         title_has_han = bool(HAN.search(frame.name))
         tap(header is not None and title_has_han == zh,
@@ -268,7 +216,7 @@ def main():
         # The panes, before and after choosing an event.
         event_pane = wait_for(lambda: find(frame, lambda n: n.name == tr('Event Details')), 'the event pane')
         quote_pane = wait_for(lambda: find(frame, lambda n: n.name == tr('Quotes')), 'the quote pane')
-        _, origin = window_origin(window_title)
+        origin = window_origin(window_title)
         with_quotes = [i for i, t in enumerate(titles_en) if t == 'AlexNet'] or [0]
         target_row = next(node for node, labels in rows if labels[-1] == titles[with_quotes[0]])
         click_node(target_row, origin)
@@ -349,17 +297,8 @@ def main():
                              'the shortcuts window')
         check_all(shortcuts, 'the shortcuts window')
     finally:
-        app_proc.terminate()
-        try:
-            app_proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            app_proc.kill()
-
-    sys.exit(0 if all(e2e.results) else 1)
+        stop(app_proc)
 
 
 if __name__ == '__main__':
-    try:
-        main()
-    except Timeout as error:
-        bail(str(error))
+    run(main)
