@@ -135,6 +135,8 @@ _chrono_timeline_insert_sorted (ChronoTimeline *self,
   self->start_times[position] = start;
   self->end_times[position] = end;
   self->ranks[position] = _chrono_timeline_rank_of (event);
+  if (chrono_event_is_forecast (event))
+    g_hash_table_add (self->forecasts, event);
 
   by_id = id_position (self, n, id);
   memmove (self->events_by_id + by_id + 1, self->events_by_id + by_id, (n - by_id) * sizeof (ChronoEvent *));
@@ -193,6 +195,7 @@ chrono_timeline_remove_event (ChronoTimeline *self,
   memmove (self->start_times + position, self->start_times + position + 1, (n - position - 1) * sizeof (ChronoTime));
   memmove (self->end_times + position, self->end_times + position + 1, (n - position - 1) * sizeof (ChronoTime));
   memmove (self->ranks + position, self->ranks + position + 1, (n - position - 1) * sizeof (guint32));
+  g_hash_table_remove (self->forecasts, event);
   g_ptr_array_remove_index (items, position);
 
   rebuild_index (self);
@@ -212,8 +215,14 @@ _chrono_timeline_event_changed (ChronoTimeline *self,
     return;
 
   position = chrono_timeline_get_position (self, event);
-  if (position != G_MAXUINT)
-    self->ranks[position] = _chrono_timeline_rank_of (event);
+  if (position == G_MAXUINT)
+    return;
+
+  self->ranks[position] = _chrono_timeline_rank_of (event);
+  if (chrono_event_is_forecast (event))
+    g_hash_table_add (self->forecasts, event);
+  else
+    g_hash_table_remove (self->forecasts, event);
 }
 
 void

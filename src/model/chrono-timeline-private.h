@@ -35,6 +35,7 @@ struct _ChronoTimeline
   ChronoTime *max_end;
   guint32 *ranks;                /* chrono_timeline_get_ranks() */
   ChronoEvent **events_by_id;
+  GHashTable *forecasts;         /* the events that are forecasts, kept by every edit */
   ChronoTime span_end;
   guint capacity;                /* of the five arrays above */
 
@@ -51,7 +52,7 @@ void       _chrono_timeline_insert_sorted (ChronoTimeline *self,
                                            ChronoEvent    *event);
 /* The rank of @event, from its importance and id. */
 guint32    _chrono_timeline_rank_of       (ChronoEvent    *event);
-/* After an edit set properties of @event: its rank again. */
+/* After an edit set properties of @event: its rank, and whether it is a forecast. */
 void       _chrono_timeline_event_changed (ChronoTimeline *self,
                                            ChronoEvent    *event);
 /* Emits ChronoTimeline::changed; for ChronoEdit. */

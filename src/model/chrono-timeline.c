@@ -46,6 +46,7 @@ chrono_timeline_dispose (GObject *object)
   g_clear_pointer (&self->pending_events, g_ptr_array_unref);
   g_clear_pointer (&self->category_index, g_hash_table_unref);
   g_clear_pointer (&self->source_index, g_hash_table_unref);
+  g_clear_pointer (&self->forecasts, g_hash_table_unref);
 
   G_OBJECT_CLASS (chrono_timeline_parent_class)->dispose (object);
 }
@@ -157,6 +158,7 @@ chrono_timeline_init (ChronoTimeline *self)
   self->category_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->source_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->pending_events = g_ptr_array_new_with_free_func (g_object_unref);
+  self->forecasts = g_hash_table_new (NULL, NULL);
   self->events = chrono_array_list_new (CHRONO_TYPE_EVENT);
   self->quotes = chrono_array_list_new (CHRONO_TYPE_QUOTE);
 }
@@ -363,6 +365,8 @@ chrono_timeline_seal (ChronoTimeline *self)
       ids[i] = chrono_event_get_id (event);
       ranks[i] = _chrono_timeline_rank_of (event);
       has_quotes[i] = chrono_event_get_n_quotes (event) > 0;
+      if (chrono_event_is_forecast (event))
+        g_hash_table_add (self->forecasts, event);
       keys[i].key = time_key (starts[i]);
       keys[i].index = i;
     }
@@ -844,18 +848,14 @@ chrono_timeline_get_span (ChronoTimeline *self,
     *out_start = self->start_times[0];
   if (out_end != NULL)
     {
-      guint n = chrono_timeline_get_n_events (self);
+      GHashTableIter iter;
+      gpointer event;
 
-      /* A forecast's arrow is drawn to the date it predicts, so that date is in the span.
-       * Edits can make any event a forecast, so this looks rather than keeps a copy. */
+      /* A forecast's arrow is drawn to the date it predicts, so that date is in the span. */
       *out_end = self->span_end;
-      for (guint i = 0; i < n; i++)
-        {
-          ChronoEvent *event = chrono_timeline_get_event (self, i);
-
-          if (chrono_event_is_forecast (event))
-            *out_end = MAX (*out_end, chrono_event_get_predicted_end_time (event));
-        }
+      g_hash_table_iter_init (&iter, self->forecasts);
+      while (g_hash_table_iter_next (&iter, &event, NULL))
+        *out_end = MAX (*out_end, chrono_event_get_predicted_end_time (event));
     }
 
   return TRUE;

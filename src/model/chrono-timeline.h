@@ -123,7 +123,8 @@ const ChronoTime *chrono_timeline_get_end_times  (ChronoTimeline *self);
  * ends. Kept by every edit. */
 const guint32    *chrono_timeline_get_ranks      (ChronoTimeline *self);
 /* The whole span: earliest start to latest end, or to the latest date a forecast
- * predicts. FALSE when there are no events. */
+ * predicts. FALSE when there are no events. O(1 + number of forecasts): the timeline
+ * keeps its forecasts through the seal and every edit. */
 gboolean        chrono_timeline_get_span         (ChronoTimeline *self,
                                                   ChronoTime     *out_start,
                                                   ChronoTime     *out_end);
