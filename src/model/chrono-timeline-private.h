@@ -55,6 +55,8 @@ guint32    _chrono_timeline_rank_of       (ChronoEvent    *event);
 /* After an edit set properties of @event: its rank, and whether it is a forecast. */
 void       _chrono_timeline_event_changed (ChronoTimeline *self,
                                            ChronoEvent    *event);
+/* Notifies :sealed; for the seal (chrono-timeline-seal.c). */
+void       _chrono_timeline_notify_sealed (ChronoTimeline *self);
 /* Emits ChronoTimeline::changed; for ChronoEdit. */
 void       _chrono_timeline_emit_changed  (ChronoTimeline *self);
 
