@@ -178,6 +178,80 @@ test_all_quotes_to_event (Fixture       *fixture,
   assert_everything_shows (fixture, dinner);
 }
 
+/* The quote rows shown by the All Quotes list, in order. */
+static GPtrArray *
+shown_all_quotes (GtkListView *all)
+{
+  GPtrArray *shown = g_ptr_array_new ();
+
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (all));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = ui_test_find_child (item, CHRONO_TYPE_QUOTE_ROW);
+
+      if (row != NULL && gtk_widget_get_mapped (row))
+        g_ptr_array_add (shown, chrono_quote_row_get_quote (CHRONO_QUOTE_ROW (row)));
+    }
+
+  return shown;
+}
+
+static void
+assert_all_quotes_show (GtkListView    *all,
+                        ChronoTimeline *timeline)
+{
+  GListModel *quotes = chrono_timeline_get_quotes (timeline);
+  g_autoptr(GPtrArray) shown = NULL;
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (all)));
+  g_assert_nonnull (gtk_list_view_get_model (all));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (all))), ==,
+                    g_list_model_get_n_items (quotes));
+
+  shown = shown_all_quotes (all);
+  g_assert_cmpuint (shown->len, >, 0);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      g_autoptr(ChronoQuote) quote = g_list_model_get_item (quotes, i);
+
+      g_assert_true (g_ptr_array_index (shown, i) == quote);
+    }
+}
+
+/* The All Quotes list is filled the first time it is shown, not while hidden, and then
+ * shows the quotes of the timeline open at that moment. */
+static void
+test_all_quotes_filled_when_shown (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GtkListView *all = GTK_LIST_VIEW (template_child (fixture->quote_pane, CHRONO_TYPE_QUOTE_PANE, "all_quotes"));
+  g_autoptr(ChronoTimeline) other = ui_test_timeline_new ();
+  g_autoptr(GPtrArray) hidden_rows = NULL;
+
+  g_assert_null (gtk_list_view_get_model (all));
+  hidden_rows = shown_all_quotes (all);
+  g_assert_cmpuint (hidden_rows->len, ==, 0);
+
+  g_object_set (fixture->quote_pane, "view", "all", NULL);
+  ui_test_iterate ();
+  assert_all_quotes_show (all, fixture->timeline);
+
+  /* Another timeline opened while the list is hidden empties it until it shows again. */
+  g_object_set (fixture->quote_pane, "view", "event", NULL);
+  chrono_window_set_timeline (fixture->window, other);
+  ui_test_iterate ();
+  g_assert_null (gtk_list_view_get_model (all));
+  g_object_set (fixture->quote_pane, "view", "all", NULL);
+  ui_test_iterate ();
+  assert_all_quotes_show (all, other);
+
+  /* While it shows, a new timeline fills it at once. */
+  chrono_window_set_timeline (fixture->window, fixture->timeline);
+  ui_test_iterate ();
+  assert_all_quotes_show (all, fixture->timeline);
+}
+
 static void
 test_filter_keeps_selection (Fixture       *fixture,
                              gconstpointer  data)
@@ -319,6 +393,7 @@ main (int   argc,
   g_test_add ("/ui/selection/view-to-list-and-panes", Fixture, NULL, fixture_set_up, test_view_to_list, fixture_tear_down);
   g_test_add ("/ui/selection/previous-next", Fixture, NULL, fixture_set_up, test_previous_next, fixture_tear_down);
   g_test_add ("/ui/selection/all-quotes-to-event", Fixture, NULL, fixture_set_up, test_all_quotes_to_event, fixture_tear_down);
+  g_test_add ("/ui/selection/all-quotes-filled-when-shown", Fixture, NULL, fixture_set_up, test_all_quotes_filled_when_shown, fixture_tear_down);
   g_test_add ("/ui/selection/filter-keeps-selection", Fixture, NULL, fixture_set_up, test_filter_keeps_selection, fixture_tear_down);
   g_test_add ("/ui/selection/copy-quote", Fixture, NULL, fixture_set_up, test_copy_quote, fixture_tear_down);
   g_test_add_func ("/ui/selection/find-position-large", test_find_position_large);

@@ -35,6 +35,7 @@ struct _ChronoQuotePane
   AdwStatusPage   *empty_page;
   GtkListBox      *event_quotes;
   GtkListView     *all_quotes;
+  gboolean         all_quotes_stale;
 };
 
 G_DEFINE_FINAL_TYPE (ChronoQuotePane, chrono_quote_pane, GTK_TYPE_WIDGET)
@@ -65,6 +66,22 @@ showing_all (ChronoQuotePane *self)
   return gtk_toggle_button_get_active (self->all_toggle);
 }
 
+/* Every quote makes a row that wraps its text: the list is only filled while it is
+ * shown, so that a window starting on one event's quotes does not lay out them all. */
+static void
+fill_all_quotes (ChronoQuotePane *self)
+{
+  g_autoptr(GtkSelectionModel) selection = NULL;
+
+  if (!self->all_quotes_stale)
+    return;
+
+  self->all_quotes_stale = FALSE;
+  if (self->timeline != NULL)
+    selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (chrono_timeline_get_quotes (self->timeline))));
+  gtk_list_view_set_model (self->all_quotes, selection);
+}
+
 static void
 update_page (ChronoQuotePane *self)
 {
@@ -74,6 +91,7 @@ update_page (ChronoQuotePane *self)
 
       if (quotes != NULL && g_list_model_get_n_items (quotes) > 0)
         {
+          fill_all_quotes (self);
           gtk_stack_set_visible_child_name (self->stack, "all");
           return;
         }
@@ -467,8 +485,6 @@ void
 chrono_quote_pane_set_timeline (ChronoQuotePane *self,
                                 ChronoTimeline  *timeline)
 {
-  g_autoptr(GtkSelectionModel) selection = NULL;
-
   g_return_if_fail (CHRONO_IS_QUOTE_PANE (self));
   g_return_if_fail (timeline == NULL || CHRONO_IS_TIMELINE (timeline));
 
@@ -480,9 +496,8 @@ chrono_quote_pane_set_timeline (ChronoQuotePane *self,
   if (timeline != NULL)
     g_signal_connect_object (timeline, "changed", G_CALLBACK (timeline_changed_cb), self, G_CONNECT_SWAPPED);
 
-  if (timeline != NULL)
-    selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (chrono_timeline_get_quotes (timeline))));
-  gtk_list_view_set_model (self->all_quotes, selection);
+  gtk_list_view_set_model (self->all_quotes, NULL);
+  self->all_quotes_stale = TRUE;
 
   update_switch_visibility (self);
   update_page (self);

@@ -27,6 +27,7 @@ struct _ChronoTimelineView
   ChronoEvent         *selected;
   ChronoViewport      *viewport;
   gboolean             lanes;
+  gboolean             quit_requested;     /* for CHRONO_DEBUG=quit */
   gint64               timeline_set_time;  /* for CHRONO_DEBUG=frames: the first frame's delay */
   guint                n_frames;
 

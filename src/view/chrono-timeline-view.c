@@ -315,23 +315,43 @@ timeline_cb (ChronoTimelineView *self)
   invalidate_layout (self);
 }
 
+enum {
+  DEBUG_FRAMES = 1 << 0,
+  DEBUG_QUIT = 1 << 1,
+};
+
 /* CHRONO_DEBUG=frames prints what each frame costs, to see how zooming feels on a big
- * timeline in the real app. */
-static gboolean
-debug_frames (void)
+ * timeline in the real app; CHRONO_DEBUG=quit quits once the first frame with events is
+ * painted, so that a profiler sees exactly the start-up. */
+static guint
+debug_flags (void)
 {
   static gsize once = 0;
-  static gboolean enabled = FALSE;
+  static guint flags = 0;
 
   if (g_once_init_enter (&once))
     {
-      const GDebugKey keys[] = { { "frames", 1 } };
+      const GDebugKey keys[] = { { "frames", DEBUG_FRAMES }, { "quit", DEBUG_QUIT } };
 
-      enabled = g_parse_debug_string (g_getenv ("CHRONO_DEBUG"), keys, G_N_ELEMENTS (keys)) != 0;
+      flags = g_parse_debug_string (g_getenv ("CHRONO_DEBUG"), keys, G_N_ELEMENTS (keys));
       g_once_init_leave (&once, 1);
     }
 
-  return enabled;
+  return flags;
+}
+
+static gboolean
+debug_frames (void)
+{
+  return (debug_flags () & DEBUG_FRAMES) != 0;
+}
+
+static void
+quit_after_paint_cb (GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  g_signal_handlers_disconnect_by_func (clock, quit_after_paint_cb, user_data);
+  g_application_quit (g_application_get_default ());
 }
 
 static void
@@ -449,6 +469,14 @@ chrono_timeline_view_snapshot (GtkWidget   *widget,
 
   cairo_destroy (cr);
   _chrono_timeline_view_edit_snapshot (self, snapshot);
+
+  if ((debug_flags () & DEBUG_QUIT) != 0 && self->layout != NULL && self->layout->n_items > 0 &&
+      !self->quit_requested)
+    {
+      self->quit_requested = TRUE;
+      g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                        G_CALLBACK (quit_after_paint_cb), NULL);
+    }
 
   if (debug_frames () && self->layout != NULL)
     {

@@ -22,8 +22,10 @@
  *        chronoscope-bench --sizes=N --write-native=FILE   (the generated file, for app-frames.sh)
  * --tsv prints one line per figure: name, N, median ms, p95 ms, peak resident MiB.
  * --cpu times frames and loads by the CPU time of the thread or process doing them
- * instead of the wall clock: on a machine busy with other work the wall clock measures
- * the other work too.
+ * instead of the wall clock, and a start by the CPU time the started process has used
+ * (all its threads) when it reports its first frame: on a machine busy with other work
+ * the wall clock measures the other work too. Both start-up programs run with an empty
+ * data directory, so that no autosave of a real session asks to be recovered.
  */
 
 #include "config.h"
@@ -50,6 +52,7 @@
 static gboolean tsv;
 static gboolean cpu_clock;
 static int runs = 5;
+static char *data_home;   /* XDG_DATA_HOME of the started programs */
 
 /* Microseconds, on the clock --cpu chooses: the wall clock, or the CPU time of this
  * thread (frames) or process (a load's child, which has one thread doing the work). */
@@ -341,6 +344,26 @@ resident_mib (GPid pid)
   return g_ascii_strtod (line + strlen ("\nVmRSS:"), NULL) / 1024.0;
 }
 
+/* The CPU time process @pid has used so far (user and system, all threads), in ms, or -1. */
+static double
+process_cpu_ms (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) pid);
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL) || (after_name = strrchr (stat, ')')) == NULL)
+    return -1;
+
+  /* After the name: state (field 3), …, utime (14) and stime (15), in clock ticks. */
+  fields = g_strsplit (after_name + 2, " ", 0);
+  if (g_strv_length (fields) < 13)
+    return -1;
+
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) * 1000.0 / sysconf (_SC_CLK_TCK);
+}
+
 /* Runs @argv with CHRONO_DEBUG=frames and returns the milliseconds from exec to the
  * first line of standard error that contains @marker and passes @min_in_view (the
  * app's "N events in view"), then ends the process; *@rss_mib is its resident memory
@@ -365,6 +388,7 @@ time_to_first_frame (const char * const *argv,
   envp = g_environ_setenv (envp, "CHRONOSCOPE_LOCALEDIR", BENCH_BUILD_ROOT "/po", TRUE);
   envp = g_environ_setenv (envp, "GSK_RENDERER", "cairo", FALSE);
   envp = g_environ_setenv (envp, "GDK_BACKEND", "x11", FALSE);
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
 
   begin = g_get_monotonic_time ();
   if (!g_spawn_async_with_pipes (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD,
@@ -394,7 +418,7 @@ time_to_first_frame (const char * const *argv,
           if (g_ascii_strtoull (digits, NULL, 10) < min_in_view)
             continue;
         }
-      ms = (g_get_monotonic_time () - begin) / 1000.0;
+      ms = cpu_clock ? process_cpu_ms (pid) : (g_get_monotonic_time () - begin) / 1000.0;
       *rss_mib = resident_mib (pid);
       break;
     }
@@ -417,22 +441,47 @@ bench_start (const char *name,
 {
   g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
   const char *app_argv[] = { BENCH_BUILD_ROOT "/src/chronoscope", file, NULL };
-  const char *baseline_argv[] = { BENCH_BUILD_ROOT "/tests/bench/chronoscope-bench-baseline", NULL };
-  gboolean baseline = g_str_equal (name, "start-baseline");
   double peak_mib = -1;
 
   for (int run = 0; run < runs; run++)
     {
       double rss_mib = -1;
-      double ms = baseline
-                  ? time_to_first_frame (baseline_argv, "first frame", 0, &rss_mib)
-                  : time_to_first_frame (app_argv, "first frame", min_in_view, &rss_mib);
+      double ms = time_to_first_frame (app_argv, "first frame", min_in_view, &rss_mib);
 
       g_array_append_val (samples, ms);
       peak_mib = MAX (peak_mib, rss_mib);
     }
 
   report (name, n, samples, peak_mib);
+}
+
+/* The baseline and the built-in timeline take turns, run by run, so that a machine
+ * getting busier or quieter during the runs weighs on both alike. */
+static void
+bench_start_builtin (void)
+{
+  g_autoptr(GArray) baseline_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) builtin_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *app_argv[] = { BENCH_BUILD_ROOT "/src/chronoscope", NULL };
+  const char *baseline_argv[] = { BENCH_BUILD_ROOT "/tests/bench/chronoscope-bench-baseline", NULL };
+  double baseline_mib = -1, builtin_mib = -1;
+
+  for (int run = 0; run < runs; run++)
+    {
+      double rss_mib = -1;
+      double ms;
+
+      ms = time_to_first_frame (baseline_argv, "first frame", 0, &rss_mib);
+      g_array_append_val (baseline_samples, ms);
+      baseline_mib = MAX (baseline_mib, rss_mib);
+
+      ms = time_to_first_frame (app_argv, "first frame", 0, &rss_mib);
+      g_array_append_val (builtin_samples, ms);
+      builtin_mib = MAX (builtin_mib, rss_mib);
+    }
+
+  report ("start-baseline", 1, baseline_samples, baseline_mib);
+  report ("start-builtin", 0, builtin_samples, builtin_mib);
 }
 
 static GArray *
@@ -511,8 +560,10 @@ main (int   argc,
 
   if (do_start)
     {
-      bench_start ("start-baseline", 1, NULL, 0);
-      bench_start ("start-builtin", 0, NULL, 0);
+      data_home = g_dir_make_tmp ("chronoscope-bench-XXXXXX", &error);
+      if (data_home == NULL)
+        g_error ("chronoscope-bench: %s", error->message);
+      bench_start_builtin ();
     }
 
   for (guint i = 0; i < sizes->len; i++)
@@ -546,6 +597,9 @@ main (int   argc,
 
       g_unlink (native_path);
     }
+
+  if (data_home != NULL)
+    g_rmdir (data_home);
 
   return EXIT_SUCCESS;
 }
