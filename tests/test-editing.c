@@ -70,22 +70,16 @@ test_save_clears_modified (void)
   g_file_delete (file, NULL, NULL);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
+static gboolean
+has_question (gpointer data)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
+  return ui_test_find_question () != NULL;
 }
 
 static gboolean
-has_dialog (gpointer data)
+has_no_question (gpointer data)
 {
-  return find_dialog () != NULL;
+  return ui_test_find_question () == NULL;
 }
 
 static gboolean
@@ -106,7 +100,7 @@ test_unsaved_dialog (void)
   ChronoSession *session = chrono_window_get_session (window);
   g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
   g_autoptr(ChronoEditProperties) edit = NULL;
-  AdwMessageDialog *dialog;
+  GtkWidget *question;
   GWeakRef ref;
 
   chrono_window_set_timeline (window, timeline);
@@ -114,29 +108,30 @@ test_unsaved_dialog (void)
   ui_test_wait_loaded (window);
 
   /* Nothing unsaved: no question. */
-  g_assert_null (find_dialog ());
+  g_assert_null (ui_test_find_question ());
 
   edit = chrono_edit_properties_new (chrono_timeline_lookup_event (timeline, "price"), "title", "Changed", NULL);
   g_assert_true (chrono_session_push_edit (session, CHRONO_EDIT (edit)));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
 
   gtk_window_close (GTK_WINDOW (window));
-  ui_test_wait_for (has_dialog, NULL);
-  dialog = find_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
-  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
-  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
-  adw_message_dialog_response (dialog, "cancel");
-  ui_test_iterate ();
+  ui_test_wait_for (has_question, NULL);
+  question = ui_test_find_question ();
+  g_assert_cmpstr (ui_test_question_get_heading (question), ==, "Save Changes?");
+  g_assert_true (ui_test_question_has_response (question, "save"));
+  g_assert_true (ui_test_question_has_response (question, "discard"));
+  g_assert_false (ui_test_question_has_response (question, "later"));
+  g_assert_true (ui_test_question_click (question, "cancel"));
+  ui_test_wait_for (has_no_question, NULL);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (chrono_session_get_modified (session));
   g_assert_cmpstr (chrono_event_get_title (chrono_timeline_lookup_event (timeline, "price")), ==, "Changed");
 
   g_weak_ref_init (&ref, window);
   gtk_window_close (GTK_WINDOW (window));
-  ui_test_wait_for (has_dialog, NULL);
-  dialog = find_dialog ();
-  adw_message_dialog_response (dialog, "discard");
+  ui_test_wait_for (has_question, NULL);
+  question = ui_test_find_question ();
+  g_assert_true (ui_test_question_click (question, "discard"));
   ui_test_wait_for (is_gone, &ref);
   g_weak_ref_clear (&ref);
 }

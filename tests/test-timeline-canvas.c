@@ -401,11 +401,17 @@ test_builtin_read_only (Fixture       *fixture,
                         gconstpointer  data)
 {
   guint n = chrono_timeline_get_n_events (fixture->timeline);
+  GtkWidget *question;
 
   g_assert_true (chrono_session_get_builtin (fixture->session));
 
   /* A double-click offers a copy and adds nothing. */
+  g_assert_null (ui_test_find_question ());
   double_click (fixture, x_of (fixture, "2018-06-15"), empty_y (fixture));
+  question = ui_test_find_question ();
+  g_assert_nonnull (question);
+  g_assert_cmpstr (ui_test_question_get_heading (question), ==, "Save a Copy to Edit?");
+  g_assert_true (ui_test_question_has_response (question, "copy"));
   g_assert_cmpuint (chrono_timeline_get_n_events (fixture->timeline), ==, n);
   g_assert_false (chrono_undo_stack_get_can_undo (fixture->stack));
   g_assert_false (chrono_session_get_modified (fixture->session));

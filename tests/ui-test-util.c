@@ -209,3 +209,89 @@ ui_test_find_child (GtkWidget *root,
 
   return NULL;
 }
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+#define QUESTION_TYPE ADW_TYPE_ALERT_DIALOG
+#else
+#define QUESTION_TYPE ADW_TYPE_MESSAGE_DIALOG
+#endif
+
+GtkWidget *
+ui_test_find_question (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (l->data))
+        continue;
+      found = ui_test_find_child (l->data, QUESTION_TYPE);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+const char *
+ui_test_question_get_heading (GtkWidget *question)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  return adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (question));
+#else
+  return adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question));
+#endif
+}
+
+gboolean
+ui_test_question_has_response (GtkWidget  *question,
+                               const char *response)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  return adw_alert_dialog_has_response (ADW_ALERT_DIALOG (question), response);
+#else
+  return adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (question), response);
+#endif
+}
+
+static GtkButton *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return GTK_BUTTON (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+gboolean
+ui_test_question_click (GtkWidget  *question,
+                        const char *response)
+{
+  GtkButton *button;
+
+  if (!ui_test_question_has_response (question, response))
+    return FALSE;
+#if ADW_CHECK_VERSION (1, 5, 0)
+  button = find_button (question, adw_alert_dialog_get_response_label (ADW_ALERT_DIALOG (question), response));
+#else
+  button = find_button (question, adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (question), response));
+#endif
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  g_signal_emit_by_name (button, "clicked");
+
+  return TRUE;
+}

@@ -27,5 +27,14 @@ void            ui_test_wait_for         (gboolean     (*predicate) (gpointer),
                                           gpointer       data);
 GtkWidget      *ui_test_find_child       (GtkWidget     *root,
                                           GType          type);
+/* The question on screen (chrono_ui_ask: an AdwAlertDialog on libadwaita >= 1.5, an
+ * AdwMessageDialog before), or NULL. */
+GtkWidget      *ui_test_find_question    (void);
+const char     *ui_test_question_get_heading (GtkWidget *question);
+gboolean        ui_test_question_has_response (GtkWidget *question,
+                                               const char *response);
+/* Clicks the button of @response; FALSE when the question has none. */
+gboolean        ui_test_question_click   (GtkWidget     *question,
+                                          const char    *response);
 
 G_END_DECLS

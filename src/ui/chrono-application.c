@@ -39,9 +39,9 @@ get_or_create_window (ChronoApplication *self)
 }
 
 static void
-recovery_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      ChronoAutosave   *orphan)
+recovery_response_cb (GtkWidget      *dialog,
+                      const char     *response,
+                      ChronoAutosave *orphan)
 {
   ChronoApplication *self = CHRONO_APPLICATION (g_application_get_default ());
   g_autoptr(GError) error = NULL;
@@ -79,25 +79,19 @@ offer_recovery (ChronoApplication *self,
       g_autoptr(GDateTime) local = g_date_time_to_local (chrono_autosave_get_time (orphan));
       g_autofree char *time = g_date_time_format (local, "%c");
       const char *title = chrono_autosave_get_title (orphan);
-      AdwMessageDialog *dialog;
+      g_autofree char *body = NULL;
+      GtkWidget *dialog;
 
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window), _("Recover Unsaved Changes?"), NULL));
-      adw_message_dialog_format_body (dialog,
-                                      /* Translators: the first %s is a timeline's file name or title, the second when its copy was made */
-                                      _("Changes to “%s” were not saved when Chronoscope stopped. A copy made %s is kept."),
-                                      name != NULL ? name : title != NULL ? title : _("Untitled Timeline"), time);
-      adw_message_dialog_add_responses (dialog,
-                                        "later", _("_Later"),
-                                        "discard", _("_Discard"),
-                                        "recover", _("_Recover"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_response_appearance (dialog, "recover", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (dialog, "recover");
-      adw_message_dialog_set_close_response (dialog, "later");
+      /* Translators: the first %s is a timeline's file name or title, the second when its copy was made */
+      body = g_strdup_printf (_("Changes to “%s” were not saved when Chronoscope stopped. A copy made %s is kept."),
+                              name != NULL ? name : title != NULL ? title : _("Untitled Timeline"), time);
+      dialog = chrono_ui_ask (GTK_WIDGET (window), _("Recover Unsaved Changes?"), body,
+                              "later", _("_Later"), ADW_RESPONSE_DEFAULT,
+                              "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE,
+                              "recover", _("_Recover"), ADW_RESPONSE_SUGGESTED,
+                              NULL);
       g_signal_connect_data (dialog, "response", G_CALLBACK (recovery_response_cb),
                              g_object_ref (orphan), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
     }
 }
 

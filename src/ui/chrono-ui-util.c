@@ -267,3 +267,54 @@ chrono_ui_set_label_language (GtkLabel   *label,
     pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string (language)));
   gtk_label_set_attributes (label, attrs);
 }
+
+/* Asks @heading with AdwAlertDialog on libadwaita >= 1.5, AdwMessageDialog (deprecated
+ * there) before. The arguments after @body are triples of a response's id, label and
+ * AdwResponseAppearance, ended by NULL: the first is the close response, the last the
+ * default one. Returns the dialog for its "response" signal, whose handler takes a
+ * GtkWidget *dialog, the response's id and the user data. */
+GtkWidget *
+chrono_ui_ask (GtkWidget  *parent,
+               const char *heading,
+               const char *body,
+               const char *first_response,
+               ...)
+{
+  const char *last = NULL;
+  va_list args;
+#if ADW_CHECK_VERSION (1, 5, 0)
+  AdwAlertDialog *dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (heading, body));
+#else
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (parent)),
+                                                                         heading, body));
+#endif
+
+  va_start (args, first_response);
+  for (const char *id = first_response; id != NULL; id = va_arg (args, const char *))
+    {
+      const char *label = va_arg (args, const char *);
+      AdwResponseAppearance appearance = va_arg (args, int);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+      adw_alert_dialog_add_response (dialog, id, label);
+      adw_alert_dialog_set_response_appearance (dialog, id, appearance);
+#else
+      adw_message_dialog_add_response (dialog, id, label);
+      adw_message_dialog_set_response_appearance (dialog, id, appearance);
+#endif
+      last = id;
+    }
+  va_end (args);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_alert_dialog_set_close_response (dialog, first_response);
+  adw_alert_dialog_set_default_response (dialog, last);
+  adw_dialog_present (ADW_DIALOG (dialog), parent);
+#else
+  adw_message_dialog_set_close_response (dialog, first_response);
+  adw_message_dialog_set_default_response (dialog, last);
+  gtk_window_present (GTK_WINDOW (dialog));
+#endif
+
+  return GTK_WIDGET (dialog);
+}

@@ -24,5 +24,10 @@ void       chrono_ui_open_uri               (GtkWidget      *widget,
                                              const char     *uri);
 void       chrono_ui_set_label_language     (GtkLabel       *label,
                                              const char     *language);
+GtkWidget *chrono_ui_ask                    (GtkWidget      *parent,
+                                             const char     *heading,
+                                             const char     *body,
+                                             const char     *first_response,
+                                             ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "chrono-quote-editor.h"
+#include "chrono-ui-util.h"
 #include "chrono-window-private.h"
 #include "model/chrono-edit-group.h"
 #include "model/chrono-edit-insert.h"
@@ -182,9 +183,9 @@ answer_idle_cb (gpointer user_data)
 }
 
 static void
-unsaved_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     gpointer          user_data)
+unsaved_response_cb (GtkWidget  *dialog,
+                     const char *response,
+                     gpointer    user_data)
 {
   AskData *ask = user_data;
   AnswerData *data;
@@ -208,8 +209,9 @@ void
 _chrono_window_ask_unsaved (ChronoWindow *self,
                             Continuation  then)
 {
-  AdwMessageDialog *dialog;
   g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
   AskData *data;
 
   if (!chrono_session_get_modified (self->session))
@@ -219,34 +221,26 @@ _chrono_window_ask_unsaved (ChronoWindow *self,
     }
 
   name = chrono_session_dup_display_name (self->session);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL));
-  adw_message_dialog_format_body (dialog,
-                                  /* Translators: %s is a timeline's file name or title */
-                                  _("“%s” has changes that are not saved. Without saving, they are lost."),
-                                  name);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  /* Translators: %s is a timeline's file name or title */
+  body = g_strdup_printf (_("“%s” has changes that are not saved. Without saving, they are lost."), name);
+  dialog = chrono_ui_ask (GTK_WIDGET (self), _("Save Changes?"), body,
+                          "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT,
+                          "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE,
+                          "save", _("_Save"), ADW_RESPONSE_SUGGESTED,
+                          NULL);
 
   data = g_new0 (AskData, 1);
   data->self = g_object_ref (self);
   data->then = then;
   g_signal_connect (dialog, "response", G_CALLBACK (unsaved_response_cb), data);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ----- The built-in timeline is read-only ----- */
 
 static void
-read_only_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       ChronoWindow     *self)
+read_only_response_cb (GtkWidget    *dialog,
+                       const char   *response,
+                       ChronoWindow *self)
 {
   if (g_str_equal (response, "copy"))
     save_as (self, NULL);
@@ -256,24 +250,19 @@ read_only_response_cb (AdwMessageDialog *dialog,
 static gboolean
 ensure_editable (ChronoWindow *self)
 {
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
 
   if (chrono_session_get_timeline (self->session) == NULL)
     return FALSE;
   if (!chrono_session_get_read_only (self->session))
     return TRUE;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save a Copy to Edit?"), NULL));
-  adw_message_dialog_set_body (dialog, _("The built-in timeline cannot be changed. Save a copy of it, and edit the copy."));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "copy", _("Save a _Copy…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "copy", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "copy");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = chrono_ui_ask (GTK_WIDGET (self), _("Save a Copy to Edit?"),
+                          _("The built-in timeline cannot be changed. Save a copy of it, and edit the copy."),
+                          "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT,
+                          "copy", _("Save a _Copy…"), ADW_RESPONSE_SUGGESTED,
+                          NULL);
   g_signal_connect_object (dialog, "response", G_CALLBACK (read_only_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 
   return FALSE;
 }

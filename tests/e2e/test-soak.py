@@ -40,11 +40,18 @@ def rss_kib(pid):
 
 
 def windows(pid):
-    out = xdotool('search', '--onlyvisible', '--pid', pid)
+    # By the program's class, not its pid: inside a Flatpak sandbox (the SDK's test run)
+    # GTK sets no _NET_WM_PID, and the X server is this test's own.
+    out = xdotool('search', '--onlyvisible', '--classname', '^%s$' % PROGRAM)
     return [int(w) for w in out.split()]
 
 
 EDGE = 16
+PROGRAM = 'chronoscope'
+# In a Flatpak sandbox GTK's accessibility asks the Flatpak portal for its version, once;
+# the test's private session bus has no portal, and GTK warns. The environment's, not the app's.
+IN_FLATPAK = os.path.exists('/.flatpak-info')
+FLATPAK_PORTAL_WARNING = 'Unable to retrieve the Flatpak portal version'
 
 WORDS = ['chat', 'GPT', 'Altman', '订阅', 'AGI', 'zz', '2015', '', 'a', 'x' * 40, '美元',
          'e', 'ARC']
@@ -191,6 +198,10 @@ def main():
     env.setdefault('GDK_BACKEND', 'x11')
     env.setdefault('GSK_RENDERER', 'cairo')
     env['LANGUAGE'] = 'en'
+    if IN_FLATPAK:
+        # A sandboxed GTK opens files, prints and launches links through the portals, and
+        # the test's private bus has none: there GTK uses its own dialogs, as on the host.
+        env['GDK_DEBUG'] = 'no-portals'
     # Warnings and criticals are counted from the output, not made fatal, so that the
     # report names all of them.
     env['G_DEBUG'] = 'gc-friendly'
@@ -280,7 +291,8 @@ def main():
     output = err.read()
     problems = [line for line in output.splitlines()
                 if re.search(r'-(CRITICAL|WARNING) \*\*|runtime error:|ERROR: AddressSanitizer|'
-                             r'ERROR: LeakSanitizer', line)]
+                             r'ERROR: LeakSanitizer', line)
+                and not (IN_FLATPAK and FLATPAK_PORTAL_WARNING in line)]
     tap(not problems, 'no warning, critical or sanitizer report',
         '\n'.join(problems[:20]) + ('\n… %d in all' % len(problems) if len(problems) > 20 else ''))
     if problems:
