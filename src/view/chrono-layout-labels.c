@@ -1,0 +1,228 @@
+/* chrono-layout-labels.c — where each label goes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-layout"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "chrono-layout-private.h"
+
+static gboolean
+label_fits (ChronoLayout     *self,
+            GPtrArray        *rows,
+            const ChronoRect *box,
+            double            stem_x,
+            guint             row,
+            gboolean          strict)
+{
+  GArray *same_row = g_ptr_array_index (rows, row);
+  ChronoRect padded = *box;
+
+  padded.x -= LABEL_GAP / 2;
+  padded.width += LABEL_GAP;
+
+  for (guint i = 0; i < same_row->len; i++)
+    {
+      guint other = g_array_index (same_row, guint, i);
+      const ChronoLayoutLabel *label = &g_array_index (self->labels, ChronoLayoutLabel, other);
+
+      if (chrono_rect_intersects (&padded, &label->box))
+        return FALSE;
+    }
+
+  /* A lane's name holds the left of its top row. */
+  for (guint i = 0; i < self->lanes->len; i++)
+    if (chrono_rect_intersects (&padded, &g_array_index (self->lanes, ChronoLayoutLane, i).name_box))
+      return FALSE;
+
+  if (!strict)
+    return TRUE;
+
+  /* The stems of labels above pass through this row, and this label's stem passes
+   * through the rows below: in the first try neither may cross a label. */
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const ChronoLayoutLabel *label = &g_array_index (self->labels, ChronoLayoutLabel, i);
+
+      if (label->row > row && label->stem_x >= padded.x && label->stem_x <= padded.x + padded.width)
+        return FALSE;
+      if (label->row < row && stem_x >= label->box.x - 1 && stem_x <= label->box.x + label->box.width + 1)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+any_row_fits (ChronoLayout     *self,
+              GPtrArray        *rows,
+              ChronoRect       *box,
+              double            stem_x,
+              guint             first_row,
+              guint             last_row)
+{
+  for (guint row = first_row; row < last_row; row++)
+    {
+      box->y = _chrono_layout_row_y (self, row);
+      if (label_fits (self, rows, box, stem_x, row, FALSE))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+_chrono_layout_place_label (ChronoLayout             *self,
+                            GPtrArray                *rows,
+                            Candidate                *candidate,
+                            const ChronoLayoutParams *params)
+{
+  ChronoLayoutLabel label = { 0 };
+  ChronoEvent *event = candidate->event;
+  const ChronoDate *end_date = chrono_event_get_end (event);
+  double text_width = 0, text_height = 0;
+  double chrome = 2 * LABEL_PAD_X + LABEL_ACCENT;
+  double x0, x1;
+  guint first_row = 0, last_row = self->n_rows;
+
+  if (self->lanes->len > 0)
+    {
+      guint lane = chrono_layout_get_lane (self, chrono_event_get_category (event));
+      const ChronoLayoutLane *band;
+
+      /* An event whose category got no lane (too little room) is only counted. */
+      if (lane == G_MAXUINT)
+        return FALSE;
+      band = &g_array_index (self->lanes, ChronoLayoutLane, lane);
+      first_row = band->first_row;
+      last_row = band->first_row + band->n_rows;
+    }
+
+  /* Measuring text is the costly part of a layout: first see whether even the narrowest
+   * label could go anywhere near this event, as happens to most of them in a crowd. */
+  x0 = _chrono_layout_time_to_x (self, (double) chrono_event_get_start_time (event));
+  x1 = _chrono_layout_time_to_x (self, (double) chrono_event_get_end_time (event));
+  if (end_date == NULL || x1 - x0 < 2)
+    {
+      if (x0 >= 0 && x0 <= self->width)
+        {
+          ChronoRect narrow = { floor (x0), 0, MIN (MIN_LABEL_WIDTH, floor (self->width)), self->row_height };
+
+          if (narrow.x + narrow.width > self->width)
+            narrow.x = floor (x0) + 1 - narrow.width;
+          narrow.x = CLAMP (narrow.x, 0, floor (self->width) - narrow.width);
+          if (!any_row_fits (self, rows, &narrow, floor (x0) + 0.5, first_row, last_row))
+            return FALSE;
+        }
+    }
+  else
+    {
+      /* A range's label covers at least the range, from where it starts, unless it has
+       * to move away from the right edge. */
+      double visible_x0 = round (CLAMP (x0, 0, self->width));
+      double range_width = floor (CLAMP (x1, 0, self->width)) - visible_x0;
+      ChronoRect narrow = { visible_x0, 0, MAX (range_width, MIN_LABEL_WIDTH), self->row_height };
+
+      if (visible_x0 + MAX (range_width, MAX_LABEL_WIDTH) <= floor (self->width) &&
+          !any_row_fits (self, rows, &narrow, visible_x0 + 0.5, first_row, last_row))
+        return FALSE;
+    }
+
+  label.event = event;
+  label.item = candidate->item;
+  label.position = chrono_layout_get_item_position (self, candidate->item);
+  label.flags = chrono_event_get_start (event)->flags | (end_date ? end_date->flags : 0);
+
+  label.x = x0;
+  label.x_end = x1;
+  label.is_range = end_date != NULL && x1 - x0 >= 2;
+  label.is_imprecise = !label.is_range && x1 - x0 >= 6;
+  if (!label.is_range && !label.is_imprecise)
+    label.x_end = x0;
+  label.predicted_x = label.predicted_x_end = NAN;
+  if (chrono_event_is_forecast (event))
+    {
+      label.predicted_x = _chrono_layout_time_to_x (self, (double) chrono_event_get_predicted_start_time (event));
+      label.predicted_x_end = _chrono_layout_time_to_x (self, (double) chrono_event_get_predicted_end_time (event));
+    }
+
+  params->measure (CHRONO_TEXT_LABEL, chrono_event_get_title (event), &text_width, &text_height,
+                   params->measure_data);
+  label.box.width = MIN (ceil (text_width) + chrome, MIN (MAX_LABEL_WIDTH, self->width));
+  label.box.height = self->row_height;
+
+  if (label.is_range || label.is_imprecise)
+    {
+      double visible_x0 = CLAMP (x0, 0, self->width);
+      double visible_x1 = CLAMP (x1, 0, self->width);
+
+      /* A range's label spans the range, so its bar never runs under another label. */
+      label.box.width = MAX (label.box.width, floor (visible_x1) - round (visible_x0));
+      label.box.x = round (visible_x0);
+      label.stem_x = round (visible_x0) + 0.5;
+
+      /* Near the right edge, the label hangs to the left of the range's start, like a
+       * moment's, when the whole title fits there; otherwise it starts where the range
+       * starts and is ellipsized, unless even that leaves too little room. */
+      if (label.box.x + label.box.width > floor (self->width))
+        {
+          double text_box = MIN (ceil (text_width) + chrome, MIN (MAX_LABEL_WIDTH, self->width));
+          double room = floor (self->width) - label.box.x;
+
+          if (round (visible_x0) + 1 - text_box >= 0 || room < MIN (text_box, MIN_RANGE_LABEL_WIDTH))
+            {
+              label.box.width = text_box;
+              label.box.x = round (visible_x0) + 1 - label.box.width;
+            }
+          else
+            {
+              label.box.width = room;
+            }
+        }
+    }
+  else
+    {
+      label.stem_x = floor (x0) + 0.5;
+      label.box.x = floor (x0);
+      /* Near the right edge the label hangs to the left of its stem. */
+      if (label.box.x + label.box.width > self->width)
+        label.box.x = floor (x0) + 1 - label.box.width;
+      if (label.box.x < 0)
+        label.box.x = 0;
+    }
+
+  label.box.width = MIN (label.box.width, floor (self->width));
+  label.box.x = CLAMP (label.box.x, 0, floor (self->width) - label.box.width);
+  label.stem_x = CLAMP (label.stem_x, 0.5, floor (self->width) - 0.5);
+  label.text_x = label.box.x + LABEL_ACCENT + LABEL_PAD_X;
+  label.text_width = label.box.width - chrome;
+
+  /* For an important event, a stem that has to pass behind a label is better than no
+   * label at all, but only when there is no row where it would not. Minor events do
+   * without, which keeps a crowded view readable. */
+  for (guint strict = 1; strict <= 1; strict--)
+    {
+      if (!strict && !candidate->selected && candidate->importance < RELAXED_IMPORTANCE)
+        break;
+
+      for (guint row = first_row; row < last_row; row++)
+        {
+          label.box.y = _chrono_layout_row_y (self, row);
+          if (label_fits (self, rows, &label.box, label.stem_x, row, strict))
+            {
+              guint index = self->labels->len;
+
+              label.row = row;
+              g_array_append_val (self->labels, label);
+              g_array_append_val (g_ptr_array_index (rows, row), index);
+              return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}

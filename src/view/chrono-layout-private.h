@@ -1,0 +1,94 @@
+/* chrono-layout-private.h — what the layout's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "chrono-layout.h"
+
+G_BEGIN_DECLS
+
+/* Below this many events in view every one is a label candidate; above it the view is cut
+ * into buckets of BUCKET_WIDTH pixels and only the most important event of each bucket
+ * competes, so that a frame costs the same at 1,000 events as at 1,000,000. */
+#define EXACT_LIMIT       1500
+#define BUCKET_WIDTH      3.0
+#define DENSITY_STEP      2.0
+#define MAX_LABEL_WIDTH   340.0
+#define LABEL_PAD_X       6.0
+#define LABEL_PAD_Y       3.0
+#define LABEL_ACCENT      3.0
+#define ROW_GAP           4.0
+#define LANE_NAME_PAD     6.0
+#define LABEL_GAP         4.0
+#define CLUSTER_GAP       10.0
+#define MAX_CLUSTER_SPAN  160.0
+#define MIN_LABEL_WIDTH   36.0
+#define MIN_RANGE_LABEL_WIDTH 120.0
+#define BADGE_PAD_X       6.0
+#define BADGE_GAP         4.0
+#define MARKER_TRACK      12.0
+#define RELAXED_IMPORTANCE 3
+
+/* A run of items that share an x for clustering: one item, or a bucket of them. */
+typedef struct
+{
+  guint  first_item;
+  guint  last_item;
+  double x;
+  guint  labelled;
+} Unit;
+
+typedef struct
+{
+  guint       item;
+  guint       unit;
+  ChronoEvent *event;
+  gboolean    selected;
+  guint       importance;
+  ChronoTime  start;
+  ChronoTime  duration;
+} Candidate;
+
+static inline double
+_chrono_layout_time_to_x (ChronoLayout *self,
+                          double        time)
+{
+  return (time - self->start) * self->width / (self->end - self->start);
+}
+
+static inline double
+_chrono_layout_x_to_time (ChronoLayout *self,
+                          double        x)
+{
+  return self->start + x * (self->end - self->start) / self->width;
+}
+
+static inline double
+_chrono_layout_row_y (ChronoLayout *self,
+                      guint         row)
+{
+  return self->cluster_row.y - ROW_GAP - self->row_height - row * self->row_pitch;
+}
+
+/* chrono-layout-labels.c: puts @candidate's label in the lowest row of @rows (GArrays of
+ * label indices) where it fits; FALSE when it fits nowhere. */
+gboolean _chrono_layout_place_label    (ChronoLayout             *self,
+                                        GPtrArray                *rows,
+                                        Candidate                *candidate,
+                                        const ChronoLayoutParams *params);
+/* chrono-layout-clusters.c: the badges of the units' unlabelled items. */
+void     _chrono_layout_build_clusters (ChronoLayout             *self,
+                                        GArray                   *units,
+                                        const ChronoLayoutParams *params);
+/* chrono-layout-legend.c: the legend (returns the height of its rows), era bands, lanes. */
+double   _chrono_layout_place_legend   (ChronoLayout             *self,
+                                        const ChronoLayoutParams *params,
+                                        double                    row_height);
+void     _chrono_layout_add_eras       (ChronoLayout             *self,
+                                        const ChronoLayoutParams *params);
+void     _chrono_layout_place_lanes    (ChronoLayout             *self,
+                                        const ChronoLayoutParams *params);
+
+G_END_DECLS
