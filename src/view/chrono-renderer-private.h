@@ -17,7 +17,7 @@ struct _ChronoRenderer
   ChronoRenderStyle  style;
   PangoLayout       *layouts[N_TEXT_KINDS];
   GHashTable        *measured[N_TEXT_KINDS];
-  GHashTable        *label_layouts;     /* title → PangoLayout, shaped once */
+  GHashTable        *label_layouts;     /* title → its shaped layout and extents */
 };
 
 G_END_DECLS

@@ -14,6 +14,8 @@
 #include "chrono-renderer-private.h"
 
 #define MEASURE_CACHE_LIMIT 8192
+/* A view shows a hundred titles at most; this keeps a few views' worth shaped. */
+#define LABEL_CACHE_LIMIT   2048
 #define MARKER_RADIUS 4.0
 
 typedef struct
@@ -21,6 +23,22 @@ typedef struct
   double width;
   double height;
 } Extents;
+
+typedef struct
+{
+  PangoLayout *layout;
+  double       width;
+  double       height;
+} LabelText;
+
+static void
+label_text_free (gpointer data)
+{
+  LabelText *label = data;
+
+  g_object_unref (label->layout);
+  g_free (label);
+}
 
 static gboolean
 parse_color (const char  *spec,
@@ -151,7 +169,7 @@ setup_layouts (ChronoRenderer *self)
     }
 
   g_clear_pointer (&self->label_layouts, g_hash_table_unref);
-  self->label_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->label_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, label_text_free);
 }
 
 /**
@@ -215,6 +233,33 @@ chrono_renderer_get_style (ChronoRenderer *self)
   return &self->style;
 }
 
+/* A title's layout, shaped once with no width limit; its extents are what the layout
+ * places, and it is drawn as it is unless it has to be ellipsized. */
+static LabelText *
+lookup_label (ChronoRenderer *self,
+              const char     *text)
+{
+  LabelText *label = g_hash_table_lookup (self->label_layouts, text);
+  PangoRectangle logical;
+
+  if (label != NULL)
+    return label;
+
+  if (g_hash_table_size (self->label_layouts) > LABEL_CACHE_LIMIT)
+    g_hash_table_remove_all (self->label_layouts);
+
+  label = g_new0 (LabelText, 1);
+  label->layout = pango_layout_copy (self->layouts[CHRONO_TEXT_LABEL]);
+  pango_layout_set_text (label->layout, text, -1);
+  pango_layout_set_ellipsize (label->layout, PANGO_ELLIPSIZE_END);
+  pango_layout_get_pixel_extents (label->layout, NULL, &logical);
+  label->width = logical.width;
+  label->height = logical.height;
+  g_hash_table_insert (self->label_layouts, g_strdup (text), label);
+
+  return label;
+}
+
 void
 chrono_renderer_measure (ChronoTextKind  kind,
                          const char     *text,
@@ -227,7 +272,15 @@ chrono_renderer_measure (ChronoTextKind  kind,
 
   g_return_if_fail ((guint) kind < N_TEXT_KINDS);
 
-  /* Titles are measured for every frame; Pango is the costly part of a frame. */
+  if (kind == CHRONO_TEXT_LABEL)
+    {
+      LabelText *label = lookup_label (self, text);
+
+      *width = label->width;
+      *height = label->height;
+      return;
+    }
+
   extents = g_hash_table_lookup (self->measured[kind], text);
   if (extents == NULL)
     {
@@ -331,22 +384,24 @@ show_text (ChronoRenderer    *self,
 {
   PangoLayout *layout = self->layouts[kind];
 
-  /* Titles come back frame after frame: keep each one shaped. */
+  /* Titles come back frame after frame: each is shaped once, and shaped again only to
+   * be ellipsized, which a width that does not cut it never needs. */
   if (kind == CHRONO_TEXT_LABEL)
     {
-      layout = g_hash_table_lookup (self->label_layouts, text);
-      if (layout == NULL)
-        {
-          if (g_hash_table_size (self->label_layouts) > MEASURE_CACHE_LIMIT)
-            g_hash_table_remove_all (self->label_layouts);
+      LabelText *label = lookup_label (self, text);
+      int width = pango_layout_get_width (label->layout);
+      int wanted = (int) (max_width * PANGO_SCALE);
 
-          layout = pango_layout_copy (self->layouts[kind]);
-          pango_layout_set_text (layout, text, -1);
-          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-          g_hash_table_insert (self->label_layouts, g_strdup (text), layout);
+      layout = label->layout;
+      if (max_width >= label->width)
+        {
+          if (width >= 0 && width < (int) (label->width * PANGO_SCALE))
+            pango_layout_set_width (layout, -1);
         }
-      if (pango_layout_get_width (layout) != (int) (max_width * PANGO_SCALE))
-        pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      else if (width != wanted)
+        {
+          pango_layout_set_width (layout, wanted);
+        }
     }
   else
     {
