@@ -53,6 +53,7 @@ static gboolean tsv;
 static gboolean cpu_clock;
 static int runs = 5;
 static char *data_home;   /* XDG_DATA_HOME of the started programs */
+static char *zooms_only;
 
 /* Microseconds, on the clock --cpu chooses: the wall clock, or the CPU time of this
  * thread (frames) or process (a load's child, which has one thread doing the work). */
@@ -292,6 +293,9 @@ bench_frames (ChronoTimeline *timeline,
       double duration = zooms[z].duration > 0 ? zooms[z].duration : (double) (last - first) * 1.05;
       double centre = (first + (double) last) / 2;
 
+      if (zooms_only != NULL && strstr (zooms_only, zooms[z].name + strlen ("frame-")) == NULL)
+        continue;
+
       for (guint frame = 0; frame < FRAMES_PER_ZOOM; frame++)
         {
           ChronoLayoutParams params = { 0 };
@@ -519,6 +523,7 @@ main (int   argc,
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each load and start measurement (default 5)", "N" },
     { "write-native", 0, 0, G_OPTION_ARG_FILENAME, &write_native, "Write the generated native file of the first size and stop", "FILE" },
     { "cpu", 0, 0, G_OPTION_ARG_NONE, &cpu_clock, "Time frames and loads by CPU time, not the wall clock", NULL },
+    { "zooms", 0, 0, G_OPTION_ARG_STRING, &zooms_only, "Only these frame zooms: all, decade, year, month, day", "ZOOM,…" },
     { NULL }
   };
   gboolean do_frame, do_load, do_start;
