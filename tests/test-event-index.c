@@ -100,6 +100,7 @@ check_against_brute_force (ChronoEventIndex *index,
       g_assert_cmpuint (chrono_event_index_get_position (index, i), ==, position);
       g_assert_cmpint (chrono_event_index_get_start_time (index, i), ==, starts[position]);
       g_assert_cmpuint (chrono_event_index_find (index, item), ==, i);
+      g_assert_cmpuint (chrono_event_index_find_position (index, position), ==, i);
       g_assert_true (chrono_event_index_contains_position (index, position));
     }
 
@@ -112,6 +113,7 @@ check_against_brute_force (ChronoEventIndex *index,
           continue;
         }
       g_assert_false (chrono_event_index_contains_position (index, position));
+      g_assert_cmpuint (chrono_event_index_find_position (index, position), ==, G_MAXUINT);
       g_assert_cmpuint (chrono_event_index_find (index, chrono_timeline_get_event (timeline, position)), ==, G_MAXUINT);
     }
 
@@ -125,6 +127,10 @@ check_against_brute_force (ChronoEventIndex *index,
       while (lower < n && starts[g_array_index (expected, guint, lower)] < a)
         lower++;
       g_assert_cmpuint (chrono_event_index_lower_bound (index, a), ==, lower);
+      /* Galloping from any event before the bound finds the same one. */
+      for (guint from = lower > 40 ? lower - 40 : 0; from <= lower; from += 1 + from / 7)
+        g_assert_cmpuint (chrono_event_index_lower_bound_from (index, from, a), ==, lower);
+      g_assert_cmpuint (chrono_event_index_lower_bound_from (index, 0, a), ==, lower);
 
       chrono_event_index_get_span (index, a, b, &first, &last);
       g_assert_cmpuint (first, ==, lower);

@@ -430,6 +430,44 @@ test_layout_importance_wins (void)
   g_assert_cmpuint (g_array_index (layout->clusters, ChronoLayoutCluster, 0).count, ==, 30 - layout->labels->len);
 }
 
+/* Zoomed out over sixty thousand events only the most important of each few pixels
+ * competes for a label; the selected event always does, so it always has one. */
+static void
+test_layout_selected_in_crowd (void)
+{
+  g_autoptr(ChronoTimeline) timeline = make_random_timeline (4243, 60000, 1900, 120);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4243);
+  ChronoTime first, last;
+
+  g_assert_true (chrono_timeline_get_span (timeline, &first, &last));
+
+  for (guint i = 0; i < 20; i++)
+    {
+      ChronoLayoutParams params = { 0 };
+      g_autoptr(ChronoLayout) layout = NULL;
+      double duration = (last - first) / g_rand_double_range (rand, 1, 20);
+      double start = g_rand_double_range (rand, first, last - duration);
+      guint first_in_view = chrono_timeline_count_starts (timeline, G_MININT64, (ChronoTime) ceil (start));
+      guint n_in_view = chrono_timeline_count_starts (timeline, (ChronoTime) ceil (start), (ChronoTime) ceil (start + duration));
+      guint position = first_in_view + g_rand_int_range (rand, 0, n_in_view);
+      const ChronoLayoutLabel *label;
+
+      params.timeline = timeline;
+      params.start = start;
+      params.end = start + duration;
+      params.width = 1600;
+      params.height = 400;
+      params.measure = measure_cb;
+      params.selected = chrono_timeline_get_event (timeline, position);
+      layout = chrono_layout_new (&params);
+
+      g_assert_cmpuint (n_in_view, >, 1500);
+      label = chrono_layout_find_label (layout, position);
+      g_assert_nonnull (label);
+      g_assert_true (label->event == params.selected);
+    }
+}
+
 static void
 test_layout_time_axis (void)
 {
@@ -757,6 +795,7 @@ main (int   argc,
   g_test_add_func ("/view/layout/filter", test_layout_filter);
   g_test_add_func ("/view/layout/forecast", test_layout_forecast);
   g_test_add_func ("/view/layout/importance-wins", test_layout_importance_wins);
+  g_test_add_func ("/view/layout/selected-in-crowd", test_layout_selected_in_crowd);
   g_test_add_func ("/view/layout/time-axis", test_layout_time_axis);
   g_test_add_func ("/view/layout/degenerate", test_layout_degenerate);
   g_test_add_func ("/view/layout/legend-narrow", test_layout_legend_narrow);

@@ -413,6 +413,15 @@ chrono_event_index_find (ChronoEventIndex *self,
   return find_position (self, chrono_timeline_get_position (self->timeline, event));
 }
 
+guint
+chrono_event_index_find_position (ChronoEventIndex *self,
+                                  guint             position)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT_INDEX (self), G_MAXUINT);
+
+  return find_position (self, position);
+}
+
 gboolean
 chrono_event_index_contains_position (ChronoEventIndex *self,
                                       guint             position)
@@ -432,6 +441,36 @@ chrono_event_index_lower_bound (ChronoEventIndex *self,
     return 0;
 
   return chrono_times_lower_bound (get_starts (self), self->n, time);
+}
+
+/* Gallops from @from, so that a sweep across the list costs O(log gap) a step, in memory
+ * it has just read, instead of O(log n) all over a million events. */
+guint
+chrono_event_index_lower_bound_from (ChronoEventIndex *self,
+                                     guint             from,
+                                     ChronoTime        time)
+{
+  const ChronoTime *starts;
+  guint lo, hi, step = 1;
+
+  g_return_val_if_fail (CHRONO_IS_EVENT_INDEX (self), 0);
+
+  starts = get_starts (self);
+  if (from >= self->n || starts[from] >= time)
+    return MIN (from, self->n);
+
+  /* starts[lo] < time, and time <= starts[hi] when hi < n. */
+  lo = from;
+  hi = from + 1;
+  while (hi < self->n && starts[hi] < time)
+    {
+      lo = hi;
+      step *= 2;
+      hi = lo + step;
+    }
+  hi = MIN (hi, self->n);
+
+  return lo + 1 + chrono_times_lower_bound (starts + lo + 1, hi - lo - 1, time);
 }
 
 void
@@ -554,7 +593,7 @@ chrono_event_index_count_columns (ChronoEventIndex *self,
         {
           ChronoTime boundary = (ChronoTime) ceil (span_start + (c + 1) * column_width * (span_end - span_start) / width);
 
-          next = CLAMP (chrono_event_index_lower_bound (self, boundary), previous, last);
+          next = MIN (chrono_event_index_lower_bound_from (self, previous, boundary), last);
         }
 
       counts[c] = next - previous;

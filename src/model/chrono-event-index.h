@@ -39,10 +39,17 @@ ChronoTime        chrono_event_index_get_start_time    (ChronoEventIndex  *self,
 /* Where @event is in the list, or G_MAXUINT when it is filtered out or elsewhere. */
 guint             chrono_event_index_find              (ChronoEventIndex  *self,
                                                         ChronoEvent       *event);
+/* Where the timeline's @position is in the list, or G_MAXUINT. */
+guint             chrono_event_index_find_position     (ChronoEventIndex  *self,
+                                                        guint              position);
 gboolean          chrono_event_index_contains_position (ChronoEventIndex  *self,
                                                         guint              position);
 /* The first event starting at or after @time (the size when there is none). */
 guint             chrono_event_index_lower_bound       (ChronoEventIndex  *self,
+                                                        ChronoTime         time);
+/* The same, for a @time after the start of every event before @from: O(log (result - from)). */
+guint             chrono_event_index_lower_bound_from  (ChronoEventIndex  *self,
+                                                        guint              from,
                                                         ChronoTime         time);
 /* The events starting in [start, end): [*first, *last). */
 void              chrono_event_index_get_span          (ChronoEventIndex  *self,

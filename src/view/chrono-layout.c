@@ -38,6 +38,31 @@ compare_candidates (gconstpointer a,
   return (ca->item > cb->item) - (ca->item < cb->item);
 }
 
+/* The sort keys of candidates[first…], from the timeline's plain arrays. */
+static void
+fill_candidates_from (ChronoLayout   *self,
+                      ChronoTimeline *timeline,
+                      GArray         *candidates,
+                      guint           first,
+                      guint           selected_position)
+{
+  const guint32 *ranks = chrono_timeline_get_ranks (timeline);
+  const ChronoTime *starts = chrono_timeline_get_start_times (timeline);
+  const ChronoTime *ends = chrono_timeline_get_end_times (timeline);
+
+  for (guint i = first; i < candidates->len; i++)
+    {
+      Candidate *candidate = &g_array_index (candidates, Candidate, i);
+      guint position = chrono_layout_get_item_position (self, candidate->item);
+
+      candidate->event = chrono_timeline_get_event (timeline, position);
+      candidate->selected = position == selected_position;
+      candidate->importance = ranks[position] >> 24;
+      candidate->start = starts[position];
+      candidate->duration = chrono_event_get_end (candidate->event) ? ends[position] - candidate->start : 0;
+    }
+}
+
 static void
 clear_cluster (gpointer data)
 {
@@ -116,9 +141,7 @@ chrono_layout_new (const ChronoLayoutParams *params)
   double label_height, badge_height, era_height;
   ChronoTime first_time, last_time;
   guint selected_position = G_MAXUINT;
-  guint n_indexed;
-  const guint32 *ranks;
-  const ChronoTime *starts, *ends;
+  guint n_indexed, n_crossing_candidates;
 
   g_return_val_if_fail (params != NULL, NULL);
   g_return_val_if_fail (CHRONO_IS_TIMELINE (params->timeline), NULL);
@@ -187,84 +210,85 @@ chrono_layout_new (const ChronoLayoutParams *params)
   if (params->selected)
     selected_position = chrono_timeline_get_position (params->timeline, params->selected);
 
-  /* Units and label candidates. */
+  /* Units and label candidates. Of the ranges crossing the left edge only the first few
+   * in the candidates' order can get a label (their labels all start there); the rest
+   * are counted in the clusters. */
   units = g_array_new (FALSE, FALSE, sizeof (Unit));
   candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
 
   for (guint item = 0; item < self->crossing->len; item++)
     {
       Unit unit = { item, item + 1, 0, 0 };
+      Candidate candidate = { item, item };
+
       g_array_append_val (units, unit);
+      g_array_append_val (candidates, candidate);
     }
+  fill_candidates_from (self, params->timeline, candidates, 0, selected_position);
+  g_array_sort (candidates, compare_candidates);
+  if (candidates->len > 2 * MAX (self->n_rows, 1))
+    g_array_set_size (candidates, 2 * MAX (self->n_rows, 1));
+  n_crossing_candidates = candidates->len;
 
   if (n_indexed <= EXACT_LIMIT)
     {
-
       for (guint i = 0; i < n_indexed; i++)
         {
           guint item = self->crossing->len + i;
           Unit unit = { item, item + 1, _chrono_layout_time_to_x (self, (double) chrono_event_index_get_start_time (self->index, self->first_indexed + i)), 0 };
-          g_array_append_val (units, unit);
-        }
+          Candidate candidate = { item, units->len };
 
-      for (guint i = 0; i < units->len; i++)
-        {
-          Candidate candidate = { g_array_index (units, Unit, i).first_item, i };
+          g_array_append_val (units, unit);
           g_array_append_val (candidates, candidate);
         }
     }
   else
     {
-      guint n_buckets = (guint) ceil (self->width / BUCKET_WIDTH);
+      /* Buckets are anchored in time and a power of two seconds wide (3 to 6 pixels), so
+       * that while the view pans, or zooms by less than a factor of two, the same events
+       * compete and keep their labels. */
+      double bucket = exp2 (ceil (log2 (MAX (BUCKET_WIDTH * (self->end - self->start) / self->width, 1))));
+      double k = floor (self->start / bucket);
       guint previous = self->first_indexed;
+      guint selected_index = G_MAXUINT;
 
-      for (guint i = 0; i < units->len; i++)
-        {
-          Candidate candidate = { g_array_index (units, Unit, i).first_item, i };
-          g_array_append_val (candidates, candidate);
-        }
+      if (selected_position != G_MAXUINT)
+        selected_index = chrono_event_index_find_position (self->index, selected_position);
 
-      for (guint b = 0; b < n_buckets; b++)
+      for (gboolean last = FALSE; !last; k++)
         {
+          double bucket_end = (k + 1) * bucket;
           guint next = self->last_indexed;
           guint best;
           Unit unit = { 0 };
           Candidate candidate = { 0 };
 
-          if (b + 1 < n_buckets)
-            next = CLAMP (chrono_event_index_lower_bound (self->index,
-                                                           (ChronoTime) ceil (_chrono_layout_x_to_time (self, (b + 1) * BUCKET_WIDTH))),
-                          previous, self->last_indexed);
+          last = bucket_end >= self->end;
+          if (!last)
+            next = MIN (chrono_event_index_lower_bound_from (self->index, previous, (ChronoTime) ceil (bucket_end)),
+                        self->last_indexed);
           if (next == previous)
             continue;
 
           best = chrono_event_index_find_most_important (self->index, previous, next);
           unit.first_item = self->crossing->len + previous - self->first_indexed;
           unit.last_item = self->crossing->len + next - self->first_indexed;
-          unit.x = (b + 0.5) * BUCKET_WIDTH;
+          unit.x = _chrono_layout_time_to_x (self, (MAX (k * bucket, self->start) + MIN (bucket_end, self->end)) / 2);
           candidate.item = self->crossing->len + best - self->first_indexed;
           candidate.unit = units->len;
-          g_array_append_val (units, unit);
           g_array_append_val (candidates, candidate);
+          /* The selected event always competes. */
+          if (selected_index >= previous && selected_index < next && selected_index != best)
+            {
+              candidate.item = self->crossing->len + selected_index - self->first_indexed;
+              g_array_append_val (candidates, candidate);
+            }
+          g_array_append_val (units, unit);
           previous = next;
         }
     }
 
-  /* The sort keys come from the timeline's plain arrays, not from the events. */
-  ranks = chrono_timeline_get_ranks (params->timeline);
-  starts = chrono_timeline_get_start_times (params->timeline);
-  ends = chrono_timeline_get_end_times (params->timeline);
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      Candidate *candidate = &g_array_index (candidates, Candidate, i);
-      guint position = chrono_layout_get_item_position (self, candidate->item);
-
-      candidate->event = chrono_timeline_get_event (params->timeline, position);
-      candidate->selected = position == selected_position;
-      candidate->importance = ranks[position] >> 24;
-      candidate->start = starts[position];
-      candidate->duration = chrono_event_get_end (candidate->event) ? ends[position] - candidate->start : 0;
-    }
+  fill_candidates_from (self, params->timeline, candidates, n_crossing_candidates, selected_position);
   g_array_sort (candidates, compare_candidates);
 
   /* Labels, most important first, each in the lowest row where it fits. */
