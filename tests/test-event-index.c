@@ -310,6 +310,113 @@ test_one_signal_per_change (void)
   g_assert_cmpuint (chrono_event_index_find_most_important (index, 0, 10), ==, G_MAXUINT);
 }
 
+static void
+pending_cb (ChronoEventIndex *index,
+            GParamSpec       *pspec,
+            guint            *n_notifies)
+{
+  (*n_notifies)++;
+}
+
+/* Over many events a filter runs in chunks on idle: the list stays what it was until the
+ * run is done, then changes once to what filtering at once gives; a change made while a
+ * run is under way drops it, so only the newest filter's list is ever shown. */
+static void
+test_chunked (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2025);
+  g_autoptr(ChronoTimeline) timeline = random_timeline (rand, 40000);
+  g_autoptr(ChronoEventFilter) filter = chrono_event_filter_new ();
+  g_autoptr(ChronoEventFilter) sync_filter = chrono_event_filter_new ();
+  g_autoptr(ChronoEventIndex) index = chrono_event_index_new (timeline, filter);
+  ItemsChanged record = { 0 };
+  guint n_notifies = 0, n_iterations = 0;
+  guint all = chrono_timeline_get_n_events (timeline);
+
+  g_assert_false (chrono_event_index_get_pending (index));
+  g_signal_connect (index, "items-changed", G_CALLBACK (items_changed_cb), &record);
+  g_signal_connect (index, "notify::pending", G_CALLBACK (pending_cb), &n_notifies);
+
+  /* A run, then a newer filter before it could finish: the first never shows. */
+  chrono_event_filter_set_category_visible (filter, "red", FALSE);
+  g_assert_true (chrono_event_index_get_pending (index));
+  g_assert_cmpuint (chrono_event_index_get_size (index), ==, all);
+  g_assert_cmpuint (record.n_signals, ==, 0);
+  g_main_context_iteration (NULL, FALSE);
+  chrono_event_filter_set_search_text (filter, "alpha");
+  chrono_event_filter_set_category_visible (filter, "green", FALSE);
+  g_assert_true (chrono_event_index_get_pending (index));
+
+  while (chrono_event_index_get_pending (index))
+    {
+      g_assert_cmpuint (record.n_signals, ==, 0);
+      g_main_context_iteration (NULL, TRUE);
+      n_iterations++;
+    }
+  g_test_message ("filtered %u events in %u main loop iterations", all, n_iterations);
+  g_assert_cmpuint (n_notifies, ==, 2);
+  g_assert_cmpuint (record.n_signals, ==, 1);
+  g_assert_cmpuint (record.removed - record.added, ==, all - chrono_event_index_get_size (index));
+
+  /* The same list as filtering at once (the brute force) and as an index made with the
+   * same filter, which filters when it is made. */
+  check_against_brute_force (index, rand);
+  chrono_event_filter_set_category_visible (sync_filter, "red", FALSE);
+  chrono_event_filter_set_category_visible (sync_filter, "green", FALSE);
+  chrono_event_filter_set_search_text (sync_filter, "alpha");
+  {
+    g_autoptr(ChronoEventIndex) at_once = chrono_event_index_new (timeline, sync_filter);
+
+    g_assert_false (chrono_event_index_get_pending (at_once));
+    g_assert_cmpuint (chrono_event_index_get_size (at_once), ==, chrono_event_index_get_size (index));
+    for (guint i = 0; i < chrono_event_index_get_size (index); i++)
+      g_assert_cmpuint (chrono_event_index_get_position (at_once, i), ==, chrono_event_index_get_position (index, i));
+    for (guint k = 0; k < 200; k++)
+      {
+        guint first = g_rand_int_range (rand, 0, chrono_event_index_get_size (index));
+        guint last = first + g_rand_int_range (rand, 0, 5000);
+
+        g_assert_cmpuint (chrono_event_index_find_most_important (at_once, first, last), ==,
+                          chrono_event_index_find_most_important (index, first, last));
+      }
+  }
+
+  /* Clearing the filter needs no run; an edit of the timeline is filtered at once, and
+   * drops a run under way. */
+  chrono_event_filter_set_search_text (filter, NULL);
+  g_assert_true (chrono_event_index_get_pending (index));
+  chrono_timeline_remove_event (timeline, chrono_timeline_get_event (timeline, 0));
+  g_signal_emit_by_name (timeline, "changed");   /* as ChronoEdit does after an edit */
+  g_assert_false (chrono_event_index_get_pending (index));
+  check_against_brute_force (index, rand);
+  record.n_signals = 0;
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (record.n_signals, ==, 0);
+
+  chrono_event_filter_set_category_visible (filter, "red", TRUE);
+  chrono_event_filter_set_category_visible (filter, "green", TRUE);
+  g_assert_false (chrono_event_index_get_pending (index));
+  g_assert_cmpuint (chrono_event_index_get_size (index), ==, all - 1);
+
+  /* Another timeline empties the list at once, and fills it when the run is done. */
+  chrono_event_filter_set_category_visible (filter, "blue", FALSE);
+  while (chrono_event_index_get_pending (index))
+    g_main_context_iteration (NULL, TRUE);
+  {
+    g_autoptr(ChronoTimeline) other = random_timeline (rand, 30000);
+
+    chrono_event_index_set_timeline (index, other);
+    g_assert_true (chrono_event_index_get_pending (index));
+    g_assert_cmpuint (chrono_event_index_get_size (index), ==, 0);
+    while (chrono_event_index_get_pending (index))
+      g_main_context_iteration (NULL, TRUE);
+    check_against_brute_force (index, rand);
+    g_assert_cmpuint (chrono_event_index_get_size (index), >, 0);
+    g_clear_object (&index);
+  }
+}
+
 /* The index borrows the events from the timeline: no object per item. */
 static void
 test_items_are_the_timelines (void)
@@ -337,6 +444,7 @@ main (int   argc,
   g_test_add_func ("/model/event-index/random", test_random);
   g_test_add_func ("/model/event-index/one-signal-per-change", test_one_signal_per_change);
   g_test_add_func ("/model/event-index/items-are-the-timelines", test_items_are_the_timelines);
+  g_test_add_func ("/model/event-index/chunked", test_chunked);
 
   return g_test_run ();
 }

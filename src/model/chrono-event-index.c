@@ -11,6 +11,8 @@
 
 #include "chrono-event-index.h"
 
+typedef struct _Run Run;
+
 struct _ChronoEventIndex
 {
   GObject            parent_instance;
@@ -29,6 +31,13 @@ struct _ChronoEventIndex
   guint32           *ranks;
   guint             *tree;
   guint              tree_size;
+
+  /* The filter run under way, if any. */
+  Run               *run;
+  guint              run_source;
+  gboolean           run_same_timeline;
+  gboolean           pending;
+  gboolean           at_once;      /* while being made: what it is made with */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -40,10 +49,40 @@ enum {
   PROP_0,
   PROP_TIMELINE,
   PROP_FILTER,
+  PROP_PENDING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Filtering more events than this runs in chunks on idle, each at most CHUNK_US long,
+ * so that a million events never hold up a frame; the list keeps what it had until the
+ * run is done. Fewer are filtered at once. */
+#define CHUNKED_MIN 16384
+#define CHUNK_US    4000
+#define STEP        4096
+
+enum {
+  RUN_MATCH,
+  RUN_LEAVES,
+  RUN_NODES,
+  RUN_DONE,
+};
+
+/* A list being built, and how far its run has got. */
+struct _Run
+{
+  int         phase;
+  gboolean    all;               /* every event passes */
+  guint       n_events;
+  guint       cursor;            /* the next timeline position, leaf or node */
+  guint       n;
+  guint      *positions;         /* NULL when all */
+  ChronoTime *starts;            /* likewise */
+  guint32    *ranks;             /* likewise */
+  guint      *tree;
+  guint       tree_size;
+};
 
 static inline guint
 position_at (const guint *positions,
@@ -52,59 +91,159 @@ position_at (const guint *positions,
   return positions != NULL ? positions[i] : i;
 }
 
-static void build_tree (ChronoEventIndex *self);
-
-static void
-clear_tree (ChronoEventIndex *self)
+/* The higher ranked of two events in the list; the earlier one on a tie. */
+static inline guint
+better (const guint32 *ranks,
+        guint          a,
+        guint          b)
 {
-  g_clear_pointer (&self->ranks, g_free);
-  g_clear_pointer (&self->tree, g_free);
-  self->tree_size = 0;
+  if (a == G_MAXUINT)
+    return b;
+  if (b == G_MAXUINT)
+    return a;
+  if (ranks[a] != ranks[b])
+    return ranks[a] > ranks[b] ? a : b;
+
+  return MIN (a, b);
 }
 
-/* Runs the filter over the timeline and reports the change as one run of removed and
- * added items, after the prefix and before the suffix that stayed the same. */
 static void
-rebuild (ChronoEventIndex *self,
+run_free (Run *run)
+{
+  g_free (run->positions);
+  g_free (run->starts);
+  g_free (run->ranks);
+  g_free (run->tree);
+  g_free (run);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
+
+static Run *
+run_new (ChronoEventIndex *self)
+{
+  Run *run = g_new0 (Run, 1);
+
+  if (self->timeline != NULL && chrono_timeline_is_sealed (self->timeline))
+    run->n_events = chrono_timeline_get_n_events (self->timeline);
+
+  run->all = self->filter == NULL || chrono_event_filter_is_empty (self->filter);
+  if (run->all)
+    {
+      run->n = run->n_events;
+      run->phase = RUN_MATCH;
+      run->cursor = run->n_events;
+    }
+  else
+    {
+      run->positions = g_new (guint, MAX (run->n_events, 1));
+      run->starts = g_new (ChronoTime, MAX (run->n_events, 1));
+      run->ranks = g_new (guint32, MAX (run->n_events, 1));
+    }
+
+  return run;
+}
+
+/* Works on @run until it is done (TRUE) or @deadline has passed (FALSE); no deadline
+ * when it is negative. The filter goes over the events in order; then a segment tree of
+ * the argmax of the ranks over ranges of the list, leaves first, then the nodes from
+ * the bottom up, each made of its two children. */
+static gboolean
+run_step (ChronoEventIndex *self,
+          Run              *run,
+          gint64            deadline)
+{
+  while (run->phase != RUN_DONE)
+    {
+      if (run->phase == RUN_MATCH)
+        {
+          guint end = MIN (run->cursor + STEP, run->n_events);
+          const ChronoTime *starts = end > run->cursor ? chrono_timeline_get_start_times (self->timeline) : NULL;
+          const guint32 *ranks = end > run->cursor ? chrono_timeline_get_ranks (self->timeline) : NULL;
+
+          for (guint i = run->cursor; i < end; i++)
+            if (chrono_event_filter_matches (self->filter, chrono_timeline_get_event (self->timeline, i)))
+              {
+                run->positions[run->n] = i;
+                run->starts[run->n] = starts[i];
+                run->ranks[run->n] = ranks[i];
+                run->n++;
+              }
+          run->cursor = end;
+
+          if (run->cursor == run->n_events)
+            {
+              if (!run->all)
+                {
+                  run->positions = g_renew (guint, run->positions, MAX (run->n, 1));
+                  run->starts = g_renew (ChronoTime, run->starts, MAX (run->n, 1));
+                  run->ranks = g_renew (guint32, run->ranks, MAX (run->n, 1));
+                }
+              if (run->n == 0)
+                {
+                  run->phase = RUN_DONE;
+                  break;
+                }
+              run->tree_size = 1;
+              while (run->tree_size < run->n)
+                run->tree_size *= 2;
+              run->tree = g_new (guint, 2 * run->tree_size);
+              run->cursor = 0;
+              run->phase = RUN_LEAVES;
+            }
+        }
+      else if (run->phase == RUN_LEAVES)
+        {
+          guint end = MIN (run->cursor + 16 * STEP, run->tree_size);
+
+          for (guint i = run->cursor; i < end; i++)
+            run->tree[run->tree_size + i] = i < run->n ? i : G_MAXUINT;
+          run->cursor = end;
+          if (run->cursor == run->tree_size)
+            {
+              run->cursor = run->tree_size - 1;
+              run->phase = RUN_NODES;
+            }
+        }
+      else
+        {
+          const guint32 *ranks = run->all ? chrono_timeline_get_ranks (self->timeline) : run->ranks;
+          guint end = run->cursor > 16 * STEP ? run->cursor - 16 * STEP : 0;
+
+          for (guint i = run->cursor; i > end; i--)
+            run->tree[i] = better (ranks, run->tree[2 * i], run->tree[2 * i + 1]);
+          run->cursor = end;
+          if (run->cursor == 0)
+            run->phase = RUN_DONE;
+        }
+
+      if (deadline >= 0 && g_get_monotonic_time () >= deadline)
+        break;
+    }
+
+  return run->phase == RUN_DONE;
+}
+
+/* Puts the list of @run in place and reports the change as one run of removed and added
+ * items, after the prefix and before the suffix that stayed the same. */
+static void
+install (ChronoEventIndex *self,
+         Run              *run,
          gboolean          same_timeline)
 {
   g_autofree guint *old_positions = g_steal_pointer (&self->positions);
   guint old_n = self->n;
-  guint n_events = 0;
   guint prefix = 0, suffix = 0;
 
-  g_clear_pointer (&self->starts, g_free);
-  clear_tree (self);
-  self->n = 0;
-
-  if (self->timeline != NULL && chrono_timeline_is_sealed (self->timeline))
-    n_events = chrono_timeline_get_n_events (self->timeline);
-
-  if (self->filter == NULL || chrono_event_filter_is_empty (self->filter))
-    {
-      self->n = n_events;
-    }
-  else if (n_events > 0)
-    {
-      const ChronoTime *starts = chrono_timeline_get_start_times (self->timeline);
-
-      self->positions = g_new (guint, n_events);
-      for (guint i = 0; i < n_events; i++)
-        if (chrono_event_filter_matches (self->filter, chrono_timeline_get_event (self->timeline, i)))
-          self->positions[self->n++] = i;
-
-      self->positions = g_renew (guint, self->positions, MAX (self->n, 1));
-      self->starts = g_new (ChronoTime, MAX (self->n, 1));
-      for (guint i = 0; i < self->n; i++)
-        self->starts[i] = starts[self->positions[i]];
-    }
-  else
-    {
-      self->positions = g_new (guint, 1);
-      self->starts = g_new (ChronoTime, 1);
-    }
-
-  build_tree (self);
+  g_free (self->starts);
+  g_free (self->ranks);
+  g_free (self->tree);
+  self->n = run->n;
+  self->positions = g_steal_pointer (&run->positions);
+  self->starts = g_steal_pointer (&run->starts);
+  self->ranks = g_steal_pointer (&run->ranks);
+  self->tree = g_steal_pointer (&run->tree);
+  self->tree_size = run->tree_size;
 
   if (same_timeline)
     {
@@ -122,17 +261,88 @@ rebuild (ChronoEventIndex *self,
 }
 
 static void
+set_pending (ChronoEventIndex *self,
+             gboolean          pending)
+{
+  if (self->pending == pending)
+    return;
+
+  self->pending = pending;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+}
+
+static void
+drop_run (ChronoEventIndex *self)
+{
+  g_clear_handle_id (&self->run_source, g_source_remove);
+  g_clear_pointer (&self->run, run_free);
+}
+
+static gboolean
+run_cb (gpointer data)
+{
+  ChronoEventIndex *self = data;
+  g_autoptr(Run) run = NULL;
+
+  if (!run_step (self, self->run, g_get_monotonic_time () + CHUNK_US))
+    return G_SOURCE_CONTINUE;
+
+  self->run_source = 0;
+  run = g_steal_pointer (&self->run);
+  install (self, run, self->run_same_timeline);
+  set_pending (self, FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the filter over the timeline, dropping a run that is under way: in chunks on idle
+ * when @chunked and there are many events to filter, otherwise at once. Another
+ * timeline empties the list at once, since the old positions mean nothing in it. */
+static void
+rebuild (ChronoEventIndex *self,
+         gboolean          same_timeline,
+         gboolean          chunked)
+{
+  g_autoptr(Run) run = NULL;
+
+  drop_run (self);
+  run = run_new (self);
+
+  /* With no filter there is only the tree to build, a few milliseconds at a million. */
+  if (!chunked || self->at_once || run->all || run->n_events < CHUNKED_MIN)
+    {
+      run_step (self, run, -1);
+      install (self, run, same_timeline);
+      set_pending (self, FALSE);
+      return;
+    }
+
+  if (!same_timeline)
+    {
+      g_autoptr(Run) empty = g_new0 (Run, 1);
+
+      install (self, empty, FALSE);
+    }
+
+  self->run = g_steal_pointer (&run);
+  self->run_same_timeline = same_timeline;
+  self->run_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_cb, self, NULL);
+  set_pending (self, TRUE);
+}
+
+static void
 filter_changed_cb (ChronoEventIndex *self)
 {
-  rebuild (self, TRUE);
+  rebuild (self, TRUE, TRUE);
 }
 
 /* An edit may have added, removed or moved events, so positions are no longer
- * comparable: the whole list changed, and a selection finds its event again in it. */
+ * comparable: the whole list changed, and a selection finds its event again in it.
+ * At once, so that the edited event stays selected. */
 static void
 timeline_changed_cb (ChronoEventIndex *self)
 {
-  rebuild (self, FALSE);
+  rebuild (self, FALSE, FALSE);
 }
 
 static GType
@@ -172,6 +382,7 @@ chrono_event_index_dispose (GObject *object)
 {
   ChronoEventIndex *self = CHRONO_EVENT_INDEX (object);
 
+  drop_run (self);
   g_clear_signal_handler (&self->filter_changed_id, self->filter);
   g_clear_object (&self->filter);
   g_clear_signal_handler (&self->timeline_changed_id, self->timeline);
@@ -187,7 +398,8 @@ chrono_event_index_finalize (GObject *object)
 
   g_free (self->positions);
   g_free (self->starts);
-  clear_tree (self);
+  g_free (self->ranks);
+  g_free (self->tree);
 
   G_OBJECT_CLASS (chrono_event_index_parent_class)->finalize (object);
 }
@@ -208,6 +420,10 @@ chrono_event_index_get_property (GObject    *object,
 
     case PROP_FILTER:
       g_value_set_object (value, self->filter);
+      break;
+
+    case PROP_PENDING:
+      g_value_set_boolean (value, self->pending);
       break;
 
     default:
@@ -256,6 +472,14 @@ chrono_event_index_class_init (ChronoEventIndexClass *klass)
     g_param_spec_object ("filter", NULL, NULL,
                          CHRONO_TYPE_EVENT_FILTER,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * ChronoEventIndex:pending:
+   *
+   * Whether a filter run is under way; the list is the previous one until it is done.
+   */
+  properties[PROP_PENDING] =
+    g_param_spec_boolean ("pending", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -269,13 +493,19 @@ ChronoEventIndex *
 chrono_event_index_new (ChronoTimeline    *timeline,
                         ChronoEventFilter *filter)
 {
+  ChronoEventIndex *self;
+
   g_return_val_if_fail (!timeline || CHRONO_IS_TIMELINE (timeline), NULL);
   g_return_val_if_fail (!filter || CHRONO_IS_EVENT_FILTER (filter), NULL);
 
-  return g_object_new (CHRONO_TYPE_EVENT_INDEX,
-                       "timeline", timeline,
-                       "filter", filter,
-                       NULL);
+  /* What it is made with is filtered at once. */
+  self = g_object_new (CHRONO_TYPE_EVENT_INDEX, NULL);
+  self->at_once = TRUE;
+  chrono_event_index_set_filter (self, filter);
+  chrono_event_index_set_timeline (self, timeline);
+  self->at_once = FALSE;
+
+  return self;
 }
 
 ChronoTimeline *
@@ -301,7 +531,7 @@ chrono_event_index_set_timeline (ChronoEventIndex *self,
   if (timeline != NULL)
     self->timeline_changed_id = g_signal_connect_swapped (timeline, "changed", G_CALLBACK (timeline_changed_cb), self);
 
-  rebuild (self, FALSE);
+  rebuild (self, FALSE, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
 }
 
@@ -328,8 +558,16 @@ chrono_event_index_set_filter (ChronoEventIndex  *self,
   if (filter != NULL)
     self->filter_changed_id = g_signal_connect_swapped (filter, "changed", G_CALLBACK (filter_changed_cb), self);
 
-  rebuild (self, TRUE);
+  rebuild (self, TRUE, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
+
+gboolean
+chrono_event_index_get_pending (ChronoEventIndex *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT_INDEX (self), FALSE);
+
+  return self->pending;
 }
 
 guint
@@ -486,57 +724,10 @@ chrono_event_index_get_span (ChronoEventIndex *self,
   *last = MAX (*first, chrono_event_index_lower_bound (self, end));
 }
 
-/* The higher ranked of two events in the list; the earlier one on a tie. */
-static inline guint
-better (const guint32 *ranks,
-        guint          a,
-        guint          b)
-{
-  if (a == G_MAXUINT)
-    return b;
-  if (b == G_MAXUINT)
-    return a;
-  if (ranks[a] != ranks[b])
-    return ranks[a] > ranks[b] ? a : b;
-
-  return MIN (a, b);
-}
-
 static const guint32 *
 get_ranks (ChronoEventIndex *self)
 {
   return self->ranks != NULL ? self->ranks : chrono_timeline_get_ranks (self->timeline);
-}
-
-/* Plain arrays only, so a million events cost a few milliseconds here and nothing on
- * the first frame. */
-static void
-build_tree (ChronoEventIndex *self)
-{
-  const guint32 *ranks;
-
-  if (self->n == 0)
-    return;
-
-  if (self->positions != NULL)
-    {
-      const guint32 *timeline_ranks = chrono_timeline_get_ranks (self->timeline);
-
-      self->ranks = g_new (guint32, self->n);
-      for (guint i = 0; i < self->n; i++)
-        self->ranks[i] = timeline_ranks[self->positions[i]];
-    }
-  ranks = get_ranks (self);
-
-  self->tree_size = 1;
-  while (self->tree_size < self->n)
-    self->tree_size *= 2;
-
-  self->tree = g_new (guint, 2 * self->tree_size);
-  for (guint i = 0; i < self->tree_size; i++)
-    self->tree[self->tree_size + i] = i < self->n ? i : G_MAXUINT;
-  for (guint i = self->tree_size; i-- > 1;)
-    self->tree[i] = better (ranks, self->tree[2 * i], self->tree[2 * i + 1]);
 }
 
 guint

@@ -16,8 +16,10 @@ G_DECLARE_FINAL_TYPE (ChronoEventIndex, chrono_event_index, CHRONO, EVENT_INDEX,
 /* The events of a timeline that its filter lets through, in the timeline's order (by
  * start), as a GListModel of ChronoEvent, with the queries the views make. It keeps
  * compact arrays, not an object per item, runs the filter once per change and then says
- * so with one "items-changed". Indices below are positions in this list, not in the
- * timeline. */
+ * so with one "items-changed". Over many events a new filter or timeline is run in
+ * chunks on idle (ChronoEventIndex:pending meanwhile), and a newer change drops the run
+ * under way; an edit of the timeline is filtered at once. Indices below are positions
+ * in this list, not in the timeline. */
 ChronoEventIndex *chrono_event_index_new               (ChronoTimeline    *timeline,
                                                         ChronoEventFilter *filter);
 ChronoTimeline   *chrono_event_index_get_timeline      (ChronoEventIndex  *self);
@@ -27,6 +29,7 @@ ChronoEventFilter *chrono_event_index_get_filter       (ChronoEventIndex  *self)
 void              chrono_event_index_set_filter        (ChronoEventIndex  *self,
                                                         ChronoEventFilter *filter);
 
+gboolean          chrono_event_index_get_pending       (ChronoEventIndex  *self);
 guint             chrono_event_index_get_size          (ChronoEventIndex  *self);
 /* Borrowed. */
 ChronoEvent      *chrono_event_index_get_event         (ChronoEventIndex  *self,

@@ -566,7 +566,9 @@ draw_density (ChronoRenderer *self,
       if (layout->density[c] == 0)
         continue;
 
-      height = MIN (track, 2 + 1.5 * log2 (layout->density[c]));
+      /* Whole pixels: boxes on the pixel grid fill without antialiasing, a thousand of
+       * them in one pass. */
+      height = round (MIN (track, 2 + 1.5 * log2 (layout->density[c])));
       cairo_rectangle (cr, c * layout->density_step, layout->axis_y - height,
                        MAX (layout->density_step - 1, 1), height);
     }
