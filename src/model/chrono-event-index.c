@@ -60,7 +60,7 @@ static GParamSpec *properties[N_PROPS];
  * run is done. Fewer are filtered at once. */
 #define CHUNKED_MIN 16384
 #define CHUNK_US    4000
-#define STEP        4096
+#define STEP        1024
 
 enum {
   RUN_MATCH,
@@ -194,7 +194,7 @@ run_step (ChronoEventIndex *self,
         }
       else if (run->phase == RUN_LEAVES)
         {
-          guint end = MIN (run->cursor + 16 * STEP, run->tree_size);
+          guint end = MIN (run->cursor + 64 * STEP, run->tree_size);
 
           for (guint i = run->cursor; i < end; i++)
             run->tree[run->tree_size + i] = i < run->n ? i : G_MAXUINT;
@@ -208,7 +208,7 @@ run_step (ChronoEventIndex *self,
       else
         {
           const guint32 *ranks = run->all ? chrono_timeline_get_ranks (self->timeline) : run->ranks;
-          guint end = run->cursor > 16 * STEP ? run->cursor - 16 * STEP : 0;
+          guint end = run->cursor > 64 * STEP ? run->cursor - 64 * STEP : 0;
 
           for (guint i = run->cursor; i > end; i--)
             run->tree[i] = better (ranks, run->tree[2 * i], run->tree[2 * i + 1]);

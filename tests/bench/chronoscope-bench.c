@@ -6,6 +6,8 @@
  * number of events it measures
  *   frame-<zoom>       laying out and drawing a 1920×400 frame (the renderer the widget
  *                      and the exporters use), panning, at five zoom levels;
+ *   filter-<change>    the longest the main thread is busy at once while the list takes
+ *                      in a change of category, search or neither (-done: until it does);
  *   load-native        loading a generated native file, in a child process so that its
  *                      peak resident memory is the load's own;
  *   load-timelinejs    the same for a TimelineJS JSON file;
@@ -17,7 +19,7 @@
  * Their memory column is what the app holds once its first frame shows all the events
  * (resident set then, from /proc).
  *
- * Usage: chronoscope-bench [--tsv] [--sizes=1000,10000,…] [--only=frame,load,start]
+ * Usage: chronoscope-bench [--tsv] [--sizes=1000,10000,…] [--only=frame,filter,load,start]
  *                          [--runs=N] [--cpu]
  *        chronoscope-bench --sizes=N --write-native=FILE   (the generated file, for app-frames.sh)
  * --tsv prints one line per figure: name, N, median ms, p95 ms, peak resident MiB.
@@ -334,6 +336,66 @@ bench_frames (ChronoTimeline *timeline,
   cairo_surface_destroy (surface);
 }
 
+/* The longest time the main thread is busy at once while a change of the filter is
+ * taken in: the change itself, then each main loop iteration until the index is done
+ * (filter-<change>), and the time until the list shows the result (filter-<change>-done).
+ * Wall clock, or this thread's CPU time with --cpu. */
+static void
+bench_filter (ChronoTimeline *timeline,
+              guint           n)
+{
+  static const struct {
+    const char *name;
+    const char *search;
+    const char *hidden;
+  } changes[] = {
+    { "filter-category", NULL, "research" },
+    { "filter-search", "number 1", NULL },
+    { "filter-clear", NULL, NULL },
+  };
+  g_autoptr(ChronoEventFilter) filter = chrono_event_filter_new ();
+  g_autoptr(ChronoEventIndex) index = chrono_event_index_new (timeline, filter);
+
+  for (guint c = 0; c < G_N_ELEMENTS (changes); c++)
+    {
+      g_autoptr(GArray) blocks = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) totals = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autofree char *done_name = g_strconcat (changes[c].name, "-done", NULL);
+
+      for (int run = 0; run < runs; run++)
+        {
+          const char *hidden[] = { changes[c].hidden, NULL };
+          gint64 begin, start, end;
+          double longest;
+
+          /* From a different filter each time, so that every change changes the list. */
+          chrono_event_filter_set_search_text (filter, run % 2 ? "number 2" : NULL);
+          chrono_event_filter_set_hidden_categories (filter, run % 2 ? NULL : (const char * const []) { "context", NULL });
+          while (chrono_event_index_get_pending (index))
+            g_main_context_iteration (NULL, TRUE);
+
+          begin = g_get_monotonic_time ();
+          start = now_us (CLOCK_THREAD_CPUTIME_ID);
+          chrono_event_filter_set_search_text (filter, changes[c].search);
+          chrono_event_filter_set_hidden_categories (filter, hidden);
+          longest = (now_us (CLOCK_THREAD_CPUTIME_ID) - start) / 1000.0;
+          while (chrono_event_index_get_pending (index))
+            {
+              start = now_us (CLOCK_THREAD_CPUTIME_ID);
+              g_main_context_iteration (NULL, TRUE);
+              end = now_us (CLOCK_THREAD_CPUTIME_ID);
+              longest = MAX (longest, (end - start) / 1000.0);
+            }
+          g_array_append_val (blocks, longest);
+          longest = (g_get_monotonic_time () - begin) / 1000.0;
+          g_array_append_val (totals, longest);
+        }
+
+      report (changes[c].name, n, blocks, -1);
+      report (done_name, n, totals, -1);
+    }
+}
+
 /* The resident set of process @pid in MiB, or -1. */
 static double
 resident_mib (GPid pid)
@@ -519,14 +581,14 @@ main (int   argc,
   const GOptionEntry entries[] = {
     { "tsv", 0, 0, G_OPTION_ARG_NONE, &tsv, "One tab-separated line per figure", NULL },
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_text, "Numbers of events (default 1000,10000,100000,1000000)", "N,…" },
-    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only these groups: frame, load, start", "GROUP,…" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only these groups: frame, filter, load, start", "GROUP,…" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each load and start measurement (default 5)", "N" },
     { "write-native", 0, 0, G_OPTION_ARG_FILENAME, &write_native, "Write the generated native file of the first size and stop", "FILE" },
     { "cpu", 0, 0, G_OPTION_ARG_NONE, &cpu_clock, "Time frames and loads by CPU time, not the wall clock", NULL },
     { "zooms", 0, 0, G_OPTION_ARG_STRING, &zooms_only, "Only these frame zooms: all, decade, year, month, day", "ZOOM,…" },
     { NULL }
   };
-  gboolean do_frame, do_load, do_start;
+  gboolean do_frame, do_filter, do_load, do_start;
 
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
@@ -550,6 +612,7 @@ main (int   argc,
     }
 
   do_frame = only == NULL || strstr (only, "frame") != NULL;
+  do_filter = only == NULL || strstr (only, "filter") != NULL;
   do_load = only == NULL || strstr (only, "load") != NULL;
   do_start = only == NULL || strstr (only, "start") != NULL;
   if (do_start && g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -590,11 +653,14 @@ main (int   argc,
           g_unlink (json_path);
         }
 
-      if (do_frame)
+      if (do_frame || do_filter)
         {
           g_autoptr(ChronoTimeline) timeline = load_or_die (native_path);
 
-          bench_frames (timeline, n);
+          if (do_frame)
+            bench_frames (timeline, n);
+          if (do_filter)
+            bench_filter (timeline, n);
         }
 
       if (do_start)
