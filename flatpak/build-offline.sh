@@ -248,6 +248,7 @@ done
 # The stack it runs on, from inside the sandbox: this runtime's GTK, libadwaita and GLib.
 version=$(in_sandbox chronoscope --version 2>&1) || problems+=("chronoscope --version failed: $version")
 info "chronoscope --version in the sandbox: $(tr '\n' ' ' <<<"$version")"
+printf '%s\n' "$version" >"$out/version.txt"
 grep -q '^GTK 4\.' <<<"$version" && grep -q '^libadwaita 1\.' <<<"$version" \
   || problems+=("chronoscope --version does not name the GTK and libadwaita it runs on: $version")
 has_check=no
@@ -301,11 +302,32 @@ EOF
 }
 
 # A blank capture means nothing was drawn.
-check_drawn () {
+is_drawn () {
   local spread
-  spread=$(convert "$1" -format '%[fx:standard_deviation]' info: 2>/dev/null || echo 1)
-  python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) > 0.01 else 1)" "$spread" \
-    || fail "the screenshot in $2 is blank: $1"
+  spread=$(convert "$1" -format '%[fx:standard_deviation]' info: 2>/dev/null || echo 0)
+  python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) > 0.01 else 1)" "$spread"
+}
+
+# Captures the window $1 (or "root") into $2 once it has drawn its frame: a window that has
+# just appeared or been resized may not have painted yet, and captures blank or half drawn.
+# Waits for a capture that is not blank and the same as the one half a second before.
+capture () {
+  local window=$1 shot=$2 what=$3 previous="$scratch/previous.png" _
+  rm -f "$previous"
+  sleep 1
+  for _ in $(seq 40); do
+    sleep 0.5
+    import -window "$window" "$shot" 2>/dev/null || continue
+    if is_drawn "$shot"; then
+      if [ -f "$previous" ] && compare -metric AE "$shot" "$previous" null: 2>/dev/null; then
+        return 0
+      fi
+      cp "$shot" "$previous"
+    fi
+  done
+  # Drawn but never still (an animation): the last capture will do.
+  [ -f "$previous" ] && is_drawn "$shot" && return 0
+  fail "the screenshot in $what stayed blank for 20 s: $shot"
 }
 
 run_in_sandbox () {
@@ -337,22 +359,20 @@ run_in_sandbox () {
   fi
   # Xvfb puts the pointer in the middle of the screen, where it would raise a tooltip.
   xdotool mousemove 1399 899 2>/dev/null || true
-  sleep 3   # let it draw
-  import -window root "$shot" || fail "screenshot failed"
-  kill -0 "$app_pid" 2>/dev/null || fail "the app exited after showing its window in $lang (log: $log)"
-  check_drawn "$shot" "$lang"
-  info "$lang: window \"$title\" is up, screenshot $shot"
-
-  # The wide and the narrow (phone) layout: the window alone, at 1200 and 360 pixels wide.
+  # The window, once it has drawn, then the whole screen.
   local window size width
   window=$(xdotool search --name "^$(sed 's/[][\.*^$]/\\&/g' <<<"$title")\$" | head -n 1)
   [ -n "$window" ] || fail "cannot find the window \"$title\" with xdotool"
+  capture "$window" "$scratch/first-$tag.png" "$lang"
+  import -window root "$shot" || fail "screenshot failed"
+  kill -0 "$app_pid" 2>/dev/null || fail "the app exited after showing its window in $lang (log: $log)"
+  info "$lang: window \"$title\" is up, screenshot $shot"
+
+  # The wide and the narrow (phone) layout: the window alone, at 1200 and 360 pixels wide.
   for size in 1200x800 360x720; do
     width=${size%x*}
     xdotool windowsize "$window" "${size%x*}" "${size#*x}" || fail "cannot resize the window to $size"
-    sleep 3
-    import -window "$window" "$out/screenshot-$tag-$width.png" || fail "screenshot at $size failed"
-    check_drawn "$out/screenshot-$tag-$width.png" "$lang at $size"
+    capture "$window" "$out/screenshot-$tag-$width.png" "$lang at $size"
     info "$lang at $size: screenshot $out/screenshot-$tag-$width.png"
   done
   # The app's own complaints, not those of the portals the session bus starts around it.

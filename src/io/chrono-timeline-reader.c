@@ -162,6 +162,13 @@ load_full (GFile                   *file,
       set_file_error (error, local_error, display_name);
       return NULL;
     }
+  /* A file in a folder that may not be searched: GIO answers without its type. */
+  if (!g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_TYPE))
+    {
+      local_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "");
+      set_file_error (error, local_error, display_name);
+      return NULL;
+    }
 
   switch (g_file_info_get_file_type (info))
     {

@@ -195,6 +195,29 @@ launch_data_free (LaunchData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LaunchData, launch_data_free)
 
+/* A toast in the widget's window says that nothing could open the address. */
+static void
+report_failure (LaunchData   *data,
+                const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (data->widget);
+  g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
+
+  g_debug ("Could not open %s: %s", data->uri, error->message);
+  if (!CHRONO_IS_WINDOW (root))
+    return;
+
+  if (g_str_has_prefix (data->uri, "help:"))
+    text = g_strdup (_("No help viewer is installed; the help opens in Yelp"));
+  else
+    /* Translators: %s is a web address */
+    text = g_strdup_printf (_("No app could open %s"), data->uri);
+  /* Toast titles are markup. */
+  markup = g_markup_escape_text (text, -1);
+  chrono_window_add_toast (CHRONO_WINDOW (root), adw_toast_new (markup));
+}
+
 static void
 launch_cb (GObject      *object,
            GAsyncResult *result,
@@ -202,10 +225,6 @@ launch_cb (GObject      *object,
 {
   g_autoptr(LaunchData) data = user_data;
   g_autoptr(GError) error = NULL;
-  const char *uri = data->uri;
-  GtkRoot *root;
-  g_autofree char *text = NULL;
-  g_autofree char *markup = NULL;
 
 #if GTK_CHECK_VERSION (4, 10, 0)
   if (gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error) ||
@@ -217,42 +236,73 @@ launch_cb (GObject      *object,
     return;
 #endif
 
-  g_debug ("Could not open %s: %s", uri, error->message);
-  root = gtk_widget_get_root (data->widget);
-  if (!CHRONO_IS_WINDOW (root))
-    return;
-
-  if (g_str_has_prefix (uri, "help:"))
-    text = g_strdup (_("No help viewer is installed; the help opens in Yelp"));
-  else
-    /* Translators: %s is a web address */
-    text = g_strdup_printf (_("No app could open %s"), uri);
-  /* Toast titles are markup. */
-  markup = g_markup_escape_text (text, -1);
-  chrono_window_add_toast (CHRONO_WINDOW (root), adw_toast_new (markup));
+  report_failure (data, error);
 }
 
-/* Both paths go through the OpenURI portal when the app is sandboxed; when nothing can open
- * the address, a toast in the widget's window says so. */
+static void
+launch (LaunchData *data)
+{
+  GtkRoot *root = gtk_widget_get_root (data->widget);
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (data->uri);
+
+  gtk_uri_launcher_launch (launcher, window, NULL, launch_cb, data);
+#else
+  gtk_show_uri_full (window, data->uri, GDK_CURRENT_TIME, NULL, launch_cb, data);
+#endif
+}
+
+static void
+portal_version_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LaunchData) data = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
+  if (reply == NULL)
+    report_failure (data, error);
+  else
+    launch (g_steal_pointer (&data));
+}
+
+/* Both paths go through the OpenURI portal when the app is sandboxed. With no portal there,
+ * GTK 4.18 and GLib 2.84 fail badly (a critical and a task never returned, or an assertion),
+ * so a sandboxed app asks the portal for its version first. When nothing can open the
+ * address, a toast in the widget's window says so. */
 void
 chrono_ui_open_uri (GtkWidget  *widget,
                     const char *uri)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
   LaunchData *data = g_new0 (LaunchData, 1);
 
   data->widget = g_object_ref (widget);
   data->uri = g_strdup (uri);
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+  if (!g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    {
+      launch (data);
+      return;
+    }
 
-    gtk_uri_launcher_launch (launcher, window, NULL, launch_cb, data);
-  }
-#else
-  gtk_show_uri_full (window, uri, GDK_CURRENT_TIME, NULL, launch_cb, data);
-#endif
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (bus == NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no session bus");
+
+      report_failure (data, error);
+      launch_data_free (data);
+      return;
+    }
+  g_dbus_connection_call (bus, "org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop",
+                          "org.freedesktop.DBus.Properties", "Get",
+                          g_variant_new ("(ss)", "org.freedesktop.portal.OpenURI", "version"),
+                          G_VARIANT_TYPE ("(v)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                          portal_version_cb, data);
 }
 
 /* Han characters are drawn differently in Chinese and Japanese fonts; telling Pango

@@ -290,7 +290,7 @@ def main():
     err.seek(0)
     output = err.read()
     problems = [line for line in output.splitlines()
-                if re.search(r'-(CRITICAL|WARNING) \*\*|runtime error:|ERROR: AddressSanitizer|'
+                if re.search(r'-(CRITICAL|WARNING|ERROR) \*\*|:ERROR:|runtime error:|ERROR: AddressSanitizer|'
                              r'ERROR: LeakSanitizer', line)
                 and not (IN_FLATPAK and FLATPAK_PORTAL_WARNING in line)]
     tap(not problems, 'no warning, critical or sanitizer report',
