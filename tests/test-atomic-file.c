@@ -7,36 +7,17 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <signal.h>
 #include <string.h>
 
 #include "io/chrono-timeline-reader.h"
 #include "model/chrono-atomic-file.h"
 #include "view/chrono-exporter.h"
+#include "kill-fixture.h"
 
 #define OLD_CONTENT "the previous file, which must survive"
 #define CHILD_ENV "CHRONO_TEST_EXPORT_TO"
 
-typedef struct
-{
-  char  *dir;
-  GFile *file;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("chrono-atomic-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "picture.png", NULL);
-  g_assert_true (g_file_set_contents (path, OLD_CONTENT, -1, &error));
-  g_assert_no_error (error);
-  fixture->file = g_file_new_for_path (path);
-}
+static const KillFixtureFile old_file = { "picture.png", OLD_CONTENT };
 
 /* The names in the folder, sorted and joined by spaces. */
 static char *
@@ -56,36 +37,7 @@ list_folder (const char *dir)
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) handle = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_object_unref (fixture->file);
-}
-
-static char *
-read_file (GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, &error));
-  g_assert_no_error (error);
-
-  return contents;
-}
-
-static void
-test_set_contents (Fixture       *fixture,
+test_set_contents (KillFixture   *fixture,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -94,7 +46,7 @@ test_set_contents (Fixture       *fixture,
 
   g_assert_true (chrono_atomic_file_set_contents (fixture->file, "new", 3, NULL, &error));
   g_assert_no_error (error);
-  contents = read_file (fixture->file);
+  contents = kill_fixture_read (fixture->path);
   g_assert_cmpstr (contents, ==, "new");
 
   /* No temporary file is left behind. */
@@ -103,7 +55,7 @@ test_set_contents (Fixture       *fixture,
 }
 
 static void
-test_abort (Fixture       *fixture,
+test_abort (KillFixture   *fixture,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -121,19 +73,19 @@ test_abort (Fixture       *fixture,
   /* While it is written, the new content is beside the file, not in it. */
   during = list_folder (fixture->dir);
   g_assert_cmpstr (during, !=, "picture.png");
-  contents = read_file (fixture->file);
+  contents = kill_fixture_read (fixture->path);
   g_assert_cmpstr (contents, ==, OLD_CONTENT);
   g_clear_pointer (&contents, g_free);
 
   chrono_atomic_file_abort (stream);
-  contents = read_file (fixture->file);
+  contents = kill_fixture_read (fixture->path);
   g_assert_cmpstr (contents, ==, OLD_CONTENT);
   names = list_folder (fixture->dir);
   g_assert_cmpstr (names, ==, "picture.png");
 }
 
 static void
-test_symlink (Fixture       *fixture,
+test_symlink (KillFixture   *fixture,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -152,7 +104,7 @@ test_symlink (Fixture       *fixture,
   target = g_file_read_link (link_path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (target, ==, "picture.png");
-  contents = read_file (fixture->file);
+  contents = kill_fixture_read (fixture->path);
   g_assert_cmpstr (contents, ==, "through the link");
 }
 
@@ -186,60 +138,14 @@ export_child (const char *path)
   return 0;
 }
 
-/* Size of the largest file in @dir other than @keep. */
-static goffset
-largest_other_file (const char *dir,
-                    const char *keep)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-  goffset largest = -1;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      GStatBuf buf;
-
-      if (strcmp (name, keep) != 0 && g_stat (path, &buf) == 0)
-        largest = MAX (largest, (goffset) buf.st_size);
-    }
-
-  return largest;
-}
-
 static void
-test_killed_during_export (Fixture       *fixture,
+test_killed_during_export (KillFixture   *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  g_autoptr(GSubprocess) child = NULL;
-  g_autofree char *path = g_file_get_path (fixture->file);
   g_autofree char *contents = NULL;
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-  goffset written = -1;
 
-  g_subprocess_launcher_setenv (launcher, CHILD_ENV, path, TRUE);
-  child = g_subprocess_launcher_spawn (launcher, &error, "/proc/self/exe", NULL);
-  g_assert_no_error (error);
-
-  /* Wait until the export is writing its bytes (beside the file), then kill it. */
-  while (written <= 0 && g_get_monotonic_time () < deadline)
-    {
-      written = largest_other_file (fixture->dir, "picture.png");
-      if (written <= 0)
-        g_usleep (500);
-    }
-  g_assert_cmpint (written, >, 0);
-  g_subprocess_force_exit (child);
-  g_assert_true (g_subprocess_wait (child, NULL, &error));
-  g_assert_no_error (error);
-
-  /* It died of the kill, not by finishing first: the test saw it in the middle. */
-  g_assert_true (g_subprocess_get_if_signaled (child));
-  g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
-
-  contents = read_file (fixture->file);
+  kill_fixture_kill_child (fixture, CHILD_ENV);
+  contents = kill_fixture_read (fixture->path);
   g_assert_cmpstr (contents, ==, OLD_CONTENT);
 }
 
@@ -247,22 +153,21 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv (CHILD_ENV) != NULL)
-    {
-      g_autofree char *path = g_strdup (g_getenv (CHILD_ENV));
+  g_autofree char *child_path = kill_fixture_child_path (CHILD_ENV);
 
-      g_unsetenv (CHILD_ENV);
+  if (child_path != NULL)
+    {
       g_test_init (&argc, &argv, NULL);
-      return export_child (path);
+      return export_child (child_path);
     }
 
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/atomic-file/set-contents", Fixture, NULL, fixture_set_up, test_set_contents, fixture_tear_down);
-  g_test_add ("/atomic-file/abort", Fixture, NULL, fixture_set_up, test_abort, fixture_tear_down);
-  g_test_add ("/atomic-file/symlink", Fixture, NULL, fixture_set_up, test_symlink, fixture_tear_down);
-  g_test_add ("/atomic-file/killed-during-export", Fixture, NULL, fixture_set_up,
-              test_killed_during_export, fixture_tear_down);
+  g_test_add ("/atomic-file/set-contents", KillFixture, &old_file, kill_fixture_set_up, test_set_contents, kill_fixture_tear_down);
+  g_test_add ("/atomic-file/abort", KillFixture, &old_file, kill_fixture_set_up, test_abort, kill_fixture_tear_down);
+  g_test_add ("/atomic-file/symlink", KillFixture, &old_file, kill_fixture_set_up, test_symlink, kill_fixture_tear_down);
+  g_test_add ("/atomic-file/killed-during-export", KillFixture, &old_file, kill_fixture_set_up,
+              test_killed_during_export, kill_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -19,63 +19,14 @@
 #include "model/chrono-edit-span.h"
 #include "model/chrono-undo-stack.h"
 #include "model-dump.h"
+#include "kill-fixture.h"
 
 #define OLD_CONTENT "<timeline version='1' xml:lang='en'><title>The old file</title>" \
                     "<categories><category id='c' color='#000000'>C</category></categories>" \
                     "<events><event id='e' start='2000' category='c'><title>Old</title></event></events></timeline>"
 #define CHILD_ENV "CHRONO_TEST_SAVE_TO"
 
-typedef struct
-{
-  char  *dir;
-  char  *path;
-  GFile *file;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("chrono-save-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "notes.chronoscope", NULL);
-  g_assert_true (g_file_set_contents (fixture->path, OLD_CONTENT, -1, &error));
-  g_assert_no_error (error);
-  fixture->file = g_file_new_for_path (fixture->path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) handle = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-  g_object_unref (fixture->file);
-}
-
-static char *
-read_path (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
-  g_assert_no_error (error);
-
-  return contents;
-}
+static const KillFixtureFile old_file = { "notes.chronoscope", OLD_CONTENT };
 
 static void
 push (ChronoUndoStack *stack,
@@ -98,7 +49,7 @@ date (const char *text)
 /* Every field the editor can set, set through edits as the editor sets them, then saved
  * and opened again: the model that comes back holds the same, property for property. */
 static void
-test_round_trip_editable (Fixture       *fixture,
+test_round_trip_editable (KillFixture   *fixture,
                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -166,7 +117,7 @@ test_round_trip_editable (Fixture       *fixture,
 }
 
 static void
-test_backup (Fixture       *fixture,
+test_backup (KillFixture   *fixture,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -180,15 +131,15 @@ test_backup (Fixture       *fixture,
   g_assert_true (chrono_timeline_save (timeline, fixture->file, NULL, &error));
   g_assert_no_error (error);
 
-  backup = read_path (backup_path);
+  backup = kill_fixture_read (backup_path);
   g_assert_cmpstr (backup, ==, OLD_CONTENT);
-  saved = read_path (fixture->path);
+  saved = kill_fixture_read (fixture->path);
   g_assert_nonnull (strstr (saved, "<title>Saved once</title>"));
 }
 
 /* A timeline the reader would refuse is not saved, and the file stays as it was. */
 static void
-test_refuse_unreadable (Fixture       *fixture,
+test_refuse_unreadable (KillFixture   *fixture,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -206,7 +157,7 @@ test_refuse_unreadable (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "notes.chronoscope"));
   g_assert_nonnull (strstr (error->message, "category"));
 
-  contents = read_path (fixture->path);
+  contents = kill_fixture_read (fixture->path);
   g_assert_cmpstr (contents, ==, OLD_CONTENT);
 }
 
@@ -239,61 +190,16 @@ save_child (const char *path)
   return 0;
 }
 
-/* Size of the largest file in @dir whose name does not start with @keep. */
-static goffset
-largest_other_file (const char *dir,
-                    const char *keep)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-  goffset largest = -1;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      GStatBuf buf;
-
-      if (!g_str_has_prefix (name, keep) && g_stat (path, &buf) == 0)
-        largest = MAX (largest, (goffset) buf.st_size);
-    }
-
-  return largest;
-}
-
 static void
-test_killed_during_save (Fixture       *fixture,
+test_killed_during_save (KillFixture   *fixture,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  g_autoptr(GSubprocess) child = NULL;
   g_autoptr(ChronoTimeline) timeline = NULL;
   g_autofree char *contents = NULL;
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-  goffset written = -1;
 
-  g_subprocess_launcher_setenv (launcher, CHILD_ENV, fixture->path, TRUE);
-  child = g_subprocess_launcher_spawn (launcher, &error, "/proc/self/exe", NULL);
-  g_assert_no_error (error);
-
-  /* Wait until the save is writing its bytes (beside the file), then kill it. */
-  while (written <= 0 && g_get_monotonic_time () < deadline)
-    {
-      written = largest_other_file (fixture->dir, "notes.chronoscope");
-      if (written <= 0)
-        g_usleep (200);
-    }
-  g_assert_cmpint (written, >, 0);
-  g_subprocess_force_exit (child);
-  g_assert_true (g_subprocess_wait (child, NULL, &error));
-  g_assert_no_error (error);
-  g_test_message ("killed with %" G_GOFFSET_FORMAT " bytes written", written);
-
-  /* It died of the kill, not by finishing first: the test saw it in the middle. */
-  g_assert_true (g_subprocess_get_if_signaled (child));
-  g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
-
-  contents = read_path (fixture->path);
+  kill_fixture_kill_child (fixture, CHILD_ENV);
+  contents = kill_fixture_read (fixture->path);
   g_assert_cmpstr (contents, ==, OLD_CONTENT);
   timeline = chrono_timeline_load (fixture->file, NULL, &error);
   g_assert_no_error (error);
@@ -304,23 +210,21 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *child_path = kill_fixture_child_path (CHILD_ENV);
+
   setlocale (LC_ALL, "C.UTF-8");
-
-  if (g_getenv (CHILD_ENV) != NULL)
+  if (child_path != NULL)
     {
-      g_autofree char *path = g_strdup (g_getenv (CHILD_ENV));
-
-      g_unsetenv (CHILD_ENV);
       g_test_init (&argc, &argv, NULL);
-      return save_child (path);
+      return save_child (child_path);
     }
 
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/io/save/round-trip-editable", Fixture, NULL, fixture_set_up, test_round_trip_editable, fixture_tear_down);
-  g_test_add ("/io/save/backup", Fixture, NULL, fixture_set_up, test_backup, fixture_tear_down);
-  g_test_add ("/io/save/refuse-unreadable", Fixture, NULL, fixture_set_up, test_refuse_unreadable, fixture_tear_down);
-  g_test_add ("/io/save/killed-during-save", Fixture, NULL, fixture_set_up, test_killed_during_save, fixture_tear_down);
+  g_test_add ("/io/save/round-trip-editable", KillFixture, &old_file, kill_fixture_set_up, test_round_trip_editable, kill_fixture_tear_down);
+  g_test_add ("/io/save/backup", KillFixture, &old_file, kill_fixture_set_up, test_backup, kill_fixture_tear_down);
+  g_test_add ("/io/save/refuse-unreadable", KillFixture, &old_file, kill_fixture_set_up, test_refuse_unreadable, kill_fixture_tear_down);
+  g_test_add ("/io/save/killed-during-save", KillFixture, &old_file, kill_fixture_set_up, test_killed_during_save, kill_fixture_tear_down);
 
   return g_test_run ();
 }
