@@ -108,6 +108,24 @@ test_symlink (KillFixture   *fixture,
   g_assert_cmpstr (contents, ==, "through the link");
 }
 
+/* A file in a folder that does not exist: one message that names the file once and says
+ * why (test-exporter checks an export's). */
+static void
+test_missing_folder (KillFixture   *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "no-such-folder", "picture.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (chrono_atomic_file_set_contents (file, "new", 3, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_null (strstr (error->message + strlen (path), "picture.png"));
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+}
+
 /* The child: exports a large PNG of the sample timeline to the file named in CHILD_ENV. */
 static int
 export_child (const char *path)
@@ -166,6 +184,7 @@ main (int   argc,
   g_test_add ("/atomic-file/set-contents", KillFixture, &old_file, kill_fixture_set_up, test_set_contents, kill_fixture_tear_down);
   g_test_add ("/atomic-file/abort", KillFixture, &old_file, kill_fixture_set_up, test_abort, kill_fixture_tear_down);
   g_test_add ("/atomic-file/symlink", KillFixture, &old_file, kill_fixture_set_up, test_symlink, kill_fixture_tear_down);
+  g_test_add ("/atomic-file/missing-folder", KillFixture, &old_file, kill_fixture_set_up, test_missing_folder, kill_fixture_tear_down);
   g_test_add ("/atomic-file/killed-during-export", KillFixture, &old_file, kill_fixture_set_up,
               test_killed_during_export, kill_fixture_tear_down);
 

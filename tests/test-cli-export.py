@@ -130,6 +130,13 @@ with tempfile.TemporaryDirectory() as out:
         ok(result.returncode == 1 and message in result.stderr and not written,
            "error %s: %s" % (message, result.stderr.strip()))
 
+    # One message for a folder that is not there, naming the file once, for every kind of output.
+    for name in ("e8.png", "e8.csv"):
+        target = os.path.join(out, "no-such-folder", name)
+        result = run("--export=" + target, os.path.join(data, "sample.chronoscope"))
+        ok(result.returncode == 1 and result.stderr.count(name) == 1 and "does not exist" in result.stderr,
+           "a missing folder is said once: %s" % result.stderr.strip())
+
     result = run("--help")
     ok(result.returncode == 0 and "--export=OUT" in result.stdout and "--range" in result.stdout, "--help describes --export")
 

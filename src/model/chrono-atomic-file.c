@@ -7,7 +7,35 @@
 
 #include "config.h"
 
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
 #include "chrono-atomic-file.h"
+
+/* GIO's messages name the file, or do not; ours name it once, first, as the readers' do,
+ * and say why in words. Takes @io_error. */
+static void
+set_file_error (GError **error,
+                GError  *io_error,
+                GFile   *file)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("%s: the folder to write it in does not exist"), name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                 _("%s: you do not have permission to write this file"), name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                 _("%s: this is a folder, not a file"), name);
+  else if (strstr (io_error->message, name) == NULL)
+    g_set_error (error, io_error->domain, io_error->code, "%s: %s", name, io_error->message);
+  else
+    g_propagate_error (error, g_steal_pointer (&io_error));
+  g_clear_error (&io_error);
+}
 
 /* The file a chain of symbolic links ends at; @file itself when it is not a link, does not
  * exist yet or the chain is too long (the replace then reports the loop). */
@@ -49,6 +77,8 @@ chrono_atomic_file_replace_full (GFile         *file,
                                  GError       **error)
 {
   g_autoptr(GFile) target = NULL;
+  GFileOutputStream *stream;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -58,9 +88,12 @@ chrono_atomic_file_replace_full (GFile         *file,
    * The backup is made at the close, by linking the old file to “NAME~” just before
    * the new one takes its name. */
   target = resolve_links (file, cancellable);
+  stream = g_file_replace (target, NULL, make_backup, G_FILE_CREATE_REPLACE_DESTINATION,
+                           cancellable, &local_error);
+  if (stream == NULL)
+    set_file_error (error, local_error, file);
 
-  return g_file_replace (target, NULL, make_backup, G_FILE_CREATE_REPLACE_DESTINATION,
-                         cancellable, error);
+  return stream;
 }
 
 GFileOutputStream *
@@ -102,6 +135,7 @@ chrono_atomic_file_set_contents_full (GFile         *file,
                                       GError       **error)
 {
   g_autoptr(GFileOutputStream) stream = NULL;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
@@ -110,11 +144,15 @@ chrono_atomic_file_set_contents_full (GFile         *file,
   if (stream == NULL)
     return FALSE;
 
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length, NULL, cancellable, error))
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length, NULL, cancellable, &local_error))
+    chrono_atomic_file_abort (stream);
+  else
+    g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error);
+  if (local_error != NULL)
     {
-      chrono_atomic_file_abort (stream);
+      set_file_error (error, local_error, file);
       return FALSE;
     }
 
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+  return TRUE;
 }

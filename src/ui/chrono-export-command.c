@@ -284,10 +284,7 @@ chrono_export_command_run (char **argv)
                                                  NULL, &error);
     }
   if (!written)
-    {
-      g_prefix_error (&error, "%s: ", output_name);
-      goto fail;
-    }
+    goto fail;
 
   return EXIT_SUCCESS;
 

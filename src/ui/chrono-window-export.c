@@ -66,7 +66,10 @@ export_to_file (ChronoWindow       *self,
     }
   else
     {
-      toast (self, error->message);
+      /* Translators: %s says which file and why, such as “/home/ana/notes.png: the folder to write it in does not exist” */
+      g_autofree char *text = g_strdup_printf (_("Could not export: %s"), error->message);
+
+      toast (self, text);
     }
 }
 

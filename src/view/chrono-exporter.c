@@ -447,17 +447,16 @@ chrono_exporter_write (ChronoExporter      *self,
   if (!(scale > 0))
     scale = 1;
 
-  stream = chrono_atomic_file_replace (file, cancellable, &local_error);
-  if (stream != NULL)
-    {
-      closure.stream = G_OUTPUT_STREAM (stream);
-      closure.cancellable = cancellable;
+  stream = chrono_atomic_file_replace (file, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
 
-      if (write_surface (self, format, scale, &closure, &local_error))
-        g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error);
-      else
-        chrono_atomic_file_abort (stream);
-    }
+  closure.stream = G_OUTPUT_STREAM (stream);
+  closure.cancellable = cancellable;
+  if (write_surface (self, format, scale, &closure, &local_error))
+    g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error);
+  else
+    chrono_atomic_file_abort (stream);
 
   g_clear_pointer (&closure.buffer, g_byte_array_unref);
   g_clear_error (&closure.error);
@@ -466,9 +465,7 @@ chrono_exporter_write (ChronoExporter      *self,
     return TRUE;
 
   name = g_file_get_parse_name (file);
-  g_set_error (error, local_error->domain, local_error->code,
-               /* Translators: the first %s is a file name, the second the reason */
-               _("Could not export to “%s”: %s"), name, local_error->message);
+  g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", name);
 
   return FALSE;
 }
