@@ -123,12 +123,17 @@ with tempfile.TemporaryDirectory() as out:
         (["--export=" + os.path.join(out, "e7.png")], "one timeline file"),
         (["--size=800x600"], "go with --export"),
         (["--lanes"], "go with --export"),
+        (["--lang=xx", "--export=" + os.path.join(out, "e9.csv"), os.path.join(data, "sample.chronoscope")],
+         "--lang=xx: "),
     ]
     for args, message in cases:
         result = run(*args)
         written = [f for f in os.listdir(out) if f.startswith("e") and f != "no-such-folder"]
         ok(result.returncode == 1 and message in result.stderr and not written,
            "error %s: %s" % (message, result.stderr.strip()))
+
+    result = run("--lang=xx", "--export=" + os.path.join(out, "e9.csv"), os.path.join(data, "sample.chronoscope"))
+    ok("en, zh_CN" in result.stderr, "an unknown --lang lists the languages there are: %s" % result.stderr.strip())
 
     # One message for a folder that is not there, naming the file once, for every kind of output.
     for name in ("e8.png", "e8.csv"):

@@ -122,6 +122,53 @@ use_language (const char *lang)
   textdomain (textdomain (NULL));
 }
 
+/* English is what the text is written in; any other language needs its catalogue. */
+static gboolean
+is_translated_into (const char *lang)
+{
+  const char *localedir = bindtextdomain (GETTEXT_PACKAGE, NULL);
+  g_auto(GStrv) variants = NULL;
+
+  if (g_str_equal (lang, "C") || g_str_equal (lang, "POSIX") || g_str_equal (lang, "en") ||
+      g_str_has_prefix (lang, "en_") || g_str_has_prefix (lang, "en."))
+    return TRUE;
+
+  variants = g_get_locale_variants (lang);
+  for (guint i = 0; variants[i] != NULL; i++)
+    {
+      g_autofree char *catalogue = g_build_filename (localedir, variants[i], "LC_MESSAGES",
+                                                     GETTEXT_PACKAGE ".mo", NULL);
+
+      if (g_file_test (catalogue, G_FILE_TEST_IS_REGULAR))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* “en, zh_CN”: the languages there are catalogues for, and English. */
+static char *
+list_languages (void)
+{
+  const char *localedir = bindtextdomain (GETTEXT_PACKAGE, NULL);
+  g_autoptr(GDir) dir = g_dir_open (localedir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *catalogue = g_build_filename (localedir, name, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+
+      if (g_file_test (catalogue, G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_insert (names, 0, g_strdup ("en"));
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (", ", (char **) names->pdata);
+}
+
 void
 chrono_export_command_prepare (char **argv)
 {
@@ -237,6 +284,16 @@ chrono_export_command_run (char **argv)
     {
       g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("--export needs one timeline file to read, such as: chronoscope --export=out.png events.timeline"));
+      goto fail;
+    }
+  if (lang != NULL && !is_translated_into (lang))
+    {
+      g_autofree char *languages = list_languages ();
+
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: the first %s is what was given, the second a list such as “en, zh_CN” */
+                   _("--lang=%s: Chronoscope has no translation into this language (it has: %s)"),
+                   lang, languages);
       goto fail;
     }
   if ((size != NULL && !parse_size (size, &width, &height, &error)) ||
