@@ -471,6 +471,7 @@ read_row (Reader  *r,
   g_autofree char *headline = NULL;
   g_autofree char *text = NULL;
   g_autofree char *type = NULL;
+  const char *display_date;
   ChronoDate start, end;
   gboolean has_start, has_end;
   gboolean empty = TRUE;
@@ -531,6 +532,11 @@ read_row (Reader  *r,
   if (has_end && chrono_date_compare (&start, &end) == 0)
     has_end = FALSE;
 
+  /* What Chronoscope writes for an approximate date gives the dates that flag instead. */
+  display_date = get_cell (r, COLUMN_DISPLAY_DATE);
+  if (_chrono_timelinejs_read_flags_display (display_date, &start, has_end ? &end : NULL))
+    display_date = NULL;
+
   {
     g_autofree char *id = g_strdup_printf ("row-%u", r->row);
     g_autofree char *caption = dup_html_cell (r, COLUMN_MEDIA_CAPTION);
@@ -543,7 +549,7 @@ read_row (Reader  *r,
     if (has_end)
       chrono_event_set_end (event, &end);
     chrono_event_set_summary (event, text);
-    chrono_event_set_display_date (event, get_cell (r, COLUMN_DISPLAY_DATE));
+    chrono_event_set_display_date (event, display_date);
     if (*media != '\0' || caption != NULL || credit != NULL)
       chrono_event_set_media (event, media, caption, credit);
     /* Translators: the category of TimelineJS events that belong to no group */

@@ -119,6 +119,54 @@ _chrono_timelinejs_date_parts (const ChronoDate *date,
   return n;
 }
 
+char *
+_chrono_timelinejs_flags_display (const ChronoDate *start,
+                                  const ChronoDate *end)
+{
+  if (start->flags == CHRONO_DATE_EXACT && (end == NULL || end->flags == CHRONO_DATE_EXACT))
+    return NULL;
+
+  return chrono_date_format_span (start, end);
+}
+
+gboolean
+_chrono_timelinejs_read_flags_display (const char *display,
+                                       ChronoDate *start,
+                                       ChronoDate *end)
+{
+  static const ChronoDateFlags flags[] = {
+    CHRONO_DATE_EXACT, CHRONO_DATE_APPROXIMATE, CHRONO_DATE_UNCERTAIN,
+    CHRONO_DATE_APPROXIMATE | CHRONO_DATE_UNCERTAIN,
+  };
+
+  if (display == NULL || *display == '\0')
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    for (guint j = 0; j < (end != NULL ? G_N_ELEMENTS (flags) : 1); j++)
+      {
+        ChronoDate flagged_start = *start, flagged_end;
+        g_autofree char *written = NULL;
+
+        flagged_start.flags = flags[i];
+        if (end != NULL)
+          {
+            flagged_end = *end;
+            flagged_end.flags = flags[j];
+          }
+        written = _chrono_timelinejs_flags_display (&flagged_start, end != NULL ? &flagged_end : NULL);
+        if (g_strcmp0 (written, display) == 0)
+          {
+            *start = flagged_start;
+            if (end != NULL)
+              *end = flagged_end;
+            return TRUE;
+          }
+      }
+
+  return FALSE;
+}
+
 static void
 append_entity (GString    *out,
                const char *entity,

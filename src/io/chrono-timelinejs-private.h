@@ -36,6 +36,16 @@ gboolean        _chrono_timelinejs_make_date   (const gint64     values[CHRONO_T
 guint           _chrono_timelinejs_date_parts  (const ChronoDate *date,
                                                 gint64           values[CHRONO_TIMELINEJS_N_PARTS]);
 
+/* TimelineJS has no approximate or uncertain dates; Chronoscope writes them as the display
+ * date it shows (“around 2015”). This display date for @start (to @end, which may be NULL),
+ * or NULL when both are exact. */
+char           *_chrono_timelinejs_flags_display (const ChronoDate *start,
+                                                  const ChronoDate *end);
+/* Whether @display is such a display date for @start (to @end): if so, gives them its flags. */
+gboolean        _chrono_timelinejs_read_flags_display (const char *display,
+                                                       ChronoDate *start,
+                                                       ChronoDate *end);
+
 /* TimelineJS text is HTML; Chronoscope shows plain text. Tags go (block tags become
  * line breaks), entities are decoded, spaces are collapsed. */
 char           *_chrono_html_to_text           (const char      *html);

@@ -375,9 +375,6 @@ read_date_flags (JsReader     *r,
                  const char  **out_display_date,
                  GError      **error)
 {
-  static const ChronoDateFlags flags[] = {
-    CHRONO_DATE_APPROXIMATE, CHRONO_DATE_UNCERTAIN, CHRONO_DATE_APPROXIMATE | CHRONO_DATE_UNCERTAIN,
-  };
   JsonObject *date_object = json_object_get_object_member (object, member);
   const char *display_date;
 
@@ -386,21 +383,7 @@ read_date_flags (JsReader     *r,
   if (display_date == NULL)
     return TRUE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
-    {
-      ChronoDate flagged = *date;
-      g_autofree char *written = NULL;
-
-      flagged.flags = flags[i];
-      written = chrono_date_format (&flagged);
-      if (strcmp (written, display_date) == 0)
-        {
-          *date = flagged;
-          return TRUE;
-        }
-    }
-
-  if (out_display_date != NULL)
+  if (!_chrono_timelinejs_read_flags_display (display_date, date, NULL) && out_display_date != NULL)
     *out_display_date = display_date;
   return TRUE;
 }

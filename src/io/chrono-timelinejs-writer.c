@@ -81,6 +81,7 @@ add_date (JsonBuilder      *builder,
 {
   gint64 values[CHRONO_TIMELINEJS_N_PARTS];
   guint n = _chrono_timelinejs_date_parts (date, values);
+  g_autofree char *display = NULL;
 
   json_builder_set_member_name (builder, member);
   json_builder_begin_object (builder);
@@ -90,10 +91,9 @@ add_date (JsonBuilder      *builder,
       json_builder_add_int_value (builder, values[i]);
     }
   /* TimelineJS has no approximate dates; it shows what it is told to. */
-  if (date->flags != CHRONO_DATE_EXACT)
+  display = _chrono_timelinejs_flags_display (date, NULL);
+  if (display != NULL)
     {
-      g_autofree char *display = chrono_date_format (date);
-
       json_builder_set_member_name (builder, "display_date");
       json_builder_add_string_value (builder, display);
     }
@@ -390,6 +390,7 @@ chrono_timeline_write_csv (ChronoTimeline *timeline)
       g_autofree char *headline = g_markup_escape_text (chrono_event_get_title (event), -1);
       g_autofree char *caption = NULL;
       g_autofree char *credit = NULL;
+      g_autofree char *flags_display = NULL;
       const char *texts[N_TEXT_CELLS] = { NULL };
 
       if (chrono_event_get_media_caption (event) != NULL)
@@ -397,7 +398,11 @@ chrono_timeline_write_csv (ChronoTimeline *timeline)
       if (chrono_event_get_media_credit (event) != NULL)
         credit = g_markup_escape_text (chrono_event_get_media_credit (event), -1);
 
+      /* The spreadsheet has one date to show: the event's own, or one that keeps it approximate. */
       texts[CELL_DISPLAY_DATE] = chrono_event_get_display_date (event);
+      if (texts[CELL_DISPLAY_DATE] == NULL)
+        texts[CELL_DISPLAY_DATE] = flags_display = _chrono_timelinejs_flags_display (chrono_event_get_start (event),
+                                                                                      chrono_event_get_end (event));
       texts[CELL_HEADLINE] = headline;
       texts[CELL_TEXT] = html;
       texts[CELL_MEDIA] = chrono_event_get_media_url (event);
