@@ -110,6 +110,18 @@ test_invalid_date_refused (Fixture       *fixture,
   g_assert_false (chrono_date_entry_get_valid (start));
   g_assert_nonnull (strstr (preview_text (start), "is not a date"));
 
+  /* Years before the Common Era: unticked, as files keep them (year 0 is 1 BC); with
+   * BCE ticked, as people count them, where there is no year 0. */
+  gtk_editable_set_text (text, "0000");
+  g_assert_true (chrono_date_entry_get_valid (start));
+  g_assert_cmpstr (preview_text (start), ==, "1 BC");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_by_name (GTK_WIDGET (start), GTK_TYPE_CHECK_BUTTON, 2)), TRUE);
+  g_assert_false (chrono_date_entry_get_valid (start));
+  g_assert_nonnull (strstr (preview_text (start), "There is no year 0 BCE"));
+  gtk_editable_set_text (text, "0001");
+  g_assert_cmpstr (preview_text (start), ==, "1 BC");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_by_name (GTK_WIDGET (start), GTK_TYPE_CHECK_BUTTON, 2)), FALSE);
+
   /* Fixed, it reads as people read dates. */
   gtk_editable_set_text (text, "2022-11-30");
   g_assert_true (chrono_date_entry_get_valid (start));

@@ -308,6 +308,58 @@ test_csv_round_trip (void)
     }
 }
 
+/* One convention for years before the Common Era. The native format's are EDTF's,
+ * astronomical: 0000 is 1 BC. TimelineJS shows a negative year without its sign and
+ * “BCE” after it, so its -500 is read as 500 BC, and its year 0, which it places
+ * where JavaScript's Date puts year 0, as 1 BC; the JSON and the spreadsheet agree,
+ * and both write 1 BC back as -1. */
+static void
+test_years_before_common_era (void)
+{
+  static const struct { const char *timelinejs; gint64 astronomical; } years[] = {
+    { "-500", -499 }, { "-1", 0 }, { "0", 0 }, { "1", 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    {
+      g_autofree char *json_text = g_strdup_printf ("{\"events\": [{\"start_date\": {\"year\": %s}, "
+                                                    "\"text\": {\"headline\": \"x\"}}]}", years[i].timelinejs);
+      g_autofree char *csv_text = g_strdup_printf ("Year,Headline\n%s,x\n", years[i].timelinejs);
+      g_autoptr(GBytes) json = g_bytes_new (json_text, strlen (json_text));
+      g_autoptr(GBytes) csv = g_bytes_new (csv_text, strlen (csv_text));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChronoTimeline) from_json = chrono_timeline_read_timelinejs_bytes (json, "y.json", NULL, &error);
+      g_autoptr(ChronoTimeline) from_csv = NULL;
+
+      g_assert_no_error (error);
+      from_csv = chrono_timeline_read_csv_bytes (csv, "y.csv", NULL, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s", years[i].timelinejs);
+      g_assert_cmpint (chrono_event_get_start (chrono_timeline_get_event (from_json, 0))->year, ==, years[i].astronomical);
+      g_assert_cmpint (chrono_event_get_start (chrono_timeline_get_event (from_csv, 0))->year, ==, years[i].astronomical);
+    }
+
+  {
+    const char *native = "<timeline version='1' xml:lang='en'><title>Y</title>"
+                         "<categories><category id='c' color='#000000'>C</category></categories>"
+                         "<events><event id='e' start='0000' category='c'><title>x</title></event></events></timeline>";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (native, strlen (native));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ChronoTimeline) timeline = chrono_timeline_read_native_bytes (bytes, "y.chronoscope", NULL, &error);
+    g_autoptr(GBytes) json = NULL;
+    g_autoptr(GBytes) csv = NULL;
+    g_autofree char *shown = NULL;
+
+    g_assert_no_error (error);
+    shown = chrono_date_format (chrono_event_get_start (chrono_timeline_get_event (timeline, 0)));
+    g_assert_cmpstr (shown, ==, "1 BC");
+    json = chrono_timeline_write_timelinejs (timeline);
+    csv = chrono_timeline_write_csv (timeline);
+    g_assert_nonnull (strstr (g_bytes_get_data (json, NULL), "\"year\" : -1"));
+    g_assert_nonnull (strstr (g_bytes_get_data (csv, NULL), "\r\n-1,"));
+  }
+}
+
 /* What the JSON reader keeps that it used to drop. */
 static void
 test_json_read_media (void)
@@ -380,6 +432,7 @@ main (int   argc,
   g_test_add_func ("/io/timelinejs-writer/json-quotes", test_json_quotes);
   g_test_add_func ("/io/timelinejs-writer/csv-round-trip", test_csv_round_trip);
   g_test_add_func ("/io/timelinejs-writer/json-read-media", test_json_read_media);
+  g_test_add_func ("/io/timelinejs-writer/years-before-common-era", test_years_before_common_era);
   g_test_add_func ("/io/timelinejs-writer/native-keeps-media", test_native_keeps_media);
 
   return g_test_run ();

@@ -38,7 +38,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Reads what is typed and ticked. BCE years are typed as people write them (500 BCE is
- * “0500”) and stored as ISO 8601 counts them (-499). */
+ * “0500”) and stored as ISO 8601 counts them (-499); unticked, a year is read as files
+ * keep it, so “0000” is 1 BCE and “-0500” is 501 BCE. */
 static gboolean
 parse (ChronoDateEntry  *self,
        ChronoDate       *date,
@@ -62,10 +63,16 @@ parse (ChronoDateEntry  *self,
 
   if (gtk_check_button_get_active (self->bce))
     {
-      if (date->year <= 0)
+      if (date->year < 0)
         {
           g_set_error_literal (error, CHRONO_DATE_ERROR, CHRONO_DATE_ERROR_INVALID,
                                _("With “BCE” ticked, write the year without a minus sign"));
+          return FALSE;
+        }
+      if (date->year == 0)
+        {
+          g_set_error_literal (error, CHRONO_DATE_ERROR, CHRONO_DATE_ERROR_INVALID,
+                               _("There is no year 0 BCE: the year before 1 CE is 1 BCE"));
           return FALSE;
         }
       date->year = 1 - date->year;
