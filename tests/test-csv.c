@@ -188,6 +188,9 @@ static const ErrorCase error_cases[] = {
     "e.csv: row 4, column B (“Month”): “x” is not a whole number" },
   { HEADER "2012,,,,,,,,caf\xe9,\n", CHRONO_READER_ERROR_SYNTAX,
     "e.csv:2:16: the file is not valid UTF-8 text here (byte 0xE9)" },
+  /* The column counts characters, as an editor shows them, not bytes (which would say 18). */
+  { HEADER "2012,,,,,,,,\xc3\xa9\xe2\x82\xac\xff,\n", CHRONO_READER_ERROR_SYNTAX,
+    "e.csv:2:15: the file is not valid UTF-8 text here (byte 0xFF)" },
 };
 
 static void
