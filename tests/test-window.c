@@ -11,6 +11,7 @@
 #include "ui-test-util.h"
 #include "ui/chrono-category-filter.h"
 #include "ui/chrono-event-list.h"
+#include "ui/chrono-event-pane.h"
 
 static GObject *
 template_child_of (gpointer    widget,
@@ -268,6 +269,23 @@ test_narrow_layout (void)
   g_assert_true (adw_flap_get_folded (flap));
   g_assert_false (adw_flap_get_reveal_flap (flap));
   g_assert_cmpint (gtk_orientable_get_orientation (panes), ==, GTK_ORIENTATION_VERTICAL);
+
+  /* With no event chosen, the details pane is as tall as its wrapped text needs: nothing
+   * of it is cut off below. */
+  {
+    GtkWidget *pane = GTK_WIDGET (template_child (window, "event_pane"));
+    GtkStack *stack = GTK_STACK (template_child_of (pane, CHRONO_TYPE_EVENT_PANE, "stack"));
+    int natural;
+
+    chrono_session_select_event (CHRONO_SESSION (template_child (window, "session")), NULL);
+    ui_test_iterate ();
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+    gtk_widget_measure (gtk_stack_get_visible_child (stack), GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (pane),
+                        NULL, &natural, NULL, NULL);
+    g_test_message ("empty page: %d px wide, %d px tall, needs %d", gtk_widget_get_width (pane),
+                    gtk_widget_get_height (pane), natural);
+    g_assert_cmpint (gtk_widget_get_height (pane), >=, natural);
+  }
 
   /* F9 still opens the folded sidebar. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
