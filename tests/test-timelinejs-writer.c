@@ -93,8 +93,34 @@ assert_same_dates (const ChronoDate *a,
   g_assert_cmpstr (edtf_a, ==, edtf_b);
 }
 
+/* A quote's wording, language, translation, speaker and source come back apart. */
+static void
+assert_same_quotes (ChronoEvent *a,
+                    ChronoEvent *b)
+{
+  GPtrArray *quotes_a = chrono_event_get_quotes (a);
+  GPtrArray *quotes_b = chrono_event_get_quotes (b);
+
+  g_assert_cmpuint (quotes_b->len, ==, quotes_a->len);
+  for (guint i = 0; i < quotes_a->len; i++)
+    {
+      ChronoQuote *qa = g_ptr_array_index (quotes_a, i);
+      ChronoQuote *qb = g_ptr_array_index (quotes_b, i);
+
+      g_assert_cmpstr (chrono_quote_get_original_text (qb), ==, chrono_quote_get_original_text (qa));
+      g_assert_cmpstr (chrono_quote_get_original_language (qb), ==, chrono_quote_get_original_language (qa));
+      g_assert_cmpstr (chrono_quote_get_translation (qb), ==, chrono_quote_get_translation (qa));
+      g_assert_cmpstr (chrono_quote_get_translation_language (qb), ==, chrono_quote_get_translation_language (qa));
+      g_assert_cmpstr (chrono_quote_get_speaker (qb), ==, chrono_quote_get_speaker (qa));
+      g_assert_true ((chrono_quote_get_source (qb) == NULL) == (chrono_quote_get_source (qa) == NULL));
+      if (chrono_quote_get_source (qa) != NULL)
+        g_assert_cmpstr (chrono_source_get_title (chrono_quote_get_source (qb)), ==,
+                         chrono_source_get_title (chrono_quote_get_source (qa)));
+    }
+}
+
 /* What a round trip through TimelineJS keeps: events (title, dates with precision and
- * flags, category by name, display date, media), eras and the categories' names. */
+ * flags, category by name, display date, media, quotes), eras and the categories' names. */
 static void
 assert_round_trip (ChronoTimeline *before,
                    ChronoTimeline *after)
@@ -120,8 +146,9 @@ assert_round_trip (ChronoTimeline *before,
       g_assert_cmpstr (chrono_event_get_media_url (b), ==, chrono_event_get_media_url (a));
       g_assert_cmpstr (chrono_event_get_media_caption (b), ==, chrono_event_get_media_caption (a));
       g_assert_cmpstr (chrono_event_get_media_credit (b), ==, chrono_event_get_media_credit (a));
-      if (chrono_event_get_notes (a) == NULL && chrono_event_get_n_quotes (a) == 0)
+      if (chrono_event_get_notes (a) == NULL)
         g_assert_cmpstr (chrono_event_get_summary (b), ==, chrono_event_get_summary (a));
+      assert_same_quotes (a, b);
     }
 
   g_assert_cmpuint (g_list_model_get_n_items (eras_after), ==, g_list_model_get_n_items (eras_before));
@@ -278,9 +305,11 @@ test_json_quotes (void)
 
   assert_timelinejs_shape (json);
   /* A quote is a blockquote: the translation, the original, the speaker and source. */
-  g_assert_nonnull (strstr (text, "<blockquote><p>We were surprised.</p><p lang=\\\"zh-Hans\\\">我们很惊讶。</p>"
-                                  "<cite>Sam Altman, An interview</cite></blockquote>"));
-  g_assert_nonnull (strstr (text, "<p lang=\\\"en\\\">A &lt;quoted&gt; remark</p><cite>Somebody</cite>"));
+  g_assert_nonnull (strstr (text, "<blockquote><p class=\\\"translation\\\" lang=\\\"en\\\">We were surprised.</p><p lang=\\\"zh-Hans\\\">我们很惊讶。</p>"
+                                  "<cite><span class=\\\"speaker\\\">Sam Altman</span>, "
+                                  "<span class=\\\"source\\\">An interview</span></cite></blockquote>"));
+  g_assert_nonnull (strstr (text, "<p lang=\\\"en\\\">A &lt;quoted&gt; remark</p>"
+                                  "<cite><span class=\\\"speaker\\\">Somebody</span></cite>"));
   /* Notes follow the summary as paragraphs. */
   g_assert_nonnull (strstr (text, "<p>A research preview, released quietly.</p><p>First note.</p><p>Second note.</p>"));
   /* The astronomical year -500 is 501 BC, which TimelineJS writes as -501. */
@@ -306,6 +335,32 @@ test_csv_round_trip (void)
       g_assert_no_error (error);
       assert_round_trip (before, after);
     }
+}
+
+/* A block quote that TimelineJS's own author wrote is a quote too: its text the original,
+ * in a language not given, its <cite> the speaker. */
+static void
+test_read_foreign_blockquote (void)
+{
+  const char *json = "{\"events\": [{\"start_date\": {\"year\": 2005}, \"text\": {\"headline\": \"Stanford\", "
+                     "\"text\": \"<p>A speech.</p><blockquote>Stay hungry. <em>Stay</em> foolish.<cite>Steve Jobs</cite>"
+                     "</blockquote><blockquote><p>unclosed\"}}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_read_timelinejs_bytes (bytes, "f.json", NULL, &error);
+  ChronoEvent *event;
+  ChronoQuote *quote;
+
+  g_assert_no_error (error);
+  event = chrono_timeline_get_event (timeline, 0);
+  g_assert_cmpstr (chrono_event_get_summary (event), ==, "A speech. unclosed");
+  g_assert_cmpuint (chrono_event_get_n_quotes (event), ==, 1);
+  quote = g_ptr_array_index (chrono_event_get_quotes (event), 0);
+  g_assert_cmpstr (chrono_quote_get_original_text (quote), ==, "Stay hungry. Stay foolish.");
+  g_assert_cmpstr (chrono_quote_get_original_language (quote), ==, "und");
+  g_assert_null (chrono_quote_get_translation (quote));
+  g_assert_cmpstr (chrono_quote_get_speaker (quote), ==, "Steve Jobs");
+  g_assert_null (chrono_quote_get_source (quote));
 }
 
 /* One convention for years before the Common Era. The native format's are EDTF's,
@@ -433,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/io/timelinejs-writer/csv-round-trip", test_csv_round_trip);
   g_test_add_func ("/io/timelinejs-writer/json-read-media", test_json_read_media);
   g_test_add_func ("/io/timelinejs-writer/years-before-common-era", test_years_before_common_era);
+  g_test_add_func ("/io/timelinejs-writer/read-foreign-blockquote", test_read_foreign_blockquote);
   g_test_add_func ("/io/timelinejs-writer/native-keeps-media", test_native_keeps_media);
 
   return g_test_run ();

@@ -545,10 +545,12 @@ read_row (Reader  *r,
     /* White space collapsed as the native reader does, so that the group reads back the same. */
     g_autofree char *group = _chrono_collapse_space (get_cell (r, COLUMN_GROUP));
     const char *media = get_cell (r, COLUMN_MEDIA);
+    /* Its block quotes are its quotes, as Chronoscope writes them. */
+    g_autofree char *summary = _chrono_timelinejs_read_text_and_quotes (get_cell (r, COLUMN_TEXT), r->timeline, event);
 
     if (has_end)
       chrono_event_set_end (event, &end);
-    chrono_event_set_summary (event, text);
+    chrono_event_set_summary (event, *summary != '\0' ? summary : NULL);
     chrono_event_set_display_date (event, display_date);
     if (*media != '\0' || caption != NULL || credit != NULL)
       chrono_event_set_media (event, media, caption, credit);

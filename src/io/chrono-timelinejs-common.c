@@ -11,6 +11,7 @@
 
 #include "chrono-input-limits.h"
 #include "chrono-timelinejs-private.h"
+#include "model/chrono-event.h"
 
 /* TimelineJS has groups but no colours; these GNOME palette pairs (light theme, dark
  * theme) are handed out in order of first appearance. */
@@ -339,4 +340,261 @@ _chrono_timelinejs_get_group (ChronoTimeline *timeline,
   chrono_timeline_add_category (timeline, created);
 
   return created;
+}
+
+static const char *
+find_ascii_caseless (const char *haystack,
+                     const char *needle)
+{
+  gsize length = strlen (needle);
+
+  for (const char *p = haystack; *p != '\0'; p++)
+    if (g_ascii_strncasecmp (p, needle, length) == 0)
+      return p;
+
+  return NULL;
+}
+
+typedef struct
+{
+  const char *start;        /* its “<” */
+  char       *attributes;   /* what its start tag has after the name */
+  char       *inner;        /* between its tags */
+  const char *after;        /* past its end tag */
+} Element;
+
+static void
+element_clear (Element *element)
+{
+  g_clear_pointer (&element->attributes, g_free);
+  g_clear_pointer (&element->inner, g_free);
+}
+
+/* The next <@tag …>…</@tag> in @html from @from on. One that is not closed ends the
+ * search, since nothing after it is closed either: the scan stays linear. */
+static gboolean
+next_element (const char *from,
+              const char *tag,
+              Element    *out)
+{
+  g_autofree char *open = g_strconcat ("<", tag, NULL);
+  g_autofree char *close = g_strconcat ("</", tag, NULL);
+  const char *p = from;
+
+  element_clear (out);
+  while ((p = find_ascii_caseless (p, open)) != NULL)
+    {
+      const char *name_end = p + strlen (open);
+      const char *content, *end, *end_close;
+
+      if (*name_end != '>' && !g_ascii_isspace (*name_end))
+        {
+          p = name_end;
+          continue;
+        }
+      if ((content = strchr (name_end, '>')) == NULL ||
+          (end = find_ascii_caseless (content + 1, close)) == NULL)
+        return FALSE;
+
+      end_close = strchr (end, '>');
+      out->start = p;
+      out->attributes = g_strndup (name_end, content - name_end);
+      out->inner = g_strndup (content + 1, end - content - 1);
+      out->after = end_close != NULL ? end_close + 1 : end + strlen (end);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The value of attribute @name (quoted with " or ') in a start tag's @attributes. */
+static char *
+dup_attribute (const char *attributes,
+               const char *name)
+{
+  gsize length = strlen (name);
+
+  for (const char *p = find_ascii_caseless (attributes, name); p != NULL;
+       p = find_ascii_caseless (p + length, name))
+    {
+      const char *value = p + length;
+      const char *end;
+
+      if (p > attributes && !g_ascii_isspace (p[-1]))
+        continue;
+      while (g_ascii_isspace (*value))
+        value++;
+      if (*value++ != '=')
+        continue;
+      while (g_ascii_isspace (*value))
+        value++;
+      if ((*value != '"' && *value != '\'') || (end = strchr (value + 1, *value)) == NULL)
+        continue;
+      return g_strndup (value + 1, end - value - 1);
+    }
+
+  return NULL;
+}
+
+/* The texts of the @tag elements in @html, a line each, whose attribute @name is @value
+ * (all of them when @name is NULL); NULL when there are none. */
+static char *
+dup_elements_text (const char *html,
+                   const char *tag,
+                   const char *name,
+                   const char *value)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  Element element = { 0 };
+
+  for (const char *p = html; next_element (p, tag, &element); p = element.after)
+    {
+      g_autofree char *attribute = name != NULL ? dup_attribute (element.attributes, name) : NULL;
+      g_autofree char *line = NULL;
+
+      if (name != NULL && g_strcmp0 (attribute, value) != 0)
+        continue;
+      line = _chrono_html_to_text (element.inner);
+      if (*line == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, line);
+    }
+  element_clear (&element);
+
+  return text->len > 0 ? g_strdup (text->str) : NULL;
+}
+
+/* @html without its @tag elements. */
+static char *
+dup_without_elements (const char *html,
+                      const char *tag)
+{
+  GString *rest = g_string_new (NULL);
+  Element element = { 0 };
+  const char *p = html;
+
+  for (; next_element (p, tag, &element); p = element.after)
+    g_string_append_len (rest, p, element.start - p);
+  g_string_append (rest, p);
+  element_clear (&element);
+
+  return g_string_free (rest, FALSE);
+}
+
+static ChronoSource *
+get_source (ChronoTimeline *timeline,
+            const char     *title)
+{
+  GListModel *sources = chrono_timeline_get_sources (timeline);
+  g_autoptr(ChronoSource) source = NULL;
+  g_autofree char *id = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(ChronoSource) candidate = g_list_model_get_item (sources, i);
+
+      if (g_strcmp0 (chrono_source_get_title (candidate), title) == 0)
+        return candidate;
+    }
+
+  id = chrono_timeline_dup_unused_id (timeline, CHRONO_TYPE_SOURCE, "source");
+  source = chrono_source_new (id, title);
+  chrono_timeline_add_source (timeline, source);
+
+  return source;
+}
+
+static void
+append_line (GString    *text,
+             const char *line)
+{
+  if (*line == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append (text, line);
+}
+
+/* A block quote as Chronoscope writes it, or any other: its paragraphs with a lang are
+ * the original, those of class “translation” (or with no lang) the translation; with no
+ * original, all but the <cite> is the original. The <cite> names the speaker and the
+ * source, or is the speaker. */
+static ChronoQuote *
+read_blockquote (const char     *html,
+                 ChronoTimeline *timeline)
+{
+  g_autoptr(GString) original = g_string_new (NULL);
+  g_autoptr(GString) translation = g_string_new (NULL);
+  g_autofree char *original_lang = NULL;
+  g_autofree char *translation_lang = NULL;
+  g_autofree char *speaker = dup_elements_text (html, "span", "class", "speaker");
+  g_autofree char *source = dup_elements_text (html, "span", "class", "source");
+  g_autoptr(ChronoQuote) quote = NULL;
+  Element element = { 0 };
+
+  for (const char *p = html; next_element (p, "p", &element); p = element.after)
+    {
+      g_autofree char *class = dup_attribute (element.attributes, "class");
+      g_autofree char *lang = dup_attribute (element.attributes, "lang");
+      g_autofree char *line = _chrono_html_to_text (element.inner);
+
+      if (lang == NULL || g_strcmp0 (class, "translation") == 0)
+        {
+          append_line (translation, line);
+          if (translation_lang == NULL)
+            translation_lang = g_steal_pointer (&lang);
+        }
+      else
+        {
+          append_line (original, line);
+          if (original_lang == NULL)
+            original_lang = g_steal_pointer (&lang);
+        }
+    }
+  element_clear (&element);
+
+  if (original->len == 0)
+    {
+      g_autofree char *without_cite = dup_without_elements (html, "cite");
+      g_autofree char *text = _chrono_html_to_text (without_cite);
+
+      if (*text == '\0')
+        return NULL;
+      g_string_assign (original, text);
+      g_string_truncate (translation, 0);
+    }
+
+  quote = chrono_quote_new (original->str, original_lang != NULL && *original_lang != '\0' ? original_lang : "und");
+  if (translation->len > 0)
+    chrono_quote_set_translation (quote, translation->str, translation_lang);
+  if (speaker == NULL && source == NULL)
+    speaker = dup_elements_text (html, "cite", NULL, NULL);
+  if (speaker != NULL)
+    chrono_quote_set_speaker (quote, speaker);
+  if (source != NULL)
+    chrono_quote_set_source (quote, get_source (timeline, source));
+
+  return g_steal_pointer (&quote);
+}
+
+char *
+_chrono_timelinejs_read_text_and_quotes (const char     *html,
+                                         ChronoTimeline *timeline,
+                                         ChronoEvent    *event)
+{
+  g_autofree char *rest = dup_without_elements (html, "blockquote");
+  Element element = { 0 };
+
+  for (const char *p = html; next_element (p, "blockquote", &element); p = element.after)
+    {
+      g_autoptr(ChronoQuote) quote = read_blockquote (element.inner, timeline);
+
+      if (quote != NULL)
+        chrono_event_add_quote (event, quote);
+    }
+  element_clear (&element);
+
+  return _chrono_html_to_text (rest);
 }

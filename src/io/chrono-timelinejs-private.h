@@ -49,6 +49,11 @@ gboolean        _chrono_timelinejs_read_flags_display (const char *display,
 /* TimelineJS text is HTML; Chronoscope shows plain text. Tags go (block tags become
  * line breaks), entities are decoded, spaces are collapsed. */
 char           *_chrono_html_to_text           (const char      *html);
+/* Text as Chronoscope writes an event's: its block quotes become @event's quotes (a
+ * source, by its title, is @timeline's or added to it); the rest comes back as plain text. */
+char           *_chrono_timelinejs_read_text_and_quotes (const char     *html,
+                                                         ChronoTimeline *timeline,
+                                                         ChronoEvent    *event);
 /* White space as the native reader leaves it in every text: runs collapsed to one
  * space, none at either end. */
 char           *_chrono_collapse_space         (const char      *text);

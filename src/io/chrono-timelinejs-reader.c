@@ -326,13 +326,15 @@ read_dates (JsReader    *r,
   return TRUE;
 }
 
-/* The headline and text of a slide, as plain text; either may come back NULL. */
+/* The headline and text of a slide, as plain text; either may come back NULL. With
+ * @out_body, the text as it is written too. */
 static gboolean
 read_text (JsReader    *r,
            JsonObject  *object,
            const char  *path,
            char       **out_headline,
            char       **out_text,
+           const char **out_body,
            GError     **error)
 {
   g_autofree char *text_path = g_strdup_printf ("%s.text", path);
@@ -355,6 +357,8 @@ read_text (JsReader    *r,
     *out_headline = _chrono_html_to_text (headline);
   if (body != NULL)
     *out_text = _chrono_html_to_text (body);
+  if (out_body != NULL)
+    *out_body = body;
 
   if (*out_headline != NULL && **out_headline == '\0')
     g_clear_pointer (out_headline, g_free);
@@ -438,12 +442,12 @@ read_event (JsReader    *r,
   g_autofree char *media_caption = NULL;
   g_autofree char *media_credit = NULL;
   g_autoptr(ChronoEvent) event = NULL;
-  const char *unique_id = NULL, *group = NULL, *display_date = NULL;
+  const char *unique_id = NULL, *group = NULL, *display_date = NULL, *body = NULL;
   ChronoDate start, end;
   gboolean has_end;
 
   if (!read_dates (r, object, path, FALSE, &start, &end, &has_end, error) ||
-      !read_text (r, object, path, &headline, &text, error) ||
+      !read_text (r, object, path, &headline, &text, &body, error) ||
       !get_string_member (r, object, "unique_id", path, &unique_id, error) ||
       !get_string_member (r, object, "group", path, &group, error) ||
       !get_string_member (r, object, "display_date", path, &display_date, error) ||
@@ -485,6 +489,14 @@ read_event (JsReader    *r,
   event = chrono_event_new (id, &start, headline != NULL ? headline : _("Untitled event"));
   if (has_end)
     chrono_event_set_end (event, &end);
+  /* Its block quotes are its quotes, as Chronoscope writes them. */
+  if (body != NULL)
+    {
+      g_free (text);
+      text = _chrono_timelinejs_read_text_and_quotes (body, r->timeline, event);
+      if (*text == '\0')
+        g_clear_pointer (&text, g_free);
+    }
   chrono_event_set_summary (event, text);
   if (display_date != NULL)
     {
@@ -521,7 +533,7 @@ read_era (JsReader    *r,
   gboolean has_end;
 
   if (!read_dates (r, object, path, TRUE, &start, &end, &has_end, error) ||
-      !read_text (r, object, path, &headline, &text, error))
+      !read_text (r, object, path, &headline, &text, NULL, error))
     return FALSE;
 
   era = chrono_era_new (headline != NULL ? headline : _("Untitled era"), &start, &end);
@@ -649,7 +661,7 @@ _chrono_read_timelinejs (GBytes                  *bytes,
   r.event_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (get_object_member (&r, root_object, "title", "$", &title, error) &&
-      (title == NULL || read_text (&r, title, "$.title", &headline, &text, error)) &&
+      (title == NULL || read_text (&r, title, "$.title", &headline, &text, NULL, error)) &&
       read_slides (&r, root_object, "eras", error) &&
       read_slides (&r, root_object, "events", error))
     {

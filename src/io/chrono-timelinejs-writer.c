@@ -44,8 +44,30 @@ event_to_html (ChronoEvent *event)
       g_autoptr(GString) cite = g_string_new (NULL);
 
       g_string_append (html, "<blockquote>");
+      /* Each paragraph says what it is, so that the quote reads back whole. */
       if (translation != NULL && *translation != '\0')
-        _chrono_append_text_as_html (html, translation);
+        {
+          const char *lang = chrono_quote_get_translation_language (quote);
+          g_auto(GStrv) lines = g_strsplit (translation, "\n", -1);
+          g_autofree char *lang_attribute = NULL;
+
+          if (lang != NULL)
+            {
+              g_autofree char *escaped = g_markup_escape_text (lang, -1);
+
+              lang_attribute = g_strdup_printf (" lang=\"%s\"", escaped);
+            }
+          for (guint l = 0; lines[l] != NULL; l++)
+            {
+              g_autofree char *escaped = NULL;
+
+              if (*g_strstrip (lines[l]) == '\0')
+                continue;
+              escaped = g_markup_escape_text (lines[l], -1);
+              g_string_append_printf (html, "<p class=\"translation\"%s>%s</p>",
+                                      lang_attribute != NULL ? lang_attribute : "", escaped);
+            }
+        }
       if (original != NULL && *original != '\0')
         {
           g_autofree char *lang = g_markup_escape_text (chrono_quote_get_original_language (quote) != NULL
@@ -54,20 +76,23 @@ event_to_html (ChronoEvent *event)
 
           g_string_append_printf (html, "<p lang=\"%s\">%s</p>", lang, escaped);
         }
+      /* Marked, so that the speaker and the source read back apart. */
       if (speaker != NULL && *speaker != '\0')
-        g_string_append (cite, speaker);
+        {
+          g_autofree char *escaped = g_markup_escape_text (speaker, -1);
+
+          g_string_append_printf (cite, "<span class=\"speaker\">%s</span>", escaped);
+        }
       if (source != NULL)
         {
+          g_autofree char *escaped = g_markup_escape_text (chrono_source_get_title (source), -1);
+
           if (cite->len > 0)
             g_string_append (cite, ", ");
-          g_string_append (cite, chrono_source_get_title (source));
+          g_string_append_printf (cite, "<span class=\"source\">%s</span>", escaped);
         }
       if (cite->len > 0)
-        {
-          g_autofree char *escaped = g_markup_escape_text (cite->str, -1);
-
-          g_string_append_printf (html, "<cite>%s</cite>", escaped);
-        }
+        g_string_append_printf (html, "<cite>%s</cite>", cite->str);
       g_string_append (html, "</blockquote>");
     }
 
