@@ -240,6 +240,18 @@ test_lanes (void)
     }
   g_assert_cmpuint (total, ==, G_N_ELEMENTS (dates) - 3);
 
+  /* The timeline view had rows for two lanes only: the third category goes without
+   * here too, and its events are in the total only. */
+  chrono_event_filter_set_category_visible (filter, "b", TRUE);
+  params.max_lanes = 2;
+  g_clear_pointer (&filtered, chrono_overview_layout_free);
+  filtered = chrono_overview_layout_new (&params);
+  g_assert_cmpuint (filtered->lanes->len, ==, 2);
+  g_assert_cmpstr (chrono_category_get_id (lane_at (filtered, 1)->category), ==, "b");
+  g_assert_cmpuint (filtered->lanes_max_count, >=, 1);
+  chrono_event_filter_set_category_visible (filter, "b", FALSE);
+  params.max_lanes = 0;
+
   /* No room for a row of a few pixels: the last categories go without. */
   params.height = 10 + 4 + 7;
   g_clear_pointer (&filtered, chrono_overview_layout_free);

@@ -12,6 +12,8 @@
 #include "ui/chrono-category-filter.h"
 #include "ui/chrono-event-list.h"
 #include "ui/chrono-event-pane.h"
+#include "view/chrono-overview.h"
+#include "view/chrono-timeline-view.h"
 
 static GObject *
 template_child_of (gpointer    widget,
@@ -302,6 +304,44 @@ test_narrow_layout (void)
   g_settings_reset (settings, "window-width");
 }
 
+static gboolean
+lanes_laid_out (gpointer data)
+{
+  ChronoTimelineView *view = CHRONO_TIMELINE_VIEW (template_child (data, "timeline_view"));
+  ChronoOverview *overview = CHRONO_OVERVIEW (template_child (data, "overview"));
+  ChronoLayout *layout = chrono_timeline_view_get_layout (view);
+
+  return layout != NULL && layout->lanes->len > 0 && chrono_overview_get_max_lanes (overview) > 0;
+}
+
+/* In a short window the timeline has rows for fewer lanes than there are categories; the
+ * overview shows no more lanes than the timeline does. */
+static void
+test_overview_lanes_follow_timeline (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APPLICATION_ID);
+  ChronoWindow *window;
+  ChronoLayout *layout;
+  guint n_categories;
+
+  g_settings_set_boolean (settings, "lanes", TRUE);
+  g_settings_set_int (settings, "window-height", 480);
+  window = ui_test_window_new ();
+  ui_test_wait_loaded (window);
+  ui_test_wait_for (lanes_laid_out, window);
+
+  layout = chrono_timeline_view_get_layout (CHRONO_TIMELINE_VIEW (template_child (window, "timeline_view")));
+  n_categories = g_list_model_get_n_items (chrono_timeline_get_categories (chrono_session_get_timeline (CHRONO_SESSION (template_child (window, "session")))));
+  g_test_message ("%u lanes for %u categories", layout->lanes->len, n_categories);
+  g_assert_cmpuint (layout->lanes->len, <, n_categories);
+  g_assert_cmpuint (chrono_overview_get_max_lanes (CHRONO_OVERVIEW (template_child (window, "overview"))), ==,
+                    layout->lanes->len);
+
+  ui_test_reset_settings ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
 typedef struct
 {
   ChronoWindow   *window;
@@ -477,6 +517,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/open-file", test_open_file);
   g_test_add_func ("/ui/window/search-and-categories", test_search_and_categories);
   g_test_add_func ("/ui/window/narrow-layout", test_narrow_layout);
+  /* After other windows were destroyed: changing the lanes setting must not reach them. */
+  g_test_add_func ("/ui/window/overview-lanes-follow-timeline", test_overview_lanes_follow_timeline);
   g_test_add_func ("/ui/window/open-progress-and-cancel", test_open_progress_and_cancel);
   g_test_add_func ("/ui/window/drop-file", test_drop_file);
 

@@ -469,6 +469,11 @@ chrono_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (get_viewport (self), self);
     }
 
+  /* A settings action outlives the window's action group, which does not let go of it:
+   * a later change of the setting (from another window) would reach the freed group. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "quote-pane-visible");
+  g_action_map_remove_action (G_ACTION_MAP (self), "lanes");
+
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONO_TYPE_WINDOW);
 
   G_OBJECT_CLASS (chrono_window_parent_class)->dispose (object);
@@ -637,6 +642,8 @@ chrono_window_init (ChronoWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), quotes_action);
   g_settings_bind (self->settings, "lanes", self->timeline_view, "lanes", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "lanes", self->overview, "lanes", G_SETTINGS_BIND_DEFAULT);
+  /* A category that has no lane on the timeline (too few rows) has none on the overview. */
+  g_object_bind_property (self->timeline_view, "n-lanes", self->overview, "max-lanes", G_BINDING_SYNC_CREATE);
   lanes_action = g_settings_create_action (self->settings, "lanes");
   g_action_map_add_action (G_ACTION_MAP (self), lanes_action);
 

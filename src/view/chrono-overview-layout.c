@@ -46,8 +46,9 @@ clear_lane (ChronoOverviewLane *lane)
   g_free (lane->counts);
 }
 
-/* The timeline's lanes are its visible categories in their order; a lane thinner than
- * a few pixels cannot be seen, so the last categories go without when there are many.
+/* The timeline's lanes are its visible categories in their order; where it has too few
+ * rows, the last ones go without there, and so here. A lane thinner than a few pixels
+ * cannot be seen, so the last categories go without when there are many.
  * The total counts are runs of the index's events in order, so each event goes to its
  * category's lane in the same column; an event with no lane is in the total only. */
 static void
@@ -66,6 +67,8 @@ add_lanes (ChronoOverviewLayout       *self,
   categories = chrono_timeline_get_categories (timeline);
   n_categories = g_list_model_get_n_items (categories);
   max_lanes = (guint) floor ((self->bars_height - 1) / MIN_LANE_HEIGHT);
+  if (params->max_lanes > 0)
+    max_lanes = MIN (max_lanes, params->max_lanes);
   for (guint i = 0; i < n_categories && self->lanes->len < max_lanes; i++)
     {
       g_autoptr(ChronoCategory) category = g_list_model_get_item (categories, i);

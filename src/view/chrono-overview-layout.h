@@ -16,6 +16,7 @@ typedef struct
 {
   ChronoEventIndex  *index;           /* optional: without one, no bars */
   gboolean           lanes;           /* a row per visible category, as the timeline's lanes */
+  guint              max_lanes;       /* as many as the timeline has room for; 0: no limit */
   double             extent_start;    /* the whole document, in seconds */
   double             extent_end;
   double             visible_start;   /* what the timeline shows */

@@ -26,6 +26,7 @@ struct _ChronoOverview
 
   ChronoRenderer    *renderer;
   gboolean           lanes;
+  guint              max_lanes;
 
   double             grab_x;
   double             grab_start;
@@ -39,6 +40,7 @@ enum {
   PROP_0,
   PROP_SESSION,
   PROP_LANES,
+  PROP_MAX_LANES,
   N_PROPS
 };
 
@@ -114,6 +116,7 @@ chrono_overview_snapshot (GtkWidget   *widget,
   get_extent (self, &params.extent_start, &params.extent_end);
   chrono_viewport_get_visible_span (self->viewport, &params.visible_start, &params.visible_end);
   params.lanes = self->lanes;
+  params.max_lanes = self->max_lanes;
   params.measure = chrono_renderer_measure;
   params.measure_data = self->renderer;
   layout = chrono_overview_layout_new (&params);
@@ -295,6 +298,10 @@ chrono_overview_get_property (GObject    *object,
       g_value_set_boolean (value, self->lanes);
       break;
 
+    case PROP_MAX_LANES:
+      g_value_set_uint (value, self->max_lanes);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -316,6 +323,10 @@ chrono_overview_set_property (GObject      *object,
 
     case PROP_LANES:
       chrono_overview_set_lanes (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_MAX_LANES:
+      chrono_overview_set_max_lanes (self, g_value_get_uint (value));
       break;
 
     default:
@@ -343,6 +354,9 @@ chrono_overview_class_init (ChronoOverviewClass *klass)
   properties[PROP_LANES] =
     g_param_spec_boolean ("lanes", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_MAX_LANES] =
+    g_param_spec_uint ("max-lanes", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "chronooverview");
@@ -444,4 +458,28 @@ chrono_overview_set_lanes (ChronoOverview *self,
   self->lanes = lanes;
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANES]);
+}
+
+guint
+chrono_overview_get_max_lanes (ChronoOverview *self)
+{
+  g_return_val_if_fail (CHRONO_IS_OVERVIEW (self), 0);
+
+  return self->max_lanes;
+}
+
+/* No more lanes than the timeline view has room for (its ChronoTimelineView:n-lanes), so
+ * that a category it leaves without a lane has none here either; 0 for no limit. */
+void
+chrono_overview_set_max_lanes (ChronoOverview *self,
+                               guint           max_lanes)
+{
+  g_return_if_fail (CHRONO_IS_OVERVIEW (self));
+
+  if (self->max_lanes == max_lanes)
+    return;
+
+  self->max_lanes = max_lanes;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_LANES]);
 }

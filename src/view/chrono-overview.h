@@ -22,6 +22,9 @@ void               chrono_overview_set_session  (ChronoOverview    *self,
 gboolean           chrono_overview_get_lanes    (ChronoOverview    *self);
 void               chrono_overview_set_lanes    (ChronoOverview    *self,
                                                  gboolean           lanes);
+guint              chrono_overview_get_max_lanes (ChronoOverview   *self);
+void               chrono_overview_set_max_lanes (ChronoOverview   *self,
+                                                  guint             max_lanes);
 /* Where the whole document's extent maps to the overview's width. */
 double             chrono_overview_time_to_x    (ChronoOverview    *self,
                                                  double             time);

@@ -34,6 +34,7 @@ struct _ChronoTimelineView
   ChronoRenderer      *renderer;
   ChronoLayout        *layout;
   gboolean             layout_dirty;
+  guint                n_lanes;      /* the layout's, notified as n-lanes */
 
   ChronoEvent         *hovered;
   guint                hovered_cluster;

@@ -21,6 +21,7 @@ enum {
   PROP_SELECTED_EVENT,
   PROP_VIEWPORT,
   PROP_LANES,
+  PROP_N_LANES,
   N_PROPS
 };
 
@@ -385,6 +386,12 @@ ensure_layout (ChronoTimelineView *self)
   g_clear_pointer (&self->layout, chrono_layout_free);
   self->layout = chrono_layout_new (&params);
   self->layout_dirty = FALSE;
+
+  if (self->n_lanes != self->layout->lanes->len)
+    {
+      self->n_lanes = self->layout->lanes->len;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LANES]);
+    }
 }
 
 static void
@@ -681,6 +688,10 @@ chrono_timeline_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->lanes);
       break;
 
+    case PROP_N_LANES:
+      g_value_set_uint (value, self->n_lanes);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -746,6 +757,10 @@ chrono_timeline_view_class_init (ChronoTimelineViewClass *klass)
   properties[PROP_LANES] =
     g_param_spec_boolean ("lanes", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* How many lanes the last frame had room for (the last categories may have none). */
+  properties[PROP_N_LANES] =
+    g_param_spec_uint ("n-lanes", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
