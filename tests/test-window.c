@@ -40,7 +40,7 @@ sidebar_child (gpointer    window,
 {
   GObject *list = template_child (window, "event_list");
 
-  if (g_str_equal (name, "category_box"))
+  if (g_str_equal (name, "category_box") || g_str_equal (name, "category_button"))
     return template_child_of (ui_test_find_child (GTK_WIDGET (list), CHRONO_TYPE_CATEGORY_FILTER),
                               CHRONO_TYPE_CATEGORY_FILTER, name);
 
@@ -65,6 +65,55 @@ test_builtin (void)
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (template_child (window, "error_revealer"))));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (chrono_session_get_selection (chrono_window_get_session (window)))), ==,
                     chrono_timeline_get_n_events (timeline));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
+/* The main menu's popover and the shortcuts window are made when they are first asked
+ * for, not with the window. */
+static void
+test_built_on_demand (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  GtkMenuButton *menu_button = GTK_MENU_BUTTON (template_child (window, "primary_menu_button"));
+  GtkShortcutsWindow *overlay;
+  GtkPopover *popover;
+
+  ui_test_wait_loaded (window);
+  g_assert_null (gtk_menu_button_get_popover (menu_button));
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  gtk_menu_button_popup (menu_button);
+  ui_test_iterate ();
+  popover = gtk_menu_button_get_popover (menu_button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_menu_button_get_menu_model (menu_button) == G_MENU_MODEL (template_child (window, "primary_menu")));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  gtk_menu_button_popdown (menu_button);
+  ui_test_iterate ();
+
+  /* Opening it again keeps the same popover. */
+  gtk_menu_button_popup (menu_button);
+  ui_test_iterate ();
+  g_assert_true (gtk_menu_button_get_popover (menu_button) == popover);
+  gtk_menu_button_popdown (menu_button);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  ui_test_iterate ();
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+
+  /* Closed, it is hidden and shown again, not built again. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  ui_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  ui_test_iterate ();
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();
@@ -168,6 +217,7 @@ test_search_and_categories (void)
 {
   ChronoWindow *window = ui_test_window_new ();
   g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  g_autoptr(ChronoTimeline) other = ui_test_big_timeline_new (3);
   GtkEditable *entry = GTK_EDITABLE (sidebar_child (window, "search_entry"));
   GtkLabel *count = GTK_LABEL (sidebar_child (window, "count_label"));
   GtkStack *list_stack = GTK_STACK (sidebar_child (window, "list_stack"));
@@ -208,7 +258,12 @@ test_search_and_categories (void)
   ui_test_wait_for (label_is, &wait);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
 
-  /* One check per category; unticking "Research" hides its three events. */
+  /* The popover's checks are built when it first opens, one per category; unticking
+   * "Research" hides its three events. */
+  g_assert_null (gtk_widget_get_first_child (category_box));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (sidebar_child (window, "category_button")));
+  ui_test_iterate ();
+  g_assert_true (gtk_widget_get_mapped (category_box));
   check = gtk_widget_get_first_child (category_box);
   g_assert_true (GTK_IS_CHECK_BUTTON (check));
   g_assert_cmpstr (g_object_get_data (G_OBJECT (check), "chrono-category-id"), ==, "research");
@@ -229,6 +284,22 @@ test_search_and_categories (void)
   ui_test_iterate ();
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   g_assert_cmpstr (gtk_label_get_text (count), ==, "1 of 6 events");
+
+  /* Another timeline's categories replace them, built when the popover opens again. */
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (sidebar_child (window, "category_button")));
+  ui_test_iterate ();
+  chrono_window_set_timeline (window, other);
+  ui_test_iterate ();
+  g_assert_null (gtk_widget_get_first_child (category_box));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (sidebar_child (window, "category_button"))));
+  chrono_window_set_timeline (window, timeline);
+  ui_test_iterate ();
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (sidebar_child (window, "category_button"))));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (sidebar_child (window, "category_button")));
+  ui_test_iterate ();
+  check = gtk_widget_get_first_child (category_box);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (check), "chrono-category-id"), ==, "research");
+  g_assert_null (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (check)));
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();
@@ -513,6 +584,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/window/builtin-timeline", test_builtin);
+  g_test_add_func ("/ui/window/built-on-demand", test_built_on_demand);
   g_test_add_func ("/ui/window/open-broken-keeps-timeline", test_open_broken_keeps_timeline);
   g_test_add_func ("/ui/window/open-file", test_open_file);
   g_test_add_func ("/ui/window/search-and-categories", test_search_and_categories);

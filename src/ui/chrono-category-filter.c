@@ -22,6 +22,7 @@ struct _ChronoCategoryFilter
 
   GtkMenuButton *category_button;
   GtkBox        *category_box;
+  gboolean       checks_stale;   /* the checks are built when the popover opens */
 };
 
 G_DEFINE_FINAL_TYPE (ChronoCategoryFilter, chrono_category_filter, GTK_TYPE_WIDGET)
@@ -120,17 +121,11 @@ create_check (ChronoCategoryFilter *self,
 }
 
 static void
-rebuild (ChronoCategoryFilter *self)
+build_checks (ChronoCategoryFilter *self)
 {
   ChronoTimeline *timeline = self->session != NULL ? chrono_session_get_timeline (self->session) : NULL;
   GListModel *categories = timeline != NULL ? chrono_timeline_get_categories (timeline) : NULL;
   guint n = categories != NULL ? g_list_model_get_n_items (categories) : 0;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->category_box))) != NULL)
-    gtk_box_remove (self->category_box, child);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->category_button), n > 0);
 
   for (guint i = 0; i < n; i++)
     {
@@ -138,6 +133,38 @@ rebuild (ChronoCategoryFilter *self)
 
       gtk_box_append (self->category_box, create_check (self, category));
     }
+
+  self->checks_stale = FALSE;
+}
+
+static void
+popup_cb (GtkMenuButton *button,
+          gpointer       user_data)
+{
+  ChronoCategoryFilter *self = user_data;
+
+  if (self->checks_stale)
+    build_checks (self);
+}
+
+/* The popover's checks are not built until it opens: nothing shows them before. */
+static void
+rebuild (ChronoCategoryFilter *self)
+{
+  ChronoTimeline *timeline = self->session != NULL ? chrono_session_get_timeline (self->session) : NULL;
+  GListModel *categories = timeline != NULL ? chrono_timeline_get_categories (timeline) : NULL;
+  GtkPopover *popover = gtk_menu_button_get_popover (self->category_button);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->category_box))) != NULL)
+    gtk_box_remove (self->category_box, child);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->category_button),
+                            categories != NULL && g_list_model_get_n_items (categories) > 0);
+
+  self->checks_stale = TRUE;
+  if (popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover)))
+    build_checks (self);
 }
 
 static void
@@ -217,6 +244,7 @@ static void
 chrono_category_filter_init (ChronoCategoryFilter *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->category_button, popup_cb, self, NULL);
 
   self->session_signals = g_signal_group_new (CHRONO_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::timeline", G_CALLBACK (rebuild), self);

@@ -205,6 +205,28 @@ add_zoom_key (GtkShortcutController *controller,
     }
 }
 
+/* The shortcuts window is built the first time it is asked for (GTK would build it with
+ * every window, from gtk/help-overlay.ui); from then on it is GTK's own help overlay,
+ * whose action replaces this one. */
+static void
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (user_data);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/chrono-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 /* The zoom keys zoom wherever the keyboard is, except in a text entry (which takes them
  * before the window sees them). Added after the search bar's key capture, they come
  * before it: a + after Return took the keyboard to the event pane must not start a
@@ -214,6 +236,10 @@ _chrono_window_actions_init (ChronoWindow *self)
 {
   GtkEventController *controller = gtk_shortcut_controller_new ();
   GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+  g_autoptr(GSimpleAction) help_overlay = g_simple_action_new ("show-help-overlay", NULL);
+
+  g_signal_connect_object (help_overlay, "activate", G_CALLBACK (show_help_overlay_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (help_overlay));
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_BUBBLE);
   add_zoom_key (shortcuts, self, GDK_KEY_plus, "timeline.zoom-in");

@@ -38,6 +38,8 @@ struct _ChronoWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkToggleButton      *sidebar_button;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
   GMenu                *recent_menu;
   GtkWidget            *open_button;
   GtkToggleButton      *search_button;

@@ -417,6 +417,17 @@ chrono_window_size_allocate (GtkWidget *widget,
     self->layout_idle_id = g_idle_add (apply_layout_idle_cb, self);
 }
 
+/* The main menu's popover is made the first time it opens. */
+static void
+primary_menu_popup_cb (GtkMenuButton *button,
+                       gpointer       user_data)
+{
+  ChronoWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 close_now (ChronoWindow *self)
 {
@@ -544,6 +555,8 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, search_button);
@@ -583,6 +596,7 @@ chrono_window_init (ChronoWindow *self)
   g_auto(GStrv) hidden = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, primary_menu_popup_cb, self, NULL);
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
