@@ -316,6 +316,51 @@ test_quote_menu (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_label_with_text (GtkWidget  *root,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A toast shows an event's title as it is, even when it reads like markup. */
+static void
+test_delete_toast_plain_text (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  ChronoSession *session = chrono_window_get_session (window);
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  ChronoEvent *event = chrono_timeline_lookup_event (timeline, "price");
+  g_autoptr(ChronoEditProperties) edit = NULL;
+
+  chrono_window_set_timeline (window, timeline);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_loaded (window);
+
+  edit = chrono_edit_properties_new (event, "title", "R&D <b>beta", NULL);
+  chrono_session_push_edit (session, CHRONO_EDIT (edit));
+  chrono_session_select_event (session, event);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-event", NULL));
+  ui_test_iterate ();
+
+  g_assert_null (chrono_timeline_lookup_event (timeline, "price"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "“R&D <b>beta” deleted"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/ui/editing/save-clears-modified", test_save_clears_modified);
   g_test_add_func ("/ui/editing/unsaved-dialog", test_unsaved_dialog);
   g_test_add_func ("/ui/editing/quote-menu", test_quote_menu);
+  g_test_add_func ("/ui/editing/delete-toast-plain-text", test_delete_toast_plain_text);
 
   return g_test_run ();
 }

@@ -54,7 +54,7 @@ recovery_response_cb (GtkWidget      *dialog,
       window = chrono_window_new (self);
       chrono_window_set_timeline (window, NULL);
       if (!chrono_session_recover (chrono_window_get_session (window), orphan, &error))
-        chrono_window_add_toast (window, adw_toast_new (error->message));
+        chrono_window_add_toast (window, chrono_ui_toast_new (error->message));
       gtk_window_present (GTK_WINDOW (window));
     }
 }

@@ -202,7 +202,6 @@ report_failure (LaunchData   *data,
 {
   GtkRoot *root = gtk_widget_get_root (data->widget);
   g_autofree char *text = NULL;
-  g_autofree char *markup = NULL;
 
   g_debug ("Could not open %s: %s", data->uri, error->message);
   if (!CHRONO_IS_WINDOW (root))
@@ -213,9 +212,7 @@ report_failure (LaunchData   *data,
   else
     /* Translators: %s is a web address */
     text = g_strdup_printf (_("No app could open %s"), data->uri);
-  /* Toast titles are markup. */
-  markup = g_markup_escape_text (text, -1);
-  chrono_window_add_toast (CHRONO_WINDOW (root), adw_toast_new (markup));
+  chrono_window_add_toast (CHRONO_WINDOW (root), chrono_ui_toast_new (text));
 }
 
 static void
@@ -367,4 +364,13 @@ chrono_ui_ask (GtkWidget  *parent,
 #endif
 
   return GTK_WIDGET (dialog);
+}
+
+/* A toast's title is markup; text from files, errors and users is not. */
+AdwToast *
+chrono_ui_toast_new (const char *text)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (markup);
 }

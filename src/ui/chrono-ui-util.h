@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "model/chrono-timeline.h"
 
@@ -24,6 +24,7 @@ void       chrono_ui_open_uri               (GtkWidget      *widget,
                                              const char     *uri);
 void       chrono_ui_set_label_language     (GtkLabel       *label,
                                              const char     *language);
+AdwToast  *chrono_ui_toast_new             (const char     *text);
 GtkWidget *chrono_ui_ask                    (GtkWidget      *parent,
                                              const char     *heading,
                                              const char     *body,

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "chrono-ui-util.h"
 #include "chrono-window-private.h"
 
 void
@@ -154,7 +155,7 @@ toast_action (GtkWidget  *widget,
   ChronoWindow *self = CHRONO_WINDOW (widget);
 
   adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (g_variant_get_string (parameter, NULL)));
+                               chrono_ui_toast_new (g_variant_get_string (parameter, NULL)));
 }
 
 static gboolean

@@ -44,7 +44,7 @@ save_done_cb (GObject      *object,
 
   if (!chrono_session_save_finish (CHRONO_SESSION (object), result, &error))
     {
-      AdwToast *toast = adw_toast_new (error->message);
+      AdwToast *toast = chrono_ui_toast_new (error->message);
 
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -449,19 +449,19 @@ delete_event_action (GtkWidget  *widget,
   ChronoWindow *self = CHRONO_WINDOW (widget);
   ChronoEvent *event = chrono_session_get_selected_event (self->session);
   g_autoptr(ChronoEdit) edit = NULL;
-  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
   AdwToast *toast;
 
   if (event == NULL || !ensure_editable (self))
     return;
 
-  title = g_strdup (chrono_event_get_title (event));
+  /* Translators: a message after deleting an event; %s is its title */
+  message = g_strdup_printf (_("“%s” deleted"), chrono_event_get_title (event));
   edit = chrono_edit_delete_new (chrono_session_get_timeline (self->session), event);
   chrono_edit_set_label (edit, _("Delete Event"));
   chrono_session_push_edit (self->session, edit);
 
-  /* Translators: a message after deleting an event; %s is its title */
-  toast = adw_toast_new_format (_("“%s” deleted"), title);
+  toast = chrono_ui_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

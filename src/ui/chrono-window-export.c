@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "chrono-print-operation.h"
+#include "chrono-ui-util.h"
 #include "chrono-window-private.h"
 #include "view/chrono-exporter.h"
 
@@ -33,10 +34,7 @@ static void
 toast (ChronoWindow *self,
        const char   *text)
 {
-  /* Toast titles are markup. */
-  g_autofree char *markup = g_markup_escape_text (text, -1);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+  adw_toast_overlay_add_toast (self->toast_overlay, chrono_ui_toast_new (text));
 }
 
 static void
