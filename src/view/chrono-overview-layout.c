@@ -121,7 +121,6 @@ chrono_overview_layout_new (const ChronoOverviewParams *params)
 {
   ChronoOverviewLayout *self;
   Measure measure = { params->measure, params->measure_data };
-  double x0, x1;
 
   g_return_val_if_fail (params->width > 0 && params->height > 0, NULL);
   g_return_val_if_fail (params->extent_end > params->extent_start, NULL);
@@ -148,6 +147,19 @@ chrono_overview_layout_new (const ChronoOverviewParams *params)
         add_lanes (self, params);
     }
 
+  chrono_overview_layout_set_window (self, params);
+
+  return self;
+}
+
+/* Only the window moves while the timeline zooms and pans: the rest of a layout made
+ * with the same @params otherwise can stay. */
+void
+chrono_overview_layout_set_window (ChronoOverviewLayout       *self,
+                                   const ChronoOverviewParams *params)
+{
+  double x0, x1;
+
   /* A window too narrow to see keeps a few pixels, centred where it is. */
   x0 = round (time_to_x (params, params->visible_start));
   x1 = round (time_to_x (params, params->visible_end));
@@ -160,8 +172,6 @@ chrono_overview_layout_new (const ChronoOverviewParams *params)
     }
   self->window_x0 = x0;
   self->window_x1 = x1;
-
-  return self;
 }
 
 void

@@ -56,6 +56,8 @@ typedef struct
 
 ChronoOverviewLayout *chrono_overview_layout_new  (const ChronoOverviewParams *params);
 void                  chrono_overview_layout_free (ChronoOverviewLayout       *self);
+void                  chrono_overview_layout_set_window (ChronoOverviewLayout       *self,
+                                                         const ChronoOverviewParams *params);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronoOverviewLayout, chrono_overview_layout_free)
 

@@ -28,6 +28,12 @@ struct _ChronoOverview
   gboolean           lanes;
   guint              max_lanes;
 
+  /* The bars change with the events, the size, the document's span and the font, not
+   * with the visible span: a frame of a zoom only moves the window. */
+  ChronoOverviewLayout *layout;
+  ChronoOverviewParams  layout_params;
+  PangoFontDescription *layout_font;
+
   double             grab_x;
   double             grab_start;
   double             grab_duration;
@@ -50,6 +56,27 @@ static void
 queue_draw (ChronoOverview *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+invalidate_layout (ChronoOverview *self)
+{
+  g_clear_pointer (&self->layout, chrono_overview_layout_free);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+layout_is_current (ChronoOverview             *self,
+                   const ChronoOverviewParams *params,
+                   const ChronoRenderStyle    *style)
+{
+  const ChronoOverviewParams *old = &self->layout_params;
+
+  return self->layout != NULL && old->index == params->index && old->lanes == params->lanes &&
+         old->extent_start == params->extent_start && old->extent_end == params->extent_end &&
+         old->width == params->width && old->height == params->height &&
+         self->layout_font != NULL && style->font != NULL &&
+         pango_font_description_equal (self->layout_font, style->font);
 }
 
 static void
@@ -96,7 +123,6 @@ chrono_overview_snapshot (GtkWidget   *widget,
 {
   ChronoOverview *self = CHRONO_OVERVIEW (widget);
   ChronoOverviewParams params = { 0 };
-  g_autoptr(ChronoOverviewLayout) layout = NULL;
   ChronoRenderStyle style;
   cairo_t *cr;
 
@@ -119,10 +145,21 @@ chrono_overview_snapshot (GtkWidget   *widget,
   params.max_lanes = self->max_lanes;
   params.measure = chrono_renderer_measure;
   params.measure_data = self->renderer;
-  layout = chrono_overview_layout_new (&params);
+  if (layout_is_current (self, &params, &style))
+    {
+      chrono_overview_layout_set_window (self->layout, &params);
+    }
+  else
+    {
+      g_clear_pointer (&self->layout, chrono_overview_layout_free);
+      g_clear_pointer (&self->layout_font, pango_font_description_free);
+      self->layout = chrono_overview_layout_new (&params);
+      self->layout_params = params;
+      self->layout_font = style.font != NULL ? pango_font_description_copy (style.font) : NULL;
+    }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, params.width, params.height));
-  chrono_renderer_draw_overview (self->renderer, cr, layout);
+  chrono_renderer_draw_overview (self->renderer, cr, self->layout);
   cairo_destroy (cr);
 }
 
@@ -276,6 +313,8 @@ chrono_overview_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->viewport);
   g_clear_pointer (&self->renderer, chrono_renderer_free);
+  g_clear_pointer (&self->layout, chrono_overview_layout_free);
+  g_clear_pointer (&self->layout_font, pango_font_description_free);
 
   G_OBJECT_CLASS (chrono_overview_parent_class)->dispose (object);
 }
@@ -372,9 +411,9 @@ chrono_overview_init (ChronoOverview *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
   self->session_signals = g_signal_group_new (CHRONO_TYPE_SESSION);
-  g_signal_group_connect_swapped (self->session_signals, "notify::timeline", G_CALLBACK (queue_draw), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::timeline", G_CALLBACK (invalidate_layout), self);
   self->events_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
-  g_signal_group_connect_swapped (self->events_signals, "items-changed", G_CALLBACK (queue_draw), self);
+  g_signal_group_connect_swapped (self->events_signals, "items-changed", G_CALLBACK (invalidate_layout), self);
   self->viewport_signals = g_signal_group_new (CHRONO_TYPE_VIEWPORT);
   g_signal_group_connect_swapped (self->viewport_signals, "notify", G_CALLBACK (queue_draw), self);
 
@@ -432,7 +471,7 @@ chrono_overview_set_session (ChronoOverview *self,
   g_signal_group_set_target (self->events_signals, session != NULL ? chrono_session_get_events (session) : NULL);
   g_signal_group_set_target (self->viewport_signals, self->viewport);
 
-  queue_draw (self);
+  invalidate_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
@@ -456,6 +495,7 @@ chrono_overview_set_lanes (ChronoOverview *self,
     return;
 
   self->lanes = lanes;
+  g_clear_pointer (&self->layout, chrono_overview_layout_free);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANES]);
 }
