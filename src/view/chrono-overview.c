@@ -73,6 +73,7 @@ layout_is_current (ChronoOverview             *self,
   const ChronoOverviewParams *old = &self->layout_params;
 
   return self->layout != NULL && old->index == params->index && old->lanes == params->lanes &&
+         old->max_lanes == params->max_lanes &&
          old->extent_start == params->extent_start && old->extent_end == params->extent_end &&
          old->width == params->width && old->height == params->height &&
          self->layout_font != NULL && style->font != NULL &&
