@@ -334,6 +334,8 @@ run_in_sandbox () {
   local tag=$1 lang=$2 shot="$out/screenshot-$1.png" log="$out/run-$1.log"
   local display_file="$scratch/display-$tag" xvfb_pid app_pid title tree found=no _
   title=$(expected_title "${lang%%.*}") || fail "cannot read the built-in timeline's title"
+  # Each language as at a first start, not in the window size the previous run left.
+  rm -rf "$HOME/.var/app/$app_id"
 
   setsid Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$display_file" 2>/dev/null &
   xvfb_pid=$!

@@ -370,9 +370,21 @@ test_narrow_layout (void)
   g_assert_cmpint (gtk_orientable_get_orientation (panes), ==, GTK_ORIENTATION_HORIZONTAL);
   g_assert_true (adw_flap_get_reveal_flap (flap));
 
+  /* Folding hides the sidebar, but the wide window's choice stays, for the next start too. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  wait.narrow = TRUE;
+  ui_test_wait_for (layout_is, &wait);
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_assert_true (g_settings_get_boolean (settings, "sidebar-visible"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 720);
+  wait.narrow = FALSE;
+  ui_test_wait_for (layout_is, &wait);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();
   g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "sidebar-visible");
 }
 
 static gboolean

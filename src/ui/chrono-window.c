@@ -269,6 +269,28 @@ set_stacked (ChronoWindow *self,
   g_object_set (self->quote_pane, "orientation", orientation, NULL);
 }
 
+/* The flap hides itself as it folds: with libadwaita's breakpoint that happens before the
+ * window hears of it, still bound, and it is not the user's choice, so it is not written. */
+static GVariant *
+sidebar_visible_set_mapping (const GValue       *value,
+                             const GVariantType *expected_type,
+                             gpointer            user_data)
+{
+  ChronoWindow *self = user_data;
+
+  if (adw_flap_get_fold_policy (self->flap) == ADW_FLAP_FOLD_POLICY_ALWAYS || adw_flap_get_folded (self->flap))
+    return NULL;
+
+  return g_variant_new_boolean (g_value_get_boolean (value));
+}
+
+static void
+bind_sidebar_visible (ChronoWindow *self)
+{
+  g_settings_bind_with_mapping (self->settings, "sidebar-visible", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT,
+                                NULL, sidebar_visible_set_mapping, self, NULL);
+}
+
 /* Folded, the sidebar is an overlay the user opens on demand; that choice is not the
  * wide window's remembered one, so the setting is only bound while unfolded. */
 static void
@@ -289,7 +311,7 @@ set_narrow (ChronoWindow *self,
   else
     {
       adw_flap_set_fold_policy (self->flap, ADW_FLAP_FOLD_POLICY_NEVER);
-      g_settings_bind (self->settings, "sidebar-visible", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+      bind_sidebar_visible (self);
     }
 }
 
@@ -648,7 +670,7 @@ chrono_window_init (ChronoWindow *self)
   _chrono_window_open_init (self);
   _chrono_window_edit_init (self);
 
-  g_settings_bind (self->settings, "sidebar-visible", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+  bind_sidebar_visible (self);
   g_settings_bind (self->settings, "show-original", self->quote_pane, "show-original", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "quote-view", self->quote_pane, "view", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "quote-pane-visible", self->quote_pane, "visible", G_SETTINGS_BIND_DEFAULT);

@@ -205,7 +205,9 @@ def main():
     # Warnings and criticals are counted from the output, not made fatal, so that the
     # report names all of them.
     env['G_DEBUG'] = 'gc-friendly'
-    sanitized = 'ASAN_OPTIONS' in env
+    # The sanitizer build's tests get LSAN_OPTIONS from tests/meson.build; meson itself gives
+    # every test ASAN_OPTIONS (since 1.x), in a plain build too.
+    sanitized = 'LSAN_OPTIONS' in env
     if sanitized:
         # AddressSanitizer keeps 256 MiB of freed memory in quarantine; a small one keeps
         # this long run's memory in bounds. Leaks are checked by the rest of the suite: here,
