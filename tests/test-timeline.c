@@ -428,6 +428,69 @@ test_category_color (void)
   g_assert_cmpstr (chrono_category_get_color_for (light_only, TRUE), ==, "#26a269");
 }
 
+/* Ids short enough are kept inside the event and the rest on the heap; the fields most
+ * events lack live apart from it. Either way an id stays where it is while the event
+ * changes, since readers and the timeline's index keep pointers to it. */
+static void
+test_event_storage (void)
+{
+  static const char *ids[] = {
+    "", "e1", "fifteen-bytes-1", "sixteen-bytes-12", "an id much longer than any inline buffer could hold, on purpose",
+  };
+  ChronoDate start = date ("2022-11-30");
+  ChronoDate later = date ("2030~");
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(ChronoEvent) event = chrono_event_new (ids[i], &start, "ChatGPT");
+      g_autoptr(ChronoSource) source = chrono_source_new ("s1", "A source");
+      g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+      const char *id = chrono_event_get_id (event);
+      g_autofree char *property = NULL;
+
+      g_assert_cmpstr (id, ==, ids[i]);
+      g_assert_null (chrono_event_get_notes (event));
+      g_assert_null (chrono_event_get_date_source (event));
+      g_assert_cmpuint (chrono_event_get_n_quotes (event), ==, 0);
+      g_assert_false (chrono_event_is_forecast (event));
+
+      chrono_event_set_title (event, "A title long enough to move things around in memory");
+      chrono_event_set_summary (event, "A summary");
+      chrono_event_add_note (event, "one");
+      chrono_event_add_note (event, "two");
+      g_ptr_array_add (sources, source);
+      chrono_event_set_sources (event, sources);
+      chrono_event_set_date_provenance (event, CHRONO_PROVENANCE_OUTSIDE, source);
+      chrono_event_set_forecast (event, &later, NULL);
+      chrono_event_set_display_date (event, "Late 2022");
+
+      g_assert_true (chrono_event_get_id (event) == id);
+      g_assert_cmpstr (chrono_event_get_id (event), ==, ids[i]);
+      g_object_get (event, "id", &property, NULL);
+      g_assert_cmpstr (property, ==, ids[i]);
+      g_assert_cmpstr (chrono_event_get_notes (event), ==, "one\ntwo");
+      g_assert_cmpuint (chrono_event_get_sources (event)->len, ==, 1);
+      g_assert_true (chrono_event_get_date_source (event) == source);
+      g_assert_true (chrono_event_is_forecast (event));
+      g_assert_cmpint (chrono_event_get_predicted_start_time (event), ==, chrono_date_get_start (&later));
+      g_assert_cmpstr (chrono_event_get_display_date (event), ==, "Late 2022");
+
+      chrono_event_set_notes (event, NULL);
+      chrono_event_set_sources (event, NULL);
+      chrono_event_set_date_provenance (event, CHRONO_PROVENANCE_UNSTATED, NULL);
+      chrono_event_set_forecast (event, NULL, NULL);
+      g_assert_null (chrono_event_get_notes (event));
+      g_assert_cmpuint (chrono_event_get_sources (event)->len, ==, 0);
+      g_assert_null (chrono_event_get_date_source (event));
+      g_assert_false (chrono_event_is_forecast (event));
+      g_assert_cmpstr (chrono_event_get_display_date (event), ==, "Late 2022");
+      g_assert_true (chrono_event_get_id (event) == id);
+    }
+
+  /* Two dates fit in 32 bytes: a million events hold two million. */
+  g_assert_cmpuint (sizeof (ChronoDate), ==, 16);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +499,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/timeline/sorting", test_sorting);
+  g_test_add_func ("/model/event/storage", test_event_storage);
   g_test_add_func ("/model/timeline/lookups", test_lookups);
   g_test_add_func ("/model/timeline/empty-id", test_empty_id);
   g_test_add_func ("/model/timeline/quotes", test_quotes);

@@ -30,7 +30,8 @@ typedef enum
 } ChronoDateFlags;
 
 /* Years are astronomical, as in ISO 8601 and EDTF: 0 is 1 BCE, -1 is 2 BCE.
- * Fields finer than the precision are 0 (month and day are then 1 when converted). */
+ * Fields finer than the precision are 0 (month and day are then 1 when converted).
+ * Sixteen bytes: every event holds two. */
 typedef struct
 {
   gint64          year;
@@ -39,8 +40,8 @@ typedef struct
   guint8          hour;
   guint8          minute;
   guint8          second;
-  ChronoPrecision precision;
-  ChronoDateFlags flags;
+  ChronoPrecision precision : 8;
+  ChronoDateFlags flags : 8;
 } ChronoDate;
 
 #define CHRONO_TYPE_DATE (chrono_date_get_type ())

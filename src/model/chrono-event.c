@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "chrono-event-private.h"
 #include "chrono-model-private.h"
 #include "chrono-quote-private.h"
@@ -18,39 +20,58 @@ typedef struct
   gboolean has_end;
 } Forecast;
 
-/* Fields that few events have (most come from TimelineJS), kept out of the struct. */
+/* Fields that many events do without, kept out of the struct: a generated or
+ * imported timeline of a million events has none of them. */
 typedef struct
 {
+  char *notes;              /* several notes are separated by "\n" */
+  GPtrArray *sources;
+  GPtrArray *quotes;
+  ChronoSource *date_source;
+  Forecast *forecast;
   char *display_date;
   char *media_url;
   char *media_caption;
   char *media_credit;
 } ChronoEventExtra;
 
-/* A timeline may hold a million of these, so the struct stays small: no cached
- * strings, and the source and quote arrays and the forecast exist only when there is
- * something in them. */
+/* A timeline may hold a million of these, so the struct stays small (112 bytes): an id
+ * shorter than 16 bytes is kept in the struct, and what most events lack is in the
+ * extra part, allocated when one of it is set. */
+#define INLINE_ID_SIZE 16
+
 struct _ChronoEvent
 {
   GObject parent_instance;
 
-  char *id;
+  union
+  {
+    char *heap;
+    char inline_text[INLINE_ID_SIZE];
+  } id;
   char *title;
   char *summary;
-  char *notes;              /* several notes are separated by "\n" */
   ChronoCategory *category;
-  GPtrArray *sources;
-  GPtrArray *quotes;
-  ChronoSource *date_source;
-  Forecast *forecast;
-  ChronoEventExtra *extra;  /* rare fields, allocated when one is set */
+  ChronoEventExtra *extra;
   ChronoDate start;
   ChronoDate end;
   guint8 importance;
   guint8 has_end : 1;
   guint8 provenance : 3;
   guint8 date_provenance : 3;
+  guint8 id_inline : 1;
 };
+
+static ChronoEventExtra *
+get_extra (ChronoEvent *self)
+{
+  if (self->extra == NULL)
+    self->extra = g_new0 (ChronoEventExtra, 1);
+
+  return self->extra;
+}
+
+#define EXTRA(self, field) ((self)->extra != NULL ? (self)->extra->field : NULL)
 
 G_DEFINE_FINAL_TYPE (ChronoEvent, chrono_event, G_TYPE_OBJECT)
 
@@ -80,23 +101,25 @@ chrono_event_finalize (GObject *object)
 {
   ChronoEvent *self = CHRONO_EVENT (object);
 
-  if (self->quotes != NULL)
-    {
-      for (guint i = 0; i < self->quotes->len; i++)
-        _chrono_quote_set_event (g_ptr_array_index (self->quotes, i), NULL);
-    }
-
-  g_clear_pointer (&self->id, g_free);
+  if (!self->id_inline)
+    g_clear_pointer (&self->id.heap, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->summary, g_free);
-  g_clear_pointer (&self->notes, g_free);
   g_clear_object (&self->category);
-  g_clear_pointer (&self->sources, g_ptr_array_unref);
-  g_clear_pointer (&self->quotes, g_ptr_array_unref);
-  g_clear_object (&self->date_source);
-  g_clear_pointer (&self->forecast, g_free);
   if (self->extra != NULL)
     {
+      ChronoEventExtra *extra = self->extra;
+
+      if (extra->quotes != NULL)
+        {
+          for (guint i = 0; i < extra->quotes->len; i++)
+            _chrono_quote_set_event (g_ptr_array_index (extra->quotes, i), NULL);
+        }
+      g_free (extra->notes);
+      g_clear_pointer (&extra->sources, g_ptr_array_unref);
+      g_clear_pointer (&extra->quotes, g_ptr_array_unref);
+      g_clear_object (&extra->date_source);
+      g_free (extra->forecast);
       g_free (self->extra->display_date);
       g_free (self->extra->media_url);
       g_free (self->extra->media_caption);
@@ -118,7 +141,7 @@ chrono_event_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ID:
-      g_value_set_string (value, self->id);
+      g_value_set_string (value, chrono_event_get_id (self));
       break;
     case PROP_TITLE:
       g_value_set_string (value, chrono_event_get_title (self));
@@ -127,7 +150,7 @@ chrono_event_get_property (GObject    *object,
       g_value_set_string (value, self->summary);
       break;
     case PROP_NOTES:
-      g_value_set_string (value, self->notes);
+      g_value_set_string (value, EXTRA (self, notes));
       break;
     case PROP_CATEGORY:
       g_value_set_object (value, self->category);
@@ -154,7 +177,7 @@ chrono_event_get_property (GObject    *object,
       g_value_set_enum (value, self->date_provenance);
       break;
     case PROP_DATE_SOURCE:
-      g_value_set_object (value, self->date_source);
+      g_value_set_object (value, EXTRA (self, date_source));
       break;
     case PROP_PREDICTED_START:
       g_value_set_boxed (value, chrono_event_get_predicted_start (self));
@@ -199,7 +222,7 @@ chrono_event_set_property (GObject      *object,
       chrono_event_set_provenance (self, g_value_get_enum (value));
       break;
     case PROP_DATE_PROVENANCE:
-      chrono_event_set_date_provenance (self, g_value_get_enum (value), self->date_source);
+      chrono_event_set_date_provenance (self, g_value_get_enum (value), EXTRA (self, date_source));
       break;
     case PROP_DATE_SOURCE:
       chrono_event_set_date_provenance (self, self->date_provenance, g_value_get_object (value));
@@ -295,7 +318,13 @@ chrono_event_new (const char       *id,
   g_return_val_if_fail (start != NULL, NULL);
 
   self = g_object_new (CHRONO_TYPE_EVENT, NULL);
-  self->id = g_strdup (id);
+  if (strlen (id) < INLINE_ID_SIZE)
+    {
+      strcpy (self->id.inline_text, id);
+      self->id_inline = TRUE;
+    }
+  else
+    self->id.heap = g_strdup (id);
   self->start = *start;
   self->title = g_strdup (title);
 
@@ -307,7 +336,7 @@ chrono_event_get_id (ChronoEvent *self)
 {
   g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
 
-  return self->id;
+  return self->id_inline ? self->id.inline_text : self->id.heap;
 }
 
 const char *
@@ -412,7 +441,7 @@ chrono_event_get_notes (ChronoEvent *self)
 {
   g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
 
-  return self->notes;
+  return EXTRA (self, notes);
 }
 
 void
@@ -421,7 +450,7 @@ chrono_event_set_notes (ChronoEvent *self,
 {
   g_return_if_fail (CHRONO_IS_EVENT (self));
 
-  if (chrono_set_str (&self->notes, notes))
+  if ((notes != NULL || self->extra != NULL) && chrono_set_str (&get_extra (self)->notes, notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
@@ -429,18 +458,20 @@ void
 chrono_event_add_note (ChronoEvent *self,
                        const char  *note)
 {
+  ChronoEventExtra *extra;
   char *notes;
 
   g_return_if_fail (CHRONO_IS_EVENT (self));
   g_return_if_fail (note != NULL);
 
-  if (self->notes == NULL)
+  extra = get_extra (self);
+  if (extra->notes == NULL)
     notes = g_strdup (note);
   else
-    notes = g_strconcat (self->notes, "\n", note, NULL);
+    notes = g_strconcat (extra->notes, "\n", note, NULL);
 
-  g_free (self->notes);
-  self->notes = notes;
+  g_free (extra->notes);
+  extra->notes = notes;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
@@ -490,10 +521,10 @@ chrono_event_get_sources (ChronoEvent *self)
 {
   g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
 
-  if (self->sources == NULL)
-    self->sources = g_ptr_array_new_with_free_func (g_object_unref);
+  if (get_extra (self)->sources == NULL)
+    self->extra->sources = g_ptr_array_new_with_free_func (g_object_unref);
 
-  return self->sources;
+  return self->extra->sources;
 }
 
 void
@@ -522,8 +553,13 @@ chrono_event_set_sources (ChronoEvent *self,
         g_ptr_array_add (copy, g_object_ref (g_ptr_array_index (sources, i)));
     }
 
-  g_clear_pointer (&self->sources, g_ptr_array_unref);
-  self->sources = copy;
+  if (copy != NULL || self->extra != NULL)
+    {
+      ChronoEventExtra *extra = get_extra (self);
+
+      g_clear_pointer (&extra->sources, g_ptr_array_unref);
+      extra->sources = copy;
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCES]);
 }
 
@@ -532,18 +568,22 @@ chrono_event_get_quotes (ChronoEvent *self)
 {
   g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
 
-  if (self->quotes == NULL)
-    self->quotes = g_ptr_array_new_with_free_func (g_object_unref);
+  if (get_extra (self)->quotes == NULL)
+    self->extra->quotes = g_ptr_array_new_with_free_func (g_object_unref);
 
-  return self->quotes;
+  return self->extra->quotes;
 }
 
 guint
 chrono_event_get_n_quotes (ChronoEvent *self)
 {
+  GPtrArray *quotes;
+
   g_return_val_if_fail (CHRONO_IS_EVENT (self), 0);
 
-  return self->quotes != NULL ? self->quotes->len : 0;
+  quotes = EXTRA (self, quotes);
+
+  return quotes != NULL ? quotes->len : 0;
 }
 
 void
@@ -595,7 +635,7 @@ chrono_event_get_date_source (ChronoEvent *self)
 {
   g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
 
-  return self->date_source;
+  return EXTRA (self, date_source);
 }
 
 void
@@ -612,7 +652,7 @@ chrono_event_set_date_provenance (ChronoEvent      *self,
       self->date_provenance = provenance;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE_PROVENANCE]);
     }
-  if (g_set_object (&self->date_source, source))
+  if ((source != NULL || self->extra != NULL) && g_set_object (&get_extra (self)->date_source, source))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE_SOURCE]);
 }
 
@@ -621,23 +661,31 @@ chrono_event_is_forecast (ChronoEvent *self)
 {
   g_return_val_if_fail (CHRONO_IS_EVENT (self), FALSE);
 
-  return self->forecast != NULL;
+  return EXTRA (self, forecast) != NULL;
 }
 
 const ChronoDate *
 chrono_event_get_predicted_start (ChronoEvent *self)
 {
+  Forecast *forecast;
+
   g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
 
-  return self->forecast != NULL ? &self->forecast->start : NULL;
+  forecast = EXTRA (self, forecast);
+
+  return forecast != NULL ? &forecast->start : NULL;
 }
 
 const ChronoDate *
 chrono_event_get_predicted_end (ChronoEvent *self)
 {
+  Forecast *forecast;
+
   g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
 
-  return self->forecast != NULL && self->forecast->has_end ? &self->forecast->end : NULL;
+  forecast = EXTRA (self, forecast);
+
+  return forecast != NULL && forecast->has_end ? &forecast->end : NULL;
 }
 
 void
@@ -649,16 +697,21 @@ chrono_event_set_forecast (ChronoEvent      *self,
   g_return_if_fail (predicted_start != NULL || predicted_end == NULL);
 
   if (predicted_start == NULL)
-    g_clear_pointer (&self->forecast, g_free);
+    {
+      if (self->extra != NULL)
+        g_clear_pointer (&self->extra->forecast, g_free);
+    }
   else
     {
-      if (self->forecast == NULL)
-        self->forecast = g_new0 (Forecast, 1);
+      Forecast *forecast = get_extra (self)->forecast;
 
-      self->forecast->start = *predicted_start;
-      self->forecast->has_end = predicted_end != NULL;
+      if (forecast == NULL)
+        forecast = self->extra->forecast = g_new0 (Forecast, 1);
+
+      forecast->start = *predicted_start;
+      forecast->has_end = predicted_end != NULL;
       if (predicted_end != NULL)
-        self->forecast->end = *predicted_end;
+        forecast->end = *predicted_end;
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREDICTED_START]);
@@ -668,23 +721,29 @@ chrono_event_set_forecast (ChronoEvent      *self,
 ChronoTime
 chrono_event_get_predicted_start_time (ChronoEvent *self)
 {
+  Forecast *forecast;
+
   g_return_val_if_fail (CHRONO_IS_EVENT (self), 0);
 
-  return self->forecast != NULL ? chrono_date_get_start (&self->forecast->start) : 0;
+  forecast = EXTRA (self, forecast);
+
+  return forecast != NULL ? chrono_date_get_start (&forecast->start) : 0;
 }
 
 ChronoTime
 chrono_event_get_predicted_end_time (ChronoEvent *self)
 {
+  Forecast *forecast;
   ChronoTime start, end;
 
   g_return_val_if_fail (CHRONO_IS_EVENT (self), 0);
 
-  if (self->forecast == NULL)
+  forecast = EXTRA (self, forecast);
+  if (forecast == NULL)
     return 0;
 
-  start = chrono_date_get_start (&self->forecast->start);
-  end = chrono_date_get_end (self->forecast->has_end ? &self->forecast->end : &self->forecast->start);
+  start = chrono_date_get_start (&forecast->start);
+  end = chrono_date_get_end (forecast->has_end ? &forecast->end : &forecast->start);
 
   return MAX (end, start + 1);
 }
@@ -711,22 +770,13 @@ _chrono_event_remove_quote (ChronoEvent *self,
 
   g_return_val_if_fail (chrono_quote_get_event (quote) == self, G_MAXUINT);
 
-  if (!g_ptr_array_find (self->quotes, quote, &index))
+  if (!g_ptr_array_find (self->extra->quotes, quote, &index))
     g_return_val_if_reached (G_MAXUINT);
 
   _chrono_quote_set_event (quote, NULL);
-  g_ptr_array_remove_index (self->quotes, index);
+  g_ptr_array_remove_index (self->extra->quotes, index);
 
   return index;
-}
-
-static ChronoEventExtra *
-get_extra (ChronoEvent *self)
-{
-  if (self->extra == NULL)
-    self->extra = g_new0 (ChronoEventExtra, 1);
-
-  return self->extra;
 }
 
 static char *
