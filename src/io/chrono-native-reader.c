@@ -708,7 +708,6 @@ _chrono_read_native (GBytes                  *bytes,
     {
       /* The id set borrows strings from events that the timeline owns. */
       g_clear_pointer (&r.event_ids, g_hash_table_unref);
-      chrono_timeline_seal (r.timeline);
       timeline = g_steal_pointer (&r.timeline);
     }
 
@@ -723,5 +722,10 @@ chrono_timeline_read_native_bytes (GBytes        *bytes,
                                    GCancellable  *cancellable,
                                    GError       **error)
 {
-  return _chrono_read_native (bytes, display_name, NULL, NULL, cancellable, error);
+  ChronoTimeline *timeline = _chrono_read_native (bytes, display_name, NULL, NULL, cancellable, error);
+
+  if (timeline != NULL)
+    chrono_timeline_seal (timeline);
+
+  return timeline;
 }

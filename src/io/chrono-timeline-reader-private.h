@@ -9,7 +9,9 @@
 G_BEGIN_DECLS
 
 /* Reads one format. Checks the limits of chrono-input-limits.h itself, since it is also
- * called directly; may call @progress now and then from the calling thread. */
+ * called directly; may call @progress now and then from the calling thread. May return
+ * the timeline unsealed (the native reader does), for the loader to seal once it has
+ * let go of the bytes. */
 typedef ChronoTimeline *(*ChronoFormatReadFunc) (GBytes                  *bytes,
                                                  const char              *display_name,
                                                  ChronoLoadProgressFunc   progress,
