@@ -337,12 +337,12 @@ test_chunked (void)
   g_signal_connect (index, "items-changed", G_CALLBACK (items_changed_cb), &record);
   g_signal_connect (index, "notify::pending", G_CALLBACK (pending_cb), &n_notifies);
 
-  /* A run, then a newer filter before it could finish: the first never shows. */
+  /* A run, then a newer filter before it could finish: the first never shows. Not after
+   * one chunk of it: a chunk is 4 ms, in which a fast machine filters all 40,000. */
   chrono_event_filter_set_category_visible (filter, "red", FALSE);
   g_assert_true (chrono_event_index_get_pending (index));
   g_assert_cmpuint (chrono_event_index_get_size (index), ==, all);
   g_assert_cmpuint (record.n_signals, ==, 0);
-  g_main_context_iteration (NULL, FALSE);
   chrono_event_filter_set_search_text (filter, "alpha");
   chrono_event_filter_set_category_visible (filter, "green", FALSE);
   g_assert_true (chrono_event_index_get_pending (index));
