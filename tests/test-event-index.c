@@ -318,6 +318,48 @@ pending_cb (ChronoEventIndex *index,
   (*n_notifies)++;
 }
 
+static void
+record_change_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *changes)
+{
+  guint change[4] = { position, removed, added, g_list_model_get_n_items (model) };
+
+  g_array_append_vals (changes, change, 4);
+}
+
+/* Another timeline empties the list in one change and fills it in another, so that no
+ * change both removes rows a list view tracks and adds a million it would search them
+ * among; the list says how many items it has at each. */
+static void
+test_new_timeline_two_changes (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+  g_autoptr(ChronoTimeline) first = random_timeline (rand, 200);
+  g_autoptr(ChronoTimeline) second = random_timeline (rand, 250);
+  g_autoptr(ChronoEventFilter) filter = chrono_event_filter_new ();
+  g_autoptr(ChronoEventIndex) index = chrono_event_index_new (first, filter);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_first = chrono_timeline_get_n_events (first);
+  guint n_second = chrono_timeline_get_n_events (second);
+
+  g_signal_connect (index, "items-changed", G_CALLBACK (record_change_cb), changes);
+  chrono_event_index_set_timeline (index, second);
+
+  g_assert_cmpuint (changes->len, ==, 8);
+  g_assert_cmpuint (g_array_index (changes, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 1), ==, n_first);
+  g_assert_cmpuint (g_array_index (changes, guint, 2), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 3), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 4), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 5), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 6), ==, n_second);
+  g_assert_cmpuint (g_array_index (changes, guint, 7), ==, n_second);
+  check_against_brute_force (index, rand);
+}
+
 /* Over many events a filter runs in chunks on idle: the list stays what it was until the
  * run is done, then changes once to what filtering at once gives; a change made while a
  * run is under way drops it, so only the newest filter's list is ever shown. */
@@ -444,6 +486,7 @@ main (int   argc,
   g_test_add_func ("/model/event-index/random", test_random);
   g_test_add_func ("/model/event-index/one-signal-per-change", test_one_signal_per_change);
   g_test_add_func ("/model/event-index/items-are-the-timelines", test_items_are_the_timelines);
+  g_test_add_func ("/model/event-index/new-timeline-two-changes", test_new_timeline_two_changes);
   g_test_add_func ("/model/event-index/chunked", test_chunked);
 
   return g_test_run ();
