@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "model/chrono-event-filter.h"
 #include "model/chrono-timeline.h"
@@ -428,6 +429,72 @@ test_category_color (void)
   g_assert_cmpstr (chrono_category_get_color_for (light_only, TRUE), ==, "#26a269");
 }
 
+/* The seal against a plain comparison sort, on timelines made to tie: few distinct
+ * dates, and ids that share their first eight bytes or are prefixes of each other. */
+static int
+compare_order (gconstpointer a,
+               gconstpointer b)
+{
+  ChronoEvent *ea = *(ChronoEvent **) a;
+  ChronoEvent *eb = *(ChronoEvent **) b;
+  ChronoTime sa = chrono_event_get_start_time (ea), sb = chrono_event_get_start_time (eb);
+  ChronoTime ta = chrono_event_get_end_time (ea), tb = chrono_event_get_end_time (eb);
+
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+  if (ta != tb)
+    return ta < tb ? -1 : 1;
+
+  return strcmp (chrono_event_get_id (ea), chrono_event_get_id (eb));
+}
+
+static void
+test_sorting_ties_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1600);
+  static const char *stems[] = { "", "e", "event-20", "event-2012-", "event-2012-alexnet-" };
+
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+      g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+      g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      guint n = g_rand_int_range (rand, 1, 400);
+
+      for (guint i = 0; i < n; i++)
+        {
+          char *id = g_strdup_printf ("%s%u", stems[g_rand_int_range (rand, 0, G_N_ELEMENTS (stems))],
+                                      g_rand_int_range (rand, 0, 300));
+          ChronoDate start = { .year = g_rand_int_range (rand, 2010, 2013), .precision = CHRONO_PRECISION_YEAR };
+          g_autoptr(ChronoEvent) event = NULL;
+
+          if (!g_hash_table_add (used, id))
+            continue;
+          event = chrono_event_new (id, &start, id);
+          if (g_rand_boolean (rand))
+            {
+              ChronoDate end = { .year = start.year + g_rand_int_range (rand, 0, 2), .precision = CHRONO_PRECISION_YEAR };
+
+              chrono_event_set_end (event, &end);
+            }
+          chrono_timeline_add_event (timeline, event);
+          g_ptr_array_add (expected, event);
+        }
+      chrono_timeline_seal (timeline);
+      g_ptr_array_sort (expected, compare_order);
+
+      g_assert_cmpuint (chrono_timeline_get_n_events (timeline), ==, expected->len);
+      for (guint i = 0; i < expected->len; i++)
+        {
+          ChronoEvent *event = g_ptr_array_index (expected, i);
+
+          g_assert_true (chrono_timeline_get_event (timeline, i) == event);
+          g_assert_true (chrono_timeline_lookup_event (timeline, chrono_event_get_id (event)) == event);
+          g_assert_cmpint (chrono_timeline_get_end_times (timeline)[i], ==, chrono_event_get_end_time (event));
+        }
+    }
+}
+
 /* Ids short enough are kept inside the event and the rest on the heap; the fields most
  * events lack live apart from it. Either way an id stays where it is while the event
  * changes, since readers and the timeline's index keep pointers to it. */
@@ -499,6 +566,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/timeline/sorting", test_sorting);
+  g_test_add_func ("/model/timeline/sorting-ties-random", test_sorting_ties_random);
   g_test_add_func ("/model/event/storage", test_event_storage);
   g_test_add_func ("/model/timeline/lookups", test_lookups);
   g_test_add_func ("/model/timeline/empty-id", test_empty_id);

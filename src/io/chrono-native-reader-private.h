@@ -72,6 +72,7 @@ typedef struct
   gsize cursor;
   GArray *stack;
   GString *text;
+  gboolean texts_valid;     /* every text is part of the validated file or an entity */
   char *prefix;             /* namespace prefix bound to ours on the root, if any */
 
   ChronoTimeline *timeline;

@@ -152,6 +152,19 @@ local_name (Reader     *r,
   return name;
 }
 
+/* The fast scanner's texts are pieces of a file already checked to be UTF-8, or one of
+ * the five entities, so only their length is left to check. */
+static char *
+check_text (Reader     *r,
+            const char *text,
+            gsize       length)
+{
+  if (r->texts_valid && length <= CHRONO_INPUT_MAX_STRING_LENGTH)
+    return NULL;
+
+  return chrono_input_check_text (text, length);
+}
+
 static Frame *
 current_frame (Reader *r)
 {
@@ -232,7 +245,7 @@ start_element_cb (GMarkupParseContext  *context,
 
   for (guint i = 0; values[i] != NULL; i++)
     {
-      g_autofree char *problem = chrono_input_check_text (values[i], strlen (values[i]));
+      g_autofree char *problem = check_text (r, values[i], strlen (values[i]));
 
       if (problem != NULL)
         {
@@ -275,7 +288,7 @@ end_element_cb (GMarkupParseContext  *context,
       g_autofree char *problem = NULL;
 
       normalize_whitespace (r->text);
-      problem = chrono_input_check_text (r->text->str, r->text->len);
+      problem = check_text (r, r->text->str, r->text->len);
       if (problem != NULL)
         {
           set_error_at (r, frame.offset, error, CHRONO_READER_ERROR_INVALID, "%s", problem);
@@ -395,6 +408,13 @@ typedef struct
   gsize value;
 } ScannedAttribute;
 
+/* The name of an open element, where it is in the file. */
+typedef struct
+{
+  const char *name;
+  gsize length;
+} OpenElement;
+
 static gboolean
 scan_fast (Reader                 *r,
            gsize                   start,
@@ -408,10 +428,11 @@ scan_fast (Reader                 *r,
   g_autoptr(GArray) attributes = g_array_new (FALSE, FALSE, sizeof (ScannedAttribute));
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
-  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (const char *));   /* names of open elements */
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (OpenElement));
   g_autoptr(GError) error = NULL;
   gboolean seen_root = FALSE;
 
+  r->texts_valid = TRUE;
   while (p < end)
     {
       const char *lt = memchr (p, '<', end - p);
@@ -459,7 +480,7 @@ scan_fast (Reader                 *r,
 
       if (*p == '/')
         {
-          const char *top;
+          const OpenElement *top;
 
           p++;
           name = p;
@@ -470,11 +491,12 @@ scan_fast (Reader                 *r,
             p++;
           if (open->len == 0 || p >= end || *p != '>')
             return FALSE;
-          top = g_array_index (open, const char *, open->len - 1);
-          if (strncmp (top, name, name_length) != 0 || top[name_length] != '\0')
+          top = &g_array_index (open, OpenElement, open->len - 1);
+          if (top->length != name_length || memcmp (top->name, name, name_length) != 0)
             return FALSE;
           p++;
-          end_element_cb (NULL, top, r, &error);
+          /* The end handler goes by the reader's own stack, not by the name. */
+          end_element_cb (NULL, "", r, &error);
           if (error != NULL)
             return FALSE;
           g_array_set_size (open, open->len - 1);
@@ -565,10 +587,9 @@ scan_fast (Reader                 *r,
         }
       else
         {
-          /* The open name lives in the file; only its end needs a NUL, so keep a copy. */
-          const char *copy = g_intern_string (scratch->str);
+          OpenElement element = { name, strlen (scratch->str) };
 
-          g_array_append_val (open, copy);
+          g_array_append_val (open, element);
           p++;
         }
 
@@ -623,6 +644,7 @@ reader_begin (Reader *r,
   Frame document = { ELEMENT_DOCUMENT, 0, 0, FALSE };
 
   r->cursor = start;
+  r->texts_valid = FALSE;
   r->version = 0;
   r->section = 0;
   r->n_elements = 0;

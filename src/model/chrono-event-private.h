@@ -5,6 +5,20 @@
 
 G_BEGIN_DECLS
 
+/* What the seal reads of each of a million events, in one call. */
+typedef struct
+{
+  ChronoTime  start;
+  ChronoTime  end;
+  const char *id;
+  guint       importance;
+  gboolean    has_quotes;
+  gboolean    is_forecast;
+} ChronoEventSortFields;
+
+void  _chrono_event_get_sort_fields (ChronoEvent           *self,
+                                     ChronoEventSortFields *fields);
+
 /* For the timeline, which keeps its events sorted by their span and its quotes in event
  * order: everything else changes an event's span and quotes through the timeline. */
 void  _chrono_event_set_span     (ChronoEvent      *self,

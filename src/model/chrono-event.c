@@ -418,6 +418,21 @@ chrono_event_get_end_time (ChronoEvent *self)
   return MAX (end, start + 1);
 }
 
+void
+_chrono_event_get_sort_fields (ChronoEvent           *self,
+                               ChronoEventSortFields *fields)
+{
+  ChronoTime start = chrono_date_get_start (&self->start);
+  ChronoTime end = self->has_end ? chrono_date_get_end (&self->end) : chrono_date_get_end (&self->start);
+
+  fields->start = start;
+  fields->end = MAX (end, start + 1);
+  fields->id = self->id_inline ? self->id.inline_text : self->id.heap;
+  fields->importance = self->importance;
+  fields->has_quotes = EXTRA (self, quotes) != NULL && self->extra->quotes->len > 0;
+  fields->is_forecast = EXTRA (self, forecast) != NULL;
+}
+
 const char *
 chrono_event_get_summary (ChronoEvent *self)
 {

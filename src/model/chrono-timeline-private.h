@@ -52,6 +52,8 @@ void       _chrono_timeline_insert_sorted (ChronoTimeline *self,
                                            ChronoEvent    *event);
 /* The rank of @event, from its importance and id. */
 guint32    _chrono_timeline_rank_of       (ChronoEvent    *event);
+guint32    _chrono_timeline_rank_from     (guint           importance,
+                                           const char     *id);
 /* After an edit set properties of @event: its rank, and whether it is a forecast. */
 void       _chrono_timeline_event_changed (ChronoTimeline *self,
                                            ChronoEvent    *event);

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "chrono-event-private.h"
 #include "chrono-timeline-private.h"
 
 /* Sealing sorts a compact array of keys, each naming an event by its index among the
@@ -24,6 +25,7 @@ typedef struct
 typedef struct
 {
   const ChronoTime *ends;
+  const guint64    *id_keys;    /* id_key() of each id */
   const char      **ids;
 } SortData;
 
@@ -107,9 +109,14 @@ compare_time_ties (gconstpointer a,
   const SortData *data = user_data;
   ChronoTime end_a = data->ends[ka->index];
   ChronoTime end_b = data->ends[kb->index];
+  guint64 id_a = data->id_keys[ka->index];
+  guint64 id_b = data->id_keys[kb->index];
 
   if (end_a != end_b)
     return end_a < end_b ? -1 : 1;
+  /* Most ids differ in their first eight bytes. */
+  if (id_a != id_b)
+    return id_a < id_b ? -1 : 1;
 
   return strcmp (data->ids[ka->index], data->ids[kb->index]);
 }
@@ -176,6 +183,7 @@ chrono_timeline_seal (ChronoTimeline *self)
   g_autofree ChronoTime *starts = NULL;
   g_autofree ChronoTime *ends = NULL;
   g_autofree const char **ids = NULL;
+  g_autofree guint64 *id_keys = NULL;
   g_autofree guint32 *ranks = NULL;
   g_autofree guint8 *has_quotes = NULL;
   g_autoptr(GPtrArray) sorted = NULL;
@@ -193,6 +201,7 @@ chrono_timeline_seal (ChronoTimeline *self)
   starts = g_new (ChronoTime, MAX (n, 1));
   ends = g_new (ChronoTime, MAX (n, 1));
   ids = g_new (const char *, MAX (n, 1));
+  id_keys = g_new (guint64, MAX (n, 1));
   ranks = g_new (guint32, MAX (n, 1));
   has_quotes = g_new (guint8, MAX (n, 1));
   keys = g_new (SortKey, MAX (n, 1));
@@ -201,18 +210,22 @@ chrono_timeline_seal (ChronoTimeline *self)
   for (guint i = 0; i < n; i++)
     {
       ChronoEvent *event = g_ptr_array_index (pending, i);
+      ChronoEventSortFields fields;
 
-      starts[i] = chrono_event_get_start_time (event);
-      ends[i] = chrono_event_get_end_time (event);
-      ids[i] = chrono_event_get_id (event);
-      ranks[i] = _chrono_timeline_rank_of (event);
-      has_quotes[i] = chrono_event_get_n_quotes (event) > 0;
-      if (chrono_event_is_forecast (event))
+      _chrono_event_get_sort_fields (event, &fields);
+      starts[i] = fields.start;
+      ends[i] = fields.end;
+      ids[i] = fields.id;
+      id_keys[i] = id_key (fields.id);
+      ranks[i] = _chrono_timeline_rank_from (fields.importance, fields.id);
+      has_quotes[i] = fields.has_quotes;
+      if (fields.is_forecast)
         g_hash_table_add (self->forecasts, event);
       keys[i].key = time_key (starts[i]);
       keys[i].index = i;
     }
   data.ends = ends;
+  data.id_keys = id_keys;
   data.ids = ids;
 
   /* By start, then end, then id. */
@@ -253,7 +266,7 @@ chrono_timeline_seal (ChronoTimeline *self)
   /* By id, for lookups; the same keys, now made from the ids. */
   for (guint i = 0; i < n; i++)
     {
-      keys[i].key = id_key (ids[i]);
+      keys[i].key = id_keys[i];
       keys[i].index = i;
     }
   radix_sort (keys, n);

@@ -559,10 +559,16 @@ chrono_timeline_get_end_times (ChronoTimeline *self)
 }
 
 guint32
+_chrono_timeline_rank_from (guint       importance,
+                            const char *id)
+{
+  return (MIN (importance, 255u) << 24) | (g_str_hash (id) & 0xffffff);
+}
+
+guint32
 _chrono_timeline_rank_of (ChronoEvent *event)
 {
-  return (MIN (chrono_event_get_importance (event), 255u) << 24) |
-         (g_str_hash (chrono_event_get_id (event)) & 0xffffff);
+  return _chrono_timeline_rank_from (chrono_event_get_importance (event), chrono_event_get_id (event));
 }
 
 const guint32 *
