@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <glib/gi18n-lib.h>
 
 #include "chrono-layout-private.h"
 
@@ -150,7 +151,7 @@ _chrono_layout_place_label (ChronoLayout             *self,
       label.predicted_x_end = _chrono_layout_time_to_x (self, (double) chrono_event_get_predicted_end_time (event));
     }
 
-  params->measure (CHRONO_TEXT_LABEL, chrono_event_get_title (event), &text_width, &text_height,
+  params->measure (CHRONO_TEXT_LABEL, chrono_layout_event_text (event), &text_width, &text_height,
                    params->measure_data);
   label.box.width = MIN (ceil (text_width) + chrome, MIN (MAX_LABEL_WIDTH, self->width));
   label.box.height = self->row_height;
@@ -225,4 +226,16 @@ _chrono_layout_place_label (ChronoLayout             *self,
     }
 
   return FALSE;
+}
+
+const char *
+chrono_layout_event_text (ChronoEvent *event)
+{
+  const char *title = chrono_event_get_title (event);
+
+  /* A new event has no title until its editor gives it one. */
+  if (title == NULL || *title == '\0')
+    return _("Untitled event");
+
+  return title;
 }

@@ -168,6 +168,8 @@ const ChronoLayoutLabel *chrono_layout_find_label (ChronoLayout           *self,
  * little room for all the lanes). */
 guint           chrono_layout_get_lane          (ChronoLayout             *self,
                                                  ChronoCategory           *category);
+/* What an event's label says: its title, or “Untitled event” while it has none. */
+const char     *chrono_layout_event_text        (ChronoEvent              *event);
 gboolean        chrono_rect_intersects          (const ChronoRect         *a,
                                                  const ChronoRect         *b);
 

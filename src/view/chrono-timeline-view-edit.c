@@ -294,19 +294,25 @@ _chrono_timeline_view_edit_snapshot (ChronoTimelineView *self,
   double height = gtk_widget_get_height (GTK_WIDGET (self));
   double x0, x1;
   int text_width, text_height;
-  GdkRGBA accent = { 0.21, 0.52, 0.89, 0.35 };
-  GdkRGBA backdrop = { 0, 0, 0, 0.75 };
-  GdkRGBA white = { 1, 1, 1, 1 };
+  const ChronoRenderStyle *style;
+  GdkRGBA band, backdrop, text_color;
 
-  if (self->edit_event == NULL || !self->edit_moved)
+  if (self->edit_event == NULL || !self->edit_moved || self->renderer == NULL)
     return;
+
+  /* The theme's colours, so that it reads in dark and high-contrast themes too: the
+   * accent as a band, the date as in a tooltip, the theme's text and background swapped. */
+  style = chrono_renderer_get_style (self->renderer);
+  band = (GdkRGBA) { style->accent.red, style->accent.green, style->accent.blue, 0.35 };
+  backdrop = (GdkRGBA) { style->foreground.red, style->foreground.green, style->foreground.blue, 0.9 };
+  text_color = (GdkRGBA) { style->background.red, style->background.green, style->background.blue, 1 };
 
   x0 = chrono_viewport_time_to_x (self->viewport, chrono_date_get_start (&self->edit_new_start), width);
   x1 = chrono_viewport_time_to_x (self->viewport,
                                   chrono_date_get_end (self->edit_has_end ? &self->edit_new_end : &self->edit_new_start),
                                   width);
   x1 = MAX (x1, x0 + 3);
-  gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (x0, 0, x1 - x0, height));
+  gtk_snapshot_append_color (snapshot, &band, &GRAPHENE_RECT_INIT (x0, 0, x1 - x0, height));
 
   start_text = chrono_date_format (&self->edit_new_start);
   if (self->edit_has_end)
@@ -327,7 +333,7 @@ _chrono_timeline_view_edit_snapshot (ChronoTimelineView *self,
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x0, MAX (0, self->edit_row_y - text_height - 10)));
   gtk_snapshot_append_color (snapshot, &backdrop, &GRAPHENE_RECT_INIT (0, 0, text_width + 12, text_height + 6));
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (6, 3));
-  gtk_snapshot_append_layout (snapshot, layout, &white);
+  gtk_snapshot_append_layout (snapshot, layout, &text_color);
   gtk_snapshot_restore (snapshot);
 }
 

@@ -237,7 +237,7 @@ update_accessible (ChronoTimelineView *self)
     {
       /* Translators: the name of the timeline for screen readers, with the title of the
        * selected event, which is what a screen reader says first */
-      label = g_strdup_printf (_("Timeline: %s"), chrono_event_get_title (self->selected));
+      label = g_strdup_printf (_("Timeline: %s"), chrono_layout_event_text (self->selected));
     }
   else
     {
@@ -250,7 +250,7 @@ update_accessible (ChronoTimelineView *self)
 
       /* Translators: the description of the timeline for screen readers: an event's
        * title and its date. */
-      description = g_strdup_printf (_("Selected: %s, %s"), chrono_event_get_title (self->selected), date);
+      description = g_strdup_printf (_("Selected: %s, %s"), chrono_layout_event_text (self->selected), date);
     }
   else
     {
@@ -583,7 +583,7 @@ chrono_timeline_view_query_tooltip (GtkWidget  *widget,
         g_autofree char *date = chrono_date_format_span (chrono_event_get_start (label->event),
                                                          chrono_event_get_end (label->event));
 
-        markup = g_markup_printf_escaped ("<b>%s</b>\n%s", chrono_event_get_title (label->event), date);
+        markup = g_markup_printf_escaped ("<b>%s</b>\n%s", chrono_layout_event_text (label->event), date);
         area = &label->box;
       }
       break;
