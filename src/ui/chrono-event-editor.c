@@ -146,12 +146,13 @@ cancel_clicked_cb (ChronoEventEditor *self)
   g_signal_emit (self, signals[CANCELLED], 0);
 }
 
+/* One check per source of the timeline, those in @cited checked. */
 static void
-fill_sources (ChronoEventEditor *self)
+fill_sources (ChronoEventEditor *self,
+              GPtrArray         *cited)
 {
   GtkWidget *child;
   GListModel *sources = chrono_timeline_get_sources (self->timeline);
-  GPtrArray *cited = chrono_event_get_sources (self->event);
   guint n = g_list_model_get_n_items (sources);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_box))) != NULL)
@@ -160,7 +161,16 @@ fill_sources (ChronoEventEditor *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ChronoSource) source = g_list_model_get_item (sources, i);
-      GtkWidget *check = gtk_check_button_new_with_label (chrono_source_get_title (source));
+      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *label = gtk_label_new (chrono_source_get_title (source));
+
+      /* A long title wraps: unwrapped it would widen the editor past the quote pane. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      chrono_source_get_title (source), -1);
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_ptr_array_find (cited, source, NULL));
       g_object_set_data_full (G_OBJECT (check), "source", g_object_ref (source), g_object_unref);
@@ -185,6 +195,37 @@ get_sources (ChronoEventEditor *self)
 }
 
 static void
+select_category (ChronoEventEditor *self,
+                 ChronoCategory    *wanted)
+{
+  GListModel *categories = chrono_timeline_get_categories (self->timeline);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  /* Set again, so that a renamed category reads by its new name. */
+  gtk_drop_down_set_model (self->category_dropdown, NULL);
+  gtk_drop_down_set_model (self->category_dropdown, categories);
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(ChronoCategory) category = g_list_model_get_item (categories, i);
+
+      if (category == wanted)
+        position = i;
+    }
+  gtk_drop_down_set_selected (self->category_dropdown, position);
+}
+
+/* The timeline's sources and categories were changed elsewhere (the Sources, Categories
+ * and Eras window): the choices follow, and what the form says stays. */
+static void
+timeline_changed_cb (ChronoEventEditor *self)
+{
+  g_autoptr(GPtrArray) checked = get_sources (self);
+
+  select_category (self, gtk_drop_down_get_selected_item (self->category_dropdown));
+  fill_sources (self, checked);
+}
+
+static void
 chrono_event_editor_dispose (GObject *object)
 {
   ChronoEventEditor *self = CHRONO_EVENT_EDITOR (object);
@@ -193,6 +234,8 @@ chrono_event_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONO_TYPE_EVENT_EDITOR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  if (self->timeline != NULL)
+    g_signal_handlers_disconnect_by_func (self->timeline, timeline_changed_cb, self);
   g_clear_object (&self->timeline);
   g_clear_object (&self->event);
 
@@ -254,14 +297,17 @@ chrono_event_editor_edit (ChronoEventEditor *self,
                           ChronoTimeline    *timeline,
                           ChronoEvent       *event)
 {
-  GListModel *categories;
-  guint position = GTK_INVALID_LIST_POSITION;
-
   g_return_if_fail (CHRONO_IS_EVENT_EDITOR (self));
   g_return_if_fail (CHRONO_IS_TIMELINE (timeline));
   g_return_if_fail (CHRONO_IS_EVENT (event));
 
-  g_set_object (&self->timeline, timeline);
+  if (self->timeline != timeline)
+    {
+      if (self->timeline != NULL)
+        g_signal_handlers_disconnect_by_func (self->timeline, timeline_changed_cb, self);
+      g_set_object (&self->timeline, timeline);
+      g_signal_connect_object (timeline, "changed", G_CALLBACK (timeline_changed_cb), self, G_CONNECT_SWAPPED);
+    }
   g_set_object (&self->event, event);
 
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), chrono_event_get_title (event));
@@ -269,21 +315,12 @@ chrono_event_editor_edit (ChronoEventEditor *self,
   chrono_date_entry_set_date (self->start_entry, chrono_event_get_start (event));
   chrono_date_entry_set_date (self->end_entry, chrono_event_get_end (event));
 
-  categories = chrono_timeline_get_categories (timeline);
-  gtk_drop_down_set_model (self->category_dropdown, categories);
-  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
-    {
-      g_autoptr(ChronoCategory) category = g_list_model_get_item (categories, i);
-
-      if (category == chrono_event_get_category (event))
-        position = i;
-    }
-  gtk_drop_down_set_selected (self->category_dropdown, position);
+  select_category (self, chrono_event_get_category (event));
 
   gtk_spin_button_set_value (self->importance_spin, chrono_event_get_importance (event));
   set_text (self->summary_view, chrono_event_get_summary (event));
   set_text (self->notes_view, chrono_event_get_notes (event));
-  fill_sources (self);
+  fill_sources (self, chrono_event_get_sources (event));
 }
 
 ChronoEvent *

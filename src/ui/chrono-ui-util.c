@@ -374,3 +374,41 @@ chrono_ui_toast_new (const char *text)
 
   return adw_toast_new (markup);
 }
+
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  const char *color = g_object_get_data (G_OBJECT (area), "color");
+  const char *dark_color = g_object_get_data (G_OBJECT (area), "dark-color");
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GdkRGBA rgba;
+
+  if (!gdk_rgba_parse (&rgba, dark && dark_color != NULL ? dark_color : color))
+    return;
+  gdk_cairo_set_source_rgba (cr, &rgba);
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+GtkWidget *
+chrono_ui_color_swatch_new (const char *color,
+                            const char *dark_color)
+{
+  GtkWidget *area = gtk_drawing_area_new ();
+
+  g_object_set_data_full (G_OBJECT (area), "color", g_strdup (color), g_free);
+  g_object_set_data_full (G_OBJECT (area), "dark-color", g_strdup (dark_color), g_free);
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 20);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 20);
+  gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (area, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_swatch, NULL, NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), area, G_CONNECT_SWAPPED);
+
+  return area;
+}

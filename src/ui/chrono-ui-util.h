@@ -22,6 +22,9 @@ ChronoEra *chrono_ui_find_era               (ChronoTimeline *timeline,
                                              ChronoEvent    *event);
 void       chrono_ui_open_uri               (GtkWidget      *widget,
                                              const char     *uri);
+/* A round patch of @color, or of @dark_color (when not NULL) in a dark theme. */
+GtkWidget *chrono_ui_color_swatch_new       (const char     *color,
+                                             const char     *dark_color);
 void       chrono_ui_set_label_language     (GtkLabel       *label,
                                              const char     *language);
 AdwToast  *chrono_ui_toast_new             (const char     *text);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "chrono-catalog-window.h"
 #include "chrono-quote-editor.h"
 #include "chrono-ui-util.h"
 #include "chrono-window-private.h"
@@ -618,6 +619,23 @@ add_quote_action (GtkWidget  *widget,
   _chrono_window_edit_quote (CHRONO_WINDOW (widget), NULL);
 }
 
+static void
+edit_catalog_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+  ChronoCatalogWindow *catalog;
+
+  if (!ensure_editable (self))
+    return;
+
+  /* From the event editor, the window undoes only its own steps: the editor's event
+   * must stay. */
+  catalog = chrono_catalog_window_new (GTK_WINDOW (self), self->session, _chrono_window_get_editing (self));
+  gtk_window_present (GTK_WINDOW (catalog));
+}
+
 /* ----- New, save ----- */
 
 static void
@@ -672,6 +690,7 @@ _chrono_window_update_edit_actions (ChronoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-quote-up", has_timeline && !editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-quote-down", has_timeline && !editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-quote", has_timeline && !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-catalog", has_timeline);
 }
 
 static void
@@ -722,6 +741,7 @@ _chrono_window_class_edit_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.move-quote-up", "(su)", move_quote_up_action);
   gtk_widget_class_install_action (widget_class, "win.move-quote-down", "(su)", move_quote_down_action);
   gtk_widget_class_install_action (widget_class, "win.delete-quote", "(su)", delete_quote_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-catalog", NULL, edit_catalog_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-timeline", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
