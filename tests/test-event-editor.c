@@ -198,6 +198,23 @@ test_build_edit (Fixture       *fixture,
   g_assert_cmpint (chrono_event_get_start (fixture->event)->year, ==, 2022);
 }
 
+/* A source's long title wraps: the editor stays as narrow as it was, so that it does not
+ * push the quote pane beside it out of the window. */
+static void
+test_long_source_wraps (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ChronoSource *source = chrono_timeline_lookup_source (fixture->timeline, "article");
+  int before, after;
+
+  gtk_widget_measure (GTK_WIDGET (fixture->editor), GTK_ORIENTATION_HORIZONTAL, -1, &before, NULL, NULL, NULL);
+  chrono_source_set_title (source, "Bloomberg interviews Sam Altman: the road to AI commercialization. "
+                                   "How OpenAI went from 0 to $300 million a month in 60 days, and what came next");
+  chrono_event_editor_edit (fixture->editor, fixture->timeline, fixture->event);
+  gtk_widget_measure (GTK_WIDGET (fixture->editor), GTK_ORIENTATION_HORIZONTAL, -1, &after, NULL, NULL, NULL);
+  g_assert_cmpint (after, <=, MAX (before, 360));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +229,8 @@ main (int   argc,
               test_title_needed, fixture_tear_down);
   g_test_add ("/ui/event-editor/build-edit", Fixture, NULL, fixture_set_up,
               test_build_edit, fixture_tear_down);
+  g_test_add ("/ui/event-editor/long-source-wraps", Fixture, NULL, fixture_set_up,
+              test_long_source_wraps, fixture_tear_down);
 
   return g_test_run ();
 }

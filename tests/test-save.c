@@ -106,6 +106,28 @@ test_round_trip_editable (KillFixture   *fixture,
   push (stack, chrono_edit_insert_new (second, event, 1));
   push (stack, chrono_edit_move_quote_new (second, 0));
 
+  /* What the Sources, Categories and Eras window does: an era's span changed, and a
+   * source, a category and an era added and deleted again, the source's citation with it. */
+  {
+    ChronoDate new_start = date ("1999-12"), new_end = date ("2001~");
+    g_autoptr(ChronoSource) gone = chrono_source_new ("gone", "Deleted later");
+    g_autoptr(ChronoCategory) unused = chrono_category_new ("unused", "Unused", "#26a269", "#57e389");
+    g_autoptr(ChronoEra) short_lived = chrono_era_new ("Short-lived", &new_start, &new_end);
+
+    push (stack, chrono_edit_properties_new (era, "start", &new_start, "end", &new_end, NULL));
+    push (stack, chrono_edit_insert_new (gone, NULL, G_MAXUINT));
+    push (stack, chrono_edit_properties_new (second, "source", gone, NULL));
+    push (stack, chrono_edit_delete_new (timeline, gone));
+    g_assert_null (chrono_quote_get_source (second));
+    push (stack, chrono_edit_insert_new (unused, NULL, G_MAXUINT));
+    push (stack, chrono_edit_delete_new (timeline, unused));
+    push (stack, chrono_edit_insert_new (short_lived, NULL, G_MAXUINT));
+    push (stack, chrono_edit_delete_new (timeline, short_lived));
+    push (stack, chrono_edit_properties_new (other, "date", NULL, "url", NULL, NULL));
+    g_assert_null (chrono_timeline_lookup_source (timeline, "gone"));
+    g_assert_null (chrono_timeline_lookup_category (timeline, "unused"));
+  }
+
   before = model_dump (timeline);
   g_assert_true (chrono_timeline_save (timeline, fixture->file, NULL, &error));
   g_assert_no_error (error);
@@ -114,6 +136,8 @@ test_round_trip_editable (KillFixture   *fixture,
   g_assert_no_error (error);
   after = model_dump (back);
   g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (strstr (after, "1999-12"));
+  g_assert_null (strstr (after, "Deleted later"));
 }
 
 static void

@@ -96,6 +96,7 @@ update_source_row (AdwActionRow *row,
   /* Translators: the name of a button that deletes a source, category or era; %s is its name */
   delete_label = g_strdup_printf (_("Delete “%s”"), chrono_source_get_title (source));
   gtk_accessible_update_property (GTK_ACCESSIBLE (delete_button), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label, -1);
+  gtk_widget_set_tooltip_text (delete_button, delete_label);
 }
 
 static void
@@ -115,6 +116,7 @@ update_category_row (AdwActionRow   *row,
   adw_action_row_add_prefix (row, swatch);
   g_object_set_data (G_OBJECT (row), "swatch", swatch);
   gtk_accessible_update_property (GTK_ACCESSIBLE (delete_button), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label, -1);
+  gtk_widget_set_tooltip_text (delete_button, delete_label);
 }
 
 static void
@@ -132,6 +134,7 @@ update_era_row (AdwActionRow *row,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), chrono_era_get_name (era));
   adw_action_row_set_subtitle (row, span);
   gtk_accessible_update_property (GTK_ACCESSIBLE (delete_button), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label, -1);
+  gtk_widget_set_tooltip_text (delete_button, delete_label);
 }
 
 static void delete_clicked_cb (GtkButton           *button,
@@ -152,7 +155,6 @@ create_row (gpointer  item,
   adw_action_row_set_subtitle_lines (row, 3);
   g_object_set_data_full (G_OBJECT (row), "item", g_object_ref (item), g_object_unref);
 
-  gtk_widget_set_tooltip_text (delete_button, _("Delete"));
   gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (delete_button, "flat");
   g_object_set_data (G_OBJECT (delete_button), "item", item);

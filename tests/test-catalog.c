@@ -1,0 +1,418 @@
+/* test-catalog.c — the Sources, Categories and Eras window and its item editor: what
+ * they refuse and say, and that every change is one step of the window's undo stack
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ui-test-util.h"
+#include "ui/chrono-catalog-editor.h"
+#include "ui/chrono-catalog-window.h"
+#include "ui/chrono-date-entry.h"
+#include "ui/chrono-event-editor.h"
+#include "ui/chrono-session.h"
+#include "ui/chrono-window.h"
+
+static gpointer
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static gpointer
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *found = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+set_text (ChronoCatalogEditor *editor,
+          const char          *name,
+          const char          *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, CHRONO_TYPE_CATALOG_EDITOR, name)), text);
+}
+
+static void
+set_date (ChronoCatalogEditor *editor,
+          const char          *name,
+          const char          *text)
+{
+  ChronoDateEntry *entry = child (editor, CHRONO_TYPE_CATALOG_EDITOR, name);
+
+  gtk_editable_set_text (chrono_date_entry_get_editable (entry), text);
+}
+
+static gboolean
+problem_shown (ChronoCatalogEditor *editor,
+               const char          *name)
+{
+  return gtk_widget_get_visible (child (editor, CHRONO_TYPE_CATALOG_EDITOR, name));
+}
+
+/* Opens the item editor with one of the window's Add buttons. */
+static ChronoCatalogEditor *
+add (ChronoCatalogWindow *catalog,
+     const char          *action)
+{
+  ChronoCatalogEditor *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog), action, NULL));
+  editor = find_toplevel (CHRONO_TYPE_CATALOG_EDITOR);
+  g_assert_nonnull (editor);
+
+  return editor;
+}
+
+/* Done: TRUE when the editor took it and closed. */
+static gboolean
+done (ChronoCatalogEditor *editor)
+{
+  g_signal_emit_by_name (editor, "done");
+  ui_test_iterate ();
+
+  return find_toplevel (CHRONO_TYPE_CATALOG_EDITOR) == NULL;
+}
+
+static void
+press_delete (ChronoCatalogWindow *catalog,
+              const char          *list_name,
+              int                  index)
+{
+  GtkListBox *list = child (catalog, CHRONO_TYPE_CATALOG_WINDOW, list_name);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "delete-button"), "clicked");
+  ui_test_iterate ();
+}
+
+static guint
+n_items (GListModel *model)
+{
+  return g_list_model_get_n_items (model);
+}
+
+static void
+undo (ChronoCatalogWindow *catalog)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog), "catalog.undo", NULL));
+}
+
+static ChronoCatalogWindow *
+open_catalog (ChronoWindow *window)
+{
+  ChronoCatalogWindow *catalog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-catalog", NULL));
+  catalog = find_toplevel (CHRONO_TYPE_CATALOG_WINDOW);
+  g_assert_nonnull (catalog);
+
+  return catalog;
+}
+
+static void
+test_sources (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  ChronoSession *session = chrono_window_get_session (window);
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  GListModel *sources = chrono_timeline_get_sources (timeline);
+  ChronoEvent *launch = chrono_timeline_lookup_event (timeline, "launch");
+  ChronoSource *article = chrono_timeline_lookup_source (timeline, "article");
+  ChronoCatalogWindow *catalog;
+  ChronoCatalogEditor *editor;
+  g_autoptr(ChronoSource) added = NULL;
+
+  chrono_window_set_timeline (window, timeline);
+  ui_test_wait_loaded (window);
+  catalog = open_catalog (window);
+  g_assert_cmpuint (n_items (sources), ==, 1);
+
+  /* A title is needed, and a web address must be one. */
+  editor = add (catalog, "catalog.add-source");
+  set_text (editor, "source_url_entry", "example.org/book");
+  g_assert_false (done (editor));
+  g_assert_true (problem_shown (editor, "source_title_problem"));
+  g_assert_true (problem_shown (editor, "source_url_problem"));
+  g_assert_true (gtk_widget_has_css_class (child (editor, CHRONO_TYPE_CATALOG_EDITOR, "source_url_entry"), "error"));
+  set_text (editor, "source_title_entry", "  A   new book ");
+  set_text (editor, "source_url_entry", "ftp://example.org/book");
+  g_assert_false (done (editor));
+  g_assert_false (problem_shown (editor, "source_title_problem"));
+  g_assert_true (problem_shown (editor, "source_url_problem"));
+  set_text (editor, "source_url_entry", "https://example.org/book");
+  set_text (editor, "source_author_entry", "Someone");
+  set_date (editor, "source_date_entry", "2024-13");
+  g_assert_false (done (editor));
+  set_date (editor, "source_date_entry", "2024-12");
+  g_assert_false (chrono_session_get_modified (session));
+  g_assert_true (done (editor));
+
+  g_assert_cmpuint (n_items (sources), ==, 2);
+  added = g_list_model_get_item (sources, 1);
+  g_assert_cmpstr (chrono_source_get_title (added), ==, "A new book");
+  g_assert_cmpstr (chrono_source_get_author (added), ==, "Someone");
+  g_assert_cmpstr (chrono_source_get_url (added), ==, "https://example.org/book");
+  g_assert_cmpint (chrono_source_get_date (added)->month, ==, 12);
+  g_assert_true (chrono_session_get_modified (session));
+
+  /* One step back and forth. */
+  undo (catalog);
+  g_assert_cmpuint (n_items (sources), ==, 1);
+  g_assert_false (chrono_session_get_modified (session));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog), "catalog.redo", NULL));
+  g_assert_cmpuint (n_items (sources), ==, 2);
+
+  /* Deleting a cited source takes its citations with it, in one step. */
+  g_assert_true (g_ptr_array_find (chrono_event_get_sources (launch), article, NULL));
+  press_delete (catalog, "source_list", 0);
+  g_assert_cmpuint (n_items (sources), ==, 1);
+  g_assert_false (g_ptr_array_find (chrono_event_get_sources (launch), article, NULL));
+  for (guint i = 0; i < chrono_event_get_n_quotes (launch); i++)
+    g_assert_null (chrono_quote_get_source (g_ptr_array_index (chrono_event_get_quotes (launch), i)));
+  undo (catalog);
+  g_assert_cmpuint (n_items (sources), ==, 2);
+  g_assert_true (g_ptr_array_find (chrono_event_get_sources (launch), article, NULL));
+  g_assert_true (chrono_quote_get_source (g_ptr_array_index (chrono_event_get_quotes (launch), 0)) == article);
+
+  /* Changing one: the row follows. */
+  g_signal_emit_by_name (child (catalog, CHRONO_TYPE_CATALOG_WINDOW, "source_list"), "row-activated",
+                         gtk_list_box_get_row_at_index (child (catalog, CHRONO_TYPE_CATALOG_WINDOW, "source_list"), 0));
+  editor = find_toplevel (CHRONO_TYPE_CATALOG_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, CHRONO_TYPE_CATALOG_EDITOR, "source_title_entry")), ==,
+                   "An interview");
+  set_text (editor, "source_title_entry", "The interview");
+  g_assert_true (done (editor));
+  g_assert_cmpstr (chrono_source_get_title (article), ==, "The interview");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+                     gtk_list_box_get_row_at_index (child (catalog, CHRONO_TYPE_CATALOG_WINDOW, "source_list"), 0))),
+                   ==, "The interview");
+  undo (catalog);
+  g_assert_cmpstr (chrono_source_get_title (article), ==, "An interview");
+
+  gtk_window_destroy (GTK_WINDOW (catalog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_categories (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  GListModel *categories = chrono_timeline_get_categories (timeline);
+  ChronoCatalogWindow *catalog;
+  ChronoCatalogEditor *editor;
+  g_autoptr(ChronoCategory) added = NULL;
+  const ChronoPaletteColor *palette;
+  GtkLabel *problem;
+  guint n_colors;
+
+  chrono_window_set_timeline (window, timeline);
+  ui_test_wait_loaded (window);
+  catalog = open_catalog (window);
+  problem = child (catalog, CHRONO_TYPE_CATALOG_WINDOW, "category_problem");
+
+  /* A category that events have is not deleted, and the window says why. */
+  press_delete (catalog, "category_list", 0);
+  g_assert_cmpuint (n_items (categories), ==, 2);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problem)));
+  g_assert_nonnull (strstr (gtk_label_get_text (problem), "Research"));
+
+  /* A name is needed and must be its own; the colour is the palette's first unused. */
+  editor = add (catalog, "catalog.add-category");
+  g_assert_false (done (editor));
+  g_assert_true (problem_shown (editor, "category_name_problem"));
+  set_text (editor, "category_name_entry", "Business");
+  g_assert_false (done (editor));
+  g_assert_true (problem_shown (editor, "category_name_problem"));
+  set_text (editor, "category_name_entry", "Policy");
+  g_assert_true (done (editor));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (problem)));
+  g_assert_cmpuint (n_items (categories), ==, 3);
+  added = g_list_model_get_item (categories, 2);
+  palette = chrono_catalog_get_palette (&n_colors);
+  g_assert_cmpuint (n_colors, >=, 8);
+  /* The test timeline's research colour is not in the palette, so the first is free. */
+  g_assert_cmpstr (chrono_category_get_color (added), ==, palette[0].color);
+  g_assert_cmpstr (chrono_category_get_dark_color (added), ==, palette[0].dark_color);
+  for (guint i = 0; i < n_colors; i++)
+    {
+      GdkRGBA light, dark;
+
+      g_assert_true (gdk_rgba_parse (&light, palette[i].color));
+      g_assert_true (gdk_rgba_parse (&dark, palette[i].dark_color));
+      /* Darker for light themes, lighter for dark ones. */
+      g_assert_cmpfloat (light.red + light.green + light.blue, <, dark.red + dark.green + dark.blue);
+    }
+
+  /* An unused category is deleted, and comes back with one undo. */
+  press_delete (catalog, "category_list", 2);
+  g_assert_cmpuint (n_items (categories), ==, 2);
+  undo (catalog);
+  g_assert_cmpuint (n_items (categories), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (catalog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_eras (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  GListModel *eras = chrono_timeline_get_eras (timeline);
+  ChronoCatalogWindow *catalog;
+  ChronoCatalogEditor *editor;
+  g_autoptr(ChronoEra) added = NULL;
+  guint before;
+
+  chrono_window_set_timeline (window, timeline);
+  ui_test_wait_loaded (window);
+  catalog = open_catalog (window);
+  before = n_items (eras);
+
+  editor = add (catalog, "catalog.add-era");
+  set_text (editor, "era_name_entry", "The lab years");
+  set_date (editor, "era_start_entry", "2019");
+  g_assert_false (done (editor));        /* no end */
+  set_date (editor, "era_end_entry", "2015");
+  g_assert_false (done (editor));        /* it ends before it starts */
+  g_assert_cmpuint (n_items (eras), ==, before);
+  set_date (editor, "era_end_entry", "2022-11~");
+  g_assert_true (done (editor));
+  g_assert_cmpuint (n_items (eras), ==, before + 1);
+  added = g_list_model_get_item (eras, before);
+  g_assert_cmpstr (chrono_era_get_name (added), ==, "The lab years");
+  g_assert_cmpint (chrono_era_get_end (added)->year, ==, 2022);
+  g_assert_true (chrono_era_get_end (added)->flags & CHRONO_DATE_APPROXIMATE);
+
+  press_delete (catalog, "era_list", before);
+  g_assert_cmpuint (n_items (eras), ==, before);
+  undo (catalog);
+  g_assert_cmpuint (n_items (eras), ==, before + 1);
+
+  gtk_window_destroy (GTK_WINDOW (catalog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static guint
+n_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n++;
+
+  return n;
+}
+
+/* Opened from the event editor: its changes show in the editor at once, and its undo
+ * takes back only what was done in it, never the event being edited. */
+static void
+test_from_event_editor (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  ChronoSession *session = chrono_window_get_session (window);
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  ChronoEvent *price = chrono_timeline_lookup_event (timeline, "price");
+  ChronoEventEditor *event_editor;
+  ChronoCatalogWindow *catalog;
+  ChronoCatalogEditor *editor;
+  GtkWidget *sources_box;
+  GtkDropDown *dropdown;
+
+  chrono_window_set_timeline (window, timeline);
+  ui_test_wait_loaded (window);
+  chrono_session_select_event (session, price);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-event", NULL));
+  ui_test_iterate ();
+  event_editor = CHRONO_EVENT_EDITOR (ui_test_find_child (GTK_WIDGET (window), CHRONO_TYPE_EVENT_EDITOR));
+  g_assert_true (chrono_undo_stack_get_can_undo (chrono_session_get_undo_stack (session)));
+  sources_box = child (event_editor, CHRONO_TYPE_EVENT_EDITOR, "sources_box");
+  dropdown = child (event_editor, CHRONO_TYPE_EVENT_EDITOR, "category_dropdown");
+  g_assert_cmpuint (n_children (sources_box), ==, 1);
+
+  catalog = open_catalog (window);
+  /* The new event is not this window's to undo. */
+  gtk_widget_activate_action (GTK_WIDGET (catalog), "catalog.undo", NULL);
+  g_assert_cmpuint (chrono_timeline_get_n_events (timeline), ==, 7);
+
+  editor = add (catalog, "catalog.add-source");
+  set_text (editor, "source_title_entry", "A new book");
+  g_assert_true (done (editor));
+  g_assert_cmpuint (n_children (sources_box), ==, 2);
+
+  /* A renamed category reads by its new name in the editor's choice. */
+  g_signal_emit_by_name (child (catalog, CHRONO_TYPE_CATALOG_WINDOW, "category_list"), "row-activated",
+                         gtk_list_box_get_row_at_index (child (catalog, CHRONO_TYPE_CATALOG_WINDOW, "category_list"), 1));
+  editor = find_toplevel (CHRONO_TYPE_CATALOG_EDITOR);
+  set_text (editor, "category_name_entry", "Money");
+  g_assert_true (done (editor));
+  g_assert_cmpstr (chrono_category_get_name (gtk_drop_down_get_selected_item (dropdown)), ==, "Money");
+
+  undo (catalog);
+  undo (catalog);
+  g_assert_cmpuint (n_children (sources_box), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (catalog), "catalog.undo", NULL);
+  g_assert_cmpuint (chrono_timeline_get_n_events (timeline), ==, 7);
+  g_assert_true (chrono_event_editor_get_event (event_editor) != NULL);
+
+  gtk_window_destroy (GTK_WINDOW (catalog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The built-in timeline is read-only: the window does not open, a copy is offered. */
+static void
+test_builtin_read_only (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  g_autoptr(GList) toplevels = NULL;
+  guint before;
+
+  ui_test_wait_loaded (window);
+  g_assert_true (chrono_session_get_read_only (chrono_window_get_session (window)));
+  before = g_list_length (toplevels = gtk_window_list_toplevels ());
+  g_clear_pointer (&toplevels, g_list_free);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-catalog", NULL);
+  ui_test_iterate ();
+  g_assert_null (find_toplevel (CHRONO_TYPE_CATALOG_WINDOW));
+  /* The offer of a copy, which the unsaved-changes tests answer. */
+  toplevels = gtk_window_list_toplevels ();
+  g_assert_cmpuint (g_list_length (toplevels), ==, before + 1);
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != (gpointer) window)
+      gtk_window_destroy (l->data);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/catalog/sources", test_sources);
+  g_test_add_func ("/ui/catalog/categories", test_categories);
+  g_test_add_func ("/ui/catalog/eras", test_eras);
+  g_test_add_func ("/ui/catalog/from-event-editor", test_from_event_editor);
+  g_test_add_func ("/ui/catalog/builtin-read-only", test_builtin_read_only);
+
+  return g_test_run ();
+}
