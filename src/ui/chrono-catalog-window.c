@@ -260,7 +260,7 @@ toast (ChronoCatalogWindow *self,
        const char          *message,
        ChronoEdit          *undoable)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = chrono_ui_toast_new (message);
 
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "edit", g_object_ref (undoable), g_object_unref);
