@@ -10,6 +10,7 @@
 #include "io/chrono-timeline-writer.h"
 #include "ui-test-util.h"
 #include "ui/chrono-category-filter.h"
+#include "ui/chrono-event-row.h"
 #include "ui/chrono-event-list.h"
 #include "ui/chrono-event-pane.h"
 #include "view/chrono-overview.h"
@@ -65,6 +66,51 @@ test_builtin (void)
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (template_child (window, "error_revealer"))));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (chrono_session_get_selection (chrono_window_get_session (window)))), ==,
                     chrono_timeline_get_n_events (timeline));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
+static gboolean
+all_rows_filled (gpointer data)
+{
+  GtkWidget *list_view = data;
+
+  for (GtkWidget *item = gtk_widget_get_first_child (list_view); item != NULL; item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = ui_test_find_child (item, CHRONO_TYPE_EVENT_ROW);
+
+      if (row != NULL && chrono_event_row_get_event (CHRONO_EVENT_ROW (row)) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The list view makes a row for each of the built-in timeline's events; those below the
+ * window are filled in after the first frame, and then every row shows its event. */
+static void
+test_list_rows_filled (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  GtkWidget *list_view = GTK_WIDGET (sidebar_child (window, "list_view"));
+  GListModel *shown = G_LIST_MODEL (chrono_session_get_selection (chrono_window_get_session (window)));
+  guint n_rows = 0;
+
+  ui_test_wait_loaded (window);
+  ui_test_wait_for (all_rows_filled, list_view);
+
+  for (GtkWidget *item = gtk_widget_get_first_child (list_view); item != NULL; item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = ui_test_find_child (item, CHRONO_TYPE_EVENT_ROW);
+      g_autoptr(ChronoEvent) event = NULL;
+
+      if (row == NULL)
+        continue;
+      event = g_list_model_get_item (shown, n_rows++);
+      g_assert_true (chrono_event_row_get_event (CHRONO_EVENT_ROW (row)) == event);
+    }
+  g_assert_cmpuint (n_rows, ==, g_list_model_get_n_items (shown));
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();
@@ -597,6 +643,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/builtin-timeline", test_builtin);
   g_test_add_func ("/ui/window/built-on-demand", test_built_on_demand);
+  g_test_add_func ("/ui/window/list-rows-filled", test_list_rows_filled);
   g_test_add_func ("/ui/window/open-broken-keeps-timeline", test_open_broken_keeps_timeline);
   g_test_add_func ("/ui/window/open-file", test_open_file);
   g_test_add_func ("/ui/window/search-and-categories", test_search_and_categories);

@@ -28,6 +28,10 @@ struct _ChronoEventList
   GtkLabel        *count_label;
   GtkStack        *list_stack;
   GtkListView     *list_view;
+
+  GPtrArray       *unbound_items;   /* rows left empty until the first frame is painted */
+  gulong           first_paint_id;
+  gboolean         painted;
 };
 
 G_DEFINE_FINAL_TYPE (ChronoEventList, chrono_event_list, GTK_TYPE_WIDGET)
@@ -66,13 +70,114 @@ update_count (ChronoEventList *self)
   gtk_stack_set_visible_child_name (self->list_stack, shown == 0 && total > 0 ? "no-results" : "list");
 }
 
+/* The list view makes a row for up to 200 events at once, but the first frame shows
+ * only those that fit in the window: the others are filled in once it is painted. */
+static void
+bind_unbound_items (ChronoEventList *self)
+{
+  g_autoptr(GPtrArray) items = g_steal_pointer (&self->unbound_items);
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      GtkListItem *item = g_ptr_array_index (items, i);
+
+      chrono_event_row_set_event (CHRONO_EVENT_ROW (gtk_list_item_get_child (item)),
+                                  gtk_list_item_get_item (item));
+    }
+}
+
+static void
+after_first_paint_cb (GdkFrameClock   *clock,
+                      ChronoEventList *self)
+{
+  g_clear_signal_handler (&self->first_paint_id, clock);
+  self->painted = TRUE;
+  bind_unbound_items (self);
+}
+
+static guint
+rows_that_fit (ChronoEventList *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width = 0, height = 0;
+
+  if (GTK_IS_WINDOW (root))
+    {
+      height = gtk_widget_get_height (GTK_WIDGET (root));
+      if (height <= 0)
+        gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+      if (height <= 0 || gtk_window_is_maximized (GTK_WINDOW (root)) || gtk_window_is_fullscreen (GTK_WINDOW (root)))
+        {
+          GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (root)),
+                                                                   gtk_native_get_surface (GTK_NATIVE (root)));
+          GdkRectangle geometry = { 0 };
+
+          if (monitor != NULL)
+            gdk_monitor_get_geometry (monitor, &geometry);
+          height = MAX (height, geometry.height);
+        }
+    }
+
+  /* No row is shorter than two lines of caption and text. */
+  return height > 0 ? height / 32 + 1 : G_MAXUINT;
+}
+
+static void
+setup_item_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               ChronoEventList          *self)
+{
+  GtkWidget *row = g_object_new (CHRONO_TYPE_EVENT_ROW,
+                                 "margin-top", 6,
+                                 "margin-bottom", 6,
+                                 NULL);
+
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_item_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              ChronoEventList          *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (!self->painted && clock != NULL && gtk_list_item_get_position (item) >= rows_that_fit (self))
+    {
+      if (self->unbound_items == NULL)
+        self->unbound_items = g_ptr_array_new ();
+      g_ptr_array_add (self->unbound_items, item);
+      if (self->first_paint_id == 0)
+        self->first_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_first_paint_cb), self);
+      return;
+    }
+
+  chrono_event_row_set_event (CHRONO_EVENT_ROW (gtk_list_item_get_child (item)),
+                              gtk_list_item_get_item (item));
+}
+
+static void
+unbind_item_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                ChronoEventList          *self)
+{
+  if (self->unbound_items != NULL)
+    g_ptr_array_remove_fast (self->unbound_items, item);
+  chrono_event_row_set_event (CHRONO_EVENT_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
 static void
 selected_event_cb (ChronoEventList *self)
 {
   guint position = gtk_single_selection_get_selected (chrono_session_get_selection (self->session));
 
   if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+    {
+      /* Scrolled, the first frame may show any of the rows. */
+      self->painted = TRUE;
+      bind_unbound_items (self);
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+    }
 }
 
 static void
@@ -131,6 +236,9 @@ chrono_event_list_dispose (GObject *object)
   ChronoEventList *self = CHRONO_EVENT_LIST (object);
   GtkWidget *child;
 
+  if (self->first_paint_id != 0)
+    g_clear_signal_handler (&self->first_paint_id, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  g_clear_pointer (&self->unbound_items, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONO_TYPE_EVENT_LIST);
   /* Children without an id in the template are not covered by the call above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -249,9 +357,15 @@ chrono_event_list_class_init (ChronoEventListClass *klass)
 static void
 chrono_event_list_init (ChronoEventList *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_item_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_item_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_item_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
 
   self->session_signals = g_signal_group_new (CHRONO_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::timeline", G_CALLBACK (update_count), self);
