@@ -12,6 +12,7 @@
 
 #include "chrono-event-row.h"
 #include "chrono-ui-util.h"
+#include "view/chrono-layout.h"
 
 struct _ChronoEventRow
 {
@@ -180,18 +181,18 @@ update (ChronoEventRow *self)
       dates = chrono_date_format_span (chrono_event_get_start (event), chrono_event_get_end (event));
       category = chrono_event_get_category (event);
       gtk_label_set_text (self->date_label, dates);
-      gtk_label_set_text (self->title_label, chrono_event_get_title (event));
+      gtk_label_set_text (self->title_label, chrono_layout_event_text (event));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->dot),
                                    category != NULL ? chrono_category_get_name (category) : NULL);
       /* Screen readers read the row as one: without a name, GTK 4.8 names it by its type. */
       if (category != NULL)
         /* Translators: how a screen reader reads an event in the list: its date, its
          * title and its category */
-        accessible = g_strdup_printf (_("%s, %s, %s"), dates, chrono_event_get_title (event),
+        accessible = g_strdup_printf (_("%s, %s, %s"), dates, chrono_layout_event_text (event),
                                       chrono_category_get_name (category));
       else
         /* Translators: how a screen reader reads an event in the list: its date and title */
-        accessible = g_strdup_printf (_("%s, %s"), dates, chrono_event_get_title (event));
+        accessible = g_strdup_printf (_("%s, %s"), dates, chrono_layout_event_text (event));
     }
   else
     {
