@@ -38,9 +38,8 @@ TIMELINE = '''<?xml version="1.0" encoding="UTF-8"?>
 '''
 
 
-def red_bar(x, y, w, h):
-    """The screen box (x0, y0, x1, y1) of the pixels in the dragged event's colour: the
-    bar under its label, as wide as its span."""
+def grab(x, y, w, h):
+    """The screen's pixels in a rectangle: width, height and RGB bytes."""
     ppm = subprocess.run(['import', '-window', 'root', '-depth', '8', '-crop', '%dx%d+%d+%d' % (w, h, x, y),
                           'ppm:-'], check=True, capture_output=True).stdout
     fields, pos = [], 0
@@ -52,7 +51,26 @@ def red_bar(x, y, w, h):
             pos += 1
         fields.append(ppm[start:pos])
     pos += 1
-    width, height, data = int(fields[1]), int(fields[2]), ppm[pos:]
+    return int(fields[1]), int(fields[2]), ppm[pos:]
+
+
+def label_end(x1, y):
+    """Where the label over a bar ending near x1 ends on row y: its last pixel that is not
+    the background beyond it."""
+    width, _, data = grab(x1 - 20, y, 40, 1)
+    background = data[-3:]
+    end = x1
+    for i in range(width):
+        pixel = data[i * 3:i * 3 + 3]
+        if max(abs(pixel[c] - background[c]) for c in range(3)) > 12:
+            end = x1 - 20 + i
+    return end
+
+
+def red_bar(x, y, w, h):
+    """The screen box (x0, y0, x1, y1) of the pixels in the dragged event's colour: the
+    bar under its label, as wide as its span."""
+    width, height, data = grab(x, y, w, h)
     rows = {}
     for j in range(height):
         row = j * width * 3
@@ -66,6 +84,18 @@ def red_bar(x, y, w, h):
     widest = max(rows.values(), key=lambda r: r[1] - r[0])
     ys = [j for j, r in rows.items() if r == widest]
     return x + widest[0], y + min(ys), x + widest[1], y + max(ys)
+
+
+def steady_bar(x, y, w, h):
+    """The bar once it has stopped moving (the view may glide to the event just edited)."""
+    previous = None
+    for _ in range(50):
+        bar = red_bar(x, y, w, h)
+        if bar is not None and bar == previous:
+            return bar
+        previous = bar
+        time.sleep(0.3)
+    return None
 
 
 def saved_span(path):
@@ -123,7 +153,7 @@ def main():
         vx, vy, vw, vh = screen_rect(view, (wx, wy))
         time.sleep(1.5)
 
-        bar = wait_for(lambda: red_bar(vx, vy, vw, vh), 'the span drawn in its colour', timeout=10)
+        bar = wait_for(lambda: steady_bar(vx, vy, vw, vh), 'the span drawn in its colour')
         x0, y0, x1, y1 = bar
         per_year = (x1 - x0) / 4.0
         grip_y = y0 - 5          # on the label, just above its bar
@@ -139,16 +169,20 @@ def main():
 
         # Resize: a press at the end of the bar moves the end only.
         time.sleep(0.5)
-        x0, y0, x1, y1 = wait_for(lambda: red_bar(vx, vy, vw, vh), 'the moved span', timeout=10)
-        drag(x1 - 2, y0 - 5, int(per_year * 3))
+        x0, y0, x1, y1 = wait_for(lambda: steady_bar(vx, vy, vw, vh), 'the moved span')
+        # The grip is a few pixels either side of where the span ends, which is where
+        # the label ends (on GTK 4.18 its selection outline covers the bar's last pixels).
+        grip = label_end(x1, y0 - 5) - 3
+        drag(grip, y0 - 5, int(per_year * 3))
         wait_for(lambda: '•' in (frame.name or ''), 'the title to say the timeline is modified')
         resized = save()
         tap(resized[0] == moved[0] and year(resized[1]) > year(moved[1]),
-            'a drag from the end of a span resizes it: the start stays', '%s – %s' % resized)
+            'a drag from the end of a span resizes it: the start stays',
+            '%s – %s, pressed at x %d of a bar %d..%d' % (resized + (grip, x0, x1)))
 
         # Escape during a drag: nothing changes, nothing to save.
         time.sleep(0.5)
-        x0, y0, x1, y1 = wait_for(lambda: red_bar(vx, vy, vw, vh), 'the resized span', timeout=10)
+        x0, y0, x1, y1 = wait_for(lambda: steady_bar(vx, vy, vw, vh), 'the resized span')
         with open(path, 'rb') as f:
             before_escape = f.read()
         drag((x0 + x1) // 2, y0 - 5, int(per_year * 4), escape=True)
