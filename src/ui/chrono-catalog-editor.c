@@ -199,6 +199,10 @@ chrono_catalog_editor_init (ChronoCatalogEditor *self)
   g_signal_connect (self->source_url_entry, "changed", G_CALLBACK (clear_problem_cb), self->source_url_problem);
   g_signal_connect (self->category_name_entry, "changed", G_CALLBACK (clear_problem_cb), self->category_name_problem);
   g_signal_connect (self->era_name_entry, "changed", G_CALLBACK (clear_problem_cb), self->era_name_problem);
+  /* Enter in a date is Done, as in every other field. */
+  gtk_entry_set_activates_default (GTK_ENTRY (chrono_date_entry_get_editable (self->source_date_entry)), TRUE);
+  gtk_entry_set_activates_default (GTK_ENTRY (chrono_date_entry_get_editable (self->era_start_entry)), TRUE);
+  gtk_entry_set_activates_default (GTK_ENTRY (chrono_date_entry_get_editable (self->era_end_entry)), TRUE);
 }
 
 /* One toggle per colour of the palette, one of them on: the category's colour, or for a
