@@ -16,7 +16,6 @@
 #define MEASURE_CACHE_LIMIT 8192
 /* A view shows a hundred titles at most; this keeps a few views' worth shaped. */
 #define LABEL_CACHE_LIMIT   2048
-#define MARKER_RADIUS 4.0
 
 typedef struct
 {
@@ -317,19 +316,19 @@ chrono_renderer_get_category_color (ChronoRenderer *self,
     *color = self->style.accent;
 }
 
-static void
-set_color (cairo_t           *cr,
-           const ChronoColor *color,
-           double             alpha)
+void
+_chrono_renderer_set_color (cairo_t           *cr,
+                            const ChronoColor *color,
+                            double             alpha)
 {
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }
 
 /* Where a line of @width logical pixels must be centred to cover whole device pixels. */
-static double
-snap (ChronoRenderer *self,
-      double          x,
-      double          width)
+double
+_chrono_renderer_snap (ChronoRenderer *self,
+                       double          x,
+                       double          width)
 {
   double scale = self->style.scale;
   double device_width = round (width * scale);
@@ -340,10 +339,10 @@ snap (ChronoRenderer *self,
   return round (x * scale) / scale;
 }
 
-static void
-rounded_rect (cairo_t          *cr,
-              const ChronoRect *rect,
-              double            radius)
+void
+_chrono_renderer_rounded_rect (cairo_t          *cr,
+                               const ChronoRect *rect,
+                               double            radius)
 {
   double x = rect->x, y = rect->y, w = rect->width, h = rect->height;
 
@@ -364,23 +363,23 @@ vertical_line (ChronoRenderer *self,
                double          y1,
                double          width)
 {
-  x = snap (self, x, width);
+  x = _chrono_renderer_snap (self, x, width);
   cairo_set_line_width (cr, width);
   cairo_move_to (cr, x, y0);
   cairo_line_to (cr, x, y1);
   cairo_stroke (cr);
 }
 
-static void
-show_text (ChronoRenderer    *self,
-           cairo_t           *cr,
-           ChronoTextKind     kind,
-           const char        *text,
-           double             x,
-           double             y,
-           double             max_width,
-           const ChronoColor *color,
-           double             alpha)
+void
+_chrono_renderer_show_text (ChronoRenderer    *self,
+                            cairo_t           *cr,
+                            ChronoTextKind     kind,
+                            const char        *text,
+                            double             x,
+                            double             y,
+                            double             max_width,
+                            const ChronoColor *color,
+                            double             alpha)
 {
   PangoLayout *layout = self->layouts[kind];
 
@@ -418,7 +417,7 @@ show_text (ChronoRenderer    *self,
         }
     }
 
-  set_color (cr, color, alpha);
+  _chrono_renderer_set_color (cr, color, alpha);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
 }
@@ -433,17 +432,17 @@ draw_eras (ChronoRenderer *self,
       const ChronoLayoutEra *era = &g_array_index (layout->eras, ChronoLayoutEra, i);
       double text_height = 0, text_width = 0;
 
-      set_color (cr, &self->style.accent, i % 2 ? 0.05 : 0.09);
+      _chrono_renderer_set_color (cr, &self->style.accent, i % 2 ? 0.05 : 0.09);
       cairo_rectangle (cr, era->x0, layout->era_row.y, era->x1 - era->x0, layout->axis_y - layout->era_row.y);
       cairo_fill (cr);
 
-      set_color (cr, &self->style.accent, 0.35);
+      _chrono_renderer_set_color (cr, &self->style.accent, 0.35);
       vertical_line (self, cr, era->x0, layout->era_row.y, layout->axis_y, 1);
 
       if (era->text_width > 0)
         {
           chrono_renderer_measure (CHRONO_TEXT_ERA, era->name, &text_width, &text_height, self);
-          show_text (self, cr, CHRONO_TEXT_ERA, era->name, era->text_x,
+          _chrono_renderer_show_text (self, cr, CHRONO_TEXT_ERA, era->name, era->text_x,
                      layout->era_row.y + (layout->era_row.height - text_height) / 2,
                      era->text_width, &self->style.foreground, 0.75);
         }
@@ -464,19 +463,19 @@ draw_lanes (ChronoRenderer *self,
       ChronoColor color;
 
       chrono_renderer_get_category_color (self, lane->category, &color);
-      set_color (cr, &color, i % 2 ? 0.05 : 0.09);
+      _chrono_renderer_set_color (cr, &color, i % 2 ? 0.05 : 0.09);
       cairo_rectangle (cr, lane->band.x, lane->band.y, lane->band.width, lane->band.height);
       cairo_fill (cr);
 
-      set_color (cr, &self->style.grid, 1);
+      _chrono_renderer_set_color (cr, &self->style.grid, 1);
       cairo_rectangle (cr, 0, round (lane->band.y + lane->band.height) - 1, layout->width, 1);
       cairo_fill (cr);
 
-      set_color (cr, &color, 1);
+      _chrono_renderer_set_color (cr, &color, 1);
       cairo_rectangle (cr, lane->name_box.x, lane->name_box.y, 3, lane->name_box.height);
       cairo_fill (cr);
       chrono_renderer_measure (CHRONO_TEXT_ERA, lane->name, &text_width, &text_height, self);
-      show_text (self, cr, CHRONO_TEXT_ERA, lane->name, lane->name_box.x + 6,
+      _chrono_renderer_show_text (self, cr, CHRONO_TEXT_ERA, lane->name, lane->name_box.x + 6,
                  lane->name_box.y + (lane->name_box.height - text_height) / 2,
                  lane->name_box.width - 6, &self->style.foreground, 0.85);
     }
@@ -494,12 +493,12 @@ draw_legend (ChronoRenderer *self,
       ChronoColor color;
 
       chrono_renderer_get_category_color (self, entry->category, &color);
-      set_color (cr, &color, 1);
-      rounded_rect (cr, &entry->swatch, 3);
+      _chrono_renderer_set_color (cr, &color, 1);
+      _chrono_renderer_rounded_rect (cr, &entry->swatch, 3);
       cairo_fill (cr);
 
       chrono_renderer_measure (CHRONO_TEXT_ERA, entry->name, &text_width, &text_height, self);
-      show_text (self, cr, CHRONO_TEXT_ERA, entry->name, entry->text_x,
+      _chrono_renderer_show_text (self, cr, CHRONO_TEXT_ERA, entry->name, entry->text_x,
                  entry->box.y + (entry->box.height - text_height) / 2,
                  entry->text_width + 1, &self->style.foreground, 0.8);
     }
@@ -515,7 +514,7 @@ draw_axis (ChronoRenderer *self,
   double context_y = label_y + axis->label_height + 2;
 
   /* Grid lines behind the labels, at the labelled ticks. */
-  set_color (cr, &self->style.grid, 1);
+  _chrono_renderer_set_color (cr, &self->style.grid, 1);
   for (guint i = 0; i < axis->ticks->len; i++)
     {
       const ChronoAxisTick *tick = &g_array_index (axis->ticks, ChronoAxisTick, i);
@@ -524,21 +523,21 @@ draw_axis (ChronoRenderer *self,
         vertical_line (self, cr, tick->x, layout->top_strip.height, layout->axis_y, 1);
     }
 
-  set_color (cr, &self->style.foreground, self->style.high_contrast ? 1.0 : 0.55);
+  _chrono_renderer_set_color (cr, &self->style.foreground, self->style.high_contrast ? 1.0 : 0.55);
   cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, 0, snap (self, layout->axis_y, 1));
-  cairo_line_to (cr, layout->width, snap (self, layout->axis_y, 1));
+  cairo_move_to (cr, 0, _chrono_renderer_snap (self, layout->axis_y, 1));
+  cairo_line_to (cr, layout->width, _chrono_renderer_snap (self, layout->axis_y, 1));
   cairo_stroke (cr);
 
   for (guint i = 0; i < axis->ticks->len; i++)
     {
       const ChronoAxisTick *tick = &g_array_index (axis->ticks, ChronoAxisTick, i);
 
-      set_color (cr, &self->style.foreground, self->style.high_contrast ? 1.0 : 0.55);
+      _chrono_renderer_set_color (cr, &self->style.foreground, self->style.high_contrast ? 1.0 : 0.55);
       vertical_line (self, cr, tick->x, layout->axis_y, layout->axis_y + (tick->major ? 6 : 3), 1);
 
       if (tick->label != NULL)
-        show_text (self, cr, CHRONO_TEXT_AXIS, tick->label, tick->x + 3, label_y, 0,
+        _chrono_renderer_show_text (self, cr, CHRONO_TEXT_AXIS, tick->label, tick->x + 3, label_y, 0,
                    &self->style.foreground, self->style.high_contrast ? 1.0 : 0.8);
     }
 
@@ -546,7 +545,7 @@ draw_axis (ChronoRenderer *self,
     {
       const ChronoAxisContext *context = &g_array_index (axis->contexts, ChronoAxisContext, i);
 
-      show_text (self, cr, CHRONO_TEXT_AXIS_CONTEXT, context->text, context->x, context_y, 0,
+      _chrono_renderer_show_text (self, cr, CHRONO_TEXT_AXIS_CONTEXT, context->text, context->x, context_y, 0,
                  &self->style.foreground, 1.0);
     }
 }
@@ -558,7 +557,7 @@ draw_density (ChronoRenderer *self,
 {
   double track = layout->axis_y - layout->axis_band.y - 2;
 
-  set_color (cr, &self->style.foreground, self->style.high_contrast ? 0.7 : 0.3);
+  _chrono_renderer_set_color (cr, &self->style.foreground, self->style.high_contrast ? 0.7 : 0.3);
   for (guint c = 0; c < layout->n_density; c++)
     {
       double height;
@@ -585,7 +584,7 @@ draw_today (ChronoRenderer *self,
   if (isnan (layout->today_x))
     return;
 
-  set_color (cr, &self->style.accent, 0.9);
+  _chrono_renderer_set_color (cr, &self->style.accent, 0.9);
   cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
   vertical_line (self, cr, layout->today_x, layout->top_strip.height, layout->axis_y, 1);
   cairo_set_dash (cr, NULL, 0, 0);
@@ -613,382 +612,32 @@ draw_clusters (ChronoRenderer          *self,
       /* A bracket under the badge shows how far the cluster reaches. */
       if (cluster->x1 - cluster->x0 >= 2)
         {
-          double y_line = snap (self, y + 2, 1);
+          double y_line = _chrono_renderer_snap (self, y + 2, 1);
 
-          set_color (cr, &self->style.foreground, 0.35);
+          _chrono_renderer_set_color (cr, &self->style.foreground, 0.35);
           cairo_set_line_width (cr, 1);
-          cairo_move_to (cr, snap (self, cluster->x0, 1), y_line + 2);
-          cairo_line_to (cr, snap (self, cluster->x0, 1), y_line);
-          cairo_line_to (cr, snap (self, cluster->x1, 1), y_line);
-          cairo_line_to (cr, snap (self, cluster->x1, 1), y_line + 2);
+          cairo_move_to (cr, _chrono_renderer_snap (self, cluster->x0, 1), y_line + 2);
+          cairo_line_to (cr, _chrono_renderer_snap (self, cluster->x0, 1), y_line);
+          cairo_line_to (cr, _chrono_renderer_snap (self, cluster->x1, 1), y_line);
+          cairo_line_to (cr, _chrono_renderer_snap (self, cluster->x1, 1), y_line + 2);
           cairo_stroke (cr);
         }
 
-      rounded_rect (cr, &cluster->badge, cluster->badge.height / 2);
-      set_color (cr, &self->style.background, 1);
+      _chrono_renderer_rounded_rect (cr, &cluster->badge, cluster->badge.height / 2);
+      _chrono_renderer_set_color (cr, &self->style.background, 1);
       cairo_fill_preserve (cr);
-      set_color (cr, &self->style.foreground, hovered ? 0.22 : 0.1);
+      _chrono_renderer_set_color (cr, &self->style.foreground, hovered ? 0.22 : 0.1);
       cairo_fill_preserve (cr);
-      set_color (cr, &self->style.foreground, self->style.high_contrast ? 0.9 : 0.3);
+      _chrono_renderer_set_color (cr, &self->style.foreground, self->style.high_contrast ? 0.9 : 0.3);
       cairo_set_line_width (cr, 1);
       cairo_stroke (cr);
 
       chrono_renderer_measure (CHRONO_TEXT_BADGE, cluster->text, &text_width, &text_height, self);
-      show_text (self, cr, CHRONO_TEXT_BADGE, cluster->text,
+      _chrono_renderer_show_text (self, cr, CHRONO_TEXT_BADGE, cluster->text,
                  cluster->badge.x + (cluster->badge.width - text_width) / 2,
                  cluster->badge.y + (cluster->badge.height - text_height) / 2, 0,
                  &self->style.foreground, 0.9);
     }
-}
-
-static void
-draw_marker (ChronoRenderer          *self,
-             cairo_t                 *cr,
-             ChronoLayout            *layout,
-             const ChronoLayoutLabel *label,
-             const ChronoColor       *color,
-             gboolean                 emphasised)
-{
-  double x = CLAMP (label->x, 0, layout->width);
-  double radius = emphasised ? MARKER_RADIUS + 1.5 : MARKER_RADIUS;
-
-  if (label->flags & (CHRONO_DATE_APPROXIMATE | CHRONO_DATE_UNCERTAIN))
-    {
-      cairo_pattern_t *fade;
-
-      /* Whiskers that fade out say "about here". */
-      fade = cairo_pattern_create_linear (x - 14, 0, x + 14, 0);
-      cairo_pattern_add_color_stop_rgba (fade, 0, color->red, color->green, color->blue, 0);
-      cairo_pattern_add_color_stop_rgba (fade, 0.5, color->red, color->green, color->blue, 0.9);
-      cairo_pattern_add_color_stop_rgba (fade, 1, color->red, color->green, color->blue, 0);
-      cairo_set_source (cr, fade);
-      cairo_rectangle (cr, x - 14, layout->axis_y - 1, 28, 2);
-      cairo_fill (cr);
-      cairo_pattern_destroy (fade);
-
-      cairo_arc (cr, x, layout->axis_y, radius, 0, 2 * G_PI);
-      set_color (cr, &self->style.background, 1);
-      cairo_fill_preserve (cr);
-      set_color (cr, color, 1);
-      cairo_set_line_width (cr, 2);
-      cairo_stroke (cr);
-      return;
-    }
-
-  cairo_arc (cr, x, layout->axis_y, radius + 1.5, 0, 2 * G_PI);
-  set_color (cr, &self->style.background, 1);
-  cairo_fill (cr);
-  cairo_arc (cr, x, layout->axis_y, radius, 0, 2 * G_PI);
-  set_color (cr, color, 1);
-  cairo_fill (cr);
-}
-
-/* Labels never overlap, and their markers are on the axis, away from them: so each part
- * of every label is drawn in one pass, and shapes of one colour in one fill, which costs
- * cairo a fraction of a fill per shape. */
-typedef struct
-{
-  ChronoColor color;        /* of the category, or the accent */
-  ChronoColor box;          /* the box, opaque */
-  gboolean    emphasised;   /* selected or hovered */
-  gboolean    selected;
-} LabelLook;
-
-static gboolean
-same_color (const ChronoColor *a,
-            const ChronoColor *b)
-{
-  return a->red == b->red && a->green == b->green && a->blue == b->blue && a->alpha == b->alpha;
-}
-
-/* Fills, for each colour that @colors (one per label) has, the shapes that @add_shape
- * adds for the labels of that colour; a label whose shape is NULL-coloured is skipped. */
-typedef gboolean (*AddShape) (cairo_t *cr, const ChronoLayoutLabel *label, const LabelLook *look);
-
-static void
-fill_by_color (cairo_t           *cr,
-               ChronoLayout      *layout,
-               const LabelLook   *looks,
-               gsize              color_offset,
-               AddShape           add_shape)
-{
-  guint n = layout->labels->len;
-  g_autofree gboolean *done = g_new0 (gboolean, n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const ChronoColor *color = (const ChronoColor *) ((const char *) &looks[i] + color_offset);
-      gboolean any = FALSE;
-
-      if (done[i])
-        continue;
-
-      for (guint j = i; j < n; j++)
-        {
-          const ChronoColor *other = (const ChronoColor *) ((const char *) &looks[j] + color_offset);
-
-          if (done[j] || !same_color (color, other))
-            continue;
-          done[j] = TRUE;
-          any |= add_shape (cr, &g_array_index (layout->labels, ChronoLayoutLabel, j), &looks[j]);
-        }
-
-      if (any)
-        {
-          set_color (cr, color, 1);
-          cairo_fill (cr);
-        }
-      else
-        {
-          cairo_new_path (cr);
-        }
-    }
-}
-
-static gboolean
-add_box (cairo_t                 *cr,
-         const ChronoLayoutLabel *label,
-         const LabelLook         *look)
-{
-  rounded_rect (cr, &label->box, 4);
-
-  return TRUE;
-}
-
-/* The bar along the bottom of a range or an imprecise date shows the span itself; faded
- * ones are drawn one by one. */
-static gboolean
-range_bar (const ChronoLayoutLabel *label,
-           ChronoRect              *bar)
-{
-  double bottom = label->box.y + label->box.height;
-  double x0 = MAX (label->x, label->box.x);
-  double x1 = MIN (label->x_end, label->box.x + label->box.width);
-
-  if (!label->is_range && !label->is_imprecise)
-    return FALSE;
-
-  *bar = (ChronoRect) { x0, bottom - (label->is_range ? 4 : 2), MAX (x1 - x0, 2), label->is_range ? 4 : 2 };
-
-  return TRUE;
-}
-
-static gboolean
-range_bar_is_faded (const ChronoLayoutLabel *label)
-{
-  return label->is_imprecise || (label->flags & (CHRONO_DATE_APPROXIMATE | CHRONO_DATE_UNCERTAIN));
-}
-
-static gboolean
-add_solid_bar (cairo_t                 *cr,
-               const ChronoLayoutLabel *label,
-               const LabelLook         *look)
-{
-  ChronoRect bar;
-
-  if (!range_bar (label, &bar) || range_bar_is_faded (label))
-    return FALSE;
-  cairo_rectangle (cr, bar.x, bar.y, bar.width, bar.height);
-
-  return TRUE;
-}
-
-/* The accent stands on the stem's side; a label that hangs left of a range it does not
- * start with has none, its bar shows where the range is. */
-static gboolean
-add_accent (cairo_t                 *cr,
-            const ChronoLayoutLabel *label,
-            const LabelLook         *look)
-{
-  ChronoRect accent = label->box;
-
-  accent.width = 3;
-  if (label->stem_x > label->box.x + label->box.width / 2)
-    accent.x = label->box.x + label->box.width - 3;
-  if (fabs (label->stem_x - (accent.x + 1.5)) > 3)
-    return FALSE;
-  cairo_rectangle (cr, accent.x, accent.y + 1, accent.width, accent.height - 2);
-
-  return TRUE;
-}
-
-static void
-draw_labels (ChronoRenderer          *self,
-             cairo_t                 *cr,
-             ChronoLayout            *layout,
-             const ChronoRenderState *state)
-{
-  guint n = layout->labels->len;
-  g_autofree LabelLook *looks = g_new0 (LabelLook, MAX (n, 1));
-
-  for (guint i = 0; i < n; i++)
-    {
-      const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, i);
-      LabelLook *look = &looks[i];
-      const ChronoColor *tint;
-      double alpha;
-
-      look->selected = state && state->selected == label->event;
-      look->emphasised = look->selected || (state && state->hovered == label->event);
-      chrono_renderer_get_category_color (self, chrono_event_get_category (label->event), &look->color);
-
-      /* The tint over the label background, as one opaque colour. */
-      tint = look->selected ? &self->style.accent : &look->color;
-      alpha = tint->alpha * (look->selected ? 0.25 : look->emphasised ? 0.22 : 0.1);
-      look->box.red = self->style.label_background.red * (1 - alpha) + tint->red * alpha;
-      look->box.green = self->style.label_background.green * (1 - alpha) + tint->green * alpha;
-      look->box.blue = self->style.label_background.blue * (1 - alpha) + tint->blue * alpha;
-      look->box.alpha = self->style.label_background.alpha;
-    }
-
-  fill_by_color (cr, layout, looks, G_STRUCT_OFFSET (LabelLook, box), add_box);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, i);
-
-      if (!looks[i].emphasised && !self->style.high_contrast)
-        continue;
-      rounded_rect (cr, &label->box, 4);
-      set_color (cr, looks[i].selected ? &self->style.accent : &self->style.foreground,
-                 looks[i].selected || self->style.high_contrast ? 1.0 : 0.4);
-      cairo_set_line_width (cr, looks[i].selected ? 2 : 1);
-      cairo_stroke (cr);
-    }
-
-  fill_by_color (cr, layout, looks, G_STRUCT_OFFSET (LabelLook, color), add_solid_bar);
-  for (guint i = 0; i < n; i++)
-    {
-      const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, i);
-      const ChronoColor *color = &looks[i].color;
-      cairo_pattern_t *fade;
-      ChronoRect bar;
-
-      if (!range_bar (label, &bar) || !range_bar_is_faded (label))
-        continue;
-
-      /* Faded where the date is approximate. */
-      fade = cairo_pattern_create_linear (bar.x, 0, bar.x + bar.width, 0);
-      cairo_pattern_add_color_stop_rgba (fade, 0, color->red, color->green, color->blue, 0.25);
-      cairo_pattern_add_color_stop_rgba (fade, 0.5, color->red, color->green, color->blue, 0.9);
-      cairo_pattern_add_color_stop_rgba (fade, 1, color->red, color->green, color->blue, 0.25);
-      cairo_set_source (cr, fade);
-      cairo_rectangle (cr, bar.x, bar.y, bar.width, bar.height);
-      cairo_fill (cr);
-      cairo_pattern_destroy (fade);
-    }
-
-  fill_by_color (cr, layout, looks, G_STRUCT_OFFSET (LabelLook, color), add_accent);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, i);
-      double text_width = 0, text_height = 0;
-
-      chrono_renderer_measure (CHRONO_TEXT_LABEL, chrono_layout_event_text (label->event),
-                               &text_width, &text_height, self);
-      show_text (self, cr, CHRONO_TEXT_LABEL, chrono_layout_event_text (label->event),
-                 label->text_x, label->box.y + (label->box.height - text_height) / 2,
-                 label->text_width + 1, &self->style.foreground,
-                 (label->flags & CHRONO_DATE_UNCERTAIN) && !self->style.high_contrast ? 0.75 : 1.0);
-    }
-
-  /* Markers can overlap: the most important were placed first, and are drawn last. */
-  for (guint i = n; i-- > 0;)
-    draw_marker (self, cr, layout, &g_array_index (layout->labels, ChronoLayoutLabel, i),
-                 &looks[i].color, looks[i].emphasised);
-}
-
-/* Stems first: where one has to pass behind a label, it does. Those of one category in
- * one stroke; the selected event's, wider and stronger, on its own. */
-static void
-draw_stems (ChronoRenderer          *self,
-            cairo_t                 *cr,
-            ChronoLayout            *layout,
-            const ChronoRenderState *state)
-{
-  guint n = layout->labels->len;
-  g_autofree gboolean *done = g_new0 (gboolean, MAX (n, 1));
-
-  for (guint i = 0; i < n; i++)
-    {
-      const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, i);
-      ChronoCategory *category = chrono_event_get_category (label->event);
-      gboolean selected = state && state->selected == label->event;
-      ChronoColor color;
-
-      if (done[i])
-        continue;
-
-      chrono_renderer_get_category_color (self, category, &color);
-      for (guint j = i; j < n; j++)
-        {
-          const ChronoLayoutLabel *other = &g_array_index (layout->labels, ChronoLayoutLabel, j);
-          double x;
-
-          if (done[j] || chrono_event_get_category (other->event) != category ||
-              (state && state->selected == other->event) != selected)
-            continue;
-          done[j] = TRUE;
-          x = snap (self, other->stem_x, selected ? 2 : 1);
-          cairo_move_to (cr, x, other->box.y + other->box.height);
-          cairo_line_to (cr, x, layout->axis_y);
-          if (selected)
-            break;
-        }
-
-      set_color (cr, &color, selected ? 1.0 : 0.6);
-      cairo_set_line_width (cr, selected ? 2 : 1);
-      cairo_stroke (cr);
-    }
-}
-
-/* A forecast: a dashed arc over the axis from the marker, where it was made, to an arrow
- * head at the date it predicts, and a dashed bracket over what it predicts. */
-static void
-draw_forecast (ChronoRenderer          *self,
-               cairo_t                 *cr,
-               ChronoLayout            *layout,
-               const ChronoLayoutLabel *label,
-               gboolean                 emphasised)
-{
-  static const double dash[] = { 4, 3 };
-  double x0 = label->x;
-  /* The arrow lands in the middle of what is predicted: “2025” is the whole year. */
-  double x1 = (label->predicted_x + label->predicted_x_end) / 2;
-  double y = layout->axis_y - MARKER_RADIUS - 2;
-  double rise = CLAMP (fabs (x1 - x0) / 4, 6, 18);
-  ChronoColor color;
-
-  if (isnan (label->predicted_x) || fabs (x1 - x0) < 2 * MARKER_RADIUS)
-    return;
-
-  chrono_renderer_get_category_color (self, chrono_event_get_category (label->event), &color);
-  cairo_save (cr);
-  set_color (cr, &color, emphasised ? 1.0 : 0.75);
-  cairo_set_line_width (cr, emphasised ? 2 : 1.5);
-  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-  cairo_move_to (cr, x0, y);
-  cairo_curve_to (cr, x0, y - rise, x1, y - rise, x1, y);
-  cairo_stroke (cr);
-
-  /* What is predicted, when it spans more than a point: a dashed bracket over the axis. */
-  if (label->predicted_x_end - label->predicted_x >= 8)
-    {
-      cairo_move_to (cr, label->predicted_x, y + 2);
-      cairo_line_to (cr, label->predicted_x, y - 3);
-      cairo_line_to (cr, label->predicted_x_end, y - 3);
-      cairo_line_to (cr, label->predicted_x_end, y + 2);
-      cairo_stroke (cr);
-    }
-
-  cairo_set_dash (cr, NULL, 0, 0);
-  cairo_move_to (cr, x1, y + 1);
-  cairo_line_to (cr, x1 - 4, y - 6);
-  cairo_line_to (cr, x1 + 4, y - 6);
-  cairo_close_path (cr);
-  cairo_fill (cr);
-  cairo_restore (cr);
 }
 
 /**
@@ -1010,7 +659,7 @@ chrono_renderer_draw (ChronoRenderer          *self,
   cairo_rectangle (cr, 0, 0, layout->width, layout->height);
   cairo_clip (cr);
 
-  set_color (cr, &self->style.background, 1);
+  _chrono_renderer_set_color (cr, &self->style.background, 1);
   cairo_paint (cr);
 
   draw_lanes (self, cr, layout);
@@ -1020,16 +669,16 @@ chrono_renderer_draw (ChronoRenderer          *self,
   draw_density (self, cr, layout);
   draw_clusters (self, cr, layout, state);
 
-  draw_stems (self, cr, layout, state);
+  _chrono_renderer_draw_stems (self, cr, layout, state);
 
   for (guint i = 0; i < layout->labels->len; i++)
     {
       const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, i);
 
-      draw_forecast (self, cr, layout, label, state && state->selected == label->event);
+      _chrono_renderer_draw_forecast (self, cr, layout, label, state && state->selected == label->event);
     }
 
-  draw_labels (self, cr, layout, state);
+  _chrono_renderer_draw_labels (self, cr, layout, state);
 
   draw_legend (self, cr, layout);
 
