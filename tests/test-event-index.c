@@ -459,6 +459,64 @@ test_chunked (void)
   }
 }
 
+static void
+search_once_cb (GListModel        *model,
+                guint              position,
+                guint              removed,
+                guint              added,
+                ChronoEventFilter *filter)
+{
+  g_signal_handlers_disconnect_by_func (model, search_once_cb, filter);
+  chrono_event_filter_set_search_text (filter, "beta");
+}
+
+/* A handler of the change that ends a run may start another: the index then says it is
+ * pending until that one is done too. */
+static void
+test_chunked_run_from_handler (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(ChronoTimeline) timeline = random_timeline (rand, 40000);
+  g_autoptr(ChronoEventFilter) filter = chrono_event_filter_new ();
+  g_autoptr(ChronoEventIndex) index = chrono_event_index_new (timeline, filter);
+  guint n_iterations = 0;
+
+  g_signal_connect (index, "items-changed", G_CALLBACK (search_once_cb), filter);
+  chrono_event_filter_set_category_visible (filter, "red", FALSE);
+  g_assert_true (chrono_event_index_get_pending (index));
+
+  /* The first run ends, its change starts the second: still pending. */
+  while (g_signal_handler_find (index, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, search_once_cb, NULL) != 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (chrono_event_index_get_pending (index));
+
+  while (chrono_event_index_get_pending (index))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      n_iterations++;
+    }
+  g_assert_cmpuint (n_iterations, >, 0);
+  check_against_brute_force (index, rand);
+}
+
+/* An index with no timeline is empty to every query, without a critical. */
+static void
+test_no_timeline (void)
+{
+  g_autoptr(ChronoEventIndex) index = chrono_event_index_new (NULL, NULL);
+  g_autofree guint *counts = NULL;
+  guint n_columns = 0;
+
+  g_assert_cmpuint (chrono_event_index_get_size (index), ==, 0);
+  g_assert_cmpuint (chrono_event_index_lower_bound (index, 0), ==, 0);
+  g_assert_cmpuint (chrono_event_index_lower_bound_from (index, 0, 100), ==, 0);
+  g_assert_cmpuint (chrono_event_index_find_most_important (index, 0, 10), ==, G_MAXUINT);
+  counts = chrono_event_index_count_columns (index, 0, 1000, 100, 10, &n_columns);
+  g_assert_cmpuint (n_columns, ==, 10);
+  for (guint c = 0; c < n_columns; c++)
+    g_assert_cmpuint (counts[c], ==, 0);
+}
+
 /* The index borrows the events from the timeline: no object per item. */
 static void
 test_items_are_the_timelines (void)
@@ -488,6 +546,8 @@ main (int   argc,
   g_test_add_func ("/model/event-index/items-are-the-timelines", test_items_are_the_timelines);
   g_test_add_func ("/model/event-index/new-timeline-two-changes", test_new_timeline_two_changes);
   g_test_add_func ("/model/event-index/chunked", test_chunked);
+  g_test_add_func ("/model/event-index/chunked-run-from-handler", test_chunked_run_from_handler);
+  g_test_add_func ("/model/event-index/no-timeline", test_no_timeline);
 
   return g_test_run ();
 }

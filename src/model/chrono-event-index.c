@@ -290,7 +290,8 @@ run_cb (gpointer data)
   self->run_source = 0;
   run = g_steal_pointer (&self->run);
   install (self, run, self->run_same_timeline);
-  set_pending (self, FALSE);
+  /* A handler of the change may have started the next run. */
+  set_pending (self, self->run != NULL);
 
   return G_SOURCE_REMOVE;
 }
@@ -313,7 +314,7 @@ rebuild (ChronoEventIndex *self,
     {
       run_step (self, run, -1);
       install (self, run, same_timeline);
-      set_pending (self, FALSE);
+      set_pending (self, self->run != NULL);
       return;
     }
 
@@ -703,9 +704,12 @@ chrono_event_index_lower_bound_from (ChronoEventIndex *self,
 
   g_return_val_if_fail (CHRONO_IS_EVENT_INDEX (self), 0);
 
+  if (from >= self->n)
+    return self->n;
+
   starts = get_starts (self);
-  if (from >= self->n || starts[from] >= time)
-    return MIN (from, self->n);
+  if (starts[from] >= time)
+    return from;
 
   /* starts[lo] < time, and time <= starts[hi] when hi < n. */
   lo = from;
