@@ -8,7 +8,7 @@
 #include <adwaita.h>
 #include <math.h>
 
-#include "view/chrono-overview.h"
+#include "view/chrono-overview-private.h"
 #include "view/chrono-timeline-view.h"
 
 #define WIDTH  1000
@@ -520,6 +520,52 @@ test_overview_drag (Fixture       *fixture,
                                   chrono_overview_time_to_x (fixture->overview, start2) - 50, 0.01);
 }
 
+/* The overview's layout of the next frame. */
+static ChronoOverviewLayout *
+next_overview_layout (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gtk_widget_queue_draw (GTK_WIDGET (fixture->overview));
+  while (_chrono_overview_get_layout (fixture->overview) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (_chrono_overview_get_layout (fixture->overview));
+
+  return _chrono_overview_get_layout (fixture->overview);
+}
+
+/* The overview's lanes are the categories the filter shows, also one with no events:
+ * hiding it changes no item of the list, and its lane still goes. */
+static void
+test_overview_lanes_follow_filter (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) busy = chrono_category_new ("busy", "Busy", "#3584e4", NULL);
+  g_autoptr(ChronoCategory) empty = chrono_category_new ("empty", "Empty", "#e01b24", NULL);
+  ChronoEventFilter *filter = chrono_session_get_filter (fixture->session);
+  guint n_items;
+
+  chrono_timeline_add_category (timeline, busy);
+  chrono_timeline_add_category (timeline, empty);
+  add_event (timeline, "one", 2012, 9, 30, "One", 3);
+  add_event (timeline, "two", 2015, 12, 11, "Two", 3);
+  chrono_event_set_category (chrono_timeline_lookup_event (timeline, "one"), busy);
+  chrono_event_set_category (chrono_timeline_lookup_event (timeline, "two"), busy);
+  chrono_timeline_seal (timeline);
+  chrono_session_set_timeline (fixture->session, timeline);
+  chrono_overview_set_lanes (fixture->overview, TRUE);
+  g_assert_cmpuint (next_overview_layout (fixture)->lanes->len, ==, 2);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (chrono_session_get_events (fixture->session)));
+  chrono_event_filter_set_category_visible (filter, "empty", FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (chrono_session_get_events (fixture->session))), ==, n_items);
+  g_assert_cmpuint (next_overview_layout (fixture)->lanes->len, ==, 1);
+
+  chrono_event_filter_set_category_visible (filter, "empty", TRUE);
+  g_assert_cmpuint (next_overview_layout (fixture)->lanes->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -543,6 +589,7 @@ main (int   argc,
   ADD ("selection-from-outside", test_view_selection_from_outside);
   ADD ("filter", test_view_filter);
   ADD ("overview-drag", test_overview_drag);
+  ADD ("overview-lanes-follow-filter", test_overview_lanes_follow_filter);
 #undef ADD
 
   return g_test_run ();

@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "chrono-overview.h"
+#include "chrono-overview-private.h"
 #include "chrono-renderer.h"
 #include "chrono-theme.h"
 
@@ -21,6 +21,7 @@ struct _ChronoOverview
   ChronoSession     *session;
   GSignalGroup      *session_signals;
   GSignalGroup      *events_signals;
+  GSignalGroup      *filter_signals;
   GSignalGroup      *viewport_signals;
   ChronoViewport    *viewport;           /* the session's */
 
@@ -65,6 +66,15 @@ invalidate_layout (ChronoOverview *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The lanes are the categories the filter shows, with events in view or not: hiding
+ * one that has none changes no item of the list. */
+static void
+filter_changed_cb (ChronoOverview *self)
+{
+  if (self->lanes)
+    invalidate_layout (self);
+}
+
 static gboolean
 layout_is_current (ChronoOverview             *self,
                    const ChronoOverviewParams *params,
@@ -78,6 +88,14 @@ layout_is_current (ChronoOverview             *self,
          old->width == params->width && old->height == params->height &&
          self->layout_font != NULL && style->font != NULL &&
          pango_font_description_equal (self->layout_font, style->font);
+}
+
+ChronoOverviewLayout *
+_chrono_overview_get_layout (ChronoOverview *self)
+{
+  g_return_val_if_fail (CHRONO_IS_OVERVIEW (self), NULL);
+
+  return self->layout;
 }
 
 static void
@@ -310,6 +328,7 @@ chrono_overview_dispose (GObject *object)
 
   g_clear_object (&self->session_signals);
   g_clear_object (&self->events_signals);
+  g_clear_object (&self->filter_signals);
   g_clear_object (&self->viewport_signals);
   g_clear_object (&self->session);
   g_clear_object (&self->viewport);
@@ -415,6 +434,8 @@ chrono_overview_init (ChronoOverview *self)
   g_signal_group_connect_swapped (self->session_signals, "notify::timeline", G_CALLBACK (invalidate_layout), self);
   self->events_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->events_signals, "items-changed", G_CALLBACK (invalidate_layout), self);
+  self->filter_signals = g_signal_group_new (CHRONO_TYPE_EVENT_FILTER);
+  g_signal_group_connect_swapped (self->filter_signals, "changed", G_CALLBACK (filter_changed_cb), self);
   self->viewport_signals = g_signal_group_new (CHRONO_TYPE_VIEWPORT);
   g_signal_group_connect_swapped (self->viewport_signals, "notify", G_CALLBACK (queue_draw), self);
 
@@ -470,6 +491,7 @@ chrono_overview_set_session (ChronoOverview *self,
     self->viewport = g_object_ref (chrono_session_get_viewport (session));
   g_signal_group_set_target (self->session_signals, session);
   g_signal_group_set_target (self->events_signals, session != NULL ? chrono_session_get_events (session) : NULL);
+  g_signal_group_set_target (self->filter_signals, session != NULL ? chrono_session_get_filter (session) : NULL);
   g_signal_group_set_target (self->viewport_signals, self->viewport);
 
   invalidate_layout (self);
