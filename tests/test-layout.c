@@ -468,6 +468,41 @@ test_layout_selected_in_crowd (void)
     }
 }
 
+/* Far from the epoch a double no longer tells one small bucket from the next; a crowd
+ * seen there at the closest zoom still gets its layout instead of a loop that never
+ * ends. */
+static void
+test_layout_crowd_in_deep_time (void)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  ChronoDate date = { -4000000000, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 };
+  ChronoLayoutParams params = { 0 };
+  g_autoptr(ChronoLayout) layout = NULL;
+  ChronoTime start;
+
+  /* More than the layout places one by one (EXACT_LIMIT), all at one instant. */
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autoptr(ChronoEvent) event = chrono_event_new (id, &date, id);
+
+      chrono_timeline_add_event (timeline, event);
+    }
+  chrono_timeline_seal (timeline);
+  start = chrono_timeline_get_start_times (timeline)[0];
+
+  params.timeline = timeline;
+  params.start = (double) start - 300;
+  params.end = (double) start + 300;
+  params.width = 1600;
+  params.height = 400;
+  params.measure = measure_cb;
+  layout = chrono_layout_new (&params);
+
+  g_assert_nonnull (layout);
+  g_assert_cmpuint (layout->labels->len, >, 0);
+}
+
 static void
 test_layout_time_axis (void)
 {
@@ -796,6 +831,7 @@ main (int   argc,
   g_test_add_func ("/view/layout/forecast", test_layout_forecast);
   g_test_add_func ("/view/layout/importance-wins", test_layout_importance_wins);
   g_test_add_func ("/view/layout/selected-in-crowd", test_layout_selected_in_crowd);
+  g_test_add_func ("/view/layout/crowd-in-deep-time", test_layout_crowd_in_deep_time);
   g_test_add_func ("/view/layout/time-axis", test_layout_time_axis);
   g_test_add_func ("/view/layout/degenerate", test_layout_degenerate);
   g_test_add_func ("/view/layout/legend-narrow", test_layout_legend_narrow);

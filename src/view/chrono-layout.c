@@ -263,7 +263,9 @@ chrono_layout_new (const ChronoLayoutParams *params)
           Unit unit = { 0 };
           Candidate candidate = { 0 };
 
-          last = bucket_end >= self->end;
+          /* Far enough from 1970, k + 1 is k again (a double has 53 bits): the rest is
+           * one bucket, or the loop would never end. */
+          last = bucket_end >= self->end || k + 1 == k;
           if (!last)
             next = MIN (chrono_event_index_lower_bound_from (self->index, previous, (ChronoTime) ceil (bucket_end)),
                         self->last_indexed);
