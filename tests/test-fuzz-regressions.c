@@ -12,11 +12,11 @@
 
 /* Each data is a NULL-terminated array: the target's name, then folders under tests/. */
 static const char *const native_dirs[] = { "native", "fuzz/regressions/native", "data", NULL };
-static const char *const timelinejs_dirs[] = { "timelinejs", "fuzz/regressions/timelinejs", "data", NULL };
-static const char *const csv_dirs[] = { "csv", "fuzz/regressions/csv", "data", NULL };
+static const char *const timelinejs_dirs[] = { "timelinejs", "fuzz/regressions/timelinejs", "fuzz/seeds/timelinejs", "data", NULL };
+static const char *const csv_dirs[] = { "csv", "fuzz/regressions/csv", "fuzz/seeds/csv", "data", NULL };
 static const char *const thetimelineproj_dirs[] = { "thetimelineproj", "fuzz/regressions/thetimelineproj", "data", NULL };
 static const char *const date_dirs[] = { "date", "fuzz/regressions/date", "fuzz/seeds/date", NULL };
-static const char *const roundtrip_dirs[] = { "roundtrip", "fuzz/regressions/roundtrip", "data", NULL };
+static const char *const roundtrip_dirs[] = { "roundtrip", "fuzz/regressions/roundtrip", "fuzz/seeds/timelinejs", "fuzz/seeds/csv", "data", NULL };
 
 static guint
 run_folder (ChronoFuzzTarget  target,

@@ -26,12 +26,12 @@ export G_DEBUG=gc-friendly LC_ALL=C.UTF-8 GSETTINGS_BACKEND=memory
 seeds () {
   case $1 in
     native) echo "$src/tests/data/"*.chronoscope "$src/data/timelines/"*.chronoscope ;;
-    timelinejs) echo "$src/tests/data/"*.json ;;
-    csv) echo "$src/tests/data/"*.csv ;;
+    timelinejs) echo "$src/tests/data/"*.json "$src/tests/fuzz/seeds/timelinejs/"* ;;
+    csv) echo "$src/tests/data/"*.csv "$src/tests/fuzz/seeds/csv/"* ;;
     thetimelineproj) echo "$src/tests/data/"*.timeline ;;
     date) echo "$src/tests/fuzz/seeds/date/"* ;;
     roundtrip) echo "$src/tests/data/"*.chronoscope "$src/tests/data/"*.json "$src/tests/data/"*.csv \
-                 "$src/tests/data/"*.timeline ;;
+                 "$src/tests/data/"*.timeline "$src/tests/fuzz/seeds/timelinejs/"* "$src/tests/fuzz/seeds/csv/"* ;;
   esac
   [ -d "$src/tests/fuzz/regressions/$1" ] && echo "$src/tests/fuzz/regressions/$1/"*
 }
