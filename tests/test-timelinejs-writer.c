@@ -363,6 +363,46 @@ test_read_foreign_blockquote (void)
   g_assert_null (chrono_quote_get_source (quote));
 }
 
+/* The native format has no quote without a speaker, so a block quote with no <cite> (or
+ * an empty one) stays in the text; it made a quote that saved as a file that would not
+ * open (the round-trip fuzzer's finding). */
+static void
+test_read_blockquote_without_speaker (void)
+{
+  const char *json = "{\"events\": [{\"start_date\": {\"year\": 2005}, \"text\": {\"headline\": \"H\", "
+                     "\"text\": \"<p>Before.</p><blockquote><p lang=\\\"en\\\">Said by nobody.</p>"
+                     "<cite><span class=\\\"source\\\">A book</span></cite></blockquote>"
+                     "<blockquote>Cited.<cite>Somebody</cite></blockquote>\"}}]}";
+  const char *csv = "Year,Headline,Text\n"
+                    "2005,H,\"<blockquote>Said by nobody.<cite> </cite></blockquote>\"\n";
+  const char *const inputs[] = { json, csv };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (inputs[i], strlen (inputs[i]));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChronoTimeline) timeline = i == 0 ? chrono_timeline_read_timelinejs_bytes (bytes, "q.json", NULL, &error)
+                                                  : chrono_timeline_read_csv_bytes (bytes, "q.csv", NULL, &error);
+      g_autoptr(GBytes) native = NULL;
+      g_autoptr(ChronoTimeline) again = NULL;
+      ChronoEvent *event;
+
+      g_assert_no_error (error);
+      event = chrono_timeline_get_event (timeline, 0);
+      g_assert_nonnull (strstr (chrono_event_get_summary (event), "Said by nobody."));
+      g_assert_cmpuint (chrono_event_get_n_quotes (event), ==, i == 0 ? 1 : 0);
+      if (i == 0)
+        g_assert_cmpstr (chrono_quote_get_speaker (g_ptr_array_index (chrono_event_get_quotes (event), 0)), ==,
+                         "Somebody");
+
+      native = chrono_timeline_write_native (timeline);
+      again = chrono_timeline_read_native_bytes (native, "q.chronoscope", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (chrono_event_get_summary (chrono_timeline_get_event (again, 0)), ==,
+                       chrono_event_get_summary (event));
+    }
+}
+
 /* One convention for years before the Common Era. The native format's are EDTF's,
  * astronomical: 0000 is 1 BC. TimelineJS shows a negative year without its sign and
  * “BCE” after it, so its -500 is read as 500 BC, and its year 0, which it places
@@ -489,6 +529,7 @@ main (int   argc,
   g_test_add_func ("/io/timelinejs-writer/json-read-media", test_json_read_media);
   g_test_add_func ("/io/timelinejs-writer/years-before-common-era", test_years_before_common_era);
   g_test_add_func ("/io/timelinejs-writer/read-foreign-blockquote", test_read_foreign_blockquote);
+  g_test_add_func ("/io/timelinejs-writer/read-blockquote-without-speaker", test_read_blockquote_without_speaker);
   g_test_add_func ("/io/timelinejs-writer/native-keeps-media", test_native_keeps_media);
 
   return g_test_run ();

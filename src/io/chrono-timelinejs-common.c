@@ -571,8 +571,10 @@ read_blockquote (const char     *html,
     chrono_quote_set_translation (quote, translation->str, translation_lang);
   if (speaker == NULL && source == NULL)
     speaker = dup_elements_text (html, "cite", NULL, NULL);
-  if (speaker != NULL)
-    chrono_quote_set_speaker (quote, speaker);
+  /* A quote needs a speaker (the native format has none without one). */
+  if (speaker == NULL)
+    return NULL;
+  chrono_quote_set_speaker (quote, speaker);
   if (source != NULL)
     chrono_quote_set_source (quote, get_source (timeline, source));
 
@@ -584,17 +586,21 @@ _chrono_timelinejs_read_text_and_quotes (const char     *html,
                                          ChronoTimeline *timeline,
                                          ChronoEvent    *event)
 {
-  g_autofree char *rest = dup_without_elements (html, "blockquote");
+  g_autoptr(GString) rest = g_string_new (NULL);
   Element element = { 0 };
+  const char *p = html;
 
-  for (const char *p = html; next_element (p, "blockquote", &element); p = element.after)
+  /* A block quote that makes no quote stays in the text. */
+  for (; next_element (p, "blockquote", &element); p = element.after)
     {
       g_autoptr(ChronoQuote) quote = read_blockquote (element.inner, timeline);
 
+      g_string_append_len (rest, p, (quote != NULL ? element.start : element.after) - p);
       if (quote != NULL)
         chrono_event_add_quote (event, quote);
     }
+  g_string_append (rest, p);
   element_clear (&element);
 
-  return _chrono_html_to_text (rest);
+  return _chrono_html_to_text (rest->str);
 }
