@@ -403,6 +403,26 @@ test_read_blockquote_without_speaker (void)
     }
 }
 
+/* A quote's paragraphs are joined by a space, as the native reader would collapse a line
+ * break between them (the round-trip fuzzer's finding). */
+static void
+test_read_blockquote_paragraphs (void)
+{
+  const char *json = "{\"events\": [{\"start_date\": {\"year\": 2005}, \"text\": {\"headline\": \"H\", "
+                     "\"text\": \"<blockquote><p lang=\\\"en\\\">One.</p><p lang=\\\"en\\\">Two.</p>"
+                     "<cite><span class=\\\"speaker\\\">A</span><span class=\\\"speaker\\\">B</span></cite>"
+                     "</blockquote>\"}}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_read_timelinejs_bytes (bytes, "p.json", NULL, &error);
+  ChronoQuote *quote;
+
+  g_assert_no_error (error);
+  quote = g_ptr_array_index (chrono_event_get_quotes (chrono_timeline_get_event (timeline, 0)), 0);
+  g_assert_cmpstr (chrono_quote_get_original_text (quote), ==, "One. Two.");
+  g_assert_cmpstr (chrono_quote_get_speaker (quote), ==, "A B");
+}
+
 /* One convention for years before the Common Era. The native format's are EDTF's,
  * astronomical: 0000 is 1 BC. TimelineJS shows a negative year without its sign and
  * “BCE” after it, so its -500 is read as 500 BC, and its year 0, which it places
@@ -530,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/io/timelinejs-writer/years-before-common-era", test_years_before_common_era);
   g_test_add_func ("/io/timelinejs-writer/read-foreign-blockquote", test_read_foreign_blockquote);
   g_test_add_func ("/io/timelinejs-writer/read-blockquote-without-speaker", test_read_blockquote_without_speaker);
+  g_test_add_func ("/io/timelinejs-writer/read-blockquote-paragraphs", test_read_blockquote_paragraphs);
   g_test_add_func ("/io/timelinejs-writer/native-keeps-media", test_native_keeps_media);
 
   return g_test_run ();

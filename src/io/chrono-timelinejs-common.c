@@ -436,8 +436,8 @@ dup_attribute (const char *attributes,
   return NULL;
 }
 
-/* The texts of the @tag elements in @html, a line each, whose attribute @name is @value
- * (all of them when @name is NULL); NULL when there are none. */
+/* The texts of the @tag elements in @html, separated by spaces, whose attribute @name is
+ * @value (all of them when @name is NULL); NULL when there are none. */
 static char *
 dup_elements_text (const char *html,
                    const char *tag,
@@ -458,7 +458,7 @@ dup_elements_text (const char *html,
       if (*line == '\0')
         continue;
       if (text->len > 0)
-        g_string_append_c (text, '\n');
+        g_string_append_c (text, ' ');
       g_string_append (text, line);
     }
   element_clear (&element);
@@ -506,6 +506,8 @@ get_source (ChronoTimeline *timeline,
   return source;
 }
 
+/* Paragraphs are joined by a space: the native reader collapses white space in a quote,
+ * so a line break would not read back the same. */
 static void
 append_line (GString    *text,
              const char *line)
@@ -513,7 +515,7 @@ append_line (GString    *text,
   if (*line == '\0')
     return;
   if (text->len > 0)
-    g_string_append_c (text, '\n');
+    g_string_append_c (text, ' ');
   g_string_append (text, line);
 }
 
