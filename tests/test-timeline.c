@@ -521,6 +521,22 @@ test_event_storage (void)
       g_assert_cmpuint (chrono_event_get_n_quotes (event), ==, 0);
       g_assert_false (chrono_event_is_forecast (event));
 
+      /* Reading what an event does not have allocates nothing: every such event answers
+       * with the one shared empty array, and adding to one event leaves it empty. */
+      {
+        g_autoptr(ChronoEvent) other = chrono_event_new ("other", &start, "Other");
+        g_autoptr(ChronoQuote) quote = chrono_quote_new ("Words.", "en");
+
+        g_assert_true (chrono_event_get_sources (event) == chrono_event_get_sources (other));
+        g_assert_true (chrono_event_get_quotes (event) == chrono_event_get_quotes (other));
+        chrono_event_add_source (other, source);
+        chrono_event_add_quote (other, quote);
+        g_assert_cmpuint (chrono_event_get_sources (other)->len, ==, 1);
+        g_assert_cmpuint (chrono_event_get_n_quotes (other), ==, 1);
+        g_assert_cmpuint (chrono_event_get_sources (event)->len, ==, 0);
+        g_assert_cmpuint (chrono_event_get_quotes (event)->len, ==, 0);
+      }
+
       chrono_event_set_title (event, "A title long enough to move things around in memory");
       chrono_event_set_summary (event, "A summary");
       chrono_event_add_note (event, "one");

@@ -531,15 +531,37 @@ chrono_event_set_importance (ChronoEvent *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTANCE]);
 }
 
+/* What an event with no sources or quotes answers: reading them allocates nothing, so
+ * that a save or a search of a million events does not give each one its extra part. */
+static GPtrArray *
+empty_array (void)
+{
+  static GPtrArray *empty;
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, g_ptr_array_new ());
+
+  return empty;
+}
+
+static GPtrArray *
+ensure_array (GPtrArray **array)
+{
+  if (*array == NULL)
+    *array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  return *array;
+}
+
 GPtrArray *
 chrono_event_get_sources (ChronoEvent *self)
 {
+  GPtrArray *sources;
+
   g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
 
-  if (get_extra (self)->sources == NULL)
-    self->extra->sources = g_ptr_array_new_with_free_func (g_object_unref);
-
-  return self->extra->sources;
+  sources = EXTRA (self, sources);
+  return sources != NULL ? sources : empty_array ();
 }
 
 void
@@ -549,7 +571,7 @@ chrono_event_add_source (ChronoEvent  *self,
   g_return_if_fail (CHRONO_IS_EVENT (self));
   g_return_if_fail (CHRONO_IS_SOURCE (source));
 
-  g_ptr_array_add (chrono_event_get_sources (self), g_object_ref (source));
+  g_ptr_array_add (ensure_array (&get_extra (self)->sources), g_object_ref (source));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCES]);
 }
 
@@ -581,12 +603,12 @@ chrono_event_set_sources (ChronoEvent *self,
 GPtrArray *
 chrono_event_get_quotes (ChronoEvent *self)
 {
+  GPtrArray *quotes;
+
   g_return_val_if_fail (CHRONO_IS_EVENT (self), NULL);
 
-  if (get_extra (self)->quotes == NULL)
-    self->extra->quotes = g_ptr_array_new_with_free_func (g_object_unref);
-
-  return self->extra->quotes;
+  quotes = EXTRA (self, quotes);
+  return quotes != NULL ? quotes : empty_array ();
 }
 
 guint
@@ -609,7 +631,7 @@ chrono_event_add_quote (ChronoEvent *self,
   g_return_if_fail (CHRONO_IS_QUOTE (quote));
   g_return_if_fail (chrono_quote_get_event (quote) == NULL);
 
-  g_ptr_array_add (chrono_event_get_quotes (self), g_object_ref (quote));
+  g_ptr_array_add (ensure_array (&get_extra (self)->quotes), g_object_ref (quote));
   _chrono_quote_set_event (quote, self);
 }
 
@@ -768,7 +790,7 @@ _chrono_event_insert_quote (ChronoEvent *self,
                             guint        index,
                             ChronoQuote *quote)
 {
-  GPtrArray *quotes = chrono_event_get_quotes (self);
+  GPtrArray *quotes = ensure_array (&get_extra (self)->quotes);
 
   g_return_if_fail (chrono_quote_get_event (quote) == NULL);
   g_return_if_fail (index <= quotes->len);

@@ -46,7 +46,8 @@ void              chrono_event_set_category   (ChronoEvent      *self,
 guint             chrono_event_get_importance (ChronoEvent      *self);
 void              chrono_event_set_importance (ChronoEvent      *self,
                                                guint             importance);
-/* Both return an array owned by the event; element types ChronoSource / ChronoQuote. */
+/* Both return an array owned by the event, to read only (change it with the setters);
+ * element types ChronoSource / ChronoQuote. */
 GPtrArray        *chrono_event_get_sources    (ChronoEvent      *self);
 void              chrono_event_add_source     (ChronoEvent      *self,
                                                ChronoSource     *source);
