@@ -72,41 +72,11 @@ chrono_catalog_get_palette (guint *n_colors)
   return palette;
 }
 
-static char *
-get_entry (GtkEntry *entry)
-{
-  return chrono_normalize_space (gtk_editable_get_text (GTK_EDITABLE (entry)));
-}
-
-static char *
-nonempty_or_null (char *text)
-{
-  if (text != NULL && *text == '\0')
-    g_clear_pointer (&text, g_free);
-
-  return text;
-}
-
 static void
 set_entry (GtkEntry   *entry,
            const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-}
-
-static gboolean
-check (GtkWidget  *field,
-       GtkLabel   *problem_label,
-       const char *problem)
-{
-  gtk_label_set_text (problem_label, problem);
-  gtk_widget_set_visible (GTK_WIDGET (problem_label), problem != NULL);
-  if (problem != NULL)
-    gtk_widget_add_css_class (field, "error");
-  else
-    gtk_widget_remove_css_class (field, "error");
-
-  return problem == NULL;
 }
 
 /* Why @url is not a web address a reader can follow, or NULL when it is one (or empty). */
@@ -359,23 +329,23 @@ static ChronoEdit *
 build_source_edit (ChronoCatalogEditor *self,
                    gboolean            *valid)
 {
-  g_autofree char *title = get_entry (self->source_title_entry);
-  g_autofree char *author = nonempty_or_null (get_entry (self->source_author_entry));
-  g_autofree char *publisher = nonempty_or_null (get_entry (self->source_publisher_entry));
+  g_autofree char *title = chrono_entry_dup_normalized_text (self->source_title_entry);
+  g_autofree char *author = chrono_ui_nonempty_or_null (chrono_entry_dup_normalized_text (self->source_author_entry));
+  g_autofree char *publisher = chrono_ui_nonempty_or_null (chrono_entry_dup_normalized_text (self->source_publisher_entry));
   g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->source_url_entry))));
   g_autoptr(ChronoEditProperties) properties = NULL;
   ChronoDate date;
   gboolean has_date;
   gboolean ok = TRUE;
 
-  ok &= check (GTK_WIDGET (self->source_title_entry), self->source_title_problem,
+  ok &= chrono_ui_show_problem (GTK_WIDGET (self->source_title_entry), self->source_title_problem,
                *title == '\0' ? _("A source needs a title") : NULL);
   ok &= chrono_date_entry_get_date (self->source_date_entry, &date, &has_date, NULL);
-  ok &= check (GTK_WIDGET (self->source_url_entry), self->source_url_problem, url_problem (url));
+  ok &= chrono_ui_show_problem (GTK_WIDGET (self->source_url_entry), self->source_url_problem, url_problem (url));
   if (!ok)
     return NULL;
   *valid = TRUE;
-  url = nonempty_or_null (g_steal_pointer (&url));
+  url = chrono_ui_nonempty_or_null (g_steal_pointer (&url));
 
   if (self->item == NULL)
     {
@@ -407,7 +377,7 @@ static ChronoEdit *
 build_category_edit (ChronoCatalogEditor *self,
                      gboolean            *valid)
 {
-  g_autofree char *name = get_entry (self->category_name_entry);
+  g_autofree char *name = chrono_entry_dup_normalized_text (self->category_name_entry);
   GListModel *categories = chrono_timeline_get_categories (self->timeline);
   const ChronoPaletteColor *color = get_chosen_color (self);
   g_autoptr(ChronoEditProperties) properties = NULL;
@@ -421,7 +391,7 @@ build_category_edit (ChronoCatalogEditor *self,
         /* Translators: %s is a category's name */
         taken = g_strdup_printf (_("Another category is already called “%s”"), name);
     }
-  if (!check (GTK_WIDGET (self->category_name_entry), self->category_name_problem,
+  if (!chrono_ui_show_problem (GTK_WIDGET (self->category_name_entry), self->category_name_problem,
               *name == '\0' ? _("A category needs a name") : taken))
     return NULL;
   *valid = TRUE;
@@ -460,13 +430,13 @@ static ChronoEdit *
 build_era_edit (ChronoCatalogEditor *self,
                 gboolean            *valid)
 {
-  g_autofree char *name = get_entry (self->era_name_entry);
+  g_autofree char *name = chrono_entry_dup_normalized_text (self->era_name_entry);
   g_autoptr(ChronoEditProperties) properties = NULL;
   ChronoDate start, end;
   gboolean has_start, has_end;
   gboolean ok = TRUE;
 
-  ok &= check (GTK_WIDGET (self->era_name_entry), self->era_name_problem,
+  ok &= chrono_ui_show_problem (GTK_WIDGET (self->era_name_entry), self->era_name_problem,
                *name == '\0' ? _("An era needs a name") : NULL);
   ok &= chrono_date_entry_get_date (self->era_start_entry, &start, &has_start, NULL);
   if (!chrono_date_entry_get_date (self->era_end_entry, &end, &has_end, NULL))

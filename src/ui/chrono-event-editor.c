@@ -11,6 +11,7 @@
 
 #include "chrono-date-entry.h"
 #include "chrono-event-editor.h"
+#include "chrono-ui-util.h"
 #include "model/chrono-edit-group.h"
 #include "model/chrono-edit-properties.h"
 #include "model/chrono-edit-span.h"
@@ -66,6 +67,12 @@ chrono_normalize_space (const char *text)
   return joined;
 }
 
+char *
+chrono_entry_dup_normalized_text (GtkEntry *entry)
+{
+  return chrono_normalize_space (gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
 static char *
 get_text (GtkTextView *view)
 {
@@ -77,23 +84,7 @@ get_text (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static void
-set_text (GtkTextView *view,
-          const char  *text)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
-}
-
 /* NULL for an empty text, so that an untouched empty field changes nothing. */
-static char *
-nonempty_or_null (char *text)
-{
-  if (text != NULL && *text == '\0')
-    g_clear_pointer (&text, g_free);
-
-  return text;
-}
-
 /* The notes, one a line, blank lines dropped. */
 static char *
 get_notes (ChronoEventEditor *self)
@@ -113,7 +104,7 @@ get_notes (ChronoEventEditor *self)
       g_string_append (notes, line);
     }
 
-  return nonempty_or_null (g_string_free (notes, FALSE));
+  return chrono_ui_nonempty_or_null (g_string_free (notes, FALSE));
 }
 
 static void
@@ -318,8 +309,8 @@ chrono_event_editor_edit (ChronoEventEditor *self,
   select_category (self, chrono_event_get_category (event));
 
   gtk_spin_button_set_value (self->importance_spin, chrono_event_get_importance (event));
-  set_text (self->summary_view, chrono_event_get_summary (event));
-  set_text (self->notes_view, chrono_event_get_notes (event));
+  chrono_ui_text_view_set_text (self->summary_view, chrono_event_get_summary (event));
+  chrono_ui_text_view_set_text (self->notes_view, chrono_event_get_notes (event));
   fill_sources (self, chrono_event_get_sources (event));
 }
 
@@ -396,7 +387,7 @@ chrono_event_editor_build_edit (ChronoEventEditor *self,
   *valid = TRUE;
 
   summary_text = get_text (self->summary_view);
-  summary = nonempty_or_null (chrono_normalize_space (summary_text));
+  summary = chrono_ui_nonempty_or_null (chrono_normalize_space (summary_text));
   notes = get_notes (self);
   sources = get_sources (self);
 

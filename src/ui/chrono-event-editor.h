@@ -28,5 +28,6 @@ void         chrono_event_editor_focus_title (ChronoEventEditor *self);
 
 /* The text as the file keeps it: runs of white space made one space, none at the ends. */
 char        *chrono_normalize_space         (const char        *text);
+char        *chrono_entry_dup_normalized_text (GtkEntry        *entry);
 
 G_END_DECLS

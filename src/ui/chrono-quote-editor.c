@@ -11,6 +11,7 @@
 
 #include "chrono-date-entry.h"
 #include "chrono-event-editor.h"
+#include "chrono-ui-util.h"
 #include "chrono-quote-editor.h"
 #include "model/chrono-edit-insert.h"
 #include "model/chrono-edit-properties.h"
@@ -60,12 +61,6 @@ get_text (GtkTextView *view)
   return chrono_normalize_space (text);
 }
 
-static char *
-get_entry (GtkEntry *entry)
-{
-  return chrono_normalize_space (gtk_editable_get_text (GTK_EDITABLE (entry)));
-}
-
 /* A language tag as BCP 47 spells them: letters and digits in parts joined by “-”. */
 static gboolean
 is_language_tag (const char *text)
@@ -87,21 +82,6 @@ is_language_tag (const char *text)
     }
 
   return !part_empty;
-}
-
-static gboolean
-check (GtkWidget  *field,
-       GtkLabel   *problem_label,
-       const char *problem)
-{
-  gtk_label_set_text (problem_label, problem);
-  gtk_widget_set_visible (GTK_WIDGET (problem_label), problem != NULL);
-  if (problem != NULL)
-    gtk_widget_add_css_class (field, "error");
-  else
-    gtk_widget_remove_css_class (field, "error");
-
-  return problem == NULL;
 }
 
 static const char *
@@ -176,13 +156,6 @@ chrono_quote_editor_init (ChronoQuoteEditor *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Source"), -1);
 }
 
-static void
-set_text (GtkTextView *view,
-          const char  *text)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
-}
-
 ChronoQuoteEditor *
 chrono_quote_editor_new (GtkWindow      *parent,
                          ChronoTimeline *timeline,
@@ -220,10 +193,10 @@ chrono_quote_editor_new (GtkWindow      *parent,
 
   if (quote != NULL)
     {
-      set_text (self->original_view, chrono_quote_get_original_text (quote));
+      chrono_ui_text_view_set_text (self->original_view, chrono_quote_get_original_text (quote));
       gtk_editable_set_text (GTK_EDITABLE (self->original_language_entry),
                              chrono_quote_get_original_language (quote) != NULL ? chrono_quote_get_original_language (quote) : "");
-      set_text (self->translation_view, chrono_quote_get_translation (quote));
+      chrono_ui_text_view_set_text (self->translation_view, chrono_quote_get_translation (quote));
       gtk_editable_set_text (GTK_EDITABLE (self->translation_language_entry),
                              chrono_quote_get_translation_language (quote) != NULL ? chrono_quote_get_translation_language (quote) : "");
       gtk_editable_set_text (GTK_EDITABLE (self->speaker_entry),
@@ -246,25 +219,16 @@ chrono_quote_editor_new (GtkWindow      *parent,
   return self;
 }
 
-static char *
-nonempty_or_null (char *text)
-{
-  if (text != NULL && *text == '\0')
-    g_clear_pointer (&text, g_free);
-
-  return text;
-}
-
 ChronoEdit *
 chrono_quote_editor_build_edit (ChronoQuoteEditor *self,
                                 gboolean          *valid)
 {
   g_autofree char *original = get_text (self->original_view);
-  g_autofree char *original_language = get_entry (self->original_language_entry);
-  g_autofree char *translation = nonempty_or_null (get_text (self->translation_view));
-  g_autofree char *translation_language = get_entry (self->translation_language_entry);
-  g_autofree char *speaker = get_entry (self->speaker_entry);
-  g_autofree char *context = nonempty_or_null (get_entry (self->context_entry));
+  g_autofree char *original_language = chrono_entry_dup_normalized_text (self->original_language_entry);
+  g_autofree char *translation = chrono_ui_nonempty_or_null (get_text (self->translation_view));
+  g_autofree char *translation_language = chrono_entry_dup_normalized_text (self->translation_language_entry);
+  g_autofree char *speaker = chrono_entry_dup_normalized_text (self->speaker_entry);
+  g_autofree char *context = chrono_ui_nonempty_or_null (chrono_entry_dup_normalized_text (self->context_entry));
   g_autoptr(ChronoEditProperties) properties = NULL;
   g_autoptr(ChronoQuote) quote = NULL;
   ChronoSource *source = NULL;
@@ -277,13 +241,13 @@ chrono_quote_editor_build_edit (ChronoQuoteEditor *self,
 
   *valid = FALSE;
 
-  ok &= check (GTK_WIDGET (self->original_view), self->original_problem,
+  ok &= chrono_ui_show_problem (GTK_WIDGET (self->original_view), self->original_problem,
                *original == '\0' ? _("Write the words as they were said or written") : NULL);
-  ok &= check (GTK_WIDGET (self->original_language_entry), self->original_language_problem,
+  ok &= chrono_ui_show_problem (GTK_WIDGET (self->original_language_entry), self->original_language_problem,
                language_problem (original_language, TRUE));
-  ok &= check (GTK_WIDGET (self->translation_language_entry), self->translation_language_problem,
+  ok &= chrono_ui_show_problem (GTK_WIDGET (self->translation_language_entry), self->translation_language_problem,
                language_problem (translation_language, translation != NULL));
-  ok &= check (GTK_WIDGET (self->speaker_entry), self->speaker_problem,
+  ok &= chrono_ui_show_problem (GTK_WIDGET (self->speaker_entry), self->speaker_problem,
                *speaker == '\0' ? _("Who said or wrote the words?") : NULL);
   ok &= chrono_date_entry_get_date (self->said_entry, &said, &has_said, NULL);
   if (!ok)

@@ -412,3 +412,34 @@ chrono_ui_color_swatch_new (const char *color,
 
   return area;
 }
+
+gboolean
+chrono_ui_show_problem (GtkWidget  *field,
+                        GtkLabel   *problem_label,
+                        const char *problem)
+{
+  gtk_label_set_text (problem_label, problem);
+  gtk_widget_set_visible (GTK_WIDGET (problem_label), problem != NULL);
+  if (problem != NULL)
+    gtk_widget_add_css_class (field, "error");
+  else
+    gtk_widget_remove_css_class (field, "error");
+
+  return problem == NULL;
+}
+
+char *
+chrono_ui_nonempty_or_null (char *text)
+{
+  if (text != NULL && *text == '\0')
+    g_clear_pointer (&text, g_free);
+
+  return text;
+}
+
+void
+chrono_ui_text_view_set_text (GtkTextView *view,
+                              const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
+}

@@ -27,6 +27,14 @@ GtkWidget *chrono_ui_color_swatch_new       (const char     *color,
                                              const char     *dark_color);
 void       chrono_ui_set_label_language     (GtkLabel       *label,
                                              const char     *language);
+/* Shows @problem under @field (and marks it), or hides it when NULL; TRUE when NULL. */
+gboolean   chrono_ui_show_problem           (GtkWidget      *field,
+                                             GtkLabel       *problem_label,
+                                             const char     *problem);
+/* Takes @text; NULL for an empty one. */
+char      *chrono_ui_nonempty_or_null       (char           *text);
+void       chrono_ui_text_view_set_text     (GtkTextView    *view,
+                                             const char     *text);
 AdwToast  *chrono_ui_toast_new             (const char     *text);
 GtkWidget *chrono_ui_ask                    (GtkWidget      *parent,
                                              const char     *heading,
