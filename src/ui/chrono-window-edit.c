@@ -271,10 +271,38 @@ ensure_editable (ChronoWindow *self)
 /* ----- Editing events ----- */
 
 static void
+editor_done_cb (ChronoWindow *self)
+{
+  _chrono_window_editor_done (self);
+}
+
+static void
+editor_cancelled_cb (ChronoWindow *self)
+{
+  _chrono_window_editor_cancelled (self);
+}
+
+/* The editor is made the first time an event is edited: made with the window, its
+ * fields were about a twelfth of the work before the first frame. */
+static void
+ensure_editor (ChronoWindow *self)
+{
+  if (self->event_editor != NULL)
+    return;
+
+  self->event_editor = CHRONO_EVENT_EDITOR (chrono_event_editor_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->event_editor), -1, 220);
+  g_signal_connect_object (self->event_editor, "done", G_CALLBACK (editor_done_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->event_editor, "cancelled", G_CALLBACK (editor_cancelled_cb), self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->event_stack, GTK_WIDGET (self->event_editor), "edit");
+}
+
+static void
 show_editor (ChronoWindow *self,
              ChronoEvent  *event,
              gboolean      is_new)
 {
+  ensure_editor (self);
   self->editing_new = is_new;
   chrono_event_editor_edit (self->event_editor, chrono_session_get_timeline (self->session), event);
   gtk_stack_set_visible_child_name (self->event_stack, "edit");

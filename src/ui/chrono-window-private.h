@@ -57,7 +57,7 @@ struct _ChronoWindow
   GtkBox               *panes_box;
   GtkStack             *event_stack;
   ChronoEventPane      *event_pane;
-  ChronoEventEditor    *event_editor;
+  ChronoEventEditor    *event_editor;   /* made the first time an event is edited */
   gboolean              editing_new;     /* the event in the editor was just made */
   gboolean              closing;         /* the user said to close, unsaved or not */
   ChronoQuotePane      *quote_pane;

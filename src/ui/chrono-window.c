@@ -474,18 +474,6 @@ chrono_window_close_request (GtkWindow *window)
 }
 
 static void
-editor_done_cb (ChronoWindow *self)
-{
-  _chrono_window_editor_done (self);
-}
-
-static void
-editor_cancelled_cb (ChronoWindow *self)
-{
-  _chrono_window_editor_cancelled (self);
-}
-
-static void
 chrono_window_dispose (GObject *object)
 {
   ChronoWindow *self = CHRONO_WINDOW (object);
@@ -567,7 +555,6 @@ chrono_window_class_init (ChronoWindowClass *klass)
   g_type_ensure (CHRONO_TYPE_SESSION);
   g_type_ensure (CHRONO_TYPE_EVENT_LIST);
   g_type_ensure (CHRONO_TYPE_EVENT_PANE);
-  g_type_ensure (CHRONO_TYPE_EVENT_EDITOR);
   g_type_ensure (CHRONO_TYPE_QUOTE_PANE);
   g_type_ensure (CHRONO_TYPE_TIMELINE_VIEW);
   g_type_ensure (CHRONO_TYPE_OVERVIEW);
@@ -596,9 +583,6 @@ chrono_window_class_init (ChronoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, panes_box);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, event_pane);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, event_stack);
-  gtk_widget_class_bind_template_child (widget_class, ChronoWindow, event_editor);
-  gtk_widget_class_bind_template_callback (widget_class, editor_done_cb);
-  gtk_widget_class_bind_template_callback (widget_class, editor_cancelled_cb);
   gtk_widget_class_bind_template_child (widget_class, ChronoWindow, quote_pane);
   gtk_widget_class_bind_template_callback (widget_class, event_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, event_chosen_cb);
