@@ -1,26 +1,51 @@
-/* bench-edit.c — edits and undo on a million-event timeline
- *
- * Prints figures; asserts nothing about time.
- * Usage: bench-edit [N_EVENTS]
+/* bench-edit.c — chronoscope-bench's edit figures
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The longest the main thread is busy at once for one edit of the selected event, with
+ * what the window has on the timeline attached: the event index over it and a
+ * GtkSingleSelection over the index, the edited event selected before and after (as
+ * ChronoSession keeps it). That is the edit with every handler of its signals, then each
+ * main loop iteration it left work for, then the query the next frame makes of the
+ * index. CPU time of this thread, like the filter figures.
+ *   edit-title          a new title (the event keeps its place)
+ *   edit-drag           a few days later or earlier (it moves among its neighbours)
+ *   edit-move           a date anywhere in the three centuries (it moves far)
+ *   edit-add            a new event, where a double-click puts it
+ *   edit-delete         the selected event
+ *   edit-undo           undoing a move
+ *   edit-move-filtered  edit-move with a category hidden
  */
 
 #include "config.h"
 
-#include <locale.h>
-#include <stdlib.h>
 #include <time.h>
 
+#include "bench-edit.h"
 #include "model/chrono-edit-insert.h"
 #include "model/chrono-edit-properties.h"
 #include "model/chrono-edit-span.h"
+#include "model/chrono-event-index.h"
 #include "model/chrono-undo-stack.h"
 
-static double
-now (void)
+typedef enum
 {
-  return g_get_monotonic_time () / 1e6;
+  EDIT_TITLE,
+  EDIT_DRAG,
+  EDIT_MOVE,
+  EDIT_ADD,
+  EDIT_DELETE,
+  EDIT_UNDO,
+} EditKind;
+
+static double
+thread_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 static ChronoDate
@@ -30,86 +55,141 @@ random_day (GRand *rand)
                         g_rand_int_range (rand, 1, 29), 0, 0, 0, CHRONO_PRECISION_DAY, 0 };
 }
 
-int
-main (int   argc,
-      char *argv[])
+static ChronoEdit *
+make_edit (ChronoTimeline *timeline,
+           ChronoEvent    *event,
+           EditKind        kind,
+           GRand          *rand)
 {
-  guint n_events = argc > 1 ? (guint) atoi (argv[1]) : 1000000;
-  const guint n_edits = 200;
-  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
-  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
-  g_autoptr(ChronoUndoStack) stack = NULL;
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
-  double t;
+  ChronoDate start = random_day (rand);
 
-  setlocale (LC_ALL, "");
-
-  for (guint i = 0; i < n_events; i++)
+  switch (kind)
     {
-      g_autofree char *id = g_strdup_printf ("e%u", i);
-      ChronoDate start = random_day (rand);
-      g_autoptr(ChronoEvent) event = chrono_event_new (id, &start, id);
+    case EDIT_TITLE:
+      return CHRONO_EDIT (chrono_edit_properties_new (event, "title", g_rand_boolean (rand) ? "Renamed" : "Named again", NULL));
 
-      if (i % 50 == 0)
+    case EDIT_DRAG:
+    case EDIT_MOVE:
+    case EDIT_UNDO:
+      if (kind == EDIT_DRAG)
         {
-          g_autoptr(ChronoQuote) quote = chrono_quote_new ("Words", "en");
+          const ChronoDate *end = chrono_event_get_end (event);
 
-          chrono_event_add_quote (event, quote);
+          start = *chrono_event_get_start (event);
+          start.precision = MAX (start.precision, CHRONO_PRECISION_DAY);
+          start.day = start.day % 28 + 1;
+          return CHRONO_EDIT (chrono_edit_span_new (event, &start, end));
         }
-      chrono_timeline_add_event (timeline, event);
-    }
-  t = now ();
-  chrono_timeline_seal (timeline);
-  g_print ("%u events sealed in %.3f s\n", n_events, now () - t);
-  stack = chrono_undo_stack_new (timeline);
+      return CHRONO_EDIT (chrono_edit_span_new (event, &start, NULL));
 
-  t = now ();
-  for (guint i = 0; i < n_edits; i++)
+    case EDIT_ADD:
+      {
+        g_autofree char *id = chrono_timeline_dup_unused_id (timeline, CHRONO_TYPE_EVENT, "event");
+        g_autoptr(ChronoEvent) added = chrono_event_new (id, &start, NULL);
+
+        return CHRONO_EDIT (chrono_edit_insert_new (added, NULL, 0));
+      }
+
+    case EDIT_DELETE:
+      return chrono_edit_delete_new (timeline, event);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+bench_edit_kind (ChronoTimeline     *timeline,
+                 ChronoEventIndex   *index,
+                 GtkSingleSelection *selection,
+                 const char         *name,
+                 EditKind            kind,
+                 guint               n_samples,
+                 BenchReportFunc     report)
+{
+  g_autoptr(ChronoUndoStack) stack = chrono_undo_stack_new (timeline);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GArray) blocks = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n = chrono_timeline_get_n_events (timeline);
+
+  for (guint run = 0; run < n_samples; run++)
     {
-      ChronoEvent *event = chrono_timeline_get_event (timeline, g_rand_int_range (rand, 0, n_events));
-      ChronoDate start = random_day (rand);
-      g_autoptr(ChronoEditSpan) edit = chrono_edit_span_new (event, &start, NULL);
+      g_autoptr(ChronoEdit) edit = NULL;
+      ChronoEvent *event = NULL;
+      double start, longest;
 
-      chrono_undo_stack_push (stack, CHRONO_EDIT (edit));
+      /* An event the list shows, selected as the one being edited. */
+      for (guint tries = 0; tries < 100 && (event == NULL || chrono_event_index_find (index, event) == G_MAXUINT); tries++)
+        event = chrono_timeline_get_event (timeline, g_rand_int_range (rand, 0, n));
+      gtk_single_selection_set_selected (selection, chrono_event_index_find (index, event));
+      g_object_ref (event);
+
+      edit = make_edit (timeline, event, kind, rand);
+      if (kind == EDIT_UNDO)
+        chrono_undo_stack_push (stack, edit);
+
+      start = thread_ms ();
+      if (kind == EDIT_UNDO)
+        chrono_undo_stack_undo (stack);
+      else
+        chrono_undo_stack_push (stack, edit);
+      if (gtk_single_selection_get_selected_item (selection) != (gpointer) event &&
+          chrono_timeline_get_position (timeline, event) != G_MAXUINT)
+        gtk_single_selection_set_selected (selection, chrono_event_index_find (index, event));
+      longest = thread_ms () - start;
+
+      while (g_main_context_pending (NULL))
+        {
+          start = thread_ms ();
+          g_main_context_iteration (NULL, FALSE);
+          longest = MAX (longest, thread_ms () - start);
+        }
+
+      start = thread_ms ();
+      chrono_event_index_find_most_important (index, 0, chrono_event_index_get_size (index));
+      longest = MAX (longest, thread_ms () - start);
+
+      g_array_append_val (blocks, longest);
+      g_object_unref (event);
     }
-  g_print ("move an event (drag): %.2f ms each\n", (now () - t) * 1000 / n_edits);
 
-  t = now ();
-  for (guint i = 0; i < n_edits; i++)
-    {
-      g_autofree char *id = chrono_timeline_dup_unused_id (timeline, CHRONO_TYPE_EVENT, "event");
-      ChronoDate start = random_day (rand);
-      g_autoptr(ChronoEvent) event = chrono_event_new (id, &start, "New");
-      g_autoptr(ChronoEditInsert) edit = chrono_edit_insert_new (event, NULL, 0);
-
-      chrono_undo_stack_push (stack, CHRONO_EDIT (edit));
-    }
-  g_print ("add an event: %.2f ms each\n", (now () - t) * 1000 / n_edits);
-
-  t = now ();
-  for (guint i = 0; i < n_edits; i++)
-    {
-      ChronoEvent *event = chrono_timeline_get_event (timeline, g_rand_int_range (rand, 0, n_events));
-      g_autoptr(ChronoEditProperties) edit = chrono_edit_properties_new (event, "title", "Renamed", NULL);
-
-      chrono_undo_stack_push (stack, CHRONO_EDIT (edit));
-    }
-  g_print ("rename an event: %.3f ms each\n", (now () - t) * 1000 / n_edits);
-
-  t = now ();
+  /* Back to the timeline as loaded, for the next figure. */
   while (chrono_undo_stack_undo (stack))
     ;
-  g_print ("undo: %.2f ms a step on average\n", (now () - t) * 1000 / (3 * n_edits));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
 
-  t = now ();
-  for (guint i = 0; i < 1000; i++)
-    {
-      ChronoTime start = chrono_timeline_get_start_times (timeline)[g_rand_int_range (rand, 0, n_events)];
+  report (name, n, blocks, -1);
+}
 
-      g_array_set_size (found, 0);
-      chrono_timeline_query_range (timeline, start, start + 7 * 86400, found);
-    }
-  g_print ("1000 range queries of one week after the edits: %.4f s\n", now () - t);
+void
+bench_edit (ChronoTimeline  *timeline,
+            guint            n_samples,
+            BenchReportFunc  report)
+{
+  static const struct {
+    const char *name;
+    EditKind    kind;
+  } kinds[] = {
+    { "edit-title", EDIT_TITLE },
+    { "edit-drag", EDIT_DRAG },
+    { "edit-move", EDIT_MOVE },
+    { "edit-add", EDIT_ADD },
+    { "edit-delete", EDIT_DELETE },
+    { "edit-undo", EDIT_UNDO },
+  };
+  g_autoptr(ChronoEventFilter) filter = chrono_event_filter_new ();
+  g_autoptr(ChronoEventIndex) index = chrono_event_index_new (timeline, filter);
+  g_autoptr(GtkSingleSelection) selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (index)));
 
-  return 0;
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    bench_edit_kind (timeline, index, selection, kinds[k].name, kinds[k].kind, n_samples, report);
+
+  chrono_event_filter_set_hidden_categories (filter, (const char * const []) { "research", NULL });
+  while (chrono_event_index_get_pending (index))
+    g_main_context_iteration (NULL, TRUE);
+  bench_edit_kind (timeline, index, selection, "edit-move-filtered", EDIT_MOVE, n_samples, report);
 }

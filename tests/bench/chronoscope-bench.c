@@ -8,6 +8,8 @@
  *                      and the exporters use), panning, at five zoom levels;
  *   filter-<change>    the longest the main thread is busy at once while the list takes
  *                      in a change of category, search or neither (-done: until it does);
+ *   edit-<kind>        the longest the main thread is busy at once for one edit of the
+ *                      selected event, with the list and its selection (bench-edit.c);
  *   load-native        loading a generated native file, in a child process so that its
  *                      peak resident memory is the load's own;
  *   load-timelinejs    the same for a TimelineJS JSON file;
@@ -19,7 +21,7 @@
  * Their memory column is what the app holds once its first frame shows all the events
  * (resident set then, from /proc).
  *
- * Usage: chronoscope-bench [--tsv] [--sizes=1000,10000,…] [--only=frame,filter,load,start]
+ * Usage: chronoscope-bench [--tsv] [--sizes=1000,10000,…] [--only=frame,filter,edit,load,start]
  *                          [--runs=N] [--cpu]
  *        chronoscope-bench --sizes=N --write-native=FILE   (the generated file, for app-frames.sh)
  * --tsv prints one line per figure: name, N, median ms, p95 ms, peak resident MiB.
@@ -46,6 +48,8 @@
 #include "io/chrono-timeline-reader.h"
 #include "io/chrono-timeline-writer.h"
 #include "view/chrono-renderer.h"
+
+#include "bench-edit.h"
 
 #define FRAME_WIDTH  1920
 #define FRAME_HEIGHT 400
@@ -581,14 +585,14 @@ main (int   argc,
   const GOptionEntry entries[] = {
     { "tsv", 0, 0, G_OPTION_ARG_NONE, &tsv, "One tab-separated line per figure", NULL },
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_text, "Numbers of events (default 1000,10000,100000,1000000)", "N,…" },
-    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only these groups: frame, filter, load, start", "GROUP,…" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only these groups: frame, filter, edit, load, start", "GROUP,…" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each load and start measurement (default 5)", "N" },
     { "write-native", 0, 0, G_OPTION_ARG_FILENAME, &write_native, "Write the generated native file of the first size and stop", "FILE" },
     { "cpu", 0, 0, G_OPTION_ARG_NONE, &cpu_clock, "Time frames and loads by CPU time, not the wall clock", NULL },
     { "zooms", 0, 0, G_OPTION_ARG_STRING, &zooms_only, "Only these frame zooms: all, decade, year, month, day", "ZOOM,…" },
     { NULL }
   };
-  gboolean do_frame, do_filter, do_load, do_start;
+  gboolean do_frame, do_filter, do_edit, do_load, do_start;
 
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
@@ -613,6 +617,7 @@ main (int   argc,
 
   do_frame = only == NULL || strstr (only, "frame") != NULL;
   do_filter = only == NULL || strstr (only, "filter") != NULL;
+  do_edit = only == NULL || strstr (only, "edit") != NULL;
   do_load = only == NULL || strstr (only, "load") != NULL;
   do_start = only == NULL || strstr (only, "start") != NULL;
   if (do_start && g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -653,7 +658,7 @@ main (int   argc,
           g_unlink (json_path);
         }
 
-      if (do_frame || do_filter)
+      if (do_frame || do_filter || do_edit)
         {
           g_autoptr(ChronoTimeline) timeline = load_or_die (native_path);
 
@@ -661,6 +666,8 @@ main (int   argc,
             bench_frames (timeline, n);
           if (do_filter)
             bench_filter (timeline, n);
+          if (do_edit)
+            bench_edit (timeline, 4 * runs, report);
         }
 
       if (do_start)
