@@ -7,7 +7,12 @@
 
 #include <math.h>
 
+#include "model/chrono-edit-group.h"
+#include "model/chrono-edit-insert.h"
+#include "model/chrono-edit-properties.h"
+#include "model/chrono-edit-span.h"
 #include "model/chrono-event-index.h"
+#include "model/chrono-undo-stack.h"
 
 #define N_ROUNDS 40
 
@@ -423,13 +428,32 @@ test_chunked (void)
       }
   }
 
-  /* Clearing the filter needs no run; an edit of the timeline is filtered at once, and
-   * drops a run under way. */
-  chrono_event_filter_set_search_text (filter, NULL);
+  /* An edit of the timeline during a run is taken into the list at once, which is still
+   * the one before the run but of the edited timeline, and the run starts again, since
+   * it may have filtered the event already. */
+  chrono_event_filter_set_search_text (filter, "beta");
   g_assert_true (chrono_event_index_get_pending (index));
-  chrono_timeline_remove_event (timeline, chrono_timeline_get_event (timeline, 0));
-  g_signal_emit_by_name (timeline, "changed");   /* as ChronoEdit does after an edit */
-  g_assert_false (chrono_event_index_get_pending (index));
+  {
+    g_autoptr(ChronoEvent) gone = g_object_ref (chrono_timeline_get_event (timeline, 0));
+
+    chrono_timeline_remove_event (timeline, gone);
+    g_signal_emit_by_name (timeline, "changed");   /* as ChronoEdit does after an edit */
+    g_assert_true (chrono_event_index_get_pending (index));
+    for (guint i = 0; i < chrono_event_index_get_size (index); i++)
+      {
+        ChronoEvent *event = chrono_event_index_get_event (index, i);
+
+        g_assert_true (event != gone);
+        g_assert_true (event == chrono_timeline_get_event (timeline, chrono_event_index_get_position (index, i)));
+      }
+  }
+  while (chrono_event_index_get_pending (index))
+    g_main_context_iteration (NULL, TRUE);
+  check_against_brute_force (index, rand);
+
+  chrono_event_filter_set_search_text (filter, NULL);
+  while (chrono_event_index_get_pending (index))
+    g_main_context_iteration (NULL, TRUE);
   check_against_brute_force (index, rand);
   record.n_signals = 0;
   while (g_main_context_iteration (NULL, FALSE))
@@ -535,6 +559,203 @@ test_items_are_the_timelines (void)
     }
 }
 
+
+/* Event k of @n on day 10 k: alpha or beta, red, green or blue, importance 1 to 5. */
+static ChronoTimeline *
+spaced_timeline (guint n)
+{
+  ChronoTimeline *timeline = chrono_timeline_new ();
+  const char *category_ids[] = { "red", "green", "blue" };
+
+  for (guint c = 0; c < G_N_ELEMENTS (category_ids); c++)
+    {
+      g_autoptr(ChronoCategory) category = chrono_category_new (category_ids[c], category_ids[c], "#3584e4", NULL);
+
+      chrono_timeline_add_category (timeline, category);
+    }
+  for (guint k = 0; k < n; k++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%03u", k);
+      g_autofree char *title = g_strdup_printf ("%s %u", k % 2 ? "beta" : "alpha", k);
+      ChronoDate start;
+      g_autoptr(ChronoEvent) event = NULL;
+
+      chrono_date_from_time ((ChronoTime) k * 10 * 86400, CHRONO_PRECISION_DAY, &start);
+      event = chrono_event_new (id, &start, title);
+      chrono_event_set_importance (event, 1 + k * 7 % 5);
+      chrono_event_set_category (event, chrono_timeline_lookup_category (timeline, category_ids[k % 3]));
+      chrono_timeline_add_event (timeline, event);
+    }
+  chrono_timeline_seal (timeline);
+
+  return timeline;
+}
+
+/* The list after an edit is the one a new index makes of the edited timeline: the same
+ * events, and the same answers from the tree of ranks over any range. */
+static void
+check_same_as_new (ChronoEventIndex *index,
+                   GRand            *rand)
+{
+  g_autoptr(ChronoEventIndex) fresh = chrono_event_index_new (chrono_event_index_get_timeline (index),
+                                                              chrono_event_index_get_filter (index));
+  guint n = chrono_event_index_get_size (fresh);
+
+  g_assert_cmpuint (chrono_event_index_get_size (index), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpuint (chrono_event_index_get_position (index, i), ==, chrono_event_index_get_position (fresh, i));
+  for (guint first = 0; first <= n; first++)
+    for (guint last = first; last <= n; last += 1 + g_rand_int_range (rand, 0, 9))
+      g_assert_cmpuint (chrono_event_index_find_most_important (index, first, last), ==,
+                        chrono_event_index_find_most_important (fresh, first, last));
+  check_against_brute_force (index, rand);
+}
+
+/* Applies @edit (NULL: undoes the last one) and checks that the list said exactly
+ * @n_expected changes, each (position, removed, added), and is then as a new one. */
+static void
+check_edit (ChronoUndoStack  *stack,
+            ChronoEdit       *edit,
+            ChronoEventIndex *index,
+            GRand            *rand,
+            guint             n_expected,
+            const guint      *expected)
+{
+  g_autoptr(ChronoEdit) owned = edit;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  gulong id = g_signal_connect (index, "items-changed", G_CALLBACK (record_change_cb), changes);
+
+  if (edit != NULL)
+    chrono_undo_stack_push (stack, edit);
+  else
+    g_assert_true (chrono_undo_stack_undo (stack));
+  g_signal_handler_disconnect (index, id);
+
+  g_assert_cmpuint (changes->len, ==, 4 * n_expected);
+  for (guint c = 0; c < n_expected; c++)
+    {
+      g_assert_cmpuint (g_array_index (changes, guint, 4 * c), ==, expected[3 * c]);
+      g_assert_cmpuint (g_array_index (changes, guint, 4 * c + 1), ==, expected[3 * c + 1]);
+      g_assert_cmpuint (g_array_index (changes, guint, 4 * c + 2), ==, expected[3 * c + 2]);
+    }
+  g_assert_false (chrono_event_index_get_pending (index));
+  check_same_as_new (index, rand);
+}
+
+static ChronoEdit *
+span_edit (ChronoEvent *event,
+           guint        day)
+{
+  ChronoDate start;
+
+  chrono_date_from_time ((ChronoTime) day * 86400, CHRONO_PRECISION_DAY, &start);
+
+  return CHRONO_EDIT (chrono_edit_span_new (event, &start, NULL));
+}
+
+static void
+set_search (ChronoEventIndex *index,
+            const char       *text)
+{
+  chrono_event_filter_set_search_text (chrono_event_index_get_filter (index), text);
+  g_assert_false (chrono_event_index_get_pending (index));
+}
+
+/* Each kind of edit changes the list by what it changed of it and no more: an event that
+ * moves goes from its place and comes to its new one, one that changed in place is one
+ * item changed, one that the filter now lets through or not comes or goes. With every
+ * event listed, and with red events filtered out (positions 0, 3, 6…). */
+static void
+test_edits (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1616);
+
+  for (guint filtered = 0; filtered < 2; filtered++)
+    {
+      g_autoptr(ChronoTimeline) timeline = spaced_timeline (90);
+      g_autoptr(ChronoEventFilter) filter = chrono_event_filter_new ();
+      g_autoptr(ChronoEventIndex) index = NULL;
+      g_autoptr(ChronoUndoStack) stack = chrono_undo_stack_new (timeline);
+      g_autoptr(ChronoEditGroup) group = chrono_edit_group_new (NULL);
+      g_autoptr(ChronoEvent) added = NULL;
+      g_autoptr(ChronoQuote) quote = chrono_quote_new ("Zeta words", NULL);
+      ChronoEvent *e12 = chrono_timeline_get_event (timeline, 12);   /* red */
+      ChronoEvent *e13 = chrono_timeline_get_event (timeline, 13);   /* green */
+      ChronoEvent *e15 = chrono_timeline_get_event (timeline, 15);   /* red */
+      ChronoCategory *blue = chrono_timeline_lookup_category (timeline, "blue");
+      ChronoDate start;
+      guint i13 = filtered ? 8 : 13;
+
+      if (filtered)
+        chrono_event_filter_set_category_visible (filter, "red", FALSE);
+      index = chrono_event_index_new (timeline, filter);
+      check_same_as_new (index, rand);
+      g_assert_cmpuint (chrono_event_index_find (index, e13), ==, i13);
+
+      /* A title: one item changed; of an event filtered out, nothing. */
+      check_edit (stack, CHRONO_EDIT (chrono_edit_properties_new (e13, "title", "gamma", NULL)), index, rand,
+                  1, (guint[]) { i13, 1, 1 });
+      check_edit (stack, CHRONO_EDIT (chrono_edit_properties_new (e12, "title", "delta", NULL)), index, rand,
+                  filtered ? 0 : 1, (guint[]) { 12, 1, 1 });
+
+      /* The importance changes the rank, and so the tree (checked against a new index). */
+      check_edit (stack, CHRONO_EDIT (chrono_edit_properties_new (e13, "importance", 5, NULL)), index, rand,
+                  1, (guint[]) { i13, 1, 1 });
+
+      /* A later date that keeps its place among the events (day 130 to 133): one item. */
+      check_edit (stack, span_edit (e13, 133), index, rand, 1, (guint[]) { i13, 1, 1 });
+
+      /* Past other events (to day 305, after day 300: position 30): gone from its place,
+       * come at the new one; undone, the other way. */
+      check_edit (stack, span_edit (e13, 305), index, rand, 2, (guint[]) { i13, 1, 0, filtered ? 19 : 30, 0, 1 });
+      g_assert_cmpuint (chrono_timeline_get_position (timeline, e13), ==, 30);
+      check_edit (stack, NULL, index, rand, 2, (guint[]) { filtered ? 19 : 30, 1, 0, i13, 0, 1 });
+      g_assert_cmpuint (chrono_timeline_get_position (timeline, e13), ==, 13);
+
+      /* An event moved while filtered out changes nothing of the list. */
+      check_edit (stack, span_edit (e15, 2), index, rand, filtered ? 0 : 2, (guint[]) { 15, 1, 0, 1, 0, 1 });
+      check_edit (stack, NULL, index, rand, filtered ? 0 : 2, (guint[]) { 1, 1, 0, 15, 0, 1 });
+
+      /* An event added on day 135, after e13, in a shown category or not; deleted again. */
+      chrono_date_from_time ((ChronoTime) 135 * 86400, CHRONO_PRECISION_DAY, &start);
+      added = chrono_event_new ("added", &start, "Added");
+      chrono_event_set_category (added, chrono_timeline_lookup_category (timeline, "green"));
+      check_edit (stack, CHRONO_EDIT (chrono_edit_insert_new (added, NULL, 0)), index, rand,
+                  1, (guint[]) { i13 + 1, 0, 1 });
+      check_edit (stack, chrono_edit_delete_new (timeline, added), index, rand, 1, (guint[]) { i13 + 1, 1, 0 });
+      chrono_event_set_category (added, chrono_timeline_lookup_category (timeline, "red"));
+      check_edit (stack, CHRONO_EDIT (chrono_edit_insert_new (added, NULL, 0)), index, rand,
+                  filtered ? 0 : 1, (guint[]) { i13 + 1, 0, 1 });
+      check_edit (stack, NULL, index, rand, filtered ? 0 : 1, (guint[]) { i13 + 1, 1, 0 });
+
+      /* A shown event deleted; undone, it is back. */
+      check_edit (stack, chrono_edit_delete_new (timeline, e13), index, rand, 1, (guint[]) { i13, 1, 0 });
+      check_edit (stack, NULL, index, rand, 1, (guint[]) { i13, 0, 1 });
+
+      /* A search: a title it no longer finds takes the event out, a quote it finds puts
+       * one in. */
+      set_search (index, "gamma");
+      check_edit (stack, CHRONO_EDIT (chrono_edit_properties_new (e13, "title", "none", NULL)), index, rand,
+                  1, (guint[]) { 0, 1, 0 });
+      check_edit (stack, NULL, index, rand, 1, (guint[]) { 0, 0, 1 });
+      set_search (index, "zeta");
+      g_assert_cmpuint (chrono_event_index_get_size (index), ==, 0);
+      check_edit (stack, CHRONO_EDIT (chrono_edit_insert_new (quote, e13, 0)), index, rand,
+                  1, (guint[]) { 0, 0, 1 });
+      check_edit (stack, NULL, index, rand, 1, (guint[]) { 0, 1, 0 });
+      set_search (index, NULL);
+
+      /* Many events changed by one edit: the list is filtered again, and says what differs
+       * in one change (every red event comes in when they all turn blue). */
+      for (guint k = 0; k < 90; k++)
+        chrono_edit_group_add (group, CHRONO_EDIT (chrono_edit_properties_new (chrono_timeline_get_event (timeline, k),
+                                                                               "category", blue, NULL)));
+      check_edit (stack, CHRONO_EDIT (g_object_ref (group)), index, rand,
+                  filtered ? 1 : 0, (guint[]) { 0, 58, 88 });
+      check_edit (stack, NULL, index, rand, filtered ? 1 : 0, (guint[]) { 0, 88, 58 });
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -548,6 +769,7 @@ main (int   argc,
   g_test_add_func ("/model/event-index/chunked", test_chunked);
   g_test_add_func ("/model/event-index/chunked-run-from-handler", test_chunked_run_from_handler);
   g_test_add_func ("/model/event-index/no-timeline", test_no_timeline);
+  g_test_add_func ("/model/event-index/edits", test_edits);
 
   return g_test_run ();
 }

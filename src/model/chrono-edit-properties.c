@@ -39,6 +39,18 @@ clear_change (gpointer data)
     g_value_unset (&change->old_value);
 }
 
+/* An event's rank or whether it is a forecast may have changed, and whether a search
+ * finds it, also when one of its quotes changed. */
+static void
+object_changed (ChronoEditProperties *self,
+                ChronoTimeline       *timeline)
+{
+  if (CHRONO_IS_EVENT (self->object))
+    _chrono_timeline_event_changed (timeline, CHRONO_EVENT (self->object));
+  else if (CHRONO_IS_QUOTE (self->object) && chrono_quote_get_event (CHRONO_QUOTE (self->object)) != NULL)
+    _chrono_timeline_event_changed (timeline, chrono_quote_get_event (CHRONO_QUOTE (self->object)));
+}
+
 static void
 chrono_edit_properties_apply (ChronoEdit     *edit,
                               ChronoTimeline *timeline)
@@ -65,8 +77,7 @@ chrono_edit_properties_apply (ChronoEdit     *edit,
       g_object_set_property (self->object, change->pspec->name, &change->value);
     }
   g_object_thaw_notify (self->object);
-  if (CHRONO_IS_EVENT (self->object))
-    _chrono_timeline_event_changed (timeline, CHRONO_EVENT (self->object));
+  object_changed (self, timeline);
 }
 
 static void
@@ -86,8 +97,7 @@ chrono_edit_properties_revert (ChronoEdit     *edit,
       g_object_set_property (self->object, change->pspec->name, &change->old_value);
     }
   g_object_thaw_notify (self->object);
-  if (CHRONO_IS_EVENT (self->object))
-    _chrono_timeline_event_changed (timeline, CHRONO_EVENT (self->object));
+  object_changed (self, timeline);
 }
 
 static void

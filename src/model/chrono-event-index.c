@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "chrono-event-index.h"
 
@@ -18,7 +19,9 @@ struct _ChronoEventIndex
   GObject            parent_instance;
 
   ChronoTimeline    *timeline;
-  gulong             timeline_changed_id;
+  GListModel        *timeline_events;
+  gulong             events_changed_id;
+  gulong             event_changed_id;
   ChronoEventFilter *filter;
   gulong             filter_changed_id;
 
@@ -89,6 +92,18 @@ position_at (const guint *positions,
              guint        i)
 {
   return positions != NULL ? positions[i] : i;
+}
+
+static const ChronoTime *
+get_starts (ChronoEventIndex *self)
+{
+  return self->starts != NULL ? self->starts : chrono_timeline_get_start_times (self->timeline);
+}
+
+static const guint32 *
+get_ranks (ChronoEventIndex *self)
+{
+  return self->ranks != NULL ? self->ranks : chrono_timeline_get_ranks (self->timeline);
 }
 
 /* The higher ranked of two events in the list; the earlier one on a tie. */
@@ -337,13 +352,240 @@ filter_changed_cb (ChronoEventIndex *self)
   rebuild (self, TRUE, TRUE);
 }
 
-/* An edit may have added, removed or moved events, so positions are no longer
- * comparable: the whole list changed, and a selection finds its event again in it.
- * At once, so that the edited event stays selected. */
-static void
-timeline_changed_cb (ChronoEventIndex *self)
+/* An edit is taken in as the timeline tells it, event by event, and the list says what
+ * it changed of the list alone: an item that came, went or changed. That costs a pass
+ * over the positions after it (and over the tree above them), never a look at every
+ * event, nor a change of every item for a selection or a list view to take in. */
+
+/* The first item whose timeline position is not less than @position. */
+static guint
+lower_bound_position (ChronoEventIndex *self,
+                      guint             position)
 {
-  rebuild (self, FALSE, FALSE);
+  guint lo = 0, hi = self->n;
+
+  if (self->positions == NULL)
+    return MIN (position, self->n);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->positions[mid] < position)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/* Makes the tree right again for the items in [first, last), which came, went or got
+ * another rank, and for the nodes above them. */
+static void
+update_tree (ChronoEventIndex *self,
+             guint             first,
+             guint             last)
+{
+  const guint32 *ranks;
+  guint lo, hi;
+
+  if (self->n > self->tree_size)
+    {
+      self->tree_size = MAX (self->tree_size, 1);
+      while (self->tree_size < self->n)
+        self->tree_size *= 2;
+      self->tree = g_renew (guint, self->tree, 2 * self->tree_size);
+      first = 0;
+      last = self->tree_size;
+    }
+  last = MIN (last, self->tree_size);
+  if (first >= last)
+    return;
+
+  for (guint i = first; i < last; i++)
+    self->tree[self->tree_size + i] = i < self->n ? i : G_MAXUINT;
+
+  ranks = get_ranks (self);
+  lo = (self->tree_size + first) / 2;
+  hi = (self->tree_size + last - 1) / 2;
+  for (; lo > 0; lo /= 2, hi /= 2)
+    for (guint k = lo; k <= hi; k++)
+      self->tree[k] = better (ranks, self->tree[2 * k], self->tree[2 * k + 1]);
+}
+
+/* Puts the event at the timeline's @position at item @i of a filtered list. */
+static void
+list_insert (ChronoEventIndex *self,
+             guint             i,
+             guint             position)
+{
+  guint n = self->n;
+
+  self->positions = g_renew (guint, self->positions, n + 1);
+  self->starts = g_renew (ChronoTime, self->starts, n + 1);
+  self->ranks = g_renew (guint32, self->ranks, n + 1);
+  memmove (self->positions + i + 1, self->positions + i, (n - i) * sizeof (guint));
+  memmove (self->starts + i + 1, self->starts + i, (n - i) * sizeof (ChronoTime));
+  memmove (self->ranks + i + 1, self->ranks + i, (n - i) * sizeof (guint32));
+  self->positions[i] = position;
+  self->starts[i] = chrono_timeline_get_start_times (self->timeline)[position];
+  self->ranks[i] = chrono_timeline_get_ranks (self->timeline)[position];
+  self->n++;
+}
+
+static void
+list_remove (ChronoEventIndex *self,
+             guint             i)
+{
+  guint n = self->n;
+
+  memmove (self->positions + i, self->positions + i + 1, (n - i - 1) * sizeof (guint));
+  memmove (self->starts + i, self->starts + i + 1, (n - i - 1) * sizeof (ChronoTime));
+  memmove (self->ranks + i, self->ranks + i + 1, (n - i - 1) * sizeof (guint32));
+  self->n--;
+}
+
+static gboolean
+passes (ChronoEventIndex *self,
+        guint             position)
+{
+  return self->filter == NULL ||
+         chrono_event_filter_matches (self->filter, chrono_timeline_get_event (self->timeline, position));
+}
+
+/* The event at the timeline's @position came. A list without positions has every event. */
+static void
+take_in_insertion (ChronoEventIndex *self,
+                   guint             position)
+{
+  guint i = lower_bound_position (self, position);
+
+  if (self->positions != NULL)
+    {
+      for (guint j = i; j < self->n; j++)
+        self->positions[j]++;
+      if (!passes (self, position))
+        return;
+      list_insert (self, i, position);
+    }
+  else
+    self->n++;
+
+  update_tree (self, i, self->n);
+  g_list_model_items_changed (G_LIST_MODEL (self), i, 0, 1);
+}
+
+/* The event that was at the timeline's @position went. */
+static void
+take_in_removal (ChronoEventIndex *self,
+                 guint             position)
+{
+  guint i = lower_bound_position (self, position);
+  gboolean listed = i < self->n && position_at (self->positions, i) == position;
+
+  if (self->positions != NULL)
+    {
+      if (listed)
+        list_remove (self, i);
+      for (guint j = i; j < self->n; j++)
+        self->positions[j]--;
+    }
+  else
+    self->n--;
+
+  if (listed)
+    {
+      update_tree (self, i, self->n + 1);
+      g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 0);
+    }
+}
+
+/* The event at the timeline's @position changed and kept its place: it may have come
+ * into the list or gone out of it, or changed its rank or its start. */
+static void
+take_in_change (ChronoEventIndex *self,
+                guint             position)
+{
+  guint i = lower_bound_position (self, position);
+  gboolean listed = i < self->n && position_at (self->positions, i) == position;
+
+  if (self->positions == NULL)
+    {
+      update_tree (self, i, i + 1);
+      g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+    }
+  else if (passes (self, position))
+    {
+      if (listed)
+        {
+          self->starts[i] = chrono_timeline_get_start_times (self->timeline)[position];
+          self->ranks[i] = chrono_timeline_get_ranks (self->timeline)[position];
+          update_tree (self, i, i + 1);
+        }
+      else
+        {
+          list_insert (self, i, position);
+          update_tree (self, i, self->n);
+        }
+      g_list_model_items_changed (G_LIST_MODEL (self), i, listed ? 1 : 0, 1);
+    }
+  else if (listed)
+    {
+      list_remove (self, i);
+      update_tree (self, i, self->n + 1);
+      g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 0);
+    }
+}
+
+/* A run under way for another timeline is started again; one for this timeline is
+ * started again once the list has taken the edit in, since it may have filtered the
+ * event already, or not yet. */
+static void
+timeline_events_changed_cb (GListModel       *events,
+                            guint             position,
+                            guint             removed,
+                            guint             added,
+                            ChronoEventIndex *self)
+{
+  if (self->run != NULL && !self->run_same_timeline)
+    {
+      rebuild (self, FALSE, TRUE);
+      return;
+    }
+
+  if (removed == 1 && added == 1)
+    take_in_change (self, position);
+  else if (removed == 1 && added == 0)
+    take_in_removal (self, position);
+  else if (removed == 0 && added == 1)
+    take_in_insertion (self, position);
+  else
+    {
+      /* The seal, not an edit. */
+      rebuild (self, FALSE, TRUE);
+      return;
+    }
+
+  if (self->run != NULL)
+    rebuild (self, TRUE, TRUE);
+}
+
+/* NULL: many events changed in place; no position moved, so the list is filtered again
+ * and says what differs. */
+static void
+timeline_event_changed_cb (ChronoEventIndex *self,
+                           ChronoEvent      *event)
+{
+  if (event == NULL || (self->run != NULL && !self->run_same_timeline))
+    {
+      rebuild (self, self->run == NULL || self->run_same_timeline, TRUE);
+      return;
+    }
+
+  take_in_change (self, chrono_timeline_get_position (self->timeline, event));
+  if (self->run != NULL)
+    rebuild (self, TRUE, TRUE);
 }
 
 static GType
@@ -386,7 +628,9 @@ chrono_event_index_dispose (GObject *object)
   drop_run (self);
   g_clear_signal_handler (&self->filter_changed_id, self->filter);
   g_clear_object (&self->filter);
-  g_clear_signal_handler (&self->timeline_changed_id, self->timeline);
+  g_clear_signal_handler (&self->event_changed_id, self->timeline);
+  g_clear_signal_handler (&self->events_changed_id, self->timeline_events);
+  g_clear_object (&self->timeline_events);
   g_clear_object (&self->timeline);
 
   G_OBJECT_CLASS (chrono_event_index_parent_class)->dispose (object);
@@ -527,10 +771,19 @@ chrono_event_index_set_timeline (ChronoEventIndex *self,
   if (self->timeline == timeline)
     return;
 
-  g_clear_signal_handler (&self->timeline_changed_id, self->timeline);
+  g_clear_signal_handler (&self->event_changed_id, self->timeline);
+  g_clear_signal_handler (&self->events_changed_id, self->timeline_events);
   g_set_object (&self->timeline, timeline);
+  g_clear_object (&self->timeline_events);
   if (timeline != NULL)
-    self->timeline_changed_id = g_signal_connect_swapped (timeline, "changed", G_CALLBACK (timeline_changed_cb), self);
+    self->timeline_events = g_object_ref (chrono_timeline_get_events (timeline));
+  if (timeline != NULL)
+    {
+      self->events_changed_id = g_signal_connect (self->timeline_events, "items-changed",
+                                                  G_CALLBACK (timeline_events_changed_cb), self);
+      self->event_changed_id = g_signal_connect_swapped (timeline, "event-changed",
+                                                         G_CALLBACK (timeline_event_changed_cb), self);
+    }
 
   /* Emptied in a change of its own, and then filled in another: a GtkListView that loses
    * a row it tracks (focus, anchor) in a change looks for it among every item the same
@@ -607,12 +860,6 @@ chrono_event_index_get_position (ChronoEventIndex *self,
   g_return_val_if_fail (i < self->n, G_MAXUINT);
 
   return position_at (self->positions, i);
-}
-
-static const ChronoTime *
-get_starts (ChronoEventIndex *self)
-{
-  return self->starts != NULL ? self->starts : chrono_timeline_get_start_times (self->timeline);
 }
 
 ChronoTime
@@ -736,12 +983,6 @@ chrono_event_index_get_span (ChronoEventIndex *self,
 
   *first = chrono_event_index_lower_bound (self, start);
   *last = MAX (*first, chrono_event_index_lower_bound (self, end));
-}
-
-static const guint32 *
-get_ranks (ChronoEventIndex *self)
-{
-  return self->ranks != NULL ? self->ranks : chrono_timeline_get_ranks (self->timeline);
 }
 
 guint

@@ -18,8 +18,10 @@ G_DECLARE_FINAL_TYPE (ChronoEventIndex, chrono_event_index, CHRONO, EVENT_INDEX,
  * compact arrays, not an object per item, runs the filter once per change and then says
  * so with one "items-changed". Over many events a new filter or timeline is run in
  * chunks on idle (ChronoEventIndex:pending meanwhile), and a newer change drops the run
- * under way; an edit of the timeline is filtered at once. Indices below are positions
- * in this list, not in the timeline. */
+ * under way. An edit of the timeline is taken in at once, event by event as the
+ * timeline tells it, each with the least "items-changed": an event that moves goes at
+ * its old place and comes at its new one, one that changed in place is one item
+ * changed. Indices below are positions in this list, not in the timeline. */
 ChronoEventIndex *chrono_event_index_new               (ChronoTimeline    *timeline,
                                                         ChronoEventFilter *filter);
 ChronoTimeline   *chrono_event_index_get_timeline      (ChronoEventIndex  *self);

@@ -158,27 +158,15 @@ _chrono_timeline_insert_sorted (ChronoTimeline *self,
     g_list_model_items_changed (G_LIST_MODEL (self->quotes), first_quote, 0, n_quotes);
 }
 
-void
-chrono_timeline_remove_event (ChronoTimeline *self,
-                              ChronoEvent    *event)
+static void
+remove_at (ChronoTimeline *self,
+           ChronoEvent    *event,
+           guint           position)
 {
-  g_autoptr(ChronoEvent) keep = NULL;
+  g_autoptr(ChronoEvent) keep = g_object_ref (event);
   GPtrArray *items;
-  guint n, position, by_id, first_quote = 0, n_quotes;
+  guint n, by_id, first_quote = 0, n_quotes;
 
-  g_return_if_fail (CHRONO_IS_TIMELINE (self));
-  g_return_if_fail (CHRONO_IS_EVENT (event));
-
-  if (!self->sealed)
-    {
-      g_ptr_array_remove (self->pending_events, event);
-      return;
-    }
-
-  position = chrono_timeline_get_position (self, event);
-  g_return_if_fail (position != G_MAXUINT);
-
-  keep = g_object_ref (event);
   items = chrono_array_list_get_items (self->events);
   n = items->len;
 
@@ -206,6 +194,27 @@ chrono_timeline_remove_event (ChronoTimeline *self,
 }
 
 void
+chrono_timeline_remove_event (ChronoTimeline *self,
+                              ChronoEvent    *event)
+{
+  guint position;
+
+  g_return_if_fail (CHRONO_IS_TIMELINE (self));
+  g_return_if_fail (CHRONO_IS_EVENT (event));
+
+  if (!self->sealed)
+    {
+      g_ptr_array_remove (self->pending_events, event);
+      return;
+    }
+
+  position = chrono_timeline_get_position (self, event);
+  g_return_if_fail (position != G_MAXUINT);
+
+  remove_at (self, event, position);
+}
+
+void
 _chrono_timeline_event_changed (ChronoTimeline *self,
                                 ChronoEvent    *event)
 {
@@ -223,6 +232,40 @@ _chrono_timeline_event_changed (ChronoTimeline *self,
     g_hash_table_add (self->forecasts, event);
   else
     g_hash_table_remove (self->forecasts, event);
+  _chrono_timeline_note_event_changed (self, event);
+}
+
+/* Whether an event with the given key sorts between the events around @position, so
+ * that it can take the place of the one there. */
+static gboolean
+fits_at (ChronoTimeline *self,
+         guint           position,
+         ChronoTime      start,
+         ChronoTime      end,
+         const char     *id)
+{
+  GPtrArray *items = chrono_array_list_get_items (self->events);
+
+  for (int side = -1; side <= 1; side += 2)
+    {
+      guint other = position + side;
+      int cmp;
+
+      if ((side < 0 && position == 0) || other >= items->len)
+        continue;
+
+      if (self->start_times[other] != start)
+        cmp = self->start_times[other] < start ? -1 : 1;
+      else if (self->end_times[other] != end)
+        cmp = self->end_times[other] < end ? -1 : 1;
+      else
+        cmp = strcmp (chrono_event_get_id (g_ptr_array_index (items, other)), id);
+
+      if (cmp != side)
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 void
@@ -232,22 +275,39 @@ chrono_timeline_set_event_span (ChronoTimeline   *self,
                                 const ChronoDate *end)
 {
   g_autoptr(ChronoEvent) keep = NULL;
+  guint position;
 
   g_return_if_fail (CHRONO_IS_TIMELINE (self));
   g_return_if_fail (CHRONO_IS_EVENT (event));
   g_return_if_fail (start != NULL);
 
-  if (!self->sealed || chrono_timeline_get_position (self, event) == G_MAXUINT)
+  position = self->sealed ? chrono_timeline_get_position (self, event) : G_MAXUINT;
+  if (position == G_MAXUINT)
     {
       _chrono_event_set_span (event, start, end);
       return;
     }
 
-  /* Out and back in where it now sorts: the lists say so in two items-changed, each
-   * true of the timeline at the time it is emitted. */
-  keep = g_object_ref (event);
-  chrono_timeline_remove_event (self, event);
   _chrono_event_set_span (event, start, end);
+  if (fits_at (self, position, chrono_event_get_start_time (event), chrono_event_get_end_time (event),
+               chrono_event_get_id (event)))
+    {
+      guint n_quotes = chrono_event_get_n_quotes (event);
+
+      self->start_times[position] = chrono_event_get_start_time (event);
+      self->end_times[position] = chrono_event_get_end_time (event);
+      rebuild_index (self);
+      g_list_model_items_changed (G_LIST_MODEL (self->events), position, 1, 1);
+      if (n_quotes > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self->quotes), quotes_before (self, position), n_quotes, n_quotes);
+      return;
+    }
+
+  /* Out and back in where it now sorts: the lists say so in two items-changed, each
+   * true of the timeline at the time it is emitted. Its position is found by the span
+   * it had. */
+  keep = g_object_ref (event);
+  remove_at (self, event, position);
   _chrono_timeline_insert_sorted (self, event);
 }
 
@@ -274,6 +334,7 @@ chrono_timeline_insert_quote (ChronoTimeline *self,
 
       g_ptr_array_insert (chrono_array_list_get_items (self->quotes), at, g_object_ref (quote));
       g_list_model_items_changed (G_LIST_MODEL (self->quotes), at, 0, 1);
+      _chrono_timeline_note_event_changed (self, event);
     }
 }
 
@@ -299,6 +360,7 @@ chrono_timeline_remove_quote (ChronoTimeline *self,
 
       g_ptr_array_remove_index (chrono_array_list_get_items (self->quotes), at);
       g_list_model_items_changed (G_LIST_MODEL (self->quotes), at, 1, 0);
+      _chrono_timeline_note_event_changed (self, event);
     }
 
   return index;

@@ -36,6 +36,7 @@ struct _ChronoTimeline
   guint32 *ranks;                /* chrono_timeline_get_ranks() */
   ChronoEvent **events_by_id;
   GHashTable *forecasts;         /* the events that are forecasts, kept by every edit */
+  GPtrArray *changed_events;     /* changed in place since the last "changed"; NULL: many */
   ChronoTime span_end;
   guint capacity;                /* of the five arrays above */
 
@@ -54,12 +55,17 @@ void       _chrono_timeline_insert_sorted (ChronoTimeline *self,
 guint32    _chrono_timeline_rank_of       (ChronoEvent    *event);
 guint32    _chrono_timeline_rank_from     (guint           importance,
                                            const char     *id);
-/* After an edit set properties of @event: its rank, and whether it is a forecast. */
+/* After an edit set properties of @event: its rank, and whether it is a forecast; the
+ * next "changed" is preceded by an "event-changed" for it. */
 void       _chrono_timeline_event_changed (ChronoTimeline *self,
                                            ChronoEvent    *event);
+/* Notes that an edit changed @event in place, for the next "event-changed". */
+void       _chrono_timeline_note_event_changed (ChronoTimeline *self,
+                                                ChronoEvent    *event);
 /* Notifies :sealed; for the seal (chrono-timeline-seal.c). */
 void       _chrono_timeline_notify_sealed (ChronoTimeline *self);
-/* Emits ChronoTimeline::changed; for ChronoEdit. */
+/* Emits ChronoTimeline::event-changed for each event changed in place since the last
+ * time, then ChronoTimeline::changed; for ChronoEdit. */
 void       _chrono_timeline_emit_changed  (ChronoTimeline *self);
 
 G_END_DECLS

@@ -26,9 +26,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 enum {
+  EVENT_CHANGED,
   CHANGED,
   N_SIGNALS
 };
+
+/* More events changed in place by one edit are told as one "event-changed" with NULL. */
+#define CHANGED_EVENTS_MAX 64
 
 static guint signals[N_SIGNALS];
 
@@ -46,6 +50,7 @@ chrono_timeline_dispose (GObject *object)
   g_clear_pointer (&self->category_index, g_hash_table_unref);
   g_clear_pointer (&self->source_index, g_hash_table_unref);
   g_clear_pointer (&self->forecasts, g_hash_table_unref);
+  g_clear_pointer (&self->changed_events, g_ptr_array_unref);
 
   G_OBJECT_CLASS (chrono_timeline_parent_class)->dispose (object);
 }
@@ -137,11 +142,24 @@ chrono_timeline_class_init (ChronoTimelineClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
+   * ChronoTimeline::event-changed:
+   * @event: (nullable): the event, or NULL when many events changed
+   *
+   * Emitted at the end of an edit, before ChronoTimeline::changed, once for each event
+   * whose properties or quotes the edit changed and that kept its place in the order,
+   * in the order of the events; what an edit adds, removes or moves the list of events
+   * has said with items-changed as it happened.
+   */
+  signals[EVENT_CHANGED] =
+    g_signal_new ("event-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CHRONO_TYPE_EVENT);
+
+  /**
    * ChronoTimeline::changed:
    *
    * Emitted once after each edit (a ChronoEdit applied or reverted), whatever it
-   * changed, for views that redraw or refilter. Where an edit adds, removes or moves
-   * events or quotes, the lists have said so with items-changed before.
+   * changed, for views that redraw. Which events it added, removed, moved or changed
+   * the list of events and ChronoTimeline::event-changed have said before.
    */
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -158,6 +176,7 @@ chrono_timeline_init (ChronoTimeline *self)
   self->source_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->pending_events = g_ptr_array_new_with_free_func (g_object_unref);
   self->forecasts = g_hash_table_new (NULL, NULL);
+  self->changed_events = g_ptr_array_new_with_free_func (g_object_unref);
   self->events = chrono_array_list_new (CHRONO_TYPE_EVENT);
   self->quotes = chrono_array_list_new (CHRONO_TYPE_QUOTE);
 }
@@ -425,8 +444,54 @@ _chrono_timeline_notify_sealed (ChronoTimeline *self)
 }
 
 void
+_chrono_timeline_note_event_changed (ChronoTimeline *self,
+                                     ChronoEvent    *event)
+{
+  if (self->changed_events == NULL || g_ptr_array_find (self->changed_events, event, NULL))
+    return;
+
+  if (self->changed_events->len < CHANGED_EVENTS_MAX)
+    g_ptr_array_add (self->changed_events, g_object_ref (event));
+  else
+    g_clear_pointer (&self->changed_events, g_ptr_array_unref);
+}
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  guint pa = *(const guint *) a, pb = *(const guint *) b;
+
+  return pa < pb ? -1 : pa > pb;
+}
+
+void
 _chrono_timeline_emit_changed (ChronoTimeline *self)
 {
+  g_autoptr(GPtrArray) changed = g_steal_pointer (&self->changed_events);
+
+  self->changed_events = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (changed == NULL)
+    g_signal_emit (self, signals[EVENT_CHANGED], 0, NULL);
+  else if (changed->len > 0)
+    {
+      g_autoptr(GArray) positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), changed->len);
+
+      /* Those still in the timeline (an edit may have changed one, then deleted it). */
+      for (guint i = 0; i < changed->len; i++)
+        {
+          guint position = chrono_timeline_get_position (self, g_ptr_array_index (changed, i));
+
+          if (position != G_MAXUINT)
+            g_array_append_val (positions, position);
+        }
+      g_array_sort (positions, compare_positions);
+      for (guint i = 0; i < positions->len; i++)
+        g_signal_emit (self, signals[EVENT_CHANGED], 0,
+                       chrono_timeline_get_event (self, g_array_index (positions, guint, i)));
+    }
+
   g_signal_emit (self, signals[CHANGED], 0);
 }
 

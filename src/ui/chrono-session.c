@@ -36,6 +36,13 @@ struct _ChronoSession
   guint               pending_loads;
 
   ChronoAutosave     *autosave;           /* the copy kept for a crash */
+
+  /* Through an edit, the event selected before it (see begin_edit_cb). */
+  GSignalGroup       *timeline_signals;
+  GSignalGroup       *timeline_events_signals;
+  gboolean            editing;
+  ChronoEvent        *edited_selection;
+  guint               end_edit_id;
 };
 
 G_DEFINE_FINAL_TYPE (ChronoSession, chrono_session, G_TYPE_OBJECT)
@@ -60,6 +67,7 @@ enum {
 
 enum {
   LOAD_FAILED,
+  EDITED,
   N_SIGNALS
 };
 
@@ -118,6 +126,67 @@ set_up_editing (ChronoSession *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+static void selected_item_cb (ChronoSession *self);
+
+/* An edit that moves the selected event tells it as the event going from its old place
+ * and coming to its new one, and the selection loses it in between. So from the first
+ * change of the timeline's events (before the list takes it in) to the end of the edit,
+ * the session holds the selected event; then it selects it again, and notifies
+ * :selected-event only when another event (or none) is selected, so that the views do
+ * not go after the event they show already. */
+static void end_edit_cb (ChronoSession *self);
+
+/* A change of the events that no "changed" ends (a timeline changed by hand, not by an
+ * edit) ends before the main loop goes on. */
+static gboolean
+end_edit_idle_cb (gpointer data)
+{
+  ChronoSession *self = data;
+
+  self->end_edit_id = 0;
+  end_edit_cb (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+begin_edit_cb (ChronoSession *self)
+{
+  if (self->editing)
+    return;
+
+  self->editing = TRUE;
+  g_set_object (&self->edited_selection, chrono_session_get_selected_event (self));
+  g_signal_handlers_block_by_func (self->selection, selected_item_cb, self);
+  self->end_edit_id = g_idle_add_full (G_PRIORITY_HIGH, end_edit_idle_cb, self, NULL);
+}
+
+static void
+end_edit_cb (ChronoSession *self)
+{
+  g_autoptr(ChronoEvent) selected = g_steal_pointer (&self->edited_selection);
+
+  if (!self->editing)
+    return;
+
+  self->editing = FALSE;
+  g_clear_handle_id (&self->end_edit_id, g_source_remove);
+  if (selected != NULL && chrono_session_get_selected_event (self) != selected &&
+      chrono_timeline_get_position (self->timeline, selected) != G_MAXUINT)
+    gtk_single_selection_set_selected (self->selection, chrono_event_index_find (self->events, selected));
+  g_signal_handlers_unblock_by_func (self->selection, selected_item_cb, self);
+
+  if (chrono_session_get_selected_event (self) != selected)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
+}
+
+static void
+timeline_changed_cb (ChronoSession *self)
+{
+  end_edit_cb (self);
+  g_signal_emit (self, signals[EDITED], 0);
+}
+
 static void
 apply_timeline (ChronoSession  *self,
                 ChronoTimeline *timeline,
@@ -128,8 +197,12 @@ apply_timeline (ChronoSession  *self,
 
   g_object_freeze_notify (G_OBJECT (self));
 
+  end_edit_cb (self);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_set_object (&self->timeline, timeline);
+  /* Before the list, which then takes in each change after the session saw it coming. */
+  g_signal_group_set_target (self->timeline_signals, timeline);
+  g_signal_group_set_target (self->timeline_events_signals, timeline != NULL ? chrono_timeline_get_events (timeline) : NULL);
   g_set_object (&self->file, file);
   self->builtin = builtin;
   chrono_event_index_set_timeline (self->events, timeline);
@@ -250,6 +323,9 @@ chrono_session_dispose (GObject *object)
   g_clear_object (&self->file_cancellable);
   g_clear_object (&self->opening_file);
 
+  end_edit_cb (self);
+  g_clear_object (&self->timeline_signals);
+  g_clear_object (&self->timeline_events_signals);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
@@ -439,6 +515,20 @@ chrono_session_class_init (ChronoSessionClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_ERROR);
+
+  /**
+   * ChronoSession::edited:
+   *
+   * Emitted after each edit of the timeline (ChronoTimeline::changed), once the list of
+   * events and the selection have taken it in: for views that draw more than the list
+   * tells them of (eras, categories, sources).
+   */
+  signals[EDITED] =
+    g_signal_new ("edited",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -454,6 +544,11 @@ chrono_session_init (ChronoSession *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selected_item_cb), self);
+
+  self->timeline_signals = g_signal_group_new (CHRONO_TYPE_TIMELINE);
+  g_signal_group_connect_swapped (self->timeline_signals, "changed", G_CALLBACK (timeline_changed_cb), self);
+  self->timeline_events_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->timeline_events_signals, "items-changed", G_CALLBACK (begin_edit_cb), self);
 }
 
 ChronoSession *
@@ -599,29 +694,13 @@ chrono_session_get_can_save_in_place (ChronoSession *self)
          chrono_timeline_get_foreign_format (self->timeline) == NULL;
 }
 
-static void
-step (ChronoSession *self,
-      gboolean       undo)
-{
-  g_autoptr(ChronoEvent) selected = chrono_session_get_selected_event (self);
-
-  if (selected != NULL)
-    g_object_ref (selected);
-  if (undo)
-    chrono_undo_stack_undo (self->undo_stack);
-  else
-    chrono_undo_stack_redo (self->undo_stack);
-  if (selected != NULL && chrono_timeline_get_position (self->timeline, selected) != G_MAXUINT)
-    chrono_session_select_event (self, selected);
-}
-
 void
 chrono_session_undo (ChronoSession *self)
 {
   g_return_if_fail (CHRONO_IS_SESSION (self));
 
   if (self->undo_stack != NULL)
-    step (self, TRUE);
+    chrono_undo_stack_undo (self->undo_stack);
 }
 
 void
@@ -630,7 +709,7 @@ chrono_session_redo (ChronoSession *self)
   g_return_if_fail (CHRONO_IS_SESSION (self));
 
   if (self->undo_stack != NULL)
-    step (self, FALSE);
+    chrono_undo_stack_redo (self->undo_stack);
 }
 
 /* The language the user reads, as a BCP 47 tag: what a new timeline is written in. */

@@ -790,6 +790,7 @@ chrono_timeline_view_init (ChronoTimelineView *self)
 
   self->session_signals = g_signal_group_new (CHRONO_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::timeline", G_CALLBACK (timeline_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "edited", G_CALLBACK (invalidate_layout), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::selected-event", G_CALLBACK (selected_event_cb), self);
   self->events_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->events_signals, "items-changed", G_CALLBACK (invalidate_layout), self);
