@@ -9,41 +9,10 @@
 
 #include <glib/gi18n.h>
 
-#include "chrono-session.h"
+#include "chrono-session-private.h"
 #include "io/chrono-timeline-reader.h"
 #include "model/chrono-undo-stack.h"
 #include "io/chrono-timeline-writer.h"
-
-struct _ChronoSession
-{
-  GObject             parent_instance;
-
-  ChronoTimeline     *timeline;
-  GFile              *file;
-  gboolean            builtin;
-  ChronoEventFilter  *filter;
-  ChronoEventIndex   *events;
-  GtkSingleSelection *selection;
-  ChronoViewport     *viewport;
-  ChronoUndoStack    *undo_stack;         /* the edits to this timeline */
-
-  GCancellable       *cancellable;        /* every load, until the session goes */
-  GCancellable       *file_cancellable;   /* the file being opened, for Cancel */
-  GFile              *opening_file;
-  double              progress;
-  guint               load_serial;
-  guint               applied_serial;
-  guint               pending_loads;
-
-  ChronoAutosave     *autosave;           /* the copy kept for a crash */
-
-  /* Through an edit, the event selected before it (see begin_edit_cb). */
-  GSignalGroup       *timeline_signals;
-  GSignalGroup       *timeline_events_signals;
-  gboolean            editing;
-  ChronoEvent        *edited_selection;
-  guint               end_edit_id;
-};
 
 G_DEFINE_FINAL_TYPE (ChronoSession, chrono_session, G_TYPE_OBJECT)
 
@@ -126,67 +95,6 @@ set_up_editing (ChronoSession *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
-static void selected_item_cb (ChronoSession *self);
-
-/* An edit that moves the selected event tells it as the event going from its old place
- * and coming to its new one, and the selection loses it in between. So from the first
- * change of the timeline's events (before the list takes it in) to the end of the edit,
- * the session holds the selected event; then it selects it again, and notifies
- * :selected-event only when another event (or none) is selected, so that the views do
- * not go after the event they show already. */
-static void end_edit_cb (ChronoSession *self);
-
-/* A change of the events that no "changed" ends (a timeline changed by hand, not by an
- * edit) ends before the main loop goes on. */
-static gboolean
-end_edit_idle_cb (gpointer data)
-{
-  ChronoSession *self = data;
-
-  self->end_edit_id = 0;
-  end_edit_cb (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-begin_edit_cb (ChronoSession *self)
-{
-  if (self->editing)
-    return;
-
-  self->editing = TRUE;
-  g_set_object (&self->edited_selection, chrono_session_get_selected_event (self));
-  g_signal_handlers_block_by_func (self->selection, selected_item_cb, self);
-  self->end_edit_id = g_idle_add_full (G_PRIORITY_HIGH, end_edit_idle_cb, self, NULL);
-}
-
-static void
-end_edit_cb (ChronoSession *self)
-{
-  g_autoptr(ChronoEvent) selected = g_steal_pointer (&self->edited_selection);
-
-  if (!self->editing)
-    return;
-
-  self->editing = FALSE;
-  g_clear_handle_id (&self->end_edit_id, g_source_remove);
-  if (selected != NULL && chrono_session_get_selected_event (self) != selected &&
-      chrono_timeline_get_position (self->timeline, selected) != G_MAXUINT)
-    gtk_single_selection_set_selected (self->selection, chrono_event_index_find (self->events, selected));
-  g_signal_handlers_unblock_by_func (self->selection, selected_item_cb, self);
-
-  if (chrono_session_get_selected_event (self) != selected)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
-}
-
-static void
-timeline_changed_cb (ChronoSession *self)
-{
-  end_edit_cb (self);
-  g_signal_emit (self, signals[EDITED], 0);
-}
-
 static void
 apply_timeline (ChronoSession  *self,
                 ChronoTimeline *timeline,
@@ -197,12 +105,11 @@ apply_timeline (ChronoSession  *self,
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  end_edit_cb (self);
+  _chrono_session_watch_edits (self, NULL);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_set_object (&self->timeline, timeline);
   /* Before the list, which then takes in each change after the session saw it coming. */
-  g_signal_group_set_target (self->timeline_signals, timeline);
-  g_signal_group_set_target (self->timeline_events_signals, timeline != NULL ? chrono_timeline_get_events (timeline) : NULL);
+  _chrono_session_watch_edits (self, timeline);
   g_set_object (&self->file, file);
   self->builtin = builtin;
   chrono_event_index_set_timeline (self->events, timeline);
@@ -306,8 +213,8 @@ load_progress_cb (double   fraction,
     set_progress (self, fraction);
 }
 
-static void
-selected_item_cb (ChronoSession *self)
+void
+_chrono_session_selected_item_cb (ChronoSession *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
 }
@@ -323,9 +230,7 @@ chrono_session_dispose (GObject *object)
   g_clear_object (&self->file_cancellable);
   g_clear_object (&self->opening_file);
 
-  end_edit_cb (self);
-  g_clear_object (&self->timeline_signals);
-  g_clear_object (&self->timeline_events_signals);
+  _chrono_session_dispose_edits (self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
@@ -543,12 +448,8 @@ chrono_session_init (ChronoSession *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selected_item_cb), self);
-
-  self->timeline_signals = g_signal_group_new (CHRONO_TYPE_TIMELINE);
-  g_signal_group_connect_swapped (self->timeline_signals, "changed", G_CALLBACK (timeline_changed_cb), self);
-  self->timeline_events_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
-  g_signal_group_connect_swapped (self->timeline_events_signals, "items-changed", G_CALLBACK (begin_edit_cb), self);
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (_chrono_session_selected_item_cb), self);
+  _chrono_session_init_edits (self);
 }
 
 ChronoSession *
@@ -646,38 +547,6 @@ chrono_session_get_viewport (ChronoSession *self)
 }
 
 gboolean
-chrono_session_get_modified (ChronoSession *self)
-{
-  g_return_val_if_fail (CHRONO_IS_SESSION (self), FALSE);
-
-  return self->undo_stack != NULL && chrono_undo_stack_get_modified (self->undo_stack);
-}
-
-ChronoUndoStack *
-chrono_session_get_undo_stack (ChronoSession *self)
-{
-  g_return_val_if_fail (CHRONO_IS_SESSION (self), NULL);
-
-  return self->undo_stack;
-}
-
-/* Applies @edit to the timeline as one step that can be undone. The built-in timeline
- * is not edited: FALSE then, and the edit is dropped. */
-gboolean
-chrono_session_push_edit (ChronoSession *self,
-                          ChronoEdit    *edit)
-{
-  g_return_val_if_fail (CHRONO_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (CHRONO_IS_EDIT (edit), FALSE);
-
-  if (self->undo_stack == NULL || self->builtin)
-    return FALSE;
-
-  chrono_undo_stack_push (self->undo_stack, edit);
-  return TRUE;
-}
-
-gboolean
 chrono_session_get_read_only (ChronoSession *self)
 {
   g_return_val_if_fail (CHRONO_IS_SESSION (self), TRUE);
@@ -692,24 +561,6 @@ chrono_session_get_can_save_in_place (ChronoSession *self)
 
   return self->timeline != NULL && self->file != NULL && !self->builtin &&
          chrono_timeline_get_foreign_format (self->timeline) == NULL;
-}
-
-void
-chrono_session_undo (ChronoSession *self)
-{
-  g_return_if_fail (CHRONO_IS_SESSION (self));
-
-  if (self->undo_stack != NULL)
-    chrono_undo_stack_undo (self->undo_stack);
-}
-
-void
-chrono_session_redo (ChronoSession *self)
-{
-  g_return_if_fail (CHRONO_IS_SESSION (self));
-
-  if (self->undo_stack != NULL)
-    chrono_undo_stack_redo (self->undo_stack);
 }
 
 /* The language the user reads, as a BCP 47 tag: what a new timeline is written in. */

@@ -1,0 +1,178 @@
+/* chrono-session-edit.c — edits of the session's timeline, undo and redo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-session"
+
+#include "config.h"
+
+#include "chrono-session-private.h"
+#include "model/chrono-undo-stack.h"
+
+static void end_edit_cb (ChronoSession *self);
+
+/* A change of the events that no "changed" ends (a timeline changed by hand, not by an
+ * edit) ends before the main loop goes on. */
+static gboolean
+end_edit_idle_cb (gpointer data)
+{
+  ChronoSession *self = data;
+
+  self->end_edit_id = 0;
+  end_edit_cb (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* An edit that moves the selected event tells it as the event going from its old place
+ * and coming to its new one, and the selection loses it in between. So from the first
+ * change of the timeline's events (before the list takes it in) to the end of the edit,
+ * the session holds the selected event; then it selects it again, and notifies
+ * :selected-event only when another event (or none) is selected, so that the views do
+ * not go after the event they show already. */
+static void
+begin_edit_cb (ChronoSession *self)
+{
+  if (self->editing)
+    return;
+
+  self->editing = TRUE;
+  g_set_object (&self->edited_selection, chrono_session_get_selected_event (self));
+  g_signal_handlers_block_by_func (self->selection, _chrono_session_selected_item_cb, self);
+  self->end_edit_id = g_idle_add_full (G_PRIORITY_HIGH, end_edit_idle_cb, self, NULL);
+}
+
+static void
+end_edit_cb (ChronoSession *self)
+{
+  g_autoptr(ChronoEvent) selected = g_steal_pointer (&self->edited_selection);
+
+  if (!self->editing)
+    return;
+
+  self->editing = FALSE;
+  g_clear_handle_id (&self->end_edit_id, g_source_remove);
+  if (selected != NULL && chrono_session_get_selected_event (self) != selected &&
+      chrono_timeline_get_position (self->timeline, selected) != G_MAXUINT)
+    gtk_single_selection_set_selected (self->selection, chrono_event_index_find (self->events, selected));
+  g_signal_handlers_unblock_by_func (self->selection, _chrono_session_selected_item_cb, self);
+
+  if (chrono_session_get_selected_event (self) != selected)
+    g_object_notify (G_OBJECT (self), "selected-event");
+}
+
+static void
+timeline_changed_cb (ChronoSession *self)
+{
+  end_edit_cb (self);
+  g_signal_emit_by_name (self, "edited");
+}
+
+void
+_chrono_session_init_edits (ChronoSession *self)
+{
+  self->timeline_signals = g_signal_group_new (CHRONO_TYPE_TIMELINE);
+  g_signal_group_connect_swapped (self->timeline_signals, "changed", G_CALLBACK (timeline_changed_cb), self);
+  self->timeline_events_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->timeline_events_signals, "items-changed", G_CALLBACK (begin_edit_cb), self);
+}
+
+void
+_chrono_session_dispose_edits (ChronoSession *self)
+{
+  end_edit_cb (self);
+  g_clear_object (&self->timeline_signals);
+  g_clear_object (&self->timeline_events_signals);
+}
+
+void
+_chrono_session_watch_edits (ChronoSession  *self,
+                             ChronoTimeline *timeline)
+{
+  end_edit_cb (self);
+  g_signal_group_set_target (self->timeline_signals, timeline);
+  g_signal_group_set_target (self->timeline_events_signals, timeline != NULL ? chrono_timeline_get_events (timeline) : NULL);
+}
+
+gboolean
+chrono_session_get_modified (ChronoSession *self)
+{
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), FALSE);
+
+  return self->undo_stack != NULL && chrono_undo_stack_get_modified (self->undo_stack);
+}
+
+ChronoUndoStack *
+chrono_session_get_undo_stack (ChronoSession *self)
+{
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), NULL);
+
+  return self->undo_stack;
+}
+
+/* CHRONO_DEBUG=frames also prints how long the main thread was busy with each edit,
+ * undo or redo, with every handler of what it changed (the list, the selection, the
+ * list view, the editors). */
+static void
+debug_edit (const char *what,
+            gint64      begin)
+{
+  static gsize once = 0;
+  static gboolean enabled = FALSE;
+
+  if (g_once_init_enter (&once))
+    {
+      const GDebugKey keys[] = { { "frames", 1 } };
+
+      enabled = g_parse_debug_string (g_getenv ("CHRONO_DEBUG"), keys, G_N_ELEMENTS (keys)) != 0;
+      g_once_init_leave (&once, 1);
+    }
+
+  if (enabled)
+    g_printerr ("edit: %s, %.2f ms\n", what, (g_get_monotonic_time () - begin) / 1000.0);
+}
+
+/* Applies @edit to the timeline as one step that can be undone. The built-in timeline
+ * is not edited: FALSE then, and the edit is dropped. */
+gboolean
+chrono_session_push_edit (ChronoSession *self,
+                          ChronoEdit    *edit)
+{
+  gint64 begin;
+
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (CHRONO_IS_EDIT (edit), FALSE);
+
+  if (self->undo_stack == NULL || self->builtin)
+    return FALSE;
+
+  begin = g_get_monotonic_time ();
+  chrono_undo_stack_push (self->undo_stack, edit);
+  debug_edit (G_OBJECT_TYPE_NAME (edit), begin);
+  return TRUE;
+}
+
+void
+chrono_session_undo (ChronoSession *self)
+{
+  gint64 begin = g_get_monotonic_time ();
+
+  g_return_if_fail (CHRONO_IS_SESSION (self));
+
+  if (self->undo_stack != NULL)
+    chrono_undo_stack_undo (self->undo_stack);
+  debug_edit ("undo", begin);
+}
+
+void
+chrono_session_redo (ChronoSession *self)
+{
+  gint64 begin = g_get_monotonic_time ();
+
+  g_return_if_fail (CHRONO_IS_SESSION (self));
+
+  if (self->undo_stack != NULL)
+    chrono_undo_stack_redo (self->undo_stack);
+  debug_edit ("redo", begin);
+}

@@ -1,0 +1,53 @@
+/* chrono-session-private.h — what the parts of ChronoSession share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "chrono-session.h"
+
+G_BEGIN_DECLS
+
+struct _ChronoSession
+{
+  GObject             parent_instance;
+
+  ChronoTimeline     *timeline;
+  GFile              *file;
+  gboolean            builtin;
+  ChronoEventFilter  *filter;
+  ChronoEventIndex   *events;
+  GtkSingleSelection *selection;
+  ChronoViewport     *viewport;
+  ChronoUndoStack    *undo_stack;         /* the edits to this timeline */
+
+  GCancellable       *cancellable;        /* every load, until the session goes */
+  GCancellable       *file_cancellable;   /* the file being opened, for Cancel */
+  GFile              *opening_file;
+  double              progress;
+  guint               load_serial;
+  guint               applied_serial;
+  guint               pending_loads;
+
+  ChronoAutosave     *autosave;           /* the copy kept for a crash */
+
+  /* Through an edit, the event selected before it (see begin_edit_cb). */
+  GSignalGroup       *timeline_signals;
+  GSignalGroup       *timeline_events_signals;
+  gboolean            editing;
+  ChronoEvent        *edited_selection;
+  guint               end_edit_id;
+};
+
+/* chrono-session.c */
+void _chrono_session_selected_item_cb (ChronoSession  *self);
+
+/* chrono-session-edit.c: keeping the selected event through an edit */
+void _chrono_session_init_edits       (ChronoSession  *self);
+void _chrono_session_dispose_edits    (ChronoSession  *self);
+/* Before the list of events watches @timeline (NULL: none). */
+void _chrono_session_watch_edits      (ChronoSession  *self,
+                                       ChronoTimeline *timeline);
+
+G_END_DECLS
