@@ -74,6 +74,13 @@ struct _ChronoTimelineView
 double             _chrono_timeline_view_get_width        (ChronoTimelineView *self);
 ChronoEventIndex  *_chrono_timeline_view_get_index        (ChronoTimelineView *self);
 void               _chrono_timeline_view_ensure_layout    (ChronoTimelineView *self);
+void               _chrono_timeline_view_set_selected     (ChronoTimelineView *self,
+                                                           ChronoEvent        *event,
+                                                           gboolean            reveal);
+void               _chrono_timeline_view_activate         (ChronoTimelineView *self,
+                                                           ChronoEvent        *event);
+
+/* chrono-timeline-view-scroll.c: the visible span, animated or not */
 void               _chrono_timeline_view_set_span         (ChronoTimelineView *self,
                                                            double              start,
                                                            double              end);
@@ -82,10 +89,7 @@ void               _chrono_timeline_view_animate_to_span  (ChronoTimelineView *s
                                                            double              end,
                                                            gint64              duration);
 void               _chrono_timeline_view_fling            (ChronoTimelineView *self);
-void               _chrono_timeline_view_set_selected     (ChronoTimelineView *self,
-                                                           ChronoEvent        *event,
-                                                           gboolean            reveal);
-void               _chrono_timeline_view_activate         (ChronoTimelineView *self,
+void               _chrono_timeline_view_reveal_event    (ChronoTimelineView *self,
                                                            ChronoEvent        *event);
 
 /* chrono-timeline-view-input.c: pointer, touchpad and keyboard */
