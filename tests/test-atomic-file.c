@@ -16,8 +16,18 @@
 
 #define OLD_CONTENT "the previous file, which must survive"
 #define CHILD_ENV "CHRONO_TEST_EXPORT_TO"
+#define NEW_CHILD_ENV "CHRONO_TEST_WRITE_BESIDE"
+#define NEW_NAME "new.chronoscope"
+#define NEW_LENGTH (64 * 1024 * 1024)
 
 static const KillFixtureFile old_file = { "picture.png", OLD_CONTENT };
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
 
 /* The names in the folder, sorted and joined by spaces. */
 static char *
@@ -30,7 +40,7 @@ list_folder (const char *dir)
   g_assert_nonnull (handle);
   while ((name = g_dir_read_name (handle)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
 
   return g_strjoinv (" ", (char **) names->pdata);
@@ -167,16 +177,76 @@ test_killed_during_export (KillFixture   *fixture,
   g_assert_cmpstr (contents, ==, OLD_CONTENT);
 }
 
+/* The child: writes a large file that does not exist yet beside the one in NEW_CHILD_ENV. */
+static int
+write_new_child (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *new_path = g_build_filename (dir, NEW_NAME, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (new_path);
+  g_autofree char *data = g_malloc (NEW_LENGTH);
+  g_autoptr(GError) error = NULL;
+
+  memset (data, 'x', NEW_LENGTH);
+  if (!chrono_atomic_file_set_contents (file, data, NEW_LENGTH, NULL, &error))
+    g_error ("%s", error->message);
+
+  return 0;
+}
+
+/* A new file is all there or not there at all, as a replaced one is: GIO writes a file
+ * that does not exist yet in place, so a write killed halfway (an autosave's first copy,
+ * a first save) left it cut short under its name. */
+static void
+test_killed_writing_new_file (KillFixture   *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *new_path = g_build_filename (fixture->dir, NEW_NAME, NULL);
+  g_autofree char *contents = NULL;
+  GStatBuf buf;
+
+  kill_fixture_kill_child (fixture, NEW_CHILD_ENV);
+  if (g_stat (new_path, &buf) == 0)
+    g_assert_cmpint (buf.st_size, ==, NEW_LENGTH);
+  contents = kill_fixture_read (fixture->path);
+  g_assert_cmpstr (contents, ==, OLD_CONTENT);
+}
+
+/* Written whole, with nothing left beside it. */
+static void
+test_new_file (KillFixture   *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *new_path = g_build_filename (fixture->dir, NEW_NAME, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (new_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *names = NULL;
+
+  g_assert_true (chrono_atomic_file_set_contents (file, "new", 3, NULL, &error));
+  g_assert_no_error (error);
+  contents = kill_fixture_read (new_path);
+  g_assert_cmpstr (contents, ==, "new");
+  names = list_folder (fixture->dir);
+  g_assert_cmpstr (names, ==, NEW_NAME " picture.png");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *child_path = kill_fixture_child_path (CHILD_ENV);
+  g_autofree char *new_child_path = kill_fixture_child_path (NEW_CHILD_ENV);
 
   if (child_path != NULL)
     {
       g_test_init (&argc, &argv, NULL);
       return export_child (child_path);
+    }
+  if (new_child_path != NULL)
+    {
+      g_test_init (&argc, &argv, NULL);
+      return write_new_child (new_child_path);
     }
 
   g_test_init (&argc, &argv, NULL);
@@ -185,6 +255,9 @@ main (int   argc,
   g_test_add ("/atomic-file/abort", KillFixture, &old_file, kill_fixture_set_up, test_abort, kill_fixture_tear_down);
   g_test_add ("/atomic-file/symlink", KillFixture, &old_file, kill_fixture_set_up, test_symlink, kill_fixture_tear_down);
   g_test_add ("/atomic-file/missing-folder", KillFixture, &old_file, kill_fixture_set_up, test_missing_folder, kill_fixture_tear_down);
+  g_test_add ("/atomic-file/new-file", KillFixture, &old_file, kill_fixture_set_up, test_new_file, kill_fixture_tear_down);
+  g_test_add ("/atomic-file/killed-writing-new-file", KillFixture, &old_file, kill_fixture_set_up,
+              test_killed_writing_new_file, kill_fixture_tear_down);
   g_test_add ("/atomic-file/killed-during-export", KillFixture, &old_file, kill_fixture_set_up,
               test_killed_during_export, kill_fixture_tear_down);
 

@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "io/chrono-autosave.h"
@@ -73,11 +74,12 @@ wait_for_files (GFile *directory,
                 guint  n)
 {
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint count;
 
-  while (count_files (directory) != n && g_get_monotonic_time () < deadline)
+  while ((count = count_files (directory)) != n && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE), g_usleep (1000);
 
-  g_assert_cmpuint (count_files (directory), ==, n);
+  g_assert_cmpuint (count, ==, n);
 }
 
 static void
@@ -147,6 +149,106 @@ test_copy_follows_changes (void)
   remove_directory (directory);
 }
 
+/* The key file of the one copy in @directory, or NULL. */
+static GKeyFile *
+read_key_file (GFile *directory)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (directory, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  GKeyFile *key_file = NULL;
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      const char *name = g_file_info_get_name (info);
+
+      if (key_file == NULL && g_str_has_suffix (name, ".autosave") && name[0] != '.')
+        {
+          g_autoptr(GFile) child = g_file_get_child (directory, name);
+          g_autofree char *path = g_file_get_path (child);
+
+          key_file = g_key_file_new ();
+          g_assert_true (g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL));
+        }
+      g_object_unref (info);
+    }
+
+  return key_file;
+}
+
+/* Saved, or undone to what was saved, the copy goes at once: a window closed right after
+ * (which takes the autosave's timeout with it) left it behind, and the next start offered
+ * to recover changes that were saved or discarded. */
+static void
+test_no_copy_once_unmodified (void)
+{
+  g_autoptr(GFile) directory = make_directory ();
+  g_autoptr(ChronoTimeline) timeline = read_sample ();
+  g_autoptr(ChronoUndoStack) stack = chrono_undo_stack_new (timeline);
+  g_autoptr(ChronoAutosave) autosave = chrono_autosave_new (directory);
+
+  chrono_autosave_set_delay (autosave, 50);
+  chrono_autosave_watch (autosave, stack);
+
+  rename_event (stack, "Saved right away");
+  wait_for_files (directory, 2);
+  chrono_undo_stack_set_unmodified (stack);
+  g_assert_cmpuint (count_files (directory), ==, 0);
+
+  rename_event (stack, "Undone right away");
+  wait_for_files (directory, 2);
+  chrono_undo_stack_undo (stack);
+  g_assert_cmpuint (count_files (directory), ==, 0);
+
+  /* Nothing comes back once the writes under way have ended. */
+  g_clear_object (&autosave);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (count_files (directory), ==, 0);
+
+  remove_directory (directory);
+}
+
+/* A timeline saved under a name while it has further changes (edited during the save):
+ * its copy names the file from then on, not only after the next change, so a kill in
+ * between offers it as that file's and not as an untitled timeline. */
+static void
+test_document_named_at_once (void)
+{
+  g_autoptr(GFile) directory = make_directory ();
+  g_autoptr(GFile) document = g_file_new_for_path ("/home/someone/notes.chronoscope");
+  g_autoptr(ChronoTimeline) timeline = read_sample ();
+  g_autoptr(ChronoUndoStack) stack = chrono_undo_stack_new (timeline);
+  g_autoptr(ChronoAutosave) autosave = chrono_autosave_new (directory);
+  g_autoptr(GKeyFile) key_file = NULL;
+  g_autofree char *uri = g_file_get_uri (document);
+  g_autofree char *named = NULL;
+
+  chrono_autosave_set_delay (autosave, 50);
+  chrono_autosave_watch (autosave, stack);
+  rename_event (stack, "Before the save");
+  wait_for_files (directory, 2);
+  key_file = read_key_file (directory);
+  g_assert_false (g_key_file_has_key (key_file, "Autosave", "Document", NULL));
+
+  chrono_autosave_set_document (autosave, document);
+  for (gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       named == NULL && g_get_monotonic_time () < deadline;)
+    {
+      g_clear_pointer (&key_file, g_key_file_unref);
+      key_file = read_key_file (directory);
+      named = g_key_file_get_string (key_file, "Autosave", "Document", NULL);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpstr (named, ==, uri);
+
+  chrono_autosave_discard (autosave);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  remove_directory (directory);
+}
+
 /* The child: edits the sample with autosave on, waits until the copy is written, makes
  * one more change and dies of SIGKILL before that is copied. */
 static int
@@ -211,12 +313,19 @@ test_recover_after_kill (void)
   chrono_autosave_set_delay (orphan, 50);
   chrono_autosave_watch (orphan, stack);
   rename_event (stack, "Recovered and changed");
+  /* Written whole: the timeline, then the key file that says this process keeps it.
+   * (Until then, a save would be followed by the key file of the write under way, which
+   * is deleted only once that write has ended.) */
   for (gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; g_get_monotonic_time () < deadline;)
     {
+      g_autoptr(GKeyFile) key_file = NULL;
+
       g_clear_object (&recovered);
       recovered = chrono_autosave_load (orphan, NULL, &error);
       g_assert_no_error (error);
-      if (g_str_equal (chrono_event_get_title (chrono_timeline_get_event (recovered, 0)), "Recovered and changed"))
+      key_file = read_key_file (directory);
+      if (g_str_equal (chrono_event_get_title (chrono_timeline_get_event (recovered, 0)), "Recovered and changed") &&
+          g_key_file_get_int64 (key_file, "Autosave", "Process", NULL) == getpid ())
         break;
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
@@ -247,6 +356,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/io/autosave/copy-follows-changes", test_copy_follows_changes);
+  g_test_add_func ("/io/autosave/no-copy-once-unmodified", test_no_copy_once_unmodified);
+  g_test_add_func ("/io/autosave/document-named-at-once", test_document_named_at_once);
   g_test_add_func ("/io/autosave/recover-after-kill", test_recover_after_kill);
 
   return g_test_run ();

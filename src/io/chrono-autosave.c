@@ -40,7 +40,7 @@ struct _ChronoAutosave
   GCancellable *cancellable;
   guint64 written_generation;
   guint writing : 1;
-  guint again : 1;           /* changed while being written */
+  guint again : 1;           /* changed or renamed while being written */
 };
 
 G_DEFINE_FINAL_TYPE (ChronoAutosave, chrono_autosave, G_TYPE_OBJECT)
@@ -142,8 +142,9 @@ write_done_cb (GObject      *object,
 
   self->writing = FALSE;
 
+  /* Changed, or named another document, while it was written: it is written again. */
   if (g_task_propagate_boolean (G_TASK (result), &error))
-    self->written_generation = data->generation;
+    self->written_generation = self->again ? G_MAXUINT64 : data->generation;
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Could not keep a copy of the unsaved changes: %s", error->message);
 
@@ -235,6 +236,20 @@ static void
 changed_cb (ChronoAutosave *self)
 {
   schedule (self);
+}
+
+/* Saved, undone to the saved state or discarded: the copy goes now, not after the delay,
+ * since the window may close (and the timeout with it) before. */
+static void
+modified_cb (ChronoAutosave *self)
+{
+  if (is_modified (self))
+    schedule (self);
+  else
+    {
+      g_clear_handle_id (&self->timeout_id, g_source_remove);
+      delete_files (self);
+    }
 }
 
 static void
@@ -369,7 +384,7 @@ chrono_autosave_watch (ChronoAutosave  *self,
                              stack != NULL ? chrono_undo_stack_get_timeline (stack) : NULL);
   if (stack != NULL)
     {
-      self->modified_handler = g_signal_connect_swapped (stack, "notify::modified", G_CALLBACK (changed_cb), self);
+      self->modified_handler = g_signal_connect_swapped (stack, "notify::modified", G_CALLBACK (modified_cb), self);
       self->written_generation = G_MAXUINT64;
       schedule (self);
     }
@@ -393,8 +408,13 @@ chrono_autosave_set_document (ChronoAutosave *self,
   if (!g_set_object (&self->document, document))
     return;
 
-  /* The key file names the document: written again at the next change. */
+  /* The key file names the document: written again, so that a kill before the next
+   * change still leaves a copy that says whose it is. */
   self->written_generation = G_MAXUINT64;
+  if (self->writing)
+    self->again = TRUE;
+  else if (is_modified (self))
+    schedule (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 

@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (ChronoAutosave, chrono_autosave, CHRONO, AUTOSAVE, GObject
  * that says which file it is a copy of, its title and when it was written. While the
  * watched undo stack says the timeline is modified, the copy is written “delay”
  * milliseconds after a change; when it is no longer modified (saved, or undone back to
- * the saved state) the copy is deleted. So whatever is found there at start-up is work
+ * the saved state) the copy is deleted at once. So whatever is found there at start-up is work
  * that a crash or a kill left unsaved. */
 ChronoAutosave *chrono_autosave_new                   (GFile           *directory);
 GFile          *chrono_autosave_get_default_directory (void);

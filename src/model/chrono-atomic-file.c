@@ -126,6 +126,61 @@ chrono_atomic_file_set_contents (GFile         *file,
   return chrono_atomic_file_set_contents_full (file, data, length, FALSE, cancellable, error);
 }
 
+/* GIO writes a file that does not exist yet in place, so a process killed halfway leaves
+ * it cut short under its own name; here it is written under a hidden name beside it and
+ * renamed, as a replaced file is. FALSE with @error unset when no such file can be made
+ * there (a folder that only lets @target itself be created): the caller writes in place. */
+static gboolean
+create_aside (GFile         *target,
+              GFile         *file,
+              const void    *data,
+              gsize          length,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (target);
+  g_autofree char *basename = g_file_get_basename (target);
+  g_autoptr(GFile) aside = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  GError *local_error = NULL;
+
+  if (parent == NULL)
+    return FALSE;
+
+  for (guint attempt = 0; stream == NULL && attempt < 100; attempt++)
+    {
+      g_autofree char *name = g_strdup_printf (".%s.%08x", basename, g_random_int ());
+
+      g_clear_object (&aside);
+      g_clear_error (&local_error);
+      aside = g_file_get_child (parent, name);
+      stream = g_file_create (aside, G_FILE_CREATE_NONE, cancellable, &local_error);
+      if (stream == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        break;
+    }
+  if (stream == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        set_file_error (error, local_error, file);
+      else
+        g_clear_error (&local_error);
+      return FALSE;
+    }
+
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length, NULL, cancellable, &local_error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error) ||
+      !g_file_move (aside, target, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+                    cancellable, NULL, NULL, &local_error))
+    {
+      g_file_delete (aside, NULL, NULL);
+      set_file_error (error, local_error, file);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 chrono_atomic_file_set_contents_full (GFile         *file,
                                       const void    *data,
@@ -135,10 +190,23 @@ chrono_atomic_file_set_contents_full (GFile         *file,
                                       GError       **error)
 {
   g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GFile) target = NULL;
   GError *local_error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  target = resolve_links (file, cancellable);
+  if (!g_file_query_exists (target, cancellable))
+    {
+      if (create_aside (target, file, data, length, cancellable, &local_error))
+        return TRUE;
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+    }
 
   stream = chrono_atomic_file_replace_full (file, make_backup, cancellable, error);
   if (stream == NULL)

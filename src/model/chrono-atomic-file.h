@@ -12,7 +12,8 @@ G_BEGIN_DECLS
  * temporary file in the same folder, which takes the place of @file only when the stream
  * is closed successfully. If that cannot be done (a folder one may not write to), it fails
  * and @file stays as it was. A symbolic link is followed, so the file it points to is
- * replaced and the link stays. If the process dies before the close, @file is untouched. */
+ * replaced and the link stays. If the process dies before the close, @file is untouched.
+ * A file that does not exist yet is written in place, as GIO does it. */
 GFileOutputStream *chrono_atomic_file_replace      (GFile              *file,
                                                     GCancellable       *cancellable,
                                                     GError            **error);
@@ -24,7 +25,8 @@ GFileOutputStream *chrono_atomic_file_replace_full (GFile              *file,
                                                     GError            **error);
 /* Closes @stream without replacing the file: what was written is dropped. */
 void               chrono_atomic_file_abort        (GFileOutputStream  *stream);
-/* The whole of @data, written as chrono_atomic_file_replace() does. */
+/* The whole of @data, written as chrono_atomic_file_replace() does, and a file that does
+ * not exist yet as well: it appears whole or not at all. */
 gboolean           chrono_atomic_file_set_contents (GFile              *file,
                                                     const void         *data,
                                                     gsize               length,
