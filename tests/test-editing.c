@@ -5,10 +5,13 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "ui-test-util.h"
 #include "io/chrono-timeline-reader.h"
+#include "io/chrono-timeline-writer.h"
 #include "model/chrono-edit-insert.h"
 #include "model/chrono-edit-properties.h"
 #include "ui/chrono-quote-editor.h"
@@ -361,6 +364,143 @@ test_delete_toast_plain_text (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A timeline whose texts gettext translates, as the built-in one: its quote's English
+ * translation is, in Chinese, the original wording again. */
+#define TRANSLATED_TIMELINE \
+  "<timeline version='1' xml:lang='en' gettext-domain='" GETTEXT_PACKAGE "'><title>Notes</title>" \
+  "<categories><category id='c' color='#000000'>C</category></categories>" \
+  "<events><event id='e' start='2012' category='c'><title>First</title>" \
+  "<quote speaker='Sam Altman'><original xml:lang='zh-Hans'>" ORIGINAL "</original>" \
+  "<translation xml:lang='en'>" TRANSLATION "</translation></quote></event></events></timeline>"
+#define ORIGINAL "几乎没有人敢和我讨论这个想法，他们认为这会毁掉职业生涯。"
+#define TRANSLATION "Almost no one dared to discuss the idea with me. They thought it would ruin their careers."
+
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static char *
+dup_text_view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0)
+      return g_ptr_array_index (labels, i);
+
+  return NULL;
+}
+
+/* In Chinese, the quote editor showed the built-in timeline's Chinese original twice,
+ * as the words and as their translation (gettext's Chinese for the English), labelled
+ * zh-CN. The quote pane shows it once; the editor shows the file's English translation,
+ * labelled en and noted as the file's, and Done keeps what the pane shows unless the
+ * translation was changed. */
+static void
+test_quote_editor_file_translation (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+      g_autoptr(GBytes) bytes = g_bytes_new_static (TRANSLATED_TIMELINE, strlen (TRANSLATED_TIMELINE));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChronoTimeline) timeline = NULL;
+      g_autoptr(GPtrArray) views = g_ptr_array_new ();
+      g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+      g_autoptr(ChronoEdit) edit = NULL;
+      g_autoptr(GBytes) written = NULL;
+      g_autofree char *original = NULL;
+      g_autofree char *translation = NULL;
+      g_autofree char *saved = NULL;
+      ChronoQuoteEditor *editor;
+      ChronoEvent *event;
+      ChronoQuote *quote;
+      GtkWidget *note;
+      gboolean valid;
+
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      g_assert_nonnull (setlocale (LC_ALL, "zh_CN.UTF-8"));
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+
+      timeline = chrono_timeline_read_bytes (bytes, "notes.chronoscope", NULL, &error);
+      g_assert_no_error (error);
+      event = chrono_timeline_lookup_event (timeline, "e");
+      quote = g_ptr_array_index (chrono_event_get_quotes (event), 0);
+      g_assert_cmpstr (chrono_quote_get_translation (quote), ==, ORIGINAL);
+
+      editor = chrono_quote_editor_new (NULL, timeline, event, quote);
+      collect (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW, views);
+      collect (GTK_WIDGET (editor), GTK_TYPE_ENTRY, entries);
+      g_assert_cmpuint (views->len, ==, 2);
+      original = dup_text_view_text (g_ptr_array_index (views, 0));
+      translation = dup_text_view_text (g_ptr_array_index (views, 1));
+      g_assert_cmpstr (original, ==, ORIGINAL);
+      g_assert_cmpstr (translation, ==, TRANSLATION);
+      g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 0)), ==, "zh-Hans");
+      g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 1)), ==, "en");
+      note = find_label (GTK_WIDGET (editor), _("The translation as the timeline file has it. Until it is changed, "
+                                                "you see the quote in your language instead."));
+      g_assert_nonnull (note);
+      g_assert_true (gtk_widget_get_visible (note));
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (note)), !=,
+                       "The translation as the timeline file has it. Until it is changed, you see the quote in your language instead.");
+
+      /* Nothing changed: nothing to do. */
+      edit = chrono_quote_editor_build_edit (editor, &valid);
+      g_assert_true (valid);
+      g_assert_null (edit);
+
+      /* Another field changed: the quote is still shown as before, and saved as before. */
+      gtk_editable_set_text (g_ptr_array_index (entries, 2), "Altman");
+      edit = chrono_quote_editor_build_edit (editor, &valid);
+      g_assert_nonnull (edit);
+      chrono_edit_apply (edit, timeline);
+      g_assert_cmpstr (chrono_quote_get_speaker (quote), ==, "Altman");
+      g_assert_cmpstr (chrono_quote_get_translation (quote), ==, ORIGINAL);
+      g_assert_cmpstr (chrono_quote_get_translation_language (quote), ==, "zh-CN");
+      written = chrono_timeline_write_native (timeline);
+      saved = g_strndup (g_bytes_get_data (written, NULL), g_bytes_get_size (written));
+      g_assert_nonnull (strstr (saved, "<translation xml:lang=\"en\">" TRANSLATION "</translation>"));
+      g_clear_object (&edit);
+
+      /* The translation changed: that is the quote's translation now, in its language. */
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (g_ptr_array_index (views, 1)), "Hardly anyone dared.", -1);
+      edit = chrono_quote_editor_build_edit (editor, &valid);
+      g_assert_nonnull (edit);
+      chrono_edit_apply (edit, timeline);
+      g_assert_cmpstr (chrono_quote_get_translation (quote), ==, "Hardly anyone dared.");
+      g_assert_cmpstr (chrono_quote_get_translation_language (quote), ==, "en");
+
+      gtk_window_destroy (GTK_WINDOW (editor));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/ui/editing/unsaved-dialog", test_unsaved_dialog);
   g_test_add_func ("/ui/editing/quote-menu", test_quote_menu);
   g_test_add_func ("/ui/editing/delete-toast-plain-text", test_delete_toast_plain_text);
+  g_test_add_func ("/ui/editing/quote-editor-file-translation", test_quote_editor_file_translation);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "chrono-quote-editor.h"
 #include "model/chrono-edit-insert.h"
 #include "model/chrono-edit-properties.h"
+#include "model/chrono-file-text.h"
 
 struct _ChronoQuoteEditor
 {
@@ -30,6 +31,7 @@ struct _ChronoQuoteEditor
   GtkEntry *original_language_entry;
   GtkLabel *original_language_problem;
   GtkTextView *translation_view;
+  GtkLabel *translation_note;
   GtkEntry *translation_language_entry;
   GtkLabel *translation_language_problem;
   GtkEntry *speaker_entry;
@@ -96,6 +98,24 @@ language_problem (const char *tag,
   return NULL;
 }
 
+/* What gettext made of a timeline's translation for the user's language (the built-in
+ * timeline's English in Chinese is the original wording again) is what the panes show,
+ * not what the quote holds: the editor shows the file's own translation in the file's
+ * language, as a save writes it. NULL @language when the two are the same. */
+static const char *
+get_file_translation (ChronoQuote  *quote,
+                      const char  **language)
+{
+  const char *shown = chrono_quote_get_translation (quote);
+  const char *in_file = shown != NULL ? chrono_file_text_get (quote, "translation", shown) : NULL;
+
+  *language = NULL;
+  if (in_file != shown)
+    *language = chrono_file_text_get (quote, "translation-language", chrono_quote_get_translation_language (quote));
+
+  return in_file;
+}
+
 static void
 done_clicked_cb (ChronoQuoteEditor *self)
 {
@@ -134,6 +154,7 @@ chrono_quote_editor_class_init (ChronoQuoteEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoQuoteEditor, original_language_entry);
   gtk_widget_class_bind_template_child (widget_class, ChronoQuoteEditor, original_language_problem);
   gtk_widget_class_bind_template_child (widget_class, ChronoQuoteEditor, translation_view);
+  gtk_widget_class_bind_template_child (widget_class, ChronoQuoteEditor, translation_note);
   gtk_widget_class_bind_template_child (widget_class, ChronoQuoteEditor, translation_language_entry);
   gtk_widget_class_bind_template_child (widget_class, ChronoQuoteEditor, translation_language_problem);
   gtk_widget_class_bind_template_child (widget_class, ChronoQuoteEditor, speaker_entry);
@@ -193,12 +214,18 @@ chrono_quote_editor_new (GtkWindow      *parent,
 
   if (quote != NULL)
     {
+      const char *translation_language = NULL;
+      const char *translation = get_file_translation (quote, &translation_language);
+
+      if (translation_language == NULL)
+        translation_language = chrono_quote_get_translation_language (quote);
+      gtk_widget_set_visible (GTK_WIDGET (self->translation_note), translation != chrono_quote_get_translation (quote));
       chrono_ui_text_view_set_text (self->original_view, chrono_quote_get_original_text (quote));
       gtk_editable_set_text (GTK_EDITABLE (self->original_language_entry),
                              chrono_quote_get_original_language (quote) != NULL ? chrono_quote_get_original_language (quote) : "");
-      chrono_ui_text_view_set_text (self->translation_view, chrono_quote_get_translation (quote));
+      chrono_ui_text_view_set_text (self->translation_view, translation);
       gtk_editable_set_text (GTK_EDITABLE (self->translation_language_entry),
-                             chrono_quote_get_translation_language (quote) != NULL ? chrono_quote_get_translation_language (quote) : "");
+                             translation_language != NULL ? translation_language : "");
       gtk_editable_set_text (GTK_EDITABLE (self->speaker_entry),
                              chrono_quote_get_speaker (quote) != NULL ? chrono_quote_get_speaker (quote) : "");
       gtk_editable_set_text (GTK_EDITABLE (self->context_entry),
@@ -257,6 +284,22 @@ chrono_quote_editor_build_edit (ChronoQuoteEditor *self,
   selected = gtk_drop_down_get_selected (self->source_dropdown);
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
     source = g_ptr_array_index (self->sources, selected - 1);
+
+  if (self->quote != NULL)
+    {
+      const char *file_language;
+      const char *in_file = get_file_translation (self->quote, &file_language);
+
+      /* The file's translation left as it was: the quote keeps the one shown. */
+      if (file_language != NULL && g_strcmp0 (translation, in_file) == 0 &&
+          g_strcmp0 (translation_language, file_language) == 0)
+        {
+          g_free (translation);
+          translation = g_strdup (chrono_quote_get_translation (self->quote));
+          g_free (translation_language);
+          translation_language = g_strdup (chrono_quote_get_translation_language (self->quote));
+        }
+    }
 
   if (self->quote == NULL)
     {
