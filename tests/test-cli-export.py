@@ -111,6 +111,18 @@ with tempfile.TemporaryDirectory() as out:
     with open(target, encoding="utf-8") as f:
         ok(result.returncode == 0 and "其他事件" in f.read(), "--lang=zh_CN translates")
 
+    # A spreadsheet written in Chinese keeps its approximate and uncertain dates when it
+    # is read in English (it said “约2015年”, which was read as an event's display date).
+    target = os.path.join(out, "zh-flags.csv")
+    back = os.path.join(out, "zh-flags.chronoscope")
+    written = run("--lang=zh_CN", "--export=" + target, os.path.join(data, "sample.chronoscope"))
+    result = run("--export=" + back, target)
+    with open(back, encoding="utf-8") as f:
+        saved = f.read()
+    ok(written.returncode == 0 and result.returncode == 0 and 'start="2015~"' in saved
+       and 'start="250000?"' in saved and "display-date" not in saved,
+       "--lang=zh_CN CSV read back in English keeps “around” and “perhaps”: " + result.stderr.strip())
+
     # Errors: status 1, a message naming the problem, no file written.
     cases = [
         (["--export=" + os.path.join(out, "e.txt"), os.path.join(data, "sample.chronoscope")], "must end in"),

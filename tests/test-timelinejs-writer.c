@@ -5,7 +5,9 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "io/chrono-csv-reader.h"
@@ -337,6 +339,122 @@ test_csv_round_trip (void)
     }
 }
 
+/* Approximate and uncertain dates: one with its own display date, spans, an era. */
+static ChronoTimeline *
+make_flagged_timeline (void)
+{
+  static const char *dates[][3] = {
+    { "1945~", NULL, "Mid-1940s" }, { "2015~", NULL, NULL }, { "2012?", "2015%", NULL },
+    { "2016-03~", "2017", "Spring 2016 on" }, { "2022-11-30", NULL, "Late November" },
+  };
+  ChronoTimeline *timeline = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) research = chrono_category_new ("research", "Research", "#1c71d8", NULL);
+  ChronoDate start, end;
+
+  chrono_timeline_set_title (timeline, "Flags");
+  chrono_timeline_add_category (timeline, research);
+  g_assert_true (chrono_date_parse ("2012~", &start, NULL));
+  g_assert_true (chrono_date_parse ("2015", &end, NULL));
+  {
+    g_autoptr(ChronoEra) era = chrono_era_new ("Awakening", &start, &end);
+    chrono_timeline_add_era (timeline, era);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autoptr(ChronoEvent) event = NULL;
+
+      g_assert_true (chrono_date_parse (dates[i][0], &start, NULL));
+      event = chrono_event_new (id, &start, id);
+      if (dates[i][1] != NULL)
+        {
+          g_assert_true (chrono_date_parse (dates[i][1], &end, NULL));
+          chrono_event_set_end (event, &end);
+        }
+      chrono_event_set_display_date (event, dates[i][2]);
+      chrono_event_set_category (event, research);
+      chrono_timeline_add_event (timeline, event);
+    }
+
+  chrono_timeline_seal (timeline);
+  return timeline;
+}
+
+/* Into Chinese (zh_CN), or back to English (NULL). */
+static void
+use_language (const char *language)
+{
+  if (language != NULL)
+    {
+      g_setenv ("LANGUAGE", language, TRUE);
+      g_assert_nonnull (setlocale (LC_ALL, "zh_CN.UTF-8"));
+    }
+  else
+    {
+      g_unsetenv ("LANGUAGE");
+      g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+    }
+}
+
+/* An approximate date with its own display date lost the flag, and a file written in
+ * Chinese said “约2015年”, which read in English (or any other language) was an event's
+ * display date instead of an approximate date: written and read in English, in Chinese,
+ * and in one and then the other, the events are the same. */
+static void
+test_csv_round_trip_flags (void)
+{
+  if (g_test_subprocess ())
+    {
+      static const char *languages[] = { NULL, "zh_CN" };
+      g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+      for (guint w = 0; w < G_N_ELEMENTS (languages); w++)
+        for (guint r = 0; r < G_N_ELEMENTS (languages); r++)
+          {
+            g_autoptr(ChronoTimeline) before = NULL;
+            g_autoptr(ChronoTimeline) after = NULL;
+            g_autoptr(GBytes) csv = NULL;
+            g_autoptr(GError) error = NULL;
+
+            g_test_message ("written in %s, read in %s", languages[w] ? languages[w] : "English",
+                            languages[r] ? languages[r] : "English");
+            use_language (languages[w]);
+            before = make_flagged_timeline ();
+            csv = chrono_timeline_write_csv (before);
+            if (languages[w] != NULL)
+              g_assert_cmpstr (g_dpgettext2 (GETTEXT_PACKAGE, "date qualifier", "around %s"), ==, "约%s");
+            use_language (languages[r]);
+            after = chrono_timeline_read_csv_bytes (csv, "flags.csv", NULL, &error);
+            g_assert_no_error (error);
+            assert_round_trip (before, after);
+          }
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* The column of flags: a mark that is not one is a clear error naming its cell. */
+static void
+test_csv_bad_qualifier (void)
+{
+  const char *csv = "Year,Headline,Date Qualifier\n2015,A,~\n2016,B,about\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, strlen (csv));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_read_csv_bytes (bytes, "q.csv", NULL, &error);
+
+  g_assert_null (timeline);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "q.csv: row 3"));
+  g_assert_nonnull (strstr (error->message, "“about” is not a date qualifier"));
+}
+
 /* A block quote that TimelineJS's own author wrote is a quote too: its text the original,
  * in a language not given, its <cite> the speaker. */
 static void
@@ -546,6 +664,8 @@ main (int   argc,
   g_test_add_func ("/io/timelinejs-writer/json-round-trip", test_json_round_trip);
   g_test_add_func ("/io/timelinejs-writer/json-quotes", test_json_quotes);
   g_test_add_func ("/io/timelinejs-writer/csv-round-trip", test_csv_round_trip);
+  g_test_add_func ("/io/timelinejs-writer/csv-round-trip-flags", test_csv_round_trip_flags);
+  g_test_add_func ("/io/timelinejs-writer/csv-bad-qualifier", test_csv_bad_qualifier);
   g_test_add_func ("/io/timelinejs-writer/json-read-media", test_json_read_media);
   g_test_add_func ("/io/timelinejs-writer/years-before-common-era", test_years_before_common_era);
   g_test_add_func ("/io/timelinejs-writer/read-foreign-blockquote", test_read_foreign_blockquote);

@@ -36,6 +36,7 @@ typedef enum
   COLUMN_TYPE,
   COLUMN_GROUP,
   COLUMN_BACKGROUND,
+  COLUMN_DATE_QUALIFIER,        /* Chronoscope's: the dates' EDTF flags */
   N_COLUMNS
 } Column;
 
@@ -43,7 +44,7 @@ typedef enum
 static const char * const column_names[N_COLUMNS] = {
   "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
   "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
-  "Media Thumbnail", "Type", "Group", "Background",
+  "Media Thumbnail", "Type", "Group", "Background", "Date Qualifier",
 };
 
 typedef struct
@@ -514,6 +515,14 @@ read_row (Reader  *r,
       set_cell_error (r, error, COLUMN_END_YEAR, _("it ends before it starts"));
       return FALSE;
     }
+  if (!_chrono_timelinejs_read_qualifiers (get_cell (r, COLUMN_DATE_QUALIFIER), &start, has_end ? &end : NULL))
+    {
+      set_cell_error (r, error, COLUMN_DATE_QUALIFIER,
+                      _("“%s” is not a date qualifier: write ~ for approximate, ? for uncertain or %% for both, "
+                        "and the end's after a /, such as ~/?"),
+                      get_cell (r, COLUMN_DATE_QUALIFIER));
+      return FALSE;
+    }
   if (strcmp (type, "era") == 0)
     {
       g_autoptr(ChronoEra) era = NULL;
@@ -532,7 +541,8 @@ read_row (Reader  *r,
   if (has_end && chrono_date_compare (&start, &end) == 0)
     has_end = FALSE;
 
-  /* What Chronoscope writes for an approximate date gives the dates that flag instead. */
+  /* What Chronoscope writes for an approximate date (older versions in the user's
+   * language) gives the dates that flag instead of being shown. */
   display_date = get_cell (r, COLUMN_DISPLAY_DATE);
   if (_chrono_timelinejs_read_flags_display (display_date, &start, has_end ? &end : NULL))
     display_date = NULL;

@@ -130,6 +130,92 @@ _chrono_timelinejs_flags_display (const ChronoDate *start,
   return chrono_date_format_span (start, end);
 }
 
+char *
+_chrono_timelinejs_edtf_display (const ChronoDate *start,
+                                 const ChronoDate *end)
+{
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+
+  if (start->flags == CHRONO_DATE_EXACT && (end == NULL || end->flags == CHRONO_DATE_EXACT))
+    return NULL;
+
+  start_text = chrono_date_to_edtf (start);
+  if (end == NULL)
+    return g_steal_pointer (&start_text);
+  end_text = chrono_date_to_edtf (end);
+
+  return g_strconcat (start_text, "/", end_text, NULL);
+}
+
+static const struct
+{
+  const char *mark;
+  ChronoDateFlags flags;
+} qualifiers[] = {
+  { "", CHRONO_DATE_EXACT },
+  { "~", CHRONO_DATE_APPROXIMATE },
+  { "?", CHRONO_DATE_UNCERTAIN },
+  { "%", CHRONO_DATE_APPROXIMATE | CHRONO_DATE_UNCERTAIN },
+};
+
+static const char *
+get_qualifier (ChronoDateFlags flags)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (qualifiers); i++)
+    if (qualifiers[i].flags == flags)
+      return qualifiers[i].mark;
+
+  return "";
+}
+
+static gboolean
+parse_qualifier (const char      *text,
+                 gsize            length,
+                 ChronoDateFlags *out_flags)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (qualifiers); i++)
+    if (strlen (qualifiers[i].mark) == length && strncmp (text, qualifiers[i].mark, length) == 0)
+      {
+        *out_flags = qualifiers[i].flags;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+char *
+_chrono_timelinejs_qualifiers (const ChronoDate *start,
+                               const ChronoDate *end)
+{
+  if (start->flags == CHRONO_DATE_EXACT && (end == NULL || end->flags == CHRONO_DATE_EXACT))
+    return NULL;
+
+  if (end == NULL)
+    return g_strdup (get_qualifier (start->flags));
+
+  return g_strconcat (get_qualifier (start->flags), "/", get_qualifier (end->flags), NULL);
+}
+
+gboolean
+_chrono_timelinejs_read_qualifiers (const char *text,
+                                    ChronoDate *start,
+                                    ChronoDate *end)
+{
+  const char *slash = strchr (text, '/');
+  ChronoDateFlags start_flags, end_flags = CHRONO_DATE_EXACT;
+
+  if (!parse_qualifier (text, slash != NULL ? (gsize) (slash - text) : strlen (text), &start_flags) ||
+      (slash != NULL && (end == NULL || !parse_qualifier (slash + 1, strlen (slash + 1), &end_flags))))
+    return FALSE;
+
+  start->flags = start_flags;
+  if (end != NULL)
+    end->flags = end_flags;
+
+  return TRUE;
+}
+
 gboolean
 _chrono_timelinejs_read_flags_display (const char *display,
                                        ChronoDate *start,
@@ -148,6 +234,7 @@ _chrono_timelinejs_read_flags_display (const char *display,
       {
         ChronoDate flagged_start = *start, flagged_end;
         g_autofree char *written = NULL;
+        g_autofree char *edtf = NULL;
 
         flagged_start.flags = flags[i];
         if (end != NULL)
@@ -156,7 +243,8 @@ _chrono_timelinejs_read_flags_display (const char *display,
             flagged_end.flags = flags[j];
           }
         written = _chrono_timelinejs_flags_display (&flagged_start, end != NULL ? &flagged_end : NULL);
-        if (g_strcmp0 (written, display) == 0)
+        edtf = _chrono_timelinejs_edtf_display (&flagged_start, end != NULL ? &flagged_end : NULL);
+        if (g_strcmp0 (written, display) == 0 || g_strcmp0 (edtf, display) == 0)
           {
             *start = flagged_start;
             if (end != NULL)

@@ -41,10 +41,25 @@ guint           _chrono_timelinejs_date_parts  (const ChronoDate *date,
  * or NULL when both are exact. */
 char           *_chrono_timelinejs_flags_display (const ChronoDate *start,
                                                   const ChronoDate *end);
-/* Whether @display is such a display date for @start (to @end): if so, gives them its flags. */
+/* The same in EDTF, which reads the same in every language: “2015~”, “2012?/2015”. */
+char           *_chrono_timelinejs_edtf_display (const ChronoDate *start,
+                                                 const ChronoDate *end);
+/* Whether @display is such a display date for @start (to @end), in the user's language
+ * or in EDTF: if so, gives them its flags. */
 gboolean        _chrono_timelinejs_read_flags_display (const char *display,
                                                        ChronoDate *start,
                                                        ChronoDate *end);
+/* The flags alone, as EDTF marks them (“~” approximate, “?” uncertain, “%” both), the
+ * start's and the end's joined by “/” when there is an end (“~/?”); NULL when both are
+ * exact. A spreadsheet keeps them in a column of their own, beside an event's own
+ * display date. */
+char           *_chrono_timelinejs_qualifiers  (const ChronoDate *start,
+                                                const ChronoDate *end);
+/* Gives @start (and @end) the flags @text marks; FALSE, changing nothing, when it is not
+ * such a text. */
+gboolean        _chrono_timelinejs_read_qualifiers (const char *text,
+                                                    ChronoDate *start,
+                                                    ChronoDate *end);
 
 /* TimelineJS text is HTML; Chronoscope shows plain text. Tags go (block tags become
  * line breaks), entities are decoded, spaces are collapsed. */

@@ -340,6 +340,7 @@ typedef enum
   CELL_TYPE,
   CELL_GROUP,
   CELL_BACKGROUND,
+  CELL_DATE_QUALIFIER,
   N_TEXT_CELLS
 } TextCell;
 
@@ -390,7 +391,8 @@ chrono_timeline_write_csv (ChronoTimeline *timeline)
   g_return_val_if_fail (chrono_timeline_is_sealed (timeline), NULL);
 
   out = g_string_new ("Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,"
-                      "Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background\r\n");
+                      "Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background,"
+                      "Date Qualifier\r\n");
 
   title = chrono_timeline_get_title (timeline);
   if ((title != NULL && *title != '\0') || chrono_timeline_get_description (timeline) != NULL)
@@ -416,6 +418,7 @@ chrono_timeline_write_csv (ChronoTimeline *timeline)
       g_autofree char *caption = NULL;
       g_autofree char *credit = NULL;
       g_autofree char *flags_display = NULL;
+      g_autofree char *qualifiers = NULL;
       const char *texts[N_TEXT_CELLS] = { NULL };
 
       if (chrono_event_get_media_caption (event) != NULL)
@@ -423,11 +426,16 @@ chrono_timeline_write_csv (ChronoTimeline *timeline)
       if (chrono_event_get_media_credit (event) != NULL)
         credit = g_markup_escape_text (chrono_event_get_media_credit (event), -1);
 
-      /* The spreadsheet has one date to show: the event's own, or one that keeps it approximate. */
+      /* The spreadsheet has one date to show: the event's own, or one that keeps it
+       * approximate, in EDTF, which reads back the same whatever the language it was
+       * written or read in. The flags have a column of their own besides, which
+       * TimelineJS leaves alone, so that an event's own display date keeps them too. */
       texts[CELL_DISPLAY_DATE] = chrono_event_get_display_date (event);
       if (texts[CELL_DISPLAY_DATE] == NULL)
-        texts[CELL_DISPLAY_DATE] = flags_display = _chrono_timelinejs_flags_display (chrono_event_get_start (event),
-                                                                                      chrono_event_get_end (event));
+        texts[CELL_DISPLAY_DATE] = flags_display = _chrono_timelinejs_edtf_display (chrono_event_get_start (event),
+                                                                                     chrono_event_get_end (event));
+      texts[CELL_DATE_QUALIFIER] = qualifiers = _chrono_timelinejs_qualifiers (chrono_event_get_start (event),
+                                                                                chrono_event_get_end (event));
       texts[CELL_HEADLINE] = headline;
       texts[CELL_TEXT] = html;
       texts[CELL_MEDIA] = chrono_event_get_media_url (event);
@@ -442,10 +450,12 @@ chrono_timeline_write_csv (ChronoTimeline *timeline)
     {
       g_autoptr(ChronoEra) era = g_list_model_get_item (eras, i);
       g_autofree char *headline = g_markup_escape_text (chrono_era_get_name (era), -1);
+      g_autofree char *qualifiers = _chrono_timelinejs_qualifiers (chrono_era_get_start (era), chrono_era_get_end (era));
       const char *texts[N_TEXT_CELLS] = { NULL };
 
       texts[CELL_HEADLINE] = headline;
       texts[CELL_TYPE] = "era";
+      texts[CELL_DATE_QUALIFIER] = qualifiers;
       append_row (out, chrono_era_get_start (era), chrono_era_get_end (era), texts);
     }
 
