@@ -22,9 +22,11 @@
  * (resident set then, from /proc).
  *
  * Usage: chronoscope-bench [--tsv] [--sizes=1000,10000,…] [--only=frame,filter,edit,load,start]
- *                          [--runs=N] [--cpu]
+ *                          [--runs=N] [--cpu] [--zooms=ZOOM,…] [--pictures=DIR]
  *        chronoscope-bench --sizes=N --write-native=FILE   (the generated file, for app-frames.sh)
  * --tsv prints one line per figure: name, N, median ms, p95 ms, peak resident MiB.
+ * --pictures=DIR writes the first frame of each zoom as DIR/frame-<zoom>-<N>-<look>.png,
+ * in the light and dark styles and at scale 2, to compare the pictures of two builds.
  * --cpu times frames and loads by the CPU time of the thread or process doing them
  * instead of the wall clock, and a start by the CPU time the started process has used
  * (all its threads) when it reports its first frame: on a machine busy with other work
@@ -60,6 +62,7 @@ static gboolean cpu_clock;
 static int runs = 5;
 static char *data_home;   /* XDG_DATA_HOME of the started programs */
 static char *zooms_only;
+static char *pictures;    /* a directory, or NULL */
 
 /* Microseconds, on the clock --cpu chooses: the wall clock, or the CPU time of this
  * thread (frames) or process (a load's child, which has one thread doing the work). */
@@ -267,6 +270,69 @@ bench_load (const char *name,
   report (name, n, samples, peak_mib);
 }
 
+/* The first frame of @zoom in the light and dark styles, and at scale 2, as PNG files. */
+static void
+write_pictures (ChronoTimeline   *timeline,
+                ChronoEventIndex *index,
+                const char       *zoom,
+                guint             n,
+                double            start,
+                double            end)
+{
+  static const struct {
+    const char *look;
+    gboolean    dark;
+    double      scale;
+  } looks[] = {
+    { "light", FALSE, 1 },
+    { "dark", TRUE, 1 },
+    { "light-x2", FALSE, 2 },
+  };
+
+  for (guint l = 0; l < G_N_ELEMENTS (looks); l++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%u-%s.png", zoom, n, looks[l].look);
+      g_autofree char *path = g_build_filename (pictures, name, NULL);
+      g_autoptr(ChronoRenderer) renderer = NULL;
+      g_autoptr(ChronoLayout) layout = NULL;
+      ChronoLayoutParams params = { 0 };
+      ChronoRenderState state = { NULL, NULL, G_MAXUINT };
+      ChronoRenderStyle style;
+      cairo_surface_t *surface;
+      cairo_t *cr;
+
+      chrono_render_style_init_default (&style, looks[l].dark);
+      style.scale = looks[l].scale;
+      renderer = chrono_renderer_new (NULL, &style);
+      chrono_render_style_clear (&style);
+
+      params.timeline = timeline;
+      params.index = index;
+      params.start = start;
+      params.end = end;
+      params.width = FRAME_WIDTH;
+      params.height = FRAME_HEIGHT;
+      params.measure = chrono_renderer_measure;
+      params.measure_data = renderer;
+      params.now = 1735689600;
+      layout = chrono_layout_new (&params);
+
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, FRAME_WIDTH * looks[l].scale,
+                                            FRAME_HEIGHT * looks[l].scale);
+      cairo_surface_set_device_scale (surface, looks[l].scale, looks[l].scale);
+      /* Twice: the second frame draws from whatever the first left in the renderer. */
+      for (guint i = 0; i < 2; i++)
+        {
+          cr = cairo_create (surface);
+          chrono_renderer_draw (renderer, cr, layout, &state);
+          cairo_destroy (cr);
+        }
+      if (cairo_surface_write_to_png (surface, path) != CAIRO_STATUS_SUCCESS)
+        g_error ("chronoscope-bench: could not write %s", path);
+      cairo_surface_destroy (surface);
+    }
+}
+
 static void
 bench_frames (ChronoTimeline *timeline,
               guint           n)
@@ -335,6 +401,8 @@ bench_frames (ChronoTimeline *timeline,
         }
 
       report (zooms[z].name, n, samples, -1);
+      if (pictures != NULL)
+        write_pictures (timeline, index, zooms[z].name, n, centre - duration / 2, centre + duration / 2);
     }
 
   cairo_surface_destroy (surface);
@@ -590,6 +658,7 @@ main (int   argc,
     { "write-native", 0, 0, G_OPTION_ARG_FILENAME, &write_native, "Write the generated native file of the first size and stop", "FILE" },
     { "cpu", 0, 0, G_OPTION_ARG_NONE, &cpu_clock, "Time frames and loads by CPU time, not the wall clock", NULL },
     { "zooms", 0, 0, G_OPTION_ARG_STRING, &zooms_only, "Only these frame zooms: all, decade, year, month, day", "ZOOM,…" },
+    { "pictures", 0, 0, G_OPTION_ARG_FILENAME, &pictures, "Write the first frame of each zoom as PNG files into DIR", "DIR" },
     { NULL }
   };
   gboolean do_frame, do_filter, do_edit, do_load, do_start;
