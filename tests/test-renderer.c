@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <cairo-tee.h>
 #include <math.h>
 
 #include "model/chrono-edit-properties.h"
@@ -384,10 +385,129 @@ test_renderer_measure_after_edit (void)
   g_assert_cmpfloat (label->box.width, ==, width_before);
 }
 
+/* Two thousand events in five months, one in three with a Chinese title, one in ten a
+ * range: many labels, markers and clusters. */
+static ChronoTimeline *
+make_crowd (void)
+{
+  ChronoTimeline *timeline = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) product = chrono_category_new ("product", "Product", "#2ec27e", "#8ff0a4");
+  g_autoptr(ChronoCategory) research = chrono_category_new ("research", "Research", "#1c71d8", NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+
+  chrono_timeline_add_category (timeline, product);
+  chrono_timeline_add_category (timeline, research);
+  for (guint i = 0; i < 2000; i++)
+    {
+      ChronoDate date = { 2022 + (i % 5 >= 2), i % 5 >= 2 ? i % 5 - 1 : 11 + i % 5, 1 + g_rand_int_range (rand, 0, 28),
+                          g_rand_int_range (rand, 0, 24), 0, 0, CHRONO_PRECISION_MINUTE, 0 };
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *title = g_strdup_printf (i % 3 ? "Event number %u" : "第 %u 个事件", i);
+      g_autoptr(ChronoEvent) event = chrono_event_new (id, &date, title);
+
+      if (i % 10 == 0)
+        {
+          ChronoDate end = date;
+
+          end.day = MIN (date.day + 10, 28);
+          chrono_event_set_end (event, &end);
+        }
+      chrono_event_set_importance (event, g_rand_int_range (rand, CHRONO_IMPORTANCE_MIN, CHRONO_IMPORTANCE_MAX + 1));
+      chrono_event_set_category (event, i % 2 ? product : research);
+      chrono_timeline_add_event (timeline, event);
+    }
+  chrono_timeline_seal (timeline);
+
+  return timeline;
+}
+
+/* Draws @layout twice onto an image at @scale: directly, or through a tee surface, on
+ * which the renderer keeps no bitmaps (as on PDF and SVG) and draws everything anew. */
+static cairo_surface_t *
+draw_twice (ChronoRenderer *renderer,
+            ChronoLayout   *layout,
+            double          scale,
+            gboolean        through_tee)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH * scale, HEIGHT * scale);
+  cairo_surface_t *target = image;
+
+  if (through_tee)
+    target = cairo_tee_surface_create (image);
+  cairo_surface_set_device_scale (target, scale, scale);
+  for (guint i = 0; i < 2; i++)
+    {
+      cairo_t *cr = cairo_create (target);
+
+      chrono_renderer_draw (renderer, cr, layout, NULL);
+      cairo_destroy (cr);
+    }
+  if (through_tee)
+    cairo_surface_destroy (target);
+  cairo_surface_flush (image);
+
+  return image;
+}
+
+/* On screen, titles, markers and badges are copied from bitmaps drawn once: the picture
+ * is the one drawn anew, but for the edges of markers (placed to an eighth of a pixel). */
+static void
+check_bitmaps (gconstpointer data)
+{
+  double scale = *(const double *) data;
+  g_autoptr(ChronoTimeline) timeline = make_crowd ();
+  ChronoRenderStyle style;
+  g_autoptr(ChronoRenderer) renderer = NULL;
+  g_autoptr(ChronoRenderer) vector_renderer = NULL;
+  g_autoptr(ChronoLayout) layout = NULL;
+  cairo_surface_t *from_bitmaps, *drawn;
+  guint n_bitmaps = 0, n_differing = 0;
+  gsize bytes = 0;
+  int stride;
+
+  chrono_render_style_init_default (&style, scale > 1);
+  style.scale = scale;
+  renderer = chrono_renderer_new (NULL, &style);
+  vector_renderer = chrono_renderer_new (NULL, &style);
+  chrono_render_style_clear (&style);
+
+  layout = lay_out (timeline, NULL, renderer);
+  g_assert_cmpuint (layout->labels->len, >=, 10);
+  g_assert_cmpuint (layout->clusters->len, >=, 3);
+
+  from_bitmaps = draw_twice (renderer, layout, scale, FALSE);
+  chrono_renderer_get_bitmap_usage (renderer, &n_bitmaps, &bytes);
+  g_assert_cmpuint (n_bitmaps, >=, layout->labels->len + 1);
+  g_assert_cmpuint (bytes, >=, n_bitmaps * 4 * 4 * scale * scale);
+  g_assert_cmpuint (bytes, <=, 16 * 1024 * 1024);
+
+  drawn = draw_twice (vector_renderer, layout, scale, TRUE);
+  chrono_renderer_get_bitmap_usage (vector_renderer, &n_bitmaps, &bytes);
+  g_assert_cmpuint (n_bitmaps, ==, 0);
+  g_assert_cmpuint (bytes, ==, 0);
+
+  stride = cairo_image_surface_get_stride (drawn);
+  for (int y = 0; y < cairo_image_surface_get_height (drawn); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (drawn); x++)
+      {
+        guint32 a = *(guint32 *) (gpointer) (cairo_image_surface_get_data (from_bitmaps) + y * stride + x * 4);
+        guint32 b = *(guint32 *) (gpointer) (cairo_image_surface_get_data (drawn) + y * stride + x * 4);
+
+        n_differing += !near_color (a, b, 24);
+      }
+  g_test_message ("%u of %u pixels differ", n_differing, (guint) (WIDTH * HEIGHT * scale * scale));
+  g_assert_cmpuint (n_differing, <, WIDTH * HEIGHT * scale * scale / 1000);
+
+  cairo_surface_destroy (from_bitmaps);
+  cairo_surface_destroy (drawn);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  static const double scales[] = { 1, 2 };
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/view/renderer/markers-light", test_renderer_markers_light);
@@ -395,6 +515,8 @@ main (int   argc,
   g_test_add_func ("/view/renderer/measure", test_renderer_measure);
   g_test_add_func ("/view/renderer/forecast-arrow", test_renderer_forecast_arrow);
   g_test_add_func ("/view/renderer/measure-after-edit", test_renderer_measure_after_edit);
+  g_test_add_data_func ("/view/renderer/bitmaps", &scales[0], check_bitmaps);
+  g_test_add_data_func ("/view/renderer/bitmaps-hidpi", &scales[1], check_bitmaps);
 
   return g_test_run ();
 }

@@ -13,6 +13,25 @@
 
 #define MARKER_RADIUS 4.0
 
+/* A dot in a ring of the background, which parts it from the dots it overlaps. */
+static void
+draw_dot (ChronoRenderer *self,
+          cairo_t        *cr,
+          gconstpointer   data,
+          double          x,
+          double          y)
+{
+  const ChronoSpriteKey *key = data;
+  double radius = key->emphasised ? MARKER_RADIUS + 1.5 : MARKER_RADIUS;
+
+  cairo_arc (cr, x, y, radius + 1.5, 0, 2 * G_PI);
+  _chrono_renderer_set_color (cr, &self->style.background, 1);
+  cairo_fill (cr);
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  _chrono_renderer_set_color (cr, &key->color, 1);
+  cairo_fill (cr);
+}
+
 static void
 draw_marker (ChronoRenderer          *self,
              cairo_t                 *cr,
@@ -47,12 +66,15 @@ draw_marker (ChronoRenderer          *self,
       return;
     }
 
-  cairo_arc (cr, x, layout->axis_y, radius + 1.5, 0, 2 * G_PI);
-  _chrono_renderer_set_color (cr, &self->style.background, 1);
-  cairo_fill (cr);
-  cairo_arc (cr, x, layout->axis_y, radius, 0, 2 * G_PI);
-  _chrono_renderer_set_color (cr, color, 1);
-  cairo_fill (cr);
+  {
+    ChronoSpriteKey key = { 0 };
+    ChronoRect extent = { -radius - 1.5, -radius - 1.5, 2 * radius + 3, 2 * radius + 3 };
+
+    key.kind = CHRONO_SPRITE_MARKER;
+    key.color = *color;
+    key.emphasised = emphasised;
+    _chrono_renderer_draw_sprite (self, cr, &key, x, layout->axis_y, &extent, draw_dot);
+  }
 }
 
 /* Labels never overlap, and their markers are on the axis, away from them: so each part

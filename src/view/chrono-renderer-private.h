@@ -17,8 +17,61 @@ struct _ChronoRenderer
   ChronoRenderStyle  style;
   PangoLayout       *layouts[N_TEXT_KINDS];
   GHashTable        *measured[N_TEXT_KINDS];
-  GHashTable        *label_layouts;     /* title → its shaped layout and extents */
+  GHashTable        *label_layouts;     /* title → ChronoLabelText */
+  GHashTable        *sprites;           /* ChronoSpriteKey → ChronoBitmap */
+  gsize              bitmap_bytes;
+  gboolean           use_bitmaps;       /* while drawing onto pixels */
+  double             device_x;          /* user space's origin in device space, logical */
+  double             device_y;
 };
+
+/* A drawing kept at the style's scale: its top left is (x, y) device pixels from the
+ * device pixel the drawing was anchored in, fx, fy eighths of a pixel into it. */
+typedef struct
+{
+  cairo_surface_t *surface;
+  int              x;
+  int              y;
+  guint            fx;
+  guint            fy;
+} ChronoBitmap;
+
+/* A title, shaped once with no width limit, and its bitmap as last drawn. */
+typedef struct
+{
+  PangoLayout  *layout;
+  double        width;
+  double        height;
+  ChronoBitmap  bitmap;
+  int           bitmap_width;      /* the layout's width limit then */
+  ChronoColor   bitmap_color;
+} ChronoLabelText;
+
+typedef enum
+{
+  CHRONO_SPRITE_MARKER,
+  CHRONO_SPRITE_BADGE,
+} ChronoSpriteKind;
+
+/* Everything a sprite's drawing depends on besides the style; zeroed, then filled. */
+typedef struct
+{
+  ChronoSpriteKind kind;
+  ChronoColor      color;
+  double           width;
+  double           height;
+  gboolean         emphasised;
+  guint            fx;              /* set by _chrono_renderer_draw_sprite */
+  guint            fy;
+  char             text[16];
+} ChronoSpriteKey;
+
+/* Draws something at (x, y); @data is its sprite key or its label text. */
+typedef void (*ChronoBitmapFunc) (ChronoRenderer *self,
+                                  cairo_t        *cr,
+                                  gconstpointer   data,
+                                  double          x,
+                                  double          y);
 
 /* Shared by the renderer's files (chrono-renderer.c). */
 void   _chrono_renderer_set_color     (cairo_t                 *cr,
@@ -40,6 +93,27 @@ void   _chrono_renderer_show_text     (ChronoRenderer          *self,
                                        double                   max_width,
                                        const ChronoColor       *color,
                                        double                   alpha);
+
+/* chrono-renderer-bitmaps.c */
+void   _chrono_bitmap_clear           (ChronoBitmap            *bitmap);
+void   _chrono_renderer_init_bitmaps  (ChronoRenderer          *self);
+void   _chrono_renderer_clear_bitmaps (ChronoRenderer          *self);
+void   _chrono_renderer_begin_bitmaps (ChronoRenderer          *self,
+                                       cairo_t                 *cr);
+void   _chrono_renderer_end_bitmaps   (ChronoRenderer          *self);
+void   _chrono_renderer_draw_sprite   (ChronoRenderer          *self,
+                                       cairo_t                 *cr,
+                                       ChronoSpriteKey         *key,
+                                       double                   x,
+                                       double                   y,
+                                       const ChronoRect        *extent,
+                                       ChronoBitmapFunc         draw);
+void   _chrono_renderer_show_label    (ChronoRenderer          *self,
+                                       cairo_t                 *cr,
+                                       ChronoLabelText         *label,
+                                       double                   x,
+                                       double                   y,
+                                       const ChronoColor       *color);
 
 /* chrono-renderer-labels.c */
 void   _chrono_renderer_draw_stems    (ChronoRenderer          *self,

@@ -23,19 +23,13 @@ typedef struct
   double height;
 } Extents;
 
-typedef struct
-{
-  PangoLayout *layout;
-  double       width;
-  double       height;
-} LabelText;
-
 static void
 label_text_free (gpointer data)
 {
-  LabelText *label = data;
+  ChronoLabelText *label = data;
 
   g_object_unref (label->layout);
+  _chrono_bitmap_clear (&label->bitmap);
   g_free (label);
 }
 
@@ -59,6 +53,13 @@ parse_color (const char  *spec,
   color->alpha = 1.0;
 
   return TRUE;
+}
+
+static gboolean
+same_color (const ChronoColor *a,
+            const ChronoColor *b)
+{
+  return a->red == b->red && a->green == b->green && a->blue == b->blue && a->alpha == b->alpha;
 }
 
 void
@@ -167,6 +168,7 @@ setup_layouts (ChronoRenderer *self)
       self->measured[kind] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
     }
 
+  _chrono_renderer_clear_bitmaps (self);
   g_clear_pointer (&self->label_layouts, g_hash_table_unref);
   self->label_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, label_text_free);
 }
@@ -190,6 +192,7 @@ chrono_renderer_new (PangoContext            *context,
     self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
 
   chrono_render_style_copy (&self->style, style);
+  _chrono_renderer_init_bitmaps (self);
   setup_layouts (self);
 
   return self;
@@ -207,6 +210,7 @@ chrono_renderer_free (ChronoRenderer *self)
       g_clear_pointer (&self->measured[kind], g_hash_table_unref);
     }
   g_clear_pointer (&self->label_layouts, g_hash_table_unref);
+  g_clear_pointer (&self->sprites, g_hash_table_unref);
   chrono_render_style_clear (&self->style);
   g_clear_object (&self->context);
   g_free (self);
@@ -218,12 +222,22 @@ chrono_renderer_set_style (ChronoRenderer          *self,
 {
   gboolean same_font = self->style.font && style->font &&
                        pango_font_description_equal (self->style.font, style->font);
+  /* The view sets its style before every frame; bitmaps go only when the look changes. */
+  gboolean same_look = same_color (&self->style.foreground, &style->foreground) &&
+                       same_color (&self->style.background, &style->background) &&
+                       same_color (&self->style.accent, &style->accent) &&
+                       same_color (&self->style.grid, &style->grid) &&
+                       same_color (&self->style.label_background, &style->label_background) &&
+                       self->style.dark == style->dark && self->style.high_contrast == style->high_contrast &&
+                       self->style.scale == style->scale;
 
   chrono_render_style_clear (&self->style);
   chrono_render_style_copy (&self->style, style);
 
   if (!same_font)
     setup_layouts (self);
+  else if (!same_look)
+    _chrono_renderer_clear_bitmaps (self);
 }
 
 const ChronoRenderStyle *
@@ -234,20 +248,23 @@ chrono_renderer_get_style (ChronoRenderer *self)
 
 /* A title's layout, shaped once with no width limit; its extents are what the layout
  * places, and it is drawn as it is unless it has to be ellipsized. */
-static LabelText *
+static ChronoLabelText *
 lookup_label (ChronoRenderer *self,
               const char     *text)
 {
-  LabelText *label = g_hash_table_lookup (self->label_layouts, text);
+  ChronoLabelText *label = g_hash_table_lookup (self->label_layouts, text);
   PangoRectangle logical;
 
   if (label != NULL)
     return label;
 
   if (g_hash_table_size (self->label_layouts) > LABEL_CACHE_LIMIT)
-    g_hash_table_remove_all (self->label_layouts);
+    {
+      _chrono_renderer_clear_bitmaps (self);
+      g_hash_table_remove_all (self->label_layouts);
+    }
 
-  label = g_new0 (LabelText, 1);
+  label = g_new0 (ChronoLabelText, 1);
   label->layout = pango_layout_copy (self->layouts[CHRONO_TEXT_LABEL]);
   pango_layout_set_text (label->layout, text, -1);
   pango_layout_set_ellipsize (label->layout, PANGO_ELLIPSIZE_END);
@@ -273,7 +290,7 @@ chrono_renderer_measure (ChronoTextKind  kind,
 
   if (kind == CHRONO_TEXT_LABEL)
     {
-      LabelText *label = lookup_label (self, text);
+      ChronoLabelText *label = lookup_label (self, text);
 
       *width = label->width;
       *height = label->height;
@@ -387,20 +404,24 @@ _chrono_renderer_show_text (ChronoRenderer    *self,
    * be ellipsized, which a width that does not cut it never needs. */
   if (kind == CHRONO_TEXT_LABEL)
     {
-      LabelText *label = lookup_label (self, text);
+      ChronoLabelText *label = lookup_label (self, text);
       int width = pango_layout_get_width (label->layout);
       int wanted = (int) (max_width * PANGO_SCALE);
+      ChronoColor faded = *color;
 
-      layout = label->layout;
       if (max_width >= label->width)
         {
           if (width >= 0 && width < (int) (label->width * PANGO_SCALE))
-            pango_layout_set_width (layout, -1);
+            pango_layout_set_width (label->layout, -1);
         }
       else if (width != wanted)
         {
-          pango_layout_set_width (layout, wanted);
+          pango_layout_set_width (label->layout, wanted);
         }
+
+      faded.alpha *= alpha;
+      _chrono_renderer_show_label (self, cr, label, x, y, &faded);
+      return;
     }
   else
     {
@@ -504,6 +525,19 @@ draw_legend (ChronoRenderer *self,
     }
 }
 
+/* A line @width logical pixels wide on the device pixel grid, as the box it covers. */
+static void
+add_vertical_line (ChronoRenderer *self,
+                   cairo_t        *cr,
+                   double          x,
+                   double          y0,
+                   double          y1,
+                   double          width)
+{
+  x = _chrono_renderer_snap (self, x, width);
+  cairo_rectangle (cr, x - width / 2, y0, width, y1 - y0);
+}
+
 static void
 draw_axis (ChronoRenderer *self,
            cairo_t        *cr,
@@ -512,29 +546,34 @@ draw_axis (ChronoRenderer *self,
   ChronoTimeAxis *axis = layout->axis;
   double label_y = layout->axis_y + 7;
   double context_y = label_y + axis->label_height + 2;
+  double axis_y = _chrono_renderer_snap (self, layout->axis_y, 1);
 
   /* Grid lines behind the labels, at the labelled ticks. */
-  _chrono_renderer_set_color (cr, &self->style.grid, 1);
   for (guint i = 0; i < axis->ticks->len; i++)
     {
       const ChronoAxisTick *tick = &g_array_index (axis->ticks, ChronoAxisTick, i);
 
       if (tick->major)
-        vertical_line (self, cr, tick->x, layout->top_strip.height, layout->axis_y, 1);
+        add_vertical_line (self, cr, tick->x, layout->top_strip.height, layout->axis_y, 1);
     }
+  _chrono_renderer_set_color (cr, &self->style.grid, 1);
+  cairo_fill (cr);
 
+  /* The axis, then its ticks over it, in one fill. */
   _chrono_renderer_set_color (cr, &self->style.foreground, self->style.high_contrast ? 1.0 : 0.55);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, 0, _chrono_renderer_snap (self, layout->axis_y, 1));
-  cairo_line_to (cr, layout->width, _chrono_renderer_snap (self, layout->axis_y, 1));
-  cairo_stroke (cr);
-
+  cairo_rectangle (cr, 0, axis_y - 0.5, layout->width, 1);
+  cairo_fill (cr);
   for (guint i = 0; i < axis->ticks->len; i++)
     {
       const ChronoAxisTick *tick = &g_array_index (axis->ticks, ChronoAxisTick, i);
 
-      _chrono_renderer_set_color (cr, &self->style.foreground, self->style.high_contrast ? 1.0 : 0.55);
-      vertical_line (self, cr, tick->x, layout->axis_y, layout->axis_y + (tick->major ? 6 : 3), 1);
+      add_vertical_line (self, cr, tick->x, layout->axis_y, layout->axis_y + (tick->major ? 6 : 3), 1);
+    }
+  cairo_fill (cr);
+
+  for (guint i = 0; i < axis->ticks->len; i++)
+    {
+      const ChronoAxisTick *tick = &g_array_index (axis->ticks, ChronoAxisTick, i);
 
       if (tick->label != NULL)
         _chrono_renderer_show_text (self, cr, CHRONO_TEXT_AXIS, tick->label, tick->x + 3, label_y, 0,
@@ -597,46 +636,72 @@ draw_today (ChronoRenderer *self,
 }
 
 static void
+draw_badge (ChronoRenderer *self,
+            cairo_t        *cr,
+            gconstpointer   data,
+            double          x,
+            double          y)
+{
+  const ChronoSpriteKey *key = data;
+  ChronoRect badge = { x, y, key->width, key->height };
+  double text_width = 0, text_height = 0;
+
+  _chrono_renderer_rounded_rect (cr, &badge, badge.height / 2);
+  _chrono_renderer_set_color (cr, &self->style.background, 1);
+  cairo_fill_preserve (cr);
+  _chrono_renderer_set_color (cr, &self->style.foreground, key->emphasised ? 0.22 : 0.1);
+  cairo_fill_preserve (cr);
+  _chrono_renderer_set_color (cr, &self->style.foreground, self->style.high_contrast ? 0.9 : 0.3);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+
+  chrono_renderer_measure (CHRONO_TEXT_BADGE, key->text, &text_width, &text_height, self);
+  _chrono_renderer_show_text (self, cr, CHRONO_TEXT_BADGE, key->text,
+                              badge.x + (badge.width - text_width) / 2,
+                              badge.y + (badge.height - text_height) / 2, 0,
+                              &self->style.foreground, 0.9);
+}
+
+static void
 draw_clusters (ChronoRenderer          *self,
                cairo_t                 *cr,
                ChronoLayout            *layout,
                const ChronoRenderState *state)
 {
+  double y_line = _chrono_renderer_snap (self, layout->cluster_row.y + layout->cluster_row.height + 2, 1);
+
+  /* A bracket under each badge shows how far its cluster reaches: the pixels a stroke
+   * one pixel wide would cover, as boxes, all in one fill. */
   for (guint i = 0; i < layout->clusters->len; i++)
     {
       const ChronoLayoutCluster *cluster = &g_array_index (layout->clusters, ChronoLayoutCluster, i);
-      gboolean hovered = state && state->hovered_cluster == i;
-      double text_width = 0, text_height = 0;
-      double y = layout->cluster_row.y + layout->cluster_row.height;
+      double x0, x1;
 
-      /* A bracket under the badge shows how far the cluster reaches. */
-      if (cluster->x1 - cluster->x0 >= 2)
-        {
-          double y_line = _chrono_renderer_snap (self, y + 2, 1);
+      if (cluster->x1 - cluster->x0 < 2)
+        continue;
+      x0 = _chrono_renderer_snap (self, cluster->x0, 1);
+      x1 = _chrono_renderer_snap (self, cluster->x1, 1);
+      cairo_rectangle (cr, x0 - 0.5, y_line - 0.5, x1 - x0 + 1, 1);
+      cairo_rectangle (cr, x0 - 0.5, y_line + 0.5, 1, 1.5);
+      cairo_rectangle (cr, x1 - 0.5, y_line + 0.5, 1, 1.5);
+    }
+  _chrono_renderer_set_color (cr, &self->style.foreground, 0.35);
+  cairo_fill (cr);
 
-          _chrono_renderer_set_color (cr, &self->style.foreground, 0.35);
-          cairo_set_line_width (cr, 1);
-          cairo_move_to (cr, _chrono_renderer_snap (self, cluster->x0, 1), y_line + 2);
-          cairo_line_to (cr, _chrono_renderer_snap (self, cluster->x0, 1), y_line);
-          cairo_line_to (cr, _chrono_renderer_snap (self, cluster->x1, 1), y_line);
-          cairo_line_to (cr, _chrono_renderer_snap (self, cluster->x1, 1), y_line + 2);
-          cairo_stroke (cr);
-        }
+  for (guint i = 0; i < layout->clusters->len; i++)
+    {
+      const ChronoLayoutCluster *cluster = &g_array_index (layout->clusters, ChronoLayoutCluster, i);
+      ChronoSpriteKey key = { 0 };
+      ChronoRect extent = { -1, -1, cluster->badge.width + 2, cluster->badge.height + 2 };
 
-      _chrono_renderer_rounded_rect (cr, &cluster->badge, cluster->badge.height / 2);
-      _chrono_renderer_set_color (cr, &self->style.background, 1);
-      cairo_fill_preserve (cr);
-      _chrono_renderer_set_color (cr, &self->style.foreground, hovered ? 0.22 : 0.1);
-      cairo_fill_preserve (cr);
-      _chrono_renderer_set_color (cr, &self->style.foreground, self->style.high_contrast ? 0.9 : 0.3);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
-
-      chrono_renderer_measure (CHRONO_TEXT_BADGE, cluster->text, &text_width, &text_height, self);
-      _chrono_renderer_show_text (self, cr, CHRONO_TEXT_BADGE, cluster->text,
-                 cluster->badge.x + (cluster->badge.width - text_width) / 2,
-                 cluster->badge.y + (cluster->badge.height - text_height) / 2, 0,
-                 &self->style.foreground, 0.9);
+      key.kind = CHRONO_SPRITE_BADGE;
+      key.width = cluster->badge.width;
+      key.height = cluster->badge.height;
+      key.emphasised = state && state->hovered_cluster == i;
+      if (g_strlcpy (key.text, cluster->text, sizeof key.text) >= sizeof key.text)
+        draw_badge (self, cr, &key, cluster->badge.x, cluster->badge.y);
+      else
+        _chrono_renderer_draw_sprite (self, cr, &key, cluster->badge.x, cluster->badge.y, &extent, draw_badge);
     }
 }
 
@@ -658,6 +723,7 @@ chrono_renderer_draw (ChronoRenderer          *self,
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, layout->width, layout->height);
   cairo_clip (cr);
+  _chrono_renderer_begin_bitmaps (self, cr);
 
   _chrono_renderer_set_color (cr, &self->style.background, 1);
   cairo_paint (cr);
@@ -682,5 +748,6 @@ chrono_renderer_draw (ChronoRenderer          *self,
 
   draw_legend (self, cr, layout);
 
+  _chrono_renderer_end_bitmaps (self);
   cairo_restore (cr);
 }

@@ -71,6 +71,9 @@ void            chrono_renderer_draw             (ChronoRenderer          *self,
                                                   cairo_t                 *cr,
                                                   ChronoLayout            *layout,
                                                   const ChronoRenderState *state);
+void            chrono_renderer_get_bitmap_usage (ChronoRenderer          *self,
+                                                  guint                   *n_bitmaps,
+                                                  gsize                   *bytes);
 void            chrono_renderer_draw_overview    (ChronoRenderer             *self,
                                                   cairo_t                    *cr,
                                                   const ChronoOverviewLayout *layout);

@@ -1,0 +1,319 @@
+/* chrono-renderer-bitmaps.c — what comes back frame after frame, drawn once as a bitmap
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A title, a marker or a cluster's badge costs cairo and Pango far more to draw than to
+ * copy: on screen each is drawn once into a bitmap at the device scale, and copied from
+ * then on. A bitmap starts where the drawing starts within its device pixel (to an eighth
+ * of a pixel), so that the copy covers the same pixels as the drawing would. Vector output
+ * (PDF, SVG) is drawn as it always was.
+ */
+
+#define G_LOG_DOMAIN "chrono-renderer"
+
+#include "config.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "chrono-renderer-private.h"
+
+/* All the bitmaps together; past this they are all dropped, and drawn again as needed. */
+#define BITMAP_BUDGET (16 * 1024 * 1024)
+/* Far outside any surface: drawn directly. */
+#define MAX_DEVICE_COORDINATE 1e6
+
+void
+_chrono_bitmap_clear (ChronoBitmap *bitmap)
+{
+  g_clear_pointer (&bitmap->surface, cairo_surface_destroy);
+}
+
+static void
+sprite_free (gpointer data)
+{
+  ChronoBitmap *bitmap = data;
+
+  _chrono_bitmap_clear (bitmap);
+  g_free (bitmap);
+}
+
+static guint
+sprite_key_hash (gconstpointer data)
+{
+  const guchar *bytes = data;
+  guint hash = 2166136261u;
+
+  for (gsize i = 0; i < sizeof (ChronoSpriteKey); i++)
+    hash = (hash ^ bytes[i]) * 16777619u;
+
+  return hash;
+}
+
+static gboolean
+sprite_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  return memcmp (a, b, sizeof (ChronoSpriteKey)) == 0;
+}
+
+void
+_chrono_renderer_init_bitmaps (ChronoRenderer *self)
+{
+  self->sprites = g_hash_table_new_full (sprite_key_hash, sprite_key_equal, g_free, sprite_free);
+}
+
+void
+_chrono_renderer_clear_bitmaps (ChronoRenderer *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_remove_all (self->sprites);
+  if (self->label_layouts != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->label_layouts);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        _chrono_bitmap_clear (&((ChronoLabelText *) value)->bitmap);
+    }
+  self->bitmap_bytes = 0;
+}
+
+/* Bitmaps go where pixels are made from them: an image, or the recording a widget's
+ * snapshot is, which is played back onto one; at a scale the style knows, and only when
+ * user space is device space moved. */
+void
+_chrono_renderer_begin_bitmaps (ChronoRenderer *self,
+                                cairo_t        *cr)
+{
+  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
+  cairo_matrix_t matrix;
+
+  cairo_get_matrix (cr, &matrix);
+  self->use_bitmaps = (type == CAIRO_SURFACE_TYPE_IMAGE || type == CAIRO_SURFACE_TYPE_RECORDING) &&
+                      matrix.xx == 1 && matrix.yy == 1 && matrix.xy == 0 && matrix.yx == 0;
+  self->device_x = matrix.x0;
+  self->device_y = matrix.y0;
+}
+
+void
+_chrono_renderer_end_bitmaps (ChronoRenderer *self)
+{
+  self->use_bitmaps = FALSE;
+}
+
+/* The device pixel of (@x, @y) and where in it the point is, in eighths. */
+static gboolean
+device_pixel (ChronoRenderer *self,
+              double          x,
+              double          y,
+              int            *ix,
+              int            *iy,
+              guint          *fx,
+              guint          *fy)
+{
+  double dx = (x + self->device_x) * self->style.scale;
+  double dy = (y + self->device_y) * self->style.scale;
+  double eighths_x, eighths_y;
+
+  if (!(fabs (dx) < MAX_DEVICE_COORDINATE && fabs (dy) < MAX_DEVICE_COORDINATE))
+    return FALSE;
+
+  *ix = (int) floor (dx);
+  *iy = (int) floor (dy);
+  eighths_x = round ((dx - *ix) * 8);
+  eighths_y = round ((dy - *iy) * 8);
+  if (eighths_x >= 8)
+    {
+      eighths_x = 0;
+      (*ix)++;
+    }
+  if (eighths_y >= 8)
+    {
+      eighths_y = 0;
+      (*iy)++;
+    }
+  *fx = (guint) eighths_x;
+  *fy = (guint) eighths_y;
+
+  return TRUE;
+}
+
+/* Draws @draw into a new bitmap covering @extent (logical pixels around the point it
+ * draws at), with that point @fx, @fy eighths into its device pixel. */
+static void
+render_bitmap (ChronoRenderer   *self,
+               cairo_t          *target,
+               ChronoBitmap     *bitmap,
+               const ChronoRect *extent,
+               guint             fx,
+               guint             fy,
+               ChronoBitmapFunc  draw,
+               gconstpointer     data)
+{
+  double scale = self->style.scale;
+  int x0 = (int) floor (extent->x * scale) - 1;
+  int y0 = (int) floor (extent->y * scale) - 1;
+  int x1 = (int) ceil ((extent->x + extent->width) * scale) + 2;
+  int y1 = (int) ceil ((extent->y + extent->height) * scale) + 2;
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_t *cr;
+
+  if (self->bitmap_bytes > BITMAP_BUDGET)
+    _chrono_renderer_clear_bitmaps (self);
+
+  if (bitmap->surface != NULL)
+    {
+      self->bitmap_bytes -= MIN (self->bitmap_bytes, (gsize) cairo_image_surface_get_stride (bitmap->surface) *
+                                                     cairo_image_surface_get_height (bitmap->surface));
+      _chrono_bitmap_clear (bitmap);
+    }
+  bitmap->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, x1 - x0, y1 - y0);
+  cairo_surface_set_device_scale (bitmap->surface, scale, scale);
+  bitmap->x = x0;
+  bitmap->y = y0;
+  bitmap->fx = fx;
+  bitmap->fy = fy;
+  self->bitmap_bytes += (gsize) cairo_image_surface_get_stride (bitmap->surface) * (y1 - y0);
+
+  /* Glyphs as the target would have them. */
+  cr = cairo_create (bitmap->surface);
+  cairo_surface_get_font_options (cairo_get_target (target), options);
+  cairo_set_font_options (cr, options);
+  cairo_font_options_destroy (options);
+  draw (self, cr, data, (fx / 8.0 - x0) / scale, (fy / 8.0 - y0) / scale);
+  cairo_destroy (cr);
+}
+
+static void
+paint_bitmap (ChronoRenderer     *self,
+              cairo_t            *cr,
+              const ChronoBitmap *bitmap,
+              int                 ix,
+              int                 iy)
+{
+  double scale = self->style.scale;
+  double x = (ix + bitmap->x) / scale - self->device_x;
+  double y = (iy + bitmap->y) / scale - self->device_y;
+
+  cairo_set_source_surface (cr, bitmap->surface, x, y);
+  cairo_rectangle (cr, x, y,
+                   cairo_image_surface_get_width (bitmap->surface) / scale,
+                   cairo_image_surface_get_height (bitmap->surface) / scale);
+  cairo_fill (cr);
+}
+
+/**
+ * _chrono_renderer_draw_sprite:
+ * @key: what @draw draws: its kind, colour, size and text (all of it zeroed first)
+ * @extent: where @draw draws, in logical pixels around (@x, @y)
+ *
+ * Draws what @draw draws at (@x, @y), from a bitmap kept under @key when bitmaps can
+ * be used.
+ */
+void
+_chrono_renderer_draw_sprite (ChronoRenderer   *self,
+                              cairo_t          *cr,
+                              ChronoSpriteKey  *key,
+                              double            x,
+                              double            y,
+                              const ChronoRect *extent,
+                              ChronoBitmapFunc  draw)
+{
+  ChronoBitmap *bitmap;
+  int ix, iy;
+
+  if (!self->use_bitmaps || !device_pixel (self, x, y, &ix, &iy, &key->fx, &key->fy))
+    {
+      draw (self, cr, key, x, y);
+      return;
+    }
+
+  bitmap = g_hash_table_lookup (self->sprites, key);
+  if (bitmap == NULL)
+    {
+      bitmap = g_new0 (ChronoBitmap, 1);
+      render_bitmap (self, cr, bitmap, extent, key->fx, key->fy, draw, key);
+      g_hash_table_insert (self->sprites, g_memdup2 (key, sizeof *key), bitmap);
+    }
+
+  paint_bitmap (self, cr, bitmap, ix, iy);
+}
+
+static void
+draw_label_text (ChronoRenderer *self,
+                 cairo_t        *cr,
+                 gconstpointer   data,
+                 double          x,
+                 double          y)
+{
+  const ChronoLabelText *label = data;
+
+  _chrono_renderer_set_color (cr, &label->bitmap_color, 1);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, label->layout);
+}
+
+/* Draws @label's layout, as it is now, at (@x, @y) in @color: from its bitmap when it
+ * has one of this width, colour and place in the pixel, or one made now. */
+void
+_chrono_renderer_show_label (ChronoRenderer    *self,
+                             cairo_t           *cr,
+                             ChronoLabelText   *label,
+                             double             x,
+                             double             y,
+                             const ChronoColor *color)
+{
+  int width = pango_layout_get_width (label->layout);
+  int ix, iy;
+  guint fx, fy;
+
+  if (!self->use_bitmaps || !device_pixel (self, x, y, &ix, &iy, &fx, &fy))
+    {
+      _chrono_renderer_set_color (cr, color, 1);
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, label->layout);
+      return;
+    }
+
+  if (label->bitmap.surface == NULL || label->bitmap_width != width || label->bitmap.fx != fx ||
+      label->bitmap.fy != fy || memcmp (&label->bitmap_color, color, sizeof *color) != 0)
+    {
+      PangoRectangle ink, logical;
+      ChronoRect extent;
+
+      pango_layout_get_pixel_extents (label->layout, &ink, &logical);
+      extent.x = MIN (ink.x, logical.x);
+      extent.y = MIN (ink.y, logical.y);
+      extent.width = MAX (ink.x + ink.width, logical.x + logical.width) - extent.x;
+      extent.height = MAX (ink.y + ink.height, logical.y + logical.height) - extent.y;
+      label->bitmap_width = width;
+      label->bitmap_color = *color;
+      render_bitmap (self, cr, &label->bitmap, &extent, fx, fy, draw_label_text, label);
+    }
+
+  paint_bitmap (self, cr, &label->bitmap, ix, iy);
+}
+
+/**
+ * chrono_renderer_get_bitmap_usage:
+ *
+ * How many bitmaps of titles, markers and badges the renderer keeps, and their size.
+ */
+void
+chrono_renderer_get_bitmap_usage (ChronoRenderer *self,
+                                  guint          *n_bitmaps,
+                                  gsize          *bytes)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint n = g_hash_table_size (self->sprites);
+
+  g_hash_table_iter_init (&iter, self->label_layouts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    n += ((ChronoLabelText *) value)->bitmap.surface != NULL;
+
+  *n_bitmaps = n;
+  *bytes = self->bitmap_bytes;
+}
