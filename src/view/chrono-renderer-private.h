@@ -51,6 +51,7 @@ typedef enum
 {
   CHRONO_SPRITE_MARKER,
   CHRONO_SPRITE_BADGE,
+  CHRONO_SPRITE_BADGE_TEXT,
 } ChronoSpriteKind;
 
 /* Everything a sprite's drawing depends on besides the style; zeroed, then filled. */

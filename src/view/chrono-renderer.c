@@ -589,14 +589,69 @@ draw_axis (ChronoRenderer *self,
     }
 }
 
+/* Whole pixels, a bar a column of DENSITY_STEP pixels. */
+static double
+density_bar_height (ChronoLayout *layout,
+                    guint         column)
+{
+  double track = layout->axis_y - layout->axis_band.y - 2;
+
+  return round (MIN (track, 2 + 1.5 * log2 (layout->density[column])));
+}
+
+/* On pixels, the bars are written into a mask, at the device scale, a pixel at a time:
+ * with a bar in every column, a thousand boxes in one fill cost cairo far more. */
+static gboolean
+mask_density (ChronoRenderer *self,
+              cairo_t        *cr,
+              ChronoLayout   *layout)
+{
+  double scale = self->style.scale;
+  double track = ceil (layout->axis_y - layout->axis_band.y - 2);
+  int columns = (int) ceil (layout->width * scale);
+  int rows = (int) (track * scale);
+  int step = (int) (layout->density_step * scale);
+  int bar_width = (int) (MAX (layout->density_step - 1, 1) * scale);
+  cairo_surface_t *mask;
+  guchar *data;
+  int stride;
+
+  if (!self->use_bitmaps || scale != floor (scale) || layout->density_step != floor (layout->density_step) ||
+      self->device_x != floor (self->device_x) || self->device_y != floor (self->device_y) ||
+      layout->axis_y != floor (layout->axis_y) || rows <= 0 || columns <= 0)
+    return FALSE;
+
+  mask = cairo_image_surface_create (CAIRO_FORMAT_A8, columns, rows);
+  data = cairo_image_surface_get_data (mask);
+  stride = cairo_image_surface_get_stride (mask);
+  cairo_surface_flush (mask);
+  for (guint c = 0; c < layout->n_density && (int) c * step < columns; c++)
+    {
+      int height;
+
+      if (layout->density[c] == 0)
+        continue;
+      height = MIN ((int) (density_bar_height (layout, c) * scale), rows);
+      for (int y = rows - height; y < rows; y++)
+        memset (data + y * stride + c * step, 0xff, MIN (bar_width, columns - (int) c * step));
+    }
+  cairo_surface_mark_dirty (mask);
+  cairo_surface_set_device_scale (mask, scale, scale);
+  cairo_mask_surface (cr, mask, 0, layout->axis_y - track);
+  cairo_surface_destroy (mask);
+
+  return TRUE;
+}
+
 static void
 draw_density (ChronoRenderer *self,
               cairo_t        *cr,
               ChronoLayout   *layout)
 {
-  double track = layout->axis_y - layout->axis_band.y - 2;
-
   _chrono_renderer_set_color (cr, &self->style.foreground, self->style.high_contrast ? 0.7 : 0.3);
+  if (mask_density (self, cr, layout))
+    return;
+
   for (guint c = 0; c < layout->n_density; c++)
     {
       double height;
@@ -604,9 +659,8 @@ draw_density (ChronoRenderer *self,
       if (layout->density[c] == 0)
         continue;
 
-      /* Whole pixels: boxes on the pixel grid fill without antialiasing, a thousand of
-       * them in one pass. */
-      height = round (MIN (track, 2 + 1.5 * log2 (layout->density[c])));
+      /* Boxes on the pixel grid fill without antialiasing. */
+      height = density_bar_height (layout, c);
       cairo_rectangle (cr, c * layout->density_step, layout->axis_y - height,
                        MAX (layout->density_step - 1, 1), height);
     }
@@ -635,6 +689,8 @@ draw_today (ChronoRenderer *self,
   cairo_fill (cr);
 }
 
+/* A badge's pill and its count are two sprites: pills come in a few widths, and counts
+ * change as the view moves. */
 static void
 draw_badge (ChronoRenderer *self,
             cairo_t        *cr,
@@ -644,7 +700,6 @@ draw_badge (ChronoRenderer *self,
 {
   const ChronoSpriteKey *key = data;
   ChronoRect badge = { x, y, key->width, key->height };
-  double text_width = 0, text_height = 0;
 
   _chrono_renderer_rounded_rect (cr, &badge, badge.height / 2);
   _chrono_renderer_set_color (cr, &self->style.background, 1);
@@ -654,12 +709,18 @@ draw_badge (ChronoRenderer *self,
   _chrono_renderer_set_color (cr, &self->style.foreground, self->style.high_contrast ? 0.9 : 0.3);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
+}
 
-  chrono_renderer_measure (CHRONO_TEXT_BADGE, key->text, &text_width, &text_height, self);
-  _chrono_renderer_show_text (self, cr, CHRONO_TEXT_BADGE, key->text,
-                              badge.x + (badge.width - text_width) / 2,
-                              badge.y + (badge.height - text_height) / 2, 0,
-                              &self->style.foreground, 0.9);
+static void
+draw_badge_text (ChronoRenderer *self,
+                 cairo_t        *cr,
+                 gconstpointer   data,
+                 double          x,
+                 double          y)
+{
+  const ChronoSpriteKey *key = data;
+
+  _chrono_renderer_show_text (self, cr, CHRONO_TEXT_BADGE, key->text, x, y, 0, &self->style.foreground, 0.9);
 }
 
 static void
@@ -691,17 +752,30 @@ draw_clusters (ChronoRenderer          *self,
   for (guint i = 0; i < layout->clusters->len; i++)
     {
       const ChronoLayoutCluster *cluster = &g_array_index (layout->clusters, ChronoLayoutCluster, i);
-      ChronoSpriteKey key = { 0 };
+      ChronoSpriteKey pill = { 0 };
+      ChronoSpriteKey count = { 0 };
       ChronoRect extent = { -1, -1, cluster->badge.width + 2, cluster->badge.height + 2 };
+      double text_width = 0, text_height = 0;
+      double text_x, text_y;
 
-      key.kind = CHRONO_SPRITE_BADGE;
-      key.width = cluster->badge.width;
-      key.height = cluster->badge.height;
-      key.emphasised = state && state->hovered_cluster == i;
-      if (g_strlcpy (key.text, cluster->text, sizeof key.text) >= sizeof key.text)
-        draw_badge (self, cr, &key, cluster->badge.x, cluster->badge.y);
-      else
-        _chrono_renderer_draw_sprite (self, cr, &key, cluster->badge.x, cluster->badge.y, &extent, draw_badge);
+      pill.kind = CHRONO_SPRITE_BADGE;
+      pill.width = cluster->badge.width;
+      pill.height = cluster->badge.height;
+      pill.emphasised = state && state->hovered_cluster == i;
+      _chrono_renderer_draw_sprite (self, cr, &pill, cluster->badge.x, cluster->badge.y, &extent, draw_badge);
+
+      chrono_renderer_measure (CHRONO_TEXT_BADGE, cluster->text, &text_width, &text_height, self);
+      text_x = cluster->badge.x + (cluster->badge.width - text_width) / 2;
+      text_y = cluster->badge.y + (cluster->badge.height - text_height) / 2;
+      count.kind = CHRONO_SPRITE_BADGE_TEXT;
+      if (g_strlcpy (count.text, cluster->text, sizeof count.text) >= sizeof count.text)
+        {
+          _chrono_renderer_show_text (self, cr, CHRONO_TEXT_BADGE, cluster->text, text_x, text_y, 0,
+                                      &self->style.foreground, 0.9);
+          continue;
+        }
+      extent = (ChronoRect) { -2, -2, text_width + 4, text_height + 4 };
+      _chrono_renderer_draw_sprite (self, cr, &count, text_x, text_y, &extent, draw_badge_text);
     }
 }
 
