@@ -271,6 +271,88 @@ test_categories (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static GtkWidget *
+focus_after (ChronoCatalogEditor *editor,
+             GtkDirectionType     direction)
+{
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (editor), direction));
+
+  return gtk_root_get_focus (GTK_ROOT (editor));
+}
+
+/* The colours are one radio group, as GNOME's are: Tab reaches the chosen colour in one
+ * press and leaves the palette with the next (it took two presses per colour, one for
+ * its cell and one for its button), the arrow keys choose another, and each colour is
+ * named for screen readers. */
+static void
+test_palette_keyboard (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  GListModel *categories = chrono_timeline_get_categories (timeline);
+  g_autoptr(ChronoCategory) added = NULL;
+  const ChronoPaletteColor *palette;
+  ChronoCatalogWindow *catalog;
+  ChronoCatalogEditor *editor;
+  GtkWidget *palette_box;
+  GtkWidget *focus;
+  guint n_colors, n_swatches = 0;
+
+  chrono_window_set_timeline (window, timeline);
+  ui_test_wait_loaded (window);
+  catalog = open_catalog (window);
+  editor = add (catalog, "catalog.add-category");
+  set_text (editor, "category_name_entry", "Policy");
+  palette_box = child (editor, CHRONO_TYPE_CATALOG_EDITOR, "palette_box");
+  palette = chrono_catalog_get_palette (&n_colors);
+  ui_test_wait_for (mapped, palette_box);
+
+  /* From the name, one Tab reaches the palette and one more leaves it. */
+  gtk_widget_grab_focus (child (editor, CHRONO_TYPE_CATALOG_EDITOR, "category_name_entry"));
+  focus = focus_after (editor, GTK_DIR_TAB_FORWARD);
+  g_assert_true (gtk_widget_is_ancestor (focus, palette_box));
+  focus = focus_after (editor, GTK_DIR_TAB_FORWARD);
+  g_assert_false (gtk_widget_is_ancestor (focus, palette_box));
+
+  /* Back: the chosen colour (the first no category has), named and checked. */
+  focus = focus_after (editor, GTK_DIR_TAB_BACKWARD);
+  g_assert_true (gtk_widget_get_parent (focus) == palette_box);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (focus)));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_LABEL, "Blue");
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_STATE_CHECKED, GTK_ACCESSIBLE_TRISTATE_TRUE);
+
+  /* An arrow key moves to the next colour and chooses it; Done gives it to the category. */
+  focus = focus_after (editor, GTK_DIR_RIGHT);
+  g_assert_true (gtk_widget_get_parent (focus) == palette_box);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_LABEL, "Teal");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (focus)));
+
+  /* Every colour is a radio button with its name. */
+  for (GtkWidget *swatch = gtk_widget_get_first_child (palette_box); swatch != NULL;
+       swatch = gtk_widget_get_next_sibling (swatch))
+    {
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_ROLE_RADIO);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           palette[n_swatches].name);
+      n_swatches++;
+    }
+  g_assert_cmpuint (n_swatches, ==, n_colors);
+
+  g_assert_true (done (editor));
+  added = g_list_model_get_item (categories, n_items (categories) - 1);
+  g_assert_cmpstr (chrono_category_get_name (added), ==, "Policy");
+  g_assert_cmpstr (chrono_category_get_color (added), ==, palette[1].color);
+
+  gtk_window_destroy (GTK_WINDOW (catalog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_eras (void)
 {
@@ -403,10 +485,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The palette's names and roles are checked as a screen reader gets them. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/catalog/sources", test_sources);
   g_test_add_func ("/ui/catalog/categories", test_categories);
+  g_test_add_func ("/ui/catalog/palette-keyboard", test_palette_keyboard);
   g_test_add_func ("/ui/catalog/eras", test_eras);
   g_test_add_func ("/ui/catalog/from-event-editor", test_from_event_editor);
   g_test_add_func ("/ui/catalog/builtin-read-only", test_builtin_read_only);

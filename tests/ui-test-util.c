@@ -121,8 +121,10 @@ void
 ui_test_init (int    *argc,
               char ***argv)
 {
-  /* Widget tests need no accessibility bus; the end-to-end tests use one. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
+  /* Widget tests need no accessibility bus (the end-to-end tests use one); those that
+   * check what a screen reader is told ask for GTK's test backend. */
+  if (g_strcmp0 (g_getenv ("GTK_A11Y"), "test") != 0)
+    g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   /* The application registers the resource; these tests build windows without one. */

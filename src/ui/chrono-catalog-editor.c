@@ -34,7 +34,7 @@ struct _ChronoCatalogEditor
   GtkLabel *source_url_problem;
   GtkEntry *category_name_entry;
   GtkLabel *category_name_problem;
-  GtkFlowBox *palette_box;
+  GtkGrid *palette_box;
   GtkEntry *era_name_entry;
   GtkLabel *era_name_problem;
   ChronoDateEntry *era_start_entry;
@@ -127,6 +127,28 @@ chrono_catalog_editor_dispose (GObject *object)
   G_OBJECT_CLASS (chrono_catalog_editor_parent_class)->dispose (object);
 }
 
+static GtkWidget *
+get_chosen_swatch (ChronoCatalogEditor *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->palette_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+      return child;
+
+  return NULL;
+}
+
+/* The “Colour” label's mnemonic goes to the chosen swatch, as Tab does. */
+static gboolean
+palette_mnemonic_activate_cb (ChronoCatalogEditor *self,
+                              gboolean             group_cycling)
+{
+  GtkWidget *chosen = get_chosen_swatch (self);
+
+  return chosen != NULL && gtk_widget_grab_focus (chosen);
+}
+
 static void
 chrono_catalog_editor_class_init (ChronoCatalogEditorClass *klass)
 {
@@ -151,6 +173,7 @@ chrono_catalog_editor_class_init (ChronoCatalogEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoCatalogEditor, category_name_entry);
   gtk_widget_class_bind_template_child (widget_class, ChronoCatalogEditor, category_name_problem);
   gtk_widget_class_bind_template_child (widget_class, ChronoCatalogEditor, palette_box);
+  gtk_widget_class_bind_template_callback (widget_class, palette_mnemonic_activate_cb);
   gtk_widget_class_bind_template_child (widget_class, ChronoCatalogEditor, era_name_entry);
   gtk_widget_class_bind_template_child (widget_class, ChronoCatalogEditor, era_name_problem);
   gtk_widget_class_bind_template_child (widget_class, ChronoCatalogEditor, era_start_entry);
@@ -175,17 +198,50 @@ chrono_catalog_editor_init (ChronoCatalogEditor *self)
   gtk_entry_set_activates_default (GTK_ENTRY (chrono_date_entry_get_editable (self->era_end_entry)), TRUE);
 }
 
-/* One toggle per colour of the palette, one of them on: the category's colour, or for a
- * new category the first that no category has yet. A colour from a file that is not in
- * the palette comes first, as “Current colour”, so that leaving it is a choice. */
+#define PALETTE_COLUMNS 5
+
+/* A swatch that is one choice of the palette's radio group, named for screen readers.
+ * The group gives GNOME's keyboard behaviour: Tab reaches the chosen colour and leaves
+ * the palette, the arrow keys choose another. The swatch shows the choice, so the radio
+ * indicator is hidden. */
+static GtkWidget *
+add_swatch (ChronoCatalogEditor *self,
+            GtkCheckButton      *group,
+            const char          *color,
+            const char          *dark_color,
+            const char          *name,
+            guint                palette_index)
+{
+  GtkWidget *button = g_object_new (GTK_TYPE_CHECK_BUTTON, "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO, NULL);
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->palette_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  gtk_widget_set_visible (gtk_widget_get_first_child (button), FALSE);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (button), chrono_ui_color_swatch_new (color, dark_color));
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (button), group);
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data (G_OBJECT (button), "palette-index", GUINT_TO_POINTER (palette_index));
+  gtk_grid_attach (self->palette_box, button, n % PALETTE_COLUMNS, n / PALETTE_COLUMNS, 1, 1);
+
+  return button;
+}
+
+/* One swatch per colour of the palette, one of them chosen: the category's colour, or
+ * for a new category the first that no category has yet. A colour from a file that is
+ * not in the palette comes first, as “Current colour”, so that leaving it is a choice. */
 static void
 fill_palette (ChronoCatalogEditor *self,
               ChronoCategory      *category)
 {
   GListModel *categories = chrono_timeline_get_categories (self->timeline);
-  GtkToggleButton *group = NULL;
-  GtkToggleButton *chosen = NULL;
-  GtkToggleButton *unused = NULL;
+  GtkCheckButton *group = NULL;
+  GtkCheckButton *chosen = NULL;
+  GtkCheckButton *unused = NULL;
 
   if (category != NULL)
     {
@@ -194,41 +250,24 @@ fill_palette (ChronoCatalogEditor *self,
       for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
         known |= g_ascii_strcasecmp (palette[i].color, chrono_category_get_color (category)) == 0;
       if (!known)
-        {
-          GtkWidget *button = gtk_toggle_button_new ();
-
-          gtk_button_set_child (GTK_BUTTON (button),
-                                chrono_ui_color_swatch_new (chrono_category_get_color (category),
-                                                            chrono_category_get_dark_color (category)));
-          gtk_widget_set_tooltip_text (button, _("Current colour"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _("Current colour"), -1);
-          gtk_widget_add_css_class (button, "flat");
-          gtk_flow_box_append (self->palette_box, button);
-          group = chosen = GTK_TOGGLE_BUTTON (button);
-        }
+        group = chosen = GTK_CHECK_BUTTON (add_swatch (self, NULL, chrono_category_get_color (category),
+                                                       chrono_category_get_dark_color (category),
+                                                       _("Current colour"), 0));
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
     {
-      GtkWidget *button = gtk_toggle_button_new ();
-      const char *name = g_dpgettext2 (NULL, "colour", palette[i].name);
+      GtkCheckButton *button;
       gboolean in_use = FALSE;
 
-      gtk_button_set_child (GTK_BUTTON (button), chrono_ui_color_swatch_new (palette[i].color, palette[i].dark_color));
-      gtk_widget_set_tooltip_text (button, name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      gtk_widget_add_css_class (button, "flat");
-      g_object_set_data (G_OBJECT (button), "palette-index", GUINT_TO_POINTER (i + 1));
-      if (group != NULL)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
-      else
-        group = GTK_TOGGLE_BUTTON (button);
-      gtk_flow_box_append (self->palette_box, button);
+      button = GTK_CHECK_BUTTON (add_swatch (self, group, palette[i].color, palette[i].dark_color,
+                                             g_dpgettext2 (NULL, "colour", palette[i].name), i + 1));
+      if (group == NULL)
+        group = button;
 
       if (category != NULL && chosen == NULL &&
           g_ascii_strcasecmp (palette[i].color, chrono_category_get_color (category)) == 0)
-        chosen = GTK_TOGGLE_BUTTON (button);
+        chosen = button;
       for (guint j = 0; j < g_list_model_get_n_items (categories); j++)
         {
           g_autoptr(ChronoCategory) other = g_list_model_get_item (categories, j);
@@ -236,30 +275,22 @@ fill_palette (ChronoCatalogEditor *self,
           in_use |= g_ascii_strcasecmp (palette[i].color, chrono_category_get_color (other)) == 0;
         }
       if (!in_use && unused == NULL)
-        unused = GTK_TOGGLE_BUTTON (button);
+        unused = button;
     }
 
   if (chosen == NULL)
     chosen = unused != NULL ? unused : group;
-  gtk_toggle_button_set_active (chosen, TRUE);
+  gtk_check_button_set_active (chosen, TRUE);
 }
 
 /* The palette entry chosen, or NULL for the category's own colour from its file. */
 static const ChronoPaletteColor *
 get_chosen_color (ChronoCatalogEditor *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->palette_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-      guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "palette-index"));
+  GtkWidget *chosen = get_chosen_swatch (self);
+  guint index = chosen != NULL ? GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chosen), "palette-index")) : 0;
 
-      if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)))
-        return index > 0 ? &palette[index - 1] : NULL;
-    }
-
-  return NULL;
+  return index > 0 ? &palette[index - 1] : NULL;
 }
 
 ChronoCatalogEditor *
