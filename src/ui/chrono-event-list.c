@@ -13,6 +13,10 @@
 #include "chrono-category-filter.h"
 #include "chrono-event-list.h"
 #include "chrono-event-row.h"
+#include "chrono-partial-selection.h"
+
+/* GTK 4.8's list view makes a row for up to 200 items at once. */
+#define MAX_ROWS_MADE 200
 
 struct _ChronoEventList
 {
@@ -29,9 +33,12 @@ struct _ChronoEventList
   GtkStack        *list_stack;
   GtkListView     *list_view;
 
-  GPtrArray       *unbound_items;   /* rows left empty until the first frame is painted */
-  gulong           first_paint_id;
-  gboolean         painted;
+  /* The list view gets the events that fit in the window first, the others a screenful
+   * a frame once the first frame is painted. */
+  ChronoPartialSelection *rows;
+  gulong           paint_id;
+  guint            more_rows_id;
+  gboolean         complete;
 };
 
 G_DEFINE_FINAL_TYPE (ChronoEventList, chrono_event_list, GTK_TYPE_WIDGET)
@@ -70,31 +77,6 @@ update_count (ChronoEventList *self)
   gtk_stack_set_visible_child_name (self->list_stack, shown == 0 && total > 0 ? "no-results" : "list");
 }
 
-/* The list view makes a row for up to 200 events at once, but the first frame shows
- * only those that fit in the window: the others are filled in once it is painted. */
-static void
-bind_unbound_items (ChronoEventList *self)
-{
-  g_autoptr(GPtrArray) items = g_steal_pointer (&self->unbound_items);
-
-  for (guint i = 0; items != NULL && i < items->len; i++)
-    {
-      GtkListItem *item = g_ptr_array_index (items, i);
-
-      chrono_event_row_set_event (CHRONO_EVENT_ROW (gtk_list_item_get_child (item)),
-                                  gtk_list_item_get_item (item));
-    }
-}
-
-static void
-after_first_paint_cb (GdkFrameClock   *clock,
-                      ChronoEventList *self)
-{
-  g_clear_signal_handler (&self->first_paint_id, clock);
-  self->painted = TRUE;
-  bind_unbound_items (self);
-}
-
 static guint
 rows_that_fit (ChronoEventList *self)
 {
@@ -123,6 +105,85 @@ rows_that_fit (ChronoEventList *self)
 }
 
 static void
+show_all (ChronoEventList *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  self->complete = TRUE;
+  if (self->paint_id != 0 && clock != NULL)
+    g_clear_signal_handler (&self->paint_id, clock);
+  g_clear_handle_id (&self->more_rows_id, g_source_remove);
+  chrono_partial_selection_set_limit (self->rows, G_MAXUINT);
+}
+
+static gboolean
+more_rows_cb (gpointer user_data)
+{
+  ChronoEventList *self = user_data;
+  guint limit = chrono_partial_selection_get_limit (self->rows);
+  GtkSelectionModel *all = chrono_partial_selection_get_model (self->rows);
+  guint n_items = all != NULL ? g_list_model_get_n_items (G_LIST_MODEL (all)) : 0;
+
+  self->more_rows_id = 0;
+
+  /* Painted without events (the timeline is still loading), the list waits for them. */
+  if (n_items == 0)
+    return G_SOURCE_REMOVE;
+
+  limit = limit > MAX_ROWS_MADE ? G_MAXUINT : limit + rows_that_fit (self);
+  if (limit >= n_items)
+    show_all (self);
+  else
+    chrono_partial_selection_set_limit (self->rows, limit);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once a frame is on the screen, the next screenful of rows is made. */
+static void
+after_paint_cb (GdkFrameClock   *clock,
+                ChronoEventList *self)
+{
+  if (self->more_rows_id == 0)
+    self->more_rows_id = g_idle_add (more_rows_cb, self);
+}
+
+static void
+chrono_event_list_root (GtkWidget *widget)
+{
+  ChronoEventList *self = CHRONO_EVENT_LIST (widget);
+
+  GTK_WIDGET_CLASS (chrono_event_list_parent_class)->root (widget);
+
+  if (!self->complete)
+    chrono_partial_selection_set_limit (self->rows, rows_that_fit (self));
+}
+
+static void
+chrono_event_list_realize (GtkWidget *widget)
+{
+  ChronoEventList *self = CHRONO_EVENT_LIST (widget);
+
+  GTK_WIDGET_CLASS (chrono_event_list_parent_class)->realize (widget);
+
+  if (!self->complete && self->paint_id == 0)
+    self->paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                                       G_CALLBACK (after_paint_cb), self);
+}
+
+static void
+chrono_event_list_unrealize (GtkWidget *widget)
+{
+  ChronoEventList *self = CHRONO_EVENT_LIST (widget);
+
+  if (self->paint_id != 0)
+    g_clear_signal_handler (&self->paint_id, gtk_widget_get_frame_clock (widget));
+  g_clear_handle_id (&self->more_rows_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (chrono_event_list_parent_class)->unrealize (widget);
+}
+
+static void
 setup_item_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                ChronoEventList          *self)
@@ -140,18 +201,6 @@ bind_item_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               ChronoEventList          *self)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (!self->painted && clock != NULL && gtk_list_item_get_position (item) >= rows_that_fit (self))
-    {
-      if (self->unbound_items == NULL)
-        self->unbound_items = g_ptr_array_new ();
-      g_ptr_array_add (self->unbound_items, item);
-      if (self->first_paint_id == 0)
-        self->first_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_first_paint_cb), self);
-      return;
-    }
-
   chrono_event_row_set_event (CHRONO_EVENT_ROW (gtk_list_item_get_child (item)),
                               gtk_list_item_get_item (item));
 }
@@ -161,8 +210,6 @@ unbind_item_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 ChronoEventList          *self)
 {
-  if (self->unbound_items != NULL)
-    g_ptr_array_remove_fast (self->unbound_items, item);
   chrono_event_row_set_event (CHRONO_EVENT_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
@@ -174,8 +221,8 @@ selected_event_cb (ChronoEventList *self)
   if (position != GTK_INVALID_LIST_POSITION)
     {
       /* Scrolled, the first frame may show any of the rows. */
-      self->painted = TRUE;
-      bind_unbound_items (self);
+      if (!self->complete)
+        show_all (self);
       gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
     }
 }
@@ -236,9 +283,7 @@ chrono_event_list_dispose (GObject *object)
   ChronoEventList *self = CHRONO_EVENT_LIST (object);
   GtkWidget *child;
 
-  if (self->first_paint_id != 0)
-    g_clear_signal_handler (&self->first_paint_id, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
-  g_clear_pointer (&self->unbound_items, g_ptr_array_unref);
+  g_clear_handle_id (&self->more_rows_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONO_TYPE_EVENT_LIST);
   /* Children without an id in the template are not covered by the call above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -247,6 +292,7 @@ chrono_event_list_dispose (GObject *object)
   g_clear_object (&self->events_signals);
   g_clear_object (&self->filter_signals);
   g_clear_object (&self->session);
+  g_clear_object (&self->rows);
 
   G_OBJECT_CLASS (chrono_event_list_parent_class)->dispose (object);
 }
@@ -314,6 +360,9 @@ chrono_event_list_class_init (ChronoEventListClass *klass)
   object_class->dispose = chrono_event_list_dispose;
   object_class->get_property = chrono_event_list_get_property;
   object_class->set_property = chrono_event_list_set_property;
+  widget_class->root = chrono_event_list_root;
+  widget_class->realize = chrono_event_list_realize;
+  widget_class->unrealize = chrono_event_list_unrealize;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
@@ -366,6 +415,8 @@ chrono_event_list_init (ChronoEventList *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_item_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_item_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
+  self->rows = chrono_partial_selection_new (NULL);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->rows));
 
   self->session_signals = g_signal_group_new (CHRONO_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::timeline", G_CALLBACK (update_count), self);
@@ -405,6 +456,8 @@ chrono_event_list_set_session (ChronoEventList *self,
   if (!g_set_object (&self->session, session))
     return;
 
+  chrono_partial_selection_set_model (self->rows,
+                                      session != NULL ? GTK_SELECTION_MODEL (chrono_session_get_selection (session)) : NULL);
   g_signal_group_set_target (self->session_signals, session);
   g_signal_group_set_target (self->events_signals, session != NULL ? chrono_session_get_events (session) : NULL);
   g_signal_group_set_target (self->filter_signals, session != NULL ? chrono_session_get_filter (session) : NULL);
