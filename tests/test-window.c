@@ -119,6 +119,66 @@ test_list_rows_filled (void)
   ui_test_iterate ();
 }
 
+typedef struct
+{
+  ChronoWindow *window;
+  gboolean      painted;
+  gboolean      filled;
+} FirstFrame;
+
+/* At the first frame with events, the rows made so far reach the bottom of the list,
+ * unless there is a row for every event. */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                FirstFrame    *first)
+{
+  GtkWidget *list_view = GTK_WIDGET (sidebar_child (first->window, "list_view"));
+  GListModel *shown = G_LIST_MODEL (chrono_session_get_selection (chrono_window_get_session (first->window)));
+  guint n_rows = 0;
+  double bottom = 0;
+
+  if (first->painted || g_list_model_get_n_items (shown) == 0)
+    return;
+
+  first->painted = TRUE;
+  for (GtkWidget *item = gtk_widget_get_first_child (list_view); item != NULL; item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = ui_test_find_child (item, CHRONO_TYPE_EVENT_ROW);
+      graphene_rect_t bounds;
+
+      if (row == NULL || chrono_event_row_get_event (CHRONO_EVENT_ROW (row)) == NULL ||
+          !gtk_widget_compute_bounds (item, list_view, &bounds))
+        continue;
+      n_rows++;
+      bottom = MAX (bottom, bounds.origin.y + bounds.size.height);
+    }
+
+  first->filled = n_rows == g_list_model_get_n_items (shown) || bottom >= gtk_widget_get_height (list_view);
+}
+
+static gboolean
+first_frame_painted (gpointer data)
+{
+  return ((FirstFrame *) data)->painted;
+}
+
+static void
+test_list_first_frame (void)
+{
+  FirstFrame first = { ui_test_window_new (), FALSE, FALSE };
+  GdkFrameClock *clock;
+
+  gtk_widget_realize (GTK_WIDGET (first.window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (first.window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_cb), &first);
+  ui_test_wait_for (first_frame_painted, &first);
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, &first);
+  g_assert_true (first.filled);
+
+  gtk_window_destroy (GTK_WINDOW (first.window));
+  ui_test_iterate ();
+}
+
 /* The main menu's popover and the shortcuts window are made when they are first asked
  * for, not with the window. */
 static void
@@ -647,6 +707,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/builtin-timeline", test_builtin);
   g_test_add_func ("/ui/window/built-on-demand", test_built_on_demand);
   g_test_add_func ("/ui/window/list-rows-filled", test_list_rows_filled);
+  g_test_add_func ("/ui/window/list-first-frame", test_list_first_frame);
   g_test_add_func ("/ui/window/open-broken-keeps-timeline", test_open_broken_keeps_timeline);
   g_test_add_func ("/ui/window/open-file", test_open_file);
   g_test_add_func ("/ui/window/search-and-categories", test_search_and_categories);

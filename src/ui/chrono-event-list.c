@@ -81,7 +81,9 @@ static guint
 rows_that_fit (ChronoEventList *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  PangoFontMetrics *metrics;
   int width = 0, height = 0;
+  int line;
 
   if (GTK_IS_WINDOW (root))
     {
@@ -100,8 +102,19 @@ rows_that_fit (ChronoEventList *self)
         }
     }
 
-  /* No row is shorter than two lines of caption and text. */
-  return height > 0 ? height / 32 + 1 : G_MAXUINT;
+  if (height <= 0)
+    return G_MAXUINT;
+
+  /* No row is shorter than its margins (6 above and below, and 2 between the date and
+   * the title), a line of text and a line of caption, whose type is no smaller than
+   * seven tenths of the text's; Latin letters make the shortest lines (Chinese ones are
+   * taller). */
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)), NULL,
+                                       pango_language_from_string ("en"));
+  line = (pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics)) / PANGO_SCALE;
+  pango_font_metrics_unref (metrics);
+
+  return height / MAX (6 + 6 + 2 + line + line * 7 / 10, 16) + 1;
 }
 
 static void
