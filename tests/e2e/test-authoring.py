@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # End-to-end: open a copy of a timeline in the real app, double-click an empty place on
 # the timeline with the real pointer, type a title, Enter, Ctrl+S, quit; then
-# `chronoscope --check` on the file counts one more event, and the file has its title.
+# `chronoscope --check` on the file counts one more event, and the file has its title;
+# the copy autosave made of the change went with the save.
 # The editor and the new event are found through the accessibility bus.
 #
 # Usage: test-authoring.py CHRONOSCOPE-BINARY TIMELINE-FILE
@@ -32,10 +33,15 @@ def check(binary, path):
     return out.returncode, int(match.group(1)) if match else -1, out.stdout + out.stderr
 
 
+def copies(folder):
+    """The unsaved work copied aside in folder (their key files)."""
+    return sorted(name for name in os.listdir(folder) if name.endswith('.autosave')) if os.path.isdir(folder) else []
+
+
 def main():
     binary, source = sys.argv[1], sys.argv[2]
     print('TAP version 13')
-    print('1..5')
+    print('1..6')
 
     workdir = tempfile.mkdtemp(prefix='chrono-e2e-authoring-')
     path = os.path.join(workdir, 'notes.chronoscope')
@@ -46,6 +52,7 @@ def main():
 
     env = app_env()
     env['XDG_DATA_HOME'] = os.path.join(workdir, 'data')
+    autosave = os.path.join(workdir, 'data', 'chronoscope', 'autosave')
     desktop = accessibility_desktop()
     app_proc = subprocess.Popen([binary, path], env=env)
 
@@ -73,6 +80,8 @@ def main():
         label = wait_for(lambda: find(frame, lambda n: n.name == TITLE), 'the new title on screen')
         tap(label is not None, 'Enter keeps the title, shown in the window', label.getRoleName())
 
+        # The unsaved change is copied aside a few seconds after it is made.
+        wait_for(lambda: copies(autosave), 'the copy of the unsaved change')
         xdotool('key', 'ctrl+s')
         wait_for(lambda: '•' not in (frame.name or ''), 'the title to lose its mark after saving')
         tap(True, 'Ctrl+S saves: the mark goes', frame.name)
@@ -81,6 +90,10 @@ def main():
         app_proc.wait(timeout=TIMEOUT)
     finally:
         stop(app_proc)
+
+    # Quit at once after the save, the copy went with the save: the next start would
+    # offer to recover changes that are in the file (it went only after a delay).
+    tap(not copies(autosave), 'saved and quit at once: no copy is left to recover', ' '.join(copies(autosave)))
 
     status, after, output = check(binary, path)
     with open(path, encoding='utf-8') as f:
