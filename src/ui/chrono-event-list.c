@@ -179,7 +179,13 @@ chrono_event_list_realize (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (chrono_event_list_parent_class)->realize (widget);
 
-  if (!self->complete && self->paint_id == 0)
+  if (self->complete)
+    return;
+
+  /* The window has its remembered size by now, which it may not have had when it took
+   * the list in. */
+  chrono_partial_selection_set_limit (self->rows, rows_that_fit (self));
+  if (self->paint_id == 0)
     self->paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
                                        G_CALLBACK (after_paint_cb), self);
 }
