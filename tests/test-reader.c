@@ -899,6 +899,57 @@ test_permission_denied (void)
   }
 }
 
+/* Comments wherever XML allows them (the built-in timeline has them) are read by the fast
+ * scanner as if they were not there; one never closed is GMarkup's error, which says
+ * where the file ended in it. */
+static void
+test_comments (void)
+{
+  static const char *plain =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<timeline xmlns=\"https://chronoscope.github.io/ns/timeline/1\" version=\"2\">\n"
+    "  <title>Comments</title>\n"
+    "  <categories><category id=\"c\" color=\"#336699\">C</category></categories>\n"
+    "  <events>\n"
+    "    <event id=\"a\" start=\"2001\" category=\"c\"><title>A title</title><summary>One two</summary></event>\n"
+    "  </events>\n"
+    "</timeline>\n";
+  static const char *commented =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!-- before the root, with <tags>, & and \"quotes\" -->\n"
+    "<!---->\n"
+    "<timeline xmlns=\"https://chronoscope.github.io/ns/timeline/1\" version=\"2\"><!-- first -->\n"
+    "  <title>Com<!-- inside a text -->ments</title>\n"
+    "  <categories><!--\n  over\n  lines\n--><category id=\"c\" color=\"#336699\">C</category></categories>\n"
+    "  <events>\n"
+    "    <event id=\"a\" start=\"2001\" category=\"c\"><!-- - a dash --><title>A title</title>"
+    "<summary>One <!-- -> --> two</summary></event>\n"
+    "  </events><!-- after an end tag -->\n"
+    "</timeline>\n"
+    "<!-- after the root -->\n";
+  g_autoptr(ChronoTimeline) expected = read_string (plain, NULL);
+  g_autoptr(ChronoTimeline) timeline = read_string (commented, NULL);
+  g_autoptr(GBytes) expected_bytes = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *unclosed = NULL;
+
+  g_assert_nonnull (expected);
+  g_assert_nonnull (timeline);
+  g_assert_cmpstr (chrono_timeline_get_title (timeline), ==, "Comments");
+  g_assert_cmpstr (chrono_event_get_summary (chrono_timeline_lookup_event (timeline, "a")), ==, "One two");
+  expected_bytes = chrono_timeline_write_native (expected);
+  bytes = chrono_timeline_write_native (timeline);
+  g_assert_true (g_bytes_equal (bytes, expected_bytes));
+
+  {
+    GString *text = g_string_new (plain);
+
+    g_string_replace (text, "  </events>", "  <!-- never closed\n  </events>", 1);
+    unclosed = g_string_free (text, FALSE);
+  }
+  assert_read_error (unclosed, "test:10:1: Document ended unexpectedly inside a comment or processing instruction");
+}
+
 /* The same document read by the fast scanner and, with a comment, a CDATA section or a
  * character reference in it, by GMarkup: the same timeline, the same bytes written;
  * and an error after a fast start reads as GMarkup's. */
@@ -1013,6 +1064,7 @@ main (int   argc,
   g_test_add_func ("/io/reader/check-command", test_check_command);
   g_test_add_func ("/io/reader/mutations", test_mutations);
   g_test_add_func ("/io/reader/fast-and-slow-paths", test_fast_and_slow_paths);
+  g_test_add_func ("/io/reader/comments", test_comments);
 
   return g_test_run ();
 }

@@ -346,8 +346,8 @@ static const GMarkupParser parser = {
 
 /* The fast path: a scanner over the whole file for the XML that Chronoscope and most
  * tools write (elements, attributes in double or single quotes, text, the five named
- * entities, an XML declaration), feeding the same callbacks as GMarkup with none of its
- * per-element allocations. Anything else — comments, CDATA, character references,
+ * entities, an XML declaration, comments), feeding the same callbacks as GMarkup with
+ * none of its per-element allocations. Anything else — CDATA, character references,
  * something malformed — and any error at all make it give up, and the file is read
  * again by GMarkup, so every message and position stays GMarkup's and the reader's. */
 
@@ -467,6 +467,18 @@ scan_fast (Reader                 *r,
 
       if (p >= end)
         return FALSE;
+
+      /* A comment is skipped, wherever it is; an unterminated one, and any other “<!”
+       * (CDATA, a document type), is GMarkup's to read and to report. */
+      if (*p == '!')
+        {
+          const char *close = end - p >= 3 && p[1] == '-' && p[2] == '-' ? g_strstr_len (p + 3, end - (p + 3), "-->") : NULL;
+
+          if (close == NULL)
+            return FALSE;
+          p = close + 3;
+          continue;
+        }
 
       if (*p == '?')
         {
