@@ -38,6 +38,7 @@ struct _ChronoEventList
   ChronoPartialSelection *rows;
   gulong           paint_id;
   guint            more_rows_id;
+  int              min_row_height;
   gboolean         complete;
 };
 
@@ -77,13 +78,15 @@ update_count (ChronoEventList *self)
   gtk_stack_set_visible_child_name (self->list_stack, shown == 0 && total > 0 ? "no-results" : "list");
 }
 
+/* How many rows fill the window at least: no row is shorter than its margins (6 above
+ * and below, and 2 between the date and the title), a line of text and a line of
+ * caption, whose type is no smaller than seven tenths of the text's; Latin letters make
+ * the shortest lines (Chinese ones are taller). */
 static guint
 rows_that_fit (ChronoEventList *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  PangoFontMetrics *metrics;
   int width = 0, height = 0;
-  int line;
 
   if (GTK_IS_WINDOW (root))
     {
@@ -105,16 +108,17 @@ rows_that_fit (ChronoEventList *self)
   if (height <= 0)
     return G_MAXUINT;
 
-  /* No row is shorter than its margins (6 above and below, and 2 between the date and
-   * the title), a line of text and a line of caption, whose type is no smaller than
-   * seven tenths of the text's; Latin letters make the shortest lines (Chinese ones are
-   * taller). */
-  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)), NULL,
-                                       pango_language_from_string ("en"));
-  line = (pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics)) / PANGO_SCALE;
-  pango_font_metrics_unref (metrics);
+  if (self->min_row_height == 0)
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)), NULL,
+                                                             pango_language_from_string ("en"));
+      int line = (pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics)) / PANGO_SCALE;
 
-  return height / MAX (6 + 6 + 2 + line + line * 7 / 10, 16) + 1;
+      pango_font_metrics_unref (metrics);
+      self->min_row_height = MAX (6 + 6 + 2 + line + line * 7 / 10, 16);
+    }
+
+  return height / self->min_row_height + 1;
 }
 
 static void
@@ -162,17 +166,6 @@ after_paint_cb (GdkFrameClock   *clock,
 }
 
 static void
-chrono_event_list_root (GtkWidget *widget)
-{
-  ChronoEventList *self = CHRONO_EVENT_LIST (widget);
-
-  GTK_WIDGET_CLASS (chrono_event_list_parent_class)->root (widget);
-
-  if (!self->complete)
-    chrono_partial_selection_set_limit (self->rows, rows_that_fit (self));
-}
-
-static void
 chrono_event_list_realize (GtkWidget *widget)
 {
   ChronoEventList *self = CHRONO_EVENT_LIST (widget);
@@ -182,8 +175,7 @@ chrono_event_list_realize (GtkWidget *widget)
   if (self->complete)
     return;
 
-  /* The window has its remembered size by now, which it may not have had when it took
-   * the list in. */
+  /* The window has its remembered size by now. */
   chrono_partial_selection_set_limit (self->rows, rows_that_fit (self));
   if (self->paint_id == 0)
     self->paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
@@ -379,7 +371,6 @@ chrono_event_list_class_init (ChronoEventListClass *klass)
   object_class->dispose = chrono_event_list_dispose;
   object_class->get_property = chrono_event_list_get_property;
   object_class->set_property = chrono_event_list_set_property;
-  widget_class->root = chrono_event_list_root;
   widget_class->realize = chrono_event_list_realize;
   widget_class->unrealize = chrono_event_list_unrealize;
 
