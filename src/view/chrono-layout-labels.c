@@ -12,6 +12,14 @@
 
 #include "chrono-layout-private.h"
 
+static inline gboolean
+rects_intersect (const ChronoRect *a,
+                 const ChronoRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
 static gboolean
 label_fits (ChronoLayout     *self,
             GPtrArray        *rows,
@@ -31,7 +39,7 @@ label_fits (ChronoLayout     *self,
       guint other = g_array_index (same_row, guint, i);
       const ChronoLayoutLabel *label = &g_array_index (self->labels, ChronoLayoutLabel, other);
 
-      if (chrono_rect_intersects (&padded, &label->box))
+      if (rects_intersect (&padded, &label->box))
         return FALSE;
     }
 
@@ -105,8 +113,8 @@ _chrono_layout_place_label (ChronoLayout             *self,
 
   /* Measuring text is the costly part of a layout: first see whether even the narrowest
    * label could go anywhere near this event, as happens to most of them in a crowd. */
-  x0 = _chrono_layout_time_to_x (self, (double) chrono_event_get_start_time (event));
-  x1 = _chrono_layout_time_to_x (self, (double) chrono_event_get_end_time (event));
+  x0 = _chrono_layout_time_to_x (self, (double) candidate->start);
+  x1 = _chrono_layout_time_to_x (self, (double) candidate->end);
   if (end_date == NULL || x1 - x0 < 2)
     {
       if (x0 >= 0 && x0 <= self->width)
@@ -135,7 +143,7 @@ _chrono_layout_place_label (ChronoLayout             *self,
 
   label.event = event;
   label.item = candidate->item;
-  label.position = chrono_layout_get_item_position (self, candidate->item);
+  label.position = candidate->position;
   label.flags = chrono_event_get_start (event)->flags | (end_date ? end_date->flags : 0);
 
   label.x = x0;

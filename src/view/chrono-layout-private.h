@@ -47,8 +47,10 @@ typedef struct
   ChronoEvent *event;
   gboolean    selected;
   guint       importance;
+  guint       position;         /* in the timeline */
   ChronoTime  start;
-  ChronoTime  duration;
+  ChronoTime  end;              /* as chrono_event_get_end_time () */
+  ChronoTime  duration;         /* 0 for an event without an end date */
 } Candidate;
 
 static inline double

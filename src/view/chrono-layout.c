@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "chrono-layout-private.h"
 
@@ -38,6 +39,114 @@ compare_candidates (gconstpointer a,
   return (ca->item > cb->item) - (ca->item < cb->item);
 }
 
+static gboolean
+moments_in_order (const Candidate *candidates,
+                  guint            n)
+{
+  for (guint i = 1; i < n; i++)
+    if (candidates[i - 1].start > candidates[i].start ||
+        (candidates[i - 1].start == candidates[i].start && candidates[i - 1].item > candidates[i].item))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Sorts @candidates as compare_candidates() does. Importance has few values, and most
+ * candidates are moments in time order (one per bucket, left to right): a stable counting
+ * sort by selection and importance, then in each class the ranges (longest first) by
+ * comparison ahead of the moments, which are sorted by comparison only if they are out of
+ * order. A comparison sort of all of them cost more than the rest of the layout. */
+static void
+sort_candidates (GArray *candidates)
+{
+  guint counts[257] = { 0 };
+  guint n = candidates->len;
+  const Candidate *from = (const Candidate *) (gpointer) candidates->data;
+  g_autofree Candidate *sorted = NULL;
+  guint first = 0;
+
+  if (n < 2)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    counts[from[i].selected ? 0 : 256 - MIN (from[i].importance, 255)]++;
+  for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+    {
+      guint count = counts[c];
+
+      counts[c] = first;
+      first += count;
+    }
+
+  /* In each class, its ranges, then its moments, each as they came. */
+  sorted = g_new (Candidate, n);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n; i++)
+      {
+        guint c = from[i].selected ? 0 : 256 - MIN (from[i].importance, 255);
+
+        if ((from[i].duration > 0) == (pass == 0))
+          sorted[counts[c]++] = from[i];
+      }
+
+  first = 0;
+  for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+    {
+      guint end = counts[c];
+      guint ranges = first;
+
+      while (ranges < end && sorted[ranges].duration > 0)
+        ranges++;
+      /* The selected event may be of any importance. */
+      if (c == 0)
+        ranges = end;
+      if (ranges - first > 1)
+        g_qsort_with_data (sorted + first, ranges - first, sizeof (Candidate),
+                           (GCompareDataFunc) compare_candidates, NULL);
+      if (end - ranges > 1 && !moments_in_order (sorted + ranges, end - ranges))
+        g_qsort_with_data (sorted + ranges, end - ranges, sizeof (Candidate),
+                           (GCompareDataFunc) compare_candidates, NULL);
+      first = end;
+    }
+
+  memcpy (candidates->data, sorted, n * sizeof (Candidate));
+}
+
+/* Keeps the first @k of @candidates in compare_candidates () order, in that order: one
+ * comparison for most of them, where hundreds of long ranges cross the left edge. */
+static void
+keep_first_candidates (GArray *candidates,
+                       guint   k)
+{
+  Candidate *candidate = (Candidate *) (gpointer) candidates->data;
+  guint kept = 0;
+
+  if (candidates->len <= k)
+    {
+      sort_candidates (candidates);
+      return;
+    }
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate next = candidate[i];
+      guint at;
+
+      if (kept == k && compare_candidates (&next, &candidate[k - 1]) >= 0)
+        continue;
+      at = MIN (kept, k - 1);
+      while (at > 0 && compare_candidates (&next, &candidate[at - 1]) < 0)
+        {
+          candidate[at] = candidate[at - 1];
+          at--;
+        }
+      candidate[at] = next;
+      kept = MIN (kept + 1, k);
+    }
+
+  g_array_set_size (candidates, kept);
+}
+
 /* The sort keys of candidates[first…], from the timeline's plain arrays. */
 static void
 fill_candidates_from (ChronoLayout   *self,
@@ -58,7 +167,9 @@ fill_candidates_from (ChronoLayout   *self,
       candidate->event = chrono_timeline_get_event (timeline, position);
       candidate->selected = position == selected_position;
       candidate->importance = ranks[position] >> 24;
+      candidate->position = position;
       candidate->start = starts[position];
+      candidate->end = ends[position];
       candidate->duration = chrono_event_get_end (candidate->event) ? ends[position] - candidate->start : 0;
     }
 }
@@ -140,8 +251,9 @@ chrono_layout_new (const ChronoLayoutParams *params)
   g_autoptr(GArray) found = NULL;
   double label_height, badge_height, era_height;
   ChronoTime first_time, last_time;
+  const ChronoTime *starts;
   guint selected_position = G_MAXUINT;
-  guint n_indexed, n_crossing_candidates;
+  guint n_indexed, n_crossing, n_crossing_candidates, n_units;
 
   g_return_val_if_fail (params != NULL, NULL);
   g_return_val_if_fail (CHRONO_IS_TIMELINE (params->timeline), NULL);
@@ -191,16 +303,20 @@ chrono_layout_new (const ChronoLayoutParams *params)
    * start in it. */
   first_time = (ChronoTime) ceil (self->start);
   last_time = (ChronoTime) ceil (self->end);
-  found = g_array_new (FALSE, FALSE, sizeof (guint));
+  found = g_array_sized_new (FALSE, FALSE, sizeof (guint), 256);
   chrono_timeline_query_range (params->timeline, first_time, first_time + 1, found);
+  starts = chrono_timeline_get_start_times (params->timeline);
+  g_array_set_size (self->crossing, found->len);
+  n_crossing = 0;
   for (guint i = 0; i < found->len; i++)
     {
       guint position = g_array_index (found, guint, i);
 
-      if (chrono_timeline_get_start_times (params->timeline)[position] < first_time &&
+      if (starts[position] < first_time &&
           chrono_event_index_contains_position (self->index, position))
-        g_array_append_val (self->crossing, position);
+        g_array_index (self->crossing, guint, n_crossing++) = position;
     }
+  g_array_set_size (self->crossing, n_crossing);
 
   self->first_indexed = chrono_event_index_lower_bound (self->index, first_time);
   self->last_indexed = MAX (self->first_indexed, chrono_event_index_lower_bound (self->index, last_time));
@@ -213,21 +329,19 @@ chrono_layout_new (const ChronoLayoutParams *params)
   /* Units and label candidates. Of the ranges crossing the left edge only the first few
    * in the candidates' order can get a label (their labels all start there); the rest
    * are counted in the clusters. */
-  units = g_array_new (FALSE, FALSE, sizeof (Unit));
-  candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-
-  for (guint item = 0; item < self->crossing->len; item++)
+  /* One unit and one candidate for each bucket (or item), and the selected event. */
+  n_units = n_crossing + (n_indexed <= EXACT_LIMIT ? n_indexed : (guint) (self->width / BUCKET_WIDTH) + 2);
+  units = g_array_sized_new (FALSE, FALSE, sizeof (Unit), n_units);
+  candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), n_units + 1);
+  g_array_set_size (units, n_crossing);
+  g_array_set_size (candidates, n_crossing);
+  for (guint item = 0; item < n_crossing; item++)
     {
-      Unit unit = { item, item + 1, 0, 0 };
-      Candidate candidate = { item, item };
-
-      g_array_append_val (units, unit);
-      g_array_append_val (candidates, candidate);
+      g_array_index (units, Unit, item) = (Unit) { item, item + 1, 0, 0 };
+      g_array_index (candidates, Candidate, item) = (Candidate) { item, item };
     }
   fill_candidates_from (self, params->timeline, candidates, 0, selected_position);
-  g_array_sort (candidates, compare_candidates);
-  if (candidates->len > 2 * MAX (self->n_rows, 1))
-    g_array_set_size (candidates, 2 * MAX (self->n_rows, 1));
+  keep_first_candidates (candidates, 2 * MAX (self->n_rows, 1));
   n_crossing_candidates = candidates->len;
 
   if (n_indexed <= EXACT_LIMIT)
@@ -291,7 +405,7 @@ chrono_layout_new (const ChronoLayoutParams *params)
     }
 
   fill_candidates_from (self, params->timeline, candidates, n_crossing_candidates, selected_position);
-  g_array_sort (candidates, compare_candidates);
+  sort_candidates (candidates);
 
   /* Labels, most important first, each in the lowest row where it fits. */
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
