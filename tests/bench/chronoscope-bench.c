@@ -25,6 +25,8 @@
  *                          [--runs=N] [--cpu] [--zooms=ZOOM,…] [--pictures=DIR]
  *        chronoscope-bench --sizes=N --write-native=FILE   (the generated file, for app-frames.sh)
  * --tsv prints one line per figure: name, N, median ms, p95 ms, peak resident MiB.
+ * After the frames of each size, frame-bitmaps tells how many bitmaps of titles, markers
+ * and badges the renderer keeps and their size (on standard error with --tsv).
  * --pictures=DIR writes the first frame of each zoom as DIR/frame-<zoom>-<N>-<look>.png,
  * in the light and dark styles and at scale 2, to compare the pictures of two builds.
  * --cpu times frames and loads by the CPU time of the thread or process doing them
@@ -404,6 +406,18 @@ bench_frames (ChronoTimeline *timeline,
       if (pictures != NULL)
         write_pictures (timeline, index, zooms[z].name, n, centre - duration / 2, centre + duration / 2);
     }
+
+  /* What the renderer keeps of titles, markers and badges drawn once (bounded). */
+  {
+    guint n_bitmaps = 0;
+    gsize bytes = 0;
+
+    chrono_renderer_get_bitmap_usage (renderer, &n_bitmaps, &bytes);
+    if (tsv)
+      g_printerr ("frame-bitmaps\t%u\t%u\t%.1f MiB\n", n, n_bitmaps, bytes / 1048576.0);
+    else
+      g_print ("%-22s %9u %u kept, %.1f MiB\n", "frame-bitmaps", n, n_bitmaps, bytes / 1048576.0);
+  }
 
   cairo_surface_destroy (surface);
 }
