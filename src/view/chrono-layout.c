@@ -39,6 +39,13 @@ compare_candidates (gconstpointer a,
   return (ca->item > cb->item) - (ca->item < cb->item);
 }
 
+/* The selected event first, then by importance. */
+static inline guint
+candidate_class (const Candidate *candidate)
+{
+  return candidate->selected ? 0 : 256 - MIN (candidate->importance, 255);
+}
+
 static gboolean
 moments_in_order (const Candidate *candidates,
                   guint            n)
@@ -69,7 +76,7 @@ sort_candidates (GArray *candidates)
     return;
 
   for (guint i = 0; i < n; i++)
-    counts[from[i].selected ? 0 : 256 - MIN (from[i].importance, 255)]++;
+    counts[candidate_class (&from[i])]++;
   for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
     {
       guint count = counts[c];
@@ -83,7 +90,7 @@ sort_candidates (GArray *candidates)
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < n; i++)
       {
-        guint c = from[i].selected ? 0 : 256 - MIN (from[i].importance, 255);
+        guint c = candidate_class (&from[i]);
 
         if ((from[i].duration > 0) == (pass == 0))
           sorted[counts[c]++] = from[i];
@@ -164,14 +171,56 @@ fill_candidates_from (ChronoLayout   *self,
       Candidate *candidate = &g_array_index (candidates, Candidate, i);
       guint position = chrono_layout_get_item_position (self, candidate->item);
 
-      candidate->event = chrono_timeline_get_event (timeline, position);
       candidate->selected = position == selected_position;
       candidate->importance = ranks[position] >> 24;
       candidate->position = position;
       candidate->start = starts[position];
       candidate->end = ends[position];
-      candidate->duration = chrono_event_get_end (candidate->event) ? ends[position] - candidate->start : 0;
     }
+}
+
+/* What needs the events themselves, which at a million events are mostly out of the
+ * processor's caches: a look at each costs more than the rest of its candidate. */
+static void
+fill_events_from (ChronoTimeline *timeline,
+                  GArray         *candidates,
+                  guint           first)
+{
+  for (guint i = first; i < candidates->len; i++)
+    {
+      Candidate *candidate = &g_array_index (candidates, Candidate, i);
+
+      candidate->event = chrono_timeline_get_event (timeline, candidate->position);
+      candidate->duration = chrono_event_get_end (candidate->event) ? candidate->end - candidate->start : 0;
+    }
+}
+
+/* Keeps, in their order, only the candidates of the most important classes that can be
+ * among the first @k, before their events are looked at. */
+static void
+keep_possible_candidates (GArray *candidates,
+                          guint   k)
+{
+  Candidate *candidate = (Candidate *) (gpointer) candidates->data;
+  guint counts[257] = { 0 };
+  guint last_class, total = 0, kept = 0;
+
+  if (candidates->len <= k)
+    return;
+
+  for (guint i = 0; i < candidates->len; i++)
+    counts[candidate_class (&candidate[i])]++;
+  for (last_class = 0; last_class + 1 < G_N_ELEMENTS (counts); last_class++)
+    {
+      total += counts[last_class];
+      if (total >= k)
+        break;
+    }
+
+  for (guint i = 0; i < candidates->len; i++)
+    if (candidate_class (&candidate[i]) <= last_class)
+      candidate[kept++] = candidate[i];
+  g_array_set_size (candidates, kept);
 }
 
 static void
@@ -341,6 +390,8 @@ chrono_layout_new (const ChronoLayoutParams *params)
       g_array_index (candidates, Candidate, item) = (Candidate) { item, item };
     }
   fill_candidates_from (self, params->timeline, candidates, 0, selected_position);
+  keep_possible_candidates (candidates, 2 * MAX (self->n_rows, 1));
+  fill_events_from (params->timeline, candidates, 0);
   keep_first_candidates (candidates, 2 * MAX (self->n_rows, 1));
   n_crossing_candidates = candidates->len;
 
@@ -405,6 +456,7 @@ chrono_layout_new (const ChronoLayoutParams *params)
     }
 
   fill_candidates_from (self, params->timeline, candidates, n_crossing_candidates, selected_position);
+  fill_events_from (params->timeline, candidates, n_crossing_candidates);
   sort_candidates (candidates);
 
   /* Labels, most important first, each in the lowest row where it fits. */
