@@ -533,7 +533,9 @@ read_era (JsReader    *r,
   gboolean has_end;
 
   if (!read_dates (r, object, path, TRUE, &start, &end, &has_end, error) ||
-      !read_text (r, object, path, &headline, &text, NULL, error))
+      !read_text (r, object, path, &headline, &text, NULL, error) ||
+      !read_date_flags (r, object, "start_date", path, &start, NULL, error) ||
+      !read_date_flags (r, object, "end_date", path, &end, NULL, error))
     return FALSE;
 
   era = chrono_era_new (headline != NULL ? headline : _("Untitled era"), &start, &end);
