@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <time.h>
+
 #include "chrono-session-private.h"
 #include "model/chrono-undo-stack.h"
 
@@ -115,9 +117,22 @@ chrono_session_get_undo_stack (ChronoSession *self)
  * undo or redo, with every handler of what it changed (the list, the selection, the
  * list view, the editors). */
 static void
-debug_edit (const char *what,
-            gint64      begin)
+edit_clock (gint64 t[2])
 {
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  t[0] = g_get_monotonic_time ();
+  t[1] = (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* Wall clock, and this thread's CPU time (on a machine busy with other work). */
+static void
+debug_edit (const char   *what,
+            const gint64  begin[2])
+{
+  gint64 end[2];
+
   static gsize once = 0;
   static gboolean enabled = FALSE;
 
@@ -129,8 +144,11 @@ debug_edit (const char *what,
       g_once_init_leave (&once, 1);
     }
 
-  if (enabled)
-    g_printerr ("edit: %s, %.2f ms\n", what, (g_get_monotonic_time () - begin) / 1000.0);
+  if (!enabled)
+    return;
+
+  edit_clock (end);
+  g_printerr ("edit: %s, %.2f ms (CPU %.2f ms)\n", what, (end[0] - begin[0]) / 1000.0, (end[1] - begin[1]) / 1000.0);
 }
 
 /* Applies @edit to the timeline as one step that can be undone. The built-in timeline
@@ -139,7 +157,7 @@ gboolean
 chrono_session_push_edit (ChronoSession *self,
                           ChronoEdit    *edit)
 {
-  gint64 begin;
+  gint64 begin[2];
 
   g_return_val_if_fail (CHRONO_IS_SESSION (self), FALSE);
   g_return_val_if_fail (CHRONO_IS_EDIT (edit), FALSE);
@@ -147,7 +165,7 @@ chrono_session_push_edit (ChronoSession *self,
   if (self->undo_stack == NULL || self->builtin)
     return FALSE;
 
-  begin = g_get_monotonic_time ();
+  edit_clock (begin);
   chrono_undo_stack_push (self->undo_stack, edit);
   debug_edit (G_OBJECT_TYPE_NAME (edit), begin);
   return TRUE;
@@ -156,10 +174,11 @@ chrono_session_push_edit (ChronoSession *self,
 void
 chrono_session_undo (ChronoSession *self)
 {
-  gint64 begin = g_get_monotonic_time ();
+  gint64 begin[2];
 
   g_return_if_fail (CHRONO_IS_SESSION (self));
 
+  edit_clock (begin);
   if (self->undo_stack != NULL)
     chrono_undo_stack_undo (self->undo_stack);
   debug_edit ("undo", begin);
@@ -168,10 +187,11 @@ chrono_session_undo (ChronoSession *self)
 void
 chrono_session_redo (ChronoSession *self)
 {
-  gint64 begin = g_get_monotonic_time ();
+  gint64 begin[2];
 
   g_return_if_fail (CHRONO_IS_SESSION (self));
 
+  edit_clock (begin);
   if (self->undo_stack != NULL)
     chrono_undo_stack_redo (self->undo_stack);
   debug_edit ("redo", begin);
