@@ -86,18 +86,28 @@ id_position (ChronoTimeline *self,
   return lo;
 }
 
-/* Where the quotes of the event at @position begin in the list of all quotes. */
+/* Where the quotes of the event at @position begin in the list of all quotes: a binary
+ * search, since they are in the order of their events, each of which is found by its
+ * date. So every quote in the list must be of an event in the timeline where it sorts. */
 static guint
 quotes_before (ChronoTimeline *self,
                guint           position)
 {
-  GPtrArray *items = chrono_array_list_get_items (self->events);
-  guint count = 0;
+  GPtrArray *quotes = chrono_array_list_get_items (self->quotes);
+  guint lo = 0, hi = quotes->len;
 
-  for (guint i = 0; i < position; i++)
-    count += chrono_event_get_n_quotes (g_ptr_array_index (items, i));
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      ChronoEvent *event = chrono_quote_get_event (g_ptr_array_index (quotes, mid));
 
-  return count;
+      if (chrono_timeline_get_position (self, event) < position)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
 }
 
 static void
@@ -275,6 +285,8 @@ chrono_timeline_set_event_span (ChronoTimeline   *self,
                                 const ChronoDate *end)
 {
   g_autoptr(ChronoEvent) keep = NULL;
+  ChronoDate new_start, new_end, old_start, old_end;
+  gboolean has_new_end, has_old_end;
   guint position;
 
   g_return_if_fail (CHRONO_IS_TIMELINE (self));
@@ -288,7 +300,18 @@ chrono_timeline_set_event_span (ChronoTimeline   *self,
       return;
     }
 
-  _chrono_event_set_span (event, start, end);
+  new_start = *start;
+  has_new_end = end != NULL;
+  if (has_new_end)
+    new_end = *end;
+  old_start = *chrono_event_get_start (event);
+  has_old_end = chrono_event_get_end (event) != NULL;
+  if (has_old_end)
+    old_end = *chrono_event_get_end (event);
+
+  keep = g_object_ref (event);
+  g_object_freeze_notify (G_OBJECT (event));
+  _chrono_event_set_span (event, &new_start, has_new_end ? &new_end : NULL);
   if (fits_at (self, position, chrono_event_get_start_time (event), chrono_event_get_end_time (event),
                chrono_event_get_id (event)))
     {
@@ -300,15 +323,17 @@ chrono_timeline_set_event_span (ChronoTimeline   *self,
       g_list_model_items_changed (G_LIST_MODEL (self->events), position, 1, 1);
       if (n_quotes > 0)
         g_list_model_items_changed (G_LIST_MODEL (self->quotes), quotes_before (self, position), n_quotes, n_quotes);
-      return;
     }
-
-  /* Out and back in where it now sorts: the lists say so in two items-changed, each
-   * true of the timeline at the time it is emitted. Its position is found by the span
-   * it had. */
-  keep = g_object_ref (event);
-  remove_at (self, event, position);
-  _chrono_timeline_insert_sorted (self, event);
+  else
+    {
+      /* Out from where it sorted, with the dates it had, and in where it now sorts: the
+       * lists say so in two items-changed, each true of the timeline when emitted. */
+      _chrono_event_set_span (event, &old_start, has_old_end ? &old_end : NULL);
+      remove_at (self, event, position);
+      _chrono_event_set_span (event, &new_start, has_new_end ? &new_end : NULL);
+      _chrono_timeline_insert_sorted (self, event);
+    }
+  g_object_thaw_notify (G_OBJECT (event));
 }
 
 void
@@ -343,7 +368,7 @@ chrono_timeline_remove_quote (ChronoTimeline *self,
                               ChronoQuote    *quote)
 {
   ChronoEvent *event;
-  guint position, index;
+  guint position, first, index;
 
   g_return_val_if_fail (CHRONO_IS_TIMELINE (self), G_MAXUINT);
   g_return_val_if_fail (CHRONO_IS_QUOTE (quote), G_MAXUINT);
@@ -352,11 +377,12 @@ chrono_timeline_remove_quote (ChronoTimeline *self,
   g_return_val_if_fail (event != NULL, G_MAXUINT);
 
   position = chrono_timeline_get_position (self, event);
+  first = position != G_MAXUINT ? quotes_before (self, position) : 0;
   index = _chrono_event_remove_quote (event, quote);
 
   if (position != G_MAXUINT && index != G_MAXUINT)
     {
-      guint at = quotes_before (self, position) + index;
+      guint at = first + index;
 
       g_ptr_array_remove_index (chrono_array_list_get_items (self->quotes), at);
       g_list_model_items_changed (G_LIST_MODEL (self->quotes), at, 1, 0);

@@ -15,6 +15,7 @@
  *   edit-delete         the selected event
  *   edit-undo           undoing a move
  *   edit-move-filtered  edit-move with a category hidden
+ *   edit-move-quoted    edit-move of an event with a quote, one event in 50 having one
  */
 
 #include "config.h"
@@ -36,6 +37,7 @@ typedef enum
   EDIT_ADD,
   EDIT_DELETE,
   EDIT_UNDO,
+  EDIT_MOVE_QUOTED,
 } EditKind;
 
 static double
@@ -71,6 +73,7 @@ make_edit (ChronoTimeline *timeline,
     case EDIT_DRAG:
     case EDIT_MOVE:
     case EDIT_UNDO:
+    case EDIT_MOVE_QUOTED:
       if (kind == EDIT_DRAG)
         {
           const ChronoDate *end = chrono_event_get_end (event);
@@ -119,7 +122,10 @@ bench_edit_kind (ChronoTimeline     *timeline,
       double start, longest;
 
       /* An event the list shows, selected as the one being edited. */
-      for (guint tries = 0; tries < 100 && (event == NULL || chrono_event_index_find (index, event) == G_MAXUINT); tries++)
+      for (guint tries = 0;
+           tries < 1000 && (event == NULL || chrono_event_index_find (index, event) == G_MAXUINT ||
+                            (kind == EDIT_MOVE_QUOTED && chrono_event_get_n_quotes (event) == 0));
+           tries++)
         event = chrono_timeline_get_event (timeline, g_rand_int_range (rand, 0, n));
       gtk_single_selection_set_selected (selection, chrono_event_index_find (index, event));
       g_object_ref (event);
@@ -192,4 +198,13 @@ bench_edit (ChronoTimeline  *timeline,
   while (chrono_event_index_get_pending (index))
     g_main_context_iteration (NULL, TRUE);
   bench_edit_kind (timeline, index, selection, "edit-move-filtered", EDIT_MOVE, n_samples, report);
+
+  chrono_event_filter_set_hidden_categories (filter, NULL);
+  for (guint i = 0; i < chrono_timeline_get_n_events (timeline); i += 50)
+    {
+      g_autoptr(ChronoQuote) quote = chrono_quote_new ("Words", "en");
+
+      chrono_timeline_insert_quote (timeline, chrono_timeline_get_event (timeline, i), 0, quote);
+    }
+  bench_edit_kind (timeline, index, selection, "edit-move-quoted", EDIT_MOVE_QUOTED, n_samples, report);
 }

@@ -16,8 +16,8 @@ typedef void (*BenchReportFunc) (const char *name,
                                  GArray     *samples_ms,
                                  double      rss_mib);
 
-/* Prints the edit-* figures of @timeline, @n_samples edits each; leaves the timeline as
- * it was. */
+/* Prints the edit-* figures of @timeline, @n_samples edits each; leaves its events as
+ * they were, one in 50 with a quote more. */
 void bench_edit (ChronoTimeline  *timeline,
                  guint            n_samples,
                  BenchReportFunc  report);
