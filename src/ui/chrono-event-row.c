@@ -35,6 +35,26 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The category's name, asked for when the pointer rests on the dot: setting a tooltip's
+ * text asks the X server where the pointer is, and GTK 4.8's list view binds every row
+ * after an edit again, so an edit waited on the server once a row. */
+static gboolean
+query_dot_tooltip_cb (GtkWidget      *widget,
+                      int             x,
+                      int             y,
+                      gboolean        keyboard,
+                      GtkTooltip     *tooltip,
+                      ChronoEventRow *self)
+{
+  ChronoCategory *category = self->event != NULL ? chrono_event_get_category (self->event) : NULL;
+
+  if (category == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, chrono_category_get_name (category));
+  return TRUE;
+}
+
 static void
 draw_dot_cb (GtkDrawingArea *area,
              cairo_t        *cr,
@@ -155,6 +175,8 @@ chrono_event_row_init (ChronoEventRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_drawing_area_set_draw_func (self->dot, draw_dot_cb, self, NULL);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->dot), TRUE);
+  g_signal_connect (self->dot, "query-tooltip", G_CALLBACK (query_dot_tooltip_cb), self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -182,8 +204,6 @@ update (ChronoEventRow *self)
       category = chrono_event_get_category (event);
       gtk_label_set_text (self->date_label, dates);
       gtk_label_set_text (self->title_label, chrono_layout_event_text (event));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->dot),
-                                   category != NULL ? chrono_category_get_name (category) : NULL);
       /* Screen readers read the row as one: without a name, GTK 4.8 names it by its type. */
       if (category != NULL)
         /* Translators: how a screen reader reads an event in the list: its date, its
@@ -198,7 +218,6 @@ update (ChronoEventRow *self)
     {
       gtk_label_set_text (self->date_label, "");
       gtk_label_set_text (self->title_label, "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->dot), NULL);
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
