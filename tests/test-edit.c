@@ -248,108 +248,6 @@ test_timeline_changes (void)
 }
 
 static void
-record_event_changed_cb (ChronoTimeline *timeline,
-                         ChronoEvent    *event,
-                         GPtrArray      *seen)
-{
-  g_ptr_array_add (seen, event);
-}
-
-static void
-record_changed_cb (ChronoTimeline *timeline,
-                   GPtrArray      *seen)
-{
-  g_ptr_array_add (seen, timeline);
-}
-
-/* Pushes @edit and checks what the timeline said at the end of it: an "event-changed"
- * for each of @expected (NULL-terminated, NULL alone for many), then "changed". */
-static void
-check_told (ChronoUndoStack *stack,
-            ChronoEdit      *edit,
-            GPtrArray       *seen,
-            gpointer        *expected,
-            guint            n_expected)
-{
-  g_autoptr(ChronoEdit) owned = edit;
-
-  g_ptr_array_set_size (seen, 0);
-  chrono_undo_stack_push (stack, edit);
-  g_assert_cmpuint (seen->len, ==, n_expected + 1);
-  for (guint i = 0; i < n_expected; i++)
-    g_assert_true (g_ptr_array_index (seen, i) == expected[i]);
-  g_assert_true (g_ptr_array_index (seen, n_expected) == chrono_undo_stack_get_timeline (stack));
-}
-
-/* An edit tells which events it changed in place, once each, in their order, at its
- * end; what it moved, added or removed the list of events tells, so not again. */
-static void
-test_event_changed (void)
-{
-  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
-  g_autoptr(ChronoUndoStack) stack = NULL;
-  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
-  g_autoptr(ChronoEditGroup) group = chrono_edit_group_new (NULL);
-  g_autoptr(ChronoEditGroup) many = chrono_edit_group_new (NULL);
-  g_autoptr(ChronoQuote) quote = chrono_quote_new ("Said", "en");
-  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
-  ChronoEvent *e3, *e5, *e7, *e9;
-  ChronoDate d1950 = date ("1950"), d1905 = date ("1905-06");
-  Mirror *events;
-
-  for (guint i = 0; i < 100; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("e%03u", i);
-      g_autofree char *start = g_strdup_printf ("%u", 1900 + i);
-      g_autoptr(ChronoEvent) event = new_event (id, start, NULL);
-
-      chrono_timeline_add_event (timeline, event);
-    }
-  chrono_timeline_seal (timeline);
-  stack = chrono_undo_stack_new (timeline);
-  events = mirror_new (chrono_timeline_get_events (timeline));
-  e3 = chrono_timeline_get_event (timeline, 3);
-  e5 = chrono_timeline_get_event (timeline, 5);
-  e7 = chrono_timeline_get_event (timeline, 7);
-  e9 = chrono_timeline_get_event (timeline, 9);
-  g_signal_connect (timeline, "event-changed", G_CALLBACK (record_event_changed_cb), seen);
-  g_signal_connect (timeline, "changed", G_CALLBACK (record_changed_cb), seen);
-
-  check_told (stack, CHRONO_EDIT (chrono_edit_properties_new (e5, "title", "Five", NULL)), seen, (gpointer[]) { e5 }, 1);
-
-  /* A date in its place (1905 to 1905-06) is one item of the list changed; one past
-   * others moves it there. Neither is told again. */
-  check_told (stack, CHRONO_EDIT (chrono_edit_span_new (e5, &d1905, NULL)), seen, NULL, 0);
-  g_assert_cmpuint (chrono_timeline_get_position (timeline, e5), ==, 5);
-  check_invariants (timeline, rand);
-  check_told (stack, CHRONO_EDIT (chrono_edit_span_new (e5, &d1950, NULL)), seen, NULL, 0);
-  g_assert_cmpuint (chrono_timeline_get_position (timeline, e5), ==, 49);
-  mirror_check (events);
-
-  /* Once each, in their order; not one that the same edit deleted. */
-  chrono_edit_group_add (group, CHRONO_EDIT (chrono_edit_properties_new (e7, "title", "Seven", NULL)));
-  chrono_edit_group_add (group, CHRONO_EDIT (chrono_edit_properties_new (e3, "importance", 5, NULL)));
-  chrono_edit_group_add (group, CHRONO_EDIT (chrono_edit_properties_new (e7, "summary", "Seventh", NULL)));
-  chrono_edit_group_add (group, CHRONO_EDIT (chrono_edit_properties_new (e9, "title", "Nine", NULL)));
-  chrono_edit_group_add (group, chrono_edit_delete_new (timeline, e9));
-  check_told (stack, CHRONO_EDIT (g_object_ref (group)), seen, (gpointer[]) { e3, e7 }, 2);
-
-  /* A quote is its event's. */
-  check_told (stack, CHRONO_EDIT (chrono_edit_insert_new (quote, e3, 0)), seen, (gpointer[]) { e3 }, 1);
-  check_told (stack, CHRONO_EDIT (chrono_edit_properties_new (quote, "translation", "Spoken", NULL)), seen,
-              (gpointer[]) { e3 }, 1);
-
-  /* Many at once are told as NULL. */
-  for (guint i = 0; i < 70; i++)
-    chrono_edit_group_add (many, CHRONO_EDIT (chrono_edit_properties_new (chrono_timeline_get_event (timeline, i),
-                                                                          "title", "Many", NULL)));
-  check_told (stack, CHRONO_EDIT (g_object_ref (many)), seen, (gpointer[]) { NULL }, 1);
-
-  mirror_check (events);
-  mirror_free (events);
-}
-
-static void
 test_unused_id (void)
 {
   g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
@@ -964,7 +862,6 @@ main (int   argc,
 
   g_test_add_func ("/model/edit/timeline-changes", test_timeline_changes);
   g_test_add_func ("/model/edit/unused-id", test_unused_id);
-  g_test_add_func ("/model/edit/event-changed", test_event_changed);
   g_test_add_func ("/model/edit/undo-redo-random", test_undo_redo_random);
   g_test_add_func ("/model/edit/undo-stack-state", test_undo_stack_state);
   g_test_add_func ("/model/edit/delete-references", test_delete_references);

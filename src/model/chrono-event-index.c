@@ -8,40 +8,8 @@
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 
-#include "chrono-event-index.h"
-
-typedef struct _Run Run;
-
-struct _ChronoEventIndex
-{
-  GObject            parent_instance;
-
-  ChronoTimeline    *timeline;
-  GListModel        *timeline_events;
-  gulong             events_changed_id;
-  gulong             event_changed_id;
-  ChronoEventFilter *filter;
-  gulong             filter_changed_id;
-
-  guint              n;
-  guint             *positions;    /* NULL when every event passes */
-  ChronoTime        *starts;       /* likewise: then the timeline's start times */
-
-  /* Built with the list: the timeline's ranks by index (NULL when every event passes)
-   * and a segment tree of the argmax over ranges of the index. */
-  guint32           *ranks;
-  guint             *tree;
-  guint              tree_size;
-
-  /* The filter run under way, if any. */
-  Run               *run;
-  guint              run_source;
-  gboolean           run_same_timeline;
-  gboolean           pending;
-  gboolean           at_once;      /* while being made: what it is made with */
-};
+#include "chrono-event-index-private.h"
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -86,41 +54,6 @@ struct _Run
   guint      *tree;
   guint       tree_size;
 };
-
-static inline guint
-position_at (const guint *positions,
-             guint        i)
-{
-  return positions != NULL ? positions[i] : i;
-}
-
-static const ChronoTime *
-get_starts (ChronoEventIndex *self)
-{
-  return self->starts != NULL ? self->starts : chrono_timeline_get_start_times (self->timeline);
-}
-
-static const guint32 *
-get_ranks (ChronoEventIndex *self)
-{
-  return self->ranks != NULL ? self->ranks : chrono_timeline_get_ranks (self->timeline);
-}
-
-/* The higher ranked of two events in the list; the earlier one on a tie. */
-static inline guint
-better (const guint32 *ranks,
-        guint          a,
-        guint          b)
-{
-  if (a == G_MAXUINT)
-    return b;
-  if (b == G_MAXUINT)
-    return a;
-  if (ranks[a] != ranks[b])
-    return ranks[a] > ranks[b] ? a : b;
-
-  return MIN (a, b);
-}
 
 static void
 run_free (Run *run)
@@ -314,8 +247,8 @@ run_cb (gpointer data)
 /* Runs the filter over the timeline, dropping a run that is under way: in chunks on idle
  * when @chunked and there are many events to filter, otherwise at once. Another
  * timeline empties the list at once, since the old positions mean nothing in it. */
-static void
-rebuild (ChronoEventIndex *self,
+void
+_chrono_event_index_rebuild (ChronoEventIndex *self,
          gboolean          same_timeline,
          gboolean          chunked)
 {
@@ -349,243 +282,7 @@ rebuild (ChronoEventIndex *self,
 static void
 filter_changed_cb (ChronoEventIndex *self)
 {
-  rebuild (self, TRUE, TRUE);
-}
-
-/* An edit is taken in as the timeline tells it, event by event, and the list says what
- * it changed of the list alone: an item that came, went or changed. That costs a pass
- * over the positions after it (and over the tree above them), never a look at every
- * event, nor a change of every item for a selection or a list view to take in. */
-
-/* The first item whose timeline position is not less than @position. */
-static guint
-lower_bound_position (ChronoEventIndex *self,
-                      guint             position)
-{
-  guint lo = 0, hi = self->n;
-
-  if (self->positions == NULL)
-    return MIN (position, self->n);
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (self->positions[mid] < position)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
-/* Makes the tree right again for the items in [first, last), which came, went or got
- * another rank, and for the nodes above them. */
-static void
-update_tree (ChronoEventIndex *self,
-             guint             first,
-             guint             last)
-{
-  const guint32 *ranks;
-  guint lo, hi;
-
-  if (self->n > self->tree_size)
-    {
-      self->tree_size = MAX (self->tree_size, 1);
-      while (self->tree_size < self->n)
-        self->tree_size *= 2;
-      self->tree = g_renew (guint, self->tree, 2 * self->tree_size);
-      first = 0;
-      last = self->tree_size;
-    }
-  last = MIN (last, self->tree_size);
-  if (first >= last)
-    return;
-
-  for (guint i = first; i < last; i++)
-    self->tree[self->tree_size + i] = i < self->n ? i : G_MAXUINT;
-
-  ranks = get_ranks (self);
-  lo = (self->tree_size + first) / 2;
-  hi = (self->tree_size + last - 1) / 2;
-  for (; lo > 0; lo /= 2, hi /= 2)
-    for (guint k = lo; k <= hi; k++)
-      self->tree[k] = better (ranks, self->tree[2 * k], self->tree[2 * k + 1]);
-}
-
-/* Puts the event at the timeline's @position at item @i of a filtered list. */
-static void
-list_insert (ChronoEventIndex *self,
-             guint             i,
-             guint             position)
-{
-  guint n = self->n;
-
-  self->positions = g_renew (guint, self->positions, n + 1);
-  self->starts = g_renew (ChronoTime, self->starts, n + 1);
-  self->ranks = g_renew (guint32, self->ranks, n + 1);
-  memmove (self->positions + i + 1, self->positions + i, (n - i) * sizeof (guint));
-  memmove (self->starts + i + 1, self->starts + i, (n - i) * sizeof (ChronoTime));
-  memmove (self->ranks + i + 1, self->ranks + i, (n - i) * sizeof (guint32));
-  self->positions[i] = position;
-  self->starts[i] = chrono_timeline_get_start_times (self->timeline)[position];
-  self->ranks[i] = chrono_timeline_get_ranks (self->timeline)[position];
-  self->n++;
-}
-
-static void
-list_remove (ChronoEventIndex *self,
-             guint             i)
-{
-  guint n = self->n;
-
-  memmove (self->positions + i, self->positions + i + 1, (n - i - 1) * sizeof (guint));
-  memmove (self->starts + i, self->starts + i + 1, (n - i - 1) * sizeof (ChronoTime));
-  memmove (self->ranks + i, self->ranks + i + 1, (n - i - 1) * sizeof (guint32));
-  self->n--;
-}
-
-static gboolean
-passes (ChronoEventIndex *self,
-        guint             position)
-{
-  return self->filter == NULL ||
-         chrono_event_filter_matches (self->filter, chrono_timeline_get_event (self->timeline, position));
-}
-
-/* The event at the timeline's @position came. A list without positions has every event. */
-static void
-take_in_insertion (ChronoEventIndex *self,
-                   guint             position)
-{
-  guint i = lower_bound_position (self, position);
-
-  if (self->positions != NULL)
-    {
-      for (guint j = i; j < self->n; j++)
-        self->positions[j]++;
-      if (!passes (self, position))
-        return;
-      list_insert (self, i, position);
-    }
-  else
-    self->n++;
-
-  update_tree (self, i, self->n);
-  g_list_model_items_changed (G_LIST_MODEL (self), i, 0, 1);
-}
-
-/* The event that was at the timeline's @position went. */
-static void
-take_in_removal (ChronoEventIndex *self,
-                 guint             position)
-{
-  guint i = lower_bound_position (self, position);
-  gboolean listed = i < self->n && position_at (self->positions, i) == position;
-
-  if (self->positions != NULL)
-    {
-      if (listed)
-        list_remove (self, i);
-      for (guint j = i; j < self->n; j++)
-        self->positions[j]--;
-    }
-  else
-    self->n--;
-
-  if (listed)
-    {
-      update_tree (self, i, self->n + 1);
-      g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 0);
-    }
-}
-
-/* The event at the timeline's @position changed and kept its place: it may have come
- * into the list or gone out of it, or changed its rank or its start. */
-static void
-take_in_change (ChronoEventIndex *self,
-                guint             position)
-{
-  guint i = lower_bound_position (self, position);
-  gboolean listed = i < self->n && position_at (self->positions, i) == position;
-
-  if (self->positions == NULL)
-    {
-      update_tree (self, i, i + 1);
-      g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
-    }
-  else if (passes (self, position))
-    {
-      if (listed)
-        {
-          self->starts[i] = chrono_timeline_get_start_times (self->timeline)[position];
-          self->ranks[i] = chrono_timeline_get_ranks (self->timeline)[position];
-          update_tree (self, i, i + 1);
-        }
-      else
-        {
-          list_insert (self, i, position);
-          update_tree (self, i, self->n);
-        }
-      g_list_model_items_changed (G_LIST_MODEL (self), i, listed ? 1 : 0, 1);
-    }
-  else if (listed)
-    {
-      list_remove (self, i);
-      update_tree (self, i, self->n + 1);
-      g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 0);
-    }
-}
-
-/* A run under way for another timeline is started again; one for this timeline is
- * started again once the list has taken the edit in, since it may have filtered the
- * event already, or not yet. */
-static void
-timeline_events_changed_cb (GListModel       *events,
-                            guint             position,
-                            guint             removed,
-                            guint             added,
-                            ChronoEventIndex *self)
-{
-  if (self->run != NULL && !self->run_same_timeline)
-    {
-      rebuild (self, FALSE, TRUE);
-      return;
-    }
-
-  if (removed == 1 && added == 1)
-    take_in_change (self, position);
-  else if (removed == 1 && added == 0)
-    take_in_removal (self, position);
-  else if (removed == 0 && added == 1)
-    take_in_insertion (self, position);
-  else
-    {
-      /* The seal, not an edit. */
-      rebuild (self, FALSE, TRUE);
-      return;
-    }
-
-  if (self->run != NULL)
-    rebuild (self, TRUE, TRUE);
-}
-
-/* NULL: many events changed in place; no position moved, so the list is filtered again
- * and says what differs. */
-static void
-timeline_event_changed_cb (ChronoEventIndex *self,
-                           ChronoEvent      *event)
-{
-  if (event == NULL || (self->run != NULL && !self->run_same_timeline))
-    {
-      rebuild (self, self->run == NULL || self->run_same_timeline, TRUE);
-      return;
-    }
-
-  take_in_change (self, chrono_timeline_get_position (self->timeline, event));
-  if (self->run != NULL)
-    rebuild (self, TRUE, TRUE);
+  _chrono_event_index_rebuild (self, TRUE, TRUE);
 }
 
 static GType
@@ -780,9 +477,9 @@ chrono_event_index_set_timeline (ChronoEventIndex *self,
   if (timeline != NULL)
     {
       self->events_changed_id = g_signal_connect (self->timeline_events, "items-changed",
-                                                  G_CALLBACK (timeline_events_changed_cb), self);
+                                                  G_CALLBACK (_chrono_event_index_timeline_events_changed_cb), self);
       self->event_changed_id = g_signal_connect_swapped (timeline, "event-changed",
-                                                         G_CALLBACK (timeline_event_changed_cb), self);
+                                                         G_CALLBACK (_chrono_event_index_timeline_event_changed_cb), self);
     }
 
   /* Emptied in a change of its own, and then filled in another: a GtkListView that loses
@@ -795,7 +492,7 @@ chrono_event_index_set_timeline (ChronoEventIndex *self,
       drop_run (self);
       install (self, empty, FALSE);
     }
-  rebuild (self, FALSE, TRUE);
+  _chrono_event_index_rebuild (self, FALSE, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
 }
 
@@ -822,7 +519,7 @@ chrono_event_index_set_filter (ChronoEventIndex  *self,
   if (filter != NULL)
     self->filter_changed_id = g_signal_connect_swapped (filter, "changed", G_CALLBACK (filter_changed_cb), self);
 
-  rebuild (self, TRUE, TRUE);
+  _chrono_event_index_rebuild (self, TRUE, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
 
