@@ -11,6 +11,8 @@
 
 #include "ui/chrono-application.h"
 #include "ui/chrono-window.h"
+#include "model/chrono-edit-properties.h"
+#include "ui-test-util.h"
 
 typedef struct
 {
@@ -314,6 +316,82 @@ test_application_several_windows (void)
   g_object_unref (state.third);
 }
 
+typedef struct
+{
+  GtkApplication *app;
+  gboolean        modify;
+  guint           step;
+  gboolean        asked;
+  gboolean        window_kept;
+} QuitState;
+
+/* Steps: the file is loaded, perhaps changed, and Quit is chosen; a window with unsaved
+ * changes asks, stays, and closes on Discard, which ends the application. */
+static gboolean
+quit_step_cb (gpointer user_data)
+{
+  QuitState *state = user_data;
+  GtkWidget *question;
+
+  if (state->step == 0)
+    {
+      ChronoSession *session;
+      ChronoTimeline *timeline;
+
+      if (!all_loaded (state->app))
+        return G_SOURCE_CONTINUE;
+      session = chrono_window_get_session (gtk_application_get_windows (state->app)->data);
+      timeline = chrono_session_get_timeline (session);
+      if (state->modify)
+        {
+          ChronoEvent *event = g_list_model_get_item (chrono_timeline_get_events (timeline), 0);
+          g_autoptr(ChronoEditProperties) edit = chrono_edit_properties_new (event, "title", "Changed", NULL);
+
+          g_object_unref (event);
+          g_assert_true (chrono_session_push_edit (session, CHRONO_EDIT (edit)));
+        }
+      g_action_group_activate_action (G_ACTION_GROUP (state->app), "quit", NULL);
+      state->step++;
+      /* Without a question, the application ends with its window. */
+      return state->modify ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+    }
+
+  question = ui_test_find_question ();
+  if (question == NULL)
+    return G_SOURCE_CONTINUE;
+  state->asked = TRUE;
+  state->window_kept = gtk_application_get_windows (state->app) != NULL;
+  g_assert_true (ui_test_question_click (question, "discard"));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_application_quit (gconstpointer data)
+{
+  g_autoptr(ChronoApplication) app = chrono_application_new ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "sample-timelinejs.json", NULL);
+  char *argv[] = { (char *) "chronoscope", path, NULL };
+  QuitState state = { GTK_APPLICATION (app), GPOINTER_TO_INT (data) };
+  WindowState guard_state = { 0 };
+  guint guard;
+  int status;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_timeout_add (100, quit_step_cb, &state);
+  guard = g_timeout_add_seconds (60, give_up_cb, &guard_state);
+
+  status = g_application_run (G_APPLICATION (app), 2, argv);
+  if (!guard_state.timed_out)
+    g_source_remove (guard);
+
+  g_assert_false (guard_state.timed_out);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpuint (state.step, ==, 1);
+  g_assert_cmpint (state.asked, ==, state.modify);
+  g_assert_cmpint (state.window_kept, ==, state.modify);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +404,8 @@ main (int   argc,
 
   g_test_add_func ("/application/window/mapped", test_application_window_mapped);
   g_test_add_func ("/application/window/several", test_application_several_windows);
+  g_test_add_data_func ("/application/quit/unmodified", GINT_TO_POINTER (FALSE), test_application_quit);
+  g_test_add_data_func ("/application/quit/asks-unsaved", GINT_TO_POINTER (TRUE), test_application_quit);
   g_test_add_func ("/application/options/version", test_application_version);
   g_test_add_func ("/application/options/help", test_application_help);
   g_test_add_func ("/application/options/bad-option", test_application_bad_option);
