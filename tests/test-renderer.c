@@ -502,6 +502,101 @@ check_bitmaps (gconstpointer data)
   cairo_surface_destroy (drawn);
 }
 
+static cairo_surface_t *
+draw_once (ChronoRenderer *renderer,
+           ChronoLayout   *layout,
+           double          scale)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH * scale, HEIGHT * scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (image, scale, scale);
+  cr = cairo_create (image);
+  chrono_renderer_draw (renderer, cr, layout, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+
+  return image;
+}
+
+static guint
+count_differing (cairo_surface_t *a,
+                 cairo_surface_t *b,
+                 guint            tolerance)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  guint n = 0;
+
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
+  for (int y = 0; y < cairo_image_surface_get_height (a); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (a); x++)
+      {
+        guint32 pa = *(guint32 *) (gpointer) (cairo_image_surface_get_data (a) + y * stride + x * 4);
+        guint32 pb = *(guint32 *) (gpointer) (cairo_image_surface_get_data (b) + y * stride + x * 4);
+
+        n += !near_color (pa, pb, tolerance);
+      }
+
+  return n;
+}
+
+/* What is new in a frame is drawn directly, as on PDF and SVG, to the pixel; the bitmaps
+ * are made when it is drawn again just so, and the picture from them is the same. */
+static void
+check_first_sight (gconstpointer data)
+{
+  double scale = *(const double *) data;
+  g_autoptr(ChronoTimeline) timeline = make_crowd ();
+  ChronoRenderStyle style;
+  g_autoptr(ChronoRenderer) renderer = NULL;
+  g_autoptr(ChronoRenderer) vector_renderer = NULL;
+  g_autoptr(ChronoLayout) layout = NULL;
+  cairo_surface_t *first, *second, *third, *drawn;
+  guint n_bitmaps = G_MAXUINT, n_differing;
+  gsize bytes = G_MAXSIZE;
+
+  chrono_render_style_init_default (&style, scale > 1);
+  style.scale = scale;
+  renderer = chrono_renderer_new (NULL, &style);
+  vector_renderer = chrono_renderer_new (NULL, &style);
+  chrono_render_style_clear (&style);
+  layout = lay_out (timeline, NULL, renderer);
+  g_assert_cmpuint (layout->labels->len, >=, 10);
+  g_assert_cmpuint (layout->clusters->len, >=, 3);
+
+  first = draw_once (renderer, layout, scale);
+  chrono_renderer_get_bitmap_usage (renderer, &n_bitmaps, &bytes);
+  g_assert_cmpuint (n_bitmaps, ==, 0);
+  g_assert_cmpuint (bytes, ==, 0);
+  drawn = draw_twice (vector_renderer, layout, scale, TRUE);
+  g_assert_cmpuint (count_differing (first, drawn, 0), ==, 0);
+
+  second = draw_once (renderer, layout, scale);
+  chrono_renderer_get_bitmap_usage (renderer, &n_bitmaps, &bytes);
+  g_assert_cmpuint (n_bitmaps, >=, layout->labels->len + 1);
+  g_assert_cmpuint (bytes, >, 0);
+  n_differing = count_differing (second, first, 24);
+  g_test_message ("%u of %u pixels differ", n_differing, (guint) (WIDTH * HEIGHT * scale * scale));
+  g_assert_cmpuint (n_differing, <, WIDTH * HEIGHT * scale * scale / 1000);
+
+  /* And copied from then on, none made again. */
+  third = draw_once (renderer, layout, scale);
+  g_assert_cmpuint (count_differing (third, second, 0), ==, 0);
+  {
+    guint n_after = 0;
+    gsize bytes_after = 0;
+
+    chrono_renderer_get_bitmap_usage (renderer, &n_after, &bytes_after);
+    g_assert_cmpuint (n_after, ==, n_bitmaps);
+    g_assert_cmpuint (bytes_after, ==, bytes);
+  }
+
+  cairo_surface_destroy (first);
+  cairo_surface_destroy (second);
+  cairo_surface_destroy (third);
+  cairo_surface_destroy (drawn);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,6 +612,8 @@ main (int   argc,
   g_test_add_func ("/view/renderer/measure-after-edit", test_renderer_measure_after_edit);
   g_test_add_data_func ("/view/renderer/bitmaps", &scales[0], check_bitmaps);
   g_test_add_data_func ("/view/renderer/bitmaps-hidpi", &scales[1], check_bitmaps);
+  g_test_add_data_func ("/view/renderer/first-sight", &scales[0], check_first_sight);
+  g_test_add_data_func ("/view/renderer/first-sight-hidpi", &scales[1], check_first_sight);
 
   return g_test_run ();
 }

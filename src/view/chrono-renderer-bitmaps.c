@@ -3,8 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A title, a marker or a cluster's badge costs cairo and Pango far more to draw than to
- * copy: on screen each is drawn once into a bitmap at the device scale, and copied from
- * then on. A bitmap starts where the drawing starts within its device pixel (to an eighth
+ * copy: on screen each is drawn into a bitmap at the device scale when it is drawn the
+ * same way as in an earlier frame, and copied from then on; in the frame it is first seen
+ * in it is drawn directly, which keeps a first frame, where all is new, as cheap as it
+ * was. A bitmap starts where the drawing starts within its device pixel (to an eighth
  * of a pixel), so that the copy covers the same pixels as the drawing would. Vector output
  * (PDF, SVG) is drawn as it always was.
  */
@@ -75,7 +77,12 @@ _chrono_renderer_clear_bitmaps (ChronoRenderer *self)
     {
       g_hash_table_iter_init (&iter, self->label_layouts);
       while (g_hash_table_iter_next (&iter, NULL, &value))
-        _chrono_bitmap_clear (&((ChronoLabelText *) value)->bitmap);
+        {
+          ChronoLabelText *label = value;
+
+          _chrono_bitmap_clear (&label->bitmap);
+          label->seen_frame = 0;
+        }
     }
   self->bitmap_bytes = 0;
 }
@@ -95,6 +102,7 @@ _chrono_renderer_begin_bitmaps (ChronoRenderer *self,
                       matrix.xx == 1 && matrix.yy == 1 && matrix.xy == 0 && matrix.yx == 0;
   self->device_x = matrix.x0;
   self->device_y = matrix.y0;
+  self->frame++;
 }
 
 void
@@ -160,9 +168,6 @@ render_bitmap (ChronoRenderer   *self,
   cairo_font_options_t *options = cairo_font_options_create ();
   cairo_t *cr;
 
-  if (self->bitmap_bytes > BITMAP_BUDGET)
-    _chrono_renderer_clear_bitmaps (self);
-
   if (bitmap->surface != NULL)
     {
       self->bitmap_bytes -= MIN (self->bitmap_bytes, (gsize) cairo_image_surface_get_stride (bitmap->surface) *
@@ -210,7 +215,7 @@ paint_bitmap (ChronoRenderer     *self,
  * @extent: where @draw draws, in logical pixels around (@x, @y)
  *
  * Draws what @draw draws at (@x, @y), from a bitmap kept under @key when bitmaps can
- * be used.
+ * be used and @key was drawn in an earlier frame.
  */
 void
 _chrono_renderer_draw_sprite (ChronoRenderer   *self,
@@ -230,13 +235,22 @@ _chrono_renderer_draw_sprite (ChronoRenderer   *self,
       return;
     }
 
+  if (self->bitmap_bytes > BITMAP_BUDGET)
+    _chrono_renderer_clear_bitmaps (self);
   bitmap = g_hash_table_lookup (self->sprites, key);
   if (bitmap == NULL)
     {
       bitmap = g_new0 (ChronoBitmap, 1);
-      render_bitmap (self, cr, bitmap, extent, key->fx, key->fy, draw, key);
+      bitmap->seen_frame = self->frame;
       g_hash_table_insert (self->sprites, g_memdup2 (key, sizeof *key), bitmap);
     }
+  if (bitmap->surface == NULL && bitmap->seen_frame == self->frame)
+    {
+      draw (self, cr, key, x, y);
+      return;
+    }
+  if (bitmap->surface == NULL)
+    render_bitmap (self, cr, bitmap, extent, key->fx, key->fy, draw, key);
 
   paint_bitmap (self, cr, bitmap, ix, iy);
 }
@@ -250,13 +264,14 @@ draw_label_text (ChronoRenderer *self,
 {
   const ChronoLabelText *label = data;
 
-  _chrono_renderer_set_color (cr, &label->bitmap_color, 1);
+  _chrono_renderer_set_color (cr, &label->bitmap_look.color, 1);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, label->layout);
 }
 
 /* Draws @label's layout, as it is now, at (@x, @y) in @color: from its bitmap when it
- * has one of this width, colour and place in the pixel, or one made now. */
+ * has one of this width, colour and place in the pixel, or one made now when it was last
+ * drawn just so in an earlier frame; otherwise directly. */
 void
 _chrono_renderer_show_label (ChronoRenderer    *self,
                              cairo_t           *cr,
@@ -265,11 +280,27 @@ _chrono_renderer_show_label (ChronoRenderer    *self,
                              double             y,
                              const ChronoColor *color)
 {
-  int width = pango_layout_get_width (label->layout);
+  ChronoLabelLook look = { pango_layout_get_width (label->layout), 0, 0, *color };
+  gboolean has_bitmap, seen;
   int ix, iy;
-  guint fx, fy;
 
-  if (!self->use_bitmaps || !device_pixel (self, x, y, &ix, &iy, &fx, &fy))
+  if (self->use_bitmaps && device_pixel (self, x, y, &ix, &iy, &look.fx, &look.fy))
+    {
+      has_bitmap = label->bitmap.surface != NULL && memcmp (&label->bitmap_look, &look, sizeof look) == 0;
+      seen = label->seen_frame != 0 && label->seen_frame != self->frame &&
+             memcmp (&label->seen_look, &look, sizeof look) == 0;
+      if (!has_bitmap && !seen)
+        {
+          label->seen_frame = self->frame;
+          label->seen_look = look;
+        }
+    }
+  else
+    {
+      has_bitmap = seen = FALSE;
+    }
+
+  if (!has_bitmap && !seen)
     {
       _chrono_renderer_set_color (cr, color, 1);
       cairo_move_to (cr, x, y);
@@ -277,8 +308,7 @@ _chrono_renderer_show_label (ChronoRenderer    *self,
       return;
     }
 
-  if (label->bitmap.surface == NULL || label->bitmap_width != width || label->bitmap.fx != fx ||
-      label->bitmap.fy != fy || memcmp (&label->bitmap_color, color, sizeof *color) != 0)
+  if (!has_bitmap)
     {
       PangoRectangle ink, logical;
       ChronoRect extent;
@@ -288,9 +318,10 @@ _chrono_renderer_show_label (ChronoRenderer    *self,
       extent.y = MIN (ink.y, logical.y);
       extent.width = MAX (ink.x + ink.width, logical.x + logical.width) - extent.x;
       extent.height = MAX (ink.y + ink.height, logical.y + logical.height) - extent.y;
-      label->bitmap_width = width;
-      label->bitmap_color = *color;
-      render_bitmap (self, cr, &label->bitmap, &extent, fx, fy, draw_label_text, label);
+      if (self->bitmap_bytes > BITMAP_BUDGET)
+        _chrono_renderer_clear_bitmaps (self);
+      label->bitmap_look = look;
+      render_bitmap (self, cr, &label->bitmap, &extent, look.fx, look.fy, draw_label_text, label);
     }
 
   paint_bitmap (self, cr, &label->bitmap, ix, iy);
@@ -308,8 +339,11 @@ chrono_renderer_get_bitmap_usage (ChronoRenderer *self,
 {
   GHashTableIter iter;
   gpointer value;
-  guint n = g_hash_table_size (self->sprites);
+  guint n = 0;
 
+  g_hash_table_iter_init (&iter, self->sprites);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    n += ((ChronoBitmap *) value)->surface != NULL;
   g_hash_table_iter_init (&iter, self->label_layouts);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     n += ((ChronoLabelText *) value)->bitmap.surface != NULL;

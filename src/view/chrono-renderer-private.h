@@ -18,15 +18,17 @@ struct _ChronoRenderer
   PangoLayout       *layouts[N_TEXT_KINDS];
   GHashTable        *measured[N_TEXT_KINDS];
   GHashTable        *label_layouts;     /* title → ChronoLabelText */
-  GHashTable        *sprites;           /* ChronoSpriteKey → ChronoBitmap */
+  GHashTable        *sprites;           /* ChronoSpriteKey → ChronoBitmap, empty once seen */
   gsize              bitmap_bytes;
   gboolean           use_bitmaps;       /* while drawing onto pixels */
+  guint              frame;             /* counts the drawings onto pixels, from 1 */
   double             device_x;          /* user space's origin in device space, logical */
   double             device_y;
 };
 
 /* A drawing kept at the style's scale: its top left is (x, y) device pixels from the
- * device pixel the drawing was anchored in, fx, fy eighths of a pixel into it. */
+ * device pixel the drawing was anchored in, fx, fy eighths of a pixel into it; or, with
+ * no surface, the frame it was first drawn directly in. */
 typedef struct
 {
   cairo_surface_t *surface;
@@ -34,17 +36,29 @@ typedef struct
   int              y;
   guint            fx;
   guint            fy;
+  guint            seen_frame;
 } ChronoBitmap;
 
-/* A title, shaped once with no width limit, and its bitmap as last drawn. */
+/* How a title was drawn: the layout's width limit, the place in the pixel, the colour. */
 typedef struct
 {
-  PangoLayout  *layout;
-  double        width;
-  double        height;
-  ChronoBitmap  bitmap;
-  int           bitmap_width;      /* the layout's width limit then */
-  ChronoColor   bitmap_color;
+  int          width;
+  guint        fx;
+  guint        fy;
+  ChronoColor  color;
+} ChronoLabelLook;
+
+/* A title, shaped once with no width limit, its bitmap as last made, and how and in which
+ * frame it was last drawn without one. */
+typedef struct
+{
+  PangoLayout     *layout;
+  double           width;
+  double           height;
+  ChronoBitmap     bitmap;
+  ChronoLabelLook  bitmap_look;
+  ChronoLabelLook  seen_look;
+  guint            seen_frame;
 } ChronoLabelText;
 
 typedef enum
