@@ -597,6 +597,44 @@ check_first_sight (gconstpointer data)
   cairo_surface_destroy (drawn);
 }
 
+/* At a fractional scale a bitmap could sit off the device pixels it is played back onto
+ * and be resampled: everything is drawn directly, as sharp as on PDF and SVG. */
+static void
+test_renderer_fractional_scale (void)
+{
+  const double scale = 1.5;
+  g_autoptr(ChronoTimeline) timeline = make_crowd ();
+  ChronoRenderStyle style;
+  g_autoptr(ChronoRenderer) renderer = NULL;
+  g_autoptr(ChronoRenderer) vector_renderer = NULL;
+  g_autoptr(ChronoLayout) layout = NULL;
+  cairo_surface_t *drawn;
+  guint n_bitmaps = G_MAXUINT;
+  gsize bytes = G_MAXSIZE;
+
+  chrono_render_style_init_default (&style, FALSE);
+  style.scale = scale;
+  renderer = chrono_renderer_new (NULL, &style);
+  vector_renderer = chrono_renderer_new (NULL, &style);
+  chrono_render_style_clear (&style);
+  layout = lay_out (timeline, NULL, renderer);
+  g_assert_cmpuint (layout->labels->len, >=, 10);
+
+  drawn = draw_twice (vector_renderer, layout, scale, TRUE);
+  for (guint i = 0; i < 3; i++)
+    {
+      cairo_surface_t *image = draw_once (renderer, layout, scale);
+
+      g_assert_cmpuint (count_differing (image, drawn, 0), ==, 0);
+      cairo_surface_destroy (image);
+    }
+  chrono_renderer_get_bitmap_usage (renderer, &n_bitmaps, &bytes);
+  g_assert_cmpuint (n_bitmaps, ==, 0);
+  g_assert_cmpuint (bytes, ==, 0);
+
+  cairo_surface_destroy (drawn);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,6 +652,7 @@ main (int   argc,
   g_test_add_data_func ("/view/renderer/bitmaps-hidpi", &scales[1], check_bitmaps);
   g_test_add_data_func ("/view/renderer/first-sight", &scales[0], check_first_sight);
   g_test_add_data_func ("/view/renderer/first-sight-hidpi", &scales[1], check_first_sight);
+  g_test_add_func ("/view/renderer/fractional-scale", test_renderer_fractional_scale);
 
   return g_test_run ();
 }

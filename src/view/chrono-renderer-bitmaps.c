@@ -88,8 +88,10 @@ _chrono_renderer_clear_bitmaps (ChronoRenderer *self)
 }
 
 /* Bitmaps go where pixels are made from them: an image, or the recording a widget's
- * snapshot is, which is played back onto one; at a scale the style knows, and only when
- * user space is device space moved. */
+ * snapshot is, which is played back onto one; at a scale the style knows, a whole one
+ * (a fractional scale's device pixels need not start on a logical pixel, and a bitmap
+ * off the device grid would be resampled, its text soft), and only when user space is
+ * device space moved. */
 void
 _chrono_renderer_begin_bitmaps (ChronoRenderer *self,
                                 cairo_t        *cr)
@@ -99,6 +101,7 @@ _chrono_renderer_begin_bitmaps (ChronoRenderer *self,
 
   cairo_get_matrix (cr, &matrix);
   self->use_bitmaps = (type == CAIRO_SURFACE_TYPE_IMAGE || type == CAIRO_SURFACE_TYPE_RECORDING) &&
+                      self->style.scale == floor (self->style.scale) &&
                       matrix.xx == 1 && matrix.yy == 1 && matrix.xy == 0 && matrix.yx == 0;
   self->device_x = matrix.x0;
   self->device_y = matrix.y0;

@@ -36,7 +36,7 @@ blend_opaque (ChronoColor       *result,
  *
  * Fills @style for drawing in @widget: the text colour, the view background and the
  * accent from the theme, dark and high contrast from libadwaita, the font from the
- * widget. The font is borrowed from the widget's Pango context.
+ * widget, the scale from its surface. The font is borrowed from the widget's Pango context.
  */
 void
 chrono_theme_get_render_style (GtkWidget         *widget,
@@ -77,4 +77,14 @@ chrono_theme_get_render_style (GtkWidget         *widget,
                 style->high_contrast ? 0 : style->dark ? 0.06 : 0.03);
   style->font = (PangoFontDescription *) pango_context_get_font_description (gtk_widget_get_pango_context (widget));
   style->scale = gtk_widget_get_scale_factor (widget);
+#if GTK_CHECK_VERSION (4, 12, 0)
+  /* With fractional scaling the factor is rounded up; the surface knows the real one. */
+  if (gtk_widget_get_native (widget) != NULL)
+    {
+      GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+
+      if (surface != NULL && gdk_surface_get_scale (surface) > 0)
+        style->scale = gdk_surface_get_scale (surface);
+    }
+#endif
 }
