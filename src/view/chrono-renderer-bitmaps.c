@@ -3,10 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A title, a marker or a cluster's badge costs cairo and Pango far more to draw than to
- * copy: on screen each is drawn into a bitmap at the device scale when it is drawn the
- * same way as in an earlier frame, and copied from then on; in the frame it is first seen
- * in it is drawn directly, which keeps a first frame, where all is new, as cheap as it
- * was. A bitmap starts where the drawing starts within its device pixel (to an eighth
+ * copy: on screen each is drawn once into a bitmap at the device scale, and copied from
+ * then on. A title, which a frame shows once, gets its bitmap only when a later frame
+ * draws it the same way: the frame it first appears in draws it directly, which keeps a
+ * first frame, where every title is new, as cheap as drawing them all was, and a title
+ * moving by a fraction of a pixel from frame to frame from being drawn into a new bitmap
+ * each time. Markers and badges, of which many items share one, get theirs at once.
+ * A bitmap starts where the drawing starts within its device pixel (to an eighth
  * of a pixel), so that the copy covers the same pixels as the drawing would. Vector output
  * (PDF, SVG) is drawn as it always was.
  */
@@ -218,7 +221,7 @@ paint_bitmap (ChronoRenderer     *self,
  * @extent: where @draw draws, in logical pixels around (@x, @y)
  *
  * Draws what @draw draws at (@x, @y), from a bitmap kept under @key when bitmaps can
- * be used and @key was drawn in an earlier frame.
+ * be used.
  */
 void
 _chrono_renderer_draw_sprite (ChronoRenderer   *self,
@@ -244,16 +247,9 @@ _chrono_renderer_draw_sprite (ChronoRenderer   *self,
   if (bitmap == NULL)
     {
       bitmap = g_new0 (ChronoBitmap, 1);
-      bitmap->seen_frame = self->frame;
+      render_bitmap (self, cr, bitmap, extent, key->fx, key->fy, draw, key);
       g_hash_table_insert (self->sprites, g_memdup2 (key, sizeof *key), bitmap);
     }
-  if (bitmap->surface == NULL && bitmap->seen_frame == self->frame)
-    {
-      draw (self, cr, key, x, y);
-      return;
-    }
-  if (bitmap->surface == NULL)
-    render_bitmap (self, cr, bitmap, extent, key->fx, key->fy, draw, key);
 
   paint_bitmap (self, cr, bitmap, ix, iy);
 }
@@ -342,11 +338,8 @@ chrono_renderer_get_bitmap_usage (ChronoRenderer *self,
 {
   GHashTableIter iter;
   gpointer value;
-  guint n = 0;
+  guint n = g_hash_table_size (self->sprites);
 
-  g_hash_table_iter_init (&iter, self->sprites);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    n += ((ChronoBitmap *) value)->surface != NULL;
   g_hash_table_iter_init (&iter, self->label_layouts);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     n += ((ChronoLabelText *) value)->bitmap.surface != NULL;

@@ -18,7 +18,7 @@ struct _ChronoRenderer
   PangoLayout       *layouts[N_TEXT_KINDS];
   GHashTable        *measured[N_TEXT_KINDS];
   GHashTable        *label_layouts;     /* title → ChronoLabelText */
-  GHashTable        *sprites;           /* ChronoSpriteKey → ChronoBitmap, empty once seen */
+  GHashTable        *sprites;           /* ChronoSpriteKey → ChronoBitmap */
   gsize              bitmap_bytes;
   gboolean           use_bitmaps;       /* while drawing onto pixels */
   guint              frame;             /* counts the drawings onto pixels, from 1 */
@@ -27,8 +27,7 @@ struct _ChronoRenderer
 };
 
 /* A drawing kept at the style's scale: its top left is (x, y) device pixels from the
- * device pixel the drawing was anchored in, fx, fy eighths of a pixel into it; or, with
- * no surface, the frame it was first drawn directly in. */
+ * device pixel the drawing was anchored in, fx, fy eighths of a pixel into it. */
 typedef struct
 {
   cairo_surface_t *surface;
@@ -36,7 +35,6 @@ typedef struct
   int              y;
   guint            fx;
   guint            fy;
-  guint            seen_frame;
 } ChronoBitmap;
 
 /* How a title was drawn: the layout's width limit, the place in the pixel, the colour. */
