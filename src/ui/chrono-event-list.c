@@ -31,6 +31,7 @@ struct _ChronoEventList
   GtkSearchEntry  *search_entry;
   GtkLabel        *count_label;
   GtkStack        *list_stack;
+  GtkWidget       *no_results_page;
   GtkListView     *list_view;
 
   /* The list view gets the events that fit in the window first, the others a screenful
@@ -75,6 +76,8 @@ update_count (ChronoEventList *self)
     text = g_strdup_printf (ngettext ("%u of %u event", "%u of %u events", total), shown, total);
 
   gtk_label_set_text (self->count_label, text);
+  if (shown == 0 && total > 0)
+    gtk_widget_set_visible (self->no_results_page, TRUE);
   gtk_stack_set_visible_child_name (self->list_stack, shown == 0 && total > 0 ? "no-results" : "list");
 }
 
@@ -406,6 +409,7 @@ chrono_event_list_class_init (ChronoEventListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoEventList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ChronoEventList, count_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoEventList, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventList, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, ChronoEventList, list_view);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
