@@ -142,6 +142,81 @@ chrono_event_row_set_property (GObject      *object,
     }
 }
 
+/* The dot, then the date and title: a horizontal box, except that the text is never
+ * measured for its width at a given height (a box does that at each allocation, and a
+ * wrapping label answers it by laying itself out at one width after another). */
+#define DOT_SPACING 10
+
+static int
+text_width (ChronoEventRow *self,
+            int             width)
+{
+  int dot_width, text_minimum;
+
+  gtk_widget_measure (GTK_WIDGET (self->dot), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &dot_width, NULL, NULL, NULL);
+  gtk_widget_measure (gtk_widget_get_last_child (GTK_WIDGET (self)), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &text_minimum, NULL, NULL, NULL);
+  return MAX (width - dot_width - DOT_SPACING, text_minimum);
+}
+
+static GtkSizeRequestMode
+chrono_event_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+chrono_event_row_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  ChronoEventRow *self = CHRONO_EVENT_ROW (widget);
+  GtkWidget *dot = GTK_WIDGET (self->dot);
+  GtkWidget *text = gtk_widget_get_last_child (widget);
+  int dot_minimum, dot_natural, text_minimum, text_natural;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (dot, orientation, -1, &dot_minimum, &dot_natural, NULL, NULL);
+      gtk_widget_measure (text, orientation, -1, &text_minimum, &text_natural, NULL, NULL);
+      *minimum = dot_minimum + DOT_SPACING + text_minimum;
+      *natural = dot_natural + DOT_SPACING + text_natural;
+    }
+  else
+    {
+      int dot_width;
+
+      gtk_widget_measure (dot, GTK_ORIENTATION_HORIZONTAL, -1, &dot_width, NULL, NULL, NULL);
+      gtk_widget_measure (dot, orientation, dot_width, &dot_minimum, &dot_natural, NULL, NULL);
+      gtk_widget_measure (text, orientation, for_size < 0 ? -1 : text_width (self, for_size),
+                          &text_minimum, &text_natural, NULL, NULL);
+      *minimum = MAX (dot_minimum, text_minimum);
+      *natural = MAX (dot_natural, text_natural);
+    }
+}
+
+static void
+chrono_event_row_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  ChronoEventRow *self = CHRONO_EVENT_ROW (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int text = text_width (self, width);
+  int dot = width - text - DOT_SPACING;
+
+  gtk_widget_size_allocate (GTK_WIDGET (self->dot),
+                            &(GtkAllocation) { rtl ? width - dot : 0, 0, dot, height }, baseline);
+  gtk_widget_size_allocate (gtk_widget_get_last_child (widget),
+                            &(GtkAllocation) { rtl ? 0 : dot + DOT_SPACING, 0, text, height }, baseline);
+}
+
 static void
 chrono_event_row_class_init (ChronoEventRowClass *klass)
 {
@@ -151,6 +226,10 @@ chrono_event_row_class_init (ChronoEventRowClass *klass)
   object_class->dispose = chrono_event_row_dispose;
   object_class->get_property = chrono_event_row_get_property;
   object_class->set_property = chrono_event_row_set_property;
+
+  widget_class->get_request_mode = chrono_event_row_get_request_mode;
+  widget_class->measure = chrono_event_row_measure;
+  widget_class->size_allocate = chrono_event_row_size_allocate;
 
   properties[PROP_EVENT] =
     g_param_spec_object ("event", NULL, NULL,
