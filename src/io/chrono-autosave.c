@@ -21,6 +21,8 @@
 #define INFO_SUFFIX ".autosave"
 #define GROUP "Autosave"
 #define DEFAULT_DELAY_MS 3000
+/* How long one slice of the copy holds the main loop: well under a frame. */
+#define SLICE_US 4000
 
 struct _ChronoAutosave
 {
@@ -37,6 +39,9 @@ struct _ChronoAutosave
   GSignalGroup *timeline_signals;
   gulong modified_handler;
   guint timeout_id;
+  ChronoNativeWriter *copy;  /* the copy being made, a slice at a time */
+  guint64 copy_generation;
+  guint copy_id;
   GCancellable *cancellable;
   guint64 written_generation;
   guint writing : 1;
@@ -181,33 +186,74 @@ make_info (ChronoAutosave *self)
 }
 
 static void
-write_copy (ChronoAutosave *self)
+abandon_copy (ChronoAutosave *self)
+{
+  g_clear_handle_id (&self->copy_id, g_source_remove);
+  g_clear_pointer (&self->copy, chrono_native_writer_free);
+}
+
+static void
+write_files (ChronoAutosave *self,
+             GBytes         *bytes)
 {
   ChronoTimeline *timeline = chrono_undo_stack_get_timeline (self->stack);
   g_autoptr(GTask) task = NULL;
   WriteData *data;
 
+  g_free (self->title);
+  self->title = g_strdup (chrono_timeline_get_title (timeline));
+
+  data = g_new0 (WriteData, 1);
+  data->timeline = bytes;
+  data->info = make_info (self);
+  data->generation = self->copy_generation;
+
+  self->writing = TRUE;
+  task = g_task_new (self, self->cancellable, write_done_cb, NULL);
+  g_task_set_source_tag (task, write_files);
+  g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+/* The model belongs to this thread, so it is written out here, a slice at a time below
+ * the priority of input and drawing; the disk is left to a worker. */
+static gboolean
+copy_slice_cb (gpointer user_data)
+{
+  ChronoAutosave *self = user_data;
+
+  /* A change abandons the copy (changed_cb); the generation catches any other way. */
+  if (chrono_undo_stack_get_generation (self->stack) != self->copy_generation)
+    {
+      self->copy_id = 0;
+      abandon_copy (self);
+      schedule (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (!chrono_native_writer_step (self->copy, g_get_monotonic_time () + SLICE_US))
+    return G_SOURCE_CONTINUE;
+
+  self->copy_id = 0;
+  write_files (self, chrono_native_writer_finish (g_steal_pointer (&self->copy)));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+write_copy (ChronoAutosave *self)
+{
   if (self->writing)
     {
       self->again = TRUE;
       return;
     }
+  if (self->copy != NULL)
+    return;
 
-  g_free (self->title);
-  self->title = g_strdup (chrono_timeline_get_title (timeline));
-
-  /* The model belongs to this thread, so it is written out here; the disk is left to a
-   * worker. */
-  data = g_new0 (WriteData, 1);
-  data->timeline = chrono_timeline_write_native (timeline);
-  data->info = make_info (self);
-  data->generation = chrono_undo_stack_get_generation (self->stack);
-
-  self->writing = TRUE;
-  task = g_task_new (self, self->cancellable, write_done_cb, NULL);
-  g_task_set_source_tag (task, write_copy);
-  g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
-  g_task_run_in_thread (task, write_thread);
+  self->copy = chrono_native_writer_new (chrono_undo_stack_get_timeline (self->stack));
+  self->copy_generation = chrono_undo_stack_get_generation (self->stack);
+  self->copy_id = g_idle_add_full (G_PRIORITY_LOW, copy_slice_cb, self, NULL);
 }
 
 static gboolean
@@ -232,9 +278,11 @@ schedule (ChronoAutosave *self)
     self->timeout_id = g_timeout_add (self->delay, timeout_cb, self);
 }
 
+/* A copy half made is of a timeline that is no more: it starts again after the delay. */
 static void
 changed_cb (ChronoAutosave *self)
 {
+  abandon_copy (self);
   schedule (self);
 }
 
@@ -248,6 +296,7 @@ modified_cb (ChronoAutosave *self)
   else
     {
       g_clear_handle_id (&self->timeout_id, g_source_remove);
+      abandon_copy (self);
       delete_files (self);
     }
 }
@@ -259,6 +308,7 @@ chrono_autosave_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  abandon_copy (self);
   if (self->stack != NULL)
     g_clear_signal_handler (&self->modified_handler, self->stack);
   g_clear_object (&self->timeline_signals);
@@ -351,6 +401,7 @@ chrono_autosave_init (ChronoAutosave *self)
   self->cancellable = g_cancellable_new ();
   self->timeline_signals = g_signal_group_new (CHRONO_TYPE_TIMELINE);
   g_signal_group_connect_swapped (self->timeline_signals, "changed", G_CALLBACK (changed_cb), self);
+  g_signal_group_connect_swapped (self->timeline_signals, "event-changed", G_CALLBACK (changed_cb), self);
 }
 
 GFile *
@@ -379,6 +430,7 @@ chrono_autosave_watch (ChronoAutosave  *self,
 
   if (self->stack != NULL)
     g_clear_signal_handler (&self->modified_handler, self->stack);
+  abandon_copy (self);
   g_set_object (&self->stack, stack);
   g_signal_group_set_target (self->timeline_signals,
                              stack != NULL ? chrono_undo_stack_get_timeline (stack) : NULL);

@@ -318,16 +318,36 @@ write_event (GString        *out,
   g_string_append (out, "    </event>\n");
 }
 
-GBytes *
-chrono_timeline_write_native (ChronoTimeline *timeline)
+/* Events written between two looks at the clock. */
+#define EVENTS_PER_CHECK 64
+
+struct _ChronoNativeWriter
 {
+  ChronoTimeline *timeline;
   GString *out;
-  guint n_events;
+  guint next_event;          /* G_MAXUINT before the head, then the next to write */
+};
+
+ChronoNativeWriter *
+chrono_native_writer_new (ChronoTimeline *timeline)
+{
+  ChronoNativeWriter *writer;
 
   g_return_val_if_fail (CHRONO_IS_TIMELINE (timeline), NULL);
   g_return_val_if_fail (chrono_timeline_is_sealed (timeline), NULL);
 
-  out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  writer = g_new0 (ChronoNativeWriter, 1);
+  writer->timeline = g_object_ref (timeline);
+  writer->out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  writer->next_event = G_MAXUINT;
+
+  return writer;
+}
+
+static void
+write_head (GString        *out,
+            ChronoTimeline *timeline)
+{
   g_string_append (out, "<timeline xmlns=\"" NATIVE_NAMESPACE "\" version=\"2\"");
   append_attribute (out, "xml:lang", chrono_timeline_get_language (timeline));
   append_attribute (out, "gettext-domain", chrono_timeline_get_gettext_domain (timeline));
@@ -342,15 +362,74 @@ chrono_timeline_write_native (ChronoTimeline *timeline)
   write_categories (out, timeline);
   write_eras (out, timeline);
   write_sources (out, timeline);
-
-  n_events = chrono_timeline_get_n_events (timeline);
   g_string_append (out, "  <events>\n");
-  for (guint i = 0; i < n_events; i++)
-    write_event (out, timeline, chrono_timeline_get_event (timeline, i));
+}
+
+gboolean
+chrono_native_writer_step (ChronoNativeWriter *writer,
+                           gint64              deadline)
+{
+  guint n_events;
+
+  g_return_val_if_fail (writer != NULL, TRUE);
+  g_return_val_if_fail (writer->out != NULL, TRUE);
+
+  n_events = chrono_timeline_get_n_events (writer->timeline);
+  if (writer->next_event == G_MAXUINT)
+    {
+      write_head (writer->out, writer->timeline);
+      writer->next_event = 0;
+    }
+
+  do
+    {
+      guint end = MIN (n_events, writer->next_event + EVENTS_PER_CHECK);
+
+      for (; writer->next_event < end; writer->next_event++)
+        write_event (writer->out, writer->timeline, chrono_timeline_get_event (writer->timeline, writer->next_event));
+    }
+  while (writer->next_event < n_events && g_get_monotonic_time () < deadline);
+
+  return writer->next_event >= n_events;
+}
+
+GBytes *
+chrono_native_writer_finish (ChronoNativeWriter *writer)
+{
+  GString *out;
+
+  g_return_val_if_fail (writer != NULL, NULL);
+
+  while (!chrono_native_writer_step (writer, G_MAXINT64))
+    ;
+
+  out = g_steal_pointer (&writer->out);
   g_string_append (out, "  </events>\n");
   g_string_append (out, "</timeline>\n");
+  chrono_native_writer_free (writer);
 
   return g_string_free_to_bytes (out);
+}
+
+void
+chrono_native_writer_free (ChronoNativeWriter *writer)
+{
+  if (writer == NULL)
+    return;
+
+  g_clear_object (&writer->timeline);
+  if (writer->out != NULL)
+    g_string_free (writer->out, TRUE);
+  g_free (writer);
+}
+
+GBytes *
+chrono_timeline_write_native (ChronoTimeline *timeline)
+{
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (timeline), NULL);
+  g_return_val_if_fail (chrono_timeline_is_sealed (timeline), NULL);
+
+  return chrono_native_writer_finish (chrono_native_writer_new (timeline));
 }
 
 gboolean

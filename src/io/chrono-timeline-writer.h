@@ -21,6 +21,21 @@ GQuark    chrono_writer_error_quark    (void);
  * as the file had them (chrono-file-text.h), never in the user's language. */
 GBytes   *chrono_timeline_write_native (ChronoTimeline *timeline);
 
+/* The same, a little at a time, so that a large timeline is written without holding the
+ * main loop: each step writes at least a few events and stops once the monotonic time
+ * passes @deadline, returning TRUE when every event is written. The timeline must not
+ * change between steps (a changed timeline means a new writer). Finishing writes what is
+ * left and frees the writer. */
+typedef struct _ChronoNativeWriter ChronoNativeWriter;
+
+ChronoNativeWriter *chrono_native_writer_new    (ChronoTimeline     *timeline);
+gboolean            chrono_native_writer_step   (ChronoNativeWriter *writer,
+                                                 gint64              deadline);
+GBytes             *chrono_native_writer_finish (ChronoNativeWriter *writer);
+void                chrono_native_writer_free   (ChronoNativeWriter *writer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronoNativeWriter, chrono_native_writer_free)
+
 /* Saves @timeline to @file in the native format. It is first read back, and not saved
  * when that fails (CHRONO_WRITER_ERROR_INVALID, naming the reason). The file is then
  * replaced whole or not at all (chrono-atomic-file.h), and what it held before is kept
