@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <signal.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 
@@ -249,6 +250,129 @@ test_document_named_at_once (void)
   remove_directory (directory);
 }
 
+/* The timeline of the one copy in @directory. */
+static ChronoTimeline *
+read_copy (GFile *directory)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (directory, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  ChronoTimeline *timeline = NULL;
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      const char *name = g_file_info_get_name (info);
+
+      if (timeline == NULL && g_str_has_suffix (name, ".chronoscope") && name[0] != '.')
+        {
+          g_autoptr(GFile) child = g_file_get_child (directory, name);
+          g_autoptr(GError) error = NULL;
+
+          timeline = chrono_timeline_load (child, NULL, &error);
+          g_assert_no_error (error);
+        }
+      g_object_unref (info);
+    }
+  g_assert_nonnull (timeline);
+
+  return timeline;
+}
+
+/* A timeline of @n events, large enough that its copy takes many slices. */
+static ChronoTimeline *
+make_large (guint n)
+{
+  g_autoptr(GString) text = g_string_new ("<timeline version='1' xml:lang='en'><title>Large</title>"
+                                          "<categories><category id='c' color='#000000'>C</category></categories>"
+                                          "<events>");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  ChronoTimeline *timeline;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "<event id='e%u' start='%u-%02u-%02u' category='c'><title>Event %u</title>"
+                            "<summary>What happened on the day, in a sentence or two.</summary></event>",
+                            i, 1000 + i / 360, 1 + i / 30 % 12, 1 + i % 28, i);
+  g_string_append (text, "</events></timeline>");
+  bytes = g_bytes_new (text->str, text->len);
+  timeline = chrono_timeline_read_bytes (bytes, "large.chronoscope", NULL, &error);
+  g_assert_no_error (error);
+
+  return timeline;
+}
+
+/* The CPU time this thread spends in one main loop iteration, in ms: what the window
+ * would be kept waiting by a callback, without the waits of a busy machine. */
+static double
+iterate_timed (void)
+{
+  struct timespec before, after;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &before);
+  g_main_context_iteration (NULL, FALSE);
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &after);
+
+  return (after.tv_sec - before.tv_sec) * 1e3 + (after.tv_nsec - before.tv_nsec) / 1e6;
+}
+
+/* The copy of a large timeline is made a slice at a time, and an edit while it is made
+ * starts it again: the first copy written has the edit. No callback holds the main loop
+ * long: a slice stops after 4 ms and 64 events; 50 ms leaves room for slow builds
+ * (sanitizers, valgrind), whereas the copy written at once takes a few hundred. */
+static void
+test_copy_in_slices (void)
+{
+  g_autoptr(GFile) directory = make_directory ();
+  g_autoptr(ChronoTimeline) timeline = make_large (200000);
+  g_autoptr(ChronoUndoStack) stack = chrono_undo_stack_new (timeline);
+  g_autoptr(ChronoAutosave) autosave = chrono_autosave_new (directory);
+  g_autoptr(ChronoTimeline) copy = NULL;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  double longest = 0, busy = 0;
+  guint slices = 0;
+
+  chrono_autosave_set_delay (autosave, 50);
+  chrono_autosave_watch (autosave, stack);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  rename_event (stack, "Before the copy");
+
+  /* Some slices of the copy, not all. */
+  while (slices < 3 && g_get_monotonic_time () < deadline)
+    {
+      double ms = iterate_timed ();
+
+      slices += ms > 1;
+      busy += ms;
+      longest = MAX (longest, ms);
+      g_usleep (100);
+    }
+  g_assert_cmpuint (slices, ==, 3);
+  g_assert_cmpuint (count_files (directory), ==, 0);
+
+  rename_event (stack, "During the copy");
+  while (count_files (directory) != 2 && g_get_monotonic_time () < deadline)
+    {
+      double ms = iterate_timed ();
+
+      slices += ms > 1;
+      busy += ms;
+      longest = MAX (longest, ms);
+      g_usleep (100);
+    }
+  g_assert_cmpuint (count_files (directory), ==, 2);
+  g_test_message ("%u slices, %.0f ms in all, the longest %.1f ms", slices, busy, longest);
+  g_assert_cmpfloat (longest, <, 50);
+  g_assert_cmpuint (slices, >, 10);
+
+  copy = read_copy (directory);
+  g_assert_cmpstr (chrono_event_get_title (chrono_timeline_get_event (copy, 0)), ==, "During the copy");
+  g_assert_cmpuint (chrono_timeline_get_n_events (copy), ==, 200000);
+
+  chrono_autosave_discard (autosave);
+  remove_directory (directory);
+}
+
 /* The child: edits the sample with autosave on, waits until the copy is written, makes
  * one more change and dies of SIGKILL before that is copied. */
 static int
@@ -359,6 +483,7 @@ main (int   argc,
   g_test_add_func ("/io/autosave/no-copy-once-unmodified", test_no_copy_once_unmodified);
   g_test_add_func ("/io/autosave/document-named-at-once", test_document_named_at_once);
   g_test_add_func ("/io/autosave/recover-after-kill", test_recover_after_kill);
+  g_test_add_func ("/io/autosave/copy-in-slices", test_copy_in_slices);
 
   return g_test_run ();
 }

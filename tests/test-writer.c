@@ -191,6 +191,82 @@ test_round_trip (gconstpointer data)
   assert_timelines_equal (first, third);
 }
 
+/* @bytes with each of its events @copies times, under new ids. */
+static GBytes *
+multiply_events (GBytes *bytes,
+                 guint   copies)
+{
+  const char *text = g_bytes_get_data (bytes, NULL);
+  const char *start = strstr (text, "  <events>\n");
+  const char *end = strstr (text, "  </events>\n");
+  g_autofree char *events = NULL;
+  g_auto(GStrv) parts = NULL;
+  GString *out;
+
+  g_assert_nonnull (start);
+  g_assert_nonnull (end);
+  start += strlen ("  <events>\n");
+  events = g_strndup (start, end - start);
+  parts = g_strsplit (events, "<event id=\"", -1);
+
+  out = g_string_new_len (text, start - text);
+  for (guint copy = 0; copy < copies; copy++)
+    {
+      g_string_append (out, parts[0]);
+      for (guint i = 1; parts[i] != NULL; i++)
+        g_string_append_printf (out, "<event id=\"copy%u-%s", copy, parts[i]);
+    }
+  g_string_append (out, end);
+
+  return g_string_free_to_bytes (out);
+}
+
+/* Written a few events at a time, the file is the one written at once, byte for byte. */
+static void
+test_write_in_steps (gconstpointer data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, data, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) sample = chrono_timeline_load (file, NULL, &error);
+  g_autoptr(GBytes) sample_bytes = NULL;
+  g_autoptr(GBytes) many_bytes = NULL;
+  g_autoptr(ChronoTimeline) timeline = NULL;
+  g_autoptr(ChronoTimeline) read_back = NULL;
+  g_autoptr(GBytes) at_once = NULL;
+  g_autoptr(GBytes) in_steps = NULL;
+  ChronoNativeWriter *writer;
+  guint n_events;
+  guint steps = 0;
+
+  g_assert_no_error (error);
+  sample_bytes = chrono_timeline_write_native (sample);
+  many_bytes = multiply_events (sample_bytes, 100);
+  timeline = read_bytes (many_bytes);
+  n_events = chrono_timeline_get_n_events (timeline);
+  g_assert_cmpuint (n_events, ==, 100 * chrono_timeline_get_n_events (sample));
+
+  at_once = chrono_timeline_write_native (timeline);
+
+  /* A deadline already past: each step writes as little as it may. */
+  writer = chrono_native_writer_new (timeline);
+  while (!chrono_native_writer_step (writer, 0))
+    steps++;
+  in_steps = chrono_native_writer_finish (writer);
+
+  g_assert_cmpuint (steps, >, 1);
+  g_assert_cmpuint (steps, <, n_events);
+  g_assert_cmpmem (g_bytes_get_data (at_once, NULL), g_bytes_get_size (at_once),
+                   g_bytes_get_data (in_steps, NULL), g_bytes_get_size (in_steps));
+  read_back = read_bytes (in_steps);
+  assert_timelines_equal (timeline, read_back);
+
+  /* Abandoned halfway, it leaves nothing behind (for the leak checkers). */
+  writer = chrono_native_writer_new (timeline);
+  g_assert_false (chrono_native_writer_step (writer, 0));
+  chrono_native_writer_free (writer);
+}
+
 static void
 test_round_trip_escaping (void)
 {
@@ -462,6 +538,8 @@ main (int   argc,
   g_test_add_data_func ("/io/writer/round-trip-builtin", "../data/timelines/alexnet-to-agi.chronoscope",
                         test_round_trip);
   g_test_add_func ("/io/writer/round-trip-escaping", test_round_trip_escaping);
+  g_test_add_data_func ("/io/writer/in-steps-sample", "data/sample.chronoscope", test_write_in_steps);
+  g_test_add_data_func ("/io/writer/in-steps-format-2", "data/sample-v2.chronoscope", test_write_in_steps);
   g_test_add_func ("/io/writer/save", test_save);
   g_test_add_func ("/io/writer/timelinejs", test_write_timelinejs);
   g_test_add_func ("/io/writer/incomplete", test_write_incomplete);
