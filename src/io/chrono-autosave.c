@@ -91,7 +91,7 @@ typedef struct
 static void
 write_data_free (WriteData *data)
 {
-  g_bytes_unref (data->timeline);
+  g_clear_pointer (&data->timeline, g_bytes_unref);
   g_free (data->info);
   g_free (data);
 }
@@ -127,6 +127,8 @@ write_thread (GTask        *task,
       return;
     }
 
+  /* Giving back the memory of a large timeline takes a while too. */
+  g_clear_pointer (&data->timeline, g_bytes_unref);
   g_task_return_boolean (task, TRUE);
 }
 

@@ -16,13 +16,17 @@
  *   edit-undo           undoing a move
  *   edit-move-filtered  edit-move with a category hidden
  *   edit-move-quoted    edit-move of an event with a quote, one event in 50 having one
+ *   edit-autosave       the copy of the unsaved changes (chrono-autosave.c) after a new
+ *                       title: the longest main loop iteration while it is made and written
  */
 
 #include "config.h"
 
 #include <time.h>
+#include <glib/gstdio.h>
 
 #include "bench-edit.h"
+#include "io/chrono-autosave.h"
 #include "model/chrono-edit-insert.h"
 #include "model/chrono-edit-properties.h"
 #include "model/chrono-edit-span.h"
@@ -168,6 +172,67 @@ bench_edit_kind (ChronoTimeline     *timeline,
   report (name, n, blocks, -1);
 }
 
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    n += name[0] != '.';
+
+  return n;
+}
+
+static void
+bench_edit_autosave (ChronoTimeline  *timeline,
+                     guint            n_samples,
+                     BenchReportFunc  report)
+{
+  g_autoptr(ChronoUndoStack) stack = chrono_undo_stack_new (timeline);
+  g_autoptr(GArray) blocks = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autofree char *path = g_dir_make_tmp ("chronoscope-bench-XXXXXX", NULL);
+  g_autoptr(GFile) directory = g_file_new_for_path (path);
+
+  for (guint run = 0; run < n_samples; run++)
+    {
+      ChronoEvent *event = chrono_timeline_get_event (timeline, g_rand_int_range (rand, 0, chrono_timeline_get_n_events (timeline)));
+      g_autoptr(ChronoEdit) edit = make_edit (timeline, event, EDIT_TITLE, rand);
+      g_autoptr(ChronoAutosave) autosave = chrono_autosave_new (directory);
+      double longest = 0;
+
+      chrono_undo_stack_push (stack, edit);
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+
+      /* Watched, the copy is due after the delay. */
+      chrono_autosave_set_delay (autosave, 0);
+      chrono_autosave_watch (autosave, stack);
+      while (count_files (path) < 2)
+        {
+          double start = thread_ms ();
+
+          g_main_context_iteration (NULL, FALSE);
+          longest = MAX (longest, thread_ms () - start);
+        }
+      g_array_append_val (blocks, longest);
+
+      chrono_autosave_discard (autosave);
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+    }
+
+  while (chrono_undo_stack_undo (stack))
+    ;
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_rmdir (path);
+
+  report ("edit-autosave", chrono_timeline_get_n_events (timeline), blocks, -1);
+}
+
 void
 bench_edit (ChronoTimeline  *timeline,
             guint            n_samples,
@@ -207,4 +272,6 @@ bench_edit (ChronoTimeline  *timeline,
       chrono_timeline_insert_quote (timeline, chrono_timeline_get_event (timeline, i), 0, quote);
     }
   bench_edit_kind (timeline, index, selection, "edit-move-quoted", EDIT_MOVE_QUOTED, n_samples, report);
+
+  bench_edit_autosave (timeline, MIN (n_samples, 4), report);
 }
