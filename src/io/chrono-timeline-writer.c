@@ -425,6 +425,14 @@ chrono_native_writer_finish (ChronoNativeWriter *writer)
   return g_string_free_to_bytes (out);
 }
 
+static gpointer
+free_string_thread (gpointer data)
+{
+  g_string_free (data, TRUE);
+
+  return NULL;
+}
+
 void
 chrono_native_writer_free (ChronoNativeWriter *writer)
 {
@@ -432,7 +440,11 @@ chrono_native_writer_free (ChronoNativeWriter *writer)
     return;
 
   g_clear_object (&writer->timeline);
-  if (writer->out != NULL)
+  /* Giving back the memory of most of a million events takes 10 ms: a writer abandoned
+   * because of an edit would hold that edit up. */
+  if (writer->out != NULL && writer->out->len > 16 * 1024 * 1024)
+    g_thread_unref (g_thread_new ("chrono-free", free_string_thread, writer->out));
+  else if (writer->out != NULL)
     g_string_free (writer->out, TRUE);
   g_free (writer);
 }
