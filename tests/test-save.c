@@ -161,6 +161,17 @@ test_backup (KillFixture   *fixture,
   g_assert_nonnull (strstr (saved, "<title>Saved once</title>"));
 }
 
+static void
+save_async_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (chrono_timeline_save_finish (result, error));
+  g_assert_nonnull (*error);
+}
+
 /* A timeline the reader would refuse is not saved, and the file stays as it was. */
 static void
 test_refuse_unreadable (KillFixture   *fixture,
@@ -181,6 +192,17 @@ test_refuse_unreadable (KillFixture   *fixture,
   g_assert_nonnull (strstr (error->message, "notes.chronoscope"));
   g_assert_nonnull (strstr (error->message, "category"));
 
+  contents = kill_fixture_read (fixture->path);
+  g_assert_cmpstr (contents, ==, OLD_CONTENT);
+
+  /* The same when saving asynchronously, where the check is the worker's. */
+  g_clear_error (&error);
+  g_clear_pointer (&contents, g_free);
+  chrono_timeline_save_async (timeline, fixture->file, NULL, save_async_done_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, CHRONO_WRITER_ERROR, CHRONO_WRITER_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "notes.chronoscope"));
   contents = kill_fixture_read (fixture->path);
   g_assert_cmpstr (contents, ==, OLD_CONTENT);
 }

@@ -458,24 +458,17 @@ chrono_timeline_write_native (ChronoTimeline *timeline)
   return chrono_native_writer_finish (chrono_native_writer_new (timeline));
 }
 
-gboolean
-chrono_timeline_save (ChronoTimeline  *timeline,
-                      GFile           *file,
-                      GCancellable    *cancellable,
-                      GError         **error)
+/* What would not open again is not written: the file on disk stays as it was. */
+static gboolean
+check_and_write (GFile         *file,
+                 GBytes        *bytes,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = g_file_get_basename (file);
   g_autoptr(ChronoTimeline) check = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
 
-  g_return_val_if_fail (CHRONO_IS_TIMELINE (timeline), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  bytes = chrono_timeline_write_native (timeline);
-
-  /* What would not open again is not written: the file on disk stays as it was. */
-  name = g_file_get_basename (file);
   check = chrono_timeline_read_native_bytes (bytes, name, cancellable, &local_error);
   if (check == NULL)
     {
@@ -493,21 +486,54 @@ chrono_timeline_save (ChronoTimeline  *timeline,
                                                TRUE, cancellable, error);
 }
 
+gboolean
+chrono_timeline_save (ChronoTimeline  *timeline,
+                      GFile           *file,
+                      GCancellable    *cancellable,
+                      GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (timeline), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = chrono_timeline_write_native (timeline);
+
+  return check_and_write (file, bytes, cancellable, error);
+}
+
 static void
 save_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  GBytes *bytes = task_data;
-  GFile *file = source_object;
   GError *error = NULL;
 
-  if (chrono_atomic_file_set_contents_full (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                            TRUE, cancellable, &error))
+  if (check_and_write (source_object, task_data, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+}
+
+/* Saves @bytes, a timeline written out by a ChronoNativeWriter, to @file: reading them
+ * back to check them and the disk are a worker's. */
+void
+chrono_timeline_save_bytes_async (GBytes              *bytes,
+                                  GFile               *file,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (bytes != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (file, cancellable, callback, user_data);
+  g_task_set_source_tag (task, chrono_timeline_save_bytes_async);
+  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, save_thread);
 }
 
 void
@@ -517,36 +543,13 @@ chrono_timeline_save_async (ChronoTimeline      *timeline,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(ChronoTimeline) check = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
 
   g_return_if_fail (CHRONO_IS_TIMELINE (timeline));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (file, cancellable, callback, user_data);
-  g_task_set_source_tag (task, chrono_timeline_save_async);
-
-  /* The model belongs to this thread, so it is written out here; the slow part, the
-   * disk, is left to a worker. */
   bytes = chrono_timeline_write_native (timeline);
-  name = g_file_get_basename (file);
-  check = chrono_timeline_read_native_bytes (bytes, name, cancellable, &error);
-  if (check == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_new_error (task, CHRONO_WRITER_ERROR, CHRONO_WRITER_ERROR_INVALID,
-                                 _("The timeline was not saved, because it would not open again: %s"),
-                                 error->message);
-      return;
-    }
-
-  g_task_set_task_data (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (task, save_thread);
+  chrono_timeline_save_bytes_async (bytes, file, cancellable, callback, user_data);
 }
 
 gboolean
@@ -554,7 +557,7 @@ chrono_timeline_save_finish (GAsyncResult  *result,
                              GError       **error)
 {
   g_return_val_if_fail (G_IS_TASK (result), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == chrono_timeline_save_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == chrono_timeline_save_bytes_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

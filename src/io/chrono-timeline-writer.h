@@ -44,8 +44,14 @@ gboolean  chrono_timeline_save         (ChronoTimeline *timeline,
                                         GFile          *file,
                                         GCancellable   *cancellable,
                                         GError        **error);
-/* The same, writing the disk in a worker thread; the timeline is serialised and
- * checked before this returns, so it may be edited again at once. */
+/* The same for @bytes, a timeline a ChronoNativeWriter wrote out; reading them back
+ * and the disk are a worker thread's. */
+void      chrono_timeline_save_bytes_async (GBytes              *bytes,
+                                            GFile               *file,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+/* The same, @timeline serialised before this returns, so it may be edited again at once. */
 void      chrono_timeline_save_async   (ChronoTimeline      *timeline,
                                         GFile               *file,
                                         GCancellable        *cancellable,

@@ -620,6 +620,27 @@ chrono_session_recover (ChronoSession   *self,
   return TRUE;
 }
 
+/* A save under way: the timeline is written out a slice at a time, as it is at
+ * @generation of the undo stack. */
+typedef struct
+{
+  GFile              *file;
+  ChronoTimeline     *timeline;
+  ChronoNativeWriter *writer;
+  gsize               generation;
+  guint               slice_id;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_handle_id (&data->slice_id, g_source_remove);
+  g_clear_pointer (&data->writer, chrono_native_writer_free);
+  g_clear_object (&data->timeline);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
 static void
 save_cb (GObject      *object,
          GAsyncResult *result,
@@ -627,6 +648,7 @@ save_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   ChronoSession *self = g_task_get_source_object (task);
+  SaveData *data = g_task_get_task_data (task);
   GFile *file = G_FILE (object);
   GError *error = NULL;
 
@@ -637,8 +659,8 @@ save_cb (GObject      *object,
     }
 
   /* Saved as it was when the save began: what was edited since stays modified. */
-  if (self->undo_stack != NULL && GPOINTER_TO_SIZE (g_task_get_task_data (task)) ==
-      chrono_undo_stack_get_generation (self->undo_stack))
+  if (self->undo_stack != NULL && self->timeline == data->timeline &&
+      data->generation == chrono_undo_stack_get_generation (self->undo_stack))
     chrono_undo_stack_set_unmodified (self->undo_stack);
 
   if (!g_file_equal (file, self->file != NULL ? self->file : file) || self->file == NULL || self->builtin)
@@ -659,6 +681,46 @@ save_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+/* How long one slice of a save holds the main loop: well under a frame. */
+#define SAVE_SLICE_US 4000
+
+static gboolean
+save_slice_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  ChronoSession *self = g_task_get_source_object (task);
+  SaveData *data = g_task_get_task_data (task);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (self->timeline != data->timeline)
+    {
+      data->slice_id = 0;
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("The timeline was not saved, because another one was opened meanwhile"));
+      g_object_unref (task);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* An edit meanwhile: the save starts again, with it. */
+  if (chrono_undo_stack_get_generation (self->undo_stack) != data->generation)
+    {
+      chrono_native_writer_free (data->writer);
+      data->writer = chrono_native_writer_new (data->timeline);
+      data->generation = chrono_undo_stack_get_generation (self->undo_stack);
+    }
+
+  if (!chrono_native_writer_step (data->writer, g_get_monotonic_time () + SAVE_SLICE_US))
+    return G_SOURCE_CONTINUE;
+
+  data->slice_id = 0;
+  bytes = chrono_native_writer_finish (g_steal_pointer (&data->writer));
+  chrono_timeline_save_bytes_async (bytes, data->file, g_task_get_cancellable (task), save_cb, task);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The timeline is written out a slice at a time, so that saving a large one does not
+ * stop the window; reading it back to check it and the disk are a worker's. */
 void
 chrono_session_save_async (ChronoSession       *self,
                            GFile               *file,
@@ -667,6 +729,7 @@ chrono_session_save_async (ChronoSession       *self,
                            gpointer             user_data)
 {
   GTask *task;
+  SaveData *data;
 
   g_return_if_fail (CHRONO_IS_SESSION (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -674,8 +737,13 @@ chrono_session_save_async (ChronoSession       *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, chrono_session_save_async);
-  g_task_set_task_data (task, GSIZE_TO_POINTER (chrono_undo_stack_get_generation (self->undo_stack)), NULL);
-  chrono_timeline_save_async (self->timeline, file, cancellable, save_cb, task);
+  data = g_new0 (SaveData, 1);
+  data->file = g_object_ref (file);
+  data->timeline = g_object_ref (self->timeline);
+  data->writer = chrono_native_writer_new (self->timeline);
+  data->generation = chrono_undo_stack_get_generation (self->undo_stack);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  data->slice_id = g_idle_add (save_slice_cb, task);
 }
 
 gboolean
