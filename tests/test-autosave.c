@@ -373,6 +373,49 @@ test_copy_in_slices (void)
   remove_directory (directory);
 }
 
+/* Edits that keep coming while each copy is made still leave a copy: after two copies
+ * given up, one is made at once. */
+static void
+test_copy_despite_steady_edits (void)
+{
+  g_autoptr(GFile) directory = make_directory ();
+  g_autoptr(ChronoTimeline) timeline = make_large (200000);
+  g_autoptr(ChronoUndoStack) stack = chrono_undo_stack_new (timeline);
+  g_autoptr(ChronoAutosave) autosave = chrono_autosave_new (directory);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  guint edits = 0;
+
+  chrono_autosave_set_delay (autosave, 50);
+  chrono_autosave_watch (autosave, stack);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  /* An edit after every third slice of a copy: none would ever be finished. */
+  while (count_files (directory) != 2 && edits < 10 && g_get_monotonic_time () < deadline)
+    {
+      guint slices = 0;
+      g_autofree char *title = g_strdup_printf ("Edit %u", ++edits);
+
+      rename_event (stack, title);
+      while (slices < 3 && count_files (directory) != 2 && g_get_monotonic_time () < deadline)
+        {
+          slices += iterate_timed () > 0.25;
+          g_usleep (100);
+        }
+    }
+  while (count_files (directory) != 2 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_test_message ("a copy after %u edits", edits);
+  g_assert_cmpuint (count_files (directory), ==, 2);
+  g_assert_cmpuint (edits, <=, 3);
+
+  chrono_autosave_discard (autosave);
+  remove_directory (directory);
+}
+
 /* The child: edits the sample with autosave on, waits until the copy is written, makes
  * one more change and dies of SIGKILL before that is copied. */
 static int
@@ -484,6 +527,7 @@ main (int   argc,
   g_test_add_func ("/io/autosave/document-named-at-once", test_document_named_at_once);
   g_test_add_func ("/io/autosave/recover-after-kill", test_recover_after_kill);
   g_test_add_func ("/io/autosave/copy-in-slices", test_copy_in_slices);
+  g_test_add_func ("/io/autosave/copy-despite-steady-edits", test_copy_despite_steady_edits);
 
   return g_test_run ();
 }

@@ -267,6 +267,43 @@ test_write_in_steps (gconstpointer data)
   chrono_native_writer_free (writer);
 }
 
+/* The room made for the events still to write is guessed from the first ones, which may
+ * be far longer than the rest: the guess is bounded (it asked for tens of GiB and the
+ * writer aborted). */
+static void
+test_write_long_first_events (void)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) category = chrono_category_new ("c", "Category", "#1c71d8", NULL);
+  g_autofree char *long_summary = g_strnfill (256 * 1024, 'x');
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ChronoTimeline) back = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint n_events = 200000;
+
+  chrono_timeline_set_title (timeline, "Long first events");
+  chrono_timeline_add_category (timeline, category);
+  for (guint i = 0; i < n_events; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%06u", i);
+      ChronoDate start = { 1000 + i / 360, 1 + i / 30 % 12, 1 + i % 28, 0, 0, 0, CHRONO_PRECISION_DAY, 0 };
+      g_autoptr(ChronoEvent) event = chrono_event_new (id, &start, "An event");
+
+      chrono_event_set_category (event, category);
+      if (i < 64)
+        chrono_event_set_summary (event, long_summary);
+      chrono_timeline_add_event (timeline, event);
+    }
+  chrono_timeline_seal (timeline);
+
+  bytes = chrono_timeline_write_native (timeline);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 64 * 256 * 1024);
+  back = chrono_timeline_read_bytes (bytes, "long.chronoscope", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chrono_timeline_get_n_events (back), ==, n_events);
+  g_assert_cmpstr (chrono_event_get_summary (chrono_timeline_get_event (back, 0)), ==, long_summary);
+}
+
 static void
 test_round_trip_escaping (void)
 {
@@ -540,6 +577,7 @@ main (int   argc,
   g_test_add_func ("/io/writer/round-trip-escaping", test_round_trip_escaping);
   g_test_add_data_func ("/io/writer/in-steps-sample", "data/sample.chronoscope", test_write_in_steps);
   g_test_add_data_func ("/io/writer/in-steps-format-2", "data/sample-v2.chronoscope", test_write_in_steps);
+  g_test_add_func ("/io/writer/long-first-events", test_write_long_first_events);
   g_test_add_func ("/io/writer/save", test_save);
   g_test_add_func ("/io/writer/timelinejs", test_write_timelinejs);
   g_test_add_func ("/io/writer/incomplete", test_write_incomplete);

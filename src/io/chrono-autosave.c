@@ -40,6 +40,7 @@ struct _ChronoAutosave
   gulong modified_handler;
   guint timeout_id;
   ChronoNativeWriter *copy;  /* the copy being made, a slice at a time */
+  guint               n_abandoned;  /* copies given up for an edit since one was written */
   guint64 copy_generation;
   guint copy_id;
   GCancellable *cancellable;
@@ -228,6 +229,7 @@ copy_slice_cb (gpointer user_data)
   if (chrono_undo_stack_get_generation (self->stack) != self->copy_generation)
     {
       self->copy_id = 0;
+      self->n_abandoned++;
       abandon_copy (self);
       schedule (self);
       return G_SOURCE_REMOVE;
@@ -237,6 +239,7 @@ copy_slice_cb (gpointer user_data)
     return G_SOURCE_CONTINUE;
 
   self->copy_id = 0;
+  self->n_abandoned = 0;
   write_files (self, chrono_native_writer_finish (g_steal_pointer (&self->copy)));
 
   return G_SOURCE_REMOVE;
@@ -255,6 +258,15 @@ write_copy (ChronoAutosave *self)
 
   self->copy = chrono_native_writer_new (chrono_undo_stack_get_timeline (self->stack));
   self->copy_generation = chrono_undo_stack_get_generation (self->stack);
+
+  /* Edits that keep coming before a copy is done would leave none at all: after two
+   * copies given up, one is made at once, holding the window as long as it takes. */
+  if (self->n_abandoned >= 2)
+    {
+      self->n_abandoned = 0;
+      write_files (self, chrono_native_writer_finish (g_steal_pointer (&self->copy)));
+      return;
+    }
   self->copy_id = g_idle_add_full (G_PRIORITY_LOW, copy_slice_cb, self, NULL);
 }
 
@@ -284,6 +296,8 @@ schedule (ChronoAutosave *self)
 static void
 changed_cb (ChronoAutosave *self)
 {
+  if (self->copy != NULL)
+    self->n_abandoned++;
   abandon_copy (self);
   schedule (self);
 }

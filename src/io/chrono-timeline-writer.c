@@ -320,6 +320,9 @@ write_event (GString        *out,
 
 /* Events written between two looks at the clock. */
 #define EVENTS_PER_CHECK 64
+/* The most room made at once for the events still to write. */
+#define MAX_RESERVED_PER_EVENT 1024
+#define MAX_RESERVED (256 * 1024 * 1024)
 
 struct _ChronoNativeWriter
 {
@@ -397,8 +400,12 @@ chrono_native_writer_step (ChronoNativeWriter *writer,
         {
           gsize length = writer->out->len;
           gsize per_event = (length - writer->head_length) / MAX (end, 1);
+          gsize room;
 
-          g_string_set_size (writer->out, length + (per_event + per_event / 8) * (n_events - end) + 64);
+          /* A guess, and the first events may be far longer than the others. */
+          per_event = MIN (per_event, MAX_RESERVED_PER_EVENT);
+          room = MIN ((per_event + per_event / 8) * (n_events - end) + 64, MAX_RESERVED);
+          g_string_set_size (writer->out, length + room);
           g_string_truncate (writer->out, length);
         }
     }

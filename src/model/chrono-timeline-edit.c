@@ -269,7 +269,10 @@ fits_at (ChronoTimeline *self,
       else if (self->end_times[other] != end)
         cmp = self->end_times[other] < end ? -1 : 1;
       else
-        cmp = strcmp (chrono_event_get_id (g_ptr_array_index (items, other)), id);
+        {
+          cmp = strcmp (chrono_event_get_id (g_ptr_array_index (items, other)), id);
+          cmp = (cmp > 0) - (cmp < 0);
+        }
 
       if (cmp != side)
         return FALSE;

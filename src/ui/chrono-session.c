@@ -628,6 +628,7 @@ typedef struct
   ChronoTimeline     *timeline;
   ChronoNativeWriter *writer;
   gsize               generation;
+  guint               n_restarts;
   guint               slice_id;
 } SaveData;
 
@@ -701,15 +702,18 @@ save_slice_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  /* An edit meanwhile: the save starts again, with it. */
+  /* An edit meanwhile: the save starts again, with it; after two, it is finished at
+   * once, so that edits that keep coming cannot hold it off. */
   if (chrono_undo_stack_get_generation (self->undo_stack) != data->generation)
     {
       chrono_native_writer_free (data->writer);
       data->writer = chrono_native_writer_new (data->timeline);
       data->generation = chrono_undo_stack_get_generation (self->undo_stack);
+      data->n_restarts++;
     }
 
-  if (!chrono_native_writer_step (data->writer, g_get_monotonic_time () + SAVE_SLICE_US))
+  if (data->n_restarts < 2 &&
+      !chrono_native_writer_step (data->writer, g_get_monotonic_time () + SAVE_SLICE_US))
     return G_SOURCE_CONTINUE;
 
   data->slice_id = 0;
