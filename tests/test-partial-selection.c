@@ -104,6 +104,25 @@ test_limit (void)
   chrono_partial_selection_set_limit (partial, G_MAXUINT);
   g_assert_cmpuint (changes.n_changes, ==, 1);
   g_assert_cmpstr (item_text (list, 9), ==, "9");
+
+  /* Grown, the limit adds as many items; grown by more than any count, every item. */
+  chrono_partial_selection_set_limit (partial, 3);
+  changes.n_changes = 0;
+  chrono_partial_selection_grow (partial, 4);
+  g_assert_cmpuint (chrono_partial_selection_get_limit (partial), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 7);
+  g_assert_cmpuint (changes.position, ==, 3);
+  g_assert_cmpuint (changes.added, ==, 4);
+  chrono_partial_selection_grow (partial, G_MAXUINT);
+  g_assert_cmpuint (chrono_partial_selection_get_limit (partial), ==, G_MAXUINT);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 10);
+  g_assert_cmpuint (changes.n_changes, ==, 2);
+  g_assert_cmpuint (changes.position, ==, 7);
+  g_assert_cmpuint (changes.removed, ==, 0);
+  g_assert_cmpuint (changes.added, ==, 3);
+  chrono_partial_selection_grow (partial, 1);
+  g_assert_cmpuint (chrono_partial_selection_get_limit (partial), ==, G_MAXUINT);
+  g_assert_cmpuint (changes.n_changes, ==, 2);
 }
 
 /* Changes of the model under the limit reach the list; those past it change nothing. */

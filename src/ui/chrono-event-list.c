@@ -150,11 +150,10 @@ more_rows_cb (gpointer user_data)
   if (n_items == 0)
     return G_SOURCE_REMOVE;
 
-  limit = limit > MAX_ROWS_MADE ? G_MAXUINT : limit + rows_that_fit (self);
-  if (limit >= n_items)
+  if (limit <= MAX_ROWS_MADE)
+    chrono_partial_selection_grow (self->rows, rows_that_fit (self));
+  if (limit > MAX_ROWS_MADE || chrono_partial_selection_get_limit (self->rows) >= n_items)
     show_all (self);
-  else
-    chrono_partial_selection_set_limit (self->rows, limit);
 
   return G_SOURCE_REMOVE;
 }

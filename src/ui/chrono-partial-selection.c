@@ -329,3 +329,13 @@ chrono_partial_selection_set_limit (ChronoPartialSelection *self,
     g_list_model_items_changed (G_LIST_MODEL (self), self->n_shown, old_shown - self->n_shown, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIMIT]);
 }
+
+/* Lets @n_items more through; a limit that would pass G_MAXUINT lets every item through. */
+void
+chrono_partial_selection_grow (ChronoPartialSelection *self,
+                               guint                   n_items)
+{
+  g_return_if_fail (CHRONO_IS_PARTIAL_SELECTION (self));
+
+  chrono_partial_selection_set_limit (self, n_items > G_MAXUINT - self->limit ? G_MAXUINT : self->limit + n_items);
+}

@@ -19,5 +19,7 @@ void                    chrono_partial_selection_set_model (ChronoPartialSelecti
 guint                   chrono_partial_selection_get_limit (ChronoPartialSelection *self);
 void                    chrono_partial_selection_set_limit (ChronoPartialSelection *self,
                                                             guint                   limit);
+void                    chrono_partial_selection_grow      (ChronoPartialSelection *self,
+                                                            guint                   n_items);
 
 G_END_DECLS
