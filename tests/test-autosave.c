@@ -8,7 +8,6 @@
 #include <locale.h>
 #include <signal.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 
@@ -16,6 +15,7 @@
 #include "io/chrono-timeline-reader.h"
 #include "io/chrono-timeline-writer.h"
 #include "model/chrono-edit-properties.h"
+#include "sliced-test-util.h"
 
 #define SAMPLE "<timeline version='1' xml:lang='en'><title>Notes</title>" \
                "<categories><category id='c' color='#000000'>C</category></categories>" \
@@ -83,17 +83,6 @@ wait_for_files (GFile *directory,
   g_assert_cmpuint (count, ==, n);
 }
 
-static void
-rename_event (ChronoUndoStack *stack,
-              const char      *title)
-{
-  ChronoTimeline *timeline = chrono_undo_stack_get_timeline (stack);
-  g_autoptr(ChronoEditProperties) edit =
-    chrono_edit_properties_new (chrono_timeline_get_event (timeline, 0), "title", title, NULL);
-
-  chrono_undo_stack_push (stack, CHRONO_EDIT (edit));
-}
-
 static GFile *
 make_directory (void)
 {
@@ -125,21 +114,21 @@ test_copy_follows_changes (void)
     ;
   g_assert_cmpuint (count_files (directory), ==, 0);
 
-  rename_event (stack, "Renamed");
+  sliced_test_rename (stack, "Renamed");
   wait_for_files (directory, 2);
 
   /* Undone back to what the file holds: the copy goes. */
   chrono_undo_stack_undo (stack);
   wait_for_files (directory, 0);
 
-  rename_event (stack, "Renamed again");
+  sliced_test_rename (stack, "Renamed again");
   wait_for_files (directory, 2);
 
   /* Saved: the copy goes. */
   chrono_undo_stack_set_unmodified (stack);
   wait_for_files (directory, 0);
 
-  rename_event (stack, "Discarded");
+  sliced_test_rename (stack, "Discarded");
   wait_for_files (directory, 2);
   /* This process keeps it: not an orphan. */
   orphans = chrono_autosave_find_orphans (directory);
@@ -191,12 +180,12 @@ test_no_copy_once_unmodified (void)
   chrono_autosave_set_delay (autosave, 50);
   chrono_autosave_watch (autosave, stack);
 
-  rename_event (stack, "Saved right away");
+  sliced_test_rename (stack, "Saved right away");
   wait_for_files (directory, 2);
   chrono_undo_stack_set_unmodified (stack);
   g_assert_cmpuint (count_files (directory), ==, 0);
 
-  rename_event (stack, "Undone right away");
+  sliced_test_rename (stack, "Undone right away");
   wait_for_files (directory, 2);
   chrono_undo_stack_undo (stack);
   g_assert_cmpuint (count_files (directory), ==, 0);
@@ -227,7 +216,7 @@ test_document_named_at_once (void)
 
   chrono_autosave_set_delay (autosave, 50);
   chrono_autosave_watch (autosave, stack);
-  rename_event (stack, "Before the save");
+  sliced_test_rename (stack, "Before the save");
   wait_for_files (directory, 2);
   key_file = read_key_file (directory);
   g_assert_false (g_key_file_has_key (key_file, "Autosave", "Document", NULL));
@@ -278,41 +267,10 @@ read_copy (GFile *directory)
   return timeline;
 }
 
-/* A timeline of @n events, large enough that its copy takes many slices. */
-static ChronoTimeline *
-make_large (guint n)
+static gboolean
+has_copy (gpointer directory)
 {
-  g_autoptr(GString) text = g_string_new ("<timeline version='1' xml:lang='en'><title>Large</title>"
-                                          "<categories><category id='c' color='#000000'>C</category></categories>"
-                                          "<events>");
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  ChronoTimeline *timeline;
-
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (text, "<event id='e%u' start='%u-%02u-%02u' category='c'><title>Event %u</title>"
-                            "<summary>What happened on the day, in a sentence or two.</summary></event>",
-                            i, 1000 + i / 360, 1 + i / 30 % 12, 1 + i % 28, i);
-  g_string_append (text, "</events></timeline>");
-  bytes = g_bytes_new (text->str, text->len);
-  timeline = chrono_timeline_read_bytes (bytes, "large.chronoscope", NULL, &error);
-  g_assert_no_error (error);
-
-  return timeline;
-}
-
-/* The CPU time this thread spends in one main loop iteration, in ms: what the window
- * would be kept waiting by a callback, without the waits of a busy machine. */
-static double
-iterate_timed (void)
-{
-  struct timespec before, after;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &before);
-  g_main_context_iteration (NULL, FALSE);
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &after);
-
-  return (after.tv_sec - before.tv_sec) * 1e3 + (after.tv_nsec - before.tv_nsec) / 1e6;
+  return count_files (directory) == 2;
 }
 
 /* The copy of a large timeline is made a slice at a time, and an edit while it is made
@@ -323,47 +281,30 @@ static void
 test_copy_in_slices (void)
 {
   g_autoptr(GFile) directory = make_directory ();
-  g_autoptr(ChronoTimeline) timeline = make_large (200000);
+  g_autoptr(ChronoTimeline) timeline = sliced_test_timeline_new (200000);
   g_autoptr(ChronoUndoStack) stack = chrono_undo_stack_new (timeline);
   g_autoptr(ChronoAutosave) autosave = chrono_autosave_new (directory);
   g_autoptr(ChronoTimeline) copy = NULL;
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  double longest = 0, busy = 0;
-  guint slices = 0;
+  SlicedTestStats stats = { 0 };
 
   chrono_autosave_set_delay (autosave, 50);
   chrono_autosave_watch (autosave, stack);
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  rename_event (stack, "Before the copy");
+  sliced_test_rename (stack, "Before the copy");
 
   /* Some slices of the copy, not all. */
-  while (slices < 3 && g_get_monotonic_time () < deadline)
-    {
-      double ms = iterate_timed ();
-
-      slices += ms > 0.25;
-      busy += ms;
-      longest = MAX (longest, ms);
-      g_usleep (100);
-    }
-  g_assert_cmpuint (slices, ==, 3);
+  sliced_test_run (&stats, 3, NULL, NULL, deadline);
+  g_assert_cmpuint (stats.slices, ==, 3);
   g_assert_cmpuint (count_files (directory), ==, 0);
 
-  rename_event (stack, "During the copy");
-  while (count_files (directory) != 2 && g_get_monotonic_time () < deadline)
-    {
-      double ms = iterate_timed ();
-
-      slices += ms > 0.25;
-      busy += ms;
-      longest = MAX (longest, ms);
-      g_usleep (100);
-    }
+  sliced_test_rename (stack, "During the copy");
+  sliced_test_run (&stats, 0, has_copy, directory, deadline);
   g_assert_cmpuint (count_files (directory), ==, 2);
-  g_test_message ("%u slices, %.0f ms in all, the longest %.1f ms", slices, busy, longest);
-  g_assert_cmpfloat (longest, <, 50);
-  g_assert_cmpuint (slices, >, 10);
+  g_test_message ("%u slices, %.0f ms in all, the longest %.1f ms", stats.slices, stats.busy_ms, stats.longest_ms);
+  g_assert_cmpfloat (stats.longest_ms, <, 50);
+  g_assert_cmpuint (stats.slices, >, 10);
 
   copy = read_copy (directory);
   g_assert_cmpstr (chrono_event_get_title (chrono_timeline_get_event (copy, 0)), ==, "During the copy");
@@ -379,10 +320,11 @@ static void
 test_copy_despite_steady_edits (void)
 {
   g_autoptr(GFile) directory = make_directory ();
-  g_autoptr(ChronoTimeline) timeline = make_large (200000);
+  g_autoptr(ChronoTimeline) timeline = sliced_test_timeline_new (200000);
   g_autoptr(ChronoUndoStack) stack = chrono_undo_stack_new (timeline);
   g_autoptr(ChronoAutosave) autosave = chrono_autosave_new (directory);
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  SlicedTestStats stats = { 0 };
   guint edits = 0;
 
   chrono_autosave_set_delay (autosave, 50);
@@ -391,28 +333,49 @@ test_copy_despite_steady_edits (void)
     ;
 
   /* An edit after every third slice of a copy: none would ever be finished. */
-  while (count_files (directory) != 2 && edits < 10 && g_get_monotonic_time () < deadline)
+  while (!has_copy (directory) && edits < 10 && g_get_monotonic_time () < deadline)
     {
-      guint slices = 0;
       g_autofree char *title = g_strdup_printf ("Edit %u", ++edits);
 
-      rename_event (stack, title);
-      while (slices < 3 && count_files (directory) != 2 && g_get_monotonic_time () < deadline)
-        {
-          slices += iterate_timed () > 0.25;
-          g_usleep (100);
-        }
+      sliced_test_rename (stack, title);
+      sliced_test_run (&stats, 3, has_copy, directory, deadline);
     }
-  while (count_files (directory) != 2 && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  wait_for_files (directory, 2);
   g_test_message ("a copy after %u edits", edits);
-  g_assert_cmpuint (count_files (directory), ==, 2);
   g_assert_cmpuint (edits, <=, 3);
 
   chrono_autosave_discard (autosave);
+  remove_directory (directory);
+}
+
+/* An autosave dropped while it makes a copy stops making it: it lets the timeline go,
+ * and nothing is written after. */
+static void
+test_dropped_during_copy (void)
+{
+  g_autoptr(GFile) directory = make_directory ();
+  g_autoptr(ChronoTimeline) timeline = sliced_test_timeline_new (100000);
+  g_autoptr(ChronoUndoStack) stack = chrono_undo_stack_new (timeline);
+  ChronoAutosave *autosave = chrono_autosave_new (directory);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  SlicedTestStats stats = { 0 };
+  guint iterations = 0;
+
+  chrono_autosave_set_delay (autosave, 50);
+  chrono_autosave_watch (autosave, stack);
+  sliced_test_rename (stack, "Never copied");
+  sliced_test_run (&stats, 2, NULL, NULL, deadline);
+  g_assert_cmpuint (stats.slices, ==, 2);
+
+  /* One slice finds the copy cancelled; the driver's result is dropped in another. */
+  g_assert_finalize_object (autosave);
+  while (g_main_context_iteration (NULL, FALSE))
+    iterations++;
+  g_assert_cmpuint (iterations, <=, 2);
+  g_assert_finalize_object (g_steal_pointer (&stack));
+  g_assert_finalize_object (g_steal_pointer (&timeline));
+  g_assert_cmpuint (count_files (directory), ==, 0);
+
   remove_directory (directory);
 }
 
@@ -430,12 +393,12 @@ edit_and_die (const char *path)
   chrono_autosave_set_delay (autosave, 50);
   chrono_autosave_set_document (autosave, document);
   chrono_autosave_watch (autosave, stack);
-  rename_event (stack, "Written before the crash");
+  sliced_test_rename (stack, "Written before the crash");
   chrono_timeline_set_title (timeline, "Notes, edited");
   wait_for_files (directory, 2);
 
   chrono_autosave_set_delay (autosave, 60000);
-  rename_event (stack, "Lost in the crash");
+  sliced_test_rename (stack, "Lost in the crash");
   raise (SIGKILL);
 
   return 1;
@@ -479,7 +442,7 @@ test_recover_after_kill (void)
   stack = chrono_undo_stack_new (recovered);
   chrono_autosave_set_delay (orphan, 50);
   chrono_autosave_watch (orphan, stack);
-  rename_event (stack, "Recovered and changed");
+  sliced_test_rename (stack, "Recovered and changed");
   /* Written whole: the timeline, then the key file that says this process keeps it.
    * (Until then, a save would be followed by the key file of the write under way, which
    * is deleted only once that write has ended.) */
@@ -528,6 +491,7 @@ main (int   argc,
   g_test_add_func ("/io/autosave/recover-after-kill", test_recover_after_kill);
   g_test_add_func ("/io/autosave/copy-in-slices", test_copy_in_slices);
   g_test_add_func ("/io/autosave/copy-despite-steady-edits", test_copy_despite_steady_edits);
+  g_test_add_func ("/io/autosave/dropped-during-copy", test_dropped_during_copy);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <glib/gi18n.h>
 
+#include "sliced-test-util.h"
 #include "ui-test-util.h"
 #include "io/chrono-timeline-reader.h"
 #include "io/chrono-timeline-writer.h"
@@ -74,15 +75,6 @@ test_save_clears_modified (void)
   g_file_delete (file, NULL, NULL);
 }
 
-static gint64
-thread_cpu_us (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
-}
-
 /* A large timeline is written out a slice at a time: the window goes on between slices,
  * and an edit made meanwhile starts the save again, so the file has it and the session
  * is unmodified after. */
@@ -90,53 +82,33 @@ static void
 test_save_in_slices (void)
 {
   g_autoptr(ChronoSession) session = chrono_session_new ();
-  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
-  g_autoptr(ChronoCategory) category = chrono_category_new ("c", "Category", "#1c71d8", NULL);
+  g_autoptr(ChronoTimeline) timeline = sliced_test_timeline_new (100000);
   g_autoptr(ChronoEditProperties) first = NULL;
   g_autoptr(ChronoEditProperties) second = NULL;
   g_autoptr(GFileIOStream) stream = NULL;
   g_autoptr(GFile) file = g_file_new_tmp ("chronoscope-editing-XXXXXX.chronoscope", &stream, NULL);
   g_autoptr(ChronoTimeline) back = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 longest = 0;
-  guint iterations = 0;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  SlicedTestStats stats = { 0 };
 
-  chrono_timeline_set_title (timeline, "A large timeline");
-  chrono_timeline_add_category (timeline, category);
-  for (guint i = 0; i < 100000; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("e%u", i);
-      ChronoDate start = { 1800 + i % 300, 1 + i % 12, 1 + i % 28, 0, 0, 0, CHRONO_PRECISION_DAY, 0 };
-      g_autoptr(ChronoEvent) event = chrono_event_new (id, &start, "An event with a title of some length");
-
-      chrono_event_set_category (event, category);
-      chrono_event_set_summary (event, "A summary that makes the file larger, so that writing it takes a while.");
-      chrono_timeline_add_event (timeline, event);
-    }
-  chrono_timeline_seal (timeline);
   chrono_session_set_timeline (session, timeline);
 
   first = chrono_edit_properties_new (chrono_timeline_lookup_event (timeline, "e7"), "title", "Before the save", NULL);
   g_assert_true (chrono_session_push_edit (session, CHRONO_EDIT (first)));
   chrono_session_save_async (session, file, NULL, save_done_cb, &error);
 
-  while (!saved (session))
-    {
-      gint64 begin = thread_cpu_us ();
-
-      g_main_context_iteration (NULL, TRUE);
-      longest = MAX (longest, thread_cpu_us () - begin);
-      if (++iterations == 3)
-        {
-          second = chrono_edit_properties_new (chrono_timeline_lookup_event (timeline, "e99999"), "title",
-                                               "During the save", NULL);
-          g_assert_true (chrono_session_push_edit (session, CHRONO_EDIT (second)));
-        }
-    }
+  sliced_test_run (&stats, 3, saved, session, deadline);
+  g_assert_cmpuint (stats.slices, ==, 3);
+  second = chrono_edit_properties_new (chrono_timeline_lookup_event (timeline, "e99999"), "title",
+                                       "During the save", NULL);
+  g_assert_true (chrono_session_push_edit (session, CHRONO_EDIT (second)));
+  sliced_test_run (&stats, 0, saved, session, deadline);
+  g_assert_true (saved (session));
   g_assert_no_error (error);
-  g_test_message ("%u main loop iterations, the longest %.1f ms of CPU", iterations, longest / 1000.0);
-  g_assert_cmpuint (iterations, >, 10);
-  g_assert_cmpint (longest, <, 50 * 1000);
+  g_test_message ("%u slices, the longest %.1f ms of CPU", stats.slices, stats.longest_ms);
+  g_assert_cmpuint (stats.slices, >, 10);
+  g_assert_cmpfloat (stats.longest_ms, <, 50);
   g_assert_false (chrono_session_get_modified (session));
 
   back = chrono_timeline_load (file, NULL, &error);

@@ -20,6 +20,7 @@
 #include "model/chrono-undo-stack.h"
 #include "model-dump.h"
 #include "kill-fixture.h"
+#include "sliced-test-util.h"
 
 #define OLD_CONTENT "<timeline version='1' xml:lang='en'><title>The old file</title>" \
                     "<categories><category id='c' color='#000000'>C</category></categories>" \
@@ -212,23 +213,8 @@ static int
 save_child (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
-  g_autoptr(ChronoCategory) category = chrono_category_new ("c", "Category", "#1c71d8", NULL);
+  g_autoptr(ChronoTimeline) timeline = sliced_test_timeline_new (400000);
   g_autoptr(GError) error = NULL;
-
-  chrono_timeline_set_title (timeline, "A large timeline");
-  chrono_timeline_add_category (timeline, category);
-  for (guint i = 0; i < 400000; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("e%u", i);
-      ChronoDate start = { 1800 + i % 300, 1 + i % 12, 1 + i % 28, 0, 0, 0, CHRONO_PRECISION_DAY, 0 };
-      g_autoptr(ChronoEvent) event = chrono_event_new (id, &start, "An event with a title of some length");
-
-      chrono_event_set_category (event, category);
-      chrono_event_set_summary (event, "A summary that makes the file larger, so that writing it takes a while.");
-      chrono_timeline_add_event (timeline, event);
-    }
-  chrono_timeline_seal (timeline);
 
   if (!chrono_timeline_save (timeline, file, NULL, &error))
     g_error ("%s", error->message);

@@ -14,15 +14,13 @@
 
 #include "chrono-autosave.h"
 #include "chrono-native-reader.h"
-#include "chrono-timeline-writer.h"
+#include "chrono-sliced-write.h"
 #include "model/chrono-atomic-file.h"
 
 #define TIMELINE_SUFFIX ".chronoscope"
 #define INFO_SUFFIX ".autosave"
 #define GROUP "Autosave"
 #define DEFAULT_DELAY_MS 3000
-/* How long one slice of the copy holds the main loop: well under a frame. */
-#define SLICE_US 4000
 
 struct _ChronoAutosave
 {
@@ -39,10 +37,7 @@ struct _ChronoAutosave
   GSignalGroup *timeline_signals;
   gulong modified_handler;
   guint timeout_id;
-  ChronoNativeWriter *copy;  /* the copy being made, a slice at a time */
-  guint               n_abandoned;  /* copies given up for an edit since one was written */
-  guint64 copy_generation;
-  guint copy_id;
+  GCancellable *copy;        /* the copy being made, a slice at a time */
   GCancellable *cancellable;
   guint64 written_generation;
   guint writing : 1;
@@ -191,13 +186,14 @@ make_info (ChronoAutosave *self)
 static void
 abandon_copy (ChronoAutosave *self)
 {
-  g_clear_handle_id (&self->copy_id, g_source_remove);
-  g_clear_pointer (&self->copy, chrono_native_writer_free);
+  g_cancellable_cancel (self->copy);
+  g_clear_object (&self->copy);
 }
 
 static void
 write_files (ChronoAutosave *self,
-             GBytes         *bytes)
+             GBytes         *bytes,
+             guint64         generation)
 {
   ChronoTimeline *timeline = chrono_undo_stack_get_timeline (self->stack);
   g_autoptr(GTask) task = NULL;
@@ -209,7 +205,7 @@ write_files (ChronoAutosave *self,
   data = g_new0 (WriteData, 1);
   data->timeline = bytes;
   data->info = make_info (self);
-  data->generation = self->copy_generation;
+  data->generation = generation;
 
   self->writing = TRUE;
   task = g_task_new (self, self->cancellable, write_done_cb, NULL);
@@ -218,33 +214,28 @@ write_files (ChronoAutosave *self,
   g_task_run_in_thread (task, write_thread);
 }
 
-/* The model belongs to this thread, so it is written out here, a slice at a time below
- * the priority of input and drawing; the disk is left to a worker. */
-static gboolean
-copy_slice_cb (gpointer user_data)
+/* An abandoned copy ends cancelled, and may end after the autosave is gone. */
+static void
+copied_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   ChronoAutosave *self = user_data;
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+  guint64 generation;
 
-  /* A change abandons the copy (changed_cb); the generation catches any other way. */
-  if (chrono_undo_stack_get_generation (self->stack) != self->copy_generation)
-    {
-      self->copy_id = 0;
-      self->n_abandoned++;
-      abandon_copy (self);
-      schedule (self);
-      return G_SOURCE_REMOVE;
-    }
+  bytes = chrono_sliced_write_finish (result, &generation, &error);
+  if (bytes == NULL)
+    return;
 
-  if (!chrono_native_writer_step (self->copy, g_get_monotonic_time () + SLICE_US))
-    return G_SOURCE_CONTINUE;
-
-  self->copy_id = 0;
-  self->n_abandoned = 0;
-  write_files (self, chrono_native_writer_finish (g_steal_pointer (&self->copy)));
-
-  return G_SOURCE_REMOVE;
+  g_clear_object (&self->copy);
+  write_files (self, bytes, generation);
 }
 
+/* The model belongs to this thread, so it is written out here, a slice at a time below
+ * the priority of input and drawing, and after an edit again once edits pause; the disk
+ * is left to a worker. */
 static void
 write_copy (ChronoAutosave *self)
 {
@@ -256,18 +247,8 @@ write_copy (ChronoAutosave *self)
   if (self->copy != NULL)
     return;
 
-  self->copy = chrono_native_writer_new (chrono_undo_stack_get_timeline (self->stack));
-  self->copy_generation = chrono_undo_stack_get_generation (self->stack);
-
-  /* Edits that keep coming before a copy is done would leave none at all: after two
-   * copies given up, one is made at once, holding the window as long as it takes. */
-  if (self->n_abandoned >= 2)
-    {
-      self->n_abandoned = 0;
-      write_files (self, chrono_native_writer_finish (g_steal_pointer (&self->copy)));
-      return;
-    }
-  self->copy_id = g_idle_add_full (G_PRIORITY_LOW, copy_slice_cb, self, NULL);
+  self->copy = g_cancellable_new ();
+  chrono_sliced_write_async (self->stack, G_PRIORITY_LOW, self->delay, self->copy, copied_cb, self);
 }
 
 static gboolean
@@ -292,13 +273,10 @@ schedule (ChronoAutosave *self)
     self->timeout_id = g_timeout_add (self->delay, timeout_cb, self);
 }
 
-/* A copy half made is of a timeline that is no more: it starts again after the delay. */
+/* A copy under way starts again by itself (chrono-sliced-write.h). */
 static void
 changed_cb (ChronoAutosave *self)
 {
-  if (self->copy != NULL)
-    self->n_abandoned++;
-  abandon_copy (self);
   schedule (self);
 }
 

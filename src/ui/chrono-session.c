@@ -12,6 +12,7 @@
 #include "chrono-session-private.h"
 #include "io/chrono-timeline-reader.h"
 #include "model/chrono-undo-stack.h"
+#include "io/chrono-sliced-write.h"
 #include "io/chrono-timeline-writer.h"
 
 G_DEFINE_FINAL_TYPE (ChronoSession, chrono_session, G_TYPE_OBJECT)
@@ -620,23 +621,17 @@ chrono_session_recover (ChronoSession   *self,
   return TRUE;
 }
 
-/* A save under way: the timeline is written out a slice at a time, as it is at
- * @generation of the undo stack. */
+/* A save under way, of @timeline as it was at @generation of the undo stack. */
 typedef struct
 {
-  GFile              *file;
-  ChronoTimeline     *timeline;
-  ChronoNativeWriter *writer;
-  gsize               generation;
-  guint               n_restarts;
-  guint               slice_id;
+  GFile          *file;
+  ChronoTimeline *timeline;
+  guint64         generation;
 } SaveData;
 
 static void
 save_data_free (SaveData *data)
 {
-  g_clear_handle_id (&data->slice_id, g_source_remove);
-  g_clear_pointer (&data->writer, chrono_native_writer_free);
   g_clear_object (&data->timeline);
   g_clear_object (&data->file);
   g_free (data);
@@ -682,49 +677,37 @@ save_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
-/* How long one slice of a save holds the main loop: well under a frame. */
-#define SAVE_SLICE_US 4000
-
-static gboolean
-save_slice_cb (gpointer user_data)
+static void
+written_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
   GTask *task = user_data;
   ChronoSession *self = g_task_get_source_object (task);
   SaveData *data = g_task_get_task_data (task);
   g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
 
+  bytes = chrono_sliced_write_finish (result, &data->generation, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
   if (self->timeline != data->timeline)
     {
-      data->slice_id = 0;
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                _("The timeline was not saved, because another one was opened meanwhile"));
       g_object_unref (task);
-      return G_SOURCE_REMOVE;
+      return;
     }
 
-  /* An edit meanwhile: the save starts again, with it; after two, it is finished at
-   * once, so that edits that keep coming cannot hold it off. */
-  if (chrono_undo_stack_get_generation (self->undo_stack) != data->generation)
-    {
-      chrono_native_writer_free (data->writer);
-      data->writer = chrono_native_writer_new (data->timeline);
-      data->generation = chrono_undo_stack_get_generation (self->undo_stack);
-      data->n_restarts++;
-    }
-
-  if (data->n_restarts < 2 &&
-      !chrono_native_writer_step (data->writer, g_get_monotonic_time () + SAVE_SLICE_US))
-    return G_SOURCE_CONTINUE;
-
-  data->slice_id = 0;
-  bytes = chrono_native_writer_finish (g_steal_pointer (&data->writer));
   chrono_timeline_save_bytes_async (bytes, data->file, g_task_get_cancellable (task), save_cb, task);
-
-  return G_SOURCE_REMOVE;
 }
 
-/* The timeline is written out a slice at a time, so that saving a large one does not
- * stop the window; reading it back to check it and the disk are a worker's. */
+/* The timeline is written out a slice at a time on idle, so that saving a large one
+ * does not stop the window; reading it back to check it and the disk are a worker's. */
 void
 chrono_session_save_async (ChronoSession       *self,
                            GFile               *file,
@@ -744,10 +727,8 @@ chrono_session_save_async (ChronoSession       *self,
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (file);
   data->timeline = g_object_ref (self->timeline);
-  data->writer = chrono_native_writer_new (self->timeline);
-  data->generation = chrono_undo_stack_get_generation (self->undo_stack);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
-  data->slice_id = g_idle_add (save_slice_cb, task);
+  chrono_sliced_write_async (self->undo_stack, G_PRIORITY_DEFAULT_IDLE, 0, cancellable, written_cb, task);
 }
 
 gboolean
