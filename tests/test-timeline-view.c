@@ -6,10 +6,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <cairo-tee.h>
 #include <math.h>
 
 #include "view/chrono-overview-private.h"
-#include "view/chrono-timeline-view.h"
+#include "view/chrono-timeline-view-private.h"
 
 #define WIDTH  1000
 #define HEIGHT 400
@@ -566,6 +567,160 @@ test_overview_lanes_follow_filter (Fixture       *fixture,
   g_assert_cmpuint (next_overview_layout (fixture)->lanes->len, ==, 2);
 }
 
+static void
+count_frame_cb (GdkFrameClock *clock,
+                guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+static gboolean
+time_up_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits for @n frames, for at most five seconds; with @redraw, each draws the view anew,
+ * else only what GTK asked for is drawn. */
+static void
+draw_frames (Fixture  *fixture,
+             guint     n,
+             gboolean  redraw)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->view));
+  gboolean time_up = FALSE;
+  guint timeout = g_timeout_add_seconds (5, time_up_cb, &time_up);
+  guint n_frames = 0;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), &n_frames);
+
+  while (n_frames < n && !time_up)
+    {
+      if (redraw)
+        gtk_widget_queue_draw (GTK_WIDGET (fixture->view));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, id);
+  if (!time_up)
+    g_source_remove (timeout);
+  g_assert_cmpuint (n_frames, >=, n);
+}
+
+/* "Large text" (a higher text DPI) reaches the titles: measured, laid out and kept as
+ * bitmaps again, larger, not as they were at the old DPI. */
+static void
+test_view_text_dpi (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  double measured_before, measured_after, height, box_before, box_after;
+  gsize bytes_before, bytes_after;
+  guint n_bitmaps;
+  int dpi;
+
+  /* Two frames: a title gets its bitmap when a second frame draws it the same way. */
+  draw_frames (fixture, 2, TRUE);
+  chrono_renderer_measure (CHRONO_TEXT_LABEL, "ChatGPT launches", &measured_before, &height, fixture->view->renderer);
+  box_before = find_label (fixture, "chatgpt")->box.width;
+  chrono_renderer_get_bitmap_usage (fixture->view->renderer, &n_bitmaps, &bytes_before);
+  g_assert_cmpuint (n_bitmaps, >, 0);
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 2 * (dpi > 0 ? dpi : 96 * 1024), NULL);
+  draw_frames (fixture, 1, FALSE);
+  draw_frames (fixture, 1, TRUE);
+  chrono_renderer_measure (CHRONO_TEXT_LABEL, "ChatGPT launches", &measured_after, &height, fixture->view->renderer);
+  box_after = find_label (fixture, "chatgpt")->box.width;
+  chrono_renderer_get_bitmap_usage (fixture->view->renderer, &n_bitmaps, &bytes_after);
+  gtk_settings_reset_property (settings, "gtk-xft-dpi");
+
+  g_assert_cmpfloat (measured_after, >, 1.5 * measured_before);
+  g_assert_cmpfloat (box_after, >, box_before + 0.5 * measured_before);
+  g_assert_cmpuint (bytes_after, >, bytes_before + bytes_before / 2);
+}
+
+/* The view's renderer draws its layout onto an image: on pixels, from its bitmaps; or
+ * through a tee, directly, as a new renderer of the same style and Pango context would. */
+static cairo_surface_t *
+draw_view (Fixture  *fixture,
+           gboolean  anew)
+{
+  ChronoRenderer *renderer = fixture->view->renderer;
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_surface_t *target = anew ? cairo_tee_surface_create (image) : cairo_surface_reference (image);
+  cairo_t *cr = cairo_create (target);
+
+  if (anew)
+    renderer = chrono_renderer_new (gtk_widget_get_pango_context (GTK_WIDGET (fixture->view)),
+                                    chrono_renderer_get_style (fixture->view->renderer));
+  chrono_renderer_draw (renderer, cr, chrono_timeline_view_get_layout (fixture->view), NULL);
+  cairo_destroy (cr);
+  cairo_surface_destroy (target);
+  cairo_surface_flush (image);
+  if (anew)
+    chrono_renderer_free (renderer);
+
+  return image;
+}
+
+static guint
+count_differing (cairo_surface_t *a,
+                 cairo_surface_t *b)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  guint n = 0;
+
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < WIDTH; x++)
+      {
+        guint32 pa = *(guint32 *) (gpointer) (cairo_image_surface_get_data (a) + y * stride + x * 4);
+        guint32 pb = *(guint32 *) (gpointer) (cairo_image_surface_get_data (b) + y * stride + x * 4);
+
+        for (guint shift = 0; shift < 32; shift += 8)
+          if (ABS ((int) ((pa >> shift) & 0xff) - (int) ((pb >> shift) & 0xff)) > 24)
+            {
+              n++;
+              break;
+            }
+      }
+
+  return n;
+}
+
+/* Text drawn without antialiasing (or hinted otherwise) once the settings say so: the
+ * titles and badges kept as bitmaps are made again, not copied as they were (2,422
+ * pixels of the old ones differed). */
+static void
+test_view_font_options (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  cairo_surface_t *kept, *anew;
+  guint n_differing, serial;
+  int antialias;
+
+  draw_frames (fixture, 3, TRUE);
+  /* Frames alone leave the context as it was, and the text and bitmaps with it. */
+  serial = fixture->view->context_serial;
+  draw_frames (fixture, 2, TRUE);
+  g_assert_cmpuint (fixture->view->context_serial, ==, serial);
+
+  g_object_get (settings, "gtk-xft-antialias", &antialias, NULL);
+  g_object_set (settings, "gtk-xft-antialias", antialias == 0 ? 1 : 0, "gtk-xft-hintstyle", "hintfull", NULL);
+  /* GTK draws the view again by itself. */
+  draw_frames (fixture, 1, FALSE);
+  kept = draw_view (fixture, FALSE);
+  anew = draw_view (fixture, TRUE);
+  gtk_settings_reset_property (settings, "gtk-xft-antialias");
+  gtk_settings_reset_property (settings, "gtk-xft-hintstyle");
+
+  n_differing = count_differing (kept, anew);
+  g_test_message ("%u of %u pixels differ", n_differing, WIDTH * HEIGHT);
+  g_assert_cmpuint (n_differing, <, WIDTH * HEIGHT / 1000);
+  cairo_surface_destroy (kept);
+  cairo_surface_destroy (anew);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -590,6 +745,8 @@ main (int   argc,
   ADD ("filter", test_view_filter);
   ADD ("overview-drag", test_overview_drag);
   ADD ("overview-lanes-follow-filter", test_overview_lanes_follow_filter);
+  ADD ("text-dpi", test_view_text_dpi);
+  ADD ("font-options", test_view_font_options);
 #undef ADD
 
   return g_test_run ();

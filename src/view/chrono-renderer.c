@@ -246,6 +246,14 @@ chrono_renderer_get_style (ChronoRenderer *self)
   return &self->style;
 }
 
+/* The Pango context's resolution, font options or fonts changed: text is shaped and
+ * measured again, and its bitmaps are made anew. */
+void
+chrono_renderer_context_changed (ChronoRenderer *self)
+{
+  setup_layouts (self);
+}
+
 /* A title's layout, shaped once with no width limit; its extents are what the layout
  * places, and it is drawn as it is unless it has to be ellipsized. */
 static ChronoLabelText *

@@ -58,6 +58,7 @@ void            chrono_renderer_free             (ChronoRenderer          *self)
 void            chrono_renderer_set_style        (ChronoRenderer          *self,
                                                   const ChronoRenderStyle *style);
 const ChronoRenderStyle *chrono_renderer_get_style (ChronoRenderer        *self);
+void            chrono_renderer_context_changed  (ChronoRenderer          *self);
 /* A ChronoMeasureFunc: pass the renderer as user data. */
 void            chrono_renderer_measure          (ChronoTextKind           kind,
                                                   const char              *text,

@@ -32,6 +32,7 @@ struct _ChronoTimelineView
   guint                n_frames;
 
   ChronoRenderer      *renderer;
+  guint                context_serial;     /* the Pango context's, as the renderer knows it */
   ChronoLayout        *layout;
   gboolean             layout_dirty;
   guint                n_lanes;      /* the layout's, notified as n-lanes */
