@@ -756,6 +756,46 @@ test_edits (void)
     }
 }
 
+/* An event given the date of its neighbour keeps its place when its id still sorts it
+ * there, however far apart the two ids sort ("alpha" and "mid", "mid" and "omega"): one
+ * item changed, not a remove and an insert; one whose id sorts it before its new
+ * neighbour ("beta" and "omega") moves. */
+static void
+test_edit_ties (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1617);
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  const char *ids[] = { "alpha", "mid", "omega", "beta" };
+  g_autoptr(ChronoEventIndex) index = NULL;
+  g_autoptr(ChronoUndoStack) stack = NULL;
+  ChronoEvent *mid, *beta;
+
+  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+    {
+      ChronoDate start;
+      g_autoptr(ChronoEvent) event = NULL;
+
+      chrono_date_from_time ((ChronoTime) (k + 1) * 10 * 86400, CHRONO_PRECISION_DAY, &start);
+      event = chrono_event_new (ids[k], &start, ids[k]);
+      chrono_timeline_add_event (timeline, event);
+    }
+  chrono_timeline_seal (timeline);
+  index = chrono_event_index_new (timeline, NULL);
+  stack = chrono_undo_stack_new (timeline);
+  mid = chrono_timeline_lookup_event (timeline, "mid");
+  beta = chrono_timeline_lookup_event (timeline, "beta");
+
+  check_edit (stack, span_edit (mid, 10), index, rand, 1, (guint[]) { 1, 1, 1 });
+  g_assert_cmpuint (chrono_timeline_get_position (timeline, mid), ==, 1);
+  check_edit (stack, NULL, index, rand, 1, (guint[]) { 1, 1, 1 });
+  check_edit (stack, span_edit (mid, 30), index, rand, 1, (guint[]) { 1, 1, 1 });
+  g_assert_cmpuint (chrono_timeline_get_position (timeline, mid), ==, 1);
+  check_edit (stack, NULL, index, rand, 1, (guint[]) { 1, 1, 1 });
+
+  check_edit (stack, span_edit (beta, 30), index, rand, 2, (guint[]) { 3, 1, 0, 2, 0, 1 });
+  g_assert_cmpuint (chrono_timeline_get_position (timeline, beta), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -770,6 +810,7 @@ main (int   argc,
   g_test_add_func ("/model/event-index/chunked-run-from-handler", test_chunked_run_from_handler);
   g_test_add_func ("/model/event-index/no-timeline", test_no_timeline);
   g_test_add_func ("/model/event-index/edits", test_edits);
+  g_test_add_func ("/model/event-index/edit-ties", test_edit_ties);
 
   return g_test_run ();
 }
