@@ -119,6 +119,53 @@ test_save_in_slices (void)
 }
 
 static gboolean
+is_gone (gpointer data)
+{
+  GWeakRef *ref = data;
+  g_autoptr(GObject) object = g_weak_ref_get (ref);
+
+  return object == NULL;
+}
+
+/* A session dropped (its window closed) during a save finishes the save, then goes,
+ * and with it the timeline. */
+static void
+test_save_outlives_session (void)
+{
+  ChronoSession *session = chrono_session_new ();
+  g_autoptr(ChronoTimeline) timeline = sliced_test_timeline_new (20000);
+  g_autoptr(ChronoEditProperties) edit = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GFile) file = g_file_new_tmp ("chronoscope-editing-XXXXXX.chronoscope", &stream, NULL);
+  g_autoptr(ChronoTimeline) back = NULL;
+  g_autoptr(GError) error = NULL;
+  SlicedTestStats stats = { 0 };
+  GWeakRef ref;
+
+  chrono_session_set_timeline (session, timeline);
+  edit = chrono_edit_properties_new (chrono_timeline_lookup_event (timeline, "e7"), "title", "Saved", NULL);
+  g_assert_true (chrono_session_push_edit (session, CHRONO_EDIT (edit)));
+  chrono_session_save_async (session, file, NULL, save_done_cb, &error);
+  sliced_test_run (&stats, 2, saved, session, g_get_monotonic_time () + 60 * G_USEC_PER_SEC);
+  g_assert_cmpuint (stats.slices, ==, 2);
+
+  g_weak_ref_init (&ref, session);
+  g_object_unref (session);
+  g_assert_false (is_gone (&ref));
+  ui_test_wait_for (is_gone, &ref);
+  g_weak_ref_clear (&ref);
+  g_assert_no_error (error);
+  g_clear_object (&edit);
+  g_assert_finalize_object (g_steal_pointer (&timeline));
+
+  back = chrono_timeline_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (chrono_event_get_title (chrono_timeline_lookup_event (back, "e7")), ==, "Saved");
+  g_assert_cmpuint (chrono_timeline_get_n_events (back), ==, 20000);
+  g_file_delete (file, NULL, NULL);
+}
+
+static gboolean
 has_question (gpointer data)
 {
   return ui_test_find_question () != NULL;
@@ -130,14 +177,6 @@ has_no_question (gpointer data)
   return ui_test_find_question () == NULL;
 }
 
-static gboolean
-is_gone (gpointer data)
-{
-  GWeakRef *ref = data;
-  g_autoptr(GObject) object = g_weak_ref_get (ref);
-
-  return object == NULL;
-}
 
 /* Closing over unsaved changes asks; Cancel keeps the window and the changes, Discard
  * closes it. */
@@ -554,6 +593,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/editing/save-clears-modified", test_save_clears_modified);
   g_test_add_func ("/ui/editing/save-in-slices", test_save_in_slices);
+  g_test_add_func ("/ui/editing/save-outlives-session", test_save_outlives_session);
   g_test_add_func ("/ui/editing/unsaved-dialog", test_unsaved_dialog);
   g_test_add_func ("/ui/editing/quote-menu", test_quote_menu);
   g_test_add_func ("/ui/editing/delete-toast-plain-text", test_delete_toast_plain_text);
