@@ -165,6 +165,35 @@ test_save_outlives_session (void)
   g_file_delete (file, NULL, NULL);
 }
 
+/* Another timeline opened during a save: the one being saved is not written (its
+ * session has let it go), and the save says why. */
+static void
+test_save_superseded (void)
+{
+  g_autoptr(ChronoSession) session = chrono_session_new ();
+  g_autoptr(ChronoTimeline) timeline = sliced_test_timeline_new (20000);
+  g_autoptr(ChronoTimeline) other = ui_test_timeline_new ();
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GFile) file = g_file_new_tmp ("chronoscope-editing-XXXXXX.chronoscope", &stream, NULL);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  SlicedTestStats stats = { 0 };
+
+  chrono_session_set_timeline (session, timeline);
+  chrono_session_save_async (session, file, NULL, save_done_cb, &error);
+  sliced_test_run (&stats, 2, saved, session, g_get_monotonic_time () + 60 * G_USEC_PER_SEC);
+  g_assert_cmpuint (stats.slices, ==, 2);
+
+  chrono_session_set_timeline (session, other);
+  ui_test_wait_for (saved, session);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_nonnull (strstr (error->message, "another one was opened"));
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_assert_cmpint (g_file_info_get_size (info), ==, 0);
+  g_assert_false (chrono_session_get_modified (session));
+  g_file_delete (file, NULL, NULL);
+}
+
 static gboolean
 has_question (gpointer data)
 {
@@ -594,6 +623,7 @@ main (int   argc,
   g_test_add_func ("/ui/editing/save-clears-modified", test_save_clears_modified);
   g_test_add_func ("/ui/editing/save-in-slices", test_save_in_slices);
   g_test_add_func ("/ui/editing/save-outlives-session", test_save_outlives_session);
+  g_test_add_func ("/ui/editing/save-superseded", test_save_superseded);
   g_test_add_func ("/ui/editing/unsaved-dialog", test_unsaved_dialog);
   g_test_add_func ("/ui/editing/quote-menu", test_quote_menu);
   g_test_add_func ("/ui/editing/delete-toast-plain-text", test_delete_toast_plain_text);
