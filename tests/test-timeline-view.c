@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "view/chrono-overview-private.h"
+#include "view/chrono-theme.h"
 #include "view/chrono-timeline-view-private.h"
 
 #define WIDTH  1000
@@ -721,6 +722,56 @@ test_view_font_options (Fixture       *fixture,
   cairo_surface_destroy (anew);
 }
 
+/* The overview's years are measured again when its Pango context changes in place, as
+ * GTK changes it for new font options, a new text DPI or new fonts: its layout has the
+ * widths a new renderer measures, not the ones kept from before. Text turned on its side
+ * measures differently whatever fonts the system has. */
+static void
+test_overview_context_changed (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (fixture->overview));
+  g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (double));
+  ChronoOverviewLayout *layout;
+  ChronoRenderStyle style;
+  ChronoRenderer *renderer;
+  guint n_labels = 0, n_changed = 0;
+
+  draw_frames (fixture, 2, TRUE);
+  layout = next_overview_layout (fixture);
+  for (guint i = 0; i < layout->axis->ticks->len; i++)
+    g_array_append_val (before, g_array_index (layout->axis->ticks, ChronoAxisTick, i).label_width);
+
+  pango_context_set_base_gravity (context, PANGO_GRAVITY_EAST);
+  pango_context_set_gravity_hint (context, PANGO_GRAVITY_HINT_STRONG);
+  gtk_widget_queue_draw (GTK_WIDGET (fixture->overview));
+  draw_frames (fixture, 1, TRUE);
+  layout = next_overview_layout (fixture);
+  chrono_theme_get_render_style (GTK_WIDGET (fixture->overview), &style);
+  renderer = chrono_renderer_new (context, &style);
+  for (guint i = 0; i < layout->axis->ticks->len; i++)
+    {
+      const ChronoAxisTick *tick = &g_array_index (layout->axis->ticks, ChronoAxisTick, i);
+      double width, height;
+
+      if (tick->label == NULL)
+        continue;
+      n_labels++;
+      chrono_renderer_measure (CHRONO_TEXT_OVERVIEW, tick->label, &width, &height, renderer);
+      g_test_message ("%s: %g before, %g now, %g anew", tick->label,
+                      i < before->len ? g_array_index (before, double, i) : -1, tick->label_width, width);
+      g_assert_cmpfloat_with_epsilon (tick->label_width, width, 0.01);
+      if (i < before->len && fabs (g_array_index (before, double, i) - width) > 1)
+        n_changed++;
+    }
+  pango_context_set_base_gravity (context, PANGO_GRAVITY_SOUTH);
+  pango_context_set_gravity_hint (context, PANGO_GRAVITY_HINT_NATURAL);
+  chrono_renderer_free (renderer);
+
+  g_assert_cmpuint (n_labels, >, 0);
+  g_assert_cmpuint (n_changed, ==, n_labels);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -747,6 +798,7 @@ main (int   argc,
   ADD ("overview-lanes-follow-filter", test_overview_lanes_follow_filter);
   ADD ("text-dpi", test_view_text_dpi);
   ADD ("font-options", test_view_font_options);
+  ADD ("overview-context-changed", test_overview_context_changed);
 #undef ADD
 
   return g_test_run ();

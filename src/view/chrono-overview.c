@@ -29,11 +29,12 @@ struct _ChronoOverview
   gboolean           lanes;
   guint              max_lanes;
 
-  /* The bars change with the events, the size, the document's span and the font, not
+  guint              context_serial;     /* the Pango context's, as the renderer knows it */
+
+  /* The bars change with the events, the size, the document's span and the text, not
    * with the visible span: a frame of a zoom only moves the window. */
   ChronoOverviewLayout *layout;
   ChronoOverviewParams  layout_params;
-  PangoFontDescription *layout_font;
 
   double             grab_x;
   double             grab_start;
@@ -77,17 +78,14 @@ filter_changed_cb (ChronoOverview *self)
 
 static gboolean
 layout_is_current (ChronoOverview             *self,
-                   const ChronoOverviewParams *params,
-                   const ChronoRenderStyle    *style)
+                   const ChronoOverviewParams *params)
 {
   const ChronoOverviewParams *old = &self->layout_params;
 
   return self->layout != NULL && old->index == params->index && old->lanes == params->lanes &&
          old->max_lanes == params->max_lanes &&
          old->extent_start == params->extent_start && old->extent_end == params->extent_end &&
-         old->width == params->width && old->height == params->height &&
-         self->layout_font != NULL && style->font != NULL &&
-         pango_font_description_equal (self->layout_font, style->font);
+         old->width == params->width && old->height == params->height;
 }
 
 ChronoOverviewLayout *
@@ -142,7 +140,6 @@ chrono_overview_snapshot (GtkWidget   *widget,
 {
   ChronoOverview *self = CHRONO_OVERVIEW (widget);
   ChronoOverviewParams params = { 0 };
-  ChronoRenderStyle style;
   cairo_t *cr;
 
   params.width = gtk_widget_get_width (widget);
@@ -150,11 +147,8 @@ chrono_overview_snapshot (GtkWidget   *widget,
   if (params.width <= 0 || params.height <= 0 || self->viewport == NULL)
     return;
 
-  chrono_theme_get_render_style (widget, &style);
-  if (self->renderer == NULL)
-    self->renderer = chrono_renderer_new (gtk_widget_get_pango_context (widget), &style);
-  else
-    chrono_renderer_set_style (self->renderer, &style);
+  if (chrono_theme_update_renderer (widget, &self->renderer, &self->context_serial))
+    g_clear_pointer (&self->layout, chrono_overview_layout_free);
 
   if (chrono_session_get_timeline (self->session) != NULL)
     params.index = chrono_session_get_events (self->session);
@@ -164,17 +158,15 @@ chrono_overview_snapshot (GtkWidget   *widget,
   params.max_lanes = self->max_lanes;
   params.measure = chrono_renderer_measure;
   params.measure_data = self->renderer;
-  if (layout_is_current (self, &params, &style))
+  if (layout_is_current (self, &params))
     {
       chrono_overview_layout_set_window (self->layout, &params);
     }
   else
     {
       g_clear_pointer (&self->layout, chrono_overview_layout_free);
-      g_clear_pointer (&self->layout_font, pango_font_description_free);
       self->layout = chrono_overview_layout_new (&params);
       self->layout_params = params;
-      self->layout_font = style.font != NULL ? pango_font_description_copy (style.font) : NULL;
     }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, params.width, params.height));
@@ -334,7 +326,6 @@ chrono_overview_dispose (GObject *object)
   g_clear_object (&self->viewport);
   g_clear_pointer (&self->renderer, chrono_renderer_free);
   g_clear_pointer (&self->layout, chrono_overview_layout_free);
-  g_clear_pointer (&self->layout_font, pango_font_description_free);
 
   G_OBJECT_CLASS (chrono_overview_parent_class)->dispose (object);
 }

@@ -88,3 +88,47 @@ chrono_theme_get_render_style (GtkWidget         *widget,
     }
 #endif
 }
+
+/**
+ * chrono_theme_update_renderer:
+ * @renderer: (inout) (nullable): the renderer @widget draws with, made if NULL
+ * @context_serial: (inout): the serial of @widget's Pango context as @renderer knows it
+ *
+ * Brings @widget's renderer up to date with its style before a frame. GTK updates the
+ * widget's Pango context in place when the text DPI, the font options (antialiasing,
+ * hinting) or the fonts change, and the context's serial tells it; the renderer then
+ * measures, shapes and keeps text as bitmaps anew.
+ *
+ * Returns: TRUE if what was laid out with the renderer before is out of date: a new
+ *   renderer, another font, dark or light, another Pango context
+ */
+gboolean
+chrono_theme_update_renderer (GtkWidget       *widget,
+                              ChronoRenderer **renderer,
+                              guint           *context_serial)
+{
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  guint serial = pango_context_get_serial (context);
+  gboolean changed = TRUE;
+  ChronoRenderStyle style;
+
+  chrono_theme_get_render_style (widget, &style);
+
+  if (*renderer == NULL)
+    {
+      *renderer = chrono_renderer_new (context, &style);
+    }
+  else
+    {
+      const ChronoRenderStyle *old = chrono_renderer_get_style (*renderer);
+
+      changed = !pango_font_description_equal (old->font, style.font) || old->dark != style.dark ||
+                serial != *context_serial;
+      chrono_renderer_set_style (*renderer, &style);
+      if (serial != *context_serial)
+        chrono_renderer_context_changed (*renderer);
+    }
+  *context_serial = serial;
+
+  return changed;
+}

@@ -13,5 +13,8 @@ G_BEGIN_DECLS
 
 void chrono_theme_get_render_style (GtkWidget         *widget,
                                     ChronoRenderStyle *style);
+gboolean chrono_theme_update_renderer (GtkWidget       *widget,
+                                       ChronoRenderer **renderer,
+                                       guint           *context_serial);
 
 G_END_DECLS

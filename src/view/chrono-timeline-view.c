@@ -222,35 +222,11 @@ ensure_layout (ChronoTimelineView *self)
     }
 }
 
-/* GTK updates the widget's Pango context in place when the text DPI, the font options
- * (antialiasing, hinting) or the fonts change, and the context's serial tells it. */
 static void
 update_style (ChronoTimelineView *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  PangoContext *context = gtk_widget_get_pango_context (widget);
-  guint serial = pango_context_get_serial (context);
-  ChronoRenderStyle style;
-
-  chrono_theme_get_render_style (widget, &style);
-
-  if (self->renderer == NULL)
-    {
-      self->renderer = chrono_renderer_new (context, &style);
-      self->layout_dirty = TRUE;
-    }
-  else
-    {
-      const ChronoRenderStyle *old = chrono_renderer_get_style (self->renderer);
-
-      if (!pango_font_description_equal (old->font, style.font) || old->dark != style.dark ||
-          serial != self->context_serial)
-        self->layout_dirty = TRUE;
-      chrono_renderer_set_style (self->renderer, &style);
-      if (serial != self->context_serial)
-        chrono_renderer_context_changed (self->renderer);
-    }
-  self->context_serial = serial;
+  if (chrono_theme_update_renderer (GTK_WIDGET (self), &self->renderer, &self->context_serial))
+    self->layout_dirty = TRUE;
 }
 
 void
