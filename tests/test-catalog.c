@@ -333,13 +333,27 @@ test_palette_keyboard (void)
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_LABEL, "Teal");
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (focus)));
 
-  /* Every colour is a radio button with its name. */
+  /* Every colour is a radio button with its name. The colour fills it, centred: the
+   * style sheet leaves its radio indicator no room, and none of GTK's own parts of the
+   * button is hidden by hand (newer GTK may build the button of other parts). */
   for (GtkWidget *swatch = gtk_widget_get_first_child (palette_box); swatch != NULL;
        swatch = gtk_widget_get_next_sibling (swatch))
     {
+      GtkWidget *color = gtk_check_button_get_child (GTK_CHECK_BUTTON (swatch));
+      graphene_rect_t bounds;
+
       gtk_test_accessible_assert_role (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_ROLE_RADIO);
       gtk_test_accessible_assert_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                            palette[n_swatches].name);
+      for (GtkWidget *part = gtk_widget_get_first_child (swatch); part != NULL;
+           part = gtk_widget_get_next_sibling (part))
+        g_assert_true (gtk_widget_get_visible (part));
+      g_assert_true (gtk_widget_compute_bounds (color, swatch, &bounds));
+      g_assert_cmpfloat (bounds.size.width, >, 0);
+      g_assert_cmpfloat_with_epsilon (bounds.origin.x,
+                                      gtk_widget_get_width (swatch) - bounds.origin.x - bounds.size.width, 1);
+      g_assert_cmpfloat_with_epsilon (bounds.origin.y,
+                                      gtk_widget_get_height (swatch) - bounds.origin.y - bounds.size.height, 1);
       n_swatches++;
     }
   g_assert_cmpuint (n_swatches, ==, n_colors);

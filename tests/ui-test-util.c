@@ -121,14 +121,21 @@ void
 ui_test_init (int    *argc,
               char ***argv)
 {
+  g_autoptr(GtkCssProvider) style = NULL;
+
   /* Widget tests need no accessibility bus (the end-to-end tests use one); those that
    * check what a screen reader is told ask for GTK's test backend. */
   if (g_strcmp0 (g_getenv ("GTK_A11Y"), "test") != 0)
     g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
-  /* The application registers the resource; these tests build windows without one. */
+  /* The application registers the resource and loads its style sheet; these tests build
+   * windows without one. */
   g_resources_register (chrono_get_resource ());
+  style = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (style, RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 ChronoWindow *

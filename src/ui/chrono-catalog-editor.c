@@ -202,8 +202,8 @@ chrono_catalog_editor_init (ChronoCatalogEditor *self)
 
 /* A swatch that is one choice of the palette's radio group, named for screen readers.
  * The group gives GNOME's keyboard behaviour: Tab reaches the chosen colour and leaves
- * the palette, the arrow keys choose another. The swatch shows the choice, so the radio
- * indicator is hidden. */
+ * the palette, the arrow keys choose another. The swatch shows the choice; the style
+ * sheet gives the radio indicator no size. */
 static GtkWidget *
 add_swatch (ChronoCatalogEditor *self,
             GtkCheckButton      *group,
@@ -220,7 +220,6 @@ add_swatch (ChronoCatalogEditor *self,
        child = gtk_widget_get_next_sibling (child))
     n++;
 
-  gtk_widget_set_visible (gtk_widget_get_first_child (button), FALSE);
   gtk_check_button_set_child (GTK_CHECK_BUTTON (button), chrono_ui_color_swatch_new (color, dark_color));
   gtk_check_button_set_group (GTK_CHECK_BUTTON (button), group);
   gtk_widget_set_tooltip_text (button, name);
