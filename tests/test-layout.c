@@ -580,6 +580,28 @@ test_layout_time_axis (void)
   }
 }
 
+/* At one zoom the axis keeps its step while the view pans: the step must not depend on
+ * whether the view ends on a day with one digit or two. */
+static void
+test_layout_axis_steady_while_panning (void)
+{
+  ChronoDate first = { 2022, 1, 1, 0, 0, 0, CHRONO_PRECISION_DAY, 0 };
+  double start = chrono_date_get_start (&first);
+  ChronoAxisStep step = { 0 };
+
+  /* Five pixels a day: a week's day numbers fit when they have one digit, not two. */
+  for (guint day = 0; day < 62; day++)
+    {
+      double from = start + day * 86400.0;
+      g_autoptr(ChronoTimeAxis) axis = chrono_time_axis_new (from, from + 365 * 86400.0, 365 * 5, measure_cb, NULL);
+
+      if (day == 0)
+        step = axis->major_step;
+      g_assert_cmpint (axis->major_step.unit, ==, step.unit);
+      g_assert_cmpint (axis->major_step.count, ==, step.count);
+    }
+}
+
 static void
 test_layout_degenerate (void)
 {
@@ -833,6 +855,7 @@ main (int   argc,
   g_test_add_func ("/view/layout/selected-in-crowd", test_layout_selected_in_crowd);
   g_test_add_func ("/view/layout/crowd-in-deep-time", test_layout_crowd_in_deep_time);
   g_test_add_func ("/view/layout/time-axis", test_layout_time_axis);
+  g_test_add_func ("/view/layout/axis-steady-while-panning", test_layout_axis_steady_while_panning);
   g_test_add_func ("/view/layout/degenerate", test_layout_degenerate);
   g_test_add_func ("/view/layout/legend-narrow", test_layout_legend_narrow);
   g_test_add_func ("/view/layout/axis-years-as-dates", test_layout_axis_years_as_dates);

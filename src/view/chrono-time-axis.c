@@ -407,6 +407,55 @@ add_contexts (ChronoTimeAxis    *self,
     }
 }
 
+/* The widest label @unit can have between @start and @end: the step chosen must not
+ * depend on which day or month the view happens to end in, or it would change while
+ * the view pans. */
+static void
+widest_label (ChronoAxisUnit     unit,
+              double             start,
+              double             end,
+              ChronoMeasureFunc  measure,
+              gpointer           user_data,
+              double            *width,
+              double            *height)
+{
+  ChronoTime samples[12];
+  guint n_samples = 0;
+  ChronoDate date;
+
+  chrono_date_from_time ((ChronoTime) floor (end), CHRONO_PRECISION_DAY, &date);
+  switch (unit)
+    {
+    case CHRONO_AXIS_UNIT_DAY:
+      samples[n_samples++] = time_of (date.year, date.month, 28);
+      break;
+    case CHRONO_AXIS_UNIT_MONTH:
+      for (guint month = 1; month <= 12; month++)
+        samples[n_samples++] = time_of (date.year, month, 1);
+      break;
+    case CHRONO_AXIS_UNIT_YEAR:
+      samples[n_samples++] = (ChronoTime) floor (start);
+      samples[n_samples++] = (ChronoTime) floor (end);
+      break;
+    case CHRONO_AXIS_UNIT_MINUTE:
+    case CHRONO_AXIS_UNIT_HOUR:
+    default:
+      samples[n_samples++] = (ChronoTime) floor (end);
+      break;
+    }
+
+  *width = *height = 0;
+  for (guint i = 0; i < n_samples; i++)
+    {
+      g_autofree char *text = format_tick (unit, samples[i]);
+      double sample_width = 0, sample_height = 0;
+
+      measure (CHRONO_TEXT_AXIS, text, &sample_width, &sample_height, user_data);
+      *width = MAX (*width, sample_width);
+      *height = MAX (*height, sample_height);
+    }
+}
+
 /**
  * chrono_time_axis_new:
  * @start: (in seconds) the visible start
@@ -442,14 +491,13 @@ chrono_time_axis_new (double             start,
   for (guint i = 0; i < N_STEPS; i++)
     {
       ChronoAxisStep step = get_step (i);
-      g_autofree char *sample = format_tick (step.unit, (ChronoTime) floor (end));
       double sample_width = 0, sample_height = 0;
 
       if (step_seconds (&step) * scale < 20)
         continue;
 
-      measure (CHRONO_TEXT_AXIS, sample, &sample_width, &sample_height, user_data);
-      /* Month names differ in width; leave room for the widest. */
+      widest_label (step.unit, start, end, measure, user_data, &sample_width, &sample_height);
+      /* Month names read better with more room between them. */
       if (step.unit == CHRONO_AXIS_UNIT_MONTH)
         sample_width *= 1.3;
       self->label_height = MAX (self->label_height, sample_height);
