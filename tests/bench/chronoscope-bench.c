@@ -22,7 +22,7 @@
  * (resident set then, from /proc).
  *
  * Usage: chronoscope-bench [--tsv] [--sizes=1000,10000,…] [--only=frame,filter,edit,load,start]
- *                          [--runs=N] [--cpu] [--zooms=ZOOM,…] [--pictures=DIR]
+ *                          [--runs=N] [--frames=N] [--cpu] [--zooms=ZOOM,…] [--pictures=DIR]
  *        chronoscope-bench --sizes=N --write-native=FILE   (the generated file, for app-frames.sh)
  * --tsv prints one line per figure: name, N, median ms, p95 ms, peak resident MiB.
  * After the frames of each size, frame-bitmaps tells how many bitmaps of titles, markers
@@ -62,6 +62,7 @@
 static gboolean tsv;
 static gboolean cpu_clock;
 static int runs = 5;
+static int frames_per_zoom = FRAMES_PER_ZOOM;
 static char *data_home;   /* XDG_DATA_HOME of the started programs */
 static char *zooms_only;
 static char *pictures;    /* a directory, or NULL */
@@ -370,7 +371,7 @@ bench_frames (ChronoTimeline *timeline,
       if (zooms_only != NULL && strstr (zooms_only, zooms[z].name + strlen ("frame-")) == NULL)
         continue;
 
-      for (guint frame = 0; frame < FRAMES_PER_ZOOM; frame++)
+      for (int frame = 0; frame < frames_per_zoom; frame++)
         {
           ChronoLayoutParams params = { 0 };
           ChronoRenderState state = { NULL, NULL, G_MAXUINT };
@@ -669,6 +670,7 @@ main (int   argc,
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_text, "Numbers of events (default 1000,10000,100000,1000000)", "N,…" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only these groups: frame, filter, edit, load, start", "GROUP,…" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each load and start measurement (default 5)", "N" },
+    { "frames", 0, 0, G_OPTION_ARG_INT, &frames_per_zoom, "Frames of each zoom, each panned a fiftieth of the view further (default 40; more for a profiler)", "N" },
     { "write-native", 0, 0, G_OPTION_ARG_FILENAME, &write_native, "Write the generated native file of the first size and stop", "FILE" },
     { "cpu", 0, 0, G_OPTION_ARG_NONE, &cpu_clock, "Time frames and loads by CPU time, not the wall clock", NULL },
     { "zooms", 0, 0, G_OPTION_ARG_STRING, &zooms_only, "Only these frame zooms: all, decade, year, month, day", "ZOOM,…" },
@@ -685,6 +687,7 @@ main (int   argc,
       return EXIT_FAILURE;
     }
   runs = MAX (runs, 1);
+  frames_per_zoom = MAX (frames_per_zoom, 1);
   sizes = parse_sizes (sizes_text != NULL ? sizes_text : "1000,10000,100000,1000000");
   if (write_native != NULL)
     {
