@@ -249,6 +249,53 @@ test_renderer_measure (void)
   g_assert_cmpfloat (long_width, ==, short_width);
 }
 
+/* The width a new title is turned away on, before it is shaped, is never more than the
+ * width it has once shaped: in the fonts of every kind of title, with the pairs fonts
+ * kern the most, with text that is not ASCII at all or only in part, and large. */
+static void
+test_renderer_measure_at_least (void)
+{
+  static const char *fonts[] = { "Sans 11", "Serif 11", "Monospace 11", "Cantarell 11", "Sans Bold 24" };
+  static const char *titles[] = {
+    "Event number 123456", "AVAVAVAVAV", "To Wa Ty Yo Te LT", "WAVE OF AI", "ffi fl fi ffl",
+    "iiiiiiiiiiii", "GPT-4 is released to the public", "OpenAI 成立", "人工智能", "Ĳ Ŧ ḟ ᾮ", "",
+    "Über-Größe, naïve café", "1.1.1.1 / :;,.'`!|",
+  };
+  double min_ratio = G_MAXDOUBLE;
+
+  for (guint f = 0; f < G_N_ELEMENTS (fonts); f++)
+    {
+      ChronoRenderStyle style;
+      g_autoptr(ChronoRenderer) renderer = NULL;
+
+      chrono_render_style_init_default (&style, FALSE);
+      pango_font_description_free (style.font);
+      style.font = pango_font_description_from_string (fonts[f]);
+      renderer = chrono_renderer_new (NULL, &style);
+      chrono_render_style_clear (&style);
+
+      for (guint t = 0; t < G_N_ELEMENTS (titles); t++)
+        {
+          double at_least, width, height;
+
+          chrono_renderer_measure (CHRONO_TEXT_LABEL_AT_LEAST, titles[t], &at_least, &height, renderer);
+          chrono_renderer_measure (CHRONO_TEXT_LABEL, titles[t], &width, &height, renderer);
+          g_test_message ("%s, “%s”: at least %g, shaped %g", fonts[f], titles[t], at_least, width);
+          g_assert_cmpfloat (at_least, >=, 0);
+          g_assert_cmpfloat (at_least, <=, width);
+          if (at_least > 0)
+            min_ratio = MIN (min_ratio, width / at_least);
+
+          /* Once shaped, the width itself. */
+          chrono_renderer_measure (CHRONO_TEXT_LABEL_AT_LEAST, titles[t], &at_least, &height, renderer);
+          g_assert_cmpfloat (at_least, ==, width);
+        }
+    }
+
+  /* ASCII titles are not turned away on nothing: the bound is most of the width. */
+  g_assert_cmpfloat (min_ratio, <, 1.5);
+}
+
 /* Renders a made-in-2015 event, a forecast for 2025 or not, and returns the pixel where
  * the arrow head would be: in the middle of 2025, just above the marker track. */
 static guint32
@@ -645,6 +692,7 @@ main (int   argc,
   g_test_add_func ("/view/renderer/markers-light", test_renderer_markers_light);
   g_test_add_func ("/view/renderer/markers-dark-hidpi", test_renderer_markers_dark_hidpi);
   g_test_add_func ("/view/renderer/measure", test_renderer_measure);
+  g_test_add_func ("/view/renderer/measure-at-least", test_renderer_measure_at_least);
   g_test_add_func ("/view/renderer/forecast-arrow", test_renderer_forecast_arrow);
   g_test_add_func ("/view/renderer/measure-after-edit", test_renderer_measure_after_edit);
   g_test_add_data_func ("/view/renderer/bitmaps", &scales[0], check_bitmaps);

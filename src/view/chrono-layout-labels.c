@@ -20,15 +20,108 @@ rects_intersect (const ChronoRect *a,
          a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
+#define COVERED_BLOCK 16
+
+void
+_chrono_label_rows_init (ChronoLabelRows *rows,
+                         ChronoLayout    *self)
+{
+  rows->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint r = 0; r < self->n_rows; r++)
+    g_ptr_array_add (rows->rows, g_array_new (FALSE, FALSE, sizeof (guint)));
+
+  rows->use_covered = self->n_rows <= 64 && self->width == floor (self->width) && self->width <= 65536;
+  rows->n_columns = rows->use_covered ? (guint) self->width : 0;
+  rows->covered = rows->use_covered ? g_new0 (guint64, rows->n_columns) : NULL;
+  rows->covered_blocks = rows->use_covered ? g_new0 (guint64, rows->n_columns / COVERED_BLOCK + 1) : NULL;
+}
+
+void
+_chrono_label_rows_clear (ChronoLabelRows *rows)
+{
+  g_clear_pointer (&rows->rows, g_ptr_array_unref);
+  g_clear_pointer (&rows->covered, g_free);
+  g_clear_pointer (&rows->covered_blocks, g_free);
+}
+
+static gboolean
+on_whole_pixels (const ChronoRect *box)
+{
+  return box->x == floor (box->x) && box->width == floor (box->width);
+}
+
+/* The rows where a label in @box, with its gap on either side, would overlap a label
+ * already there: one with a pixel column in common. Boxes not on whole pixels (none the
+ * layout makes, but for safety) make every row worth a closer look. */
+static guint64
+rows_covering (ChronoLabelRows  *rows,
+               const ChronoRect *box,
+               guint             first_row,
+               guint             last_row)
+{
+  guint64 wanted = (last_row >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << last_row) - 1) &
+                   ~((G_GUINT64_CONSTANT (1) << first_row) - 1);
+  guint64 covering = 0;
+  double from, to;
+
+  if (!rows->use_covered || !on_whole_pixels (box))
+    return 0;
+
+  from = MAX (box->x - LABEL_GAP / 2, 0);
+  to = MIN (box->x + box->width + LABEL_GAP / 2, rows->n_columns);
+  /* Whole blocks at once; in a crowded view every row is soon found covered. */
+  for (guint x = (guint) from; x < to && (covering & wanted) != wanted;)
+    {
+      if (x % COVERED_BLOCK == 0 && x + COVERED_BLOCK <= to)
+        {
+          covering |= rows->covered_blocks[x / COVERED_BLOCK];
+          x += COVERED_BLOCK;
+        }
+      else
+        {
+          covering |= rows->covered[x++];
+        }
+    }
+
+  return covering;
+}
+
+static void
+add_to_row (ChronoLayout    *self,
+            ChronoLabelRows *rows,
+            guint            row,
+            guint            index)
+{
+  const ChronoRect *box = &g_array_index (self->labels, ChronoLayoutLabel, index).box;
+  guint64 *covered = rows->covered;
+  guint64 bit = G_GUINT64_CONSTANT (1) << row;
+  guint from, to;
+
+  g_array_append_val (g_ptr_array_index (rows->rows, row), index);
+  if (!rows->use_covered)
+    return;
+  if (!on_whole_pixels (box) || box->x < 0 || box->x + box->width > rows->n_columns)
+    {
+      rows->use_covered = FALSE;
+      return;
+    }
+  from = (guint) box->x;
+  to = (guint) (box->x + box->width);
+  for (guint x = from; x < to; x++)
+    covered[x] |= bit;
+  for (guint block = from / COVERED_BLOCK; from < to && block <= (to - 1) / COVERED_BLOCK; block++)
+    rows->covered_blocks[block] |= bit;
+}
+
 static gboolean
 label_fits (ChronoLayout     *self,
-            GPtrArray        *rows,
+            ChronoLabelRows  *rows,
             const ChronoRect *box,
             double            stem_x,
             guint             row,
             gboolean          strict)
 {
-  GArray *same_row = g_ptr_array_index (rows, row);
+  GArray *same_row = g_ptr_array_index (rows->rows, row);
   ChronoRect padded = *box;
 
   padded.x -= LABEL_GAP / 2;
@@ -68,14 +161,18 @@ label_fits (ChronoLayout     *self,
 
 static gboolean
 any_row_fits (ChronoLayout     *self,
-              GPtrArray        *rows,
+              ChronoLabelRows  *rows,
               ChronoRect       *box,
               double            stem_x,
               guint             first_row,
               guint             last_row)
 {
+  guint64 covering = rows_covering (rows, box, first_row, last_row);
+
   for (guint row = first_row; row < last_row; row++)
     {
+      if (covering & (G_GUINT64_CONSTANT (1) << row))
+        continue;
       box->y = _chrono_layout_row_y (self, row);
       if (label_fits (self, rows, box, stem_x, row, FALSE))
         return TRUE;
@@ -84,9 +181,54 @@ any_row_fits (ChronoLayout     *self,
   return FALSE;
 }
 
+/* Whether a moment's label @width wide, or any wider one, could go into a row: where
+ * it would go, from the moment to the right or, near the right edge, hanging to its left,
+ * the same as below. */
+static gboolean
+moment_box_fits (ChronoLayout    *self,
+                 ChronoLabelRows *rows,
+                 double           x0,
+                 double           width,
+                 guint            first_row,
+                 guint            last_row)
+{
+  double right_edge = floor (self->width);
+  double widest = MIN (MAX_LABEL_WIDTH, right_edge);
+  ChronoRect box = { floor (x0), 0, MIN (width, right_edge), self->row_height };
+  ChronoRect hanging = box;
+
+  hanging.x = CLAMP (floor (x0) + 1 - box.width, 0, right_edge - box.width);
+  if (box.x + box.width > self->width)
+    return any_row_fits (self, rows, &hanging, floor (x0) + 0.5, first_row, last_row);
+
+  box.x = CLAMP (box.x, 0, right_edge - box.width);
+  if (any_row_fits (self, rows, &box, floor (x0) + 0.5, first_row, last_row))
+    return TRUE;
+
+  /* A wider label might have to hang to the left. */
+  return floor (x0) + widest > self->width &&
+         any_row_fits (self, rows, &hanging, floor (x0) + 0.5, first_row, last_row);
+}
+
+/* The least width @event's label can have, without shaping its title: most candidates
+ * in a crowd are turned away on this, and a new title costs more to shape than all the
+ * rest of its candidate. */
+static double
+label_width_at_least (ChronoEvent              *event,
+                      double                    chrome,
+                      const ChronoLayoutParams *params)
+{
+  double text_width = 0, text_height = 0;
+
+  params->measure (CHRONO_TEXT_LABEL_AT_LEAST, chrono_layout_event_text (event), &text_width, &text_height,
+                   params->measure_data);
+
+  return MIN (MAX (ceil (text_width) + chrome, MIN_LABEL_WIDTH), MAX_LABEL_WIDTH);
+}
+
 gboolean
 _chrono_layout_place_label (ChronoLayout             *self,
-                            GPtrArray                *rows,
+                            ChronoLabelRows          *rows,
                             Candidate                *candidate,
                             const ChronoLayoutParams *params)
 {
@@ -97,6 +239,7 @@ _chrono_layout_place_label (ChronoLayout             *self,
   double chrome = 2 * LABEL_PAD_X + LABEL_ACCENT;
   double x0, x1;
   guint first_row = 0, last_row = self->n_rows;
+  guint64 covering;
 
   if (self->lanes->len > 0)
     {
@@ -117,16 +260,10 @@ _chrono_layout_place_label (ChronoLayout             *self,
   x1 = _chrono_layout_time_to_x (self, (double) candidate->end);
   if (end_date == NULL || x1 - x0 < 2)
     {
-      if (x0 >= 0 && x0 <= self->width)
-        {
-          ChronoRect narrow = { floor (x0), 0, MIN (MIN_LABEL_WIDTH, floor (self->width)), self->row_height };
-
-          if (narrow.x + narrow.width > self->width)
-            narrow.x = floor (x0) + 1 - narrow.width;
-          narrow.x = CLAMP (narrow.x, 0, floor (self->width) - narrow.width);
-          if (!any_row_fits (self, rows, &narrow, floor (x0) + 0.5, first_row, last_row))
-            return FALSE;
-        }
+      if (x0 >= 0 && x0 <= self->width &&
+          (!moment_box_fits (self, rows, x0, MIN_LABEL_WIDTH, first_row, last_row) ||
+           !moment_box_fits (self, rows, x0, label_width_at_least (event, chrome, params), first_row, last_row)))
+        return FALSE;
     }
   else
     {
@@ -213,6 +350,7 @@ _chrono_layout_place_label (ChronoLayout             *self,
   /* For an important event, a stem that has to pass behind a label is better than no
    * label at all, but only when there is no row where it would not. Minor events do
    * without, which keeps a crowded view readable. */
+  covering = rows_covering (rows, &label.box, first_row, last_row);
   for (guint strict = 1; strict <= 1; strict--)
     {
       if (!strict && !candidate->selected && candidate->importance < RELAXED_IMPORTANCE)
@@ -220,14 +358,14 @@ _chrono_layout_place_label (ChronoLayout             *self,
 
       for (guint row = first_row; row < last_row; row++)
         {
+          if (covering & (G_GUINT64_CONSTANT (1) << row))
+            continue;
           label.box.y = _chrono_layout_row_y (self, row);
           if (label_fits (self, rows, &label.box, label.stem_x, row, strict))
             {
-              guint index = self->labels->len;
-
               label.row = row;
               g_array_append_val (self->labels, label);
-              g_array_append_val (g_ptr_array_index (rows, row), index);
+              add_to_row (self, rows, row, self->labels->len - 1);
               return TRUE;
             }
         }

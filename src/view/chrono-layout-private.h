@@ -13,7 +13,7 @@ G_BEGIN_DECLS
  * into buckets of BUCKET_WIDTH pixels and only the most important event of each bucket
  * competes, so that a frame costs the same at 1,000 events as at 1,000,000. */
 #define EXACT_LIMIT       1500
-#define BUCKET_WIDTH      3.0
+#define BUCKET_WIDTH      6.0
 #define DENSITY_STEP      2.0
 #define MAX_LABEL_WIDTH   340.0
 #define LABEL_PAD_X       6.0
@@ -47,6 +47,7 @@ typedef struct
   ChronoEvent *event;
   gboolean    selected;
   guint       importance;
+  guint       tie;              /* among equals: a hash of the id, the same in every view */
   guint       position;         /* in the timeline */
   ChronoTime  start;
   ChronoTime  end;              /* as chrono_event_get_end_time () */
@@ -74,10 +75,24 @@ _chrono_layout_row_y (ChronoLayout *self,
   return self->cluster_row.y - ROW_GAP - self->row_height - row * self->row_pitch;
 }
 
-/* chrono-layout-labels.c: puts @candidate's label in the lowest row of @rows (GArrays of
- * label indices) where it fits; FALSE when it fits nowhere. */
+/* The labels placed so far, row by row; and for each pixel column, the rows whose
+ * labels cover it, so that a label looks only at rows where it might fit. */
+typedef struct
+{
+  GPtrArray *rows;              /* GArray of label indices, one per row */
+  guint64   *covered;           /* a bit per row (up to 64), a word per pixel column */
+  guint64   *covered_blocks;    /* the same for blocks of COVERED_BLOCK columns */
+  guint      n_columns;
+  gboolean   use_covered;       /* every box so far on whole pixels, and few enough rows */
+} ChronoLabelRows;
+
+/* chrono-layout-labels.c: puts @candidate's label in the lowest of @rows where it fits;
+ * FALSE when it fits nowhere. */
+void     _chrono_label_rows_init       (ChronoLabelRows          *rows,
+                                        ChronoLayout             *self);
+void     _chrono_label_rows_clear      (ChronoLabelRows          *rows);
 gboolean _chrono_layout_place_label    (ChronoLayout             *self,
-                                        GPtrArray                *rows,
+                                        ChronoLabelRows          *rows,
                                         Candidate                *candidate,
                                         const ChronoLayoutParams *params);
 /* chrono-layout-clusters.c: the badges of the units' unlabelled items. */

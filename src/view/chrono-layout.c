@@ -34,6 +34,10 @@ compare_candidates (gconstpointer a,
     return ca->importance > cb->importance ? -1 : 1;
   if (ca->duration != cb->duration)
     return ca->duration > cb->duration ? -1 : 1;
+  /* Not left to right: then a label that leaves at one edge would make way for another,
+   * which would push a third away, across the whole view, at every step of a pan. */
+  if (ca->tie != cb->tie)
+    return ca->tie < cb->tie ? -1 : 1;
   if (ca->start != cb->start)
     return ca->start < cb->start ? -1 : 1;
   return (ca->item > cb->item) - (ca->item < cb->item);
@@ -47,22 +51,52 @@ candidate_class (const Candidate *candidate)
 }
 
 static gboolean
-moments_in_order (const Candidate *candidates,
-                  guint            n)
+in_order (const Candidate *candidates,
+          guint            n)
 {
   for (guint i = 1; i < n; i++)
-    if (candidates[i - 1].start > candidates[i].start ||
-        (candidates[i - 1].start == candidates[i].start && candidates[i - 1].item > candidates[i].item))
+    if (compare_candidates (&candidates[i - 1], &candidates[i]) > 0)
       return FALSE;
 
   return TRUE;
 }
 
-/* Sorts @candidates as compare_candidates() does. Importance has few values, and most
- * candidates are moments in time order (one per bucket, left to right): a stable counting
- * sort by selection and importance, then in each class the ranges (longest first) by
- * comparison ahead of the moments, which are sorted by comparison only if they are out of
- * order. A comparison sort of all of them cost more than the rest of the layout. */
+/* Sorts the moments of one class, which come in time order (one per bucket, left to
+ * right), by their ties: a stable radix sort keeps equal ties in time order, as
+ * compare_candidates() wants them. */
+static void
+sort_moments (Candidate *moments,
+              guint      n)
+{
+  g_autofree Candidate *scratch = g_new (Candidate, n);
+
+  for (guint shift = 0; shift < 24; shift += 8)
+    {
+      guint counts[256] = { 0 };
+      guint first = 0;
+
+      for (guint i = 0; i < n; i++)
+        counts[(moments[i].tie >> shift) & 0xff]++;
+      for (guint b = 0; b < G_N_ELEMENTS (counts); b++)
+        {
+          guint count = counts[b];
+
+          counts[b] = first;
+          first += count;
+        }
+      for (guint i = 0; i < n; i++)
+        scratch[counts[(moments[i].tie >> shift) & 0xff]++] = moments[i];
+      memcpy (moments, scratch, n * sizeof (Candidate));
+    }
+
+  if (!in_order (moments, n))
+    g_qsort_with_data (moments, n, sizeof (Candidate), (GCompareDataFunc) compare_candidates, NULL);
+}
+
+/* Sorts @candidates as compare_candidates() does. Importance has few values: a stable
+ * counting sort by selection and importance, then in each class the ranges (longest
+ * first) by comparison ahead of the moments, which sort_moments() sorts. A comparison
+ * sort of all of them cost more than the rest of the layout. */
 static void
 sort_candidates (GArray *candidates)
 {
@@ -110,9 +144,8 @@ sort_candidates (GArray *candidates)
       if (ranges - first > 1)
         g_qsort_with_data (sorted + first, ranges - first, sizeof (Candidate),
                            (GCompareDataFunc) compare_candidates, NULL);
-      if (end - ranges > 1 && !moments_in_order (sorted + ranges, end - ranges))
-        g_qsort_with_data (sorted + ranges, end - ranges, sizeof (Candidate),
-                           (GCompareDataFunc) compare_candidates, NULL);
+      if (end - ranges > 1 && !in_order (sorted + ranges, end - ranges))
+        sort_moments (sorted + ranges, end - ranges);
       first = end;
     }
 
@@ -173,6 +206,7 @@ fill_candidates_from (ChronoLayout   *self,
 
       candidate->selected = position == selected_position;
       candidate->importance = ranks[position] >> 24;
+      candidate->tie = ranks[position] & 0xffffff;
       candidate->position = position;
       candidate->start = starts[position];
       candidate->end = ends[position];
@@ -296,7 +330,7 @@ chrono_layout_new (const ChronoLayoutParams *params)
   g_autoptr(ChronoLayout) self = g_new0 (ChronoLayout, 1);
   g_autoptr(GArray) units = NULL;
   g_autoptr(GArray) candidates = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
+  ChronoLabelRows rows;
   g_autoptr(GArray) found = NULL;
   double label_height, badge_height, era_height;
   ChronoTime first_time, last_time;
@@ -409,9 +443,9 @@ chrono_layout_new (const ChronoLayoutParams *params)
     }
   else
     {
-      /* Buckets are anchored in time and a power of two seconds wide (3 to 6 pixels), so
-       * that while the view pans, or zooms by less than a factor of two, the same events
-       * compete and keep their labels. */
+      /* Buckets are anchored in time and a power of two seconds wide (6 to 12 pixels,
+       * against labels at least 36 wide), so that while the view pans, or zooms by less
+       * than a factor of two, the same events compete and keep their labels. */
       double bucket = exp2 (ceil (log2 (MAX (BUCKET_WIDTH * (self->end - self->start) / self->width, 1))));
       double k = floor (self->start / bucket);
       guint previous = self->first_indexed;
@@ -460,20 +494,18 @@ chrono_layout_new (const ChronoLayoutParams *params)
   sort_candidates (candidates);
 
   /* Labels, most important first, each in the lowest row where it fits. */
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  for (guint r = 0; r < self->n_rows; r++)
-    g_ptr_array_add (rows, g_array_new (FALSE, FALSE, sizeof (guint)));
-
+  _chrono_label_rows_init (&rows, self);
   if (self->n_rows > 0)
     {
       for (guint i = 0; i < candidates->len; i++)
         {
           Candidate *candidate = &g_array_index (candidates, Candidate, i);
 
-          if (_chrono_layout_place_label (self, rows, candidate, params))
+          if (_chrono_layout_place_label (self, &rows, candidate, params))
             g_array_index (units, Unit, candidate->unit).labelled++;
         }
     }
+  _chrono_label_rows_clear (&rows);
 
   _chrono_layout_build_clusters (self, units, params);
   _chrono_layout_add_eras (self, params);

@@ -86,6 +86,8 @@ typedef struct
   ChronoColor box;          /* the box, opaque */
   gboolean    emphasised;   /* selected or hovered */
   gboolean    selected;
+  gboolean    open_left;    /* a range going on past the view's edge: a square end there */
+  gboolean    open_right;
 } LabelLook;
 
 static gboolean
@@ -139,25 +141,44 @@ fill_by_color (cairo_t           *cr,
     }
 }
 
+#define BOX_RADIUS 4.0
+
+/* Boxes open at both ends are plain rectangles, which cairo fills far faster than shapes
+ * with a curve anywhere in them: they go in a fill of their own. */
 static gboolean
-add_box (cairo_t                 *cr,
-         const ChronoLayoutLabel *label,
-         const LabelLook         *look)
+add_open_box (cairo_t                 *cr,
+              const ChronoLayoutLabel *label,
+              const LabelLook         *look)
 {
-  _chrono_renderer_rounded_rect (cr, &label->box, 4);
+  if (!look->open_left || !look->open_right)
+    return FALSE;
+  cairo_rectangle (cr, label->box.x, label->box.y, label->box.width, label->box.height);
 
   return TRUE;
 }
 
-/* The bar along the bottom of a range or an imprecise date shows the span itself; faded
- * ones are drawn one by one. */
+static gboolean
+add_rounded_box (cairo_t                 *cr,
+                 const ChronoLayoutLabel *label,
+                 const LabelLook         *look)
+{
+  if (look->open_left && look->open_right)
+    return FALSE;
+  _chrono_renderer_box (cr, &label->box, BOX_RADIUS, !look->open_left, !look->open_right);
+
+  return TRUE;
+}
+
+/* The bar along the bottom of a range or an imprecise date shows the span itself, to
+ * the nearest pixel: crisp, and cairo fills whole pixels without working out coverage.
+ * Faded ones are drawn one by one. */
 static gboolean
 range_bar (const ChronoLayoutLabel *label,
            ChronoRect              *bar)
 {
   double bottom = label->box.y + label->box.height;
-  double x0 = MAX (label->x, label->box.x);
-  double x1 = MIN (label->x_end, label->box.x + label->box.width);
+  double x0 = round (MAX (label->x, label->box.x));
+  double x1 = round (MIN (label->x_end, label->box.x + label->box.width));
 
   if (!label->is_range && !label->is_imprecise)
     return FALSE;
@@ -233,9 +254,14 @@ _chrono_renderer_draw_labels (ChronoRenderer          *self,
       look->box.green = self->style.label_background.green * (1 - alpha) + tint->green * alpha;
       look->box.blue = self->style.label_background.blue * (1 - alpha) + tint->blue * alpha;
       look->box.alpha = self->style.label_background.alpha;
+
+      look->open_left = label->is_range && label->x < 0 && label->box.x <= 0;
+      look->open_right = label->is_range && label->x_end > layout->width &&
+                         label->box.x + label->box.width >= floor (layout->width);
     }
 
-  fill_by_color (cr, layout, looks, G_STRUCT_OFFSET (LabelLook, box), add_box);
+  fill_by_color (cr, layout, looks, G_STRUCT_OFFSET (LabelLook, box), add_open_box);
+  fill_by_color (cr, layout, looks, G_STRUCT_OFFSET (LabelLook, box), add_rounded_box);
 
   for (guint i = 0; i < n; i++)
     {
@@ -243,7 +269,7 @@ _chrono_renderer_draw_labels (ChronoRenderer          *self,
 
       if (!looks[i].emphasised && !self->style.high_contrast)
         continue;
-      _chrono_renderer_rounded_rect (cr, &label->box, 4);
+      _chrono_renderer_box (cr, &label->box, BOX_RADIUS, !looks[i].open_left, !looks[i].open_right);
       _chrono_renderer_set_color (cr, looks[i].selected ? &self->style.accent : &self->style.foreground,
                  looks[i].selected || self->style.high_contrast ? 1.0 : 0.4);
       cairo_set_line_width (cr, looks[i].selected ? 2 : 1);

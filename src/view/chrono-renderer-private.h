@@ -24,6 +24,7 @@ struct _ChronoRenderer
   guint              frame;             /* counts the drawings onto pixels, from 1 */
   double             device_x;          /* user space's origin in device space, logical */
   double             device_y;
+  double            *ascii_advances;    /* of ' ' to '~' in the label font, once needed */
 };
 
 /* A drawing kept at the style's scale: its top left is (x, y) device pixels from the
@@ -97,6 +98,11 @@ double _chrono_renderer_snap          (ChronoRenderer          *self,
 void   _chrono_renderer_rounded_rect  (cairo_t                 *cr,
                                        const ChronoRect        *rect,
                                        double                   radius);
+void   _chrono_renderer_box           (cairo_t                 *cr,
+                                       const ChronoRect        *rect,
+                                       double                   radius,
+                                       gboolean                 round_left,
+                                       gboolean                 round_right);
 void   _chrono_renderer_show_text     (ChronoRenderer          *self,
                                        cairo_t                 *cr,
                                        ChronoTextKind           kind,

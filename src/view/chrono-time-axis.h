@@ -20,6 +20,8 @@ typedef enum
   CHRONO_TEXT_BADGE,
   CHRONO_TEXT_ERA,
   CHRONO_TEXT_OVERVIEW,      /* every text in the overview strip */
+  CHRONO_TEXT_LABEL_AT_LEAST, /* not a font: at most the width CHRONO_TEXT_LABEL measures,
+                               * found without shaping the text (0 when nothing is known) */
 } ChronoTextKind;
 
 /* Measures @text in logical pixels. Tests pass a simple arithmetic measure; the renderer
