@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "sliced-test-util.h"
 #include "ui-test-util.h"
@@ -248,6 +249,138 @@ test_unsaved_dialog (void)
   ui_test_wait_for (has_question, NULL);
   question = ui_test_find_question ();
   g_assert_true (ui_test_question_click (question, "discard"));
+  ui_test_wait_for (is_gone, &ref);
+  g_weak_ref_clear (&ref);
+}
+
+static gboolean
+gone_or_asked (gpointer data)
+{
+  return is_gone (data) || ui_test_find_question () != NULL;
+}
+
+/* Deletes @dir and the timeline and the backup that saving left in it. */
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_cmpint (g_remove (path), ==, 0);
+    }
+  g_assert_cmpint (g_remove (dir), ==, 0);
+}
+
+/* A window showing @n generated events, saved once to a new file in @dir so that Save
+ * writes there. */
+static ChronoWindow *
+window_with_file (guint        n,
+                  const char  *dir,
+                  GFile      **file)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  ChronoSession *session = chrono_window_get_session (window);
+  g_autoptr(ChronoTimeline) timeline = sliced_test_timeline_new (n);
+  g_autofree char *path = g_build_filename (dir, "large.chronoscope", NULL);
+  g_autoptr(GError) error = NULL;
+
+  chrono_window_set_timeline (window, timeline);
+  ui_test_wait_loaded (window);
+  *file = g_file_new_for_path (path);
+  chrono_session_save_async (session, *file, NULL, save_done_cb, &error);
+  ui_test_wait_for (saved, session);
+  g_assert_no_error (error);
+  g_assert_false (chrono_session_get_modified (session));
+
+  return window;
+}
+
+/* Starts Save of an edit in @window and closes the window while it is under way. */
+static void
+close_during_save (ChronoWindow *window,
+                   GWeakRef     *ref)
+{
+  ChronoSession *session = chrono_window_get_session (window);
+  SlicedTestStats stats = { 0 };
+
+  sliced_test_rename (chrono_session_get_undo_stack (session), "Saved while closing");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  sliced_test_run (&stats, 2, NULL, NULL, g_get_monotonic_time () + 60 * G_USEC_PER_SEC);
+  g_assert_cmpuint (stats.slices, ==, 2);
+  g_assert_true (chrono_session_get_modified (session));
+
+  g_weak_ref_init (ref, window);
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_iterate ();
+  g_assert_null (ui_test_find_question ());
+  g_assert_false (is_gone (ref));
+}
+
+/* Closing the window while Save is still writing a large timeline waits for it, and the
+ * save leaves nothing unsaved: the window closes without asking (it asked at once). */
+static void
+test_close_during_save (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("chronoscope-editing-XXXXXX", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ChronoTimeline) back = NULL;
+  g_autoptr(GError) error = NULL;
+  ChronoWindow *window = window_with_file (100000, dir, &file);
+  GWeakRef ref;
+
+  close_during_save (window, &ref);
+  ui_test_wait_for (gone_or_asked, &ref);
+  g_assert_null (ui_test_find_question ());
+  g_assert_true (is_gone (&ref));
+  g_weak_ref_clear (&ref);
+
+  back = chrono_timeline_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (chrono_event_get_title (chrono_timeline_get_event (back, 0)), ==, "Saved while closing");
+  remove_dir (dir);
+}
+
+/* Closing during Save asks after all when the save leaves something unsaved: an edit it
+ * could not take in, or a save that failed. */
+static void
+test_close_during_save_asks (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("chronoscope-editing-XXXXXX", NULL);
+  g_autoptr(GFile) file = NULL;
+  ChronoWindow *window = window_with_file (100000, dir, &file);
+  ChronoSession *session = chrono_window_get_session (window);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  GWeakRef ref;
+
+  /* An edit in every main loop iteration: the save writes out what it has after two
+   * starts again, and the edit after that is not in the file. */
+  close_during_save (window, &ref);
+  for (guint i = 0; !gone_or_asked (&ref) && g_get_monotonic_time () < deadline; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Edited while closing %u", i);
+
+      sliced_test_rename (chrono_session_get_undo_stack (session), title);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_false (is_gone (&ref));
+  g_assert_true (chrono_session_get_modified (session));
+  g_assert_cmpstr (ui_test_question_get_heading (ui_test_find_question ()), ==, "Save Changes?");
+  g_assert_true (ui_test_question_click (ui_test_find_question (), "cancel"));
+  ui_test_wait_for (has_no_question, NULL);
+  g_weak_ref_clear (&ref);
+
+  /* The file's folder gone, the save fails, and says so. */
+  remove_dir (dir);
+  close_during_save (window, &ref);
+  ui_test_wait_for (gone_or_asked, &ref);
+  g_assert_false (is_gone (&ref));
+  g_assert_true (chrono_session_get_modified (session));
+  g_assert_cmpstr (ui_test_question_get_heading (ui_test_find_question ()), ==, "Save Changes?");
+  g_assert_true (ui_test_question_click (ui_test_find_question (), "discard"));
   ui_test_wait_for (is_gone, &ref);
   g_weak_ref_clear (&ref);
 }
@@ -625,6 +758,8 @@ main (int   argc,
   g_test_add_func ("/ui/editing/save-outlives-session", test_save_outlives_session);
   g_test_add_func ("/ui/editing/save-superseded", test_save_superseded);
   g_test_add_func ("/ui/editing/unsaved-dialog", test_unsaved_dialog);
+  g_test_add_func ("/ui/editing/close-during-save", test_close_during_save);
+  g_test_add_func ("/ui/editing/close-during-save-asks", test_close_during_save_asks);
   g_test_add_func ("/ui/editing/quote-menu", test_quote_menu);
   g_test_add_func ("/ui/editing/delete-toast-plain-text", test_delete_toast_plain_text);
   g_test_add_func ("/ui/editing/quote-editor-file-translation", test_quote_editor_file_translation);

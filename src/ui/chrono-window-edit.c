@@ -42,18 +42,29 @@ save_done_cb (GObject      *object,
   Continuation then = data->then;
 
   g_free (data);
+  self->n_saves--;
+  if (self->n_saves == 0 && self->close_toast != NULL)
+    {
+      adw_toast_dismiss (self->close_toast);
+      g_clear_object (&self->close_toast);
+    }
 
   if (!chrono_session_save_finish (CHRONO_SESSION (object), result, &error))
     {
       AdwToast *toast = chrono_ui_toast_new (error->message);
 
       adw_toast_set_timeout (toast, 0);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      return;
+    }
+  else if (then != NULL)
+    {
+      then (self);
     }
 
-  if (then != NULL)
-    then (self);
+  /* Closing waited for the save: it asks now if the save failed or left newer edits. */
+  if (self->n_saves == 0 && self->close_after_save)
+    gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -65,6 +76,7 @@ save_to (ChronoWindow *self,
 
   data->self = g_object_ref (self);
   data->then = then;
+  self->n_saves++;
   chrono_session_save_async (self->session, file, NULL, save_done_cb, data);
 }
 

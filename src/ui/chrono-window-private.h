@@ -60,6 +60,9 @@ struct _ChronoWindow
   ChronoEventEditor    *event_editor;   /* made the first time an event is edited */
   gboolean              editing_new;     /* the event in the editor was just made */
   gboolean              closing;         /* the user said to close, unsaved or not */
+  guint                 n_saves;         /* saves under way */
+  gboolean              close_after_save; /* closing waits for them */
+  AdwToast             *close_toast;     /* and says so until they end */
   ChronoQuotePane      *quote_pane;
 };
 

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "chrono-ui-util.h"
 #include "chrono-window-private.h"
 
 #define BUILTIN_TIMELINE_URI "resource://" RESOURCE_PATH "/timelines/alexnet-to-agi.chronoscope"
@@ -462,6 +463,21 @@ chrono_window_close_request (GtkWindow *window)
 {
   ChronoWindow *self = CHRONO_WINDOW (window);
 
+  /* A save under way most likely leaves nothing unsaved: asking waits for it. */
+  if (!self->closing && self->n_saves > 0)
+    {
+      if (self->close_toast == NULL)
+        {
+          self->close_toast = chrono_ui_toast_new (_("The window closes once the timeline is saved"));
+          adw_toast_set_priority (self->close_toast, ADW_TOAST_PRIORITY_HIGH);
+          adw_toast_set_timeout (self->close_toast, 0);
+          chrono_window_add_toast (self, g_object_ref (self->close_toast));
+        }
+      self->close_after_save = TRUE;
+      return TRUE;
+    }
+  self->close_after_save = FALSE;
+
   if (!self->closing && chrono_session_get_modified (self->session))
     {
       _chrono_window_ask_unsaved (self, close_now);
@@ -482,6 +498,7 @@ chrono_window_dispose (GObject *object)
   if (self->span_save_id != 0)
     save_span (self);
   g_clear_handle_id (&self->layout_idle_id, g_source_remove);
+  g_clear_object (&self->close_toast);
 
   if (self->session != NULL)
     {
