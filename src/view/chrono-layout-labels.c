@@ -22,6 +22,13 @@ rects_intersect (const ChronoRect *a,
 
 #define COVERED_BLOCK 16
 
+/* A row's bit in the covered words; rows past 64 have none (no words are kept then). */
+static inline guint64
+row_bit (guint row)
+{
+  return row < 64 ? G_GUINT64_CONSTANT (1) << row : 0;
+}
+
 void
 _chrono_label_rows_init (ChronoLabelRows *rows,
                          ChronoLayout    *self)
@@ -59,13 +66,13 @@ rows_covering (ChronoLabelRows  *rows,
                guint             first_row,
                guint             last_row)
 {
-  guint64 wanted = (last_row >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << last_row) - 1) &
-                   ~((G_GUINT64_CONSTANT (1) << first_row) - 1);
-  guint64 covering = 0;
+  guint64 wanted, covering = 0;
   double from, to;
 
   if (!rows->use_covered || !on_whole_pixels (box))
     return 0;
+
+  wanted = (last_row >= 64 ? G_MAXUINT64 : row_bit (last_row) - 1) & ~(row_bit (first_row) - 1);
 
   from = MAX (box->x - LABEL_GAP / 2, 0);
   to = MIN (box->x + box->width + LABEL_GAP / 2, rows->n_columns);
@@ -94,7 +101,7 @@ add_to_row (ChronoLayout    *self,
 {
   const ChronoRect *box = &g_array_index (self->labels, ChronoLayoutLabel, index).box;
   guint64 *covered = rows->covered;
-  guint64 bit = G_GUINT64_CONSTANT (1) << row;
+  guint64 bit = row_bit (row);
   guint from, to;
 
   g_array_append_val (g_ptr_array_index (rows->rows, row), index);
@@ -171,7 +178,7 @@ any_row_fits (ChronoLayout     *self,
 
   for (guint row = first_row; row < last_row; row++)
     {
-      if (covering & (G_GUINT64_CONSTANT (1) << row))
+      if (covering & row_bit (row))
         continue;
       box->y = _chrono_layout_row_y (self, row);
       if (label_fits (self, rows, box, stem_x, row, FALSE))
@@ -258,7 +265,8 @@ _chrono_layout_place_label (ChronoLayout             *self,
    * label could go anywhere near this event, as happens to most of them in a crowd. */
   x0 = _chrono_layout_time_to_x (self, (double) candidate->start);
   x1 = _chrono_layout_time_to_x (self, (double) candidate->end);
-  if (end_date == NULL || x1 - x0 < 2)
+  /* A moment, not a range nor a date wide enough to be drawn as a span (see below). */
+  if (x1 - x0 < 2 || (end_date == NULL && x1 - x0 < 6))
     {
       if (x0 >= 0 && x0 <= self->width &&
           (!moment_box_fits (self, rows, x0, MIN_LABEL_WIDTH, first_row, last_row) ||
@@ -358,7 +366,7 @@ _chrono_layout_place_label (ChronoLayout             *self,
 
       for (guint row = first_row; row < last_row; row++)
         {
-          if (covering & (G_GUINT64_CONSTANT (1) << row))
+          if (covering & row_bit (row))
             continue;
           label.box.y = _chrono_layout_row_y (self, row);
           if (label_fits (self, rows, &label.box, label.stem_x, row, strict))
