@@ -5,11 +5,13 @@
 
 #include "config.h"
 
+#include <cairo-svg.h>
+#include <glib/gstdio.h>
 #include <cairo-tee.h>
 #include <math.h>
 
 #include "model/chrono-edit-properties.h"
-#include "view/chrono-renderer.h"
+#include "view/chrono-renderer-private.h"
 
 #define WIDTH  900
 #define HEIGHT 320
@@ -255,11 +257,15 @@ test_renderer_measure (void)
 static void
 test_renderer_measure_at_least (void)
 {
-  static const char *fonts[] = { "Sans 11", "Serif 11", "Monospace 11", "Cantarell 11", "Sans Bold 24" };
+  static const char *fonts[] = {
+    "Sans 11", "Serif 11", "Monospace 11", "Cantarell 11", "Sans Bold 24", "Serif Bold Italic 11",
+    "DejaVu Sans Condensed 11", "Noto Sans CJK SC 11",
+  };
   static const char *titles[] = {
     "Event number 123456", "AVAVAVAVAV", "To Wa Ty Yo Te LT", "WAVE OF AI", "ffi fl fi ffl",
     "iiiiiiiiiiii", "GPT-4 is released to the public", "OpenAI 成立", "人工智能", "Ĳ Ŧ ḟ ᾮ", "",
-    "Über-Größe, naïve café", "1.1.1.1 / :;,.'`!|",
+    "Über-Größe, naïve café", "1.1.1.1 / :;,.'`!|", "Y.Y.Y.Y.Y.Y.", "T,T,T,T,T,T,", "P.Y.T.",
+    "rv rw ry vv ww yy", "ry, vy. wy; yo", "11111 77777 1 7 1",
   };
   double min_ratio = G_MAXDOUBLE;
 
@@ -294,6 +300,54 @@ test_renderer_measure_at_least (void)
 
   /* ASCII titles are not turned away on nothing: the bound is most of the width. */
   g_assert_cmpfloat (min_ratio, <, 1.5);
+}
+
+/* Rounded corners are chords on pixels, where cairo spent more on arcs than on filling,
+ * and arcs in vector files, where chords would show when zoomed into. */
+static guint
+count_curves (cairo_surface_t *target)
+{
+  cairo_t *cr = cairo_create (target);
+  ChronoRect box = { 10, 10, 120, 24 };
+  cairo_path_t *path;
+  guint n_curves = 0, n_lines = 0;
+
+  _chrono_renderer_rounded_rect (cr, &box, 4);
+  path = cairo_copy_path (cr);
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    {
+      n_curves += path->data[i].header.type == CAIRO_PATH_CURVE_TO;
+      n_lines += path->data[i].header.type == CAIRO_PATH_LINE_TO;
+    }
+  g_assert_cmpuint (n_curves + n_lines, >=, 4);
+  cairo_path_destroy (path);
+  cairo_destroy (cr);
+
+  return n_curves;
+}
+
+static void
+test_renderer_corners (void)
+{
+  g_autofree char *svg_path = g_build_filename (g_get_tmp_dir (), "chronoscope-corners-XXXXXX.svg", NULL);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 50);
+  cairo_surface_t *svg;
+  int fd = g_mkstemp (svg_path);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_close (fd, NULL);
+  svg = cairo_svg_surface_create (svg_path, 200, 50);
+
+  g_assert_cmpuint (count_curves (image), ==, 0);
+  g_assert_cmpuint (count_curves (svg), >=, 4);
+
+  /* Large on pixels, as arcs too. */
+  cairo_surface_set_device_scale (image, 8, 8);
+  g_assert_cmpuint (count_curves (image), >=, 4);
+
+  cairo_surface_destroy (svg);
+  cairo_surface_destroy (image);
+  g_unlink (svg_path);
 }
 
 /* Renders a made-in-2015 event, a forecast for 2025 or not, and returns the pixel where
@@ -693,6 +747,7 @@ main (int   argc,
   g_test_add_func ("/view/renderer/markers-dark-hidpi", test_renderer_markers_dark_hidpi);
   g_test_add_func ("/view/renderer/measure", test_renderer_measure);
   g_test_add_func ("/view/renderer/measure-at-least", test_renderer_measure_at_least);
+  g_test_add_func ("/view/renderer/corners", test_renderer_corners);
   g_test_add_func ("/view/renderer/forecast-arrow", test_renderer_forecast_arrow);
   g_test_add_func ("/view/renderer/measure-after-edit", test_renderer_measure_after_edit);
   g_test_add_data_func ("/view/renderer/bitmaps", &scales[0], check_bitmaps);

@@ -24,7 +24,7 @@ struct _ChronoRenderer
   guint              frame;             /* counts the drawings onto pixels, from 1 */
   double             device_x;          /* user space's origin in device space, logical */
   double             device_y;
-  double            *ascii_advances;    /* of ' ' to '~' in the label font, once needed */
+  double            *ascii_advances;    /* of ' ', 'a'-'z', '0'-'9' in the label font, once needed */
 };
 
 /* A drawing kept at the style's scale: its top left is (x, y) device pixels from the
