@@ -234,8 +234,8 @@ copied_cb (GObject      *object,
 }
 
 /* The model belongs to this thread, so it is written out here, a slice at a time below
- * the priority of input and drawing, and after an edit again once edits pause; the disk
- * is left to a worker. */
+ * the priority of input and drawing, and after an edit started again a few seconds on;
+ * the disk is left to a worker. */
 static void
 write_copy (ChronoAutosave *self)
 {
