@@ -24,7 +24,6 @@ struct _ChronoEventList
 
   ChronoSession   *session;
   GSignalGroup    *session_signals;
-  GSignalGroup    *selection_signals;
   GSignalGroup    *events_signals;
   GSignalGroup    *filter_signals;
 
@@ -38,7 +37,6 @@ struct _ChronoEventList
   /* The list view gets the events that fit in the window first, the others a screenful
    * a frame once the first frame is painted. */
   ChronoPartialSelection *rows;
-  GObject         *selected;   /* the item the list last went after, or NULL */
   gulong           paint_id;
   guint            more_rows_id;
   int              min_row_height;
@@ -228,17 +226,12 @@ unbind_item_cb (GtkSignalListItemFactory *factory,
   chrono_event_row_set_event (CHRONO_EVENT_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
-/* The selection loses an event that an edit moves elsewhere in the list, and the session
- * selects it again at its new place once the edit is done: the list goes after it then
- * as after a newly selected event, but not after one that others' edits only shift. */
 static void
 selected_event_cb (ChronoEventList *self)
 {
-  GtkSingleSelection *selection = chrono_session_get_selection (self->session);
-  guint position = gtk_single_selection_get_selected (selection);
+  guint position = gtk_single_selection_get_selected (chrono_session_get_selection (self->session));
 
-  if (g_set_object (&self->selected, gtk_single_selection_get_selected_item (selection)) &&
-      position != GTK_INVALID_LIST_POSITION)
+  if (position != GTK_INVALID_LIST_POSITION)
     {
       /* Scrolled, the first frame may show any of the rows. */
       if (!self->complete)
@@ -309,12 +302,10 @@ chrono_event_list_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->session_signals);
-  g_clear_object (&self->selection_signals);
   g_clear_object (&self->events_signals);
   g_clear_object (&self->filter_signals);
   g_clear_object (&self->session);
   g_clear_object (&self->rows);
-  g_clear_object (&self->selected);
 
   G_OBJECT_CLASS (chrono_event_list_parent_class)->dispose (object);
 }
@@ -442,8 +433,7 @@ chrono_event_list_init (ChronoEventList *self)
 
   self->session_signals = g_signal_group_new (CHRONO_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::timeline", G_CALLBACK (update_count), self);
-  self->selection_signals = g_signal_group_new (GTK_TYPE_SINGLE_SELECTION);
-  g_signal_group_connect_swapped (self->selection_signals, "notify::selected-item", G_CALLBACK (selected_event_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::selected-event", G_CALLBACK (selected_event_cb), self);
   self->events_signals = g_signal_group_new (CHRONO_TYPE_EVENT_INDEX);
   g_signal_group_connect_swapped (self->events_signals, "items-changed", G_CALLBACK (update_count), self);
   /* The filter may change without changing which events pass ("6 of 6" and "6"). */
@@ -479,11 +469,9 @@ chrono_event_list_set_session (ChronoEventList *self,
   if (!g_set_object (&self->session, session))
     return;
 
-  g_clear_object (&self->selected);
   chrono_partial_selection_set_model (self->rows,
                                       session != NULL ? GTK_SELECTION_MODEL (chrono_session_get_selection (session)) : NULL);
   g_signal_group_set_target (self->session_signals, session);
-  g_signal_group_set_target (self->selection_signals, session != NULL ? chrono_session_get_selection (session) : NULL);
   g_signal_group_set_target (self->events_signals, session != NULL ? chrono_session_get_events (session) : NULL);
   g_signal_group_set_target (self->filter_signals, session != NULL ? chrono_session_get_filter (session) : NULL);
   update_count (self);
