@@ -95,6 +95,7 @@ void   _chrono_renderer_set_color     (cairo_t                 *cr,
 double _chrono_renderer_snap          (ChronoRenderer          *self,
                                        double                   x,
                                        double                   width);
+/* chrono-renderer-shapes.c */
 void   _chrono_renderer_rounded_rect  (cairo_t                 *cr,
                                        const ChronoRect        *rect,
                                        double                   radius);
@@ -103,6 +104,7 @@ void   _chrono_renderer_box           (cairo_t                 *cr,
                                        double                   radius,
                                        gboolean                 round_left,
                                        gboolean                 round_right);
+/* chrono-renderer.c */
 void   _chrono_renderer_show_text     (ChronoRenderer          *self,
                                        cairo_t                 *cr,
                                        ChronoTextKind           kind,
