@@ -25,8 +25,10 @@
  *                          [--runs=N] [--frames=N] [--cpu] [--zooms=ZOOM,…] [--pictures=DIR]
  *        chronoscope-bench --sizes=N --write-native=FILE   (the generated file, for app-frames.sh)
  * --tsv prints one line per figure: name, N, median ms, p95 ms, peak resident MiB.
- * After the frames of each size, frame-bitmaps tells how many bitmaps of titles, markers
- * and badges the renderer keeps and their size (on standard error with --tsv).
+ * After each zoom's frames, frame-<zoom>-shows tells how many labels and cluster badges a
+ * frame drew on average (what a frame's cost follows), and after each size's, frame-bitmaps
+ * how many bitmaps of titles, markers and badges the renderer keeps and their size (both on
+ * standard error with --tsv).
  * --pictures=DIR writes the first frame of each zoom as DIR/frame-<zoom>-<N>-<look>.png,
  * in the light and dark styles and at scale 2, to compare the pictures of two builds.
  * --cpu times frames and loads by the CPU time of the thread or process doing them
@@ -367,6 +369,7 @@ bench_frames (ChronoTimeline *timeline,
       g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
       double duration = zooms[z].duration > 0 ? zooms[z].duration : (double) (last - first) * 1.05;
       double centre = (first + (double) last) / 2;
+      guint n_labels = 0, n_badges = 0;
 
       if (zooms_only != NULL && strstr (zooms_only, zooms[z].name + strlen ("frame-")) == NULL)
         continue;
@@ -398,12 +401,21 @@ bench_frames (ChronoTimeline *timeline,
             chrono_renderer_draw (renderer, cr, layout, &state);
             cairo_destroy (cr);
             cairo_surface_flush (surface);
+            n_labels += layout->labels->len;
+            n_badges += layout->clusters->len;
           }
           ms = (now_us (CLOCK_THREAD_CPUTIME_ID) - begin) / 1000.0;
           g_array_append_val (samples, ms);
         }
 
       report (zooms[z].name, n, samples, -1);
+      /* A frame's cost follows what it shows: at a sparse size it shows less. */
+      if (tsv)
+        g_printerr ("%s-shows\t%u\t%.1f labels\t%.1f badges\n", zooms[z].name, n,
+                    (double) n_labels / frames_per_zoom, (double) n_badges / frames_per_zoom);
+      else
+        g_print ("%-22s %9u %.1f labels, %.1f badges a frame\n", "  shows", n,
+                 (double) n_labels / frames_per_zoom, (double) n_badges / frames_per_zoom);
       if (pictures != NULL)
         write_pictures (timeline, index, zooms[z].name, n, centre - duration / 2, centre + duration / 2);
     }
