@@ -494,7 +494,8 @@ chrono_window_dispose (GObject *object)
 {
   ChronoWindow *self = CHRONO_WINDOW (object);
 
-  /* Quitting from the menu or Ctrl+Q disposes the window without a close request. */
+  /* Quit (Ctrl+Q) closes windows through a close request, which saves the span; a window
+   * destroyed without one (gtk_window_destroy) saves a span still pending here. */
   if (self->span_save_id != 0)
     save_span (self);
   g_clear_handle_id (&self->layout_idle_id, g_source_remove);
