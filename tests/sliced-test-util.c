@@ -66,11 +66,11 @@ sliced_test_run (SlicedTestStats *stats,
   while (stats->slices < until && (done == NULL || !done (data)) && g_get_monotonic_time () < deadline)
     {
       double begin = thread_cpu_ms ();
-      double ms;
+      gboolean dispatched = g_main_context_iteration (NULL, FALSE);
+      double ms = thread_cpu_ms () - begin;
 
-      g_main_context_iteration (NULL, FALSE);
-      ms = thread_cpu_ms () - begin;
       stats->slices += ms > 0.25;
+      stats->dispatches += dispatched;
       stats->busy_ms += ms;
       stats->longest_ms = MAX (stats->longest_ms, ms);
       g_usleep (100);

@@ -73,7 +73,9 @@ assert_written_as_now (Result          *result,
 }
 
 /* A small timeline and a large one: the bytes are those written at once, the large one
- * over many slices, each well under a frame (50 ms leaves room for slow builds). */
+ * over many slices, none with more than CHRONO_SLICED_WRITE_SLICE_EVENTS events, the
+ * main loop getting control back after each. (How long a slice takes is the benchmark's
+ * to measure.) */
 static void
 test_same_bytes (void)
 {
@@ -91,13 +93,10 @@ test_same_bytes (void)
       g_assert_false (result.done);
       sliced_test_run (&stats, 0, is_done, &result, deadline_in_s (60));
       assert_written_as_now (&result, stack);
-      g_test_message ("%u events: %u slices, the longest %.1f ms", chrono_timeline_get_n_events (timelines[i]),
-                      stats.slices, stats.longest_ms);
+      g_test_message ("%u events: %u iterations, the longest %.1f ms", chrono_timeline_get_n_events (timelines[i]),
+                      stats.dispatches, stats.longest_ms);
       if (timelines[i] == large)
-        {
-          g_assert_cmpuint (stats.slices, >, 10);
-          g_assert_cmpfloat (stats.longest_ms, <, 50);
-        }
+        g_assert_cmpuint (stats.dispatches, >=, N_EVENTS * 5 / CHRONO_SLICED_WRITE_SLICE_EVENTS + 1);
     }
 }
 
@@ -180,6 +179,7 @@ test_restart_on_edit (void)
         sliced_test_rename (stack, "Edited during the write");
       edited = g_get_monotonic_time ();
       stats.slices = 0;
+      stats.dispatches = 0;
       if (delay_ms > 0)
         {
           sliced_test_run (&stats, 0, is_done, &result, edited + delay_ms * 800);
@@ -192,7 +192,7 @@ test_restart_on_edit (void)
                                       "Edited during the write"));
       g_assert_cmpint (g_get_monotonic_time () - edited, >=, delay_ms * 1000);
       /* Started again, not finished at once. */
-      g_assert_cmpuint (stats.slices, >, 10);
+      g_assert_cmpuint (stats.dispatches, >=, N_EVENTS * 5 / CHRONO_SLICED_WRITE_SLICE_EVENTS + 1);
     }
 }
 

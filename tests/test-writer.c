@@ -221,7 +221,8 @@ multiply_events (GBytes *bytes,
   return g_string_free_to_bytes (out);
 }
 
-/* Written a few events at a time, the file is the one written at once, byte for byte. */
+/* Written a few events at a time, the file is the one written at once, byte for byte;
+ * a step writes no more events than it is allowed. */
 static void
 test_write_in_steps (gconstpointer data)
 {
@@ -250,7 +251,7 @@ test_write_in_steps (gconstpointer data)
 
   /* A deadline already past: each step writes as little as it may. */
   writer = chrono_native_writer_new (timeline);
-  while (!chrono_native_writer_step (writer, 0))
+  while (!chrono_native_writer_step (writer, G_MAXUINT, 0))
     steps++;
   in_steps = chrono_native_writer_finish (writer);
 
@@ -260,10 +261,20 @@ test_write_in_steps (gconstpointer data)
                    g_bytes_get_data (in_steps, NULL), g_bytes_get_size (in_steps));
   read_back = read_bytes (in_steps);
   assert_timelines_equal (timeline, read_back);
+  g_clear_pointer (&in_steps, g_bytes_unref);
+
+  /* No deadline: each step writes as many events as it is allowed, 7, and no more. */
+  writer = chrono_native_writer_new (timeline);
+  for (steps = 1; !chrono_native_writer_step (writer, 7, G_MAXINT64); steps++)
+    ;
+  in_steps = chrono_native_writer_finish (writer);
+  g_assert_cmpuint (steps, ==, (n_events + 6) / 7);
+  g_assert_cmpmem (g_bytes_get_data (at_once, NULL), g_bytes_get_size (at_once),
+                   g_bytes_get_data (in_steps, NULL), g_bytes_get_size (in_steps));
 
   /* Abandoned halfway, it leaves nothing behind (for the leak checkers). */
   writer = chrono_native_writer_new (timeline);
-  g_assert_false (chrono_native_writer_step (writer, 0));
+  g_assert_false (chrono_native_writer_step (writer, G_MAXUINT, 0));
   chrono_native_writer_free (writer);
 }
 

@@ -10,7 +10,7 @@
 #include "chrono-sliced-write.h"
 #include "chrono-timeline-writer.h"
 
-/* How long one slice holds the main loop: well under a frame. */
+/* How long one slice holds the main loop at most: well under a frame. */
 #define SLICE_US 4000
 #define MAX_RESTARTS 2
 
@@ -111,7 +111,8 @@ slice_cb (gpointer user_data)
     }
 
   if (data->n_restarts < MAX_RESTARTS &&
-      !chrono_native_writer_step (data->writer, g_get_monotonic_time () + SLICE_US))
+      !chrono_native_writer_step (data->writer, CHRONO_SLICED_WRITE_SLICE_EVENTS,
+                                  g_get_monotonic_time () + SLICE_US))
     return G_SOURCE_CONTINUE;
 
   g_task_return_pointer (task, chrono_native_writer_finish (g_steal_pointer (&data->writer)),

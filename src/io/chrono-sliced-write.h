@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* The most events one slice writes; fewer when its few milliseconds run out first. */
+#define CHRONO_SLICED_WRITE_SLICE_EVENTS 4096
+
 /* Writes out the timeline of @stack as chrono_timeline_write_native() does, a slice of a
  * few milliseconds at a time in callbacks of @priority on this thread's main context, so
  * that a large timeline is written without holding the main loop. An edit meanwhile

@@ -371,12 +371,15 @@ write_head (GString        *out,
 
 gboolean
 chrono_native_writer_step (ChronoNativeWriter *writer,
+                           guint               max_events,
                            gint64              deadline)
 {
   guint n_events;
+  guint limit;
 
   g_return_val_if_fail (writer != NULL, TRUE);
   g_return_val_if_fail (writer->out != NULL, TRUE);
+  g_return_val_if_fail (max_events > 0, FALSE);
 
   n_events = chrono_timeline_get_n_events (writer->timeline);
   if (writer->next_event == G_MAXUINT)
@@ -385,10 +388,12 @@ chrono_native_writer_step (ChronoNativeWriter *writer,
       writer->head_length = writer->out->len;
       writer->next_event = 0;
     }
+  limit = writer->next_event + MIN (max_events, n_events - writer->next_event);
 
   do
     {
-      guint end = MIN (n_events, writer->next_event + EVENTS_PER_CHECK);
+      guint begin = writer->next_event;
+      guint end = MIN (limit, begin + EVENTS_PER_CHECK);
 
       for (; writer->next_event < end; writer->next_event++)
         write_event (writer->out, writer->timeline, chrono_timeline_get_event (writer->timeline, writer->next_event));
@@ -396,7 +401,7 @@ chrono_native_writer_step (ChronoNativeWriter *writer,
       /* Room for the rest at once, by the size of the first events: growing the string
        * as it fills copies it (up to where the allocator maps memory of its own), which
        * at a million events held one step for 10 ms. */
-      if (end == MIN (n_events, EVENTS_PER_CHECK))
+      if (begin < EVENTS_PER_CHECK && end >= MIN (n_events, EVENTS_PER_CHECK))
         {
           gsize length = writer->out->len;
           gsize per_event = (length - writer->head_length) / MAX (end, 1);
@@ -409,7 +414,7 @@ chrono_native_writer_step (ChronoNativeWriter *writer,
           g_string_truncate (writer->out, length);
         }
     }
-  while (writer->next_event < n_events && g_get_monotonic_time () < deadline);
+  while (writer->next_event < limit && g_get_monotonic_time () < deadline);
 
   return writer->next_event >= n_events;
 }
@@ -421,7 +426,7 @@ chrono_native_writer_finish (ChronoNativeWriter *writer)
 
   g_return_val_if_fail (writer != NULL, NULL);
 
-  while (!chrono_native_writer_step (writer, G_MAXINT64))
+  while (!chrono_native_writer_step (writer, G_MAXUINT, G_MAXINT64))
     ;
 
   out = g_steal_pointer (&writer->out);

@@ -22,14 +22,16 @@ GQuark    chrono_writer_error_quark    (void);
 GBytes   *chrono_timeline_write_native (ChronoTimeline *timeline);
 
 /* The same, a little at a time, so that a large timeline is written without holding the
- * main loop: each step writes at least a few events and stops once the monotonic time
- * passes @deadline, returning TRUE when every event is written. The timeline must not
+ * main loop: each step writes at most @max_events events (at least one, while any are
+ * left), and stops sooner once the monotonic time passes @deadline, looking at the clock
+ * every few events; it returns TRUE when every event is written. The timeline must not
  * change between steps (a changed timeline means a new writer). Finishing writes what is
  * left and frees the writer. */
 typedef struct _ChronoNativeWriter ChronoNativeWriter;
 
 ChronoNativeWriter *chrono_native_writer_new    (ChronoTimeline     *timeline);
 gboolean            chrono_native_writer_step   (ChronoNativeWriter *writer,
+                                                 guint               max_events,
                                                  gint64              deadline);
 GBytes             *chrono_native_writer_finish (ChronoNativeWriter *writer);
 void                chrono_native_writer_free   (ChronoNativeWriter *writer);
