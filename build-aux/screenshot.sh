@@ -10,10 +10,13 @@ lang=${3:-en_US.UTF-8}
 builddir=${BUILDDIR:-_build}
 
 export DISPLAY=$display GDK_BACKEND=x11 GSK_RENDERER=cairo GSETTINGS_BACKEND=memory
+# Data and settings of its own: no autosave or recent file of the user's shows.
+home=$(mktemp -d)
+export XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config
 export CHRONOSCOPE_LOCALEDIR=$PWD/$builddir/po GSETTINGS_SCHEMA_DIR=$builddir/data LANG=$lang LANGUAGE='' LC_ALL=''
 dbus-run-session -- "$builddir/src/chronoscope" >/dev/null 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
+trap 'kill $pid 2>/dev/null || true; rm -rf "$home" 2>/dev/null || true' EXIT
 for _ in $(seq 100); do
   win=$(xdotool search --sync --onlyvisible --class chronoscope 2>/dev/null | head -n 1 || true)
   [ -n "$win" ] && break
