@@ -24,6 +24,7 @@ struct _ChronoEventList
 
   ChronoSession   *session;
   GSignalGroup    *session_signals;
+  GSignalGroup    *selection_signals;
   GSignalGroup    *events_signals;
   GSignalGroup    *filter_signals;
 
@@ -37,6 +38,8 @@ struct _ChronoEventList
   /* The list view gets the events that fit in the window first, the others a screenful
    * a frame once the first frame is painted. */
   ChronoPartialSelection *rows;
+  GObject         *selected;   /* the item the list last went after, or NULL */
+  gulong           layout_id;  /* goes after it again once the list is laid out */
   gulong           paint_id;
   guint            more_rows_id;
   int              min_row_height;
@@ -191,6 +194,8 @@ chrono_event_list_unrealize (GtkWidget *widget)
 
   if (self->paint_id != 0)
     g_clear_signal_handler (&self->paint_id, gtk_widget_get_frame_clock (widget));
+  if (self->layout_id != 0)
+    g_clear_signal_handler (&self->layout_id, gtk_widget_get_frame_clock (widget));
   g_clear_handle_id (&self->more_rows_id, g_source_remove);
 
   GTK_WIDGET_CLASS (chrono_event_list_parent_class)->unrealize (widget);
@@ -227,16 +232,49 @@ unbind_item_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+scroll_to_selected (ChronoEventList *self)
+{
+  guint position;
+
+  if (self->session == NULL)
+    return;
+
+  position = gtk_single_selection_get_selected (chrono_session_get_selection (self->session));
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+/* Newer list views (GTK 4.18; 4.12 and later by their source) take a row that is not laid
+ * out yet (one an edit has just moved) to have no height, and scrolled to, such a row
+ * below the view is kept with its top at the view's bottom, out of sight. In the frame's
+ * layout, once the window's handler has laid the list out, the row has its height, and
+ * the list scrolls to it again before the frame is drawn. */
+static void
+layout_cb (GdkFrameClock   *clock,
+           ChronoEventList *self)
+{
+  g_clear_signal_handler (&self->layout_id, clock);
+  scroll_to_selected (self);
+}
+
+/* The selection loses an event that an edit moves elsewhere in the list, and the session
+ * selects it again at its new place once the edit is done: the list goes after it then
+ * as after a newly selected event, but not after one that others' edits only shift. */
+static void
 selected_event_cb (ChronoEventList *self)
 {
-  guint position = gtk_single_selection_get_selected (chrono_session_get_selection (self->session));
+  GtkSingleSelection *selection = chrono_session_get_selection (self->session);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
-  if (position != GTK_INVALID_LIST_POSITION)
+  if (g_set_object (&self->selected, gtk_single_selection_get_selected_item (selection)) &&
+      self->selected != NULL)
     {
       /* Scrolled, the first frame may show any of the rows. */
       if (!self->complete)
         show_all (self);
-      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+      scroll_to_selected (self);
+      if (clock != NULL && self->layout_id == 0)
+        self->layout_id = g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), self);
     }
 }
 
@@ -302,10 +340,12 @@ chrono_event_list_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->session_signals);
+  g_clear_object (&self->selection_signals);
   g_clear_object (&self->events_signals);
   g_clear_object (&self->filter_signals);
   g_clear_object (&self->session);
   g_clear_object (&self->rows);
+  g_clear_object (&self->selected);
 
   G_OBJECT_CLASS (chrono_event_list_parent_class)->dispose (object);
 }
@@ -433,7 +473,8 @@ chrono_event_list_init (ChronoEventList *self)
 
   self->session_signals = g_signal_group_new (CHRONO_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::timeline", G_CALLBACK (update_count), self);
-  g_signal_group_connect_swapped (self->session_signals, "notify::selected-event", G_CALLBACK (selected_event_cb), self);
+  self->selection_signals = g_signal_group_new (GTK_TYPE_SINGLE_SELECTION);
+  g_signal_group_connect_swapped (self->selection_signals, "notify::selected-item", G_CALLBACK (selected_event_cb), self);
   self->events_signals = g_signal_group_new (CHRONO_TYPE_EVENT_INDEX);
   g_signal_group_connect_swapped (self->events_signals, "items-changed", G_CALLBACK (update_count), self);
   /* The filter may change without changing which events pass ("6 of 6" and "6"). */
@@ -472,6 +513,7 @@ chrono_event_list_set_session (ChronoEventList *self,
   chrono_partial_selection_set_model (self->rows,
                                       session != NULL ? GTK_SELECTION_MODEL (chrono_session_get_selection (session)) : NULL);
   g_signal_group_set_target (self->session_signals, session);
+  g_signal_group_set_target (self->selection_signals, session != NULL ? chrono_session_get_selection (session) : NULL);
   g_signal_group_set_target (self->events_signals, session != NULL ? chrono_session_get_events (session) : NULL);
   g_signal_group_set_target (self->filter_signals, session != NULL ? chrono_session_get_filter (session) : NULL);
   update_count (self);

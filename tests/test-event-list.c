@@ -1,0 +1,268 @@
+/* test-event-list.c — the sidebar's list follows the selected event
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "model/chrono-edit-span.h"
+#include "ui-test-util.h"
+#include "ui/chrono-event-list.h"
+#include "ui/chrono-event-row.h"
+#include "ui/chrono-session.h"
+
+#define N_EVENTS 300
+
+typedef struct
+{
+  ChronoSession   *session;
+  ChronoTimeline  *timeline;
+  GtkWindow       *window;
+  ChronoEventList *list;
+  GtkWidget       *list_view;
+  guint            n_shown_at_move;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->session = chrono_session_new ();
+  fixture->timeline = ui_test_big_timeline_new (N_EVENTS);
+  chrono_session_set_timeline (fixture->session, fixture->timeline);
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 360, 480);
+  fixture->list = g_object_new (CHRONO_TYPE_EVENT_LIST, NULL);
+  fixture->list_view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->list), CHRONO_TYPE_EVENT_LIST,
+                                                                  "list_view"));
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->list));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  ui_test_iterate ();
+  g_clear_object (&fixture->session);
+  g_clear_object (&fixture->timeline);
+}
+
+/* The row that shows @event, or NULL when the list has none made for it. */
+static GtkWidget *
+find_row (Fixture     *fixture,
+          ChronoEvent *event)
+{
+  for (GtkWidget *item = gtk_widget_get_first_child (fixture->list_view);
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = ui_test_find_child (item, CHRONO_TYPE_EVENT_ROW);
+
+      if (row != NULL && chrono_event_row_get_event (CHRONO_EVENT_ROW (row)) == event)
+        return item;
+    }
+
+  return NULL;
+}
+
+/* Whether the row that shows @event lies whole inside the part of the list that the
+ * scrolled window shows. */
+static gboolean
+row_shown (Fixture     *fixture,
+           ChronoEvent *event)
+{
+  GtkWidget *item = find_row (fixture, event);
+  GtkWidget *viewport = gtk_widget_get_ancestor (fixture->list_view, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  if (item == NULL || !gtk_widget_get_mapped (item) || !gtk_widget_get_child_visible (item) ||
+      !gtk_widget_compute_bounds (item, viewport, &bounds))
+    return FALSE;
+
+  return bounds.origin.y >= 0 && bounds.size.height > 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (viewport);
+}
+
+static gboolean
+time_up_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Why the row of @event is not in view, for the test's log. */
+static void
+tell_where (Fixture     *fixture,
+            ChronoEvent *event)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fixture->list_view));
+  GtkWidget *item = find_row (fixture, event);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+
+  if (item != NULL && !gtk_widget_compute_bounds (item, fixture->list_view, &bounds))
+    item = NULL;
+  g_test_message ("%s not in view: the list is scrolled to %g of %g, page %g; its row %s at %g, %g high",
+                  chrono_event_get_id (event), gtk_adjustment_get_value (adjustment),
+                  gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment),
+                  item != NULL ? "is" : "is not made, or", bounds.origin.y, bounds.size.height);
+}
+
+/* Frames are drawn until the row of @event is in view, for at most @seconds (a loaded
+ * machine is slow; a list that does not follow never gets there). */
+static gboolean
+wait_row_shown (Fixture     *fixture,
+                ChronoEvent *event,
+                guint        seconds)
+{
+  gboolean time_up = FALSE;
+  guint timeout = g_timeout_add_seconds (seconds, time_up_cb, &time_up);
+
+  while (!row_shown (fixture, event) && !time_up)
+    g_main_context_iteration (NULL, TRUE);
+  if (!time_up)
+    g_source_remove (timeout);
+
+  if (!row_shown (fixture, event))
+    {
+      tell_where (fixture, event);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+count_frame_cb (GdkFrameClock *clock,
+                guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+/* Whether the next frame drawn shows the row of @event whole: the list follows an event
+ * before it is drawn in its new place, not a frame later. */
+static gboolean
+next_frame_shows (Fixture     *fixture,
+                  ChronoEvent *event)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+  guint n_frames = 0;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), &n_frames);
+  gboolean time_up = FALSE;
+  guint timeout = g_timeout_add_seconds (30, time_up_cb, &time_up);
+
+  while (n_frames == 0 && !time_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  if (!time_up)
+    g_source_remove (timeout);
+  g_assert_cmpuint (n_frames, >, 0);
+
+  if (!row_shown (fixture, event))
+    {
+      tell_where (fixture, event);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+move_event (Fixture     *fixture,
+            ChronoEvent *event,
+            ChronoTime   time)
+{
+  ChronoDate date = { 0 };
+  g_autoptr(ChronoEditSpan) edit = NULL;
+
+  chrono_date_from_time (time, CHRONO_PRECISION_DAY, &date);
+  edit = chrono_edit_span_new (event, &date, NULL);
+  g_assert_true (chrono_session_push_edit (fixture->session, CHRONO_EDIT (edit)));
+}
+
+/* An edit that moves the selected event to the other end of the list (a new date in the
+ * editor, a drag on the timeline) scrolls the list to it, and so does undoing it. */
+static void
+test_follows_moved_event (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  ChronoEvent *event = chrono_timeline_lookup_event (fixture->timeline, "e0000001");
+  GtkSingleSelection *selection = chrono_session_get_selection (fixture->session);
+
+  chrono_event_list_set_session (fixture->list, fixture->session);
+  gtk_window_present (fixture->window);
+  chrono_session_select_event (fixture->session, event);
+  g_assert_true (wait_row_shown (fixture, event, 10));
+
+  move_event (fixture, event, (ChronoTime) N_EVENTS * 86400);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, N_EVENTS - 1);
+  g_assert_true (next_frame_shows (fixture, event));
+
+  chrono_session_undo (fixture->session);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
+  g_assert_true (next_frame_shows (fixture, event));
+
+  /* Into the middle, between rows laid out long ago, before e0000150 of the same day. */
+  move_event (fixture, event, (ChronoTime) N_EVENTS / 6 * 86400);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, N_EVENTS / 2 - 1);
+  g_assert_true (next_frame_shows (fixture, event));
+
+  chrono_session_undo (fixture->session);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
+  g_assert_true (next_frame_shows (fixture, event));
+
+  /* An edit that moves another event past the selected one leaves the list where it is. */
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fixture->list_view)),
+                            gtk_adjustment_get_upper (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fixture->list_view))) / 2);
+  ui_test_iterate ();
+  g_assert_false (row_shown (fixture, event));
+  move_event (fixture, chrono_timeline_lookup_event (fixture->timeline, "e0000299"), -86400);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
+  g_assert_false (wait_row_shown (fixture, event, 1));
+}
+
+static void
+move_at_first_frame_cb (GdkFrameClock *clock,
+                        Fixture       *fixture)
+{
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (fixture->list_view)));
+
+  g_signal_handlers_disconnect_by_func (clock, move_at_first_frame_cb, fixture);
+  fixture->n_shown_at_move = g_list_model_get_n_items (shown);
+  move_event (fixture, chrono_session_get_selected_event (fixture->session), (ChronoTime) N_EVENTS * 86400);
+}
+
+/* The list shows the events that fit first, the others after the first frame; an event
+ * selected before and moved past those shown at once is shown all the same. */
+static void
+test_follows_past_partial_limit (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  ChronoEvent *event = chrono_timeline_lookup_event (fixture->timeline, "e0000000");
+  GtkSelectionModel *shown = gtk_list_view_get_model (GTK_LIST_VIEW (fixture->list_view));
+
+  chrono_session_select_event (fixture->session, event);
+  chrono_event_list_set_session (fixture->list, fixture->session);
+  gtk_window_present (fixture->window);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window)), "after-paint",
+                    G_CALLBACK (move_at_first_frame_cb), fixture);
+
+  g_assert_true (wait_row_shown (fixture, event, 10));
+  g_assert_cmpuint (fixture->n_shown_at_move, >, 0);
+  g_assert_cmpuint (fixture->n_shown_at_move, <, N_EVENTS / 2);
+  g_assert_true (gtk_selection_model_is_selected (shown, N_EVENTS - 1));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/event-list/follows-moved-event", Fixture, NULL, fixture_set_up, test_follows_moved_event,
+              fixture_tear_down);
+  g_test_add ("/ui/event-list/follows-past-partial-limit", Fixture, NULL, fixture_set_up,
+              test_follows_past_partial_limit, fixture_tear_down);
+
+  return g_test_run ();
+}
