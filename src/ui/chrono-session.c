@@ -654,9 +654,15 @@ save_cb (GObject      *object,
       return;
     }
 
+  /* Another timeline shown since: its file, copy and changes are its own. */
+  if (self->timeline != data->timeline)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
   /* Saved as it was when the save began: what was edited since stays modified. */
-  if (self->undo_stack != NULL && self->timeline == data->timeline &&
-      data->generation == chrono_undo_stack_get_generation (self->undo_stack))
+  if (data->generation == chrono_undo_stack_get_generation (self->undo_stack))
     chrono_undo_stack_set_unmodified (self->undo_stack);
 
   if (!g_file_equal (file, self->file != NULL ? self->file : file) || self->file == NULL || self->builtin)
@@ -683,7 +689,6 @@ written_cb (GObject      *object,
             gpointer      user_data)
 {
   GTask *task = user_data;
-  ChronoSession *self = g_task_get_source_object (task);
   SaveData *data = g_task_get_task_data (task);
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
@@ -695,19 +700,16 @@ written_cb (GObject      *object,
       g_object_unref (task);
       return;
     }
-  if (self->timeline != data->timeline)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               _("The timeline was not saved, because another one was opened meanwhile"));
-      g_object_unref (task);
-      return;
-    }
 
   chrono_timeline_save_bytes_async (bytes, data->file, g_task_get_cancellable (task), save_cb, task);
 }
 
 /* The timeline is written out a slice at a time on idle, so that saving a large one
- * does not stop the window; reading it back to check it and the disk are a worker's. */
+ * does not stop the window; reading it back to check it and the disk are a worker's.
+ * Another timeline opened meanwhile does not stop it: the user asked for this one to be
+ * saved, the file is replaced whole or not at all either way, and a save dropped here
+ * could not be asked for again, as the session has let the timeline go (it can no
+ * longer change, so what is written is what the user saw). */
 void
 chrono_session_save_async (ChronoSession       *self,
                            GFile               *file,

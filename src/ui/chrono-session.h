@@ -57,7 +57,8 @@ void                chrono_session_new_timeline       (ChronoSession  *self);
 gboolean            chrono_session_recover            (ChronoSession  *self,
                                                        ChronoAutosave *orphan,
                                                        GError        **error);
-/* Saves to @file in the native format; afterwards the session shows that file. */
+/* Saves to @file in the native format; afterwards the session shows that file, unless
+ * it shows another timeline by then (the one asked for is saved all the same). */
 void                chrono_session_save_async         (ChronoSession       *self,
                                                        GFile               *file,
                                                        GCancellable        *cancellable,
