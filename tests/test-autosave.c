@@ -349,6 +349,61 @@ test_copy_despite_steady_edits (void)
   remove_directory (directory);
 }
 
+/* A copy started again twice for edits, then cancelled as the edits are undone back to
+ * the saved state: nothing is copied while nothing is unsaved, and the copy of the next
+ * unsaved work (the edits redone) is made in slices again, not at once as a third start
+ * of the cancelled copy would have been: restarts are counted for one stretch of unsaved
+ * work, and a cancel ends it. */
+static void
+test_cancelled_copy (void)
+{
+  g_autoptr(GFile) directory = make_directory ();
+  g_autoptr(ChronoTimeline) timeline = sliced_test_timeline_new (100000);
+  g_autoptr(ChronoUndoStack) stack = chrono_undo_stack_new (timeline);
+  g_autoptr(ChronoAutosave) autosave = chrono_autosave_new (directory);
+  g_autoptr(ChronoTimeline) copy = NULL;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  SlicedTestStats stats = { 0 };
+
+  chrono_autosave_set_delay (autosave, 50);
+  chrono_autosave_watch (autosave, stack);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  /* Three edits, a few slices of a copy apart: the copy is started again twice. */
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Edit %u", i);
+
+      sliced_test_rename (stack, title);
+      if (i < 3)
+        {
+          sliced_test_run (&stats, 3, NULL, NULL, deadline);
+          g_assert_cmpuint (count_files (directory), ==, 0);
+        }
+    }
+  sliced_test_run (&stats, 0, NULL, NULL, g_get_monotonic_time () + G_USEC_PER_SEC / 100);
+
+  while (chrono_undo_stack_undo (stack))
+    ;
+  g_assert_false (chrono_undo_stack_get_modified (stack));
+  sliced_test_run (&stats, 0, NULL, NULL, g_get_monotonic_time () + G_USEC_PER_SEC / 5);
+  g_assert_cmpuint (count_files (directory), ==, 0);
+
+  while (chrono_undo_stack_redo (stack))
+    ;
+  stats.dispatches = 0;
+  sliced_test_run (&stats, 0, has_copy, directory, deadline);
+  g_assert_cmpuint (count_files (directory), ==, 2);
+  g_test_message ("the copy after the cancel in %u iterations", stats.dispatches);
+  g_assert_cmpuint (stats.dispatches, >=, 100000 / CHRONO_SLICED_WRITE_SLICE_EVENTS + 1);
+  copy = read_copy (directory);
+  g_assert_cmpstr (chrono_event_get_title (chrono_timeline_get_event (copy, 0)), ==, "Edit 3");
+
+  chrono_autosave_discard (autosave);
+  remove_directory (directory);
+}
+
 /* An autosave dropped while it makes a copy stops making it: it lets the timeline go,
  * and nothing is written after. */
 static void
@@ -492,6 +547,7 @@ main (int   argc,
   g_test_add_func ("/io/autosave/recover-after-kill", test_recover_after_kill);
   g_test_add_func ("/io/autosave/copy-in-slices", test_copy_in_slices);
   g_test_add_func ("/io/autosave/copy-despite-steady-edits", test_copy_despite_steady_edits);
+  g_test_add_func ("/io/autosave/cancelled-copy", test_cancelled_copy);
   g_test_add_func ("/io/autosave/dropped-during-copy", test_dropped_during_copy);
 
   return g_test_run ();

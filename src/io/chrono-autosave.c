@@ -183,6 +183,11 @@ make_info (ChronoAutosave *self)
   return g_key_file_to_data (key_file, NULL, NULL);
 }
 
+/* The restarts a copy had for edits go with it. A copy is abandoned only when nothing
+ * is left unsaved (saved, undone to the saved state, discarded), for another undo stack
+ * or with the autosave: the next unsaved work has its own two restarts, so edits cannot
+ * hold its copy off, and it is not made at once, holding the window, for edits that
+ * were undone. */
 static void
 abandon_copy (ChronoAutosave *self)
 {
