@@ -210,6 +210,61 @@ test_save_superseded (void)
   g_file_delete (file, NULL, NULL);
 }
 
+static void
+newer_save_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (chrono_session_save_finish (CHRONO_SESSION (object), result, &error));
+  g_assert_no_error (error);
+  g_object_set_data (object, "saved-newer", GINT_TO_POINTER (TRUE));
+}
+
+static gboolean
+both_saved (gpointer session)
+{
+  return saved (session) && g_object_get_data (session, "saved-newer") != NULL;
+}
+
+/* The timeline opened during a save and saved to the same file before that save is done:
+ * the saves go to the disk in the order asked, and the file has the later one, as the
+ * session says. */
+static void
+test_save_superseded_then_saved (void)
+{
+  g_autoptr(ChronoSession) session = chrono_session_new ();
+  g_autoptr(ChronoTimeline) timeline = sliced_test_timeline_new (20000);
+  g_autoptr(ChronoTimeline) other = ui_test_timeline_new ();
+  g_autoptr(ChronoEditProperties) other_edit = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GFile) file = g_file_new_tmp ("chronoscope-editing-XXXXXX.chronoscope", &stream, NULL);
+  g_autoptr(ChronoTimeline) back = NULL;
+  g_autoptr(GError) error = NULL;
+  SlicedTestStats stats = { 0 };
+
+  chrono_session_set_timeline (session, timeline);
+  chrono_session_save_async (session, file, NULL, save_done_cb, &error);
+  sliced_test_run (&stats, 2, saved, session, g_get_monotonic_time () + 60 * G_USEC_PER_SEC);
+  g_assert_cmpuint (stats.slices, ==, 2);
+
+  chrono_session_set_timeline (session, other);
+  other_edit = chrono_edit_properties_new (chrono_timeline_lookup_event (other, "price"), "title", "Saved later", NULL);
+  g_assert_true (chrono_session_push_edit (session, CHRONO_EDIT (other_edit)));
+  chrono_session_save_async (session, file, NULL, newer_save_done_cb, NULL);
+  ui_test_wait_for (both_saved, session);
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_equal (chrono_session_get_file (session), file));
+  g_assert_false (chrono_session_get_modified (session));
+  back = chrono_timeline_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chrono_timeline_get_n_events (back), ==, chrono_timeline_get_n_events (other));
+  g_assert_cmpstr (chrono_event_get_title (chrono_timeline_lookup_event (back, "price")), ==, "Saved later");
+  g_file_delete (file, NULL, NULL);
+}
+
 static gboolean
 has_question (gpointer data)
 {
@@ -778,6 +833,7 @@ main (int   argc,
   g_test_add_func ("/ui/editing/save-in-slices", test_save_in_slices);
   g_test_add_func ("/ui/editing/save-outlives-session", test_save_outlives_session);
   g_test_add_func ("/ui/editing/save-superseded", test_save_superseded);
+  g_test_add_func ("/ui/editing/save-superseded-then-saved", test_save_superseded_then_saved);
   g_test_add_func ("/ui/editing/unsaved-dialog", test_unsaved_dialog);
   g_test_add_func ("/ui/editing/close-during-save", test_close_during_save);
   g_test_add_func ("/ui/editing/close-during-save-asks", test_close_during_save_asks);

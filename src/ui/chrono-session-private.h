@@ -31,6 +31,7 @@ struct _ChronoSession
   guint               pending_loads;
 
   ChronoAutosave     *autosave;           /* the copy kept for a crash */
+  GQueue              saves;              /* the saves under way, in the order asked */
 
   /* Through an edit, the event selected before it (see begin_edit_cb). */
   GSignalGroup       *timeline_signals;

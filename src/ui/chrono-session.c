@@ -621,20 +621,55 @@ chrono_session_recover (ChronoSession   *self,
   return TRUE;
 }
 
-/* A save under way, of @timeline as it was at @generation of the undo stack. */
+/* A save under way, of @timeline as it was at @generation of the undo stack; @bytes
+ * once written out, until they are on the disk. */
 typedef struct
 {
   GFile          *file;
   ChronoTimeline *timeline;
   guint64         generation;
+  GBytes         *bytes;
 } SaveData;
 
 static void
 save_data_free (SaveData *data)
 {
+  g_clear_pointer (&data->bytes, g_bytes_unref);
   g_clear_object (&data->timeline);
   g_clear_object (&data->file);
   g_free (data);
+}
+
+static void save_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data);
+
+/* The saves go to the disk one at a time, in the order they were asked, so that a save
+ * of the timeline opened since is never overwritten by the one before it finishing
+ * later. The first save in the queue keeps the others waiting until it is done. */
+static void
+save_next (ChronoSession *self)
+{
+  GTask *task = g_queue_peek_head (&self->saves);
+  SaveData *data = task != NULL ? g_task_get_task_data (task) : NULL;
+
+  if (data == NULL || data->bytes == NULL)
+    return;
+
+  chrono_timeline_save_bytes_async (data->bytes, data->file, g_task_get_cancellable (task), save_cb, task);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+}
+
+/* Done with @task, which is removed from the queue; the next save may go to the disk. */
+static void
+save_done (ChronoSession *self,
+           GTask         *task)
+{
+  gboolean was_first = g_queue_peek_head (&self->saves) == task;
+
+  g_queue_remove (&self->saves, task);
+  if (was_first)
+    save_next (self);
 }
 
 static void
@@ -648,6 +683,7 @@ save_cb (GObject      *object,
   GFile *file = G_FILE (object);
   GError *error = NULL;
 
+  save_done (self, task);
   if (!chrono_timeline_save_finish (result, &error))
     {
       g_task_return_error (task, error);
@@ -689,19 +725,22 @@ written_cb (GObject      *object,
             gpointer      user_data)
 {
   GTask *task = user_data;
+  ChronoSession *self = g_task_get_source_object (task);
   SaveData *data = g_task_get_task_data (task);
-  g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
 
-  bytes = chrono_sliced_write_finish (result, &data->generation, &error);
-  if (bytes == NULL)
+  data->bytes = chrono_sliced_write_finish (result, &data->generation, &error);
+  if (data->bytes == NULL)
     {
+      save_done (self, task);
       g_task_return_error (task, error);
       g_object_unref (task);
       return;
     }
 
-  chrono_timeline_save_bytes_async (bytes, data->file, g_task_get_cancellable (task), save_cb, task);
+  /* The queue holds @task from now on, and save_cb gets it. */
+  if (g_queue_peek_head (&self->saves) == task)
+    save_next (self);
 }
 
 /* The timeline is written out a slice at a time on idle, so that saving a large one
@@ -730,6 +769,7 @@ chrono_session_save_async (ChronoSession       *self,
   data->file = g_object_ref (file);
   data->timeline = g_object_ref (self->timeline);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  g_queue_push_tail (&self->saves, task);
   chrono_sliced_write_async (self->undo_stack, G_PRIORITY_DEFAULT_IDLE, 0, cancellable, written_cb, task);
 }
 

@@ -58,7 +58,8 @@ gboolean            chrono_session_recover            (ChronoSession  *self,
                                                        ChronoAutosave *orphan,
                                                        GError        **error);
 /* Saves to @file in the native format; afterwards the session shows that file, unless
- * it shows another timeline by then (the one asked for is saved all the same). */
+ * it shows another timeline by then (the one asked for is saved all the same). Saves go
+ * to the disk in the order they were asked. */
 void                chrono_session_save_async         (ChronoSession       *self,
                                                        GFile               *file,
                                                        GCancellable        *cancellable,
