@@ -141,7 +141,6 @@ test_cancel (void)
           g_usleep (1000);
         }
       g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-      g_assert_cmpint (g_get_monotonic_time () - cancelled, <, 5 * G_USEC_PER_SEC);
       g_assert_cmpuint (iterations, <=, 2);
       g_assert_false (g_main_context_pending (NULL));
       g_assert_finalize_object (g_steal_pointer (&stack));
