@@ -253,6 +253,30 @@ test_follows_past_partial_limit (Fixture       *fixture,
   g_assert_true (gtk_selection_model_is_selected (shown, N_EVENTS - 1));
 }
 
+/* A list given another session lets go of the first one's events. */
+static void
+test_lets_go_of_old_session (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  ChronoSession *old_session = chrono_session_new ();
+  ChronoTimeline *old_timeline = ui_test_big_timeline_new (10);
+  ChronoEvent *event = chrono_timeline_lookup_event (old_timeline, "e0000003");
+
+  g_assert_nonnull (event);
+  g_object_add_weak_pointer (G_OBJECT (event), (gpointer *) &event);
+  chrono_session_set_timeline (old_session, old_timeline);
+  chrono_event_list_set_session (fixture->list, old_session);
+  chrono_session_select_event (old_session, event);
+  gtk_window_present (fixture->window);
+  ui_test_iterate ();
+
+  chrono_event_list_set_session (fixture->list, fixture->session);
+  g_object_unref (old_session);
+  g_object_unref (old_timeline);
+  ui_test_iterate ();
+  g_assert_null (event);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +287,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/event-list/follows-past-partial-limit", Fixture, NULL, fixture_set_up,
               test_follows_past_partial_limit, fixture_tear_down);
+  g_test_add ("/ui/event-list/lets-go-of-old-session", Fixture, NULL, fixture_set_up,
+              test_lets_go_of_old_session, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -510,6 +510,7 @@ chrono_event_list_set_session (ChronoEventList *self,
   if (!g_set_object (&self->session, session))
     return;
 
+  g_clear_object (&self->selected);
   chrono_partial_selection_set_model (self->rows,
                                       session != NULL ? GTK_SELECTION_MODEL (chrono_session_get_selection (session)) : NULL);
   g_signal_group_set_target (self->session_signals, session);
