@@ -43,8 +43,9 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  /* Opening replaces the timeline shown: unsaved changes are asked about first. */
-  _chrono_window_ask_unsaved (CHRONO_WINDOW (widget), _chrono_window_open);
+  /* Nothing to ask: opening replaces only a timeline that cannot have unsaved changes
+   * (the built-in one, or none); other files open in windows of their own. */
+  _chrono_window_open (CHRONO_WINDOW (widget));
 }
 
 static void

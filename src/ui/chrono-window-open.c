@@ -36,7 +36,7 @@ chrono_window_open_files (ChronoWindow  *self,
 
   application = gtk_window_get_application (GTK_WINDOW (self));
   replaceable = (chrono_session_get_timeline (self->session) == NULL || chrono_session_get_builtin (self->session)) &&
-                chrono_session_get_opening_file (self->session) == NULL;
+                chrono_session_get_opening_file (self->session) == NULL && !chrono_session_get_modified (self->session);
 
   for (guint i = 0; i < n_files; i++)
     {
