@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "model/chrono-edit-properties.h"
 #include "ui/chrono-application.h"
 #include "ui/chrono-ui-util.h"
 #include "ui/chrono-window-private.h"
@@ -324,6 +325,53 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Open does not ask about unsaved changes: another file opens in a window of its own,
+ * and the changes stay, unsaved. (It asked, and Discard left the changes in the window
+ * marked as saved.) */
+static void
+test_open_keeps_unsaved (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  ChronoSession *session = chrono_window_get_session (window);
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  g_autoptr(ChronoEditProperties) edit = NULL;
+  g_autoptr(GList) toplevels = NULL;
+  gpointer chooser = NULL;
+
+  chrono_window_set_timeline (window, timeline);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_loaded (window);
+  edit = chrono_edit_properties_new (chrono_timeline_lookup_event (timeline, "price"), "title", "Changed", NULL);
+  g_assert_true (chrono_session_push_edit (session, CHRONO_EDIT (edit)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
+  for (guint i = 0; i < 5; i++)
+    ui_test_iterate ();
+  g_assert_null (ui_test_find_question ());
+  g_assert_true (chrono_session_get_modified (session));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  /* The file chooser, where it is a window of this process, is closed unanswered, and
+   * gone before the next test. */
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != (gpointer) window && gtk_widget_get_visible (l->data))
+      {
+        g_object_add_weak_pointer (l->data, &chooser);
+        gtk_window_close (l->data);
+      }
+  ui_test_wait_for (is_null, &chooser);
+  g_assert_true (chrono_session_get_modified (session));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,6 +386,7 @@ main (int   argc,
   g_test_add_func ("/dialogs/help/no-viewer", test_help_without_viewer);
   g_test_add_func ("/dialogs/about/debug-info", test_about_debug_info);
   g_test_add_func ("/dialogs/open/file-types", test_open_dialog);
+  g_test_add_func ("/dialogs/open/keeps-unsaved", test_open_keeps_unsaved);
   g_test_add_func ("/dialogs/export/file-type-decides-format", test_export_filter_decides_format);
 
   status = g_test_run ();

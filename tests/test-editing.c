@@ -278,42 +278,6 @@ has_no_question (gpointer data)
 }
 
 
-/* Open does not ask about unsaved changes: another file opens in a window of its own,
- * and the changes stay, unsaved. (It asked, and Discard left the changes in the window
- * marked as saved.) */
-static void
-test_open_keeps_unsaved (void)
-{
-  ChronoWindow *window = ui_test_window_new ();
-  ChronoSession *session = chrono_window_get_session (window);
-  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
-  g_autoptr(ChronoEditProperties) edit = NULL;
-  g_autoptr(GList) toplevels = NULL;
-
-  chrono_window_set_timeline (window, timeline);
-  gtk_window_present (GTK_WINDOW (window));
-  ui_test_wait_loaded (window);
-  edit = chrono_edit_properties_new (chrono_timeline_lookup_event (timeline, "price"), "title", "Changed", NULL);
-  g_assert_true (chrono_session_push_edit (session, CHRONO_EDIT (edit)));
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
-  for (guint i = 0; i < 5; i++)
-    ui_test_iterate ();
-  g_assert_null (ui_test_find_question ());
-  g_assert_true (chrono_session_get_modified (session));
-  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
-
-  /* The file chooser, where it is a window of this process, is closed unanswered. */
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (l->data != (gpointer) window && gtk_widget_get_visible (l->data))
-      gtk_window_close (l->data);
-  ui_test_iterate ();
-  g_assert_true (chrono_session_get_modified (session));
-  gtk_window_destroy (GTK_WINDOW (window));
-  ui_test_iterate ();
-}
-
 /* Closing over unsaved changes asks; Cancel keeps the window and the changes, Discard
  * closes it. */
 static void
@@ -871,7 +835,6 @@ main (int   argc,
   g_test_add_func ("/ui/editing/save-superseded", test_save_superseded);
   g_test_add_func ("/ui/editing/save-superseded-then-saved", test_save_superseded_then_saved);
   g_test_add_func ("/ui/editing/unsaved-dialog", test_unsaved_dialog);
-  g_test_add_func ("/ui/editing/open-keeps-unsaved", test_open_keeps_unsaved);
   g_test_add_func ("/ui/editing/close-during-save", test_close_during_save);
   g_test_add_func ("/ui/editing/close-during-save-asks", test_close_during_save_asks);
   g_test_add_func ("/ui/editing/quote-menu", test_quote_menu);
