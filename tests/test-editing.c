@@ -266,6 +266,115 @@ test_save_superseded_then_saved (void)
 }
 
 static gboolean
+done_loading (gpointer session)
+{
+  return !chrono_session_get_loading (session);
+}
+
+/* A file holding the six events of ui_test_timeline_new(). */
+static GFile *
+small_file_new (void)
+{
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GFile) file = g_file_new_tmp ("chronoscope-editing-XXXXXX.chronoscope", &stream, NULL);
+  g_autoptr(ChronoTimeline) small = ui_test_timeline_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (chrono_timeline_save (small, file, NULL, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&file);
+}
+
+/* A window showing a large read-only timeline, as if it were the built-in one, that
+ * saves a copy of it over @file; two slices into the save. */
+static ChronoWindow *
+window_saving_copy (GFile        *file,
+                    GCancellable *cancellable,
+                    GError      **error)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  ChronoSession *session = chrono_window_get_session (window);
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GFile) builtin = g_file_new_tmp ("chronoscope-editing-XXXXXX.chronoscope", &stream, NULL);
+  g_autoptr(ChronoTimeline) large = sliced_test_timeline_new (20000);
+  SlicedTestStats stats = { 0 };
+
+  g_assert_true (chrono_timeline_save (large, builtin, NULL, error));
+  g_assert_no_error (*error);
+  chrono_session_load (session, builtin, TRUE);
+  ui_test_wait_loaded (window);
+  g_file_delete (builtin, NULL, NULL);
+  g_assert_true (chrono_session_get_read_only (session));
+
+  chrono_session_save_async (session, file, cancellable, save_done_cb, error);
+  sliced_test_run (&stats, 2, saved, session, g_get_monotonic_time () + 60 * G_USEC_PER_SEC);
+  g_assert_cmpuint (stats.slices, ==, 2);
+  g_assert_false (saved (session));
+
+  return window;
+}
+
+/* The file that Save a Copy of the built-in timeline is still writing, opened in that
+ * window (which shows nothing the user could lose) and in another: both show what the
+ * save writes, once it is done, never what the file held before. */
+static void
+test_open_during_save (void)
+{
+  g_autoptr(GFile) file = small_file_new ();
+  g_autoptr(GError) error = NULL;
+  ChronoWindow *window = window_saving_copy (file, NULL, &error);
+  ChronoSession *session = chrono_window_get_session (window);
+  g_autoptr(ChronoSession) other = chrono_session_new ();
+  g_autoptr(ChronoTimeline) back = NULL;
+
+  chrono_window_open_files (window, &file, 1);
+  chrono_session_load (other, file, FALSE);
+  g_assert_true (chrono_session_get_opening_file (session) != NULL);
+  ui_test_wait_for (done_loading, session);
+  ui_test_wait_for (done_loading, other);
+  ui_test_wait_for (saved, session);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (chrono_timeline_get_n_events (chrono_session_get_timeline (session)), ==, 20000);
+  g_assert_true (g_file_equal (chrono_session_get_file (session), file));
+  g_assert_false (chrono_session_get_builtin (session));
+  g_assert_false (chrono_session_get_modified (session));
+  g_assert_cmpuint (chrono_timeline_get_n_events (chrono_session_get_timeline (other)), ==, 20000);
+  back = chrono_timeline_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chrono_timeline_get_n_events (back), ==, 20000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_file_delete (file, NULL, NULL);
+}
+
+/* A save that fails (cancelled here) leaves the file as it was, and the file opened
+ * meanwhile shows that, once the save has given up. */
+static void
+test_open_during_failed_save (void)
+{
+  g_autoptr(GFile) file = small_file_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  ChronoWindow *window = window_saving_copy (file, cancellable, &error);
+  ChronoSession *session = chrono_window_get_session (window);
+  g_autoptr(ChronoSession) other = chrono_session_new ();
+
+  chrono_session_load (other, file, FALSE);
+  g_cancellable_cancel (cancellable);
+  ui_test_wait_for (done_loading, other);
+  g_assert_true (saved (session));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_file_equal (chrono_session_get_file (other), file));
+  g_assert_cmpuint (chrono_timeline_get_n_events (chrono_session_get_timeline (other)), ==, 6);
+  g_assert_true (chrono_session_get_builtin (session));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_file_delete (file, NULL, NULL);
+}
+
+static gboolean
 has_question (gpointer data)
 {
   return ui_test_find_question () != NULL;
@@ -834,6 +943,8 @@ main (int   argc,
   g_test_add_func ("/ui/editing/save-outlives-session", test_save_outlives_session);
   g_test_add_func ("/ui/editing/save-superseded", test_save_superseded);
   g_test_add_func ("/ui/editing/save-superseded-then-saved", test_save_superseded_then_saved);
+  g_test_add_func ("/ui/editing/open-during-save", test_open_during_save);
+  g_test_add_func ("/ui/editing/open-during-failed-save", test_open_during_failed_save);
   g_test_add_func ("/ui/editing/unsaved-dialog", test_unsaved_dialog);
   g_test_add_func ("/ui/editing/close-during-save", test_close_during_save);
   g_test_add_func ("/ui/editing/close-during-save-asks", test_close_during_save_asks);

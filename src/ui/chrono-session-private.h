@@ -51,4 +51,13 @@ void _chrono_session_dispose_edits    (ChronoSession  *self);
 void _chrono_session_watch_edits      (ChronoSession  *self,
                                        ChronoTimeline *timeline);
 
+/* chrono-session-writing.c: the files that saves of this process are writing. A save
+ * begins writing its file when it is asked for and ends when it is done, well or not. */
+void _chrono_session_writing_begin    (GFile          *file);
+void _chrono_session_writing_end      (GFile          *file);
+/* Calls @then (@data) once no save is writing @file: at once when none is. */
+void _chrono_session_writing_wait     (GFile          *file,
+                                       void          (*then) (gpointer data),
+                                       gpointer        data);
+
 G_END_DECLS

@@ -46,10 +46,11 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  GWeakRef  session;
-  GFile    *file;
-  guint     serial;
-  gboolean  builtin;
+  GWeakRef      session;
+  GFile        *file;
+  guint         serial;
+  gboolean      builtin;
+  GCancellable *cancellable;
 } LoadData;
 
 static void
@@ -57,6 +58,7 @@ load_data_free (LoadData *data)
 {
   g_weak_ref_clear (&data->session);
   g_clear_object (&data->file);
+  g_clear_object (&data->cancellable);
   g_free (data);
 }
 
@@ -634,6 +636,7 @@ typedef struct
 static void
 save_data_free (SaveData *data)
 {
+  _chrono_session_writing_end (data->file);
   g_clear_pointer (&data->bytes, g_bytes_unref);
   g_clear_object (&data->timeline);
   g_clear_object (&data->file);
@@ -768,6 +771,7 @@ chrono_session_save_async (ChronoSession       *self,
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (file);
   data->timeline = g_object_ref (self->timeline);
+  _chrono_session_writing_begin (file);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
   g_queue_push_tail (&self->saves, task);
   chrono_sliced_write_async (self->undo_stack, G_PRIORITY_DEFAULT_IDLE, 0, cancellable, written_cb, task);
@@ -804,13 +808,26 @@ chrono_session_dup_display_name (ChronoSession *self)
   return g_strdup (_("Untitled Timeline"));
 }
 
+static void
+read_file (gpointer user_data)
+{
+  LoadData *data = user_data;
+  g_autoptr(ChronoSession) self = g_weak_ref_get (&data->session);
+  ProgressData *progress = g_new0 (ProgressData, 1);
+
+  g_weak_ref_init (&progress->session, self);
+  progress->serial = data->serial;
+  chrono_timeline_load_with_progress_async (data->file, load_progress_cb, progress,
+                                            (GDestroyNotify) progress_data_free,
+                                            data->cancellable, load_cb, data);
+}
+
 void
 chrono_session_load (ChronoSession *self,
                      GFile         *file,
                      gboolean       builtin)
 {
   LoadData *data;
-  ProgressData *progress;
 
   g_return_if_fail (CHRONO_IS_SESSION (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -836,12 +853,9 @@ chrono_session_load (ChronoSession *self,
   set_progress (self, 0);
   set_opening_file (self, file);
 
-  progress = g_new0 (ProgressData, 1);
-  g_weak_ref_init (&progress->session, self);
-  progress->serial = data->serial;
-  chrono_timeline_load_with_progress_async (file, load_progress_cb, progress,
-                                            (GDestroyNotify) progress_data_free,
-                                            self->file_cancellable, load_cb, data);
+  data->cancellable = g_object_ref (self->file_cancellable);
+  /* A file that a save is still writing shows what the save wrote. */
+  _chrono_session_writing_wait (file, read_file, data);
 }
 
 void

@@ -73,8 +73,10 @@ char               *chrono_session_dup_display_name   (ChronoSession  *self);
 
 /* Loads @file off the main thread and then shows it; until then the timeline shown
  * stays. The built-in timeline loads without progress and cannot be cancelled; any
- * other file reports "progress" and replaces a file still opening. A failure emits
- * "load-failed" with the file and the reader's error. */
+ * other file reports "progress" and replaces a file still opening. A file that a save
+ * of this process (in any session) is still writing is read once the saves of it are
+ * done, so that it shows what they wrote. A failure emits "load-failed" with the file
+ * and the reader's error. */
 void                chrono_session_load               (ChronoSession  *self,
                                                        GFile          *file,
                                                        gboolean        builtin);

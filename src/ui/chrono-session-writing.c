@@ -1,0 +1,97 @@
+/* chrono-session-writing.c — the files that saves of this process are still writing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chrono-session"
+
+#include "config.h"
+
+#include "chrono-session-private.h"
+
+/* A save is written out a slice at a time and replaces its file only at the end, so a
+ * file opened meanwhile (in any window) would show what the save is about to replace.
+ * Opening such a file waits, without holding the main loop, until every save of it is
+ * done, whether it went well or not, and then reads what is on the disk. */
+typedef struct
+{
+  guint  n_saves;
+  GQueue waiting;    /* Waiter */
+} Writing;
+
+typedef struct
+{
+  void   (*then) (gpointer data);
+  gpointer data;
+} Waiter;
+
+static GHashTable *writing;   /* GFile → Writing */
+
+static void
+writing_free (Writing *entry)
+{
+  g_queue_clear_full (&entry->waiting, g_free);
+  g_free (entry);
+}
+
+void
+_chrono_session_writing_begin (GFile *file)
+{
+  Writing *entry;
+
+  if (writing == NULL)
+    writing = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
+                                     g_object_unref, (GDestroyNotify) writing_free);
+
+  entry = g_hash_table_lookup (writing, file);
+  if (entry == NULL)
+    {
+      entry = g_new0 (Writing, 1);
+      g_hash_table_insert (writing, g_object_ref (file), entry);
+    }
+  entry->n_saves++;
+}
+
+void
+_chrono_session_writing_end (GFile *file)
+{
+  Writing *entry = g_hash_table_lookup (writing, file);
+  GQueue waiting;
+  Waiter *waiter;
+
+  g_return_if_fail (entry != NULL && entry->n_saves > 0);
+
+  if (--entry->n_saves > 0)
+    return;
+
+  /* Off the table first: what a waiter does may save this file again. */
+  waiting = entry->waiting;
+  g_queue_init (&entry->waiting);
+  g_hash_table_remove (writing, file);
+
+  while ((waiter = g_queue_pop_head (&waiting)) != NULL)
+    {
+      waiter->then (waiter->data);
+      g_free (waiter);
+    }
+}
+
+void
+_chrono_session_writing_wait (GFile    *file,
+                              void    (*then) (gpointer data),
+                              gpointer  data)
+{
+  Writing *entry = writing != NULL ? g_hash_table_lookup (writing, file) : NULL;
+  Waiter *waiter;
+
+  if (entry == NULL)
+    {
+      then (data);
+      return;
+    }
+
+  waiter = g_new0 (Waiter, 1);
+  waiter->then = then;
+  waiter->data = data;
+  g_queue_push_tail (&entry->waiting, waiter);
+}
