@@ -276,6 +276,16 @@ test_write_in_steps (gconstpointer data)
   writer = chrono_native_writer_new (timeline);
   g_assert_false (chrono_native_writer_step (writer, G_MAXUINT, 0));
   chrono_native_writer_free (writer);
+
+  /* A step of no events is refused, and ends a loop over steps; finishing writes all. */
+  writer = chrono_native_writer_new (timeline);
+  g_test_expect_message ("chrono-timeline-writer", G_LOG_LEVEL_CRITICAL, "*max_events > 0*");
+  g_assert_true (chrono_native_writer_step (writer, 0, G_MAXINT64));
+  g_test_assert_expected_messages ();
+  g_clear_pointer (&in_steps, g_bytes_unref);
+  in_steps = chrono_native_writer_finish (writer);
+  g_assert_cmpmem (g_bytes_get_data (at_once, NULL), g_bytes_get_size (at_once),
+                   g_bytes_get_data (in_steps, NULL), g_bytes_get_size (in_steps));
 }
 
 /* The room made for the events still to write is guessed from the first ones, which may

@@ -379,7 +379,7 @@ chrono_native_writer_step (ChronoNativeWriter *writer,
 
   g_return_val_if_fail (writer != NULL, TRUE);
   g_return_val_if_fail (writer->out != NULL, TRUE);
-  g_return_val_if_fail (max_events > 0, FALSE);
+  g_return_val_if_fail (max_events > 0, TRUE);
 
   n_events = chrono_timeline_get_n_events (writer->timeline);
   if (writer->next_event == G_MAXUINT)

@@ -24,9 +24,11 @@ GBytes   *chrono_timeline_write_native (ChronoTimeline *timeline);
 /* The same, a little at a time, so that a large timeline is written without holding the
  * main loop: each step writes at most @max_events events (at least one, while any are
  * left), and stops sooner once the monotonic time passes @deadline, looking at the clock
- * every few events; it returns TRUE when every event is written. The timeline must not
- * change between steps (a changed timeline means a new writer). Finishing writes what is
- * left and frees the writer. */
+ * every few events; it returns TRUE when every event is written. @max_events must be at
+ * least 1: 0 is refused with a critical and returns TRUE, so that no loop over steps
+ * goes on for ever (finishing then writes the rest). The timeline must not change
+ * between steps (a changed timeline means a new writer). Finishing writes what is left
+ * and frees the writer. */
 typedef struct _ChronoNativeWriter ChronoNativeWriter;
 
 ChronoNativeWriter *chrono_native_writer_new    (ChronoTimeline     *timeline);
