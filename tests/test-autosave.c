@@ -140,29 +140,41 @@ test_copy_follows_changes (void)
   remove_directory (directory);
 }
 
-/* The key file of the one copy in @directory, or NULL. */
-static GKeyFile *
-read_key_file (GFile *directory)
+/* The file of the one copy in @directory whose name ends in @suffix, or NULL. */
+static GFile *
+find_copy (GFile      *directory,
+           const char *suffix)
 {
   g_autoptr(GFileEnumerator) children = g_file_enumerate_children (directory, G_FILE_ATTRIBUTE_STANDARD_NAME,
                                                                    G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  GKeyFile *key_file = NULL;
+  GFile *found = NULL;
   GFileInfo *info;
 
   while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
     {
       const char *name = g_file_info_get_name (info);
 
-      if (key_file == NULL && g_str_has_suffix (name, ".autosave") && name[0] != '.')
-        {
-          g_autoptr(GFile) child = g_file_get_child (directory, name);
-          g_autofree char *path = g_file_get_path (child);
-
-          key_file = g_key_file_new ();
-          g_assert_true (g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL));
-        }
+      if (found == NULL && g_str_has_suffix (name, suffix) && name[0] != '.')
+        found = g_file_get_child (directory, name);
       g_object_unref (info);
     }
+
+  return found;
+}
+
+/* The key file of the one copy in @directory, or NULL. */
+static GKeyFile *
+read_key_file (GFile *directory)
+{
+  g_autoptr(GFile) file = find_copy (directory, ".autosave");
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  GKeyFile *key_file;
+
+  if (path == NULL)
+    return NULL;
+
+  key_file = g_key_file_new ();
+  g_assert_true (g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL));
 
   return key_file;
 }
@@ -244,25 +256,13 @@ test_document_named_at_once (void)
 static ChronoTimeline *
 read_copy (GFile *directory)
 {
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (directory, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                   G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  ChronoTimeline *timeline = NULL;
-  GFileInfo *info;
+  g_autoptr(GFile) file = find_copy (directory, ".chronoscope");
+  g_autoptr(GError) error = NULL;
+  ChronoTimeline *timeline;
 
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      const char *name = g_file_info_get_name (info);
-
-      if (timeline == NULL && g_str_has_suffix (name, ".chronoscope") && name[0] != '.')
-        {
-          g_autoptr(GFile) child = g_file_get_child (directory, name);
-          g_autoptr(GError) error = NULL;
-
-          timeline = chrono_timeline_load (child, NULL, &error);
-          g_assert_no_error (error);
-        }
-      g_object_unref (info);
-    }
+  g_assert_nonnull (file);
+  timeline = chrono_timeline_load (file, NULL, &error);
+  g_assert_no_error (error);
   g_assert_nonnull (timeline);
 
   return timeline;
@@ -274,79 +274,104 @@ has_copy (gpointer directory)
   return count_files (directory) == 2;
 }
 
+/* An autosave of a delay of 50 ms, in a folder of its own, that watches a timeline of
+ * as many events as the test's data says, with the main loop run until it is idle. */
+typedef struct
+{
+  GFile           *directory;
+  ChronoTimeline  *timeline;
+  ChronoUndoStack *stack;
+  ChronoAutosave  *autosave;
+  gint64           deadline;
+  SlicedTestStats  stats;
+} Copying;
+
+static void
+copying_set_up (Copying       *fixture,
+                gconstpointer  n_events)
+{
+  fixture->directory = make_directory ();
+  fixture->timeline = sliced_test_timeline_new (GPOINTER_TO_UINT (n_events));
+  fixture->stack = chrono_undo_stack_new (fixture->timeline);
+  fixture->autosave = chrono_autosave_new (fixture->directory);
+  fixture->deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  chrono_autosave_set_delay (fixture->autosave, 50);
+  chrono_autosave_watch (fixture->autosave, fixture->stack);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+copying_tear_down (Copying       *fixture,
+                   gconstpointer  n_events)
+{
+  chrono_autosave_discard (fixture->autosave);
+  g_clear_object (&fixture->autosave);
+  g_clear_object (&fixture->stack);
+  g_clear_object (&fixture->timeline);
+  remove_directory (fixture->directory);
+  g_clear_object (&fixture->directory);
+}
+
+/* Runs the main loop until the copy is made: in slices, at least one iteration for each
+ * CHRONO_SLICED_WRITE_SLICE_EVENTS events, and whole, its first event titled @title. */
+static void
+assert_copied_in_slices (Copying    *fixture,
+                         const char *title)
+{
+  guint n_events = chrono_timeline_get_n_events (fixture->timeline);
+  g_autoptr(ChronoTimeline) copy = NULL;
+
+  fixture->stats.dispatches = 0;
+  sliced_test_run (&fixture->stats, 0, has_copy, fixture->directory, fixture->deadline);
+  g_assert_cmpuint (count_files (fixture->directory), ==, 2);
+  g_test_message ("the copy in %u iterations, %.0f ms in all, the longest %.1f ms", fixture->stats.dispatches,
+                  fixture->stats.busy_ms, fixture->stats.longest_ms);
+  g_assert_cmpuint (fixture->stats.dispatches, >=, n_events / CHRONO_SLICED_WRITE_SLICE_EVENTS + 1);
+
+  copy = read_copy (fixture->directory);
+  g_assert_cmpstr (chrono_event_get_title (chrono_timeline_get_event (copy, 0)), ==, title);
+  g_assert_cmpuint (chrono_timeline_get_n_events (copy), ==, n_events);
+}
+
 /* The copy of a large timeline is made a slice at a time, and an edit while it is made
  * starts it again: the first copy written has the edit, written after it over at least
  * one main loop iteration for each CHRONO_SLICED_WRITE_SLICE_EVENTS events. */
 static void
-test_copy_in_slices (void)
+test_copy_in_slices (Copying       *fixture,
+                     gconstpointer  n_events)
 {
-  g_autoptr(GFile) directory = make_directory ();
-  g_autoptr(ChronoTimeline) timeline = sliced_test_timeline_new (200000);
-  g_autoptr(ChronoUndoStack) stack = chrono_undo_stack_new (timeline);
-  g_autoptr(ChronoAutosave) autosave = chrono_autosave_new (directory);
-  g_autoptr(ChronoTimeline) copy = NULL;
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  SlicedTestStats stats = { 0 };
-
-  chrono_autosave_set_delay (autosave, 50);
-  chrono_autosave_watch (autosave, stack);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  sliced_test_rename (stack, "Before the copy");
+  sliced_test_rename (fixture->stack, "Before the copy");
 
   /* Some slices of the copy, not all. */
-  sliced_test_run (&stats, 3, NULL, NULL, deadline);
-  g_assert_cmpuint (stats.slices, ==, 3);
-  g_assert_cmpuint (count_files (directory), ==, 0);
+  sliced_test_run (&fixture->stats, 3, NULL, NULL, fixture->deadline);
+  g_assert_cmpuint (fixture->stats.slices, ==, 3);
+  g_assert_cmpuint (count_files (fixture->directory), ==, 0);
 
-  sliced_test_rename (stack, "During the copy");
-  stats.dispatches = 0;
-  sliced_test_run (&stats, 0, has_copy, directory, deadline);
-  g_assert_cmpuint (count_files (directory), ==, 2);
-  g_test_message ("%u iterations after the edit, %.0f ms in all, the longest %.1f ms", stats.dispatches,
-                  stats.busy_ms, stats.longest_ms);
-  g_assert_cmpuint (stats.dispatches, >=, 200000 / CHRONO_SLICED_WRITE_SLICE_EVENTS + 1);
-
-  copy = read_copy (directory);
-  g_assert_cmpstr (chrono_event_get_title (chrono_timeline_get_event (copy, 0)), ==, "During the copy");
-  g_assert_cmpuint (chrono_timeline_get_n_events (copy), ==, 200000);
-
-  chrono_autosave_discard (autosave);
-  remove_directory (directory);
+  sliced_test_rename (fixture->stack, "During the copy");
+  assert_copied_in_slices (fixture, "During the copy");
 }
 
 /* Edits that keep coming while each copy is made still leave a copy: after two copies
  * given up, one is made at once. */
 static void
-test_copy_despite_steady_edits (void)
+test_copy_despite_steady_edits (Copying       *fixture,
+                                gconstpointer  n_events)
 {
-  g_autoptr(GFile) directory = make_directory ();
-  g_autoptr(ChronoTimeline) timeline = sliced_test_timeline_new (200000);
-  g_autoptr(ChronoUndoStack) stack = chrono_undo_stack_new (timeline);
-  g_autoptr(ChronoAutosave) autosave = chrono_autosave_new (directory);
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  SlicedTestStats stats = { 0 };
   guint edits = 0;
 
-  chrono_autosave_set_delay (autosave, 50);
-  chrono_autosave_watch (autosave, stack);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
   /* An edit after every third slice of a copy: none would ever be finished. */
-  while (!has_copy (directory) && edits < 10 && g_get_monotonic_time () < deadline)
+  while (!has_copy (fixture->directory) && edits < 10 && g_get_monotonic_time () < fixture->deadline)
     {
       g_autofree char *title = g_strdup_printf ("Edit %u", ++edits);
 
-      sliced_test_rename (stack, title);
-      sliced_test_run (&stats, 3, has_copy, directory, deadline);
+      sliced_test_rename (fixture->stack, title);
+      sliced_test_run (&fixture->stats, 3, has_copy, fixture->directory, fixture->deadline);
     }
-  wait_for_files (directory, 2);
+  wait_for_files (fixture->directory, 2);
   g_test_message ("a copy after %u edits", edits);
   g_assert_cmpuint (edits, <=, 3);
-
-  chrono_autosave_discard (autosave);
-  remove_directory (directory);
 }
 
 /* A copy started again twice for edits, then cancelled as the edits are undone back to
@@ -355,53 +380,32 @@ test_copy_despite_steady_edits (void)
  * of the cancelled copy would have been: restarts are counted for one stretch of unsaved
  * work, and a cancel ends it. */
 static void
-test_cancelled_copy (void)
+test_cancelled_copy (Copying       *fixture,
+                     gconstpointer  n_events)
 {
-  g_autoptr(GFile) directory = make_directory ();
-  g_autoptr(ChronoTimeline) timeline = sliced_test_timeline_new (100000);
-  g_autoptr(ChronoUndoStack) stack = chrono_undo_stack_new (timeline);
-  g_autoptr(ChronoAutosave) autosave = chrono_autosave_new (directory);
-  g_autoptr(ChronoTimeline) copy = NULL;
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  SlicedTestStats stats = { 0 };
-
-  chrono_autosave_set_delay (autosave, 50);
-  chrono_autosave_watch (autosave, stack);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
   /* Three edits, a few slices of a copy apart: the copy is started again twice. */
   for (guint i = 1; i <= 3; i++)
     {
       g_autofree char *title = g_strdup_printf ("Edit %u", i);
 
-      sliced_test_rename (stack, title);
+      sliced_test_rename (fixture->stack, title);
       if (i < 3)
         {
-          sliced_test_run (&stats, 3, NULL, NULL, deadline);
-          g_assert_cmpuint (count_files (directory), ==, 0);
+          sliced_test_run (&fixture->stats, 3, NULL, NULL, fixture->deadline);
+          g_assert_cmpuint (count_files (fixture->directory), ==, 0);
         }
     }
-  sliced_test_run (&stats, 0, NULL, NULL, g_get_monotonic_time () + G_USEC_PER_SEC / 100);
+  sliced_test_run (&fixture->stats, 0, NULL, NULL, g_get_monotonic_time () + G_USEC_PER_SEC / 100);
 
-  while (chrono_undo_stack_undo (stack))
+  while (chrono_undo_stack_undo (fixture->stack))
     ;
-  g_assert_false (chrono_undo_stack_get_modified (stack));
-  sliced_test_run (&stats, 0, NULL, NULL, g_get_monotonic_time () + G_USEC_PER_SEC / 5);
-  g_assert_cmpuint (count_files (directory), ==, 0);
+  g_assert_false (chrono_undo_stack_get_modified (fixture->stack));
+  sliced_test_run (&fixture->stats, 0, NULL, NULL, g_get_monotonic_time () + G_USEC_PER_SEC / 5);
+  g_assert_cmpuint (count_files (fixture->directory), ==, 0);
 
-  while (chrono_undo_stack_redo (stack))
+  while (chrono_undo_stack_redo (fixture->stack))
     ;
-  stats.dispatches = 0;
-  sliced_test_run (&stats, 0, has_copy, directory, deadline);
-  g_assert_cmpuint (count_files (directory), ==, 2);
-  g_test_message ("the copy after the cancel in %u iterations", stats.dispatches);
-  g_assert_cmpuint (stats.dispatches, >=, 100000 / CHRONO_SLICED_WRITE_SLICE_EVENTS + 1);
-  copy = read_copy (directory);
-  g_assert_cmpstr (chrono_event_get_title (chrono_timeline_get_event (copy, 0)), ==, "Edit 3");
-
-  chrono_autosave_discard (autosave);
-  remove_directory (directory);
+  assert_copied_in_slices (fixture, "Edit 3");
 }
 
 /* An autosave dropped while it makes a copy stops making it: it lets the timeline go,
@@ -545,9 +549,12 @@ main (int   argc,
   g_test_add_func ("/io/autosave/no-copy-once-unmodified", test_no_copy_once_unmodified);
   g_test_add_func ("/io/autosave/document-named-at-once", test_document_named_at_once);
   g_test_add_func ("/io/autosave/recover-after-kill", test_recover_after_kill);
-  g_test_add_func ("/io/autosave/copy-in-slices", test_copy_in_slices);
-  g_test_add_func ("/io/autosave/copy-despite-steady-edits", test_copy_despite_steady_edits);
-  g_test_add_func ("/io/autosave/cancelled-copy", test_cancelled_copy);
+  g_test_add ("/io/autosave/copy-in-slices", Copying, GUINT_TO_POINTER (200000),
+              copying_set_up, test_copy_in_slices, copying_tear_down);
+  g_test_add ("/io/autosave/copy-despite-steady-edits", Copying, GUINT_TO_POINTER (200000),
+              copying_set_up, test_copy_despite_steady_edits, copying_tear_down);
+  g_test_add ("/io/autosave/cancelled-copy", Copying, GUINT_TO_POINTER (100000),
+              copying_set_up, test_cancelled_copy, copying_tear_down);
   g_test_add_func ("/io/autosave/dropped-during-copy", test_dropped_during_copy);
 
   return g_test_run ();

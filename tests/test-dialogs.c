@@ -325,12 +325,6 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
 /* Open does not ask about unsaved changes: another file opens in a window of its own,
  * and the changes stay, unsaved. (It asked, and Discard left the changes in the window
  * marked as saved.) */
@@ -342,7 +336,7 @@ test_open_keeps_unsaved (void)
   g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
   g_autoptr(ChronoEditProperties) edit = NULL;
   g_autoptr(GList) toplevels = NULL;
-  gpointer chooser = NULL;
+  GWeakRef chooser;
 
   chrono_window_set_timeline (window, timeline);
   gtk_window_present (GTK_WINDOW (window));
@@ -359,14 +353,16 @@ test_open_keeps_unsaved (void)
 
   /* The file chooser, where it is a window of this process, is closed unanswered, and
    * gone before the next test. */
+  g_weak_ref_init (&chooser, NULL);
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (l->data != (gpointer) window && gtk_widget_get_visible (l->data))
       {
-        g_object_add_weak_pointer (l->data, &chooser);
+        g_weak_ref_set (&chooser, l->data);
         gtk_window_close (l->data);
       }
-  ui_test_wait_for (is_null, &chooser);
+  ui_test_wait_gone (&chooser);
+  g_weak_ref_clear (&chooser);
   g_assert_true (chrono_session_get_modified (session));
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();

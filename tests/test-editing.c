@@ -123,15 +123,6 @@ test_save_in_slices (void)
   g_file_delete (file, NULL, NULL);
 }
 
-static gboolean
-is_gone (gpointer data)
-{
-  GWeakRef *ref = data;
-  g_autoptr(GObject) object = g_weak_ref_get (ref);
-
-  return object == NULL;
-}
-
 /* A session dropped (its window closed) during a save finishes the save, then goes,
  * and with it the timeline. */
 static void
@@ -156,8 +147,8 @@ test_save_outlives_session (void)
 
   g_weak_ref_init (&ref, session);
   g_object_unref (session);
-  g_assert_false (is_gone (&ref));
-  ui_test_wait_for (is_gone, &ref);
+  g_assert_false (ui_test_is_gone (&ref));
+  ui_test_wait_gone (&ref);
   g_weak_ref_clear (&ref);
   g_assert_no_error (error);
   g_clear_object (&edit);
@@ -170,44 +161,77 @@ test_save_outlives_session (void)
   g_file_delete (file, NULL, NULL);
 }
 
+/* A session two slices into saving a timeline of 20,000 events ("e7" renamed "Saved"
+ * just before) to a file, and showing another timeline since, with an edit of its own
+ * (the title of "price", the test's data). */
+typedef struct
+{
+  ChronoSession  *session;
+  ChronoTimeline *timeline;
+  ChronoTimeline *other;
+  GFile          *file;
+  GError         *error;    /* the save's */
+} Superseded;
+
+static void
+superseded_set_up (Superseded    *fixture,
+                   gconstpointer  other_title)
+{
+  g_autoptr(ChronoEditProperties) edit = NULL;
+  g_autoptr(ChronoEditProperties) other_edit = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  SlicedTestStats stats = { 0 };
+
+  fixture->session = chrono_session_new ();
+  fixture->timeline = sliced_test_timeline_new (20000);
+  fixture->other = ui_test_timeline_new ();
+  fixture->file = g_file_new_tmp ("chronoscope-editing-XXXXXX.chronoscope", &stream, NULL);
+
+  chrono_session_set_timeline (fixture->session, fixture->timeline);
+  edit = chrono_edit_properties_new (chrono_timeline_lookup_event (fixture->timeline, "e7"), "title", "Saved", NULL);
+  g_assert_true (chrono_session_push_edit (fixture->session, CHRONO_EDIT (edit)));
+  chrono_session_save_async (fixture->session, fixture->file, NULL, save_done_cb, &fixture->error);
+  sliced_test_run (&stats, 2, saved, fixture->session, g_get_monotonic_time () + 60 * G_USEC_PER_SEC);
+  g_assert_cmpuint (stats.slices, ==, 2);
+
+  chrono_session_set_timeline (fixture->session, fixture->other);
+  other_edit = chrono_edit_properties_new (chrono_timeline_lookup_event (fixture->other, "price"), "title",
+                                           other_title, NULL);
+  g_assert_true (chrono_session_push_edit (fixture->session, CHRONO_EDIT (other_edit)));
+}
+
+static void
+superseded_tear_down (Superseded    *fixture,
+                      gconstpointer  other_title)
+{
+  g_file_delete (fixture->file, NULL, NULL);
+  g_clear_error (&fixture->error);
+  g_clear_object (&fixture->file);
+  g_clear_object (&fixture->other);
+  g_clear_object (&fixture->timeline);
+  g_clear_object (&fixture->session);
+}
+
 /* Another timeline opened during a save: the save the user asked for goes on, and the
  * file has the timeline as it was when the save began, whole; the session, which shows
  * the other timeline now, keeps that one's file (none) and its unsaved change. */
 static void
-test_save_superseded (void)
+test_save_superseded (Superseded    *fixture,
+                      gconstpointer  other_title)
 {
-  g_autoptr(ChronoSession) session = chrono_session_new ();
-  g_autoptr(ChronoTimeline) timeline = sliced_test_timeline_new (20000);
-  g_autoptr(ChronoTimeline) other = ui_test_timeline_new ();
-  g_autoptr(ChronoEditProperties) edit = NULL;
-  g_autoptr(ChronoEditProperties) other_edit = NULL;
-  g_autoptr(GFileIOStream) stream = NULL;
-  g_autoptr(GFile) file = g_file_new_tmp ("chronoscope-editing-XXXXXX.chronoscope", &stream, NULL);
   g_autoptr(ChronoTimeline) back = NULL;
   g_autoptr(GError) error = NULL;
-  SlicedTestStats stats = { 0 };
 
-  chrono_session_set_timeline (session, timeline);
-  edit = chrono_edit_properties_new (chrono_timeline_lookup_event (timeline, "e7"), "title", "Saved", NULL);
-  g_assert_true (chrono_session_push_edit (session, CHRONO_EDIT (edit)));
-  chrono_session_save_async (session, file, NULL, save_done_cb, &error);
-  sliced_test_run (&stats, 2, saved, session, g_get_monotonic_time () + 60 * G_USEC_PER_SEC);
-  g_assert_cmpuint (stats.slices, ==, 2);
+  ui_test_wait_for (saved, fixture->session);
+  g_assert_no_error (fixture->error);
 
-  chrono_session_set_timeline (session, other);
-  other_edit = chrono_edit_properties_new (chrono_timeline_lookup_event (other, "price"), "title", "Not saved", NULL);
-  g_assert_true (chrono_session_push_edit (session, CHRONO_EDIT (other_edit)));
-  ui_test_wait_for (saved, session);
-  g_assert_no_error (error);
-
-  back = chrono_timeline_load (file, NULL, &error);
+  back = chrono_timeline_load (fixture->file, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (chrono_timeline_get_n_events (back), ==, 20000);
   g_assert_cmpstr (chrono_event_get_title (chrono_timeline_lookup_event (back, "e7")), ==, "Saved");
-  g_assert_null (chrono_session_get_file (session));
-  g_assert_true (chrono_session_get_modified (session));
-  g_assert_true (chrono_session_get_timeline (session) == other);
-  g_file_delete (file, NULL, NULL);
+  g_assert_null (chrono_session_get_file (fixture->session));
+  g_assert_true (chrono_session_get_modified (fixture->session));
+  g_assert_true (chrono_session_get_timeline (fixture->session) == fixture->other);
 }
 
 static void
@@ -232,37 +256,22 @@ both_saved (gpointer session)
  * the saves go to the disk in the order asked, and the file has the later one, as the
  * session says. */
 static void
-test_save_superseded_then_saved (void)
+test_save_superseded_then_saved (Superseded    *fixture,
+                                 gconstpointer  other_title)
 {
-  g_autoptr(ChronoSession) session = chrono_session_new ();
-  g_autoptr(ChronoTimeline) timeline = sliced_test_timeline_new (20000);
-  g_autoptr(ChronoTimeline) other = ui_test_timeline_new ();
-  g_autoptr(ChronoEditProperties) other_edit = NULL;
-  g_autoptr(GFileIOStream) stream = NULL;
-  g_autoptr(GFile) file = g_file_new_tmp ("chronoscope-editing-XXXXXX.chronoscope", &stream, NULL);
   g_autoptr(ChronoTimeline) back = NULL;
   g_autoptr(GError) error = NULL;
-  SlicedTestStats stats = { 0 };
 
-  chrono_session_set_timeline (session, timeline);
-  chrono_session_save_async (session, file, NULL, save_done_cb, &error);
-  sliced_test_run (&stats, 2, saved, session, g_get_monotonic_time () + 60 * G_USEC_PER_SEC);
-  g_assert_cmpuint (stats.slices, ==, 2);
+  chrono_session_save_async (fixture->session, fixture->file, NULL, newer_save_done_cb, NULL);
+  ui_test_wait_for (both_saved, fixture->session);
+  g_assert_no_error (fixture->error);
 
-  chrono_session_set_timeline (session, other);
-  other_edit = chrono_edit_properties_new (chrono_timeline_lookup_event (other, "price"), "title", "Saved later", NULL);
-  g_assert_true (chrono_session_push_edit (session, CHRONO_EDIT (other_edit)));
-  chrono_session_save_async (session, file, NULL, newer_save_done_cb, NULL);
-  ui_test_wait_for (both_saved, session);
+  g_assert_true (g_file_equal (chrono_session_get_file (fixture->session), fixture->file));
+  g_assert_false (chrono_session_get_modified (fixture->session));
+  back = chrono_timeline_load (fixture->file, NULL, &error);
   g_assert_no_error (error);
-
-  g_assert_true (g_file_equal (chrono_session_get_file (session), file));
-  g_assert_false (chrono_session_get_modified (session));
-  back = chrono_timeline_load (file, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (chrono_timeline_get_n_events (back), ==, chrono_timeline_get_n_events (other));
-  g_assert_cmpstr (chrono_event_get_title (chrono_timeline_lookup_event (back, "price")), ==, "Saved later");
-  g_file_delete (file, NULL, NULL);
+  g_assert_cmpuint (chrono_timeline_get_n_events (back), ==, chrono_timeline_get_n_events (fixture->other));
+  g_assert_cmpstr (chrono_event_get_title (chrono_timeline_lookup_event (back, "price")), ==, other_title);
 }
 
 static gboolean
@@ -428,14 +437,14 @@ test_unsaved_dialog (void)
   ui_test_wait_for (has_question, NULL);
   question = ui_test_find_question ();
   g_assert_true (ui_test_question_click (question, "discard"));
-  ui_test_wait_for (is_gone, &ref);
+  ui_test_wait_gone (&ref);
   g_weak_ref_clear (&ref);
 }
 
 static gboolean
 gone_or_asked (gpointer data)
 {
-  return is_gone (data) || ui_test_find_question () != NULL;
+  return ui_test_is_gone (data) || ui_test_find_question () != NULL;
 }
 
 /* Deletes @dir and the timeline and the backup that saving left in it. */
@@ -502,7 +511,7 @@ close_during_save (ChronoWindow *window,
   ui_test_iterate ();
   if (!fails)
     g_assert_null (ui_test_find_question ());
-  g_assert_false (is_gone (ref));
+  g_assert_false (ui_test_is_gone (ref));
 }
 
 /* Closing the window while Save is still writing a large timeline waits for it, and the
@@ -520,7 +529,7 @@ test_close_during_save (void)
   close_during_save (window, &ref, FALSE);
   ui_test_wait_for (gone_or_asked, &ref);
   g_assert_null (ui_test_find_question ());
-  g_assert_true (is_gone (&ref));
+  g_assert_true (ui_test_is_gone (&ref));
   g_weak_ref_clear (&ref);
 
   back = chrono_timeline_load (file, NULL, &error);
@@ -551,7 +560,7 @@ test_close_during_save_asks (void)
       sliced_test_rename (chrono_session_get_undo_stack (session), title);
       g_main_context_iteration (NULL, FALSE);
     }
-  g_assert_false (is_gone (&ref));
+  g_assert_false (ui_test_is_gone (&ref));
   g_assert_true (chrono_session_get_modified (session));
   g_assert_cmpstr (ui_test_question_get_heading (ui_test_find_question ()), ==, "Save Changes?");
   g_assert_true (ui_test_question_click (ui_test_find_question (), "cancel"));
@@ -562,11 +571,11 @@ test_close_during_save_asks (void)
   remove_dir (dir);
   close_during_save (window, &ref, TRUE);
   ui_test_wait_for (gone_or_asked, &ref);
-  g_assert_false (is_gone (&ref));
+  g_assert_false (ui_test_is_gone (&ref));
   g_assert_true (chrono_session_get_modified (session));
   g_assert_cmpstr (ui_test_question_get_heading (ui_test_find_question ()), ==, "Save Changes?");
   g_assert_true (ui_test_question_click (ui_test_find_question (), "discard"));
-  ui_test_wait_for (is_gone, &ref);
+  ui_test_wait_gone (&ref);
   g_weak_ref_clear (&ref);
 }
 
@@ -941,8 +950,10 @@ main (int   argc,
   g_test_add_func ("/ui/editing/save-clears-modified", test_save_clears_modified);
   g_test_add_func ("/ui/editing/save-in-slices", test_save_in_slices);
   g_test_add_func ("/ui/editing/save-outlives-session", test_save_outlives_session);
-  g_test_add_func ("/ui/editing/save-superseded", test_save_superseded);
-  g_test_add_func ("/ui/editing/save-superseded-then-saved", test_save_superseded_then_saved);
+  g_test_add ("/ui/editing/save-superseded", Superseded, "Not saved",
+              superseded_set_up, test_save_superseded, superseded_tear_down);
+  g_test_add ("/ui/editing/save-superseded-then-saved", Superseded, "Saved later",
+              superseded_set_up, test_save_superseded_then_saved, superseded_tear_down);
   g_test_add_func ("/ui/editing/open-during-save", test_open_during_save);
   g_test_add_func ("/ui/editing/open-during-failed-save", test_open_during_failed_save);
   g_test_add_func ("/ui/editing/unsaved-dialog", test_unsaved_dialog);

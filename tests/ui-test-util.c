@@ -199,6 +199,20 @@ ui_test_wait_loaded (ChronoWindow *window)
   ui_test_wait_for (loaded, window);
 }
 
+gboolean
+ui_test_is_gone (gpointer ref)
+{
+  g_autoptr(GObject) object = g_weak_ref_get (ref);
+
+  return object == NULL;
+}
+
+void
+ui_test_wait_gone (GWeakRef *ref)
+{
+  ui_test_wait_for (ui_test_is_gone, ref);
+}
+
 GtkWidget *
 ui_test_find_child (GtkWidget *root,
                     GType      type)

@@ -25,6 +25,11 @@ void            ui_test_wait_loaded      (ChronoWindow  *window);
 void            ui_test_iterate          (void);
 void            ui_test_wait_for         (gboolean     (*predicate) (gpointer),
                                           gpointer       data);
+/* Whether the object that @ref, a GWeakRef, pointed to is gone (a predicate for
+ * ui_test_wait_for()). */
+gboolean        ui_test_is_gone          (gpointer       ref);
+/* Iterates the main loop until the object that @ref points to is gone. */
+void            ui_test_wait_gone        (GWeakRef      *ref);
 GtkWidget      *ui_test_find_child       (GtkWidget     *root,
                                           GType          type);
 /* The question on screen (chrono_ui_ask: an AdwAlertDialog on libadwaita >= 1.5, an
