@@ -258,6 +258,18 @@ ui_test_find_question (void)
   return NULL;
 }
 
+gboolean
+ui_test_has_question (gpointer unused)
+{
+  return ui_test_find_question () != NULL;
+}
+
+gboolean
+ui_test_has_no_question (gpointer unused)
+{
+  return ui_test_find_question () == NULL;
+}
+
 const char *
 ui_test_question_get_heading (GtkWidget *question)
 {

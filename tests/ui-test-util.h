@@ -35,6 +35,9 @@ GtkWidget      *ui_test_find_child       (GtkWidget     *root,
 /* The question on screen (chrono_ui_ask: an AdwAlertDialog on libadwaita >= 1.5, an
  * AdwMessageDialog before), or NULL. */
 GtkWidget      *ui_test_find_question    (void);
+/* Predicates for ui_test_wait_for(): a question is on screen, or none is. */
+gboolean        ui_test_has_question     (gpointer       unused);
+gboolean        ui_test_has_no_question  (gpointer       unused);
 const char     *ui_test_question_get_heading (GtkWidget *question);
 gboolean        ui_test_question_has_response (GtkWidget *question,
                                                const char *response);
