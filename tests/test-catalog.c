@@ -11,6 +11,7 @@
 #include "ui-test-util.h"
 #include "ui/chrono-catalog-editor.h"
 #include "ui/chrono-catalog-window.h"
+#include "ui/chrono-category-filter.h"
 #include "ui/chrono-date-entry.h"
 #include "ui/chrono-event-editor.h"
 #include "ui/chrono-session.h"
@@ -473,6 +474,90 @@ test_from_event_editor (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The check at @index in the category filter's popover, or NULL. */
+static GtkWidget *
+filter_check (ChronoWindow *window,
+              guint         index)
+{
+  GtkWidget *filter = ui_test_find_child (GTK_WIDGET (window), CHRONO_TYPE_CATEGORY_FILTER);
+  GtkWidget *check = gtk_widget_get_first_child (child (filter, CHRONO_TYPE_CATEGORY_FILTER, "category_box"));
+
+  for (guint i = 0; i < index && check != NULL; i++)
+    check = gtk_widget_get_next_sibling (check);
+
+  return check;
+}
+
+static const char *
+check_label (GtkWidget *check)
+{
+  GtkWidget *label = ui_test_find_child (check, GTK_TYPE_LABEL);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* The category filter follows what the catalog does to the categories: one added shows
+ * in its popover, and one renamed by its new name, while the popover is open too. A new
+ * timeline's filter, which has nothing to offer, offers its first category once its
+ * first event made it. (It kept the categories the timeline opened with, and stayed
+ * insensitive on a new timeline.) */
+static void
+test_filter_follows_categories (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  GtkWidget *filter;
+  GtkMenuButton *button;
+  ChronoCatalogWindow *catalog;
+  ChronoCatalogEditor *editor;
+
+  chrono_window_set_timeline (window, timeline);
+  ui_test_wait_loaded (window);
+  filter = ui_test_find_child (GTK_WIDGET (window), CHRONO_TYPE_CATEGORY_FILTER);
+  button = child (filter, CHRONO_TYPE_CATEGORY_FILTER, "category_button");
+
+  catalog = open_catalog (window);
+  editor = add (catalog, "catalog.add-category");
+  set_text (editor, "category_name_entry", "Policy");
+  g_assert_true (done (editor));
+
+  gtk_menu_button_popup (button);
+  ui_test_iterate ();
+  g_assert_nonnull (filter_check (window, 2));
+  g_assert_cmpstr (check_label (filter_check (window, 2)), ==, "Policy");
+  g_assert_null (filter_check (window, 3));
+
+  g_signal_emit_by_name (child (catalog, CHRONO_TYPE_CATALOG_WINDOW, "category_list"), "row-activated",
+                         gtk_list_box_get_row_at_index (child (catalog, CHRONO_TYPE_CATALOG_WINDOW, "category_list"), 2));
+  editor = find_toplevel (CHRONO_TYPE_CATALOG_EDITOR);
+  set_text (editor, "category_name_entry", "Politics");
+  g_assert_true (done (editor));
+  g_assert_cmpstr (check_label (filter_check (window, 2)), ==, "Politics");
+
+  undo (catalog);
+  undo (catalog);
+  g_assert_null (filter_check (window, 2));
+  gtk_menu_button_popdown (button);
+  gtk_window_destroy (GTK_WINDOW (catalog));
+
+  /* As New Timeline makes it in a window of its own. */
+  chrono_window_set_timeline (window, NULL);
+  chrono_session_new_timeline (chrono_window_get_session (window));
+  ui_test_iterate ();
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-event", NULL));
+  ui_test_iterate ();
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  ui_test_iterate ();
+  g_assert_nonnull (filter_check (window, 0));
+  g_assert_null (filter_check (window, 1));
+  gtk_menu_button_popdown (button);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The built-in timeline is read-only: the window does not open, a copy is offered. */
 static void
 test_builtin_read_only (void)
@@ -508,6 +593,7 @@ main (int   argc,
   g_test_add_func ("/ui/catalog/palette-keyboard", test_palette_keyboard);
   g_test_add_func ("/ui/catalog/eras", test_eras);
   g_test_add_func ("/ui/catalog/from-event-editor", test_from_event_editor);
+  g_test_add_func ("/ui/catalog/filter-follows-categories", test_filter_follows_categories);
   g_test_add_func ("/ui/catalog/builtin-read-only", test_builtin_read_only);
 
   return g_test_run ();

@@ -19,6 +19,7 @@ struct _ChronoCategoryFilter
   ChronoSession *session;
   GSignalGroup  *session_signals;
   GSignalGroup  *filter_signals;
+  GSignalGroup  *timeline_signals;
 
   GtkMenuButton *category_button;
   GtkBox        *category_box;
@@ -147,7 +148,9 @@ popup_cb (GtkMenuButton *button,
     build_checks (self);
 }
 
-/* The popover's checks are not built until it opens: nothing shows them before. */
+/* The popover's checks are not built until it opens: nothing shows them before. They are
+ * built again after each edit of the timeline, which may have added, renamed, recoloured
+ * or deleted a category (a new timeline gets its first one with its first event). */
 static void
 rebuild (ChronoCategoryFilter *self)
 {
@@ -168,6 +171,14 @@ rebuild (ChronoCategoryFilter *self)
 }
 
 static void
+timeline_cb (ChronoCategoryFilter *self)
+{
+  g_signal_group_set_target (self->timeline_signals,
+                             self->session != NULL ? chrono_session_get_timeline (self->session) : NULL);
+  rebuild (self);
+}
+
+static void
 chrono_category_filter_dispose (GObject *object)
 {
   ChronoCategoryFilter *self = CHRONO_CATEGORY_FILTER (object);
@@ -175,6 +186,7 @@ chrono_category_filter_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONO_TYPE_CATEGORY_FILTER);
   g_clear_object (&self->session_signals);
   g_clear_object (&self->filter_signals);
+  g_clear_object (&self->timeline_signals);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (chrono_category_filter_parent_class)->dispose (object);
@@ -247,9 +259,11 @@ chrono_category_filter_init (ChronoCategoryFilter *self)
   gtk_menu_button_set_create_popup_func (self->category_button, popup_cb, self, NULL);
 
   self->session_signals = g_signal_group_new (CHRONO_TYPE_SESSION);
-  g_signal_group_connect_swapped (self->session_signals, "notify::timeline", G_CALLBACK (rebuild), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::timeline", G_CALLBACK (timeline_cb), self);
   self->filter_signals = g_signal_group_new (CHRONO_TYPE_EVENT_FILTER);
   g_signal_group_connect_swapped (self->filter_signals, "changed", G_CALLBACK (sync_checks), self);
+  self->timeline_signals = g_signal_group_new (CHRONO_TYPE_TIMELINE);
+  g_signal_group_connect_swapped (self->timeline_signals, "changed", G_CALLBACK (rebuild), self);
   rebuild (self);
 }
 
@@ -273,6 +287,6 @@ chrono_category_filter_set_session (ChronoCategoryFilter *self,
 
   g_signal_group_set_target (self->session_signals, session);
   g_signal_group_set_target (self->filter_signals, get_filter (self));
-  rebuild (self);
+  timeline_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
