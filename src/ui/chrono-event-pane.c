@@ -209,7 +209,8 @@ update_provenance (ChronoEventPane *self)
 {
   ChronoProvenance provenance = chrono_event_get_provenance (self->event);
   const char *badge = provenance_badge (provenance);
-  g_autoptr(GString) text = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
 
   gtk_widget_set_visible (self->provenance_box, badge != NULL);
   if (badge == NULL)
@@ -227,16 +228,16 @@ update_provenance (ChronoEventPane *self)
         gtk_widget_remove_css_class (GTK_WIDGET (self->provenance_badge), css);
     }
 
-  text = g_string_new (provenance_explanation (provenance));
   if (chrono_event_get_date_provenance (self->event) != provenance ||
       chrono_event_get_date_source (self->event) != NULL)
-    {
-      g_autofree char *date = dup_date_explanation (self->event);
-
-      g_string_append_c (text, ' ');
-      g_string_append (text, date);
-    }
-  gtk_label_set_text (self->provenance_label, text->str);
+    date = dup_date_explanation (self->event);
+  if (date != NULL)
+    /* Translators: two sentences one after the other: where the event comes from, then
+     * where its date does (in Chinese with no space between them) */
+    text = g_strdup_printf (C_("two sentences", "%s %s"), provenance_explanation (provenance), date);
+  else
+    text = g_strdup (provenance_explanation (provenance));
+  gtk_label_set_text (self->provenance_label, text);
 }
 
 static void
