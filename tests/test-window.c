@@ -179,6 +179,95 @@ test_list_first_frame (void)
   ui_test_iterate ();
 }
 
+/* What the window's layout is: where the panes divide, whether the bottom panes are
+ * stacked and the sidebar folded, and how big the timeline is. */
+typedef struct
+{
+  int            position;
+  GtkOrientation orientation;
+  gboolean       folded;
+  int            view_width;
+  int            view_height;
+} WindowLayout;
+
+static void
+get_window_layout (ChronoWindow *window,
+                   WindowLayout *layout)
+{
+  GtkWidget *view = GTK_WIDGET (template_child (window, "timeline_view"));
+
+  layout->position = gtk_paned_get_position (GTK_PANED (template_child (window, "main_box")));
+  layout->orientation = gtk_orientable_get_orientation (GTK_ORIENTABLE (template_child (window, "panes_box")));
+  layout->folded = adw_flap_get_folded (ADW_FLAP (template_child (window, "flap")));
+  layout->view_width = gtk_widget_get_width (view);
+  layout->view_height = gtk_widget_get_height (view);
+}
+
+typedef struct
+{
+  ChronoWindow *window;
+  gboolean      painted;
+  WindowLayout  layout;
+} FirstLayout;
+
+static void
+first_layout_cb (GdkFrameClock *clock,
+                 FirstLayout   *first)
+{
+  if (first->painted)
+    return;
+  first->painted = TRUE;
+  get_window_layout (first->window, &first->layout);
+}
+
+static gboolean
+first_layout_painted (gpointer data)
+{
+  return ((FirstLayout *) data)->painted;
+}
+
+/* The first frame shows the window laid out as it stays: it does not jump after it. */
+static void
+check_first_frame_layout (int width)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APPLICATION_ID);
+  FirstLayout first = { NULL, FALSE };
+  WindowLayout settled;
+  GdkFrameClock *clock;
+
+  g_settings_set_int (settings, "window-width", width);
+  first.window = ui_test_window_new ();
+  gtk_widget_realize (GTK_WIDGET (first.window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (first.window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (first_layout_cb), &first);
+  ui_test_wait_for (first_layout_painted, &first);
+  g_signal_handlers_disconnect_by_func (clock, first_layout_cb, &first);
+  ui_test_wait_loaded (first.window);
+  for (guint i = 0; i < 10; i++)
+    ui_test_iterate ();
+
+  get_window_layout (first.window, &settled);
+  g_test_message ("%d px wide: first frame position %d, view %d×%d; then %d, view %d×%d", width,
+                  first.layout.position, first.layout.view_width, first.layout.view_height,
+                  settled.position, settled.view_width, settled.view_height);
+  g_assert_cmpint (first.layout.position, ==, settled.position);
+  g_assert_cmpint (first.layout.orientation, ==, settled.orientation);
+  g_assert_cmpint (first.layout.folded, ==, settled.folded);
+  g_assert_cmpint (first.layout.view_width, ==, settled.view_width);
+  g_assert_cmpint (first.layout.view_height, ==, settled.view_height);
+
+  gtk_window_destroy (GTK_WINDOW (first.window));
+  ui_test_iterate ();
+  g_settings_reset (settings, "window-width");
+}
+
+static void
+test_first_frame_layout (void)
+{
+  check_first_frame_layout (1200);
+  check_first_frame_layout (360);
+}
+
 /* The main menu's popover and the shortcuts window are made when they are first asked
  * for, not with the window. */
 static void
@@ -708,6 +797,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/built-on-demand", test_built_on_demand);
   g_test_add_func ("/ui/window/list-rows-filled", test_list_rows_filled);
   g_test_add_func ("/ui/window/list-first-frame", test_list_first_frame);
+  g_test_add_func ("/ui/window/first-frame-layout", test_first_frame_layout);
   g_test_add_func ("/ui/window/open-broken-keeps-timeline", test_open_broken_keeps_timeline);
   g_test_add_func ("/ui/window/open-file", test_open_file);
   g_test_add_func ("/ui/window/search-and-categories", test_search_and_categories);

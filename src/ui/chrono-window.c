@@ -434,9 +434,16 @@ chrono_window_size_allocate (GtkWidget *widget,
 
   stacked = narrow || gtk_widget_get_width (GTK_WIDGET (self->main_box)) < STACKED_WIDTH;
 
-  /* Unfolding and unstacking can wait for the next cycle: the window only grows. */
-  if ((!self->layout_applied || narrow != self->narrow || stacked != self->stacked) &&
-      self->layout_idle_id == 0)
+  /* The first layout needs the panes' sizes, and is laid out at once: the first frame
+   * shows it. Unfolding and unstacking can wait for the next cycle: the window only
+   * grows. */
+  if (!self->layout_applied)
+    {
+      g_clear_handle_id (&self->layout_idle_id, g_source_remove);
+      apply_layout_idle_cb (self);
+      GTK_WIDGET_CLASS (chrono_window_parent_class)->size_allocate (widget, width, height, baseline);
+    }
+  else if ((narrow != self->narrow || stacked != self->stacked) && self->layout_idle_id == 0)
     self->layout_idle_id = g_idle_add (apply_layout_idle_cb, self);
 }
 
