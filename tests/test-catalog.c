@@ -14,8 +14,11 @@
 #include "ui/chrono-category-filter.h"
 #include "ui/chrono-date-entry.h"
 #include "ui/chrono-event-editor.h"
+#include "ui/chrono-event-pane.h"
+#include "ui/chrono-event-row.h"
 #include "ui/chrono-session.h"
 #include "ui/chrono-window.h"
+#include "view/chrono-layout.h"
 
 static gpointer
 find_toplevel (GType type)
@@ -558,6 +561,70 @@ test_filter_follows_categories (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The row of the event list that shows @event, or NULL. */
+static GtkWidget *
+find_event_row (GtkWidget   *root,
+                ChronoEvent *event)
+{
+  for (GtkWidget *widget = gtk_widget_get_first_child (root); widget != NULL; widget = gtk_widget_get_next_sibling (widget))
+    {
+      GtkWidget *found;
+
+      if (CHRONO_IS_EVENT_ROW (widget) && chrono_event_row_get_event (CHRONO_EVENT_ROW (widget)) == event)
+        return widget;
+      if ((found = find_event_row (widget, event)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A category renamed in the catalog reads by its new name in the event pane and in the
+ * event list, as on the timeline. (Both kept the old name and colour: they followed
+ * the event, which an edit of its category does not change.) */
+static void
+test_panes_follow_categories (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  ChronoSession *session = chrono_window_get_session (window);
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  ChronoEvent *launch = chrono_timeline_lookup_event (timeline, "launch");
+  GtkWidget *pane = ui_test_find_child (GTK_WIDGET (window), CHRONO_TYPE_EVENT_PANE);
+  GtkLabel *category_label = child (pane, CHRONO_TYPE_EVENT_PANE, "category_label");
+  ChronoCatalogWindow *catalog;
+  ChronoCatalogEditor *editor;
+  g_autofree char *dates = NULL;
+  g_autofree char *read_as = NULL;
+  GtkWidget *row;
+
+  chrono_window_set_timeline (window, timeline);
+  ui_test_wait_loaded (window);
+  chrono_session_select_event (session, launch);
+  ui_test_iterate ();
+  g_assert_cmpstr (gtk_label_get_text (category_label), ==, "Business");
+  row = find_event_row (GTK_WIDGET (window), launch);
+  g_assert_nonnull (row);
+
+  catalog = open_catalog (window);
+  g_signal_emit_by_name (child (catalog, CHRONO_TYPE_CATALOG_WINDOW, "category_list"), "row-activated",
+                         gtk_list_box_get_row_at_index (child (catalog, CHRONO_TYPE_CATALOG_WINDOW, "category_list"), 1));
+  editor = find_toplevel (CHRONO_TYPE_CATALOG_EDITOR);
+  set_text (editor, "category_name_entry", "Money");
+  g_assert_true (done (editor));
+
+  g_assert_cmpstr (gtk_label_get_text (category_label), ==, "Money");
+  dates = chrono_date_format_span (chrono_event_get_start (launch), chrono_event_get_end (launch));
+  read_as = g_strdup_printf ("%s, %s, %s", dates, chrono_layout_event_text (launch), "Money");
+  g_assert_true (find_event_row (GTK_WIDGET (window), launch) == row);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, read_as);
+
+  undo (catalog);
+  g_assert_cmpstr (gtk_label_get_text (category_label), ==, "Business");
+
+  gtk_window_destroy (GTK_WINDOW (catalog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The built-in timeline is read-only: the window does not open, a copy is offered. */
 static void
 test_builtin_read_only (void)
@@ -594,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/ui/catalog/eras", test_eras);
   g_test_add_func ("/ui/catalog/from-event-editor", test_from_event_editor);
   g_test_add_func ("/ui/catalog/filter-follows-categories", test_filter_follows_categories);
+  g_test_add_func ("/ui/catalog/panes-follow-categories", test_panes_follow_categories);
   g_test_add_func ("/ui/catalog/builtin-read-only", test_builtin_read_only);
 
   return g_test_run ();

@@ -482,6 +482,10 @@ chrono_event_pane_dispose (GObject *object)
   /* Children without an id in the template are not covered by the call above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  if (self->event != NULL)
+    g_signal_handlers_disconnect_by_data (self->event, self);
+  if (self->timeline != NULL)
+    g_signal_handlers_disconnect_by_data (self->timeline, self);
   g_clear_object (&self->event);
   g_clear_object (&self->session_bindings);
   g_clear_object (&self->session);
@@ -653,8 +657,15 @@ chrono_event_pane_set_timeline (ChronoEventPane *self,
   g_return_if_fail (CHRONO_IS_EVENT_PANE (self));
   g_return_if_fail (timeline == NULL || CHRONO_IS_TIMELINE (timeline));
 
-  if (!g_set_object (&self->timeline, timeline))
+  if (self->timeline == timeline)
     return;
+
+  /* An edit of its category, era or sources changes how the event reads, not the event. */
+  if (self->timeline != NULL)
+    g_signal_handlers_disconnect_by_data (self->timeline, self);
+  g_set_object (&self->timeline, timeline);
+  if (timeline != NULL)
+    g_signal_connect_object (timeline, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);

@@ -19,6 +19,7 @@ struct _ChronoEventRow
   GtkWidget       parent_instance;
 
   ChronoEvent    *event;
+  ChronoCategory *category;   /* the event's, followed for its name and colour */
 
   GtkDrawingArea *dot;
   GtkLabel       *date_label;
@@ -89,6 +90,23 @@ dark_changed_cb (ChronoEventRow *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->dot));
 }
 
+static void update (ChronoEventRow *self);
+
+/* A category renamed or recoloured changes how the event reads, not the event. */
+static void
+follow_category (ChronoEventRow *self,
+                 ChronoCategory *category)
+{
+  if (self->category == category)
+    return;
+
+  if (self->category != NULL)
+    g_signal_handlers_disconnect_by_data (self->category, self);
+  g_set_object (&self->category, category);
+  if (category != NULL)
+    g_signal_connect_object (category, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+}
+
 static void
 chrono_event_row_dispose (GObject *object)
 {
@@ -99,6 +117,7 @@ chrono_event_row_dispose (GObject *object)
   /* Children without an id in the template are not covered by the call above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  follow_category (self, NULL);
   g_clear_object (&self->event);
 
   G_OBJECT_CLASS (chrono_event_row_parent_class)->dispose (object);
@@ -275,12 +294,12 @@ update (ChronoEventRow *self)
   ChronoEvent *event = self->event;
   g_autofree char *dates = NULL;
   g_autofree char *accessible = NULL;
-  ChronoCategory *category;
+  ChronoCategory *category = event != NULL ? chrono_event_get_category (event) : NULL;
 
+  follow_category (self, category);
   if (event != NULL)
     {
       dates = chrono_date_format_span (chrono_event_get_start (event), chrono_event_get_end (event));
-      category = chrono_event_get_category (event);
       gtk_label_set_text (self->date_label, dates);
       gtk_label_set_text (self->title_label, chrono_layout_event_text (event));
       /* Screen readers read the row as one: without a name, GTK 4.8 names it by its type. */
