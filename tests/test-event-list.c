@@ -277,12 +277,65 @@ test_lets_go_of_old_session (Fixture       *fixture,
   g_assert_null (event);
 }
 
+static gboolean
+row_made (gpointer list)
+{
+  GtkWidget *row = ui_test_find_child (GTK_WIDGET (list), CHRONO_TYPE_EVENT_ROW);
+
+  return row != NULL && chrono_event_row_get_event (CHRONO_EVENT_ROW (row)) != NULL &&
+         gtk_widget_get_mapped (row);
+}
+
+/* A long date reads whole in a sidebar as wide as the window's, over two lines: a span
+ * of days (“10 December 1815 – 27 November 1852”), or of approximate days. (It was cut
+ * short with “…” on one line.) */
+static void
+test_long_date_wraps (void)
+{
+  g_autoptr(ChronoSession) session = chrono_session_new ();
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  g_autoptr(ChronoEvent) event = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  ChronoEventList *list = g_object_new (CHRONO_TYPE_EVENT_LIST, NULL);
+  ChronoDate start, end;
+  GtkLabel *date_label = NULL;
+  GtkWidget *row;
+
+  g_assert_true (chrono_date_parse ("1815-12-10", &start, NULL));
+  g_assert_true (chrono_date_parse ("1852-11-27", &end, NULL));
+  start.flags = end.flags = CHRONO_DATE_APPROXIMATE;
+  event = chrono_event_new ("ada", &start, "Ada Lovelace");
+  chrono_event_set_end (event, &end);
+  chrono_timeline_add_event (timeline, event);
+  chrono_timeline_seal (timeline);
+  chrono_session_set_timeline (session, timeline);
+
+  /* The sidebar's width in the window. */
+  gtk_widget_set_size_request (GTK_WIDGET (list), 300, -1);
+  gtk_window_set_default_size (window, 300, 480);
+  gtk_window_set_child (window, GTK_WIDGET (list));
+  chrono_event_list_set_session (list, session);
+  gtk_window_present (window);
+  ui_test_wait_for (row_made, list);
+
+  row = ui_test_find_child (GTK_WIDGET (list), CHRONO_TYPE_EVENT_ROW);
+  date_label = GTK_LABEL (gtk_widget_get_template_child (row, CHRONO_TYPE_EVENT_ROW, "date_label"));
+  g_test_message ("%s", gtk_label_get_text (date_label));
+  g_assert_cmpint (g_utf8_strlen (gtk_label_get_text (date_label), -1), >, 40);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (date_label)));
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (date_label)), ==, 2);
+
+  gtk_window_destroy (window);
+  ui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   ui_test_init (&argc, &argv);
 
+  g_test_add_func ("/ui/event-list/long-date-wraps", test_long_date_wraps);
   g_test_add ("/ui/event-list/follows-moved-event", Fixture, NULL, fixture_set_up, test_follows_moved_event,
               fixture_tear_down);
   g_test_add ("/ui/event-list/follows-past-partial-limit", Fixture, NULL, fixture_set_up,
