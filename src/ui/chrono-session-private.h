@@ -55,8 +55,10 @@ void _chrono_session_watch_edits      (ChronoSession  *self,
  * begins writing its file when it is asked for and ends when it is done, well or not. */
 void _chrono_session_writing_begin    (GFile          *file);
 void _chrono_session_writing_end      (GFile          *file);
-/* Calls @then (@data) once no save is writing @file: at once when none is. */
+/* Calls @then (@data) once no save is writing @file: at once when none is, and from an
+ * idle if @cancellable (not cancelled yet) is cancelled before. */
 void _chrono_session_writing_wait     (GFile          *file,
+                                       GCancellable   *cancellable,
                                        void          (*then) (gpointer data),
                                        gpointer        data);
 

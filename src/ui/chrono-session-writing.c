@@ -21,17 +21,49 @@ typedef struct
 
 typedef struct
 {
-  void   (*then) (gpointer data);
-  gpointer data;
+  Writing      *entry;
+  GCancellable *cancellable;
+  gulong        cancelled_id;
+  void        (*then) (gpointer data);
+  gpointer      data;
 } Waiter;
 
 static GHashTable *writing;   /* GFile → Writing */
 
 static void
+waiter_free (Waiter *waiter)
+{
+  g_object_unref (waiter->cancellable);
+  g_free (waiter);
+}
+
+static void
 writing_free (Writing *entry)
 {
-  g_queue_clear_full (&entry->waiting, g_free);
+  g_queue_clear_full (&entry->waiting, (GDestroyNotify) waiter_free);
   g_free (entry);
+}
+
+static gboolean
+cancelled_idle_cb (gpointer user_data)
+{
+  Waiter *waiter = user_data;
+
+  waiter->then (waiter->data);
+  waiter_free (waiter);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A cancelled open waits no longer (a save may never end); it is told from an idle, not
+ * from within g_cancellable_cancel(). */
+static void
+cancelled_cb (GCancellable *cancellable,
+              Waiter       *waiter)
+{
+  g_signal_handler_disconnect (cancellable, waiter->cancelled_id);
+  g_queue_remove (&waiter->entry->waiting, waiter);
+  g_idle_add (cancelled_idle_cb, waiter);
 }
 
 void
@@ -69,17 +101,24 @@ _chrono_session_writing_end (GFile *file)
   g_queue_init (&entry->waiting);
   g_hash_table_remove (writing, file);
 
+  /* A cancel from here on is the read's own. */
+  for (GList *l = waiting.head; l != NULL; l = l->next)
+    {
+      waiter = l->data;
+      g_signal_handler_disconnect (waiter->cancellable, waiter->cancelled_id);
+    }
   while ((waiter = g_queue_pop_head (&waiting)) != NULL)
     {
       waiter->then (waiter->data);
-      g_free (waiter);
+      waiter_free (waiter);
     }
 }
 
 void
-_chrono_session_writing_wait (GFile    *file,
-                              void    (*then) (gpointer data),
-                              gpointer  data)
+_chrono_session_writing_wait (GFile         *file,
+                              GCancellable  *cancellable,
+                              void         (*then) (gpointer data),
+                              gpointer       data)
 {
   Writing *entry = writing != NULL ? g_hash_table_lookup (writing, file) : NULL;
   Waiter *waiter;
@@ -91,7 +130,10 @@ _chrono_session_writing_wait (GFile    *file,
     }
 
   waiter = g_new0 (Waiter, 1);
+  waiter->entry = entry;
+  waiter->cancellable = g_object_ref (cancellable);
   waiter->then = then;
   waiter->data = data;
+  waiter->cancelled_id = g_signal_connect (cancellable, "cancelled", G_CALLBACK (cancelled_cb), waiter);
   g_queue_push_tail (&entry->waiting, waiter);
 }

@@ -158,17 +158,15 @@ stop_opening (ChronoSession *self)
   set_opening_file (self, NULL);
 }
 
+/* Takes @data. */
 static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+load_done (LoadData       *data_,
+           ChronoTimeline *timeline,
+           const GError   *error)
 {
-  g_autoptr(LoadData) data = user_data;
+  g_autoptr(LoadData) data = data_;
   g_autoptr(ChronoSession) self = g_weak_ref_get (&data->session);
-  g_autoptr(ChronoTimeline) timeline = NULL;
-  g_autoptr(GError) error = NULL;
 
-  timeline = chrono_timeline_load_finish (result, &error);
   if (self == NULL)
     return;
 
@@ -190,6 +188,18 @@ load_cb (GObject      *object,
 
   if (self->pending_loads == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(ChronoTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+
+  timeline = chrono_timeline_load_finish (result, &error);
+  load_done (user_data, timeline, error);
 }
 
 typedef struct
@@ -812,9 +822,19 @@ static void
 read_file (gpointer user_data)
 {
   LoadData *data = user_data;
-  g_autoptr(ChronoSession) self = g_weak_ref_get (&data->session);
-  ProgressData *progress = g_new0 (ProgressData, 1);
+  g_autoptr(ChronoSession) self = NULL;
+  g_autoptr(GError) error = NULL;
+  ProgressData *progress;
 
+  /* Cancelled while it waited for a save. */
+  if (g_cancellable_set_error_if_cancelled (data->cancellable, &error))
+    {
+      load_done (data, NULL, error);
+      return;
+    }
+
+  self = g_weak_ref_get (&data->session);
+  progress = g_new0 (ProgressData, 1);
   g_weak_ref_init (&progress->session, self);
   progress->serial = data->serial;
   chrono_timeline_load_with_progress_async (data->file, load_progress_cb, progress,
@@ -855,7 +875,7 @@ chrono_session_load (ChronoSession *self,
 
   data->cancellable = g_object_ref (self->file_cancellable);
   /* A file that a save is still writing shows what the save wrote. */
-  _chrono_session_writing_wait (file, read_file, data);
+  _chrono_session_writing_wait (file, data->cancellable, read_file, data);
 }
 
 void
