@@ -1,12 +1,18 @@
-/* test-quote-editor.c — the quote editor window: what its header says
+/* test-quote-editor.c — the quote editor window, and the menu of each quote that opens it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
 #include "ui-test-util.h"
 #include "ui/chrono-quote-editor.h"
+#include "ui/chrono-quote-row.h"
 
 /* Whether a label under @root reads @text. */
 static gboolean
@@ -56,6 +62,91 @@ test_header_title (void)
   ui_test_iterate ();
 }
 
+/* Adds the mnemonic letters of @model's items, and of its sections', to @letters;
+ * FALSE when one is there already. */
+static gboolean
+add_mnemonics (GMenuModel *model,
+               GString    *letters)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autofree char *label = NULL;
+      const char *underline;
+
+      if (section != NULL)
+        {
+          if (!add_mnemonics (section, letters))
+            return FALSE;
+          continue;
+        }
+      g_assert_true (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+      underline = strchr (label, '_');
+      g_assert_nonnull (underline);
+      g_test_message ("%s", label);
+      if (strchr (letters->str, g_ascii_tolower (underline[1])) != NULL)
+        return FALSE;
+      g_string_append_c (letters, g_ascii_tolower (underline[1]));
+    }
+
+  return TRUE;
+}
+
+/* The menu of the first of two quotes: Edit, Move Down, Delete Quote. */
+static void
+assert_menu_mnemonics_distinct (void)
+{
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  ChronoEvent *launch = chrono_timeline_lookup_event (timeline, "launch");
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *row = chrono_quote_row_new ();
+  g_autoptr(GString) letters = g_string_new (NULL);
+  GtkMenuButton *button;
+
+  g_assert_cmpuint (chrono_event_get_n_quotes (launch), ==, 2);
+  g_object_set (row, "editable", TRUE, NULL);
+  chrono_quote_row_set_quote (CHRONO_QUOTE_ROW (row), g_ptr_array_index (chrono_event_get_quotes (launch), 0));
+  gtk_window_set_child (window, row);
+  gtk_window_present (window);
+  ui_test_iterate ();
+  button = GTK_MENU_BUTTON (gtk_widget_get_template_child (row, CHRONO_TYPE_QUOTE_ROW, "menu_button"));
+  gtk_menu_button_popup (button);
+  ui_test_iterate ();
+
+  g_assert_true (add_mnemonics (gtk_menu_button_get_menu_model (button), letters));
+  g_assert_cmpuint (letters->len, ==, 3);
+
+  gtk_menu_button_popdown (button);
+  gtk_window_destroy (window);
+  ui_test_iterate ();
+}
+
+/* Each item of a quote's menu has a letter of its own in Chinese: 下移 and 删除引语 were
+ * both D, so Alt+D did not delete the quote. */
+static void
+test_menu_mnemonics (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      /* LANGUAGE is ignored in the plain C locale. */
+      if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+        g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+      g_assert_cmpstr (_("_Delete Quote"), !=, "_Delete Quote");
+
+      assert_menu_mnemonics_distinct ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -63,6 +154,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/quote-editor/header-title", test_header_title);
+  g_test_add_func ("/ui/quote-row/menu-mnemonics", test_menu_mnemonics);
 
   return g_test_run ();
 }
