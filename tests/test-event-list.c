@@ -329,6 +329,40 @@ test_long_date_wraps (void)
   ui_test_iterate ();
 }
 
+/* A timeline with no events says so, and how to add one, instead of an empty list; a
+ * search that finds nothing still says that, and a timeline with events lists them. */
+static void
+test_empty_timeline (void)
+{
+  g_autoptr(ChronoSession) session = chrono_session_new ();
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  ChronoEventList *list = g_object_new (CHRONO_TYPE_EVENT_LIST, NULL);
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (list), CHRONO_TYPE_EVENT_LIST, "list_stack"));
+
+  gtk_window_set_child (window, GTK_WIDGET (list));
+  chrono_event_list_set_session (list, session);
+  gtk_window_present (window);
+  ui_test_iterate ();
+  /* Nothing loaded yet: nothing to say. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+
+  chrono_session_new_timeline (session);
+  ui_test_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_true (gtk_widget_get_mapped (gtk_stack_get_visible_child (stack)));
+
+  chrono_session_set_timeline (session, timeline);
+  ui_test_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  chrono_event_filter_set_search_text (chrono_session_get_filter (session), "no such thing anywhere");
+  ui_test_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-results");
+
+  gtk_window_destroy (window);
+  ui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +370,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/event-list/long-date-wraps", test_long_date_wraps);
+  g_test_add_func ("/ui/event-list/empty-timeline", test_empty_timeline);
   g_test_add ("/ui/event-list/follows-moved-event", Fixture, NULL, fixture_set_up, test_follows_moved_event,
               fixture_tear_down);
   g_test_add ("/ui/event-list/follows-past-partial-limit", Fixture, NULL, fixture_set_up,

@@ -33,6 +33,7 @@ struct _ChronoEventList
   GtkLabel        *count_label;
   GtkStack        *list_stack;
   GtkWidget       *no_results_page;
+  GtkWidget       *empty_page;
   GtkListView     *list_view;
 
   /* The list view gets the events that fit in the window first, the others a screenful
@@ -71,6 +72,7 @@ update_count (ChronoEventList *self)
   guint total = timeline != NULL ? chrono_timeline_get_n_events (timeline) : 0;
   guint shown = self->session != NULL ? chrono_event_index_get_size (chrono_session_get_events (self->session)) : 0;
   g_autofree char *text = NULL;
+  const char *page = "list";
 
   if (self->session == NULL || chrono_event_filter_is_empty (chrono_session_get_filter (self->session)))
     text = g_strdup_printf (ngettext ("%u event", "%u events", total), total);
@@ -79,9 +81,18 @@ update_count (ChronoEventList *self)
     text = g_strdup_printf (ngettext ("%u of %u event", "%u of %u events", total), shown, total);
 
   gtk_label_set_text (self->count_label, text);
+  /* The status pages are made visible, and so built, when first shown. */
   if (shown == 0 && total > 0)
-    gtk_widget_set_visible (self->no_results_page, TRUE);
-  gtk_stack_set_visible_child_name (self->list_stack, shown == 0 && total > 0 ? "no-results" : "list");
+    {
+      gtk_widget_set_visible (self->no_results_page, TRUE);
+      page = "no-results";
+    }
+  else if (timeline != NULL && total == 0)
+    {
+      gtk_widget_set_visible (self->empty_page, TRUE);
+      page = "empty";
+    }
+  gtk_stack_set_visible_child_name (self->list_stack, page);
 }
 
 /* How many rows fill the window at least: no row is shorter than its margins (6 above
@@ -449,6 +460,7 @@ chrono_event_list_class_init (ChronoEventListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronoEventList, count_label);
   gtk_widget_class_bind_template_child (widget_class, ChronoEventList, list_stack);
   gtk_widget_class_bind_template_child (widget_class, ChronoEventList, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventList, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ChronoEventList, list_view);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
