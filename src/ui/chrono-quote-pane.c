@@ -488,10 +488,12 @@ chrono_quote_pane_set_timeline (ChronoQuotePane *self,
   g_return_if_fail (CHRONO_IS_QUOTE_PANE (self));
   g_return_if_fail (timeline == NULL || CHRONO_IS_TIMELINE (timeline));
 
+  if (self->timeline == timeline)
+    return;
+
   if (self->timeline != NULL)
     g_signal_handlers_disconnect_by_func (self->timeline, timeline_changed_cb, self);
-  if (!g_set_object (&self->timeline, timeline))
-    return;
+  g_set_object (&self->timeline, timeline);
   /* An edit may have added, changed or moved the quotes shown. */
   if (timeline != NULL)
     g_signal_connect_object (timeline, "changed", G_CALLBACK (timeline_changed_cb), self, G_CONNECT_SWAPPED);

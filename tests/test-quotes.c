@@ -1,4 +1,4 @@
-/* test-quote-editor.c — the quote editor window, and the menu of each quote that opens it
+/* test-quotes.c — the quote pane, the menu of each of its quotes, and the quote editor
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "ui-test-util.h"
+#include "model/chrono-edit-insert.h"
 #include "ui/chrono-quote-editor.h"
+#include "ui/chrono-quote-pane.h"
 #include "ui/chrono-quote-row.h"
 
 /* Whether a label under @root reads @text. */
@@ -147,6 +149,53 @@ test_menu_mnemonics (void)
   g_test_trap_assert_passed ();
 }
 
+static guint
+n_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+/* The pane shows a quote added to its event, also after its timeline was set again.
+ * (Setting the same timeline again let go of its edits, so an added quote did not
+ * show until another event was chosen.) */
+static void
+test_pane_follows_edits (void)
+{
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  ChronoEvent *launch = chrono_timeline_lookup_event (timeline, "launch");
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  ChronoQuotePane *pane = g_object_new (CHRONO_TYPE_QUOTE_PANE, NULL);
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (pane), CHRONO_TYPE_QUOTE_PANE,
+                                                               "event_quotes"));
+  g_autoptr(ChronoQuote) quote = chrono_quote_new ("Words said.", "en");
+  g_autoptr(ChronoEditInsert) edit = NULL;
+
+  gtk_window_set_child (window, GTK_WIDGET (pane));
+  gtk_window_present (window);
+  chrono_quote_pane_set_timeline (pane, timeline);
+  chrono_quote_pane_set_timeline (pane, timeline);
+  chrono_quote_pane_set_event (pane, launch);
+  ui_test_iterate ();
+  g_assert_cmpuint (n_rows (list), ==, 2);
+
+  edit = chrono_edit_insert_new (quote, launch, G_MAXUINT);
+  chrono_edit_apply (CHRONO_EDIT (edit), timeline);
+  ui_test_iterate ();
+  g_assert_cmpuint (n_rows (list), ==, 3);
+
+  chrono_edit_revert (CHRONO_EDIT (edit), timeline);
+  ui_test_iterate ();
+  g_assert_cmpuint (n_rows (list), ==, 2);
+
+  gtk_window_destroy (window);
+  ui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,6 +204,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/quote-editor/header-title", test_header_title);
   g_test_add_func ("/ui/quote-row/menu-mnemonics", test_menu_mnemonics);
+  g_test_add_func ("/ui/quote-pane/follows-edits", test_pane_follows_edits);
 
   return g_test_run ();
 }
