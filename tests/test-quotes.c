@@ -12,6 +12,7 @@
 
 #include "ui-test-util.h"
 #include "model/chrono-edit-insert.h"
+#include "model/chrono-edit-properties.h"
 #include "ui/chrono-quote-editor.h"
 #include "ui/chrono-quote-pane.h"
 #include "ui/chrono-quote-row.h"
@@ -196,6 +197,79 @@ test_pane_follows_edits (void)
   ui_test_iterate ();
 }
 
+/* The row of @quote under @root, or NULL. */
+static ChronoQuoteRow *
+find_quote_row (GtkWidget   *root,
+                ChronoQuote *quote)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      ChronoQuoteRow *found;
+
+      if (CHRONO_IS_QUOTE_ROW (child) && chrono_quote_row_get_quote (CHRONO_QUOTE_ROW (child)) == quote &&
+          gtk_widget_get_mapped (child))
+        return CHRONO_QUOTE_ROW (child);
+      if ((found = find_quote_row (child, quote)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static const char *
+row_label (ChronoQuoteRow *row,
+           const char     *name)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (row), CHRONO_TYPE_QUOTE_ROW, name)));
+}
+
+/* All Quotes shows a quote as it is after an edit of it, of its source or of its event,
+ * as This Event does. (Its rows kept what they showed when they were made.) */
+static void
+test_all_quotes_follow_edits (void)
+{
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  ChronoEvent *price = chrono_timeline_lookup_event (timeline, "price");
+  ChronoQuote *quote = g_ptr_array_index (chrono_event_get_quotes (price), 0);
+  ChronoSource *article = chrono_timeline_lookup_source (timeline, "article");
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  ChronoQuotePane *pane = g_object_new (CHRONO_TYPE_QUOTE_PANE, NULL);
+  g_autoptr(ChronoEditProperties) edit = NULL;
+  g_autoptr(ChronoEditProperties) rename = NULL;
+  g_autoptr(ChronoEditProperties) retitle = NULL;
+  ChronoQuoteRow *row;
+
+  gtk_window_set_default_size (window, 480, 2000);
+  gtk_window_set_child (window, GTK_WIDGET (pane));
+  gtk_window_present (window);
+  chrono_quote_pane_set_timeline (pane, timeline);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (pane), CHRONO_TYPE_QUOTE_PANE,
+                                                                                  "all_toggle")), TRUE);
+  ui_test_iterate ();
+  row = find_quote_row (GTK_WIDGET (pane), quote);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (row_label (row, "text_label"), "We tested two prices"));
+
+  edit = chrono_edit_properties_new (quote, "translation", "We tried two prices.", NULL);
+  chrono_edit_apply (CHRONO_EDIT (edit), timeline);
+  ui_test_iterate ();
+  g_assert_true (find_quote_row (GTK_WIDGET (pane), quote) == row);
+  g_assert_nonnull (strstr (row_label (row, "text_label"), "We tried two prices."));
+
+  rename = chrono_edit_properties_new (article, "title", "The interview", NULL);
+  chrono_edit_apply (CHRONO_EDIT (rename), timeline);
+  ui_test_iterate ();
+  g_assert_nonnull (strstr (row_label (row, "source_label"), "The interview"));
+
+  retitle = chrono_edit_properties_new (price, "title", "The price", NULL);
+  chrono_edit_apply (CHRONO_EDIT (retitle), timeline);
+  ui_test_iterate ();
+  g_assert_nonnull (strstr (row_label (row, "event_label"), "The price"));
+
+  gtk_window_destroy (window);
+  ui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +279,7 @@ main (int   argc,
   g_test_add_func ("/ui/quote-editor/header-title", test_header_title);
   g_test_add_func ("/ui/quote-row/menu-mnemonics", test_menu_mnemonics);
   g_test_add_func ("/ui/quote-pane/follows-edits", test_pane_follows_edits);
+  g_test_add_func ("/ui/quote-pane/all-quotes-follow-edits", test_all_quotes_follow_edits);
 
   return g_test_run ();
 }

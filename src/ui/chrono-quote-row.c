@@ -17,6 +17,9 @@ struct _ChronoQuoteRow
   GtkWidget    parent_instance;
 
   ChronoQuote *quote;
+  /* What the row shows besides the quote, followed for their changes. */
+  ChronoSource *source;
+  ChronoEvent  *event;
   gboolean     show_original;
   gboolean     show_event;
   gboolean     editable;
@@ -136,6 +139,34 @@ create_popup_cb (GtkMenuButton *button,
   update_menu (CHRONO_QUOTE_ROW (user_data));
 }
 
+static void update (ChronoQuoteRow *self);
+
+/* An edit of the quote, of its source (renamed) or of its event (retitled, moved) changes
+ * what the row shows; This Event rows are made again, All Quotes rows are not. */
+static void
+follow (ChronoQuoteRow *self,
+        gpointer       *field,
+        gpointer        object)
+{
+  if (*field == object)
+    return;
+
+  if (*field != NULL)
+    g_signal_handlers_disconnect_by_func (*field, update, self);
+  g_set_object ((GObject **) field, object);
+  if (object != NULL)
+    g_signal_connect_object (object, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+}
+
+static void
+follow_quote (ChronoQuoteRow *self,
+              ChronoQuote    *quote)
+{
+  follow (self, (gpointer *) &self->quote, quote);
+  follow (self, (gpointer *) &self->source, quote != NULL ? chrono_quote_get_source (quote) : NULL);
+  follow (self, (gpointer *) &self->event, quote != NULL ? chrono_quote_get_event (quote) : NULL);
+}
+
 static void
 update (ChronoQuoteRow *self)
 {
@@ -146,6 +177,8 @@ update (ChronoQuoteRow *self)
   ChronoEvent *event;
   gboolean distinct;
 
+  /* The quote's source or event may be another one now. */
+  follow_quote (self, self->quote);
   update_menu (self);
   if (self->quote == NULL)
     return;
@@ -261,7 +294,7 @@ chrono_quote_row_dispose (GObject *object)
   /* Children without an id in the template are not covered by the call above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->quote);
+  follow_quote (self, NULL);
 
   G_OBJECT_CLASS (chrono_quote_row_parent_class)->dispose (object);
 }
@@ -439,9 +472,10 @@ chrono_quote_row_set_quote (ChronoQuoteRow *self,
   g_return_if_fail (CHRONO_IS_QUOTE_ROW (self));
   g_return_if_fail (quote == NULL || CHRONO_IS_QUOTE (quote));
 
-  if (!g_set_object (&self->quote, quote))
+  if (self->quote == quote)
     return;
 
+  follow_quote (self, quote);
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUOTE]);
 }
