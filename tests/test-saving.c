@@ -404,6 +404,40 @@ test_open_during_save_cancelled (void)
   g_file_delete (file, NULL, NULL);
 }
 
+/* A window closed while the file it opens waits for a save goes at once, and the save
+ * ends well without it. */
+static void
+test_close_while_open_waits (void)
+{
+  g_autoptr(GFile) file = small_file_new ();
+  g_autoptr(GError) error = NULL;
+  ChronoWindow *opening = ui_test_window_new ();
+  ChronoWindow *window = NULL;
+  ChronoSession *session = NULL;
+  g_autoptr(ChronoTimeline) back = NULL;
+  GWeakRef ref;
+
+  ui_test_wait_loaded (opening);
+  window = window_saving_copy (file, NULL, &error);
+  session = chrono_window_get_session (window);
+  chrono_session_load (chrono_window_get_session (opening), file, FALSE);
+  g_weak_ref_init (&ref, chrono_window_get_session (opening));
+  gtk_window_destroy (GTK_WINDOW (opening));
+  while (!ui_test_is_gone (&ref))
+    g_main_context_iteration (NULL, TRUE);
+  g_weak_ref_clear (&ref);
+  g_assert_false (saved (session));
+
+  ui_test_wait_for (saved, session);
+  g_assert_no_error (error);
+  back = chrono_timeline_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chrono_timeline_get_n_events (back), ==, 20000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_file_delete (file, NULL, NULL);
+}
+
 static gboolean
 gone_or_asked (gpointer data)
 {
@@ -558,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/ui/saving/open-during-save", test_open_during_save);
   g_test_add_func ("/ui/saving/open-during-failed-save", test_open_during_failed_save);
   g_test_add_func ("/ui/saving/open-during-save-cancelled", test_open_during_save_cancelled);
+  g_test_add_func ("/ui/saving/close-while-open-waits", test_close_while_open_waits);
   g_test_add_func ("/ui/saving/close-during-save", test_close_during_save);
   g_test_add_func ("/ui/saving/close-during-save-asks", test_close_during_save_asks);
 
