@@ -289,6 +289,72 @@ test_delete_toast_plain_text (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_undo_button (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), "_Undo") == 0 &&
+      gtk_widget_is_visible (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_undo_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A deletion's toast undoes the deletion, and nothing else: once it was undone (with
+ * Ctrl+Z), its Undo button leaves the steps before it alone. */
+static void
+test_delete_toast_undo (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  ChronoSession *session = chrono_window_get_session (window);
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  ChronoEvent *event = chrono_timeline_lookup_event (timeline, "price");
+  g_autoptr(ChronoEditProperties) rename = NULL;
+  GtkWidget *undo;
+
+  chrono_window_set_timeline (window, timeline);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_loaded (window);
+  rename = chrono_edit_properties_new (event, "title", "Renamed", NULL);
+  chrono_session_push_edit (session, CHRONO_EDIT (rename));
+
+  /* Right after the deletion, Undo brings the event back. */
+  chrono_session_select_event (session, event);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-event", NULL));
+  ui_test_iterate ();
+  g_assert_null (chrono_timeline_lookup_event (timeline, "price"));
+  undo = find_undo_button (GTK_WIDGET (window));
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  ui_test_iterate ();
+  g_assert_true (chrono_timeline_lookup_event (timeline, "price") == event);
+  g_assert_cmpstr (chrono_event_get_title (event), ==, "Renamed");
+
+  /* Deleted again and undone with Ctrl+Z: the toast's Undo then keeps the rename. */
+  chrono_session_select_event (session, event);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-event", NULL));
+  ui_test_iterate ();
+  undo = find_undo_button (GTK_WIDGET (window));
+  g_assert_nonnull (undo);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (chrono_timeline_lookup_event (timeline, "price") == event);
+  g_signal_emit_by_name (undo, "clicked");
+  ui_test_iterate ();
+  g_assert_true (chrono_timeline_lookup_event (timeline, "price") == event);
+  g_assert_cmpstr (chrono_event_get_title (event), ==, "Renamed");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A timeline whose texts gettext translates, as the built-in one: its quote's English
  * translation is, in Chinese, the original wording again. */
 #define TRANSLATED_TIMELINE \
@@ -435,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/ui/editing/unsaved-dialog", test_unsaved_dialog);
   g_test_add_func ("/ui/editing/quote-menu", test_quote_menu);
   g_test_add_func ("/ui/editing/delete-toast-plain-text", test_delete_toast_plain_text);
+  g_test_add_func ("/ui/editing/delete-toast-undo", test_delete_toast_undo);
   g_test_add_func ("/ui/editing/quote-editor-file-translation", test_quote_editor_file_translation);
 
   return g_test_run ();

@@ -244,30 +244,6 @@ row_activated_cb (ChronoCatalogWindow *self,
     open_editor (self, G_OBJECT_TYPE (item), item);
 }
 
-static void
-undo_toast_cb (AdwToast            *toast,
-               ChronoCatalogWindow *self)
-{
-  ChronoEdit *edit = g_object_get_data (G_OBJECT (toast), "edit");
-
-  /* Only while the deletion is still the last step. */
-  if (self->undo_stack != NULL && chrono_undo_stack_peek_undo (self->undo_stack) == edit)
-    chrono_session_undo (self->session);
-}
-
-static void
-toast (ChronoCatalogWindow *self,
-       const char          *message,
-       ChronoEdit          *undoable)
-{
-  AdwToast *toast = chrono_ui_toast_new (message);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "edit", g_object_ref (undoable), g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 static guint
 count_events_in (ChronoTimeline *timeline,
                  ChronoCategory *category)
@@ -357,7 +333,7 @@ delete_item (ChronoCatalogWindow *self,
       push (self, edit, _("Delete Era"));
     }
 
-  toast (self, message, edit);
+  adw_toast_overlay_add_toast (self->toast_overlay, chrono_ui_undo_toast_new (message, self->session, edit));
 }
 
 static void

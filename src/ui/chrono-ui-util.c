@@ -216,6 +216,31 @@ report_failure (LaunchData   *data,
 }
 
 static void
+undo_toast_clicked_cb (AdwToast      *toast,
+                       ChronoSession *session)
+{
+  ChronoEdit *edit = g_object_get_data (G_OBJECT (toast), "edit");
+  ChronoUndoStack *stack = chrono_session_get_undo_stack (session);
+
+  if (stack != NULL && chrono_undo_stack_peek_undo (stack) == edit)
+    chrono_session_undo (session);
+}
+
+AdwToast *
+chrono_ui_undo_toast_new (const char    *text,
+                          ChronoSession *session,
+                          ChronoEdit    *edit)
+{
+  AdwToast *toast = chrono_ui_toast_new (text);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "edit", g_object_ref (edit), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_clicked_cb), session, 0);
+
+  return toast;
+}
+
+static void
 launch_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)

@@ -6,7 +6,9 @@
 
 #include <adwaita.h>
 
+#include "model/chrono-edit.h"
 #include "model/chrono-timeline.h"
+#include "chrono-session.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +38,11 @@ char      *chrono_ui_nonempty_or_null       (char           *text);
 void       chrono_ui_text_view_set_text     (GtkTextView    *view,
                                              const char     *text);
 AdwToast  *chrono_ui_toast_new             (const char     *text);
+/* A toast whose Undo button undoes @edit, but only while @edit is still @session's last
+ * step: once it was undone, or another step came after it, the button does nothing. */
+AdwToast  *chrono_ui_undo_toast_new        (const char     *text,
+                                             ChronoSession  *session,
+                                             ChronoEdit     *edit);
 GtkWidget *chrono_ui_ask                    (GtkWidget      *parent,
                                              const char     *heading,
                                              const char     *body,

@@ -476,13 +476,6 @@ edit_event_action (GtkWidget  *widget,
 }
 
 static void
-undo_toast_cb (AdwToast     *toast,
-               ChronoWindow *self)
-{
-  chrono_session_undo (self->session);
-}
-
-static void
 delete_event_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -491,7 +484,6 @@ delete_event_action (GtkWidget  *widget,
   ChronoEvent *event = chrono_session_get_selected_event (self->session);
   g_autoptr(ChronoEdit) edit = NULL;
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
   if (event == NULL || !ensure_editable (self))
     return;
@@ -501,11 +493,7 @@ delete_event_action (GtkWidget  *widget,
   edit = chrono_edit_delete_new (chrono_session_get_timeline (self->session), event);
   chrono_edit_set_label (edit, _("Delete Event"));
   chrono_session_push_edit (self->session, edit);
-
-  toast = chrono_ui_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, chrono_ui_undo_toast_new (message, self->session, edit));
 }
 
 static void
@@ -634,7 +622,6 @@ delete_quote_action (GtkWidget  *widget,
   ChronoWindow *self = CHRONO_WINDOW (widget);
   g_autoptr(ChronoEdit) edit = NULL;
   ChronoQuote *quote;
-  AdwToast *toast;
   guint index;
 
   quote = lookup_quote (self, parameter, &index);
@@ -644,11 +631,8 @@ delete_quote_action (GtkWidget  *widget,
   edit = chrono_edit_delete_new (chrono_session_get_timeline (self->session), quote);
   chrono_edit_set_label (edit, _("Delete Quote"));
   chrono_session_push_edit (self->session, edit);
-
-  toast = adw_toast_new (_("Quote deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               chrono_ui_undo_toast_new (_("Quote deleted"), self->session, edit));
 }
 
 static void
