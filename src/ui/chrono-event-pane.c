@@ -35,6 +35,7 @@ struct _ChronoEventPane
   GtkLabel       *era_label;
   GtkLabel       *summary_label;
   GtkBox         *media_box;
+  char           *media_shown;  /* what media_box shows: see media_key () */
   GtkWidget      *notes_box;
   GtkLabel       *notes_label;
   GtkWidget      *sources_heading;
@@ -322,13 +323,42 @@ load_local_picture (ChronoEventPane *self,
   return gdk_texture_new_from_file (file, NULL);
 }
 
+/* The media as shown, and where a relative picture is looked for. */
+static char *
+media_key (ChronoEventPane *self)
+{
+  GFile *file = self->session != NULL && !chrono_session_get_builtin (self->session)
+                  ? chrono_session_get_file (self->session) : NULL;
+  g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
+  const char *parts[] = {
+    chrono_event_get_media_url (self->event),
+    chrono_event_get_media_caption (self->event),
+    chrono_event_get_media_credit (self->event),
+    uri,
+  };
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    g_string_append_printf (key, "%s%c", parts[i] != NULL ? parts[i] : "", 0x1f);
+
+  return g_string_free (key, FALSE);
+}
+
+/* The pane is updated after every edit of the timeline; a picture is read from the disk
+ * again only when it is another one. */
 static void
 update_media (ChronoEventPane *self)
 {
   const char *url = chrono_event_get_media_url (self->event);
   const char *caption = chrono_event_get_media_caption (self->event);
   const char *credit = chrono_event_get_media_credit (self->event);
+  g_autofree char *key = media_key (self);
   GtkWidget *child;
+
+  if (g_strcmp0 (key, self->media_shown) == 0)
+    return;
+  g_free (self->media_shown);
+  self->media_shown = g_steal_pointer (&key);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->media_box))) != NULL)
     gtk_box_remove (self->media_box, child);
@@ -490,6 +520,7 @@ chrono_event_pane_dispose (GObject *object)
   g_clear_object (&self->session_bindings);
   g_clear_object (&self->session);
   g_clear_object (&self->timeline);
+  g_clear_pointer (&self->media_shown, g_free);
 
   G_OBJECT_CLASS (chrono_event_pane_parent_class)->dispose (object);
 }
