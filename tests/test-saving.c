@@ -70,6 +70,38 @@ test_save_clears_modified (void)
   g_file_delete (file, NULL, NULL);
 }
 
+/* A new timeline has no title: once saved, the window is named after its file. */
+static void
+test_title_after_save (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  ChronoSession *session = chrono_window_get_session (window);
+  AdwWindowTitle *header = ADW_WINDOW_TITLE (gtk_widget_get_template_child (GTK_WIDGET (window), CHRONO_TYPE_WINDOW,
+                                                                             "window_title"));
+  g_autofree char *dir = g_dir_make_tmp ("chronoscope-saving-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "moon.chronoscope", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  ui_test_wait_loaded (window);
+  chrono_session_new_timeline (session);
+  ui_test_iterate ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled Timeline");
+
+  chrono_session_save_async (session, file, NULL, save_done_cb, &error);
+  ui_test_wait_for (saved, session);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "moon.chronoscope");
+  g_assert_cmpstr (adw_window_title_get_title (header), ==, "moon.chronoscope");
+  /* Not twice. */
+  g_assert_cmpstr (adw_window_title_get_subtitle (header), ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* A large timeline is written out a slice at a time: the window goes on between slices
  * (at least one main loop iteration for each CHRONO_SLICED_WRITE_SLICE_EVENTS events),
  * and an edit made meanwhile starts the save again, so the file has it and the session
@@ -595,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/ui/saving/close-while-open-waits", test_close_while_open_waits);
   g_test_add_func ("/ui/saving/close-during-save", test_close_during_save);
   g_test_add_func ("/ui/saving/close-during-save-asks", test_close_during_save_asks);
+  g_test_add_func ("/ui/saving/title-after-save", test_title_after_save);
 
   return g_test_run ();
 }

@@ -160,16 +160,35 @@ filter_changed_cb (ChronoWindow *self)
     g_settings_set_strv (self->settings, "hidden-categories", (const char * const *) hidden);
 }
 
-/* The timeline's title, with a dot before it while it has unsaved changes. */
+/* The timeline's title (or, when it has none, its file's name), with a dot before it
+ * while it has unsaved changes; below it the file's name, or the built-in timeline's
+ * description. */
 static void
 update_title (ChronoWindow *self)
 {
   ChronoTimeline *timeline = chrono_session_get_timeline (self->session);
+  GFile *file = chrono_session_get_builtin (self->session) ? NULL : chrono_session_get_file (self->session);
   const char *title = timeline != NULL ? chrono_timeline_get_title (timeline) : NULL;
+  g_autofree char *file_name = NULL;
   g_autofree char *shown = NULL;
+  const char *subtitle;
 
+  if (file != NULL)
+    {
+      /* Without asking the file system: the title changes with every first edit. */
+      g_autofree char *parse_name = g_file_get_parse_name (file);
+
+      file_name = g_path_get_basename (parse_name);
+    }
+  subtitle = file_name;
   if (title == NULL || *title == '\0')
-    title = timeline != NULL ? _("Untitled Timeline") : _("Chronoscope");
+    {
+      title = file_name != NULL ? file_name : timeline != NULL ? _("Untitled Timeline") : _("Chronoscope");
+      subtitle = NULL;
+    }
+  if (file == NULL && timeline != NULL)
+    subtitle = chrono_timeline_get_description (timeline);
+
   if (chrono_session_get_modified (self->session))
     /* Translators: a window title while there are unsaved changes; %s is the title */
     shown = g_strdup_printf (_("• %s"), title);
@@ -177,13 +196,13 @@ update_title (ChronoWindow *self)
     shown = g_strdup (title);
 
   adw_window_title_set_title (self->window_title, shown);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), shown);
 }
 
 static void
 timeline_cb (ChronoWindow *self)
 {
-  ChronoTimeline *timeline = chrono_session_get_timeline (self->session);
   GFile *file = chrono_session_get_file (self->session);
   gboolean builtin = chrono_session_get_builtin (self->session);
 
@@ -192,16 +211,6 @@ timeline_cb (ChronoWindow *self)
   self->span_recorded = FALSE;
 
   update_title (self);
-
-  if (file != NULL && !builtin)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-
-      adw_window_title_set_subtitle (self->window_title, name);
-    }
-  else
-    adw_window_title_set_subtitle (self->window_title,
-                                   timeline != NULL ? chrono_timeline_get_description (timeline) : NULL);
 
   if (file != NULL)
     _chrono_window_dismiss_error (self);
@@ -675,6 +684,7 @@ chrono_window_init (ChronoWindow *self)
   g_signal_connect_swapped (get_viewport (self), "notify::visible-start", G_CALLBACK (visible_span_changed_cb), self);
   g_signal_connect_swapped (get_viewport (self), "notify::visible-end", G_CALLBACK (visible_span_changed_cb), self);
   g_signal_connect_swapped (self->session, "notify::modified", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->session, "notify::file", G_CALLBACK (update_title), self);
   _chrono_window_actions_init (self);
   _chrono_window_open_init (self);
   _chrono_window_edit_init (self);
