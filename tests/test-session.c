@@ -233,6 +233,113 @@ test_edits (void)
   g_assert_false (chrono_undo_stack_get_can_undo (chrono_session_get_undo_stack (session)));
 }
 
+static void
+assert_document_span (ChronoViewport *viewport,
+                      ChronoTime      start,
+                      ChronoTime      end)
+{
+  gint64 document_start, document_end;
+
+  g_object_get (viewport, "document-start", &document_start, "document-end", &document_end, NULL);
+  g_assert_cmpint (document_start, ==, start);
+  g_assert_cmpint (document_end, ==, end);
+}
+
+/* The limits of panning and zooming out cover [start, end), and Ctrl+0 shows it. */
+static void
+assert_reachable (ChronoViewport *viewport,
+                  ChronoTime      start,
+                  ChronoTime      end)
+{
+  double limit_start, limit_end, fit_start, fit_end;
+
+  chrono_viewport_get_limits (viewport, &limit_start, &limit_end);
+  g_assert_cmpfloat (limit_start, <, start);
+  g_assert_cmpfloat (limit_end, >, end);
+  chrono_viewport_get_fit_span (viewport, &fit_start, &fit_end);
+  g_assert_cmpfloat (fit_start, <=, start);
+  g_assert_cmpfloat (fit_end, >=, end);
+}
+
+static void
+test_edits_widen_span (void)
+{
+  g_autoptr(ChronoSession) session = chrono_session_new ();
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  ChronoViewport *viewport = chrono_session_get_viewport (session);
+  ChronoEvent *price = chrono_timeline_lookup_event (timeline, "price");
+  ChronoDate moon = date ("1969-07-20"), far = date ("2300");
+  g_autoptr(ChronoEvent) added = chrono_event_new ("added", &far, "Added");
+  g_autoptr(ChronoEditInsert) insert = NULL;
+  g_autoptr(ChronoEditSpan) move = NULL;
+  ChronoUndoStack *stack;
+  ChronoTime start, end, loaded_start, loaded_end;
+  double visible_start, visible_end, limit_start, limit_end;
+
+  chrono_session_set_timeline (session, timeline);
+  stack = chrono_session_get_undo_stack (session);
+  g_assert_true (chrono_timeline_get_span (timeline, &loaded_start, &loaded_end));
+  g_assert_cmpint (loaded_start, >, chrono_date_get_end (&moon));
+  g_assert_cmpint (loaded_end, <, chrono_date_get_start (&far));
+
+  /* An event moved before the span, or added after it, can be reached. */
+  move = chrono_edit_span_new (price, &moon, NULL);
+  g_assert_true (chrono_session_push_edit (session, CHRONO_EDIT (move)));
+  assert_reachable (viewport, chrono_date_get_start (&moon), loaded_end);
+  insert = chrono_edit_insert_new (added, NULL, 0);
+  g_assert_true (chrono_session_push_edit (session, CHRONO_EDIT (insert)));
+  assert_reachable (viewport, chrono_date_get_start (&moon), chrono_date_get_end (&far));
+
+  /* The same limits as the timeline would have if it were opened so. */
+  {
+    g_autoptr(ChronoSession) fresh = chrono_session_new ();
+    double fresh_start, fresh_end;
+
+    chrono_session_set_timeline (fresh, timeline);
+    chrono_viewport_get_limits (chrono_session_get_viewport (fresh), &fresh_start, &fresh_end);
+    chrono_viewport_get_limits (viewport, &limit_start, &limit_end);
+    g_assert_cmpfloat (limit_start, ==, fresh_start);
+    g_assert_cmpfloat (limit_end, ==, fresh_end);
+  }
+
+  /* Undone, the span narrows again to the events there are; redone, it widens. */
+  g_assert_true (chrono_undo_stack_undo (stack));
+  g_assert_true (chrono_undo_stack_undo (stack));
+  assert_document_span (viewport, loaded_start, loaded_end);
+  chrono_viewport_get_visible_span (viewport, &visible_start, &visible_end);
+  chrono_viewport_get_limits (viewport, &limit_start, &limit_end);
+  g_assert_cmpfloat (limit_start, <=, visible_start);
+  g_assert_cmpfloat (limit_end, >=, visible_end);
+  g_assert_true (chrono_undo_stack_redo (stack));
+  assert_reachable (viewport, chrono_date_get_start (&moon), loaded_end);
+
+  /* Deleted, the span narrows to the events left. */
+  {
+    g_autoptr(ChronoEdit) delete = chrono_edit_delete_new (timeline, price);
+
+    g_assert_true (chrono_session_push_edit (session, delete));
+    g_assert_true (chrono_timeline_get_span (timeline, &start, &end));
+    assert_document_span (viewport, start, end);
+    g_assert_cmpint (start, >, chrono_date_get_end (&moon));
+  }
+}
+
+/* A new timeline opens on this year, not on 1970. */
+static void
+test_new_timeline_span (void)
+{
+  g_autoptr(ChronoSession) session = chrono_session_new ();
+  ChronoViewport *viewport = chrono_session_get_viewport (session);
+  ChronoTime now = g_get_real_time () / G_USEC_PER_SEC;
+  double visible_start, visible_end;
+
+  chrono_session_new_timeline (session);
+  chrono_viewport_get_visible_span (viewport, &visible_start, &visible_end);
+  g_assert_cmpfloat (visible_start, <=, now);
+  g_assert_cmpfloat (visible_end, >=, now);
+  g_assert_cmpfloat (visible_end - visible_start, <, 2 * 366 * 86400.0);
+}
+
 static GFile *
 data_file (const char *name)
 {
@@ -367,6 +474,8 @@ main (int   argc,
   g_test_add_func ("/ui/session/timeline", test_timeline);
   g_test_add_func ("/ui/session/selection", test_selection);
   g_test_add_func ("/ui/session/edits", test_edits);
+  g_test_add_func ("/ui/session/edits-widen-span", test_edits_widen_span);
+  g_test_add_func ("/ui/session/new-timeline-span", test_new_timeline_span);
   g_test_add_func ("/ui/session/builtin-read-only", test_builtin_read_only);
   g_test_add_func ("/ui/session/load", test_load);
   g_test_add_func ("/ui/session/load-order", test_load_order);

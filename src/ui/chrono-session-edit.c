@@ -64,10 +64,24 @@ end_edit_cb (ChronoSession *self)
     g_object_notify (G_OBJECT (self), "selected-event");
 }
 
+gboolean
+_chrono_session_fit_document_span (ChronoSession *self)
+{
+  ChronoTime start, end;
+
+  if (!chrono_timeline_get_span (self->timeline, &start, &end))
+    return FALSE;
+
+  chrono_viewport_set_document_span (self->viewport, start, end);
+  return TRUE;
+}
+
+/* Before the views redraw, so that they see an edited event within the span. */
 static void
 timeline_changed_cb (ChronoSession *self)
 {
   end_edit_cb (self);
+  _chrono_session_fit_document_span (self);
   g_signal_emit_by_name (self, "edited");
 }
 

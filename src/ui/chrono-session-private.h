@@ -50,6 +50,9 @@ void _chrono_session_dispose_edits    (ChronoSession  *self);
 /* Before the list of events watches @timeline (NULL: none). */
 void _chrono_session_watch_edits      (ChronoSession  *self,
                                        ChronoTimeline *timeline);
+/* The viewport's document span becomes the timeline's, so that panning, zooming out
+ * and the overview reach every event; FALSE, and left as it was, without events. */
+gboolean _chrono_session_fit_document_span (ChronoSession *self);
 
 /* chrono-session-writing.c: the files that saves of this process are writing. A save
  * begins writing its file when it is asked for and ends when it is done, well or not. */

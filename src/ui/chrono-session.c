@@ -104,8 +104,6 @@ apply_timeline (ChronoSession  *self,
                 GFile          *file,
                 gboolean        builtin)
 {
-  ChronoTime start, end;
-
   g_object_freeze_notify (G_OBJECT (self));
 
   _chrono_session_watch_edits (self, NULL);
@@ -118,9 +116,17 @@ apply_timeline (ChronoSession  *self,
   chrono_event_index_set_timeline (self->events, timeline);
   set_up_editing (self);
 
-  if (timeline != NULL && chrono_timeline_get_span (timeline, &start, &end))
+  if (timeline != NULL)
     {
-      chrono_viewport_set_document_span (self->viewport, start, end);
+      /* A timeline without events, such as a new one, opens on this year. */
+      if (!_chrono_session_fit_document_span (self))
+        {
+          ChronoDate today;
+
+          chrono_date_from_time (g_get_real_time () / G_USEC_PER_SEC, CHRONO_PRECISION_YEAR, &today);
+          chrono_viewport_set_document_span (self->viewport, chrono_date_get_start (&today),
+                                             chrono_date_get_end (&today));
+        }
       chrono_viewport_zoom_to_fit (self->viewport);
     }
 
