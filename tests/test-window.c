@@ -366,6 +366,68 @@ test_open_broken_keeps_timeline (void)
   g_rmdir (dir);
 }
 
+static ChronoWindow *
+other_window (ChronoWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (CHRONO_IS_WINDOW (toplevel) && CHRONO_WINDOW (toplevel) != window)
+        return CHRONO_WINDOW (toplevel);
+    }
+
+  return NULL;
+}
+
+static gboolean
+gone_or_loaded (gpointer data)
+{
+  g_autoptr(ChronoWindow) window = g_weak_ref_get (data);
+
+  return window == NULL || !chrono_session_get_loading (chrono_window_get_session (window));
+}
+
+/* A broken file opened from a window that shows a file of its own: the error shows in
+ * that window, which keeps its timeline, and no other window stays. */
+static void
+test_open_broken_from_file_window (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "sample.chronoscope", NULL);
+  g_autofree char *broken = g_test_build_filename (G_TEST_DIST, "data", "not-xml.chronoscope", NULL);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GFile) broken_file = g_file_new_for_path (broken);
+  GtkRevealer *revealer = GTK_REVEALER (template_child (window, "error_revealer"));
+  GtkLabel *label = GTK_LABEL (template_child (window, "error_label"));
+  ChronoTimeline *before;
+  GWeakRef other;
+
+  ui_test_wait_loaded (window);
+  chrono_window_open_file (window, good_file);
+  ui_test_wait_loaded (window);
+  before = chrono_session_get_timeline (chrono_window_get_session (window));
+  g_assert_false (chrono_session_get_builtin (chrono_window_get_session (window)));
+  g_assert_null (other_window (window));
+
+  chrono_window_open_files (window, &broken_file, 1);
+  g_weak_ref_init (&other, other_window (window));
+  ui_test_wait_for (gone_or_loaded, &other);
+  ui_test_iterate ();
+
+  g_assert_null (other_window (window));
+  g_assert_true (chrono_session_get_timeline (chrono_window_get_session (window)) == before);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "not-xml.chronoscope:"));
+  g_test_message ("Error shown: %s", gtk_label_get_text (label));
+
+  g_weak_ref_clear (&other);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
 static void
 test_open_file (void)
 {
@@ -799,6 +861,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/list-first-frame", test_list_first_frame);
   g_test_add_func ("/ui/window/first-frame-layout", test_first_frame_layout);
   g_test_add_func ("/ui/window/open-broken-keeps-timeline", test_open_broken_keeps_timeline);
+  g_test_add_func ("/ui/window/open-broken-from-file-window", test_open_broken_from_file_window);
   g_test_add_func ("/ui/window/open-file", test_open_file);
   g_test_add_func ("/ui/window/search-and-categories", test_search_and_categories);
   g_test_add_func ("/ui/window/narrow-layout", test_narrow_layout);

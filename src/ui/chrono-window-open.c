@@ -21,9 +21,18 @@ open_file (ChronoWindow *self,
     chrono_window_open_files (self, &file, 1);
 }
 
+/* Whether the window shows only the built-in timeline (or nothing yet): a file can take
+ * its place without anything of the user's being lost. */
+static gboolean
+shows_nothing_of_its_own (ChronoWindow *self)
+{
+  return (chrono_session_get_timeline (self->session) == NULL || chrono_session_get_builtin (self->session)) &&
+         chrono_session_get_opening_file (self->session) == NULL && !chrono_session_get_modified (self->session);
+}
+
 /* Like a new document in GNOME Text Editor: a window that shows only the built-in
  * timeline (or nothing yet) takes the first file, and any other file opens in a window
- * of its own. */
+ * of its own, which remembers the window it was opened from for an error. */
 void
 chrono_window_open_files (ChronoWindow  *self,
                           GFile        **files,
@@ -35,8 +44,7 @@ chrono_window_open_files (ChronoWindow  *self,
   g_return_if_fail (CHRONO_IS_WINDOW (self));
 
   application = gtk_window_get_application (GTK_WINDOW (self));
-  replaceable = (chrono_session_get_timeline (self->session) == NULL || chrono_session_get_builtin (self->session)) &&
-                chrono_session_get_opening_file (self->session) == NULL && !chrono_session_get_modified (self->session);
+  replaceable = shows_nothing_of_its_own (self);
 
   for (guint i = 0; i < n_files; i++)
     {
@@ -44,6 +52,7 @@ chrono_window_open_files (ChronoWindow  *self,
 
       if (i > 0 || !replaceable)
         target = chrono_window_new (CHRONO_APPLICATION (application));
+      g_weak_ref_set (&target->opened_from, target != self ? self : NULL);
       chrono_window_open_file (target, files[i]);
       gtk_window_present (GTK_WINDOW (target));
     }
@@ -272,9 +281,9 @@ _chrono_window_open (ChronoWindow *self)
 }
 
 static void
-load_failed_cb (ChronoWindow *self,
-                GFile        *file,
-                const GError *error)
+show_load_error (ChronoWindow *self,
+                 GFile        *file,
+                 const GError *error)
 {
   g_autofree char *name = g_file_get_basename (file);
   /* Translators: %s is a file name; the reader's explanation follows on the next line */
@@ -283,6 +292,28 @@ load_failed_cb (ChronoWindow *self,
 
   gtk_label_set_text (self->error_label, text);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+}
+
+/* A window made for a file that does not open would be a stray copy of the built-in
+ * timeline: it goes, and the error shows in the window the user opened the file from,
+ * which keeps what it showed. */
+static void
+load_failed_cb (ChronoWindow *self,
+                GFile        *file,
+                const GError *error)
+{
+  g_autoptr(ChronoWindow) opener = g_weak_ref_get (&self->opened_from);
+
+  g_weak_ref_set (&self->opened_from, NULL);
+  if (opener == NULL || !shows_nothing_of_its_own (self))
+    {
+      show_load_error (self, file, error);
+      return;
+    }
+
+  show_load_error (opener, file, error);
+  gtk_window_present (GTK_WINDOW (opener));
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 /* The timeline on screen stays usable while another file opens, with its progress and a

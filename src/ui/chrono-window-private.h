@@ -64,6 +64,7 @@ struct _ChronoWindow
   gboolean              close_after_save; /* closing waits for them */
   AdwToast             *close_toast;     /* and says so until they end */
   ChronoQuotePane      *quote_pane;
+  GWeakRef              opened_from;     /* the window a file was opened from, until it loads */
 };
 
 /* chrono-window-actions.c: the win.* actions and their keys. */

@@ -212,8 +212,12 @@ timeline_cb (ChronoWindow *self)
 
   update_title (self);
 
-  if (file != NULL)
-    _chrono_window_dismiss_error (self);
+  /* The built-in timeline arriving after a file failed to open leaves the error shown. */
+  if (file != NULL && !builtin)
+    {
+      _chrono_window_dismiss_error (self);
+      g_weak_ref_set (&self->opened_from, NULL);
+    }
 
   update_span_label (self);
   _chrono_window_update_actions (self);
@@ -540,6 +544,7 @@ chrono_window_finalize (GObject *object)
   ChronoWindow *self = CHRONO_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_weak_ref_clear (&self->opened_from);
 
   G_OBJECT_CLASS (chrono_window_parent_class)->finalize (object);
 }
