@@ -119,6 +119,13 @@ test_application_window_mapped (void)
   g_assert_cmpstr (state.title, ==, "From AlexNet to AGI");
   g_assert_cmpuint (state.n_events, >, 0);
 
+  /* Ctrl+W closes a window, as in every GNOME app (it asks about unsaved changes). */
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "window.close");
+
+    g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>w"));
+  }
+
   g_free (state.title);
 }
 
