@@ -215,8 +215,8 @@ test_quote_menu (void)
 
   /* The first cannot move up, the last cannot move down; down then up is the old order. */
   g_assert_false (activate_quote_menu (window, first, "Move _Up"));
-  g_assert_false (activate_quote_menu (window, second, "Move _Down"));
-  g_assert_true (activate_quote_menu (window, first, "Move _Down"));
+  g_assert_false (activate_quote_menu (window, second, "Move Do_wn"));
+  g_assert_true (activate_quote_menu (window, first, "Move Do_wn"));
   g_assert_cmpuint (quote_index (first), ==, 1);
   g_assert_cmpuint (quote_index (second), ==, 0);
   g_assert_true (activate_quote_menu (window, first, "Move _Up"));

@@ -124,8 +124,8 @@ assert_menu_mnemonics_distinct (void)
   ui_test_iterate ();
 }
 
-/* Each item of a quote's menu has a letter of its own in Chinese: 下移 and 删除引语 were
- * both D, so Alt+D did not delete the quote. */
+/* Each item of a quote's menu has a letter of its own, in English and in Chinese: Move
+ * Down and Delete Quote (下移 and 删除引语) were both D, so Alt+D did not delete the quote. */
 static void
 test_menu_mnemonics (void)
 {
@@ -146,6 +146,7 @@ test_menu_mnemonics (void)
       return;
     }
 
+  assert_menu_mnemonics_distinct ();
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
 }

@@ -120,7 +120,7 @@ update_menu (ChronoQuoteRow *self)
   if (index > 0)
     append_item (section, _("Move _Up"), "win.move-quote-up", target);
   if (index + 1 < n)
-    append_item (section, _("Move _Down"), "win.move-quote-down", target);
+    append_item (section, _("Move Do_wn"), "win.move-quote-down", target);
   if (n > 1)
     g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_clear_object (&section);
