@@ -233,18 +233,6 @@ test_edits (void)
   g_assert_false (chrono_undo_stack_get_can_undo (chrono_session_get_undo_stack (session)));
 }
 
-static void
-assert_document_span (ChronoViewport *viewport,
-                      ChronoTime      start,
-                      ChronoTime      end)
-{
-  gint64 document_start, document_end;
-
-  g_object_get (viewport, "document-start", &document_start, "document-end", &document_end, NULL);
-  g_assert_cmpint (document_start, ==, start);
-  g_assert_cmpint (document_end, ==, end);
-}
-
 /* The limits of panning and zooming out cover [start, end), and Ctrl+0 shows it. */
 static void
 assert_reachable (ChronoViewport *viewport,
@@ -302,29 +290,30 @@ test_edits_widen_span (void)
     g_assert_cmpfloat (limit_end, ==, fresh_end);
   }
 
-  /* Undone, the span narrows again to the events there are; redone, it widens. */
-  g_assert_true (chrono_undo_stack_undo (stack));
-  g_assert_true (chrono_undo_stack_undo (stack));
-  assert_document_span (viewport, loaded_start, loaded_end);
+  /* Undone or deleted, the span stays: an edit does not move the view, and nothing that
+   * could be reached stops being reachable. Reopened, it fits the events again. */
   chrono_viewport_get_visible_span (viewport, &visible_start, &visible_end);
-  chrono_viewport_get_limits (viewport, &limit_start, &limit_end);
-  g_assert_cmpfloat (limit_start, <=, visible_start);
-  g_assert_cmpfloat (limit_end, >=, visible_end);
+  g_assert_true (chrono_undo_stack_undo (stack));
+  g_assert_true (chrono_undo_stack_undo (stack));
+  assert_reachable (viewport, chrono_date_get_start (&moon), chrono_date_get_end (&far));
   g_assert_true (chrono_undo_stack_redo (stack));
-  assert_reachable (viewport, chrono_date_get_start (&moon), loaded_end);
-
-  /* Deleted, the span narrows to the events left. */
   {
     g_autoptr(ChronoEdit) delete = chrono_edit_delete_new (timeline, price);
 
     g_assert_true (chrono_session_push_edit (session, delete));
     g_assert_true (chrono_timeline_get_span (timeline, &start, &end));
-    assert_document_span (viewport, start, end);
     g_assert_cmpint (start, >, chrono_date_get_end (&moon));
+    assert_reachable (viewport, chrono_date_get_start (&moon), chrono_date_get_end (&far));
+  }
+  {
+    double now_start, now_end;
+
+    chrono_viewport_get_visible_span (viewport, &now_start, &now_end);
+    g_assert_cmpfloat (now_start, ==, visible_start);
+    g_assert_cmpfloat (now_end, ==, visible_end);
   }
 }
 
-/* A new timeline opens on this year, not on 1970. */
 static void
 test_new_timeline_span (void)
 {
@@ -338,6 +327,25 @@ test_new_timeline_span (void)
   g_assert_cmpfloat (visible_start, <=, now);
   g_assert_cmpfloat (visible_end, >=, now);
   g_assert_cmpfloat (visible_end - visible_start, <, 2 * 366 * 86400.0);
+
+  /* Its first event leaves the year in view and within reach, to place the next one
+   * with the mouse; it did zoom in to the hour around the event. */
+  {
+    ChronoDate day;
+    g_autoptr(ChronoEvent) first = NULL;
+    g_autoptr(ChronoEditInsert) insert = NULL;
+    double start, end, limit_start, limit_end;
+
+    chrono_date_from_time (now, CHRONO_PRECISION_DAY, &day);
+    first = chrono_event_new ("first", &day, "First");
+    insert = chrono_edit_insert_new (first, NULL, 0);
+    chrono_viewport_set_visible_span (viewport, visible_start, visible_end);
+    g_assert_true (chrono_session_push_edit (session, CHRONO_EDIT (insert)));
+    chrono_viewport_get_visible_span (viewport, &start, &end);
+    g_assert_cmpfloat (end - start, ==, visible_end - visible_start);
+    chrono_viewport_get_limits (viewport, &limit_start, &limit_end);
+    g_assert_cmpfloat (limit_end - limit_start, >, 365 * 86400.0);
+  }
 }
 
 static GFile *

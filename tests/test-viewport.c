@@ -152,23 +152,6 @@ test_viewport_fit_and_notify (void)
                                     x, 1e-6);
 }
 
-/* A timeline of one moment, such as a new one with its first event, can be zoomed out
- * to a year around it: far enough to place the next event with the mouse. */
-static void
-test_viewport_one_moment (void)
-{
-  g_autoptr(ChronoViewport) viewport = chrono_viewport_new ();
-  double start, end;
-
-  chrono_viewport_set_document_span (viewport, 1669766400, 1669766400);
-  for (guint i = 0; i < 100; i++)
-    chrono_viewport_zoom_at (viewport, 0.3, 1669766400);
-  chrono_viewport_get_visible_span (viewport, &start, &end);
-  g_assert_cmpfloat (end - start, >=, 86400.0 * 365);
-  g_assert_cmpfloat (start, <, 1669766400);
-  g_assert_cmpfloat (end, >, 1669766400);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -177,7 +160,6 @@ main (int   argc,
 
   g_test_add_func ("/view/viewport/anchored-zoom", test_viewport_anchored_zoom);
   g_test_add_func ("/view/viewport/limits", test_viewport_limits);
-  g_test_add_func ("/view/viewport/one-moment", test_viewport_one_moment);
   g_test_add_func ("/view/viewport/fit-and-notify", test_viewport_fit_and_notify);
 
   return g_test_run ();

@@ -76,12 +76,27 @@ _chrono_session_fit_document_span (ChronoSession *self)
   return TRUE;
 }
 
-/* Before the views redraw, so that they see an edited event within the span. */
+/* Before the views redraw, so that they see an edited event within the span. An edit only
+ * widens it: it never moves the view, and what could be reached before still can (the first
+ * event of a new timeline would otherwise shrink this year to that moment). */
+static void
+widen_document_span (ChronoSession *self)
+{
+  ChronoTime start, end;
+  gint64 document_start, document_end;
+
+  if (!chrono_timeline_get_span (self->timeline, &start, &end))
+    return;
+
+  g_object_get (self->viewport, "document-start", &document_start, "document-end", &document_end, NULL);
+  chrono_viewport_set_document_span (self->viewport, MIN (start, document_start), MAX (end, document_end));
+}
+
 static void
 timeline_changed_cb (ChronoSession *self)
 {
   end_edit_cb (self);
-  _chrono_session_fit_document_span (self);
+  widen_document_span (self);
   g_signal_emit_by_name (self, "edited");
 }
 

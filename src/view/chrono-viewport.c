@@ -44,9 +44,7 @@ document_margin (ChronoViewport *self)
 {
   double duration = (double) self->document_end - (double) self->document_start;
 
-  /* Half a year at least: a timeline of one event, such as a new one, can still be zoomed
-   * out far enough to place the next. */
-  return MAX (duration * 0.05, 86400.0 * 365.25 / 2);
+  return MAX (duration * 0.05, CHRONO_VIEWPORT_MIN_DURATION * 3);
 }
 
 void
