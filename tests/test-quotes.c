@@ -177,6 +177,9 @@ test_pane_follows_edits (void)
   g_autoptr(ChronoQuote) quote = chrono_quote_new ("Words said.", "en");
   g_autoptr(ChronoEditInsert) edit = NULL;
 
+  /* Room for the quotes to come: a window sized for the empty pane is too short for them,
+   * which GTK 4.18 warns about. */
+  gtk_widget_set_size_request (GTK_WIDGET (pane), 480, 600);
   gtk_window_set_child (window, GTK_WIDGET (pane));
   gtk_window_present (window);
   chrono_quote_pane_set_timeline (pane, timeline);
@@ -241,6 +244,8 @@ test_all_quotes_follow_edits (void)
   ChronoQuoteRow *row;
 
   gtk_window_set_default_size (window, 480, 2000);
+  /* As above. */
+  gtk_widget_set_size_request (GTK_WIDGET (pane), 480, 600);
   gtk_window_set_child (window, GTK_WIDGET (pane));
   gtk_window_present (window);
   chrono_quote_pane_set_timeline (pane, timeline);
