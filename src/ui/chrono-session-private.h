@@ -43,6 +43,11 @@ struct _ChronoSession
 
 /* chrono-session.c */
 void _chrono_session_selected_item_cb (ChronoSession  *self);
+/* Shows @timeline, which came from @file (NULL: none), with a new undo stack. */
+void _chrono_session_apply_timeline   (ChronoSession  *self,
+                                       ChronoTimeline *timeline,
+                                       GFile          *file,
+                                       gboolean        builtin);
 
 /* chrono-session-edit.c: keeping the selected event through an edit */
 void _chrono_session_init_edits       (ChronoSession  *self);
