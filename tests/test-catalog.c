@@ -561,22 +561,11 @@ test_filter_follows_categories (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The row of the event list that shows @event, or NULL. */
-static GtkWidget *
-find_event_row (GtkWidget   *root,
-                ChronoEvent *event)
+static gboolean
+is_row_of (GtkWidget     *widget,
+           gconstpointer  event)
 {
-  for (GtkWidget *widget = gtk_widget_get_first_child (root); widget != NULL; widget = gtk_widget_get_next_sibling (widget))
-    {
-      GtkWidget *found;
-
-      if (CHRONO_IS_EVENT_ROW (widget) && chrono_event_row_get_event (CHRONO_EVENT_ROW (widget)) == event)
-        return widget;
-      if ((found = find_event_row (widget, event)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return CHRONO_IS_EVENT_ROW (widget) && chrono_event_row_get_event (CHRONO_EVENT_ROW (widget)) == event;
 }
 
 /* A category renamed in the catalog reads by its new name in the event pane and in the
@@ -602,7 +591,7 @@ test_panes_follow_categories (void)
   chrono_session_select_event (session, launch);
   ui_test_iterate ();
   g_assert_cmpstr (gtk_label_get_text (category_label), ==, "Business");
-  row = find_event_row (GTK_WIDGET (window), launch);
+  row = ui_test_find_widget (GTK_WIDGET (window), is_row_of, launch);
   g_assert_nonnull (row);
 
   catalog = open_catalog (window);
@@ -615,7 +604,7 @@ test_panes_follow_categories (void)
   g_assert_cmpstr (gtk_label_get_text (category_label), ==, "Money");
   dates = chrono_date_format_span (chrono_event_get_start (launch), chrono_event_get_end (launch));
   read_as = g_strdup_printf ("%s, %s, %s", dates, chrono_layout_event_text (launch), "Money");
-  g_assert_true (find_event_row (GTK_WIDGET (window), launch) == row);
+  g_assert_true (ui_test_find_widget (GTK_WIDGET (window), is_row_of, launch) == row);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, read_as);
 
   undo (catalog);

@@ -28,22 +28,6 @@ __asan_default_options (void)
   return "fast_unwind_on_malloc=0";
 }
 
-static gboolean
-has_label (GtkWidget  *root,
-           const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 typedef struct
 {
   GtkWidget  *window;
@@ -55,7 +39,7 @@ label_shown (gpointer data)
 {
   LabelWait *wait = data;
 
-  return has_label (wait->window, wait->text);
+  return ui_test_find_widget (wait->window, ui_test_is_label_reading, wait->text) != NULL;
 }
 
 static void
@@ -65,7 +49,7 @@ test_help_without_viewer (void)
   LabelWait wait = { GTK_WIDGET (window), "No help viewer is installed; the help opens in Yelp" };
 
   ui_test_wait_loaded (window);
-  g_assert_false (has_label (wait.window, wait.text));
+  g_assert_null (ui_test_find_widget (wait.window, ui_test_is_label_reading, wait.text));
 
   chrono_ui_open_uri (GTK_WIDGET (window), "help:chronoscope");
   ui_test_wait_for (label_shown, &wait);

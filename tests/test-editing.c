@@ -64,27 +64,6 @@ test_unsaved_dialog (void)
   g_weak_ref_clear (&ref);
 }
 
-static ChronoQuoteRow *
-find_quote_row (GtkWidget   *root,
-                ChronoQuote *quote)
-{
-  if (CHRONO_IS_QUOTE_ROW (root) && gtk_widget_get_mapped (root) &&
-      chrono_quote_row_get_quote (CHRONO_QUOTE_ROW (root)) == quote)
-    return CHRONO_QUOTE_ROW (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      ChronoQuoteRow *found = find_quote_row (child, quote);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 find_menu_item (GMenuModel  *model,
                 const char  *label,
@@ -124,7 +103,7 @@ activate_quote_menu (ChronoWindow *window,
   gboolean found;
 
   ui_test_iterate ();
-  row = find_quote_row (GTK_WIDGET (window), quote);
+  row = ui_test_find_quote_row (GTK_WIDGET (window), quote);
   g_assert_nonnull (row);
   button = GTK_MENU_BUTTON (ui_test_find_child (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
@@ -244,26 +223,6 @@ test_quote_menu (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_label_with_text (GtkWidget  *root,
-                      const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_with_text (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* A toast shows an event's title as it is, even when it reads like markup. */
 static void
 test_delete_toast_plain_text (void)
@@ -285,28 +244,15 @@ test_delete_toast_plain_text (void)
   ui_test_iterate ();
 
   g_assert_null (chrono_timeline_lookup_event (timeline, "price"));
-  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "“R&D <b>beta” deleted"));
+  g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (window), ui_test_is_label_reading, "“R&D <b>beta” deleted"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_undo_button (GtkWidget *root)
+static gboolean
+is_undo_button (GtkWidget     *widget,
+                gconstpointer  unused)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), "_Undo") == 0 &&
-      gtk_widget_is_visible (root))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_undo_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return ui_test_is_button_reading (widget, "_Undo") && gtk_widget_is_visible (widget);
 }
 
 /* A deletion's toast undoes the deletion, and nothing else: once it was undone (with
@@ -332,7 +278,7 @@ test_delete_toast_undo (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-event", NULL));
   ui_test_iterate ();
   g_assert_null (chrono_timeline_lookup_event (timeline, "price"));
-  undo = find_undo_button (GTK_WIDGET (window));
+  undo = ui_test_find_widget (GTK_WIDGET (window), is_undo_button, NULL);
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   ui_test_iterate ();
@@ -343,7 +289,7 @@ test_delete_toast_undo (void)
   chrono_session_select_event (session, event);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-event", NULL));
   ui_test_iterate ();
-  undo = find_undo_button (GTK_WIDGET (window));
+  undo = ui_test_find_widget (GTK_WIDGET (window), is_undo_button, NULL);
   g_assert_nonnull (undo);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (chrono_timeline_lookup_event (timeline, "price") == event);

@@ -42,32 +42,37 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->timeline);
 }
 
-static GtkWidget *
-find_by_name (GtkWidget  *root,
-              GType       type,
-              guint       nth)
+typedef struct
 {
-  guint seen = 0;
+  GType type;
+  guint to_skip;
+} NthOfType;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+static gboolean
+is_nth_of_type (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  NthOfType *nth = (NthOfType *) data;
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && seen++ == nth)
-        return child;
-      found = find_by_name (child, type, nth - seen);
-      if (found != NULL)
-        return found;
-    }
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, nth->type) && nth->to_skip-- == 0;
+}
 
-  return NULL;
+/* The @nth widget of @type under @root, depth first. */
+static GtkWidget *
+find_nth (GtkWidget *root,
+          GType      type,
+          guint      nth)
+{
+  NthOfType data = { type, nth };
+
+  return ui_test_find_widget (root, is_nth_of_type, &data);
 }
 
 static ChronoDateEntry *
 date_entry (Fixture *fixture,
             guint    nth)
 {
-  return CHRONO_DATE_ENTRY (find_by_name (GTK_WIDGET (fixture->editor), CHRONO_TYPE_DATE_ENTRY, nth));
+  return CHRONO_DATE_ENTRY (find_nth (GTK_WIDGET (fixture->editor), CHRONO_TYPE_DATE_ENTRY, nth));
 }
 
 /* The label under a date entry: its preview or its reason. */
@@ -80,7 +85,7 @@ preview_text (ChronoDateEntry *entry)
 static GtkEntry *
 title_entry (Fixture *fixture)
 {
-  return GTK_ENTRY (find_by_name (GTK_WIDGET (fixture->editor), GTK_TYPE_ENTRY, 0));
+  return GTK_ENTRY (find_nth (GTK_WIDGET (fixture->editor), GTK_TYPE_ENTRY, 0));
 }
 
 static void
@@ -115,12 +120,12 @@ test_invalid_date_refused (Fixture       *fixture,
   gtk_editable_set_text (text, "0000");
   g_assert_true (chrono_date_entry_get_valid (start));
   g_assert_cmpstr (preview_text (start), ==, "1 BC");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_by_name (GTK_WIDGET (start), GTK_TYPE_CHECK_BUTTON, 2)), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_nth (GTK_WIDGET (start), GTK_TYPE_CHECK_BUTTON, 2)), TRUE);
   g_assert_false (chrono_date_entry_get_valid (start));
   g_assert_nonnull (strstr (preview_text (start), "There is no year 0 BCE"));
   gtk_editable_set_text (text, "0001");
   g_assert_cmpstr (preview_text (start), ==, "1 BC");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_by_name (GTK_WIDGET (start), GTK_TYPE_CHECK_BUTTON, 2)), FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_nth (GTK_WIDGET (start), GTK_TYPE_CHECK_BUTTON, 2)), FALSE);
 
   /* Fixed, it reads as people read dates. */
   gtk_editable_set_text (text, "2022-11-30");
@@ -179,8 +184,8 @@ test_build_edit (Fixture       *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (title_entry (fixture)), "  Twenty   dollars ");
   gtk_editable_set_text (chrono_date_entry_get_editable (start), "0500");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_by_name (GTK_WIDGET (start), GTK_TYPE_CHECK_BUTTON, 2)), TRUE);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_by_name (GTK_WIDGET (start), GTK_TYPE_CHECK_BUTTON, 0)), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_nth (GTK_WIDGET (start), GTK_TYPE_CHECK_BUTTON, 2)), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_nth (GTK_WIDGET (start), GTK_TYPE_CHECK_BUTTON, 0)), TRUE);
   g_assert_cmpstr (preview_text (start), ==, "around 500 BC");
 
   edit = chrono_event_editor_build_edit (fixture->editor, &valid);

@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -22,7 +21,6 @@ test_provenance_chinese (void)
 {
   if (g_test_subprocess ())
     {
-      g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
       g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
       ChronoEvent *launch = chrono_timeline_lookup_event (timeline, "launch");
       ChronoEventPane *pane;
@@ -30,13 +28,7 @@ test_provenance_chinese (void)
       g_autofree char *expected = NULL;
       const char *text;
 
-      bindtextdomain (GETTEXT_PACKAGE, localedir);
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-      g_setenv ("LANGUAGE", "zh_CN", TRUE);
-      /* LANGUAGE is ignored in the plain C locale. */
-      if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
-        g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+      ui_test_use_chinese ();
 
       chrono_event_set_provenance (launch, CHRONO_PROVENANCE_NARRATED);
       chrono_event_set_date_provenance (launch, CHRONO_PROVENANCE_INFERRED, NULL);

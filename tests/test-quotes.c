@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -17,21 +16,19 @@
 #include "ui/chrono-quote-pane.h"
 #include "ui/chrono-quote-row.h"
 
+static gboolean
+is_mapped_label_reading (GtkWidget     *widget,
+                         gconstpointer  text)
+{
+  return ui_test_is_label_reading (widget, text) && gtk_widget_get_mapped (widget);
+}
+
 /* Whether a label under @root reads @text. */
 static gboolean
 shows_label (GtkWidget  *root,
              const char *text)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
-          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
-        return TRUE;
-      if (shows_label (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
+  return ui_test_find_widget (root, is_mapped_label_reading, text) != NULL;
 }
 
 /* The header says whether the quote is a new one, as the catalog's editor does for a
@@ -131,15 +128,7 @@ test_menu_mnemonics (void)
 {
   if (g_test_subprocess ())
     {
-      g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-
-      bindtextdomain (GETTEXT_PACKAGE, localedir);
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-      g_setenv ("LANGUAGE", "zh_CN", TRUE);
-      /* LANGUAGE is ignored in the plain C locale. */
-      if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
-        g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+      ui_test_use_chinese ();
       g_assert_cmpstr (_("_Delete Quote"), !=, "_Delete Quote");
 
       assert_menu_mnemonics_distinct ();
@@ -201,25 +190,6 @@ test_pane_follows_edits (void)
   ui_test_iterate ();
 }
 
-/* The row of @quote under @root, or NULL. */
-static ChronoQuoteRow *
-find_quote_row (GtkWidget   *root,
-                ChronoQuote *quote)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      ChronoQuoteRow *found;
-
-      if (CHRONO_IS_QUOTE_ROW (child) && chrono_quote_row_get_quote (CHRONO_QUOTE_ROW (child)) == quote &&
-          gtk_widget_get_mapped (child))
-        return CHRONO_QUOTE_ROW (child);
-      if ((found = find_quote_row (child, quote)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static const char *
 row_label (ChronoQuoteRow *row,
            const char     *name)
@@ -252,14 +222,14 @@ test_all_quotes_follow_edits (void)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (pane), CHRONO_TYPE_QUOTE_PANE,
                                                                                   "all_toggle")), TRUE);
   ui_test_iterate ();
-  row = find_quote_row (GTK_WIDGET (pane), quote);
+  row = ui_test_find_quote_row (GTK_WIDGET (pane), quote);
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (row_label (row, "text_label"), "We tested two prices"));
 
   edit = chrono_edit_properties_new (quote, "translation", "We tried two prices.", NULL);
   chrono_edit_apply (CHRONO_EDIT (edit), timeline);
   ui_test_iterate ();
-  g_assert_true (find_quote_row (GTK_WIDGET (pane), quote) == row);
+  g_assert_true (ui_test_find_quote_row (GTK_WIDGET (pane), quote) == row);
   g_assert_nonnull (strstr (row_label (row, "text_label"), "We tried two prices."));
 
   rename = chrono_edit_properties_new (article, "title", "The interview", NULL);

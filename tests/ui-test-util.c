@@ -1,4 +1,4 @@
-/* ui-test-util.c
+/* ui-test-util.c — what the UI tests share: timelines, windows, waiting, finding widgets
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "ui-test-util.h"
 
@@ -214,23 +216,81 @@ ui_test_wait_gone (GWeakRef *ref)
 }
 
 GtkWidget *
-ui_test_find_child (GtkWidget *root,
-                    GType      type)
+ui_test_find_widget (GtkWidget       *root,
+                     UiTestWidgetFunc matches,
+                     gconstpointer    data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (matches (root, data))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = ui_test_find_child (child, type);
+      GtkWidget *found = ui_test_find_widget (child, matches, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+ui_test_find_child (GtkWidget *root,
+                    GType      type)
+{
+  return ui_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+gboolean
+ui_test_is_label_reading (GtkWidget     *widget,
+                          gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+gboolean
+ui_test_is_button_reading (GtkWidget     *widget,
+                           gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_mapped_row_of (GtkWidget     *widget,
+                  gconstpointer  quote)
+{
+  return CHRONO_IS_QUOTE_ROW (widget) && chrono_quote_row_get_quote (CHRONO_QUOTE_ROW (widget)) == quote &&
+         gtk_widget_get_mapped (widget);
+}
+
+ChronoQuoteRow *
+ui_test_find_quote_row (GtkWidget   *root,
+                        ChronoQuote *quote)
+{
+  return (ChronoQuoteRow *) ui_test_find_widget (root, is_mapped_row_of, quote);
+}
+
+void
+ui_test_use_chinese (void)
+{
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  /* LANGUAGE is ignored in the plain C locale. */
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
 }
 
 #if ADW_CHECK_VERSION (1, 5, 0)
@@ -291,41 +351,23 @@ ui_test_question_has_response (GtkWidget  *question,
 #endif
 }
 
-static GtkButton *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return GTK_BUTTON (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 gboolean
 ui_test_question_click (GtkWidget  *question,
                         const char *response)
 {
-  GtkButton *button;
+  const char *label;
+  GtkWidget *button;
 
   if (!ui_test_question_has_response (question, response))
     return FALSE;
 #if ADW_CHECK_VERSION (1, 5, 0)
-  button = find_button (question, adw_alert_dialog_get_response_label (ADW_ALERT_DIALOG (question), response));
+  label = adw_alert_dialog_get_response_label (ADW_ALERT_DIALOG (question), response);
 #else
-  button = find_button (question, adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (question), response));
+  label = adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (question), response);
 #endif
+  button = ui_test_find_widget (question, ui_test_is_button_reading, label);
   g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
 
   return TRUE;

@@ -1,4 +1,5 @@
-/* ui-test-util.h — a small timeline built in code, and waiting helpers for the UI tests
+/* ui-test-util.h — a small timeline built in code, and waiting and finding helpers for
+ * the UI tests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "model/chrono-timeline.h"
+#include "ui/chrono-quote-row.h"
 #include "ui/chrono-window.h"
 
 G_BEGIN_DECLS
@@ -30,8 +32,26 @@ void            ui_test_wait_for         (gboolean     (*predicate) (gpointer),
 gboolean        ui_test_is_gone          (gpointer       ref);
 /* Iterates the main loop until the object that @ref points to is gone. */
 void            ui_test_wait_gone        (GWeakRef      *ref);
+typedef gboolean (*UiTestWidgetFunc) (GtkWidget     *widget,
+                                      gconstpointer  data);
+/* The first widget under @root (itself included, depth first) that @matches, or NULL. */
+GtkWidget      *ui_test_find_widget      (GtkWidget       *root,
+                                          UiTestWidgetFunc matches,
+                                          gconstpointer    data);
 GtkWidget      *ui_test_find_child       (GtkWidget     *root,
                                           GType          type);
+/* Predicates for ui_test_find_widget(): a label that reads @text, a button labelled
+ * @label (with its mnemonic underscore). */
+gboolean        ui_test_is_label_reading  (GtkWidget     *widget,
+                                           gconstpointer  text);
+gboolean        ui_test_is_button_reading (GtkWidget     *widget,
+                                           gconstpointer  label);
+/* The mapped row that shows @quote, or NULL. */
+ChronoQuoteRow *ui_test_find_quote_row   (GtkWidget     *root,
+                                          ChronoQuote   *quote);
+/* Translates into Simplified Chinese from here on, with the catalogue built in po/;
+ * for a test's subprocess. */
+void            ui_test_use_chinese      (void);
 /* The question on screen (chrono_ui_ask: an AdwAlertDialog on libadwaita >= 1.5, an
  * AdwMessageDialog before), or NULL. */
 GtkWidget      *ui_test_find_question    (void);
