@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "ui-test-util.h"
@@ -62,36 +60,6 @@ test_header_title (void)
   ui_test_iterate ();
 }
 
-/* Adds the mnemonic letters of @model's items, and of its sections', to @letters;
- * FALSE when one is there already. */
-static gboolean
-add_mnemonics (GMenuModel *model,
-               GString    *letters)
-{
-  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
-    {
-      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
-      g_autofree char *label = NULL;
-      const char *underline;
-
-      if (section != NULL)
-        {
-          if (!add_mnemonics (section, letters))
-            return FALSE;
-          continue;
-        }
-      g_assert_true (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
-      underline = strchr (label, '_');
-      g_assert_nonnull (underline);
-      g_test_message ("%s", label);
-      if (strchr (letters->str, g_ascii_tolower (underline[1])) != NULL)
-        return FALSE;
-      g_string_append_c (letters, g_ascii_tolower (underline[1]));
-    }
-
-  return TRUE;
-}
-
 /* The menu of the first of two quotes: Edit, Move Down, Delete Quote. */
 static void
 assert_menu_mnemonics_distinct (void)
@@ -100,7 +68,7 @@ assert_menu_mnemonics_distinct (void)
   ChronoEvent *launch = chrono_timeline_lookup_event (timeline, "launch");
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   GtkWidget *row = chrono_quote_row_new ();
-  g_autoptr(GString) letters = g_string_new (NULL);
+  g_autofree char *letters = NULL;
   GtkMenuButton *button;
 
   g_assert_cmpuint (chrono_event_get_n_quotes (launch), ==, 2);
@@ -113,8 +81,9 @@ assert_menu_mnemonics_distinct (void)
   gtk_menu_button_popup (button);
   ui_test_iterate ();
 
-  g_assert_true (add_mnemonics (gtk_menu_button_get_menu_model (button), letters));
-  g_assert_cmpuint (letters->len, ==, 3);
+  letters = ui_test_menu_mnemonics (gtk_menu_button_get_menu_model (button));
+  g_assert_nonnull (letters);
+  g_assert_cmpuint (g_utf8_strlen (letters, -1), ==, 3);
 
   gtk_menu_button_popdown (button);
   gtk_window_destroy (window);

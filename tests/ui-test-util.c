@@ -372,3 +372,74 @@ ui_test_question_click (GtkWidget  *question,
 
   return TRUE;
 }
+
+/* The character after the underline of @label, lower-cased, or 0; "__" is an underline. */
+static gunichar
+mnemonic_of (const char *label)
+{
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p != '_')
+        continue;
+      if (p[1] == '_')
+        {
+          p++;
+          continue;
+        }
+      return p[1] == '\0' ? 0 : g_unichar_tolower (g_utf8_get_char (p + 1));
+    }
+
+  return 0;
+}
+
+static gboolean
+add_mnemonics (GMenuModel *model,
+               GString    *letters)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (model, i, G_MENU_LINK_SUBMENU);
+      g_autofree char *label = NULL;
+      gunichar mnemonic;
+
+      if (section != NULL)
+        {
+          if (!add_mnemonics (section, letters))
+            return FALSE;
+          continue;
+        }
+      if (submenu != NULL)
+        {
+          g_autofree char *letters_of_submenu = ui_test_menu_mnemonics (submenu);
+
+          if (letters_of_submenu == NULL)
+            return FALSE;
+        }
+      if (!g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        continue;
+      mnemonic = mnemonic_of (label);
+      g_test_message ("%s", label);
+      if (mnemonic == 0)
+        continue;
+      if (g_utf8_strchr (letters->str, -1, mnemonic) != NULL)
+        {
+          g_test_message ("%s: its access key is another item's", label);
+          return FALSE;
+        }
+      g_string_append_unichar (letters, mnemonic);
+    }
+
+  return TRUE;
+}
+
+char *
+ui_test_menu_mnemonics (GMenuModel *model)
+{
+  g_autoptr(GString) letters = g_string_new (NULL);
+
+  if (!add_mnemonics (model, letters))
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&letters), FALSE);
+}

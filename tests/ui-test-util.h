@@ -64,5 +64,10 @@ gboolean        ui_test_question_has_response (GtkWidget *question,
 /* Clicks the button of @response; FALSE when the question has none. */
 gboolean        ui_test_question_click   (GtkWidget     *question,
                                           const char    *response);
+/* The access keys of @model's items and its sections' (one menu), lower-cased, in
+ * order; items without one, such as file names, have none. NULL when two items of
+ * @model, or of one of its submenus (each a menu of its own), share one; the test's log
+ * names them. */
+char           *ui_test_menu_mnemonics   (GMenuModel    *model);
 
 G_END_DECLS

@@ -79,6 +79,15 @@ compare_recent (GtkRecentInfo *a,
   return -g_date_time_compare (gtk_recent_info_get_modified (a), gtk_recent_info_get_modified (b));
 }
 
+/* A file's name as a menu item shows it: an underline in it is no access key. */
+static char *
+menu_label_for_name (const char *name)
+{
+  g_auto(GStrv) parts = g_strsplit (name, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
 /* Open Recent in the main menu: the timelines opened last, newest first. */
 static void
 update_recent_menu (ChronoWindow *self)
@@ -93,6 +102,7 @@ update_recent_menu (ChronoWindow *self)
     {
       GtkRecentInfo *info = l->data;
       g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
 
       if (application != NULL && !gtk_recent_info_has_application (info, application))
         continue;
@@ -100,7 +110,8 @@ update_recent_menu (ChronoWindow *self)
           !is_timeline_name (gtk_recent_info_get_display_name (info)))
         continue;
 
-      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      label = menu_label_for_name (gtk_recent_info_get_display_name (info));
+      item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
       g_menu_append_item (self->recent_menu, item);
       n++;
