@@ -319,155 +319,213 @@ small_file_new (void)
   return g_steal_pointer (&file);
 }
 
-/* A window showing a large read-only timeline, as if it were the built-in one, that
- * saves a copy of it over @file; two slices into the save. */
-static ChronoWindow *
-window_saving_copy (GFile        *file,
-                    GCancellable *cancellable,
-                    GError      **error)
+/* A window showing a large read-only timeline, as if it were the built-in one, two
+ * slices into saving a copy of it over @file (which holds a small timeline before);
+ * with another window on the built-in timeline, ready before the save began, when the
+ * test asks for one. */
+typedef struct
 {
-  ChronoWindow *window = ui_test_window_new ();
-  ChronoSession *session = chrono_window_get_session (window);
+  GFile         *file;
+  char          *name;          /* the file's */
+  GCancellable  *cancellable;
+  GError        *error;
+  ChronoWindow  *window;
+  ChronoSession *session;
+  ChronoWindow  *opening;
+} SavingCopy;
+
+static void
+saving_copy_set_up (SavingCopy    *fixture,
+                    gconstpointer  with_opening_window)
+{
   g_autoptr(GFileIOStream) stream = NULL;
   g_autoptr(GFile) builtin = g_file_new_tmp ("chronoscope-saving-XXXXXX.chronoscope", &stream, NULL);
   g_autoptr(ChronoTimeline) large = sliced_test_timeline_new (20000);
   SlicedTestStats stats = { 0 };
 
-  g_assert_true (chrono_timeline_save (large, builtin, NULL, error));
-  g_assert_no_error (*error);
-  chrono_session_load (session, builtin, TRUE);
-  ui_test_wait_loaded (window);
+  if (with_opening_window)
+    {
+      fixture->opening = ui_test_window_new ();
+      ui_test_wait_loaded (fixture->opening);
+    }
+
+  fixture->file = small_file_new ();
+  fixture->name = g_file_get_basename (fixture->file);
+  fixture->cancellable = g_cancellable_new ();
+  fixture->window = ui_test_window_new ();
+  fixture->session = chrono_window_get_session (fixture->window);
+  g_assert_true (chrono_timeline_save (large, builtin, NULL, &fixture->error));
+  g_assert_no_error (fixture->error);
+  chrono_session_load (fixture->session, builtin, TRUE);
+  ui_test_wait_loaded (fixture->window);
   g_file_delete (builtin, NULL, NULL);
-  g_assert_true (chrono_session_get_read_only (session));
+  g_assert_true (chrono_session_get_read_only (fixture->session));
 
-  chrono_session_save_async (session, file, cancellable, save_done_cb, error);
-  sliced_test_run (&stats, 2, saved, session, g_get_monotonic_time () + 60 * G_USEC_PER_SEC);
+  chrono_session_save_async (fixture->session, fixture->file, fixture->cancellable, save_done_cb, &fixture->error);
+  sliced_test_run (&stats, 2, saved, fixture->session, g_get_monotonic_time () + 60 * G_USEC_PER_SEC);
   g_assert_cmpuint (stats.slices, ==, 2);
-  g_assert_false (saved (session));
+  g_assert_false (saved (fixture->session));
+}
 
-  return window;
+static void
+saving_copy_tear_down (SavingCopy    *fixture,
+                       gconstpointer  with_opening_window)
+{
+  g_clear_pointer ((GtkWindow **) &fixture->opening, gtk_window_destroy);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_file_delete (fixture->file, NULL, NULL);
+  g_clear_object (&fixture->file);
+  g_clear_pointer (&fixture->name, g_free);
+  g_clear_object (&fixture->cancellable);
+  g_clear_error (&fixture->error);
+}
+
+static void
+progress_label_cb (GtkLabel   *label,
+                   GParamSpec *pspec,
+                   GPtrArray  *texts)
+{
+  g_ptr_array_add (texts, g_strdup (gtk_label_get_text (label)));
 }
 
 /* The file that Save a Copy of the built-in timeline is still writing, opened in that
  * window (which shows nothing the user could lose) and in another: both show what the
- * save writes, once it is done, never what the file held before. */
+ * save writes, once it is done, never what the file held before. Until then the window
+ * says that the file waits for its save, then that it opens. */
 static void
-test_open_during_save (void)
+test_open_during_save (SavingCopy    *fixture,
+                       gconstpointer  unused)
 {
-  g_autoptr(GFile) file = small_file_new ();
-  g_autoptr(GError) error = NULL;
-  ChronoWindow *window = window_saving_copy (file, NULL, &error);
-  ChronoSession *session = chrono_window_get_session (window);
+  ChronoWindow *window = fixture->window;
+  ChronoSession *session = fixture->session;
   g_autoptr(ChronoSession) other = chrono_session_new ();
   g_autoptr(ChronoTimeline) back = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *waiting = g_strdup_printf ("Waiting for “%s” to finish saving…", fixture->name);
+  g_autofree char *opening = g_strdup_printf ("Opening “%s”…", fixture->name);
 
-  chrono_window_open_files (window, &file, 1);
-  chrono_session_load (other, file, FALSE);
+  g_signal_connect (window->progress_label, "notify::label", G_CALLBACK (progress_label_cb), texts);
+  chrono_window_open_files (window, &fixture->file, 1);
+  chrono_session_load (other, fixture->file, FALSE);
   g_assert_true (chrono_session_get_opening_file (session) != NULL);
+  g_assert_true (chrono_session_get_waiting_for_save (session));
+  g_assert_true (chrono_session_get_waiting_for_save (other));
+  g_assert_cmpstr (gtk_label_get_text (window->progress_label), ==, waiting);
+  g_assert_true (gtk_revealer_get_reveal_child (window->progress_revealer));
   ui_test_wait_for (done_loading, session);
   ui_test_wait_for (done_loading, other);
   ui_test_wait_for (saved, session);
-  g_assert_no_error (error);
+  g_assert_no_error (fixture->error);
+  g_assert_false (chrono_session_get_waiting_for_save (session));
+  g_assert_false (chrono_session_get_waiting_for_save (other));
+  g_signal_handlers_disconnect_by_func (window->progress_label, progress_label_cb, texts);
+  g_assert_cmpuint (texts->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (texts, 0), ==, waiting);
+  g_assert_cmpstr (g_ptr_array_index (texts, 1), ==, opening);
 
   g_assert_cmpuint (chrono_timeline_get_n_events (chrono_session_get_timeline (session)), ==, 20000);
-  g_assert_true (g_file_equal (chrono_session_get_file (session), file));
+  g_assert_true (g_file_equal (chrono_session_get_file (session), fixture->file));
   g_assert_false (chrono_session_get_builtin (session));
   g_assert_false (chrono_session_get_modified (session));
   g_assert_cmpuint (chrono_timeline_get_n_events (chrono_session_get_timeline (other)), ==, 20000);
-  back = chrono_timeline_load (file, NULL, &error);
-  g_assert_no_error (error);
+  back = chrono_timeline_load (fixture->file, NULL, &fixture->error);
+  g_assert_no_error (fixture->error);
   g_assert_cmpuint (chrono_timeline_get_n_events (back), ==, 20000);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_file_delete (file, NULL, NULL);
 }
 
 /* A save that fails (cancelled here) leaves the file as it was, and the file opened
  * meanwhile shows that, once the save has given up. */
 static void
-test_open_during_failed_save (void)
+test_open_during_failed_save (SavingCopy    *fixture,
+                              gconstpointer  unused)
 {
-  g_autoptr(GFile) file = small_file_new ();
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GError) error = NULL;
-  ChronoWindow *window = window_saving_copy (file, cancellable, &error);
-  ChronoSession *session = chrono_window_get_session (window);
   g_autoptr(ChronoSession) other = chrono_session_new ();
 
-  chrono_session_load (other, file, FALSE);
-  g_cancellable_cancel (cancellable);
+  chrono_session_load (other, fixture->file, FALSE);
+  g_cancellable_cancel (fixture->cancellable);
   ui_test_wait_for (done_loading, other);
-  g_assert_true (saved (session));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_true (g_file_equal (chrono_session_get_file (other), file));
+  g_assert_true (saved (fixture->session));
+  g_assert_error (fixture->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_file_equal (chrono_session_get_file (other), fixture->file));
   g_assert_cmpuint (chrono_timeline_get_n_events (chrono_session_get_timeline (other)), ==, 6);
-  g_assert_true (chrono_session_get_builtin (session));
+  g_assert_true (chrono_session_get_builtin (fixture->session));
+}
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_file_delete (file, NULL, NULL);
+/* A save that does not end (a stuck disk) holds the file opened in the window for as
+ * long: the window says so, and Cancel there stops the wait. */
+static void
+test_open_waiting_cancelled_in_window (SavingCopy    *fixture,
+                                       gconstpointer  with_opening_window)
+{
+  ChronoWindow *opening = fixture->opening;
+  ChronoSession *opening_session = chrono_window_get_session (opening);
+  g_autofree char *waiting = g_strdup_printf ("Waiting for “%s” to finish saving…", fixture->name);
+
+  chrono_session_load (opening_session, fixture->file, FALSE);
+  g_assert_true (chrono_session_get_waiting_for_save (opening_session));
+  g_assert_cmpstr (gtk_label_get_text (opening->progress_label), ==, waiting);
+  g_assert_true (gtk_revealer_get_reveal_child (opening->progress_revealer));
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (opening->progress_bar), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (opening), "win.cancel-load", NULL));
+  g_assert_false (chrono_session_get_waiting_for_save (opening_session));
+  g_assert_false (gtk_revealer_get_reveal_child (opening->progress_revealer));
+  while (chrono_session_get_loading (opening_session))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (saved (fixture->session));
+
+  ui_test_wait_for (saved, fixture->session);
+  g_assert_no_error (fixture->error);
 }
 
 /* Cancel while the file waits for the save: the session stops loading at once, not when
  * the save is done (which may be never), and the file is not opened once it is. */
 static void
-test_open_during_save_cancelled (void)
+test_open_during_save_cancelled (SavingCopy    *fixture,
+                                 gconstpointer  unused)
 {
-  g_autoptr(GFile) file = small_file_new ();
-  g_autoptr(GError) error = NULL;
-  ChronoWindow *window = window_saving_copy (file, NULL, &error);
-  ChronoSession *session = chrono_window_get_session (window);
+  ChronoSession *session = fixture->session;
   g_autoptr(ChronoSession) other = chrono_session_new ();
 
-  chrono_session_load (other, file, FALSE);
-  g_assert_true (g_file_equal (chrono_session_get_opening_file (other), file));
+  chrono_session_load (other, fixture->file, FALSE);
+  g_assert_true (g_file_equal (chrono_session_get_opening_file (other), fixture->file));
   chrono_session_cancel_load (other);
   g_assert_null (chrono_session_get_opening_file (other));
+  g_assert_false (chrono_session_get_waiting_for_save (other));
   while (chrono_session_get_loading (other))
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (saved (session));
   ui_test_wait_for (saved, session);
   ui_test_iterate ();
   g_assert_false (chrono_session_get_loading (other));
-  g_assert_no_error (error);
+  g_assert_no_error (fixture->error);
   g_assert_null (chrono_session_get_timeline (other));
   g_assert_null (chrono_session_get_file (other));
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_file_delete (file, NULL, NULL);
 }
 
 /* A window closed while the file it opens waits for a save goes at once, and the save
  * ends well without it. */
 static void
-test_close_while_open_waits (void)
+test_close_while_open_waits (SavingCopy    *fixture,
+                             gconstpointer  with_opening_window)
 {
-  g_autoptr(GFile) file = small_file_new ();
-  g_autoptr(GError) error = NULL;
-  ChronoWindow *opening = ui_test_window_new ();
-  ChronoWindow *window = NULL;
-  ChronoSession *session = NULL;
+  ChronoSession *opening_session = chrono_window_get_session (fixture->opening);
   g_autoptr(ChronoTimeline) back = NULL;
   GWeakRef ref;
 
-  ui_test_wait_loaded (opening);
-  window = window_saving_copy (file, NULL, &error);
-  session = chrono_window_get_session (window);
-  chrono_session_load (chrono_window_get_session (opening), file, FALSE);
-  g_weak_ref_init (&ref, chrono_window_get_session (opening));
-  gtk_window_destroy (GTK_WINDOW (opening));
+  chrono_session_load (opening_session, fixture->file, FALSE);
+  g_weak_ref_init (&ref, opening_session);
+  g_clear_pointer ((GtkWindow **) &fixture->opening, gtk_window_destroy);
   while (!ui_test_is_gone (&ref))
     g_main_context_iteration (NULL, TRUE);
   g_weak_ref_clear (&ref);
-  g_assert_false (saved (session));
+  g_assert_false (saved (fixture->session));
 
-  ui_test_wait_for (saved, session);
-  g_assert_no_error (error);
-  back = chrono_timeline_load (file, NULL, &error);
-  g_assert_no_error (error);
+  ui_test_wait_for (saved, fixture->session);
+  g_assert_no_error (fixture->error);
+  back = chrono_timeline_load (fixture->file, NULL, &fixture->error);
+  g_assert_no_error (fixture->error);
   g_assert_cmpuint (chrono_timeline_get_n_events (back), ==, 20000);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_file_delete (file, NULL, NULL);
 }
 
 static gboolean
@@ -621,10 +679,16 @@ main (int   argc,
               superseded_set_up, test_save_superseded, superseded_tear_down);
   g_test_add ("/ui/saving/superseded-then-saved", Superseded, "Saved later",
               superseded_set_up, test_save_superseded_then_saved, superseded_tear_down);
-  g_test_add_func ("/ui/saving/open-during-save", test_open_during_save);
-  g_test_add_func ("/ui/saving/open-during-failed-save", test_open_during_failed_save);
-  g_test_add_func ("/ui/saving/open-during-save-cancelled", test_open_during_save_cancelled);
-  g_test_add_func ("/ui/saving/close-while-open-waits", test_close_while_open_waits);
+  g_test_add ("/ui/saving/open-during-save", SavingCopy, NULL,
+              saving_copy_set_up, test_open_during_save, saving_copy_tear_down);
+  g_test_add ("/ui/saving/open-during-failed-save", SavingCopy, NULL,
+              saving_copy_set_up, test_open_during_failed_save, saving_copy_tear_down);
+  g_test_add ("/ui/saving/open-during-save-cancelled", SavingCopy, NULL,
+              saving_copy_set_up, test_open_during_save_cancelled, saving_copy_tear_down);
+  g_test_add ("/ui/saving/open-waiting-cancelled-in-window", SavingCopy, GINT_TO_POINTER (TRUE),
+              saving_copy_set_up, test_open_waiting_cancelled_in_window, saving_copy_tear_down);
+  g_test_add ("/ui/saving/close-while-open-waits", SavingCopy, GINT_TO_POINTER (TRUE),
+              saving_copy_set_up, test_close_while_open_waits, saving_copy_tear_down);
   g_test_add_func ("/ui/saving/close-during-save", test_close_during_save);
   g_test_add_func ("/ui/saving/close-during-save-asks", test_close_during_save_asks);
   g_test_add_func ("/ui/saving/title-after-save", test_title_after_save);

@@ -51,11 +51,23 @@ set_progress (ChronoSession *self,
 }
 
 static void
+set_waiting_for_save (ChronoSession *self,
+                      gboolean       waiting)
+{
+  if (self->waiting_for_save == waiting)
+    return;
+
+  self->waiting_for_save = waiting;
+  g_object_notify (G_OBJECT (self), "waiting-for-save");
+}
+
+static void
 stop_opening (ChronoSession *self)
 {
   if (self->file_cancellable != NULL)
     g_cancellable_cancel (self->file_cancellable);
   g_clear_object (&self->file_cancellable);
+  set_waiting_for_save (self, FALSE);
   set_opening_file (self, NULL);
 }
 
@@ -143,6 +155,8 @@ read_file (gpointer user_data)
     }
 
   self = g_weak_ref_get (&data->session);
+  if (self != NULL && data->serial == self->load_serial)
+    set_waiting_for_save (self, FALSE);
   progress = g_new0 (ProgressData, 1);
   g_weak_ref_init (&progress->session, self);
   progress->serial = data->serial;
@@ -176,7 +190,9 @@ chrono_session_load (ChronoSession *self,
       return;
     }
 
-  /* Opening another file supersedes this one, and Cancel stops it. */
+  /* Opening another file supersedes this one, and Cancel stops it. The views are told
+   * once, what the file waits for too. */
+  g_object_freeze_notify (G_OBJECT (self));
   stop_opening (self);
   self->file_cancellable = g_cancellable_new ();
   set_progress (self, 0);
@@ -184,7 +200,9 @@ chrono_session_load (ChronoSession *self,
 
   data->cancellable = g_object_ref (self->file_cancellable);
   /* A file that a save is still writing shows what the save wrote. */
-  _chrono_session_writing_wait (file, data->cancellable, read_file, data);
+  if (_chrono_session_writing_wait (file, data->cancellable, read_file, data))
+    set_waiting_for_save (self, TRUE);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 void
@@ -209,6 +227,14 @@ chrono_session_get_opening_file (ChronoSession *self)
   g_return_val_if_fail (CHRONO_IS_SESSION (self), NULL);
 
   return self->opening_file;
+}
+
+gboolean
+chrono_session_get_waiting_for_save (ChronoSession *self)
+{
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), FALSE);
+
+  return self->waiting_for_save;
 }
 
 double

@@ -25,6 +25,7 @@ struct _ChronoSession
   GCancellable       *cancellable;        /* every load, until the session goes */
   GCancellable       *file_cancellable;   /* the file being opened, for Cancel */
   GFile              *opening_file;
+  gboolean            waiting_for_save;   /* before opening_file can be read */
   double              progress;
   guint               load_serial;
   guint               applied_serial;
@@ -64,8 +65,9 @@ gboolean _chrono_session_fit_document_span (ChronoSession *self);
 void _chrono_session_writing_begin    (GFile          *file);
 void _chrono_session_writing_end      (GFile          *file);
 /* Calls @then (@data) once no save is writing @file: at once when none is, and from an
- * idle if @cancellable (not cancelled yet) is cancelled before. */
-void _chrono_session_writing_wait     (GFile          *file,
+ * idle if @cancellable (not cancelled yet) is cancelled before. Whether it waits: FALSE
+ * when @then has been called already. */
+gboolean _chrono_session_writing_wait (GFile          *file,
                                        GCancellable   *cancellable,
                                        void          (*then) (gpointer data),
                                        gpointer        data);

@@ -114,7 +114,7 @@ _chrono_session_writing_end (GFile *file)
     }
 }
 
-void
+gboolean
 _chrono_session_writing_wait (GFile         *file,
                               GCancellable  *cancellable,
                               void         (*then) (gpointer data),
@@ -126,7 +126,7 @@ _chrono_session_writing_wait (GFile         *file,
   if (entry == NULL)
     {
       then (data);
-      return;
+      return FALSE;
     }
 
   waiter = g_new0 (Waiter, 1);
@@ -136,4 +136,6 @@ _chrono_session_writing_wait (GFile         *file,
   waiter->data = data;
   waiter->cancelled_id = g_signal_connect (cancellable, "cancelled", G_CALLBACK (cancelled_cb), waiter);
   g_queue_push_tail (&entry->waiting, waiter);
+
+  return TRUE;
 }

@@ -27,6 +27,7 @@ enum {
   PROP_VIEWPORT,
   PROP_LOADING,
   PROP_OPENING_FILE,
+  PROP_WAITING_FOR_SAVE,
   PROP_PROGRESS,
   PROP_MODIFIED,
   PROP_UNDO_STACK,
@@ -218,6 +219,10 @@ chrono_session_get_property (GObject    *object,
       g_value_set_object (value, self->opening_file);
       break;
 
+    case PROP_WAITING_FOR_SAVE:
+      g_value_set_boolean (value, self->waiting_for_save);
+      break;
+
     case PROP_PROGRESS:
       g_value_set_double (value, self->progress);
       break;
@@ -304,6 +309,10 @@ chrono_session_class_init (ChronoSessionClass *klass)
     g_param_spec_object ("opening-file", NULL, NULL,
                          G_TYPE_FILE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WAITING_FOR_SAVE] =
+    g_param_spec_boolean ("waiting-for-save", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PROGRESS] =
     g_param_spec_double ("progress", NULL, NULL,
                          0, 1, 0,

@@ -84,6 +84,9 @@ void                chrono_session_cancel_load        (ChronoSession  *self);
 gboolean            chrono_session_get_loading        (ChronoSession  *self);
 /* The file being opened with progress (not the built-in timeline), or NULL. */
 GFile              *chrono_session_get_opening_file   (ChronoSession  *self);
+/* Whether the file being opened waits for a save of it to be done, which may take
+ * long (a slow or stuck disk); Cancel stops the wait. */
+gboolean            chrono_session_get_waiting_for_save (ChronoSession *self);
 double              chrono_session_get_progress       (ChronoSession  *self);
 
 G_END_DECLS

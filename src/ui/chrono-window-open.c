@@ -328,7 +328,7 @@ load_failed_cb (ChronoWindow *self,
 }
 
 /* The timeline on screen stays usable while another file opens, with its progress and a
- * Cancel button above. */
+ * Cancel button above; a file that a save is writing says why it does not move. */
 static void
 opening_file_cb (ChronoWindow *self)
 {
@@ -337,9 +337,15 @@ opening_file_cb (ChronoWindow *self)
   if (file != NULL)
     {
       g_autofree char *name = g_file_get_basename (file);
-      /* Translators: shown with a progress bar while a file loads; %s is its name */
-      g_autofree char *text = g_strdup_printf (_("Opening “%s”…"), name);
+      g_autofree char *text = NULL;
 
+      if (chrono_session_get_waiting_for_save (self->session))
+        /* Translators: shown with a progress bar while a file that is being saved waits
+         * to be opened; %s is its name */
+        text = g_strdup_printf (_("Waiting for “%s” to finish saving…"), name);
+      else
+        /* Translators: shown with a progress bar while a file loads; %s is its name */
+        text = g_strdup_printf (_("Opening “%s”…"), name);
       gtk_label_set_text (self->progress_label, text);
       gtk_progress_bar_set_fraction (self->progress_bar, chrono_session_get_progress (self->session));
     }
@@ -368,6 +374,7 @@ _chrono_window_open_init (ChronoWindow *self)
 
   g_signal_connect_object (self->session, "load-failed", G_CALLBACK (load_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::opening-file", G_CALLBACK (opening_file_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::waiting-for-save", G_CALLBACK (opening_file_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::progress", G_CALLBACK (progress_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->session, "notify::timeline", G_CALLBACK (remember_file_cb), self, G_CONNECT_SWAPPED);
