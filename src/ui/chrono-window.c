@@ -651,12 +651,15 @@ chrono_window_init (ChronoWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
-  /* A window remembered narrow opens folded and stacked: unfolded, the sidebar and the
-   * side-by-side panes would ask for more width than it has, and it would open wider
-   * (551 px in Chinese instead of 360) before the first allocation could fold it. */
+  /* A window remembered narrow opens folded and stacked, without Open in the header
+   * bar: unfolded, the sidebar and the side-by-side panes would ask for more width than
+   * it has, and before libadwaita 1.4's breakpoints it would open wider (551 px in
+   * Chinese instead of 360; with Open, 365 in English) before the first allocation
+   * could make it narrow, and be remembered so. */
   if (g_settings_get_int (self->settings, "window-width") < NARROW_WIDTH)
     {
       adw_flap_set_fold_policy (self->flap, ADW_FLAP_FOLD_POLICY_ALWAYS);
+      gtk_widget_set_visible (self->open_button, FALSE);
       set_stacked (self, TRUE);
     }
 
