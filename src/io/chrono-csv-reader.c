@@ -292,6 +292,7 @@ parse_integer (Reader      *r,
 {
   const char *cell = get_cell (r, column);
   g_autoptr(GString) digits = g_string_new (NULL);
+  g_autoptr(GError) number_error = NULL;
 
   for (const char *p = cell; *p != '\0'; p++)
     if (*p != ',' && *p != ' ')
@@ -301,9 +302,14 @@ parse_integer (Reader      *r,
   if (!*out_present)
     return TRUE;
 
-  if (!g_ascii_string_to_signed (digits->str, 10, -G_GINT64_CONSTANT (100000000000),
-                                 G_GINT64_CONSTANT (100000000000), out_value, NULL))
+  /* A number too large for a gint64 is still one: check_date says what is wrong with it. */
+  if (!g_ascii_string_to_signed (digits->str, 10, G_MININT64, G_MAXINT64, out_value, &number_error))
     {
+      if (g_error_matches (number_error, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
+        {
+          *out_value = digits->str[0] == '-' ? G_MININT64 : G_MAXINT64;
+          return TRUE;
+        }
       set_cell_error (r, error, column, _("“%s” is not a whole number"), cell);
       return FALSE;
     }
@@ -396,6 +402,42 @@ bad:
   return FALSE;
 }
 
+/* The year, month and day of the columns from @year on are those of a date; the error
+ * names the column that is wrong. */
+static gboolean
+check_date (Reader         *r,
+            Column          year,
+            const gint64    values[CHRONO_TIMELINEJS_N_PARTS],
+            const gboolean  present[CHRONO_TIMELINEJS_N_PARTS],
+            GError        **error)
+{
+  gint64 y = values[CHRONO_TIMELINEJS_YEAR];
+  gint64 month = values[CHRONO_TIMELINEJS_MONTH];
+  gint64 day = values[CHRONO_TIMELINEJS_DAY];
+
+  if (y < -CHRONO_DATE_YEAR_LIMIT || y > CHRONO_DATE_YEAR_LIMIT)
+    {
+      set_cell_error (r, error, year, _("the year %s is too far in the past or the future"),
+                      get_cell (r, year));
+      return FALSE;
+    }
+  if (present[CHRONO_TIMELINEJS_MONTH] && (month < 1 || month > 12))
+    {
+      set_cell_error (r, error, year + 1, _("there is no month %s"), get_cell (r, year + 1));
+      return FALSE;
+    }
+  if (present[CHRONO_TIMELINEJS_DAY] &&
+      (day < 1 || day > chrono_date_days_in_month (_chrono_timelinejs_year_to_astronomical (y), month)))
+    {
+      /* Translators: “month 2 of 2011 has no day 29”: the month, the year, the day */
+      set_cell_error (r, error, year + 2, _("month %s of %s has no day %s"),
+                      get_cell (r, year + 1), get_cell (r, year), get_cell (r, year + 2));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The date of the columns from @year on; FALSE with no error when there is no year. */
 static gboolean
 parse_date (Reader      *r,
@@ -443,9 +485,11 @@ parse_date (Reader      *r,
         return FALSE;
     }
 
+  if (!check_date (r, year, values, present, error))
+    return FALSE;
   if (!_chrono_timelinejs_make_date (values, present, out_date, &date_error))
     {
-      set_cell_error (r, error, year, _("not a date: %s"), date_error->message);
+      set_cell_error (r, error, year, "%s", date_error->message);
       return FALSE;
     }
 

@@ -14,10 +14,6 @@
 
 #define SECONDS_PER_DAY G_GINT64_CONSTANT (86400)
 
-/* Far enough for geology and cosmology, near enough that every second of every
- * representable date fits in a gint64. */
-#define YEAR_LIMIT G_GINT64_CONSTANT (100000000000)
-
 G_DEFINE_BOXED_TYPE (ChronoDate, chrono_date, chrono_date_copy, chrono_date_free)
 G_DEFINE_QUARK (chrono-date-error-quark, chrono_date_error)
 
@@ -39,11 +35,13 @@ is_leap_year (gint64 year)
   return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
 
-static guint
-days_in_month (gint64 year,
-               guint  month)
+guint
+chrono_date_days_in_month (gint64 year,
+                           guint  month)
 {
   static const guint8 days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  g_return_val_if_fail (month >= 1 && month <= 12, 0);
 
   if (month == 2 && is_leap_year (year))
     return 29;
@@ -111,7 +109,7 @@ chrono_date_is_valid (const ChronoDate *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  if (self->year < -YEAR_LIMIT || self->year > YEAR_LIMIT)
+  if (self->year < -CHRONO_DATE_YEAR_LIMIT || self->year > CHRONO_DATE_YEAR_LIMIT)
     return FALSE;
   if (self->precision > CHRONO_PRECISION_SECOND)
     return FALSE;
@@ -128,7 +126,7 @@ chrono_date_is_valid (const ChronoDate *self)
 
   if (self->precision >= CHRONO_PRECISION_DAY)
     {
-      if (self->day < 1 || self->day > days_in_month (self->year, self->month))
+      if (self->day < 1 || self->day > chrono_date_days_in_month (self->year, self->month))
         return FALSE;
     }
   else if (self->day != 0)
@@ -203,7 +201,7 @@ chrono_date_parse (const char  *text,
   if (n_year_digits < 4)
     return set_not_a_date (error, text);
 
-  /* Leading zeros aside, more than 12 digits is beyond YEAR_LIMIT anyway. */
+  /* Leading zeros aside, more than 12 digits is beyond CHRONO_DATE_YEAR_LIMIT anyway. */
   while (n_year_digits > 4 && *p == '0')
     {
       p++;
@@ -225,7 +223,7 @@ chrono_date_parse (const char  *text,
         return set_not_a_date (error, text);
       date.year = -date.year;
     }
-  if (date.year < -YEAR_LIMIT || date.year > YEAR_LIMIT)
+  if (date.year < -CHRONO_DATE_YEAR_LIMIT || date.year > CHRONO_DATE_YEAR_LIMIT)
     {
       g_set_error (error, CHRONO_DATE_ERROR, CHRONO_DATE_ERROR_INVALID,
                    _("“%s” is not a date: the year is too far in the past or the future"), text);
@@ -253,7 +251,7 @@ chrono_date_parse (const char  *text,
           p++;
           if (!parse_number (&p, 2, &value))
             return set_not_a_date (error, text);
-          if (value < 1 || value > days_in_month (date.year, date.month))
+          if (value < 1 || value > chrono_date_days_in_month (date.year, date.month))
             {
               g_set_error (error, CHRONO_DATE_ERROR, CHRONO_DATE_ERROR_INVALID,
                            _("“%s” is not a date: that month has no day %u"), text, value);

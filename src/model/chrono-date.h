@@ -44,6 +44,10 @@ typedef struct
   ChronoDateFlags flags : 8;
 } ChronoDate;
 
+/* The years a date can have either side of year 0: far enough for geology and
+ * cosmology, near enough that every second of every such date fits in a gint64. */
+#define CHRONO_DATE_YEAR_LIMIT G_GINT64_CONSTANT (100000000000)
+
 #define CHRONO_TYPE_DATE (chrono_date_get_type ())
 #define CHRONO_DATE_ERROR (chrono_date_error_quark ())
 
@@ -60,6 +64,9 @@ gboolean    chrono_date_parse         (const char       *text,
                                        ChronoDate       *out_date,
                                        GError          **error);
 gboolean    chrono_date_is_valid      (const ChronoDate *self);
+/* @year is astronomical (0 is 1 BC); @month from 1 to 12. */
+guint       chrono_date_days_in_month (gint64            year,
+                                       guint             month);
 char       *chrono_date_to_edtf       (const ChronoDate *self);
 int         chrono_date_compare       (const ChronoDate *a,
                                        const ChronoDate *b);

@@ -78,16 +78,6 @@ unit_precision (ChronoAxisUnit unit)
     }
 }
 
-static guint
-days_in_month (gint64 year,
-               guint  month)
-{
-  static const guint days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-  gboolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-
-  return month == 2 && leap ? 29 : days[month - 1];
-}
-
 /* @date moved by @steps whole units, keeping its precision and flags: a day moved by
  * years stays that day of its month. */
 static ChronoDate
@@ -106,7 +96,7 @@ shift_date (const ChronoDate *date,
       if (shifted.precision >= CHRONO_PRECISION_MONTH)
         shifted.month = (guint8) (months - shifted.year * 12 + 1);
       if (shifted.precision >= CHRONO_PRECISION_DAY)
-        shifted.day = MIN (shifted.day, days_in_month (shifted.year, shifted.month));
+        shifted.day = MIN (shifted.day, chrono_date_days_in_month (shifted.year, shifted.month));
     }
   else
     {
