@@ -14,6 +14,7 @@
 #include "io/chrono-timeline-writer.h"
 #include "model/chrono-edit-insert.h"
 #include "model/chrono-edit-properties.h"
+#include "ui/chrono-event-editor.h"
 #include "ui/chrono-quote-editor.h"
 #include "ui/chrono-quote-row.h"
 #include "ui/chrono-session.h"
@@ -438,6 +439,122 @@ test_quote_editor_file_translation (void)
   g_test_trap_assert_passed ();
 }
 
+static GtkWidget *
+window_child (ChronoWindow *window,
+              const char   *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), CHRONO_TYPE_WINDOW, name));
+}
+
+static gboolean
+is_stacked (gpointer window)
+{
+  GtkOrientable *panes = GTK_ORIENTABLE (window_child (window, "panes_box"));
+
+  return gtk_orientable_get_orientation (panes) == GTK_ORIENTATION_VERTICAL;
+}
+
+static gboolean
+editor_allocated (gpointer window)
+{
+  GtkStack *stack = GTK_STACK (window_child (window, "event_stack"));
+  GtkWidget *editor = gtk_stack_get_child_by_name (stack, "edit");
+
+  return editor != NULL && gtk_widget_get_mapped (editor) && gtk_widget_get_height (editor) > 0 &&
+         !gtk_widget_get_child_visible (gtk_stack_get_child_by_name (stack, "view"));
+}
+
+/* Whether a widget from @widget up to @ancestor (not included) hears the mouse wheel. */
+static gboolean
+wheel_heard_between (GtkWidget *widget,
+                     GtkWidget *ancestor)
+{
+  for (; widget != NULL && widget != ancestor; widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller) &&
+              gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_NONE)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* In a narrow window the event editor shows its whole form, and the quote pane follows
+ * it, the two scrolling together. The panes took half the height each, so that the form
+ * showed three fields at a time above the quote pane. */
+static void
+test_narrow_editor (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APPLICATION_ID);
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  ChronoWindow *window;
+  GtkWidget *panes;
+  GtkWidget *editor;
+  GtkWidget *quote_pane;
+  GtkWidget *form;
+  graphene_rect_t editor_bounds;
+  graphene_rect_t quote_bounds;
+  int form_height;
+
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 720);
+  window = ui_test_window_new ();
+  chrono_window_set_timeline (window, timeline);
+  ui_test_wait_loaded (window);
+  ui_test_wait_for (is_stacked, window);
+  panes = window_child (window, "panes_box");
+  quote_pane = window_child (window, "quote_pane");
+
+  chrono_session_select_event (chrono_window_get_session (window), chrono_timeline_lookup_event (timeline, "price"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-event", NULL));
+  ui_test_wait_for (editor_allocated, window);
+  ui_test_iterate ();
+
+  editor = gtk_stack_get_child_by_name (GTK_STACK (window_child (window, "event_stack")), "edit");
+  form = gtk_viewport_get_child (GTK_VIEWPORT (ui_test_find_child (editor, GTK_TYPE_VIEWPORT)));
+  gtk_widget_measure (form, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (editor), &form_height, NULL, NULL, NULL);
+  g_test_message ("editor %d px tall, its form needs %d, the panes %d, the quote pane %d",
+                  gtk_widget_get_height (editor), form_height, gtk_widget_get_height (panes),
+                  gtk_widget_get_height (quote_pane));
+  g_assert_cmpint (gtk_widget_get_height (editor), >=, form_height);
+  g_assert_false (chrono_event_editor_get_scrolls (CHRONO_EVENT_EDITOR (editor)));
+  /* The wheel over the form reaches the panes' scrolled window: GTK 4.8's scrolled
+   * windows take it even when they cannot scroll. */
+  g_assert_false (wheel_heard_between (form, gtk_widget_get_ancestor (panes, GTK_TYPE_SCROLLED_WINDOW)));
+  /* The quote pane is still there, below the form. */
+  g_assert_true (gtk_widget_get_mapped (quote_pane));
+  g_assert_true (gtk_widget_compute_bounds (editor, panes, &editor_bounds));
+  g_assert_true (gtk_widget_compute_bounds (quote_pane, panes, &quote_bounds));
+  g_assert_cmpfloat (quote_bounds.origin.y, >=, editor_bounds.origin.y + editor_bounds.size.height);
+  g_assert_cmpint (gtk_widget_get_height (quote_pane), >=, 200);
+
+  /* Side by side, the editor scrolls its form itself again, beside the quote pane. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 720);
+  ui_test_wait_for ((gboolean (*) (gpointer)) chrono_event_editor_get_scrolls, editor);
+  g_assert_false (is_stacked (window));
+  g_assert_true (gtk_box_get_homogeneous (GTK_BOX (panes)));
+  g_assert_true (wheel_heard_between (form, gtk_widget_get_ancestor (panes, GTK_TYPE_SCROLLED_WINDOW)));
+
+  /* Done with the editor, the panes share the height again. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  ui_test_wait_for (is_stacked, window);
+  g_assert_false (gtk_box_get_homogeneous (GTK_BOX (panes)));
+  g_signal_emit_by_name (editor, "cancelled");
+  ui_test_iterate ();
+  g_assert_true (gtk_box_get_homogeneous (GTK_BOX (panes)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+  ui_test_reset_settings ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,6 +566,7 @@ main (int   argc,
   g_test_add_func ("/ui/editing/delete-toast-plain-text", test_delete_toast_plain_text);
   g_test_add_func ("/ui/editing/delete-toast-undo", test_delete_toast_undo);
   g_test_add_func ("/ui/editing/quote-editor-file-translation", test_quote_editor_file_translation);
+  g_test_add_func ("/ui/editing/narrow-editor", test_narrow_editor);
 
   return g_test_run ();
 }

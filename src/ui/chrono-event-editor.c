@@ -23,6 +23,7 @@ struct _ChronoEventEditor
   ChronoTimeline *timeline;
   ChronoEvent *event;
 
+  GtkScrolledWindow *scroller;
   GtkEntry *title_entry;
   GtkLabel *title_problem;
   ChronoDateEntry *start_entry;
@@ -38,11 +39,18 @@ struct _ChronoEventEditor
 G_DEFINE_FINAL_TYPE (ChronoEventEditor, chrono_event_editor, GTK_TYPE_WIDGET)
 
 enum {
+  PROP_0,
+  PROP_SCROLLS,
+  N_PROPS
+};
+
+enum {
   DONE,
   CANCELLED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 char *
@@ -234,12 +242,57 @@ chrono_event_editor_dispose (GObject *object)
 }
 
 static void
+chrono_event_editor_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ChronoEventEditor *self = CHRONO_EVENT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCROLLS:
+      g_value_set_boolean (value, chrono_event_editor_get_scrolls (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chrono_event_editor_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  ChronoEventEditor *self = CHRONO_EVENT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCROLLS:
+      chrono_event_editor_set_scrolls (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 chrono_event_editor_class_init (ChronoEventEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = chrono_event_editor_dispose;
+  object_class->get_property = chrono_event_editor_get_property;
+  object_class->set_property = chrono_event_editor_set_property;
+
+  /* Whether the form scrolls within the editor; when it does not, the editor is as
+   * tall as its form, for a parent that scrolls. */
+  properties[PROP_SCROLLS] =
+    g_param_spec_boolean ("scrolls", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -248,6 +301,7 @@ chrono_event_editor_class_init (ChronoEventEditorClass *klass)
 
   g_type_ensure (CHRONO_TYPE_DATE_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/chrono-event-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChronoEventEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, ChronoEventEditor, title_entry);
   gtk_widget_class_bind_template_child (widget_class, ChronoEventEditor, title_problem);
   gtk_widget_class_bind_template_child (widget_class, ChronoEventEditor, start_entry);
@@ -263,6 +317,34 @@ chrono_event_editor_class_init (ChronoEventEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+/* Switches off or back on the controllers through which @widget hears the mouse wheel. */
+static void
+set_wheel_heard (GtkWidget *widget,
+                 gboolean   heard)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      GtkPropagationPhase phase;
+
+      if (!GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+        continue;
+      phase = gtk_event_controller_get_propagation_phase (controller);
+      if (!heard && phase != GTK_PHASE_NONE)
+        {
+          g_object_set_data (G_OBJECT (controller), "chrono-wheel-phase", GINT_TO_POINTER (phase));
+          gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_NONE);
+        }
+      else if (heard && g_object_get_data (G_OBJECT (controller), "chrono-wheel-phase") != NULL)
+        {
+          phase = GPOINTER_TO_INT (g_object_steal_data (G_OBJECT (controller), "chrono-wheel-phase"));
+          gtk_event_controller_set_propagation_phase (controller, phase);
+        }
+    }
 }
 
 static void
@@ -339,7 +421,7 @@ chrono_event_editor_build_edit (ChronoEventEditor *self,
                                 gboolean          *valid)
 {
   g_autoptr(ChronoEditGroup) group = NULL;
-  g_autoptr(ChronoEditProperties) properties = NULL;
+  g_autoptr(ChronoEditProperties) changed = NULL;
   g_autoptr(GPtrArray) sources = NULL;
   g_autofree char *title = NULL;
   g_autofree char *summary = NULL;
@@ -391,18 +473,18 @@ chrono_event_editor_build_edit (ChronoEventEditor *self,
   notes = get_notes (self);
   sources = get_sources (self);
 
-  properties = chrono_edit_properties_new (self->event,
-                                           "title", title,
-                                           "summary", summary,
-                                           "notes", notes,
-                                           "category", category,
-                                           "importance", (guint) gtk_spin_button_get_value_as_int (self->importance_spin),
-                                           "sources", sources,
-                                           NULL);
+  changed = chrono_edit_properties_new (self->event,
+                                        "title", title,
+                                        "summary", summary,
+                                        "notes", notes,
+                                        "category", category,
+                                        "importance", (guint) gtk_spin_button_get_value_as_int (self->importance_spin),
+                                        "sources", sources,
+                                        NULL);
 
   group = chrono_edit_group_new (_("Edit Event"));
-  if (!chrono_edit_properties_is_noop (properties))
-    chrono_edit_group_add (group, CHRONO_EDIT (properties));
+  if (!chrono_edit_properties_is_noop (changed))
+    chrono_edit_group_add (group, CHRONO_EDIT (changed));
   if (!dates_equal (&start, chrono_event_get_start (self->event)) ||
       !dates_equal (has_end ? &end : NULL, chrono_event_get_end (self->event)))
     {
@@ -415,6 +497,35 @@ chrono_event_editor_build_edit (ChronoEventEditor *self,
     return NULL;
 
   return CHRONO_EDIT (g_steal_pointer (&group));
+}
+
+gboolean
+chrono_event_editor_get_scrolls (ChronoEventEditor *self)
+{
+  GtkPolicyType policy;
+
+  g_return_val_if_fail (CHRONO_IS_EVENT_EDITOR (self), TRUE);
+
+  gtk_scrolled_window_get_policy (self->scroller, NULL, &policy);
+  return policy != GTK_POLICY_NEVER;
+}
+
+void
+chrono_event_editor_set_scrolls (ChronoEventEditor *self,
+                                 gboolean           scrolls)
+{
+  g_return_if_fail (CHRONO_IS_EVENT_EDITOR (self));
+
+  if (chrono_event_editor_get_scrolls (self) == !!scrolls)
+    return;
+
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER,
+                                  scrolls ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
+  /* GTK 4.8's scrolled window takes the mouse wheel even when it cannot scroll, and the
+   * parent that scrolls would not hear of it. */
+  set_wheel_heard (GTK_WIDGET (self->scroller), scrolls);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCROLLS]);
 }
 
 void

@@ -25,6 +25,9 @@ ChronoEvent *chrono_event_editor_get_event  (ChronoEventEditor *self);
 ChronoEdit  *chrono_event_editor_build_edit (ChronoEventEditor *self,
                                              gboolean          *valid);
 void         chrono_event_editor_focus_title (ChronoEventEditor *self);
+gboolean     chrono_event_editor_get_scrolls (ChronoEventEditor *self);
+void         chrono_event_editor_set_scrolls (ChronoEventEditor *self,
+                                              gboolean           scrolls);
 
 /* The text as the file keeps it: runs of white space made one space, none at the ends. */
 char        *chrono_normalize_space         (const char        *text);

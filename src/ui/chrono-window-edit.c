@@ -335,6 +335,20 @@ _chrono_window_get_editing (ChronoWindow *self)
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->event_stack), "edit") == 0;
 }
 
+/* Stacked, the editor gets the whole height of its form and the quote pane comes after
+ * it, the two scrolling together: at half the height each, a narrow window showed the
+ * form a few fields at a time above an empty quote pane. */
+static void
+update_panes_cb (ChronoWindow *self)
+{
+  gboolean stacked = gtk_orientable_get_orientation (GTK_ORIENTABLE (self->panes_box)) == GTK_ORIENTATION_VERTICAL;
+  gboolean tall_editor = stacked && _chrono_window_get_editing (self);
+
+  gtk_box_set_homogeneous (self->panes_box, !tall_editor);
+  if (self->event_editor != NULL)
+    chrono_event_editor_set_scrolls (self->event_editor, !tall_editor);
+}
+
 void
 _chrono_window_editor_done (ChronoWindow *self)
 {
@@ -746,6 +760,9 @@ _chrono_window_edit_init (ChronoWindow *self)
                            G_CALLBACK (_chrono_window_update_edit_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->event_stack, "notify::visible-child-name",
                            G_CALLBACK (_chrono_window_update_edit_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->event_stack, "notify::visible-child-name",
+                           G_CALLBACK (update_panes_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->panes_box, "notify::orientation", G_CALLBACK (update_panes_cb), self, G_CONNECT_SWAPPED);
   undo_stack_cb (self);
 }
 
