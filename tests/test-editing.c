@@ -17,6 +17,7 @@
 #include "ui/chrono-event-editor.h"
 #include "ui/chrono-quote-editor.h"
 #include "ui/chrono-quote-row.h"
+#include "ui/chrono-timeline-editor.h"
 #include "ui/chrono-session.h"
 #include "ui/chrono-window.h"
 
@@ -555,6 +556,100 @@ test_narrow_editor (void)
   ui_test_reset_settings ();
 }
 
+static ChronoTimelineEditor *
+find_timeline_editor (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (CHRONO_IS_TIMELINE_EDITOR (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+has_timeline_editor (gpointer unused)
+{
+  return find_timeline_editor () != NULL;
+}
+
+static const char *
+header_title (ChronoWindow *window)
+{
+  AdwWindowTitle *header = ADW_WINDOW_TITLE (window_child (window, "window_title"));
+
+  return adw_window_title_get_title (header);
+}
+
+/* Timeline Properties in the main menu changes the timeline's title and description,
+ * as one step to undo, and the header shows them; there was no way to. */
+static void
+test_timeline_properties (void)
+{
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  ChronoWindow *window = ui_test_window_new ();
+  ChronoSession *session = chrono_window_get_session (window);
+  ChronoTimelineEditor *editor;
+  GtkWidget *entry;
+  GtkWidget *view;
+  GtkWidget *done;
+  g_autoptr(GBytes) written = NULL;
+  g_autofree char *saved = NULL;
+
+  chrono_window_set_timeline (window, timeline);
+  ui_test_wait_loaded (window);
+  g_assert_cmpstr (header_title (window), ==, "Test Timeline");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-timeline", NULL));
+  ui_test_wait_for (has_timeline_editor, NULL);
+  editor = find_timeline_editor ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
+  entry = ui_test_find_child (GTK_WIDGET (editor), GTK_TYPE_ENTRY);
+  view = ui_test_find_child (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Test Timeline");
+
+  /* Untouched, Done changes nothing. */
+  g_assert_null (chrono_timeline_editor_build_edit (editor));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  Moon   landings ");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "From Luna 2\nto Apollo 17.", -1);
+  done = ui_test_find_widget (GTK_WIDGET (editor), ui_test_is_button_reading, "Done");
+  g_assert_nonnull (done);
+  g_signal_emit_by_name (done, "clicked");
+  ui_test_iterate ();
+  g_assert_null (find_timeline_editor ());
+
+  g_assert_cmpstr (chrono_timeline_get_title (timeline), ==, "Moon landings");
+  g_assert_cmpstr (chrono_timeline_get_description (timeline), ==, "From Luna 2 to Apollo 17.");
+  g_assert_cmpstr (header_title (window), ==, "• Moon landings");
+  written = chrono_timeline_write_native (timeline);
+  saved = g_strndup (g_bytes_get_data (written, NULL), g_bytes_get_size (written));
+  g_assert_nonnull (strstr (saved, "<title>Moon landings</title>"));
+  g_assert_nonnull (strstr (saved, "From Luna 2 to Apollo 17."));
+
+  /* One step back: both as they were, and the header too. */
+  chrono_session_undo (session);
+  g_assert_cmpstr (chrono_timeline_get_title (timeline), ==, "Test Timeline");
+  g_assert_null (chrono_timeline_get_description (timeline));
+  g_assert_cmpstr (header_title (window), ==, "Test Timeline");
+  chrono_session_redo (session);
+  g_assert_cmpstr (header_title (window), ==, "• Moon landings");
+
+  /* A second change, with the timeline already changed, shows too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-timeline", NULL));
+  ui_test_wait_for (has_timeline_editor, NULL);
+  editor = find_timeline_editor ();
+  entry = ui_test_find_child (GTK_WIDGET (editor), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Apollo");
+  g_signal_emit_by_name (editor, "done");
+  ui_test_iterate ();
+  g_assert_cmpstr (header_title (window), ==, "• Apollo");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -567,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/ui/editing/delete-toast-undo", test_delete_toast_undo);
   g_test_add_func ("/ui/editing/quote-editor-file-translation", test_quote_editor_file_translation);
   g_test_add_func ("/ui/editing/narrow-editor", test_narrow_editor);
+  g_test_add_func ("/ui/editing/timeline-properties", test_timeline_properties);
 
   return g_test_run ();
 }

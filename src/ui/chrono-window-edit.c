@@ -11,6 +11,7 @@
 
 #include "chrono-catalog-window.h"
 #include "chrono-quote-editor.h"
+#include "chrono-timeline-editor.h"
 #include "chrono-ui-util.h"
 #include "chrono-window-private.h"
 #include "model/chrono-edit-group.h"
@@ -674,6 +675,36 @@ edit_catalog_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (catalog));
 }
 
+static void
+timeline_done_cb (ChronoTimelineEditor *editor,
+                  ChronoWindow         *self)
+{
+  g_autoptr(ChronoEdit) edit = chrono_timeline_editor_build_edit (editor);
+
+  if (edit != NULL)
+    {
+      chrono_edit_set_label (edit, _("Timeline Properties"));
+      chrono_session_push_edit (self->session, edit);
+    }
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+edit_timeline_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+  ChronoTimelineEditor *editor;
+
+  if (!ensure_editable (self))
+    return;
+
+  editor = chrono_timeline_editor_new (GTK_WINDOW (self), chrono_session_get_timeline (self->session));
+  g_signal_connect_object (editor, "done", G_CALLBACK (timeline_done_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 /* ----- New, save ----- */
 
 static void
@@ -729,6 +760,7 @@ _chrono_window_update_edit_actions (ChronoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-quote-down", has_timeline && !editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-quote", has_timeline && !editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-catalog", has_timeline);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-timeline", has_timeline);
 }
 
 static void
@@ -783,6 +815,7 @@ _chrono_window_class_edit_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.move-quote-down", "(su)", move_quote_down_action);
   gtk_widget_class_install_action (widget_class, "win.delete-quote", "(su)", delete_quote_action);
   gtk_widget_class_install_action (widget_class, "win.edit-catalog", NULL, edit_catalog_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-timeline", NULL, edit_timeline_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-timeline", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);

@@ -205,12 +205,19 @@ timeline_cb (ChronoWindow *self)
 {
   GFile *file = chrono_session_get_file (self->session);
   gboolean builtin = chrono_session_get_builtin (self->session);
+  ChronoTimeline *timeline = chrono_session_get_timeline (self->session);
 
   /* The built-in timeline's last span is kept when another timeline replaces it. */
   save_span (self);
   self->span_recorded = FALSE;
 
   update_title (self);
+  /* Its title and description are edited (Timeline Properties, undo, redo). */
+  if (timeline != NULL)
+    {
+      g_signal_connect_object (timeline, "notify::title", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (timeline, "notify::description", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+    }
 
   /* The built-in timeline arriving after a file failed to open leaves the error shown. */
   if (file != NULL && !builtin)
