@@ -14,6 +14,7 @@
 #include "io/chrono-timeline-writer.h"
 #include "model/chrono-edit-insert.h"
 #include "model/chrono-edit-properties.h"
+#include "ui/chrono-date-entry.h"
 #include "ui/chrono-event-editor.h"
 #include "ui/chrono-quote-editor.h"
 #include "ui/chrono-quote-row.h"
@@ -556,6 +557,88 @@ test_narrow_editor (void)
   ui_test_reset_settings ();
 }
 
+/* Adds the access keys of the mapped labels under @widget to @outside, or to @in_dates
+ * for those of a date entry's boxes (the start's and the end's share them). */
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   gboolean    in_date,
+                   GArray     *outside,
+                   GArray     *in_dates)
+{
+  in_date = in_date || CHRONO_IS_DATE_ENTRY (widget);
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    {
+      guint keyval = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+
+      g_test_message ("%s: %s", gtk_label_get_label (GTK_LABEL (widget)), gdk_keyval_name (keyval));
+      g_array_append_val (in_date ? in_dates : outside, keyval);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, in_date, outside, in_dates);
+}
+
+static gboolean
+contains_keyval (GArray *keyvals,
+                 guint   keyval,
+                 guint   skip)
+{
+  for (guint i = 0; i < keyvals->len; i++)
+    if (i != skip && g_array_index (keyvals, guint, i) == keyval)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+assert_editor_mnemonics_distinct (void)
+{
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  ChronoWindow *window = ui_test_window_new ();
+  g_autoptr(GArray) outside = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) in_dates = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  chrono_window_set_timeline (window, timeline);
+  ui_test_wait_loaded (window);
+  chrono_session_select_event (chrono_window_get_session (window), chrono_timeline_lookup_event (timeline, "price"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-event", NULL));
+  ui_test_wait_for (editor_allocated, window);
+
+  collect_mnemonics (GTK_WIDGET (window), FALSE, outside, in_dates);
+  g_assert_cmpuint (outside->len, >=, 8);
+  g_assert_cmpuint (in_dates->len, ==, 6);
+  for (guint i = 0; i < outside->len; i++)
+    {
+      guint keyval = g_array_index (outside, guint, i);
+
+      if (contains_keyval (outside, keyval, i) || contains_keyval (in_dates, keyval, G_MAXUINT))
+        g_error ("%s is the access key of two fields", gdk_keyval_name (keyval));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
+/* Each field of the event editor has an access key of its own in the window, in English
+ * and in Chinese: Category and Approximate were both A. The start's and the end's
+ * Approximate, Uncertain and BCE share theirs, as the two date fields are alike. */
+static void
+test_editor_mnemonics (void)
+{
+  if (g_test_subprocess ())
+    {
+      ui_test_use_chinese ();
+      g_assert_cmpstr (_("_Approximate"), !=, "_Approximate");
+      assert_editor_mnemonics_distinct ();
+      return;
+    }
+
+  assert_editor_mnemonics_distinct ();
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 static ChronoTimelineEditor *
 find_timeline_editor (void)
 {
@@ -663,6 +746,7 @@ main (int   argc,
   g_test_add_func ("/ui/editing/quote-editor-file-translation", test_quote_editor_file_translation);
   g_test_add_func ("/ui/editing/narrow-editor", test_narrow_editor);
   g_test_add_func ("/ui/editing/timeline-properties", test_timeline_properties);
+  g_test_add_func ("/ui/editing/editor-mnemonics", test_editor_mnemonics);
 
   return g_test_run ();
 }
