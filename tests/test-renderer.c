@@ -550,8 +550,32 @@ draw_twice (ChronoRenderer *renderer,
   return image;
 }
 
-/* On screen, titles, markers and badges are copied from bitmaps drawn once: the picture
- * is the one drawn anew, but for the edges of markers (placed to an eighth of a pixel). */
+/* The pixels of @label's box that differ between @a and @b by more than @tolerance. */
+static guint
+count_differing_in_box (cairo_surface_t         *a,
+                        cairo_surface_t         *b,
+                        const ChronoLayoutLabel *label,
+                        double                   scale,
+                        guint                    tolerance)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  guint n = 0;
+
+  for (int y = (int) (label->box.y * scale); y < (int) ((label->box.y + label->box.height) * scale); y++)
+    for (int x = (int) (label->box.x * scale); x < (int) ((label->box.x + label->box.width) * scale); x++)
+      {
+        guint32 pa = *(guint32 *) (gpointer) (cairo_image_surface_get_data (a) + y * stride + x * 4);
+        guint32 pb = *(guint32 *) (gpointer) (cairo_image_surface_get_data (b) + y * stride + x * 4);
+
+        n += !near_color (pa, pb, tolerance);
+      }
+
+  return n;
+}
+
+/* On screen, titles, markers and badges are copied from bitmaps drawn once, and boxes on
+ * whole pixels filled in parts: the picture is the one drawn anew, but for the edges of
+ * markers (placed to an eighth of a pixel), and the same to the pixel in the boxes. */
 static void
 check_bitmaps (gconstpointer data)
 {
@@ -598,6 +622,13 @@ check_bitmaps (gconstpointer data)
       }
   g_test_message ("%u of %u pixels differ", n_differing, (guint) (WIDTH * HEIGHT * scale * scale));
   g_assert_cmpuint (n_differing, <, WIDTH * HEIGHT * scale * scale / 1000);
+
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, i);
+
+      g_assert_cmpuint (count_differing_in_box (from_bitmaps, drawn, label, scale, 2), ==, 0);
+    }
 
   cairo_surface_destroy (from_bitmaps);
   cairo_surface_destroy (drawn);

@@ -254,6 +254,20 @@ _chrono_renderer_draw_sprite (ChronoRenderer   *self,
   paint_bitmap (self, cr, bitmap, ix, iy);
 }
 
+/* Whether bitmaps are drawn and each side of @rect is on a device pixel's edge. */
+gboolean
+_chrono_renderer_on_device_pixels (ChronoRenderer   *self,
+                                   const ChronoRect *rect)
+{
+  int ix, iy;
+  guint fx0, fy0, fx1, fy1;
+
+  return self->use_bitmaps &&
+         device_pixel (self, rect->x, rect->y, &ix, &iy, &fx0, &fy0) &&
+         device_pixel (self, rect->x + rect->width, rect->y + rect->height, &ix, &iy, &fx1, &fy1) &&
+         fx0 == 0 && fy0 == 0 && fx1 == 0 && fy1 == 0;
+}
+
 static void
 draw_label_text (ChronoRenderer *self,
                  cairo_t        *cr,

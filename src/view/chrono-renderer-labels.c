@@ -88,6 +88,7 @@ typedef struct
   gboolean    selected;
   gboolean    open_left;    /* a range going on past the view's edge: a square end there */
   gboolean    open_right;
+  gboolean    ends_from_bitmaps; /* on device pixels: its rounded ends are copied */
 } LabelLook;
 
 static gboolean
@@ -157,16 +158,79 @@ add_open_box (cairo_t                 *cr,
   return TRUE;
 }
 
+static double
+box_radius (const ChronoRect *box)
+{
+  return MIN (BOX_RADIUS, MIN (box->width, box->height) / 2);
+}
+
+/* A box whose ends come from bitmaps is filled between them: a rectangle on whole
+ * pixels, which cairo fills without working out any coverage. */
 static gboolean
 add_rounded_box (cairo_t                 *cr,
                  const ChronoLayoutLabel *label,
                  const LabelLook         *look)
 {
+  double radius = box_radius (&label->box);
+  double left = look->open_left ? 0 : radius;
+  double right = look->open_right ? 0 : radius;
+
   if (look->open_left && look->open_right)
     return FALSE;
-  _chrono_renderer_box (cr, &label->box, BOX_RADIUS, !look->open_left, !look->open_right);
+  if (!look->ends_from_bitmaps)
+    _chrono_renderer_box (cr, &label->box, BOX_RADIUS, !look->open_left, !look->open_right);
+  else if (label->box.width > left + right)
+    cairo_rectangle (cr, label->box.x + left, label->box.y, label->box.width - left - right, label->box.height);
 
   return TRUE;
+}
+
+/* The rounded end of a box, at its top left or top right corner. */
+static void
+draw_box_end (ChronoRenderer *self,
+              cairo_t        *cr,
+              gconstpointer   data,
+              double          x,
+              double          y)
+{
+  const ChronoSpriteKey *key = data;
+  double radius = key->width;
+  ChronoRect box = { key->right ? x - 2 * radius - 2 : x, y, 2 * radius + 2, key->height };
+
+  cairo_rectangle (cr, key->right ? x - radius : x, y, radius, key->height);
+  cairo_clip (cr);
+  _chrono_renderer_box (cr, &box, radius, !key->right, key->right);
+  _chrono_renderer_set_color (cr, &key->color, 1);
+  cairo_fill (cr);
+}
+
+static void
+draw_box_ends (ChronoRenderer          *self,
+               cairo_t                 *cr,
+               const ChronoLayoutLabel *label,
+               const LabelLook         *look)
+{
+  ChronoSpriteKey key = { 0 };
+  double radius = box_radius (&label->box);
+
+  key.kind = CHRONO_SPRITE_BOX_END;
+  key.color = look->box;
+  key.width = radius;
+  key.height = label->box.height;
+  if (!look->open_left)
+    {
+      ChronoRect extent = { 0, 0, radius, label->box.height };
+
+      _chrono_renderer_draw_sprite (self, cr, &key, label->box.x, label->box.y, &extent, draw_box_end);
+    }
+  if (!look->open_right)
+    {
+      ChronoRect extent = { -radius, 0, radius, label->box.height };
+
+      key.right = TRUE;
+      _chrono_renderer_draw_sprite (self, cr, &key, label->box.x + label->box.width, label->box.y, &extent,
+                                    draw_box_end);
+    }
 }
 
 /* The bar along the bottom of a range or an imprecise date shows the span itself, to
@@ -258,10 +322,15 @@ _chrono_renderer_draw_labels (ChronoRenderer          *self,
       look->open_left = label->is_range && label->x < 0 && label->box.x <= 0;
       look->open_right = label->is_range && label->x_end > layout->width &&
                          label->box.x + label->box.width >= floor (layout->width);
+      look->ends_from_bitmaps = !(look->open_left && look->open_right) &&
+                                _chrono_renderer_on_device_pixels (self, &label->box);
     }
 
   fill_by_color (cr, layout, looks, G_STRUCT_OFFSET (LabelLook, box), add_open_box);
   fill_by_color (cr, layout, looks, G_STRUCT_OFFSET (LabelLook, box), add_rounded_box);
+  for (guint i = 0; i < n; i++)
+    if (looks[i].ends_from_bitmaps)
+      draw_box_ends (self, cr, &g_array_index (layout->labels, ChronoLayoutLabel, i), &looks[i]);
 
   for (guint i = 0; i < n; i++)
     {

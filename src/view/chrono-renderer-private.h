@@ -65,6 +65,7 @@ typedef enum
   CHRONO_SPRITE_MARKER,
   CHRONO_SPRITE_BADGE,
   CHRONO_SPRITE_BADGE_TEXT,
+  CHRONO_SPRITE_BOX_END,
 } ChronoSpriteKind;
 
 /* Everything a sprite's drawing depends on besides the style; zeroed, then filled. */
@@ -75,6 +76,7 @@ typedef struct
   double           width;
   double           height;
   gboolean         emphasised;
+  gboolean         right;           /* of a box's ends, the right one */
   guint            fx;              /* set by _chrono_renderer_draw_sprite */
   guint            fy;
   char             text[16];
@@ -129,6 +131,8 @@ void   _chrono_renderer_draw_sprite   (ChronoRenderer          *self,
                                        double                   y,
                                        const ChronoRect        *extent,
                                        ChronoBitmapFunc         draw);
+gboolean _chrono_renderer_on_device_pixels (ChronoRenderer    *self,
+                                           const ChronoRect  *rect);
 void   _chrono_renderer_show_label    (ChronoRenderer          *self,
                                        cairo_t                 *cr,
                                        ChronoLabelText         *label,
