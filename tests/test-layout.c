@@ -608,6 +608,68 @@ test_layout_axis_steady_while_panning (void)
     }
 }
 
+static ChronoLayout *
+lay_out_view (ChronoTimeline *timeline,
+              double          start,
+              double          end)
+{
+  ChronoLayoutParams params = { 0 };
+
+  params.timeline = timeline;
+  params.start = start;
+  params.end = end;
+  params.width = 1600;
+  params.height = 360;
+  params.measure = measure_cb;
+
+  return chrono_layout_new (&params);
+}
+
+/* While the view pans, the "+N" badges away from its edges stand for the same stretch of
+ * time from frame to frame (their count changes only when a label in it comes or goes):
+ * they were grouped from the view's left edge, and all changed as the view moved. */
+static void
+test_layout_clusters_steady_while_panning (void)
+{
+  g_autoptr(ChronoTimeline) timeline = make_random_timeline (4242, 60000, 1900, 120);
+  double start = chrono_date_get_start (&(ChronoDate) { 1950, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 });
+  double view = 10 * 365.25 * 86400;
+  g_autoptr(ChronoLayout) previous = NULL;
+  guint n_inside = 0, n_same = 0;
+
+  for (guint frame = 0; frame < 20; frame++)
+    {
+      double from = start + frame * view / 50;
+      g_autoptr(ChronoLayout) layout = lay_out_view (timeline, from, from + view);
+
+      for (guint i = 0; previous != NULL && i < layout->clusters->len; i++)
+        {
+          const ChronoLayoutCluster *cluster = &g_array_index (layout->clusters, ChronoLayoutCluster, i);
+
+          /* Clear of both views' edges by a cluster's greatest span. */
+          if (cluster->start < from + view * 0.15 || cluster->end > from + view * 0.8)
+            continue;
+          n_inside++;
+          for (guint j = 0; j < previous->clusters->len; j++)
+            {
+              const ChronoLayoutCluster *before = &g_array_index (previous->clusters, ChronoLayoutCluster, j);
+
+              if (before->start == cluster->start && before->end == cluster->end)
+                {
+                  n_same++;
+                  break;
+                }
+            }
+        }
+      g_clear_pointer (&previous, chrono_layout_free);
+      previous = g_steal_pointer (&layout);
+    }
+
+  g_test_message ("%u of %u clusters inside the view kept their stretch of time", n_same, n_inside);
+  g_assert_cmpuint (n_inside, >, 50);
+  g_assert_cmpuint (n_same, >=, n_inside * 9 / 10);
+}
+
 /* A date as wide as a span, near the right edge, whose title has room there only cut
  * short: it is labelled so, as a range would be, and not turned away for want of room
  * to hang its whole title left of it (the check before its title is measured took it
@@ -925,6 +987,7 @@ main (int   argc,
   g_test_add_func ("/view/layout/crowd-in-deep-time", test_layout_crowd_in_deep_time);
   g_test_add_func ("/view/layout/time-axis", test_layout_time_axis);
   g_test_add_func ("/view/layout/axis-steady-while-panning", test_layout_axis_steady_while_panning);
+  g_test_add_func ("/view/layout/clusters-steady-while-panning", test_layout_clusters_steady_while_panning);
   g_test_add_func ("/view/layout/wide-date-near-edge", test_layout_wide_date_near_edge);
   g_test_add_func ("/view/layout/degenerate", test_layout_degenerate);
   g_test_add_func ("/view/layout/legend-narrow", test_layout_legend_narrow);

@@ -115,17 +115,25 @@ _chrono_layout_build_clusters (ChronoLayout             *self,
                                const ChronoLayoutParams *params)
 {
   ChronoLayoutCluster *current = NULL;
+  /* A cluster covers a stretch a click can zoom into usefully, never the whole view: a
+   * stretch anchored in time, a power of two seconds long (113 to 226 pixels), so that
+   * while the view pans the same events make up the same clusters. Events one by one
+   * also part where there is room between them; buckets are side by side. */
+  double stretch = exp2 (round (log2 (MAX (MAX_CLUSTER_SPAN * (self->end - self->start) / self->width, 1))));
+  double current_stretch = 0;
 
   for (guint i = 0; i < units->len; i++)
     {
       Unit *unit = &g_array_index (units, Unit, i);
       guint unlabelled = unit->last_item - unit->first_item - unit->labelled;
+      double unit_stretch;
 
       if (unlabelled == 0)
         continue;
 
-      /* A cluster covers a stretch a click can zoom into usefully, never the whole view. */
-      if (current == NULL || unit->x - current->x1 > CLUSTER_GAP || unit->x - current->x0 > MAX_CLUSTER_SPAN)
+      unit_stretch = floor (_chrono_layout_x_to_time (self, unit->x) / stretch);
+      if (current == NULL || unit_stretch != current_stretch ||
+          (!unit->bucket && unit->x - current->x1 > CLUSTER_GAP))
         {
           ChronoLayoutCluster cluster = { 0 };
 
@@ -133,6 +141,7 @@ _chrono_layout_build_clusters (ChronoLayout             *self,
           cluster.x0 = unit->x;
           g_array_append_val (self->clusters, cluster);
           current = &g_array_index (self->clusters, ChronoLayoutCluster, self->clusters->len - 1);
+          current_stretch = unit_stretch;
         }
 
       current->last_item = unit->last_item;

@@ -37,6 +37,7 @@ typedef struct
   guint  first_item;
   guint  last_item;
   double x;
+  gboolean bucket;              /* of items, or one item */
   guint  labelled;
 } Unit;
 

@@ -420,7 +420,7 @@ chrono_layout_new (const ChronoLayoutParams *params)
   g_array_set_size (candidates, n_crossing);
   for (guint item = 0; item < n_crossing; item++)
     {
-      g_array_index (units, Unit, item) = (Unit) { item, item + 1, 0, 0 };
+      g_array_index (units, Unit, item) = (Unit) { item, item + 1, 0, FALSE, 0 };
       g_array_index (candidates, Candidate, item) = (Candidate) { item, item };
     }
   fill_candidates_from (self, params->timeline, candidates, 0, selected_position);
@@ -434,7 +434,7 @@ chrono_layout_new (const ChronoLayoutParams *params)
       for (guint i = 0; i < n_indexed; i++)
         {
           guint item = self->crossing->len + i;
-          Unit unit = { item, item + 1, _chrono_layout_time_to_x (self, (double) chrono_event_index_get_start_time (self->index, self->first_indexed + i)), 0 };
+          Unit unit = { item, item + 1, _chrono_layout_time_to_x (self, (double) chrono_event_index_get_start_time (self->index, self->first_indexed + i)), FALSE, 0 };
           Candidate candidate = { item, units->len };
 
           g_array_append_val (units, unit);
@@ -475,6 +475,7 @@ chrono_layout_new (const ChronoLayoutParams *params)
           unit.first_item = self->crossing->len + previous - self->first_indexed;
           unit.last_item = self->crossing->len + next - self->first_indexed;
           unit.x = _chrono_layout_time_to_x (self, (MAX (k * bucket, self->start) + MIN (bucket_end, self->end)) / 2);
+          unit.bucket = TRUE;
           candidate.item = self->crossing->len + best - self->first_indexed;
           candidate.unit = units->len;
           g_array_append_val (candidates, candidate);
