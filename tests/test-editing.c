@@ -679,6 +679,7 @@ test_timeline_properties (void)
   GtkWidget *done;
   g_autoptr(GBytes) written = NULL;
   g_autofree char *saved = NULL;
+  gboolean valid;
 
   chrono_window_set_timeline (window, timeline);
   ui_test_wait_loaded (window);
@@ -693,7 +694,8 @@ test_timeline_properties (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Test Timeline");
 
   /* Untouched, Done changes nothing. */
-  g_assert_null (chrono_timeline_editor_build_edit (editor));
+  g_assert_null (chrono_timeline_editor_build_edit (editor, &valid));
+  g_assert_true (valid);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "  Moon   landings ");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "From Luna 2\nto Apollo 17.", -1);
@@ -733,6 +735,49 @@ test_timeline_properties (void)
   ui_test_iterate ();
 }
 
+/* A timeline keeps a title, as the file needs one: Done with the title cleared says so
+ * beside it and changes nothing; it used to save "Untitled timeline" in its place. */
+static void
+test_timeline_properties_needs_title (void)
+{
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  ChronoWindow *window = ui_test_window_new ();
+  ChronoSession *session = chrono_window_get_session (window);
+  ChronoTimelineEditor *editor;
+  GtkWidget *entry;
+  GtkWidget *problem;
+
+  chrono_window_set_timeline (window, timeline);
+  ui_test_wait_loaded (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-timeline", NULL));
+  ui_test_wait_for (has_timeline_editor, NULL);
+  editor = find_timeline_editor ();
+  entry = ui_test_find_child (GTK_WIDGET (editor), GTK_TYPE_ENTRY);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_signal_emit_by_name (editor, "done");
+  ui_test_iterate ();
+  g_assert_true (find_timeline_editor () == editor);
+  problem = ui_test_find_widget (GTK_WIDGET (editor), ui_test_is_label_reading, "A timeline needs a title");
+  g_assert_nonnull (problem);
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_cmpstr (chrono_timeline_get_title (timeline), ==, "Test Timeline");
+  g_assert_false (chrono_session_get_modified (session));
+
+  /* Typing clears the complaint; a title is then taken. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Apollo");
+  g_assert_false (gtk_widget_get_visible (problem));
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  g_signal_emit_by_name (editor, "done");
+  ui_test_iterate ();
+  g_assert_null (find_timeline_editor ());
+  g_assert_cmpstr (chrono_timeline_get_title (timeline), ==, "Apollo");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -746,6 +791,7 @@ main (int   argc,
   g_test_add_func ("/ui/editing/quote-editor-file-translation", test_quote_editor_file_translation);
   g_test_add_func ("/ui/editing/narrow-editor", test_narrow_editor);
   g_test_add_func ("/ui/editing/timeline-properties", test_timeline_properties);
+  g_test_add_func ("/ui/editing/timeline-properties-needs-title", test_timeline_properties_needs_title);
   g_test_add_func ("/ui/editing/editor-mnemonics", test_editor_mnemonics);
 
   return g_test_run ();

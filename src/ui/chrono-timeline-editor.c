@@ -21,6 +21,7 @@ struct _ChronoTimelineEditor
   ChronoTimeline *timeline;
 
   GtkEntry *title_entry;
+  GtkLabel *title_problem;
   GtkTextView *description_view;
 };
 
@@ -37,6 +38,12 @@ static void
 done_clicked_cb (ChronoTimelineEditor *self)
 {
   g_signal_emit (self, signals[DONE], 0);
+}
+
+static void
+title_changed_cb (ChronoTimelineEditor *self)
+{
+  chrono_ui_show_problem (GTK_WIDGET (self->title_entry), self->title_problem, NULL);
 }
 
 static void
@@ -62,6 +69,7 @@ chrono_timeline_editor_class_init (ChronoTimelineEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/chrono-timeline-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ChronoTimelineEditor, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, ChronoTimelineEditor, title_problem);
   gtk_widget_class_bind_template_child (widget_class, ChronoTimelineEditor, description_view);
   gtk_widget_class_bind_template_callback (widget_class, done_clicked_cb);
 
@@ -72,6 +80,7 @@ static void
 chrono_timeline_editor_init (ChronoTimelineEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->title_entry, "changed", G_CALLBACK (title_changed_cb), self);
 }
 
 ChronoTimelineEditor *
@@ -94,7 +103,8 @@ chrono_timeline_editor_new (GtkWindow      *parent,
 }
 
 ChronoEdit *
-chrono_timeline_editor_build_edit (ChronoTimelineEditor *self)
+chrono_timeline_editor_build_edit (ChronoTimelineEditor *self,
+                                   gboolean             *valid)
 {
   g_autofree char *title = NULL;
   g_autofree char *text = NULL;
@@ -104,8 +114,17 @@ chrono_timeline_editor_build_edit (ChronoTimelineEditor *self)
   GtkTextIter start, end;
 
   g_return_val_if_fail (CHRONO_IS_TIMELINE_EDITOR (self), NULL);
+  g_return_val_if_fail (valid != NULL, NULL);
 
-  title = chrono_ui_nonempty_or_null (chrono_entry_dup_normalized_text (self->title_entry));
+  /* The file needs a title: without one it would be saved as “Untitled timeline”. */
+  title = chrono_entry_dup_normalized_text (self->title_entry);
+  *valid = chrono_ui_show_problem (GTK_WIDGET (self->title_entry), self->title_problem,
+                                   *title == '\0' ? _("A timeline needs a title") : NULL);
+  if (!*valid)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+      return NULL;
+    }
   buffer = gtk_text_view_get_buffer (self->description_view);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);

@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (ChronoTimelineEditor, chrono_timeline_editor, CHRONO, TIME
 ChronoTimelineEditor *chrono_timeline_editor_new        (GtkWindow            *parent,
                                                          ChronoTimeline       *timeline);
 /* The edit that makes the timeline what the form says, as one step; NULL when nothing
- * changed. */
-ChronoEdit           *chrono_timeline_editor_build_edit (ChronoTimelineEditor *self);
+ * changed, or when the form is not right (@valid FALSE; the form says why). */
+ChronoEdit           *chrono_timeline_editor_build_edit (ChronoTimelineEditor *self,
+                                                         gboolean             *valid);
 
 G_END_DECLS

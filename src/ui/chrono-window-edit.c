@@ -679,8 +679,11 @@ static void
 timeline_done_cb (ChronoTimelineEditor *editor,
                   ChronoWindow         *self)
 {
-  g_autoptr(ChronoEdit) edit = chrono_timeline_editor_build_edit (editor);
+  gboolean valid;
+  g_autoptr(ChronoEdit) edit = chrono_timeline_editor_build_edit (editor, &valid);
 
+  if (!valid)
+    return;
   if (edit != NULL)
     {
       chrono_edit_set_label (edit, _("Timeline Properties"));
