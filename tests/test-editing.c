@@ -778,6 +778,41 @@ test_timeline_properties_needs_title (void)
   ui_test_iterate ();
 }
 
+/* The timeline and quote windows close when another timeline replaces theirs (a file
+ * that was opening arrives): Done in them pushed an edit of the old timeline on the new
+ * one's undo stack, which then showed the new file changed. */
+static void
+test_editors_close_with_timeline (void)
+{
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  g_autoptr(ChronoTimeline) other = ui_test_timeline_new ();
+  ChronoWindow *window = ui_test_window_new ();
+  ChronoSession *session = chrono_window_get_session (window);
+
+  chrono_window_set_timeline (window, timeline);
+  ui_test_wait_loaded (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-timeline", NULL));
+  ui_test_wait_for (has_timeline_editor, NULL);
+  chrono_window_set_timeline (window, other);
+  ui_test_wait_loaded (window);
+  ui_test_iterate ();
+  g_assert_null (find_timeline_editor ());
+
+  chrono_session_select_event (session, chrono_timeline_lookup_event (other, "price"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-quote", NULL));
+  ui_test_iterate ();
+  g_assert_nonnull (find_quote_editor ());
+  chrono_window_set_timeline (window, timeline);
+  ui_test_wait_loaded (window);
+  ui_test_iterate ();
+  g_assert_null (find_quote_editor ());
+  g_assert_false (chrono_session_get_modified (session));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -792,6 +827,7 @@ main (int   argc,
   g_test_add_func ("/ui/editing/narrow-editor", test_narrow_editor);
   g_test_add_func ("/ui/editing/timeline-properties", test_timeline_properties);
   g_test_add_func ("/ui/editing/timeline-properties-needs-title", test_timeline_properties_needs_title);
+  g_test_add_func ("/ui/editing/editors-close-with-timeline", test_editors_close_with_timeline);
   g_test_add_func ("/ui/editing/editor-mnemonics", test_editor_mnemonics);
 
   return g_test_run ();

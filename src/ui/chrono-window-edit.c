@@ -558,6 +558,8 @@ _chrono_window_edit_quote (ChronoWindow *self,
 
   editor = chrono_quote_editor_new (GTK_WINDOW (self), chrono_session_get_timeline (self->session), event, quote);
   g_signal_connect_object (editor, "done", G_CALLBACK (quote_done_cb), self, 0);
+  /* Its edit would change a timeline no longer shown. */
+  g_signal_connect_object (self->session, "notify::timeline", G_CALLBACK (gtk_window_close), editor, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -705,6 +707,8 @@ edit_timeline_action (GtkWidget  *widget,
 
   editor = chrono_timeline_editor_new (GTK_WINDOW (self), chrono_session_get_timeline (self->session));
   g_signal_connect_object (editor, "done", G_CALLBACK (timeline_done_cb), self, 0);
+  /* Its edit would change a timeline no longer shown. */
+  g_signal_connect_object (self->session, "notify::timeline", G_CALLBACK (gtk_window_close), editor, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
