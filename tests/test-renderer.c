@@ -550,7 +550,8 @@ draw_twice (ChronoRenderer *renderer,
   return image;
 }
 
-/* The pixels of @label's box that differ between @a and @b by more than @tolerance. */
+/* The pixels of @label's box (those of it in the picture) that differ between @a and @b
+ * by more than @tolerance. */
 static guint
 count_differing_in_box (cairo_surface_t         *a,
                         cairo_surface_t         *b,
@@ -559,10 +560,16 @@ count_differing_in_box (cairo_surface_t         *a,
                         guint                    tolerance)
 {
   int stride = cairo_image_surface_get_stride (a);
+  int x0 = MAX ((int) (label->box.x * scale), 0);
+  int y0 = MAX ((int) (label->box.y * scale), 0);
+  int x1 = MIN ((int) ((label->box.x + label->box.width) * scale), cairo_image_surface_get_width (a));
+  int y1 = MIN ((int) ((label->box.y + label->box.height) * scale), cairo_image_surface_get_height (a));
   guint n = 0;
 
-  for (int y = (int) (label->box.y * scale); y < (int) ((label->box.y + label->box.height) * scale); y++)
-    for (int x = (int) (label->box.x * scale); x < (int) ((label->box.x + label->box.width) * scale); x++)
+  g_assert_cmpint (x0, <, x1);
+  g_assert_cmpint (y0, <, y1);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
       {
         guint32 pa = *(guint32 *) (gpointer) (cairo_image_surface_get_data (a) + y * stride + x * 4);
         guint32 pb = *(guint32 *) (gpointer) (cairo_image_surface_get_data (b) + y * stride + x * 4);
