@@ -685,6 +685,54 @@ test_overview_lanes_follow_timeline (void)
   ui_test_iterate ();
 }
 
+/* The number of handlers @window has on @timeline's signals. */
+static guint
+count_window_handlers (ChronoTimeline *timeline,
+                       ChronoWindow   *window)
+{
+  guint n = g_signal_handlers_block_matched (timeline, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, window);
+
+  g_signal_handlers_unblock_matched (timeline, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, window);
+
+  return n;
+}
+
+/* The header follows the title of the timeline shown, and lets go of a timeline that is
+ * no longer shown (it kept two handlers on every timeline it had shown, and two more each
+ * time one was shown again). */
+static void
+test_title_follows_timeline (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  g_autoptr(ChronoTimeline) first = chrono_timeline_new ();
+  g_autoptr(ChronoTimeline) second = chrono_timeline_new ();
+  AdwWindowTitle *title;
+
+  ui_test_wait_loaded (window);
+  title = ADW_WINDOW_TITLE (template_child (window, "window_title"));
+  chrono_timeline_set_title (first, "First");
+  chrono_timeline_seal (first);
+  chrono_timeline_set_title (second, "Second");
+  chrono_timeline_seal (second);
+
+  chrono_window_set_timeline (window, first);
+  chrono_window_set_timeline (window, first);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "First");
+  g_assert_cmpuint (count_window_handlers (first, window), ==, 2);
+
+  chrono_window_set_timeline (window, second);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Second");
+  g_assert_cmpuint (count_window_handlers (first, window), ==, 0);
+  g_assert_cmpuint (count_window_handlers (second, window), ==, 2);
+
+  chrono_timeline_set_title (second, "Second, renamed");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Second, renamed");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+  g_assert_cmpuint (count_window_handlers (second, window), ==, 0);
+}
+
 typedef struct
 {
   ChronoWindow   *window;
@@ -869,6 +917,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/overview-lanes-follow-timeline", test_overview_lanes_follow_timeline);
   g_test_add_func ("/ui/window/open-progress-and-cancel", test_open_progress_and_cancel);
   g_test_add_func ("/ui/window/drop-file", test_drop_file);
+  g_test_add_func ("/ui/window/title-follows-timeline", test_title_follows_timeline);
 
   return g_test_run ();
 }

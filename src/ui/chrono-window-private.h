@@ -23,6 +23,7 @@ struct _ChronoWindow
 
   GSettings            *settings;
   ChronoSession        *session;
+  GSignalGroup         *timeline_signals; /* of the session's timeline */
 
   gboolean              state_restored;
   gboolean              span_recorded;   /* the built-in timeline's span, to be saved */

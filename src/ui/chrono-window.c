@@ -212,12 +212,7 @@ timeline_cb (ChronoWindow *self)
   self->span_recorded = FALSE;
 
   update_title (self);
-  /* Its title and description are edited (Timeline Properties, undo, redo). */
-  if (timeline != NULL)
-    {
-      g_signal_connect_object (timeline, "notify::title", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (timeline, "notify::description", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
-    }
+  g_signal_group_set_target (self->timeline_signals, timeline);
 
   /* The built-in timeline arriving after a file failed to open leaves the error shown. */
   if (file != NULL && !builtin)
@@ -527,6 +522,7 @@ chrono_window_dispose (GObject *object)
     save_span (self);
   g_clear_handle_id (&self->layout_idle_id, g_source_remove);
   g_clear_object (&self->close_toast);
+  g_clear_object (&self->timeline_signals);
 
   if (self->session != NULL)
     {
@@ -691,6 +687,10 @@ chrono_window_init (ChronoWindow *self)
   hidden = g_settings_get_strv (self->settings, "hidden-categories");
   chrono_event_filter_set_hidden_categories (chrono_session_get_filter (self->session), (const char * const *) hidden);
 
+  /* The timeline's title and description are edited (Timeline Properties, undo, redo). */
+  self->timeline_signals = g_signal_group_new (CHRONO_TYPE_TIMELINE);
+  g_signal_group_connect_swapped (self->timeline_signals, "notify::title", G_CALLBACK (update_title), self);
+  g_signal_group_connect_swapped (self->timeline_signals, "notify::description", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (self->session, "notify::timeline", G_CALLBACK (timeline_cb), self);
   g_signal_connect_swapped (self->session, "notify::selected-event", G_CALLBACK (selected_event_cb), self);
   g_signal_connect_swapped (chrono_session_get_events (self->session), "items-changed",
