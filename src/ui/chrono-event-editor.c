@@ -81,23 +81,12 @@ chrono_entry_dup_normalized_text (GtkEntry *entry)
   return chrono_normalize_space (gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
-static char *
-get_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 /* NULL for an empty text, so that an untouched empty field changes nothing. */
 /* The notes, one a line, blank lines dropped. */
 static char *
 get_notes (ChronoEventEditor *self)
 {
-  g_autofree char *text = get_text (self->notes_view);
+  g_autofree char *text = chrono_ui_text_view_dup_text (self->notes_view);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   GString *notes = g_string_new (NULL);
 
@@ -468,7 +457,7 @@ chrono_event_editor_build_edit (ChronoEventEditor *self,
     return NULL;
   *valid = TRUE;
 
-  summary_text = get_text (self->summary_view);
+  summary_text = chrono_ui_text_view_dup_text (self->summary_view);
   summary = chrono_ui_nonempty_or_null (chrono_normalize_space (summary_text));
   notes = get_notes (self);
   sources = get_sources (self);

@@ -53,12 +53,7 @@ static guint signals[N_SIGNALS];
 static char *
 get_text (GtkTextView *view)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_autofree char *text = chrono_ui_text_view_dup_text (view);
 
   return chrono_normalize_space (text);
 }

@@ -110,8 +110,6 @@ chrono_timeline_editor_build_edit (ChronoTimelineEditor *self,
   g_autofree char *text = NULL;
   g_autofree char *description = NULL;
   g_autoptr(ChronoEditProperties) edit = NULL;
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
 
   g_return_val_if_fail (CHRONO_IS_TIMELINE_EDITOR (self), NULL);
   g_return_val_if_fail (valid != NULL, NULL);
@@ -125,9 +123,7 @@ chrono_timeline_editor_build_edit (ChronoTimelineEditor *self,
       gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
       return NULL;
     }
-  buffer = gtk_text_view_get_buffer (self->description_view);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  text = chrono_ui_text_view_dup_text (self->description_view);
   description = chrono_ui_nonempty_or_null (chrono_normalize_space (text));
 
   edit = chrono_edit_properties_new (self->timeline, "title", title, "description", description, NULL);

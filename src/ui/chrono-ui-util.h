@@ -37,6 +37,7 @@ gboolean   chrono_ui_show_problem           (GtkWidget      *field,
 char      *chrono_ui_nonempty_or_null       (char           *text);
 void       chrono_ui_text_view_set_text     (GtkTextView    *view,
                                              const char     *text);
+char      *chrono_ui_text_view_dup_text     (GtkTextView    *view);
 AdwToast  *chrono_ui_toast_new             (const char     *text);
 /* A toast whose Undo button undoes @edit, but only while @edit is still @session's last
  * step: once it was undone, or another step came after it, the button does nothing. */
