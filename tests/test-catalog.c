@@ -21,18 +21,6 @@
 #include "view/chrono-layout.h"
 
 static gpointer
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-static gpointer
 child (gpointer    widget,
        GType       type,
        const char *name)
@@ -76,7 +64,7 @@ add (ChronoCatalogWindow *catalog,
   ChronoCatalogEditor *editor;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog), action, NULL));
-  editor = find_toplevel (CHRONO_TYPE_CATALOG_EDITOR);
+  editor = ui_test_find_toplevel (CHRONO_TYPE_CATALOG_EDITOR);
   g_assert_nonnull (editor);
 
   return editor;
@@ -89,7 +77,7 @@ done (ChronoCatalogEditor *editor)
   g_signal_emit_by_name (editor, "done");
   ui_test_iterate ();
 
-  return find_toplevel (CHRONO_TYPE_CATALOG_EDITOR) == NULL;
+  return ui_test_find_toplevel (CHRONO_TYPE_CATALOG_EDITOR) == NULL;
 }
 
 static void
@@ -123,7 +111,7 @@ open_catalog (ChronoWindow *window)
   ChronoCatalogWindow *catalog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-catalog", NULL));
-  catalog = find_toplevel (CHRONO_TYPE_CATALOG_WINDOW);
+  catalog = ui_test_find_toplevel (CHRONO_TYPE_CATALOG_WINDOW);
   g_assert_nonnull (catalog);
 
   return catalog;
@@ -197,7 +185,7 @@ test_sources (void)
   /* Changing one: the row follows. */
   g_signal_emit_by_name (child (catalog, CHRONO_TYPE_CATALOG_WINDOW, "source_list"), "row-activated",
                          gtk_list_box_get_row_at_index (child (catalog, CHRONO_TYPE_CATALOG_WINDOW, "source_list"), 0));
-  editor = find_toplevel (CHRONO_TYPE_CATALOG_EDITOR);
+  editor = ui_test_find_toplevel (CHRONO_TYPE_CATALOG_EDITOR);
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_editable_get_text (child (editor, CHRONO_TYPE_CATALOG_EDITOR, "source_title_entry")), ==,
                    "An interview");
@@ -461,7 +449,7 @@ test_from_event_editor (void)
   /* A renamed category reads by its new name in the editor's choice. */
   g_signal_emit_by_name (child (catalog, CHRONO_TYPE_CATALOG_WINDOW, "category_list"), "row-activated",
                          gtk_list_box_get_row_at_index (child (catalog, CHRONO_TYPE_CATALOG_WINDOW, "category_list"), 1));
-  editor = find_toplevel (CHRONO_TYPE_CATALOG_EDITOR);
+  editor = ui_test_find_toplevel (CHRONO_TYPE_CATALOG_EDITOR);
   set_text (editor, "category_name_entry", "Money");
   g_assert_true (done (editor));
   g_assert_cmpstr (chrono_category_get_name (gtk_drop_down_get_selected_item (dropdown)), ==, "Money");
@@ -533,7 +521,7 @@ test_filter_follows_categories (void)
 
   g_signal_emit_by_name (child (catalog, CHRONO_TYPE_CATALOG_WINDOW, "category_list"), "row-activated",
                          gtk_list_box_get_row_at_index (child (catalog, CHRONO_TYPE_CATALOG_WINDOW, "category_list"), 2));
-  editor = find_toplevel (CHRONO_TYPE_CATALOG_EDITOR);
+  editor = ui_test_find_toplevel (CHRONO_TYPE_CATALOG_EDITOR);
   set_text (editor, "category_name_entry", "Politics");
   g_assert_true (done (editor));
   g_assert_cmpstr (check_label (filter_check (window, 2)), ==, "Politics");
@@ -597,7 +585,7 @@ test_panes_follow_categories (void)
   catalog = open_catalog (window);
   g_signal_emit_by_name (child (catalog, CHRONO_TYPE_CATALOG_WINDOW, "category_list"), "row-activated",
                          gtk_list_box_get_row_at_index (child (catalog, CHRONO_TYPE_CATALOG_WINDOW, "category_list"), 1));
-  editor = find_toplevel (CHRONO_TYPE_CATALOG_EDITOR);
+  editor = ui_test_find_toplevel (CHRONO_TYPE_CATALOG_EDITOR);
   set_text (editor, "category_name_entry", "Money");
   g_assert_true (done (editor));
 
@@ -625,13 +613,13 @@ test_builtin_read_only (void)
   g_assert_true (chrono_session_get_read_only (chrono_window_get_session (window)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-catalog", NULL);
   ui_test_iterate ();
-  g_assert_null (find_toplevel (CHRONO_TYPE_CATALOG_WINDOW));
+  g_assert_null (ui_test_find_toplevel (CHRONO_TYPE_CATALOG_WINDOW));
   question = ui_test_find_question ();
   g_assert_nonnull (question);
   g_assert_true (ui_test_question_has_response (question, "copy"));
   g_assert_true (ui_test_question_click (question, "cancel"));
   ui_test_iterate ();
-  g_assert_null (find_toplevel (CHRONO_TYPE_CATALOG_WINDOW));
+  g_assert_null (ui_test_find_toplevel (CHRONO_TYPE_CATALOG_WINDOW));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -28,31 +28,17 @@ __asan_default_options (void)
   return "fast_unwind_on_malloc=0";
 }
 
-typedef struct
-{
-  GtkWidget  *window;
-  const char *text;
-} LabelWait;
-
-static gboolean
-label_shown (gpointer data)
-{
-  LabelWait *wait = data;
-
-  return ui_test_find_widget (wait->window, ui_test_is_label_reading, wait->text) != NULL;
-}
-
 static void
 test_help_without_viewer (void)
 {
   ChronoWindow *window = ui_test_window_new ();
-  LabelWait wait = { GTK_WIDGET (window), "No help viewer is installed; the help opens in Yelp" };
+  const char *text = "No help viewer is installed; the help opens in Yelp";
 
   ui_test_wait_loaded (window);
-  g_assert_null (ui_test_find_widget (wait.window, ui_test_is_label_reading, wait.text));
+  g_assert_null (ui_test_find_widget (GTK_WIDGET (window), ui_test_is_label_reading, text));
 
   chrono_ui_open_uri (GTK_WIDGET (window), "help:chronoscope");
-  ui_test_wait_for (label_shown, &wait);
+  ui_test_wait_for_label (GTK_WIDGET (window), text);
 
   /* A toast in the window, not another window with GTK's own error message. */
   g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 1);

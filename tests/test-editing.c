@@ -122,18 +122,6 @@ activate_quote_menu (ChronoWindow *window,
   return found;
 }
 
-static ChronoQuoteEditor *
-find_quote_editor (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (CHRONO_IS_QUOTE_EDITOR (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
 static guint
 quote_index (ChronoQuote *quote)
 {
@@ -174,7 +162,7 @@ test_quote_menu (void)
 
   /* Edit…: the dialog comes filled in; Done changes the words, one undo restores them. */
   g_assert_true (activate_quote_menu (window, first, "_Edit…"));
-  editor = find_quote_editor ();
+  editor = ui_test_find_toplevel (CHRONO_TYPE_QUOTE_EDITOR);
   g_assert_nonnull (editor);
   view = GTK_TEXT_VIEW (ui_test_find_child (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW));
   {
@@ -189,7 +177,7 @@ test_quote_menu (void)
   }
   g_signal_emit_by_name (editor, "done");
   ui_test_iterate ();
-  g_assert_null (find_quote_editor ());
+  g_assert_null (ui_test_find_toplevel (CHRONO_TYPE_QUOTE_EDITOR));
   g_assert_cmpstr (chrono_quote_get_original_text (first), ==, "Changed words.");
   chrono_session_undo (session);
   g_assert_cmpstr (chrono_quote_get_original_text (first), ==, words);
@@ -639,22 +627,10 @@ test_editor_mnemonics (void)
   g_test_trap_assert_passed ();
 }
 
-static ChronoTimelineEditor *
-find_timeline_editor (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (CHRONO_IS_TIMELINE_EDITOR (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
 static gboolean
 has_timeline_editor (gpointer unused)
 {
-  return find_timeline_editor () != NULL;
+  return ui_test_find_toplevel (CHRONO_TYPE_TIMELINE_EDITOR) != NULL;
 }
 
 static const char *
@@ -687,7 +663,7 @@ test_timeline_properties (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-timeline", NULL));
   ui_test_wait_for (has_timeline_editor, NULL);
-  editor = find_timeline_editor ();
+  editor = ui_test_find_toplevel (CHRONO_TYPE_TIMELINE_EDITOR);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
   entry = ui_test_find_child (GTK_WIDGET (editor), GTK_TYPE_ENTRY);
   view = ui_test_find_child (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
@@ -703,7 +679,7 @@ test_timeline_properties (void)
   g_assert_nonnull (done);
   g_signal_emit_by_name (done, "clicked");
   ui_test_iterate ();
-  g_assert_null (find_timeline_editor ());
+  g_assert_null (ui_test_find_toplevel (CHRONO_TYPE_TIMELINE_EDITOR));
 
   g_assert_cmpstr (chrono_timeline_get_title (timeline), ==, "Moon landings");
   g_assert_cmpstr (chrono_timeline_get_description (timeline), ==, "From Luna 2 to Apollo 17.");
@@ -724,7 +700,7 @@ test_timeline_properties (void)
   /* A second change, with the timeline already changed, shows too. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-timeline", NULL));
   ui_test_wait_for (has_timeline_editor, NULL);
-  editor = find_timeline_editor ();
+  editor = ui_test_find_toplevel (CHRONO_TYPE_TIMELINE_EDITOR);
   entry = ui_test_find_child (GTK_WIDGET (editor), GTK_TYPE_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Apollo");
   g_signal_emit_by_name (editor, "done");
@@ -751,13 +727,13 @@ test_timeline_properties_needs_title (void)
   ui_test_wait_loaded (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-timeline", NULL));
   ui_test_wait_for (has_timeline_editor, NULL);
-  editor = find_timeline_editor ();
+  editor = ui_test_find_toplevel (CHRONO_TYPE_TIMELINE_EDITOR);
   entry = ui_test_find_child (GTK_WIDGET (editor), GTK_TYPE_ENTRY);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
   g_signal_emit_by_name (editor, "done");
   ui_test_iterate ();
-  g_assert_true (find_timeline_editor () == editor);
+  g_assert_true (ui_test_find_toplevel (CHRONO_TYPE_TIMELINE_EDITOR) == editor);
   problem = ui_test_find_widget (GTK_WIDGET (editor), ui_test_is_label_reading, "A timeline needs a title");
   g_assert_nonnull (problem);
   g_assert_true (gtk_widget_get_visible (problem));
@@ -771,7 +747,7 @@ test_timeline_properties_needs_title (void)
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
   g_signal_emit_by_name (editor, "done");
   ui_test_iterate ();
-  g_assert_null (find_timeline_editor ());
+  g_assert_null (ui_test_find_toplevel (CHRONO_TYPE_TIMELINE_EDITOR));
   g_assert_cmpstr (chrono_timeline_get_title (timeline), ==, "Apollo");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -797,16 +773,16 @@ test_editors_close_with_timeline (void)
   chrono_window_set_timeline (window, other);
   ui_test_wait_loaded (window);
   ui_test_iterate ();
-  g_assert_null (find_timeline_editor ());
+  g_assert_null (ui_test_find_toplevel (CHRONO_TYPE_TIMELINE_EDITOR));
 
   chrono_session_select_event (session, chrono_timeline_lookup_event (other, "price"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-quote", NULL));
   ui_test_iterate ();
-  g_assert_nonnull (find_quote_editor ());
+  g_assert_nonnull (ui_test_find_toplevel (CHRONO_TYPE_QUOTE_EDITOR));
   chrono_window_set_timeline (window, timeline);
   ui_test_wait_loaded (window);
   ui_test_iterate ();
-  g_assert_null (find_quote_editor ());
+  g_assert_null (ui_test_find_toplevel (CHRONO_TYPE_QUOTE_EDITOR));
   g_assert_false (chrono_session_get_modified (session));
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -73,20 +73,6 @@ test_mnemonics (void)
   g_test_trap_assert_passed ();
 }
 
-typedef struct
-{
-  GtkWidget  *root;
-  const char *text;
-} LabelWait;
-
-static gboolean
-shows_label (gpointer data)
-{
-  LabelWait *wait = data;
-
-  return ui_test_find_widget (wait->root, ui_test_is_label_reading, wait->text) != NULL;
-}
-
 /* Open Recent shows a file's name as it is: an underline in it is not an access key
  * (moon_landing.chronoscope was shown as moonlanding.chronoscope). */
 static void
@@ -99,15 +85,13 @@ test_recent_underline (void)
                          (char *) "chronoscope %u", NULL, FALSE };
   ChronoWindow *window;
   GtkMenuButton *button;
-  LabelWait wait = { NULL, "moon_landing.chronoscope" };
 
   g_assert_true (g_file_set_contents (path, "{}", -1, NULL));
   g_assert_true (gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data));
   window = ui_test_window_new ();
   ui_test_wait_loaded (window);
   button = open_primary_menu (window);
-  wait.root = GTK_WIDGET (gtk_menu_button_get_popover (button));
-  ui_test_wait_for (shows_label, &wait);
+  ui_test_wait_for_label (GTK_WIDGET (gtk_menu_button_get_popover (button)), "moon_landing.chronoscope");
 
   gtk_menu_button_popdown (button);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -299,6 +299,41 @@ ui_test_use_chinese (void)
 #define QUESTION_TYPE ADW_TYPE_MESSAGE_DIALOG
 #endif
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+shows_label (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return ui_test_find_widget (wait->root, ui_test_is_label_reading, wait->text) != NULL;
+}
+
+void
+ui_test_wait_for_label (GtkWidget  *root,
+                        const char *text)
+{
+  LabelWait wait = { root, text };
+
+  ui_test_wait_for (shows_label, &wait);
+}
+
+gpointer
+ui_test_find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 GtkWidget *
 ui_test_find_question (void)
 {

@@ -46,6 +46,11 @@ gboolean        ui_test_is_label_reading  (GtkWidget     *widget,
                                            gconstpointer  text);
 gboolean        ui_test_is_button_reading (GtkWidget     *widget,
                                            gconstpointer  label);
+/* Iterates the main loop until a label under @root reads @text. */
+void            ui_test_wait_for_label   (GtkWidget     *root,
+                                          const char    *text);
+/* The first visible toplevel window of @type, or NULL. */
+gpointer        ui_test_find_toplevel    (GType          type);
 /* The mapped row that shows @quote, or NULL. */
 ChronoQuoteRow *ui_test_find_quote_row   (GtkWidget     *root,
                                           ChronoQuote   *quote);
