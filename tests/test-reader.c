@@ -233,15 +233,23 @@ test_rules (void)
   g_assert_no_error (error);
   g_assert_cmpstr (chrono_timeline_get_title (timeline), ==, "T");
   g_assert_cmpuint (chrono_timeline_get_n_events (timeline), ==, 0);
+  g_clear_object (&timeline);
+
+  /* The title may be left out: the timeline is then called after its file. */
+  timeline = read_string ("<timeline version='2'><events/></timeline>", &error);
+  g_assert_no_error (error);
+  g_assert_null (chrono_timeline_get_title (timeline));
+  g_clear_object (&timeline);
+  timeline = read_string ("<timeline version='1'/>", &error);
+  g_assert_no_error (error);
+  g_assert_null (chrono_timeline_get_title (timeline));
 
   assert_read_error ("<timeline version='1'><title>T</title><events/><title>U</title></timeline>",
                      "test:1:48: <title> must come before <events>: the order is title, description, categories, eras, sources, events");
+  assert_read_error ("<timeline version='1'><description>D</description><title>T</title></timeline>",
+                     "test:1:51: <title> must come before <description>: the order is title, description, categories, eras, sources, events");
   assert_read_error ("<timeline version='1'><title>T</title><title>U</title></timeline>",
                      "test:1:39: <title> may appear only once");
-  assert_read_error ("<timeline version='1'><events/></timeline>",
-                     "test:1:23: <timeline> must begin with its <title>");
-  assert_read_error ("<timeline version='1'></timeline>",
-                     "test:1:1: <timeline> needs a <title>");
   assert_read_error ("<timeline><title>T</title></timeline>",
                      "test:1:1: <timeline> needs a version (version=\"1\")");
   assert_read_error ("<timeline version='one'><title>T</title></timeline>",

@@ -70,7 +70,8 @@ test_save_clears_modified (void)
   g_file_delete (file, NULL, NULL);
 }
 
-/* A new timeline has no title: once saved, the window is named after its file. */
+/* A new timeline has no title: once saved, and once opened again, the window is named
+ * after its file. */
 static void
 test_title_after_save (void)
 {
@@ -95,6 +96,14 @@ test_title_after_save (void)
   g_assert_cmpstr (adw_window_title_get_title (header), ==, "moon.chronoscope");
   /* Not twice. */
   g_assert_cmpstr (adw_window_title_get_subtitle (header), ==, "");
+
+  /* Opened again, it is still called after its file, not “Untitled timeline”. */
+  chrono_session_new_timeline (session);
+  chrono_session_load (session, file, FALSE);
+  ui_test_wait_loaded (window);
+  g_assert_true (g_file_equal (chrono_session_get_file (session), file));
+  g_assert_cmpstr (adw_window_title_get_title (header), ==, "moon.chronoscope");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "moon.chronoscope");
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();

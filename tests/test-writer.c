@@ -11,6 +11,7 @@
 #include "io/chrono-native-reader.h"
 #include "io/chrono-timeline-reader.h"
 #include "io/chrono-timeline-writer.h"
+#include "io/chrono-timelinejs-writer.h"
 #include "model/chrono-edit-properties.h"
 
 #include <string.h>
@@ -444,7 +445,7 @@ test_write_incomplete (void)
   written = chrono_timeline_write_native (timeline);
   back = read_bytes (written);
 
-  g_assert_cmpstr (chrono_timeline_get_title (back), ==, "Untitled timeline");
+  g_assert_null (chrono_timeline_get_title (back));
   g_assert_cmpstr (chrono_event_get_title (chrono_timeline_get_event (back, 0)), ==, "Untitled event");
   read_category = g_list_model_get_item (chrono_timeline_get_categories (back), 0);
   g_assert_cmpstr (chrono_category_get_name (read_category), ==, "c");
@@ -453,6 +454,49 @@ test_write_incomplete (void)
   read_quote = g_ptr_array_index (chrono_event_get_quotes (chrono_timeline_get_event (back, 0)), 0);
   g_assert_cmpstr (chrono_quote_get_original_language (read_quote), ==, "und");
   g_assert_cmpstr (chrono_quote_get_translation_language (read_quote), ==, "und");
+}
+
+/* A sealed timeline without a title, of one event titled @title in 2012. */
+static ChronoTimeline *
+one_event_timeline_new (const char *title)
+{
+  ChronoTimeline *timeline = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) category = chrono_category_new ("c", "C", "#000000", NULL);
+  g_autoptr(ChronoEvent) event = NULL;
+  ChronoDate start;
+
+  g_assert_true (chrono_date_parse ("2012", &start, NULL));
+  event = chrono_event_new ("e", &start, title);
+  chrono_event_set_category (event, category);
+  chrono_timeline_add_category (timeline, category);
+  chrono_timeline_add_event (timeline, event);
+  chrono_timeline_seal (timeline);
+
+  return timeline;
+}
+
+/* A timeline without a title is written without one, natively and for TimelineJS, so
+ * that it reads back untitled and is called after its file again, as before the save. */
+static void
+test_write_untitled (void)
+{
+  g_autoptr(ChronoTimeline) timeline = one_event_timeline_new ("Apollo 11");
+  g_autoptr(ChronoTimeline) back = NULL;
+  g_autoptr(ChronoTimeline) back_json = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(GError) error = NULL;
+
+  written = chrono_timeline_write_native (timeline);
+  g_assert_null (g_strstr_len (g_bytes_get_data (written, NULL), g_bytes_get_size (written), "<title>Untitled"));
+  back = read_bytes (written);
+  g_assert_null (chrono_timeline_get_title (back));
+
+  json = chrono_timeline_write_timelinejs (timeline);
+  back_json = chrono_timeline_read_bytes (json, "t.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (chrono_timeline_get_title (back_json));
+  g_assert_cmpstr (chrono_event_get_title (chrono_timeline_get_event (back_json, 0)), ==, "Apollo 11");
 }
 
 static const char translated_xml[] =
@@ -559,19 +603,9 @@ test_write_file_language (void)
 static void
 test_write_placeholder_language (void)
 {
-  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
-  g_autoptr(ChronoCategory) category = chrono_category_new ("c", "C", "#000000", NULL);
-  g_autoptr(ChronoEvent) event = NULL;
+  g_autoptr(ChronoTimeline) timeline = one_event_timeline_new ("");
   g_autoptr(GBytes) english = NULL;
   g_autoptr(GBytes) chinese = NULL;
-  ChronoDate start;
-
-  g_assert_true (chrono_date_parse ("2012", &start, NULL));
-  event = chrono_event_new ("e", &start, "");
-  chrono_event_set_category (event, category);
-  chrono_timeline_add_category (timeline, category);
-  chrono_timeline_add_event (timeline, event);
-  chrono_timeline_seal (timeline);
 
   use_chinese (TRUE);
   chrono_timeline_set_language (timeline, "en");
@@ -602,6 +636,7 @@ main (int   argc,
   g_test_add_func ("/io/writer/save", test_save);
   g_test_add_func ("/io/writer/timelinejs", test_write_timelinejs);
   g_test_add_func ("/io/writer/incomplete", test_write_incomplete);
+  g_test_add_func ("/io/writer/untitled", test_write_untitled);
   g_test_add_func ("/io/writer/file-language", test_write_file_language);
   g_test_add_func ("/io/writer/placeholder-language", test_write_placeholder_language);
 

@@ -556,7 +556,8 @@ static const char * const section_names[] = {
   "title", "description", "categories", "eras", "sources", "events",
 };
 
-/* The children of <timeline> come once each, in the order of section_names. */
+/* The children of <timeline> come once each, in the order of section_names; each may
+ * be left out, the title too: an untitled timeline is called after its file. */
 static gboolean
 start_section (Reader     *r,
                const Tag  *tag,
@@ -583,13 +584,6 @@ start_section (Reader     *r,
                     tag->name, section_names[r->section - 1]);
       return FALSE;
     }
-  if (section > 1 && r->section == 0)
-    {
-      set_error_at (r, tag->offset, error, CHRONO_READER_ERROR_INVALID,
-                    _("<timeline> must begin with its <title>"));
-      return FALSE;
-    }
-
   r->section = section;
 
   return check_no_attributes (r, tag, error);
@@ -606,22 +600,6 @@ require_text (Reader       *r,
     {
       set_error_at (r, frame->offset, error, CHRONO_READER_ERROR_INVALID,
                     _("<%s> must not be empty"), name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-end_timeline (Reader       *r,
-              const Frame  *frame,
-              const char   *text,
-              GError      **error)
-{
-  if (r->section == 0)
-    {
-      set_error_at (r, frame->offset, error, CHRONO_READER_ERROR_INVALID,
-                    _("<timeline> needs a <title>"));
       return FALSE;
     }
 
@@ -855,7 +833,7 @@ end_context (Reader       *r,
 
 const Element chrono_native_elements[N_ELEMENTS] = {
   [ELEMENT_DOCUMENT] = { "", ELEMENT_DOCUMENT, FALSE, FALSE, NULL, NULL },
-  [ELEMENT_TIMELINE] = { "timeline", ELEMENT_DOCUMENT, FALSE, FALSE, start_timeline, end_timeline },
+  [ELEMENT_TIMELINE] = { "timeline", ELEMENT_DOCUMENT, FALSE, FALSE, start_timeline, NULL },
   [ELEMENT_TIMELINE_TITLE] = { "title", ELEMENT_TIMELINE, TRUE, FALSE, start_section, end_timeline_title },
   [ELEMENT_DESCRIPTION] = { "description", ELEMENT_TIMELINE, TRUE, FALSE, start_section, end_description },
   [ELEMENT_CATEGORIES] = { "categories", ELEMENT_TIMELINE, FALSE, FALSE, start_section, NULL },

@@ -357,9 +357,10 @@ write_head (GString        *out,
   append_attribute (out, "gettext-domain", chrono_timeline_get_gettext_domain (timeline));
   g_string_append (out, ">\n");
 
+  /* Without a title of its own the timeline is called after its file, as the window
+   * called it before the save, and keeps its name when the file is renamed. */
   append_text_element (out, 2, "title", NULL,
-                       nonempty (file_text (timeline, "title", chrono_timeline_get_title (timeline)),
-                                 placeholder (timeline, N_("Untitled timeline"))));
+                       nonempty (file_text (timeline, "title", chrono_timeline_get_title (timeline)), NULL));
   append_text_element (out, 2, "description", NULL,
                        file_text (timeline, "description", chrono_timeline_get_description (timeline)));
 

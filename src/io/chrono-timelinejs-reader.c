@@ -667,7 +667,8 @@ _chrono_read_timelinejs (GBytes                  *bytes,
       read_slides (&r, root_object, "eras", error) &&
       read_slides (&r, root_object, "events", error))
     {
-      chrono_timeline_set_title (r.timeline, headline != NULL ? headline : _("Untitled timeline"));
+      /* Untitled, the timeline is called after its file, as it was before it was exported. */
+      chrono_timeline_set_title (r.timeline, headline);
       chrono_timeline_set_description (r.timeline, text);
       chrono_timeline_seal (r.timeline);
       result = g_steal_pointer (&r.timeline);

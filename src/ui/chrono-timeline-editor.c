@@ -114,7 +114,8 @@ chrono_timeline_editor_build_edit (ChronoTimelineEditor *self,
   g_return_val_if_fail (CHRONO_IS_TIMELINE_EDITOR (self), NULL);
   g_return_val_if_fail (valid != NULL, NULL);
 
-  /* The file needs a title: without one it would be saved as “Untitled timeline”. */
+  /* A cleared title is refused, as in the event and source editors, rather than taken
+   * as a wish to have the timeline called after its file again. */
   title = chrono_entry_dup_normalized_text (self->title_entry);
   *valid = chrono_ui_show_problem (GTK_WIDGET (self->title_entry), self->title_problem,
                                    *title == '\0' ? _("A timeline needs a title") : NULL);
