@@ -23,6 +23,7 @@ struct _ChronoDateEntry
 
   char *problem;
   guint optional : 1;
+  guint end : 1;
   guint valid : 1;
 };
 
@@ -31,6 +32,7 @@ G_DEFINE_FINAL_TYPE (ChronoDateEntry, chrono_date_entry, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_OPTIONAL,
+  PROP_END,
   PROP_VALID,
   N_PROPS
 };
@@ -172,6 +174,9 @@ chrono_date_entry_get_property (GObject    *object,
     case PROP_OPTIONAL:
       g_value_set_boolean (value, self->optional);
       break;
+    case PROP_END:
+      g_value_set_boolean (value, self->end);
+      break;
     case PROP_VALID:
       g_value_set_boolean (value, self->valid);
       break;
@@ -192,6 +197,9 @@ chrono_date_entry_set_property (GObject      *object,
     {
     case PROP_OPTIONAL:
       chrono_date_entry_set_optional (self, g_value_get_boolean (value));
+      break;
+    case PROP_END:
+      chrono_date_entry_set_end (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -219,6 +227,9 @@ chrono_date_entry_class_init (ChronoDateEntryClass *klass)
   properties[PROP_OPTIONAL] =
     g_param_spec_boolean ("optional", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_END] =
+    g_param_spec_boolean ("end", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_VALID] =
     g_param_spec_boolean ("valid", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -231,15 +242,37 @@ chrono_date_entry_class_init (ChronoDateEntryClass *klass)
 
 static GtkCheckButton *
 add_check (GtkWidget  *box,
-           const char *label,
            const char *tooltip)
 {
-  GtkWidget *check = gtk_check_button_new_with_mnemonic (label);
+  GtkWidget *check = gtk_check_button_new ();
 
+  gtk_check_button_set_use_underline (GTK_CHECK_BUTTON (check), TRUE);
   gtk_widget_set_tooltip_text (check, tooltip);
   gtk_box_append (GTK_BOX (box), check);
 
   return GTK_CHECK_BUTTON (check);
+}
+
+/* The end of a span sits below its start in the same form, so its boxes have access
+ * keys of their own. */
+static void
+label_checks (ChronoDateEntry *self)
+{
+  if (self->end)
+    {
+      /* Translators: the end date's box; its access key must differ from “_Approximate” (the start's) and from the form's other fields */
+      gtk_check_button_set_label (self->approximate, _("Appro_ximate"));
+      /* Translators: the end date's box; its access key must differ from “_Uncertain” (the start's) and from the form's other fields */
+      gtk_check_button_set_label (self->uncertain, _("Uncerta_in"));
+      /* Translators: the end date's box; its access key must differ from “_BCE” (the start's) and from the form's other fields */
+      gtk_check_button_set_label (self->bce, _("BC_E"));
+    }
+  else
+    {
+      gtk_check_button_set_label (self->approximate, _("_Approximate"));
+      gtk_check_button_set_label (self->uncertain, _("_Uncertain"));
+      gtk_check_button_set_label (self->bce, _("_BCE"));
+    }
 }
 
 static void
@@ -257,9 +290,10 @@ chrono_date_entry_init (ChronoDateEntry *self)
   gtk_widget_set_parent (GTK_WIDGET (self->entry), GTK_WIDGET (self));
 
   checks = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  self->approximate = add_check (checks, _("_Approximate"), _("About that date (EDTF “~”)"));
-  self->uncertain = add_check (checks, _("_Uncertain"), _("Perhaps that date (EDTF “?”)"));
-  self->bce = add_check (checks, _("_BCE"), _("Before the Common Era: 500 BCE is typed 0500"));
+  self->approximate = add_check (checks, _("About that date (EDTF “~”)"));
+  self->uncertain = add_check (checks, _("Perhaps that date (EDTF “?”)"));
+  self->bce = add_check (checks, _("Before the Common Era: 500 BCE is typed 0500"));
+  label_checks (self);
   gtk_widget_set_parent (checks, GTK_WIDGET (self));
 
   self->preview = GTK_LABEL (gtk_label_new (NULL));
@@ -305,6 +339,28 @@ chrono_date_entry_set_optional (ChronoDateEntry *self,
   gtk_entry_set_placeholder_text (self->entry, optional ? _("None") : _("YYYY-MM-DD"));
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPTIONAL]);
+}
+
+gboolean
+chrono_date_entry_get_end (ChronoDateEntry *self)
+{
+  g_return_val_if_fail (CHRONO_IS_DATE_ENTRY (self), FALSE);
+
+  return self->end;
+}
+
+void
+chrono_date_entry_set_end (ChronoDateEntry *self,
+                           gboolean         end)
+{
+  g_return_if_fail (CHRONO_IS_DATE_ENTRY (self));
+
+  if (self->end == !!end)
+    return;
+
+  self->end = !!end;
+  label_checks (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_END]);
 }
 
 void

@@ -18,6 +18,11 @@ GtkWidget        *chrono_date_entry_new          (void);
 gboolean          chrono_date_entry_get_optional (ChronoDateEntry  *self);
 void              chrono_date_entry_set_optional (ChronoDateEntry  *self,
                                                   gboolean          optional);
+/* The end of a span, below its start in the same form: its boxes have other access
+ * keys than a start's. */
+gboolean          chrono_date_entry_get_end      (ChronoDateEntry  *self);
+void              chrono_date_entry_set_end      (ChronoDateEntry  *self,
+                                                  gboolean          end);
 /* NULL clears the entry. */
 void              chrono_date_entry_set_date     (ChronoDateEntry  *self,
                                                   const ChronoDate *date);
