@@ -740,6 +740,9 @@ test_timeline_properties_needs_title (void)
   g_assert_nonnull (problem);
   g_assert_true (gtk_widget_get_visible (problem));
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+  gtk_test_accessible_assert_relation (entry, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, problem, NULL);
+  gtk_test_accessible_assert_relation (entry, GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, problem);
   g_assert_cmpstr (chrono_timeline_get_title (timeline), ==, "Test Timeline");
   g_assert_false (chrono_session_get_modified (session));
 
@@ -747,6 +750,8 @@ test_timeline_properties_needs_title (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "Apollo");
   g_assert_false (gtk_widget_get_visible (problem));
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE);
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
   g_signal_emit_by_name (editor, "done");
   ui_test_iterate ();
   g_assert_null (ui_test_find_toplevel (CHRONO_TYPE_TIMELINE_EDITOR));
@@ -795,6 +800,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The editors' warnings are checked as a screen reader gets them. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/editing/unsaved-dialog", test_unsaved_dialog);

@@ -161,11 +161,28 @@ test_title_needed (Fixture       *fixture,
 {
   gboolean valid = TRUE;
 
-  gtk_editable_set_text (GTK_EDITABLE (title_entry (fixture)), "   ");
+  GtkWidget *entry = GTK_WIDGET (title_entry (fixture));
+  GtkWidget *problem;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
   g_assert_null (chrono_event_editor_build_edit (fixture->editor, &valid));
   g_assert_false (valid);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (title_entry (fixture)), "error"));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_cmpstr (chrono_event_get_title (fixture->event), !=, "");
+
+  /* A screen reader hears it too: the field is invalid, and the warning says why. */
+  problem = ui_test_find_widget (GTK_WIDGET (fixture->editor), ui_test_is_label_reading, "An event needs a title");
+  g_assert_nonnull (problem);
+  gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+  gtk_test_accessible_assert_relation (entry, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, problem, NULL);
+  gtk_test_accessible_assert_relation (entry, GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, problem);
+
+  /* Typing takes the warning back, for both. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Apollo");
+  g_assert_false (gtk_widget_get_visible (problem));
+  gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE);
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE));
 }
 
 static void
@@ -224,6 +241,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The editors' warnings are checked as a screen reader gets them. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/event-editor/invalid-date-refused", Fixture, NULL, fixture_set_up,

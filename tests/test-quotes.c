@@ -13,6 +13,7 @@
 #include "ui/chrono-quote-editor.h"
 #include "ui/chrono-quote-pane.h"
 #include "ui/chrono-quote-row.h"
+#include "ui/chrono-ui-util.h"
 
 static gboolean
 is_mapped_label_reading (GtkWidget     *widget,
@@ -56,6 +57,76 @@ test_header_title (void)
   ui_test_iterate ();
   g_assert_true (shows_label (GTK_WIDGET (editor), "Quote"));
   g_assert_false (shows_label (GTK_WIDGET (editor), "New Quote"));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  ui_test_iterate ();
+}
+
+/* The field that the label reading @text names. */
+static GtkWidget *
+field_named (GtkWidget  *root,
+             const char *text)
+{
+  GtkWidget *label = ui_test_find_widget (root, ui_test_is_label_reading, text);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_mnemonic_widget (GTK_LABEL (label));
+}
+
+static void
+assert_problem_told (GtkWidget  *root,
+                     GtkWidget  *field,
+                     const char *problem_text)
+{
+  GtkWidget *problem = ui_test_find_widget (root, ui_test_is_label_reading, problem_text);
+
+  g_assert_nonnull (problem);
+  g_assert_true (gtk_widget_get_visible (problem));
+  gtk_test_accessible_assert_state (field, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+  gtk_test_accessible_assert_relation (field, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, problem, NULL);
+  gtk_test_accessible_assert_relation (field, GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, problem);
+}
+
+static void
+assert_no_problem_told (GtkWidget *field)
+{
+  gtk_test_accessible_assert_state (field, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE);
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE));
+}
+
+/* The red warnings under the fields reach screen readers: each field that is wrong is
+ * invalid and described by its warning, and is no longer once it is right. */
+static void
+test_problems_for_screen_readers (void)
+{
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  ChronoEvent *launch = chrono_timeline_lookup_event (timeline, "launch");
+  ChronoQuoteEditor *editor = chrono_quote_editor_new (NULL, timeline, launch, NULL);
+  GtkWidget *words;
+  GtkWidget *speaker;
+  g_autoptr(ChronoEdit) edit = NULL;
+  gboolean valid = TRUE;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  ui_test_iterate ();
+  words = field_named (GTK_WIDGET (editor), "Words, as said or written");
+  speaker = field_named (GTK_WIDGET (editor), "Speaker");
+  g_assert_true (GTK_IS_TEXT_VIEW (words));
+  g_assert_true (GTK_IS_ENTRY (speaker));
+
+  g_assert_null (chrono_quote_editor_build_edit (editor, &valid));
+  g_assert_false (valid);
+  assert_problem_told (GTK_WIDGET (editor), words, "Write the words as they were said or written");
+  assert_problem_told (GTK_WIDGET (editor), speaker, "Who said or wrote the words?");
+
+  chrono_ui_text_view_set_text (GTK_TEXT_VIEW (words), "We choose to go to the Moon");
+  gtk_editable_set_text (GTK_EDITABLE (speaker), "John F. Kennedy");
+  gtk_editable_set_text (GTK_EDITABLE (field_named (GTK_WIDGET (editor), "Language of the words (a code such as en or zh-Hans)")), "en");
+  edit = chrono_quote_editor_build_edit (editor, &valid);
+  g_assert_true (valid);
+  assert_no_problem_told (words);
+  assert_no_problem_told (speaker);
+
   gtk_window_destroy (GTK_WINDOW (editor));
   ui_test_iterate ();
 }
@@ -219,9 +290,12 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The editors' warnings are checked as a screen reader gets them. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/quote-editor/header-title", test_header_title);
+  g_test_add_func ("/ui/quote-editor/problems-for-screen-readers", test_problems_for_screen_readers);
   g_test_add_func ("/ui/quote-row/menu-mnemonics", test_menu_mnemonics);
   g_test_add_func ("/ui/quote-pane/follows-edits", test_pane_follows_edits);
   g_test_add_func ("/ui/quote-pane/all-quotes-follow-edits", test_all_quotes_follow_edits);

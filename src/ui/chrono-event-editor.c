@@ -108,12 +108,7 @@ static void
 show_title_problem (ChronoEventEditor *self,
                     const char        *problem)
 {
-  gtk_label_set_text (self->title_problem, problem);
-  gtk_widget_set_visible (GTK_WIDGET (self->title_problem), problem != NULL);
-  if (problem != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->title_entry), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->title_entry), "error");
+  chrono_ui_show_problem (GTK_WIDGET (self->title_entry), self->title_problem, problem);
 }
 
 static void

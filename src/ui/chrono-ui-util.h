@@ -29,7 +29,8 @@ GtkWidget *chrono_ui_color_swatch_new       (const char     *color,
                                              const char     *dark_color);
 void       chrono_ui_set_label_language     (GtkLabel       *label,
                                              const char     *language);
-/* Shows @problem under @field (and marks it), or hides it when NULL; TRUE when NULL. */
+/* Shows @problem under @field and marks it, for the eye and for screen readers (the field
+ * invalid, described by @problem_label), or hides it when NULL; TRUE when NULL. */
 gboolean   chrono_ui_show_problem           (GtkWidget      *field,
                                              GtkLabel       *problem_label,
                                              const char     *problem);
