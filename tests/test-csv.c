@@ -12,6 +12,7 @@
 
 #include "io/chrono-csv-reader.h"
 #include "io/chrono-timeline-reader.h"
+#include "i18n-test-util.h"
 
 static ChronoTimeline *
 read_text (const char  *name,
@@ -261,21 +262,7 @@ assert_date_errors (gboolean chinese)
 static void
 test_date_errors (void)
 {
-  if (g_test_subprocess ())
-    {
-      g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-
-      bindtextdomain (GETTEXT_PACKAGE, localedir);
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      g_setenv ("LANGUAGE", "zh_CN", TRUE);
-      g_assert_nonnull (setlocale (LC_ALL, "zh_CN.UTF-8"));
-      assert_date_errors (TRUE);
-      return;
-    }
-
-  assert_date_errors (FALSE);
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  i18n_test_check_in_english_and_chinese (assert_date_errors);
 }
 
 /* The loader knows the format by its content. */

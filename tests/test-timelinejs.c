@@ -11,6 +11,7 @@
 #include "io/chrono-native-reader.h"
 #include "io/chrono-timeline-reader.h"
 #include "io/chrono-timelinejs-reader.h"
+#include "i18n-test-util.h"
 
 static void
 test_sample (void)
@@ -126,7 +127,7 @@ test_path_errors (void)
                 "t.json: $.events[1]: “start_date” is missing");
   assert_error ("{\"events\": [{\"start_date\": {\"year\": 2022, \"month\": 13}}]}",
                 CHRONO_READER_ERROR_INVALID,
-                "t.json: $.events[0].start_date: “2022-13” is not a date: month 13 does not exist");
+                "t.json: $.events[0].start_date.month: there is no month 13");
   assert_error ("{\"events\": [{\"start_date\": {\"year\": \"soon\"}}]}",
                 CHRONO_READER_ERROR_INVALID,
                 "t.json: $.events[0].start_date: “year” must be a whole number");
@@ -178,11 +179,11 @@ static const struct
     "timelinejs-year-below-int64.json: $.events[0].start_date: “year” must be a whole number" },
   /* −2⁶³ was negated, and the message said “--9223372036854775808”. */
   { "timelinejs-year-int64-min.json", CHRONO_READER_ERROR_INVALID,
-    "timelinejs-year-int64-min.json: $.events[0].start_date: “-9223372036854775808” is not a date: "
-    "the year is too far in the past or the future" },
+    "timelinejs-year-int64-min.json: $.events[0].start_date.year: the year -9223372036854775808 "
+    "is too far in the past or the future" },
   /* The month was spelled with its first two digits only: “month 92”. */
   { "timelinejs-month-int64-max.json", CHRONO_READER_ERROR_INVALID,
-    "timelinejs-month-int64-max.json: $.events[0].start_date.month: month 9223372036854775807 does not exist" },
+    "timelinejs-month-int64-max.json: $.events[0].start_date.month: there is no month 9223372036854775807" },
   /* Decoded after the UTF-8 check, a lone surrogate reached the native writer, which
    * wrote a file the native reader refused. json-glib 1.10 (Debian 13) refuses it itself. */
 #if JSON_CHECK_VERSION (1, 10, 0)
@@ -208,6 +209,56 @@ test_regression_files (void)
       g_assert_error (error, CHRONO_READER_ERROR, regressions[i].code);
       g_assert_cmpstr (error->message, ==, regressions[i].message);
     }
+}
+
+typedef struct
+{
+  const char *json;
+  const char *english;
+  const char *chinese;
+} DateErrorCase;
+
+/* A bad date is blamed on the part that is wrong, said as the file wrote it, as the CSV
+ * reader does: a month of 13 was “$.events[0].start_date: “2012-13” is not a date: month
+ * 13 does not exist”, in a spelling of the date the file never had. */
+static const DateErrorCase date_error_cases[] = {
+  { "{\"events\": [{\"start_date\": {\"year\": 2012, \"month\": 13}}]}",
+    "t.json: $.events[0].start_date.month: there is no month 13",
+    "t.json：$.events[0].start_date.month：不存在 13 月" },
+  { "{\"events\": [{\"start_date\": {\"year\": 2012}},"
+    " {\"start_date\": {\"year\": 2011}, \"end_date\": {\"year\": 2011, \"month\": \"2\", \"day\": \"29\"}}]}",
+    "t.json: $.events[1].end_date.day: month 2 of 2011 has no day 29",
+    "t.json：$.events[1].end_date.day：2011 年 2 月没有 29 日" },
+  /* TimelineJS's -500 is 500 BCE, the astronomical -499, which is no leap year. */
+  { "{\"events\": [{\"start_date\": {\"year\": -500, \"month\": 2, \"day\": 29}}]}",
+    "t.json: $.events[0].start_date.day: month 2 of -500 has no day 29",
+    "t.json：$.events[0].start_date.day：-500 年 2 月没有 29 日" },
+  { "{\"eras\": [{\"start_date\": {\"year\": 2012, \"month\": 0}, \"end_date\": {\"year\": 2013}}], \"events\": []}",
+    "t.json: $.eras[0].start_date.month: there is no month 0",
+    "t.json：$.eras[0].start_date.month：不存在 0 月" },
+  { "{\"events\": [{\"start_date\": {\"year\": 100000000001}}]}",
+    "t.json: $.events[0].start_date.year: the year 100000000001 is too far in the past or the future",
+    "t.json：$.events[0].start_date.year：年份 100000000001 离现在太远" },
+  { "{\"events\": [{\"start_date\": {\"year\": 2012, \"month\": 1, \"day\": 1, \"hour\": 24}}]}",
+    "t.json: $.events[0].start_date.hour: hour 24 does not exist",
+    "t.json：$.events[0].start_date.hour：不存在 24 时" },
+};
+
+static void
+assert_date_errors (gboolean chinese)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (date_error_cases); i++)
+    {
+      g_test_message ("case %u", i);
+      assert_error (date_error_cases[i].json, CHRONO_READER_ERROR_INVALID,
+                    chinese ? date_error_cases[i].chinese : date_error_cases[i].english);
+    }
+}
+
+static void
+test_date_errors (void)
+{
+  i18n_test_check_in_english_and_chinese (assert_date_errors);
 }
 
 /* The limit is the same wherever the nesting is, and a file at the limit is read. */
@@ -388,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/io/timelinejs/sample", test_sample);
   g_test_add_func ("/io/timelinejs/syntax-error", test_syntax_error_has_line);
   g_test_add_func ("/io/timelinejs/path-errors", test_path_errors);
+  g_test_add_func ("/io/timelinejs/date-errors", test_date_errors);
   g_test_add_func ("/io/timelinejs/mutations", test_mutations);
   g_test_add_func ("/io/timelinejs/regression-files", test_regression_files);
   g_test_add_func ("/io/timelinejs/nesting-limit", test_nesting_limit);

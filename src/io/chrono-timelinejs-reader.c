@@ -40,7 +40,10 @@ set_path_error (JsReader    *r,
   va_end (args);
 
   g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_INVALID,
-               "%s: %s: %s", r->display_name, path, sentence);
+               /* Translators: where an error is in a TimelineJS file: the file name, the
+                * place in it as a JSON path (“$.events[0].start_date.month”), then what
+                * is wrong */
+               _("%s: %s: %s"), r->display_name, path, sentence);
 }
 
 /* A member that must be an object when present; NULL when absent. */
@@ -158,33 +161,63 @@ get_date_part (JsReader    *r,
   return FALSE;
 }
 
-static void
-set_part_error (JsReader    *r,
-                GError     **error,
-                const char  *path,
-                guint        part,
-                gint64       value)
+/* The parts of a date, as the file wrote them, are those of a date; the error names
+ * the part that is wrong and says it as the file did (month 13, not “2012-13”). */
+static gboolean
+check_date_parts (JsReader     *r,
+                  const char   *path,
+                  const char  **parts,
+                  const gint64 *values,
+                  guint         finest,
+                  GError      **error)
 {
-  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  static const gint64 time_limits[] = { 23, 59, 59 };
+  g_autofree char *year = g_strdup_printf ("%" G_GINT64_FORMAT, values[CHRONO_TIMELINEJS_YEAR]);
+  g_autofree char *month = g_strdup_printf ("%" G_GINT64_FORMAT, values[CHRONO_TIMELINEJS_MONTH]);
+  g_autofree char *day = g_strdup_printf ("%" G_GINT64_FORMAT, values[CHRONO_TIMELINEJS_DAY]);
+  g_autofree char *part_path = NULL;
 
-  switch (part)
+  if (values[CHRONO_TIMELINEJS_YEAR] < -CHRONO_DATE_YEAR_LIMIT || values[CHRONO_TIMELINEJS_YEAR] > CHRONO_DATE_YEAR_LIMIT)
     {
-    case 1:
-      set_path_error (r, error, path, _("month %s does not exist"), number);
-      break;
-    case 2:
-      set_path_error (r, error, path, _("day %s does not exist"), number);
-      break;
-    case 3:
-      set_path_error (r, error, path, _("hour %s does not exist"), number);
-      break;
-    case 4:
-      set_path_error (r, error, path, _("minute %s does not exist"), number);
-      break;
-    default:
-      set_path_error (r, error, path, _("second %s does not exist"), number);
-      break;
+      part_path = g_strdup_printf ("%s.%s", path, parts[CHRONO_TIMELINEJS_YEAR]);
+      set_path_error (r, error, part_path, _("the year %s is too far in the past or the future"), year);
+      return FALSE;
     }
+  if (finest >= CHRONO_TIMELINEJS_MONTH &&
+      (values[CHRONO_TIMELINEJS_MONTH] < 1 || values[CHRONO_TIMELINEJS_MONTH] > 12))
+    {
+      part_path = g_strdup_printf ("%s.%s", path, parts[CHRONO_TIMELINEJS_MONTH]);
+      set_path_error (r, error, part_path, _("there is no month %s"), month);
+      return FALSE;
+    }
+  if (finest >= CHRONO_TIMELINEJS_DAY &&
+      (values[CHRONO_TIMELINEJS_DAY] < 1 ||
+       values[CHRONO_TIMELINEJS_DAY] > chrono_date_days_in_month (_chrono_timelinejs_year_to_astronomical (values[CHRONO_TIMELINEJS_YEAR]),
+                                                                  (guint) values[CHRONO_TIMELINEJS_MONTH])))
+    {
+      part_path = g_strdup_printf ("%s.%s", path, parts[CHRONO_TIMELINEJS_DAY]);
+      set_path_error (r, error, part_path, _("month %s of %s has no day %s"), month, year, day);
+      return FALSE;
+    }
+  for (guint i = CHRONO_TIMELINEJS_HOUR; i <= finest; i++)
+    {
+      g_autofree char *number = NULL;
+
+      if (values[i] >= 0 && values[i] <= time_limits[i - CHRONO_TIMELINEJS_HOUR])
+        continue;
+
+      part_path = g_strdup_printf ("%s.%s", path, parts[i]);
+      number = g_strdup_printf ("%" G_GINT64_FORMAT, values[i]);
+      if (i == CHRONO_TIMELINEJS_HOUR)
+        set_path_error (r, error, part_path, _("hour %s does not exist"), number);
+      else if (i == CHRONO_TIMELINEJS_MINUTE)
+        set_path_error (r, error, part_path, _("minute %s does not exist"), number);
+      else
+        set_path_error (r, error, part_path, _("second %s does not exist"), number);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -194,7 +227,7 @@ read_date (JsReader    *r,
            ChronoDate  *out_date,
            GError     **error)
 {
-  static const char *parts[] = { "year", "month", "day", "hour", "minute", "second" };
+  static const char *parts[CHRONO_TIMELINEJS_N_PARTS] = { "year", "month", "day", "hour", "minute", "second" };
   gint64 values[G_N_ELEMENTS (parts)] = { 0 };
   gboolean present[G_N_ELEMENTS (parts)] = { FALSE };
   g_autoptr(GString) edtf = NULL;
@@ -224,21 +257,10 @@ read_date (JsReader    *r,
       return FALSE;
     }
 
-  /* The parts after the year are spelled with two digits: one that has more is named
-   * whole here rather than cut by the parser. */
-  for (guint i = 1; i <= finest; i++)
-    {
-      if (values[i] < 0 || values[i] > 99)
-        {
-          g_autofree char *part_path = g_strdup_printf ("%s.%s", path, parts[i]);
+  if (!check_date_parts (r, path, parts, values, finest, error))
+    return FALSE;
 
-          set_part_error (r, error, part_path, i, values[i]);
-          return FALSE;
-        }
-    }
-
-  /* Spelled as EDTF and parsed, so that a bad date gets the native reader's message.
-   * The year's magnitude is taken unsigned, since −2⁶³ has no positive counterpart. */
+  /* Spelled as EDTF and parsed; the parts are those of a date by now. */
   edtf = g_string_new (NULL);
   g_string_append_printf (edtf, "%s%04" G_GUINT64_FORMAT, values[0] < 0 ? "-" : "",
                           values[0] < 0 ? -(guint64) values[0] : (guint64) values[0]);
@@ -257,8 +279,7 @@ read_date (JsReader    *r,
       return FALSE;
     }
 
-  /* TimelineJS shows "year": -500 as 500 BCE, which is the astronomical year -499. The
-   * parse above names the year as written; this one checks the day in the real year. */
+  /* TimelineJS shows "year": -500 as 500 BCE, which is the astronomical year -499. */
   if (date.year < 0)
     {
       g_autofree char *astronomical = NULL;
