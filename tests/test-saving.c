@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "sliced-test-util.h"
 #include "ui-test-util.h"
@@ -442,6 +443,45 @@ test_open_during_save (SavingCopy    *fixture,
   g_assert_cmpuint (chrono_timeline_get_n_events (back), ==, 20000);
 }
 
+/* The file being saved, opened by other names for it, a symbolic link to it and a path
+ * through a link to its folder, waits for the save as under its own name: it was read
+ * at once and showed what the save was about to replace. */
+static void
+test_open_during_save_by_other_names (SavingCopy    *fixture,
+                                      gconstpointer  unused)
+{
+  g_autoptr(ChronoSession) by_link = chrono_session_new ();
+  g_autoptr(ChronoSession) by_folder = chrono_session_new ();
+  g_autoptr(GFile) folder = g_file_get_parent (fixture->file);
+  g_autofree char *folder_path = g_file_get_path (folder);
+  g_autofree char *file_path = g_file_get_path (fixture->file);
+  g_autofree char *dir = g_dir_make_tmp ("chronoscope-saving-XXXXXX", NULL);
+  g_autofree char *link_path = g_build_filename (dir, "link.chronoscope", NULL);
+  g_autofree char *folder_link_path = g_build_filename (dir, "folder", NULL);
+  g_autofree char *through_folder_path = g_build_filename (folder_link_path, fixture->name, NULL);
+  g_autoptr(GFile) link = g_file_new_for_path (link_path);
+  g_autoptr(GFile) through_folder = g_file_new_for_path (through_folder_path);
+
+  g_assert_no_errno (symlink (file_path, link_path));
+  g_assert_no_errno (symlink (folder_path, folder_link_path));
+
+  chrono_session_load (by_link, link, FALSE);
+  chrono_session_load (by_folder, through_folder, FALSE);
+  g_assert_true (chrono_session_get_waiting_for_save (by_link));
+  g_assert_true (chrono_session_get_waiting_for_save (by_folder));
+  ui_test_wait_for (done_loading, by_link);
+  ui_test_wait_for (done_loading, by_folder);
+  ui_test_wait_for (saved, fixture->session);
+  g_assert_no_error (fixture->error);
+  g_assert_true (g_file_equal (chrono_session_get_file (by_link), link));
+  g_assert_cmpuint (chrono_timeline_get_n_events (chrono_session_get_timeline (by_link)), ==, 20000);
+  g_assert_cmpuint (chrono_timeline_get_n_events (chrono_session_get_timeline (by_folder)), ==, 20000);
+
+  g_assert_no_errno (g_unlink (link_path));
+  g_assert_no_errno (g_unlink (folder_link_path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 /* A save that fails (cancelled here) leaves the file as it was, and the file opened
  * meanwhile shows that, once the save has given up. */
 static void
@@ -690,6 +730,8 @@ main (int   argc,
               superseded_set_up, test_save_superseded_then_saved, superseded_tear_down);
   g_test_add ("/ui/saving/open-during-save", SavingCopy, NULL,
               saving_copy_set_up, test_open_during_save, saving_copy_tear_down);
+  g_test_add ("/ui/saving/open-during-save-by-other-names", SavingCopy, NULL,
+              saving_copy_set_up, test_open_during_save_by_other_names, saving_copy_tear_down);
   g_test_add ("/ui/saving/open-during-failed-save", SavingCopy, NULL,
               saving_copy_set_up, test_open_during_failed_save, saving_copy_tear_down);
   g_test_add ("/ui/saving/open-during-save-cancelled", SavingCopy, NULL,

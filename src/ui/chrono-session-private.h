@@ -61,12 +61,14 @@ void _chrono_session_watch_edits      (ChronoSession  *self,
 gboolean _chrono_session_fit_document_span (ChronoSession *self);
 
 /* chrono-session-writing.c: the files that saves of this process are writing. A save
- * begins writing its file when it is asked for and ends when it is done, well or not. */
-void _chrono_session_writing_begin    (GFile          *file);
-void _chrono_session_writing_end      (GFile          *file);
-/* Calls @then (@data) once no save is writing @file: at once when none is, and from an
- * idle if @cancellable (not cancelled yet) is cancelled before. Whether it waits: FALSE
- * when @then has been called already. */
+ * begins writing its file when it is asked for and ends when it is done, well or not;
+ * the beginning gives the file's identity, which the end takes. */
+char    *_chrono_session_writing_begin (GFile          *file);
+void     _chrono_session_writing_end   (const char     *identity);
+/* Calls @then (@data) once no save is writing @file, by whatever name the save was
+ * given it (a link, say): at once when none is, and from an idle if @cancellable (not
+ * cancelled yet) is cancelled before. Whether it waits: FALSE when @then has been
+ * called already. */
 gboolean _chrono_session_writing_wait (GFile          *file,
                                        GCancellable   *cancellable,
                                        void          (*then) (gpointer data),

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "chrono-session-private.h"
 
 /* A save is written out a slice at a time and replaces its file only at the end, so a
@@ -28,7 +30,37 @@ typedef struct
   gpointer      data;
 } Waiter;
 
-static GHashTable *writing;   /* GFile → Writing */
+static GHashTable *writing;   /* identity (see dup_identity) → Writing */
+
+/* What tells the file that a save of @file writes, however it is named: a symbolic link
+ * to it, a path through a linked folder or with “..” in it. The canonical path of a
+ * local file, following every link as the save does (it replaces the file a link
+ * leads to); a file not written yet is named in its folder's canonical path. Another
+ * hard link to the file is another file here, rightly: the save replaces the file under
+ * this name only, and the other name keeps what it had. */
+static char *
+dup_identity (GFile *file)
+{
+  const char *path = g_file_peek_path (file);
+  g_autofree char *real = NULL;
+
+  if (path == NULL)
+    return g_file_get_uri (file);
+
+  real = realpath (path, NULL);
+  if (real == NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *real_folder = realpath (folder, NULL);
+
+      if (real_folder == NULL)
+        return g_canonicalize_filename (path, NULL);
+      return g_build_filename (real_folder, name, NULL);
+    }
+
+  return g_steal_pointer (&real);
+}
 
 static void
 waiter_free (Waiter *waiter)
@@ -66,28 +98,30 @@ cancelled_cb (GCancellable *cancellable,
   g_idle_add (cancelled_idle_cb, waiter);
 }
 
-void
+char *
 _chrono_session_writing_begin (GFile *file)
 {
+  g_autofree char *identity = dup_identity (file);
   Writing *entry;
 
   if (writing == NULL)
-    writing = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
-                                     g_object_unref, (GDestroyNotify) writing_free);
+    writing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) writing_free);
 
-  entry = g_hash_table_lookup (writing, file);
+  entry = g_hash_table_lookup (writing, identity);
   if (entry == NULL)
     {
       entry = g_new0 (Writing, 1);
-      g_hash_table_insert (writing, g_object_ref (file), entry);
+      g_hash_table_insert (writing, g_strdup (identity), entry);
     }
   entry->n_saves++;
+
+  return g_steal_pointer (&identity);
 }
 
 void
-_chrono_session_writing_end (GFile *file)
+_chrono_session_writing_end (const char *identity)
 {
-  Writing *entry = g_hash_table_lookup (writing, file);
+  Writing *entry = writing != NULL ? g_hash_table_lookup (writing, identity) : NULL;
   GQueue waiting;
   Waiter *waiter;
 
@@ -99,7 +133,7 @@ _chrono_session_writing_end (GFile *file)
   /* Off the table first: what a waiter does may save this file again. */
   waiting = entry->waiting;
   g_queue_init (&entry->waiting);
-  g_hash_table_remove (writing, file);
+  g_hash_table_remove (writing, identity);
 
   /* A cancel from here on is the read's own. */
   for (GList *l = waiting.head; l != NULL; l = l->next)
@@ -120,7 +154,8 @@ _chrono_session_writing_wait (GFile         *file,
                               void         (*then) (gpointer data),
                               gpointer       data)
 {
-  Writing *entry = writing != NULL ? g_hash_table_lookup (writing, file) : NULL;
+  g_autofree char *identity = writing != NULL ? dup_identity (file) : NULL;
+  Writing *entry = identity != NULL ? g_hash_table_lookup (writing, identity) : NULL;
   Waiter *waiter;
 
   if (entry == NULL)

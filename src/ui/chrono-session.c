@@ -542,6 +542,7 @@ chrono_session_recover (ChronoSession   *self,
 typedef struct
 {
   GFile          *file;
+  char           *writing;    /* the file's identity, while the save writes it */
   ChronoTimeline *timeline;
   guint64         generation;
   GBytes         *bytes;
@@ -550,7 +551,8 @@ typedef struct
 static void
 save_data_free (SaveData *data)
 {
-  _chrono_session_writing_end (data->file);
+  _chrono_session_writing_end (data->writing);
+  g_clear_pointer (&data->writing, g_free);
   g_clear_pointer (&data->bytes, g_bytes_unref);
   g_clear_object (&data->timeline);
   g_clear_object (&data->file);
@@ -685,7 +687,7 @@ chrono_session_save_async (ChronoSession       *self,
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (file);
   data->timeline = g_object_ref (self->timeline);
-  _chrono_session_writing_begin (file);
+  data->writing = _chrono_session_writing_begin (file);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
   g_queue_push_tail (&self->saves, task);
   chrono_sliced_write_async (self->undo_stack, G_PRIORITY_DEFAULT_IDLE, 0, cancellable, written_cb, task);
