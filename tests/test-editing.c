@@ -743,6 +743,7 @@ test_timeline_properties_needs_title (void)
   gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
   gtk_test_accessible_assert_relation (entry, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, problem, NULL);
   gtk_test_accessible_assert_relation (entry, GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, problem);
+  gtk_test_accessible_assert_property (entry, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "A timeline needs a title");
   g_assert_cmpstr (chrono_timeline_get_title (timeline), ==, "Test Timeline");
   g_assert_false (chrono_session_get_modified (session));
 
@@ -752,6 +753,7 @@ test_timeline_properties_needs_title (void)
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
   gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE);
   g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
   g_signal_emit_by_name (editor, "done");
   ui_test_iterate ();
   g_assert_null (ui_test_find_toplevel (CHRONO_TYPE_TIMELINE_EDITOR));

@@ -103,6 +103,9 @@ test_invalid_date_refused (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (text), "error"));
   g_test_message ("%s", preview_text (start));
   g_assert_nonnull (strstr (preview_text (start), "month 13 does not exist"));
+  /* A screen reader is told so too. */
+  gtk_test_accessible_assert_state (text, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+  gtk_test_accessible_assert_property (text, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, preview_text (start));
 
   edit = chrono_event_editor_build_edit (fixture->editor, &valid);
   g_assert_null (edit);
@@ -132,6 +135,8 @@ test_invalid_date_refused (Fixture       *fixture,
   g_assert_true (chrono_date_entry_get_valid (start));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (text), "error"));
   g_assert_cmpstr (preview_text (start), ==, "30 November 2022");
+  gtk_test_accessible_assert_state (text, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE);
+  gtk_test_accessible_assert_property (text, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "30 November 2022");
 }
 
 static void
@@ -176,6 +181,7 @@ test_title_needed (Fixture       *fixture,
   gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
   gtk_test_accessible_assert_relation (entry, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, problem, NULL);
   gtk_test_accessible_assert_relation (entry, GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, problem);
+  gtk_test_accessible_assert_property (entry, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "An event needs a title");
 
   /* Typing takes the warning back, for both. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "Apollo");
@@ -183,6 +189,7 @@ test_title_needed (Fixture       *fixture,
   gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE);
   g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
   g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
 }
 
 static void

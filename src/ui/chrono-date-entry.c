@@ -110,6 +110,10 @@ update (ChronoDateEntry *self)
     text = g_strdup (_("No date"));
 
   gtk_label_set_text (self->preview, text);
+  /* The preview describes the entry (see init), but GTK 4.8 tells screen readers only of
+   * the relation, not its text: the date as read, or why it is not one, is also the
+   * entry's description. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 
   if (valid && self->problem == NULL)
     {

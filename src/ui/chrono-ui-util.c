@@ -445,8 +445,10 @@ chrono_ui_show_problem (GtkWidget  *field,
 {
   gtk_label_set_text (problem_label, problem);
   gtk_widget_set_visible (GTK_WIDGET (problem_label), problem != NULL);
-  /* A screen reader says the field is wrong, and why, as the red shows it: GTK 4.8 reads
-   * out a description but not yet an error message, so the label is both. */
+  /* A screen reader says the field is wrong, and why, as the red shows it. The label is
+   * the field's error message and describes it; GTK 4.8 passes on neither an error
+   * message nor a description made from the relation, only the relation itself, so the
+   * problem is the field's description too. */
   if (problem != NULL)
     {
       gtk_widget_add_css_class (field, "error");
@@ -454,12 +456,14 @@ chrono_ui_show_problem (GtkWidget  *field,
                                       GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, problem_label, NULL,
                                       GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, problem_label,
                                       -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem, -1);
     }
   else
     {
       gtk_widget_remove_css_class (field, "error");
       gtk_accessible_reset_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
       gtk_accessible_reset_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
   gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
                                problem != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
