@@ -399,6 +399,47 @@ test_eras (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+assert_era_mnemonics_distinct (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  ChronoCatalogWindow *catalog;
+  ChronoCatalogEditor *editor;
+
+  chrono_window_set_timeline (window, timeline);
+  ui_test_wait_loaded (window);
+  catalog = open_catalog (window);
+  editor = add (catalog, "catalog.add-era");
+  ui_test_wait_for ((gboolean (*) (gpointer)) gtk_widget_get_mapped, child (editor, CHRONO_TYPE_CATALOG_EDITOR, "era_end_entry"));
+
+  /* The name, the start and the end, and the two dates' three boxes each. */
+  g_assert_cmpuint (ui_test_assert_mnemonics_distinct (GTK_WIDGET (editor)), ==, 9);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (catalog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
+/* Each field of a new era has an access key of its own, in English and in Chinese: the
+ * start's and the end's Approximate, Uncertain and BCE were A, U and B both, so that
+ * Alt+A ticked the start's twice and never the end's. */
+static void
+test_era_mnemonics (void)
+{
+  if (g_test_subprocess ())
+    {
+      ui_test_use_chinese ();
+      assert_era_mnemonics_distinct ();
+      return;
+    }
+
+  assert_era_mnemonics_distinct ();
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 static guint
 n_children (GtkWidget *widget)
 {
@@ -636,6 +677,7 @@ main (int   argc,
   g_test_add_func ("/ui/catalog/categories", test_categories);
   g_test_add_func ("/ui/catalog/palette-keyboard", test_palette_keyboard);
   g_test_add_func ("/ui/catalog/eras", test_eras);
+  g_test_add_func ("/ui/catalog/era-mnemonics", test_era_mnemonics);
   g_test_add_func ("/ui/catalog/from-event-editor", test_from_event_editor);
   g_test_add_func ("/ui/catalog/filter-follows-categories", test_filter_follows_categories);
   g_test_add_func ("/ui/catalog/panes-follow-categories", test_panes_follow_categories);

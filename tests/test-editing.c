@@ -545,49 +545,11 @@ test_narrow_editor (void)
   ui_test_reset_settings ();
 }
 
-/* Adds the access keys of the mapped labels under @widget to @keyvals, and counts those
- * in a date entry's boxes in @n_in_dates. */
-static void
-collect_mnemonics (GtkWidget  *widget,
-                   gboolean    in_date,
-                   GArray     *keyvals,
-                   guint      *n_in_dates)
-{
-  in_date = in_date || CHRONO_IS_DATE_ENTRY (widget);
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
-    {
-      guint keyval = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
-
-      g_test_message ("%s: %s", gtk_label_get_label (GTK_LABEL (widget)), gdk_keyval_name (keyval));
-      g_array_append_val (keyvals, keyval);
-      if (in_date)
-        (*n_in_dates)++;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    collect_mnemonics (child, in_date, keyvals, n_in_dates);
-}
-
-static gboolean
-contains_keyval (GArray *keyvals,
-                 guint   keyval,
-                 guint   skip)
-{
-  for (guint i = 0; i < keyvals->len; i++)
-    if (i != skip && g_array_index (keyvals, guint, i) == keyval)
-      return TRUE;
-
-  return FALSE;
-}
-
 static void
 assert_editor_mnemonics_distinct (void)
 {
   g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
   ChronoWindow *window = ui_test_window_new ();
-  g_autoptr(GArray) keyvals = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint n_in_dates = 0;
 
   chrono_window_set_timeline (window, timeline);
   ui_test_wait_loaded (window);
@@ -595,16 +557,8 @@ assert_editor_mnemonics_distinct (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-event", NULL));
   ui_test_wait_for (editor_allocated, window);
 
-  collect_mnemonics (GTK_WIDGET (window), FALSE, keyvals, &n_in_dates);
-  g_assert_cmpuint (keyvals->len, >=, 14);
-  g_assert_cmpuint (n_in_dates, ==, 6);
-  for (guint i = 0; i < keyvals->len; i++)
-    {
-      guint keyval = g_array_index (keyvals, guint, i);
-
-      if (contains_keyval (keyvals, keyval, i))
-        g_error ("%s is the access key of two fields", gdk_keyval_name (keyval));
-    }
+  /* The editor's fields, with the start's and the end's three boxes, and the sidebar's. */
+  g_assert_cmpuint (ui_test_assert_mnemonics_distinct (GTK_WIDGET (window)), >=, 15);
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();

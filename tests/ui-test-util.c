@@ -478,3 +478,33 @@ ui_test_menu_mnemonics (GMenuModel *model)
 
   return g_string_free (g_steal_pointer (&letters), FALSE);
 }
+
+static void
+collect_label_mnemonics (GtkWidget *widget,
+                         GArray    *keyvals)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    {
+      guint keyval = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+
+      g_test_message ("%s: %s", gtk_label_get_label (GTK_LABEL (widget)), gdk_keyval_name (keyval));
+      for (guint i = 0; i < keyvals->len; i++)
+        if (g_array_index (keyvals, guint, i) == keyval)
+          g_error ("%s is the access key of two fields", gdk_keyval_name (keyval));
+      g_array_append_val (keyvals, keyval);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_label_mnemonics (child, keyvals);
+}
+
+guint
+ui_test_assert_mnemonics_distinct (GtkWidget *root)
+{
+  g_autoptr(GArray) keyvals = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  collect_label_mnemonics (root, keyvals);
+
+  return keyvals->len;
+}

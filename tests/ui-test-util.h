@@ -74,5 +74,8 @@ gboolean        ui_test_question_click   (GtkWidget     *question,
  * @model, or of one of its submenus (each a menu of its own), share one; the test's log
  * names them. */
 char           *ui_test_menu_mnemonics   (GMenuModel    *model);
+/* Fails the test when two mapped labels under @root have the same access key (each is
+ * told with g_test_message); how many have one. */
+guint           ui_test_assert_mnemonics_distinct (GtkWidget *root);
 
 G_END_DECLS
