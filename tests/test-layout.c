@@ -608,10 +608,12 @@ test_layout_axis_steady_while_panning (void)
     }
 }
 
+/* A frame of a view panning, as the timeline view lays it out: knowing the one before. */
 static ChronoLayout *
-lay_out_view (ChronoTimeline *timeline,
-              double          start,
-              double          end)
+lay_out_view (ChronoTimeline     *timeline,
+              double              start,
+              double              end,
+              const ChronoLayout *previous)
 {
   ChronoLayoutParams params = { 0 };
 
@@ -621,6 +623,7 @@ lay_out_view (ChronoTimeline *timeline,
   params.width = 1600;
   params.height = 360;
   params.measure = measure_cb;
+  params.previous = previous;
 
   return chrono_layout_new (&params);
 }
@@ -640,7 +643,7 @@ test_layout_clusters_steady_while_panning (void)
   for (guint frame = 0; frame < 20; frame++)
     {
       double from = start + frame * view / 50;
-      g_autoptr(ChronoLayout) layout = lay_out_view (timeline, from, from + view);
+      g_autoptr(ChronoLayout) layout = lay_out_view (timeline, from, from + view, previous);
 
       for (guint i = 0; previous != NULL && i < layout->clusters->len; i++)
         {
@@ -668,6 +671,98 @@ test_layout_clusters_steady_while_panning (void)
   g_test_message ("%u of %u clusters inside the view kept their stretch of time", n_same, n_inside);
   g_assert_cmpuint (n_inside, >, 50);
   g_assert_cmpuint (n_same, >=, n_inside * 9 / 10);
+}
+
+/* How many of @before's labels of moments whose stems are at least a fifth of the view
+ * from either edge in @after are labelled in @after too, and in the same row. */
+static void
+count_labels_kept (const ChronoLayout *before,
+                   const ChronoLayout *after,
+                   guint              *n_inside,
+                   guint              *n_kept)
+{
+  for (guint i = 0; i < before->labels->len; i++)
+    {
+      const ChronoLayoutLabel *label = &g_array_index (before->labels, ChronoLayoutLabel, i);
+      const ChronoLayoutLabel *again;
+      ChronoTime start = chrono_event_get_start_time (label->event);
+      double x = (start - after->start) * after->width / (after->end - after->start);
+
+      if (label->is_range || x < after->width / 5 || x > after->width * 4 / 5)
+        continue;
+      (*n_inside)++;
+      again = chrono_layout_find_label ((ChronoLayout *) after, label->position);
+      if (again != NULL && again->row == label->row)
+        (*n_kept)++;
+    }
+}
+
+/* While the view pans across a crowd, a label away from the edges stays, in its row:
+ * each frame was laid out afresh, and a label coming in at one edge pushed others out
+ * or into other rows across the whole view, several in every frame. */
+static void
+test_layout_labels_stay_while_panning (void)
+{
+  g_autoptr(ChronoTimeline) timeline = make_random_timeline (4242, 60000, 1900, 120);
+  double start = chrono_date_get_start (&(ChronoDate) { 1950, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 });
+  double view = 10 * 365.25 * 86400;
+  g_autoptr(ChronoLayout) previous = NULL;
+  guint n_inside = 0, n_kept = 0;
+
+  for (guint frame = 0; frame < 30; frame++)
+    {
+      double from = start + frame * view / 50;
+      g_autoptr(ChronoLayout) layout = lay_out_view (timeline, from, from + view, previous);
+
+      if (previous != NULL)
+        count_labels_kept (previous, layout, &n_inside, &n_kept);
+      g_clear_pointer (&previous, chrono_layout_free);
+      previous = g_steal_pointer (&layout);
+    }
+
+  g_test_message ("%u of %u labels inside the view stayed in their row", n_kept, n_inside);
+  g_assert_cmpuint (n_inside, >, 300);
+  g_assert_cmpuint (n_kept, ==, n_inside);
+}
+
+/* Selecting an event in a crowd gives it a label without moving the others around it. */
+static void
+test_layout_labels_stay_when_selecting (void)
+{
+  g_autoptr(ChronoTimeline) timeline = make_random_timeline (4243, 60000, 1900, 120);
+  double start = chrono_date_get_start (&(ChronoDate) { 1950, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 });
+  ChronoLayoutParams params = { 0 };
+  g_autoptr(ChronoLayout) before = NULL;
+  guint n_inside = 0, n_kept = 0;
+
+  params.timeline = timeline;
+  params.start = start;
+  params.end = start + 10 * 365.25 * 86400;
+  params.width = 1600;
+  params.height = 360;
+  params.measure = measure_cb;
+  before = chrono_layout_new (&params);
+
+  for (guint i = 0; i < before->labels->len; i += 4)
+    {
+      g_autoptr(ChronoLayout) after = NULL;
+      guint position = g_array_index (before->labels, ChronoLayoutLabel, i).position;
+      ChronoTime next_start = chrono_event_get_start_time (chrono_timeline_get_event (timeline, position + 1));
+
+      if (next_start < params.start || next_start >= params.end)
+        continue;
+      /* The event after a labelled one, which most often has no label. */
+      params.selected = chrono_timeline_get_event (timeline, position + 1);
+      params.previous = before;
+      after = chrono_layout_new (&params);
+      g_assert_nonnull (chrono_layout_find_label (after, position + 1));
+      count_labels_kept (before, after, &n_inside, &n_kept);
+    }
+
+  g_test_message ("%u of %u labels stayed in their row", n_kept, n_inside);
+  g_assert_cmpuint (n_inside, >, 100);
+  /* The selected event's label takes the room of one or two. */
+  g_assert_cmpuint (n_kept, >=, n_inside * 9 / 10);
 }
 
 /* A date as wide as a span, near the right edge, whose title has room there only cut
@@ -988,6 +1083,8 @@ main (int   argc,
   g_test_add_func ("/view/layout/time-axis", test_layout_time_axis);
   g_test_add_func ("/view/layout/axis-steady-while-panning", test_layout_axis_steady_while_panning);
   g_test_add_func ("/view/layout/clusters-steady-while-panning", test_layout_clusters_steady_while_panning);
+  g_test_add_func ("/view/layout/labels-stay-while-panning", test_layout_labels_stay_while_panning);
+  g_test_add_func ("/view/layout/labels-stay-when-selecting", test_layout_labels_stay_when_selecting);
   g_test_add_func ("/view/layout/wide-date-near-edge", test_layout_wide_date_near_edge);
   g_test_add_func ("/view/layout/degenerate", test_layout_degenerate);
   g_test_add_func ("/view/layout/legend-narrow", test_layout_legend_narrow);

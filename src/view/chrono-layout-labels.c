@@ -233,11 +233,35 @@ label_width_at_least (ChronoEvent              *event,
   return MIN (MAX (ceil (text_width) + chrome, MIN_LABEL_WIDTH), MAX_LABEL_WIDTH);
 }
 
+/* Adds @label in @row, if it fits there. */
+static gboolean
+put_in_row (ChronoLayout      *self,
+            ChronoLabelRows   *rows,
+            ChronoLayoutLabel *label,
+            guint              row,
+            guint64            covering,
+            gboolean           strict)
+{
+  if (covering & row_bit (row))
+    return FALSE;
+  label->box.y = _chrono_layout_row_y (self, row);
+  if (!label_fits (self, rows, &label->box, label->stem_x, row, strict))
+    return FALSE;
+
+  label->row = row;
+  label->crossed = !strict;
+  g_array_append_val (self->labels, *label);
+  add_to_row (self, rows, row, self->labels->len - 1);
+
+  return TRUE;
+}
+
 gboolean
 _chrono_layout_place_label (ChronoLayout             *self,
                             ChronoLabelRows          *rows,
                             Candidate                *candidate,
-                            const ChronoLayoutParams *params)
+                            const ChronoLayoutParams *params,
+                            gboolean                  in_shown_row)
 {
   ChronoLayoutLabel label = { 0 };
   ChronoEvent *event = candidate->event;
@@ -247,6 +271,7 @@ _chrono_layout_place_label (ChronoLayout             *self,
   double x0, x1;
   guint first_row = 0, last_row = self->n_rows;
   guint64 covering;
+  gboolean relaxed;
 
   if (self->lanes->len > 0)
     {
@@ -266,7 +291,11 @@ _chrono_layout_place_label (ChronoLayout             *self,
   x0 = _chrono_layout_time_to_x (self, (double) candidate->start);
   x1 = _chrono_layout_time_to_x (self, (double) candidate->end);
   /* A moment, not a range nor a date wide enough to be drawn as a span (see below). */
-  if (x1 - x0 < 2 || (end_date == NULL && x1 - x0 < 6))
+  if (in_shown_row)
+    {
+      /* Its title is shaped already, and it was shown: no need to look first. */
+    }
+  else if (x1 - x0 < 2 || (end_date == NULL && x1 - x0 < 6))
     {
       if (x0 >= 0 && x0 <= self->width &&
           (!moment_box_fits (self, rows, x0, MIN_LABEL_WIDTH, first_row, last_row) ||
@@ -358,25 +387,20 @@ _chrono_layout_place_label (ChronoLayout             *self,
   /* For an important event, a stem that has to pass behind a label is better than no
    * label at all, but only when there is no row where it would not. Minor events do
    * without, which keeps a crowded view readable. */
+  relaxed = candidate->selected || candidate->importance >= RELAXED_IMPORTANCE;
   covering = rows_covering (rows, &label.box, first_row, last_row);
+  /* A label shown in the frame before goes back in its row, as it was placed there. */
+  if (in_shown_row)
+    return candidate->shown && candidate->shown_row >= first_row && candidate->shown_row < last_row &&
+           put_in_row (self, rows, &label, candidate->shown_row, covering, !(candidate->shown_crossed && relaxed));
   for (guint strict = 1; strict <= 1; strict--)
     {
-      if (!strict && !candidate->selected && candidate->importance < RELAXED_IMPORTANCE)
+      if (!strict && !relaxed)
         break;
 
       for (guint row = first_row; row < last_row; row++)
-        {
-          if (covering & row_bit (row))
-            continue;
-          label.box.y = _chrono_layout_row_y (self, row);
-          if (label_fits (self, rows, &label.box, label.stem_x, row, strict))
-            {
-              label.row = row;
-              g_array_append_val (self->labels, label);
-              add_to_row (self, rows, row, self->labels->len - 1);
-              return TRUE;
-            }
-        }
+        if (put_in_row (self, rows, &label, row, covering, strict))
+          return TRUE;
     }
 
   return FALSE;

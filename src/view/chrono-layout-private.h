@@ -53,6 +53,9 @@ typedef struct
   ChronoTime  start;
   ChronoTime  end;              /* as chrono_event_get_end_time () */
   ChronoTime  duration;         /* 0 for an event without an end date */
+  gboolean    shown;            /* labelled in the frame before … */
+  guint       shown_row;        /* … in this row … */
+  gboolean    shown_crossed;    /* … where stems may pass behind labels */
 } Candidate;
 
 static inline double
@@ -87,15 +90,16 @@ typedef struct
   gboolean   use_covered;       /* every box so far on whole pixels, and few enough rows */
 } ChronoLabelRows;
 
-/* chrono-layout-labels.c: puts @candidate's label in the lowest of @rows where it fits;
- * FALSE when it fits nowhere. */
+/* chrono-layout-labels.c: puts @candidate's label in the lowest of @rows where it fits,
+ * or with @in_shown_row only in the row where it was shown; FALSE when it does not fit. */
 void     _chrono_label_rows_init       (ChronoLabelRows          *rows,
                                         ChronoLayout             *self);
 void     _chrono_label_rows_clear      (ChronoLabelRows          *rows);
 gboolean _chrono_layout_place_label    (ChronoLayout             *self,
                                         ChronoLabelRows          *rows,
                                         Candidate                *candidate,
-                                        const ChronoLayoutParams *params);
+                                        const ChronoLayoutParams *params,
+                                        gboolean                  in_shown_row);
 /* chrono-layout-clusters.c: the badges of the units' unlabelled items. */
 void     _chrono_layout_build_clusters (ChronoLayout             *self,
                                         GArray                   *units,

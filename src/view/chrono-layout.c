@@ -32,6 +32,10 @@ compare_candidates (gconstpointer a,
     return ca->selected ? -1 : 1;
   if (ca->importance != cb->importance)
     return ca->importance > cb->importance ? -1 : 1;
+  /* Among equals a label stays where it was: otherwise, at a million events, where most
+   * are equals, a label coming in at one edge would push one out in the middle. */
+  if (ca->shown != cb->shown)
+    return ca->shown ? -1 : 1;
   if (ca->duration != cb->duration)
     return ca->duration > cb->duration ? -1 : 1;
   /* Not left to right: then a label that leaves at one edge would make way for another,
@@ -43,11 +47,22 @@ compare_candidates (gconstpointer a,
   return (ca->item > cb->item) - (ca->item < cb->item);
 }
 
-/* The selected event first, then by importance. */
+/* The selected event first, then by importance… */
+static inline guint
+candidate_rank (const Candidate *candidate)
+{
+  return candidate->selected ? 0 : 256 - MIN (candidate->importance, 255);
+}
+
+/* … and among equals those labelled in the frame before. */
+#define N_CLASSES 513
+
 static inline guint
 candidate_class (const Candidate *candidate)
 {
-  return candidate->selected ? 0 : 256 - MIN (candidate->importance, 255);
+  guint rank = candidate_rank (candidate);
+
+  return rank == 0 ? 0 : 2 * rank - (candidate->shown ? 1 : 0);
 }
 
 static gboolean
@@ -100,7 +115,7 @@ sort_moments (Candidate *moments,
 static void
 sort_candidates (GArray *candidates)
 {
-  guint counts[257] = { 0 };
+  guint counts[N_CLASSES] = { 0 };
   guint n = candidates->len;
   const Candidate *from = (const Candidate *) (gpointer) candidates->data;
   g_autofree Candidate *sorted = NULL;
@@ -187,6 +202,43 @@ keep_first_candidates (GArray *candidates,
   g_array_set_size (candidates, kept);
 }
 
+/* A label of the frame before. */
+typedef struct
+{
+  ChronoEvent *event;
+  guint        row;
+  gboolean     crossed;
+} ShownLabel;
+
+static int
+compare_shown (gconstpointer a,
+               gconstpointer b)
+{
+  guintptr event_a = (guintptr) ((const ShownLabel *) a)->event;
+  guintptr event_b = (guintptr) ((const ShownLabel *) b)->event;
+
+  return (event_a > event_b) - (event_a < event_b);
+}
+
+/* The labels of @previous, by event: its positions are another's once the timeline has
+ * been edited. */
+static GArray *
+collect_shown (const ChronoLayout *previous)
+{
+  GArray *shown = g_array_new (FALSE, FALSE, sizeof (ShownLabel));
+
+  for (guint i = 0; previous != NULL && i < previous->labels->len; i++)
+    {
+      const ChronoLayoutLabel *label = &g_array_index (previous->labels, ChronoLayoutLabel, i);
+      ShownLabel entry = { label->event, label->row, label->crossed };
+
+      g_array_append_val (shown, entry);
+    }
+  g_array_sort (shown, compare_shown);
+
+  return shown;
+}
+
 /* The sort keys of candidates[first…], from the timeline's plain arrays. */
 static void
 fill_candidates_from (ChronoLayout   *self,
@@ -218,18 +270,27 @@ fill_candidates_from (ChronoLayout   *self,
 static void
 fill_events_from (ChronoTimeline *timeline,
                   GArray         *candidates,
-                  guint           first)
+                  guint           first,
+                  GArray         *shown)
 {
   for (guint i = first; i < candidates->len; i++)
     {
       Candidate *candidate = &g_array_index (candidates, Candidate, i);
+      ShownLabel key = { 0 };
+      const ShownLabel *before;
 
       candidate->event = chrono_timeline_get_event (timeline, candidate->position);
       candidate->duration = chrono_event_get_end (candidate->event) ? candidate->end - candidate->start : 0;
+
+      key.event = candidate->event;
+      before = shown->len > 0 ? bsearch (&key, shown->data, shown->len, sizeof (ShownLabel), compare_shown) : NULL;
+      candidate->shown = before != NULL;
+      candidate->shown_row = before != NULL ? before->row : G_MAXUINT;
+      candidate->shown_crossed = before != NULL && before->crossed;
     }
 }
 
-/* Keeps, in their order, only the candidates of the most important classes that can be
+/* Keeps, in their order, only the candidates of the most important ranks that can be
  * among the first @k, before their events are looked at. */
 static void
 keep_possible_candidates (GArray *candidates,
@@ -237,22 +298,22 @@ keep_possible_candidates (GArray *candidates,
 {
   Candidate *candidate = (Candidate *) (gpointer) candidates->data;
   guint counts[257] = { 0 };
-  guint last_class, total = 0, kept = 0;
+  guint last_rank, total = 0, kept = 0;
 
   if (candidates->len <= k)
     return;
 
   for (guint i = 0; i < candidates->len; i++)
-    counts[candidate_class (&candidate[i])]++;
-  for (last_class = 0; last_class + 1 < G_N_ELEMENTS (counts); last_class++)
+    counts[candidate_rank (&candidate[i])]++;
+  for (last_rank = 0; last_rank + 1 < G_N_ELEMENTS (counts); last_rank++)
     {
-      total += counts[last_class];
+      total += counts[last_rank];
       if (total >= k)
         break;
     }
 
   for (guint i = 0; i < candidates->len; i++)
-    if (candidate_class (&candidate[i]) <= last_class)
+    if (candidate_rank (&candidate[i]) <= last_rank)
       candidate[kept++] = candidate[i];
   g_array_set_size (candidates, kept);
 }
@@ -297,6 +358,33 @@ chrono_layout_get_item_position (ChronoLayout *self,
 }
 
 
+/* Labels by importance; of equals, first those shown in the frame before, each back in
+ * its row, and only then the rest: so one pushed out of its row cannot push out another. */
+static void
+place_labels (ChronoLayout             *self,
+              ChronoLabelRows          *rows,
+              GArray                   *candidates,
+              GArray                   *units,
+              const ChronoLayoutParams *params)
+{
+  Candidate *candidate = (Candidate *) (gpointer) candidates->data;
+  g_autofree gboolean *placed = g_new0 (gboolean, MAX (candidates->len, 1));
+
+  for (guint first = 0, end; first < candidates->len; first = end)
+    {
+      guint rank = candidate_rank (&candidate[first]);
+
+      for (end = first; end < candidates->len && candidate_rank (&candidate[end]) == rank; end++)
+        if (candidate[end].shown)
+          placed[end] = _chrono_layout_place_label (self, rows, &candidate[end], params, TRUE);
+      for (guint i = first; i < end; i++)
+        if (!placed[i])
+          placed[i] = _chrono_layout_place_label (self, rows, &candidate[i], params, FALSE);
+      for (guint i = first; i < end; i++)
+        g_array_index (units, Unit, candidate[i].unit).labelled += placed[i];
+    }
+}
+
 static void
 compute_density (ChronoLayout *self)
 {
@@ -332,6 +420,7 @@ chrono_layout_new (const ChronoLayoutParams *params)
   g_autoptr(GArray) candidates = NULL;
   ChronoLabelRows rows;
   g_autoptr(GArray) found = NULL;
+  g_autoptr(GArray) shown = NULL;
   double label_height, badge_height, era_height;
   ChronoTime first_time, last_time;
   const ChronoTime *starts;
@@ -408,6 +497,7 @@ chrono_layout_new (const ChronoLayoutParams *params)
 
   if (params->selected)
     selected_position = chrono_timeline_get_position (params->timeline, params->selected);
+  shown = collect_shown (params->previous);
 
   /* Units and label candidates. Of the ranges crossing the left edge only the first few
    * in the candidates' order can get a label (their labels all start there); the rest
@@ -425,7 +515,7 @@ chrono_layout_new (const ChronoLayoutParams *params)
     }
   fill_candidates_from (self, params->timeline, candidates, 0, selected_position);
   keep_possible_candidates (candidates, 2 * MAX (self->n_rows, 1));
-  fill_events_from (params->timeline, candidates, 0);
+  fill_events_from (params->timeline, candidates, 0, shown);
   keep_first_candidates (candidates, 2 * MAX (self->n_rows, 1));
   n_crossing_candidates = candidates->len;
 
@@ -491,21 +581,13 @@ chrono_layout_new (const ChronoLayoutParams *params)
     }
 
   fill_candidates_from (self, params->timeline, candidates, n_crossing_candidates, selected_position);
-  fill_events_from (params->timeline, candidates, n_crossing_candidates);
+  fill_events_from (params->timeline, candidates, n_crossing_candidates, shown);
   sort_candidates (candidates);
 
   /* Labels, most important first, each in the lowest row where it fits. */
   _chrono_label_rows_init (&rows, self);
   if (self->n_rows > 0)
-    {
-      for (guint i = 0; i < candidates->len; i++)
-        {
-          Candidate *candidate = &g_array_index (candidates, Candidate, i);
-
-          if (_chrono_layout_place_label (self, &rows, candidate, params))
-            g_array_index (units, Unit, candidate->unit).labelled++;
-        }
-    }
+    place_labels (self, &rows, candidates, units, params);
   _chrono_label_rows_clear (&rows);
 
   _chrono_layout_build_clusters (self, units, params);

@@ -13,6 +13,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _ChronoLayout ChronoLayout;
+
 typedef struct
 {
   double x;
@@ -35,6 +37,7 @@ typedef struct
   ChronoEvent       *selected;        /* optional: labelled first if it is in view */
   ChronoTime         now;             /* where "today" is drawn */
   gboolean           lanes;           /* one band of rows per category */
+  const ChronoLayout *previous;       /* optional: the frame before, whose labels stay put */
 } ChronoLayoutParams;
 
 /* An event in view that has a label: its marker, its label box and the stem between. */
@@ -53,6 +56,7 @@ typedef struct
   double       text_x;
   double       text_width;       /* the room for the text: less than it needs means ellipsis */
   guint        row;
+  gboolean     crossed;          /* placed where stems may pass behind labels (important events) */
   /* A forecast points from its marker to the date or span it predicts, from the start of
    * the one to the end of the other (the end of 2025 for “2025”); NAN otherwise. */
   double       predicted_x;
@@ -104,7 +108,7 @@ typedef struct
   guint           n_rows;
 } ChronoLayoutLane;
 
-typedef struct
+struct _ChronoLayout
 {
   double      width;
   double      height;
@@ -144,7 +148,7 @@ typedef struct
   guint       n_density;
   double      density_step;
   ChronoTimeAxis *axis;
-} ChronoLayout;
+};
 
 typedef enum
 {

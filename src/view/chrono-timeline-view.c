@@ -187,6 +187,7 @@ static void
 ensure_layout (ChronoTimelineView *self)
 {
   ChronoLayoutParams params = { 0 };
+  ChronoLayout *layout;
   double start, end;
 
   if (self->timeline == NULL || self->renderer == NULL)
@@ -210,9 +211,11 @@ ensure_layout (ChronoTimelineView *self)
   params.selected = self->selected;
   params.now = g_get_real_time () / G_USEC_PER_SEC;
   params.lanes = self->lanes;
+  params.previous = self->layout;
 
+  layout = chrono_layout_new (&params);
   g_clear_pointer (&self->layout, chrono_layout_free);
-  self->layout = chrono_layout_new (&params);
+  self->layout = layout;
   self->layout_dirty = FALSE;
 
   if (self->n_lanes != self->layout->lanes->len)

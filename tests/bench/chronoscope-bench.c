@@ -370,6 +370,8 @@ bench_frames (ChronoTimeline *timeline,
       double duration = zooms[z].duration > 0 ? zooms[z].duration : (double) (last - first) * 1.05;
       double centre = (first + (double) last) / 2;
       guint n_labels = 0, n_badges = 0;
+      /* As in the app, each frame is laid out knowing the one before. */
+      g_autoptr(ChronoLayout) previous = NULL;
 
       if (zooms_only != NULL && strstr (zooms_only, zooms[z].name + strlen ("frame-")) == NULL)
         continue;
@@ -392,10 +394,11 @@ bench_frames (ChronoTimeline *timeline,
           params.measure = chrono_renderer_measure;
           params.measure_data = renderer;
           params.now = 1735689600; /* 2025-01-01: the same "today" on every run */
+          params.previous = previous;
 
           begin = now_us (CLOCK_THREAD_CPUTIME_ID);
           {
-            g_autoptr(ChronoLayout) layout = chrono_layout_new (&params);
+            ChronoLayout *layout = chrono_layout_new (&params);
 
             cr = cairo_create (surface);
             chrono_renderer_draw (renderer, cr, layout, &state);
@@ -403,6 +406,8 @@ bench_frames (ChronoTimeline *timeline,
             cairo_surface_flush (surface);
             n_labels += layout->labels->len;
             n_badges += layout->clusters->len;
+            g_clear_pointer (&previous, chrono_layout_free);
+            previous = layout;
           }
           ms = (now_us (CLOCK_THREAD_CPUTIME_ID) - begin) / 1000.0;
           g_array_append_val (samples, ms);
