@@ -183,7 +183,10 @@ test_restart_on_edit (void)
         {
           sliced_test_run (&stats, 0, is_done, &result, edited + delay_ms * 800);
           g_assert_false (result.done);
-          g_assert_cmpuint (stats.slices, <=, 1);
+          /* The slice already due, and no other: counted by what was dispatched, as an
+           * iteration that dispatches nothing can take a quarter of a millisecond too on
+           * a busy machine. */
+          g_assert_cmpuint (stats.dispatches, <=, 1);
         }
       sliced_test_run (&stats, 0, is_done, &result, deadline_in_s (60));
       assert_written_as_now (&result, stack);
