@@ -11,8 +11,10 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
+#include "io/chrono-timeline-writer.h"
 #include "model/chrono-edit-properties.h"
 #include "ui/chrono-application.h"
 #include "ui/chrono-ui-util.h"
@@ -151,6 +153,51 @@ read_head (const char *path)
 
 /* The file type chosen in the Export dialog decides the format, unless the typed name ends
  * in another format's extension: on every GTK, since all use this dialog. */
+/* An untitled timeline is exported under its file's name, as the window shows it: the
+ * dialog suggested "Timeline.png" and the picture said "Untitled Timeline". */
+static void
+test_export_untitled_named_after_file (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  ChronoSession *session = chrono_window_get_session (window);
+  g_autoptr(ChronoTimeline) untitled = chrono_timeline_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chrono-export-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "moon.chronoscope", NULL);
+  g_autofree char *picture = g_build_filename (dir, "picture.svg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) picture_file = g_file_new_for_path (picture);
+  g_autofree char *current_name = NULL;
+  g_autofree char *contents = NULL;
+  GtkFileChooserNative *dialog;
+
+  g_assert_no_error (error);
+  chrono_timeline_seal (untitled);
+  bytes = chrono_timeline_write_native (untitled);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  ui_test_wait_loaded (window);
+  chrono_session_load (session, file, FALSE);
+  ui_test_wait_loaded (window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "moon.chronoscope");
+
+  dialog = _chrono_window_create_export_dialog (window);
+  current_name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+  g_assert_cmpstr (current_name, ==, "moon.png");
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (dialog));
+  g_object_unref (dialog);
+
+  _chrono_window_export_chosen (window, picture_file, NULL);
+  g_assert_true (g_file_get_contents (picture, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "<title>moon.chronoscope, "));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+  g_unlink (picture);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_export_filter_decides_format (void)
 {
@@ -176,7 +223,7 @@ test_export_filter_decides_format (void)
   chooser = GTK_FILE_CHOOSER (dialog);
   g_assert_true (gtk_native_dialog_get_modal (GTK_NATIVE_DIALOG (dialog)));
   current_name = gtk_file_chooser_get_current_name (chooser);
-  g_assert_true (g_str_has_suffix (current_name, ".png"));
+  g_assert_cmpstr (current_name, ==, "Test Timeline.png");
   filters = gtk_file_chooser_get_filters (chooser);
   g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 3);
 
@@ -354,6 +401,7 @@ main (int   argc,
   g_test_add_func ("/dialogs/open/file-types", test_open_dialog);
   g_test_add_func ("/dialogs/open/keeps-unsaved", test_open_keeps_unsaved);
   g_test_add_func ("/dialogs/export/file-type-decides-format", test_export_filter_decides_format);
+  g_test_add_func ("/dialogs/export/untitled-named-after-file", test_export_untitled_named_after_file);
 
   status = g_test_run ();
   if (portal != NULL)

@@ -396,6 +396,21 @@ test_empty_timeline (Fixture       *fixture,
   contents = read_contents (path, NULL);
   g_assert_nonnull (strstr (contents, "<title>Untitled Timeline, "));
   g_assert_nonnull (strstr (contents, "<desc></desc>"));
+
+  /* Or as the window names it after its file. */
+  {
+    ChronoExportParams params = { 0 };
+    g_autoptr(ChronoExporter) named = NULL;
+
+    params.timeline = timeline;
+    params.start = 0;
+    params.end = 86400;
+    params.width = WIDTH;
+    params.height = HEIGHT;
+    params.untitled_name = "moon.chronoscope";
+    named = chrono_exporter_new (&params);
+    g_assert_cmpstr (chrono_exporter_get_title (named), ==, "moon.chronoscope");
+  }
 }
 
 static void

@@ -193,6 +193,7 @@ write_picture (ChronoTimeline      *timeline,
                gboolean             lanes,
                double               start,
                double               end,
+               const char          *untitled_name,
                GFile               *file,
                GError             **error)
 {
@@ -226,6 +227,7 @@ write_picture (ChronoTimeline      *timeline,
   params.width = width;
   params.height = height;
   params.lanes = lanes;
+  params.untitled_name = untitled_name;
 
   /* --size is the whole picture: the title line comes out of the timeline's height. */
   probe = chrono_exporter_new (&params);
@@ -326,7 +328,13 @@ chrono_export_command_run (char **argv)
 
   file = g_file_new_for_commandline_arg (output);
   if (kind == OUTPUT_PICTURE)
-    written = write_picture (timeline, format, width, height, range != NULL, lanes, start, end, file, &error);
+    {
+      /* Untitled, the timeline is called after its file, as in the window. */
+      g_autofree char *untitled_name = g_path_get_basename (input_name);
+
+      written = write_picture (timeline, format, width, height, range != NULL, lanes, start, end, untitled_name,
+                               file, &error);
+    }
   else
     {
       g_autoptr(GBytes) bytes = NULL;

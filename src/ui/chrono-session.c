@@ -703,6 +703,23 @@ chrono_session_save_finish (ChronoSession  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* What the timeline is called while it has no title: its file's name, or Untitled
+ * Timeline. Without asking the file system: the window asks at every first edit. */
+char *
+chrono_session_dup_untitled_name (ChronoSession *self)
+{
+  g_return_val_if_fail (CHRONO_IS_SESSION (self), NULL);
+
+  if (self->file != NULL && !self->builtin)
+    {
+      g_autofree char *parse_name = g_file_get_parse_name (self->file);
+
+      return g_path_get_basename (parse_name);
+    }
+
+  return g_strdup (_("Untitled Timeline"));
+}
+
 char *
 chrono_session_dup_display_name (ChronoSession *self)
 {

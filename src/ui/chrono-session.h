@@ -70,6 +70,7 @@ gboolean            chrono_session_save_finish        (ChronoSession       *self
                                                        GError             **error);
 /* The file's name, or the timeline's title, or “Untitled Timeline”. */
 char               *chrono_session_dup_display_name   (ChronoSession  *self);
+char               *chrono_session_dup_untitled_name  (ChronoSession  *self);
 
 /* Loads @file off the main thread and then shows it; until then the timeline shown
  * stays. The built-in timeline loads without progress and cannot be cancelled; any

@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "chrono-event-editor.h"
 #include "chrono-timeline-editor.h"
 #include "chrono-ui-util.h"
@@ -21,7 +19,6 @@ struct _ChronoTimelineEditor
   ChronoTimeline *timeline;
 
   GtkEntry *title_entry;
-  GtkLabel *title_problem;
   GtkTextView *description_view;
 };
 
@@ -38,12 +35,6 @@ static void
 done_clicked_cb (ChronoTimelineEditor *self)
 {
   g_signal_emit (self, signals[DONE], 0);
-}
-
-static void
-title_changed_cb (ChronoTimelineEditor *self)
-{
-  chrono_ui_show_problem (GTK_WIDGET (self->title_entry), self->title_problem, NULL);
 }
 
 static void
@@ -69,7 +60,6 @@ chrono_timeline_editor_class_init (ChronoTimelineEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/chrono-timeline-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ChronoTimelineEditor, title_entry);
-  gtk_widget_class_bind_template_child (widget_class, ChronoTimelineEditor, title_problem);
   gtk_widget_class_bind_template_child (widget_class, ChronoTimelineEditor, description_view);
   gtk_widget_class_bind_template_callback (widget_class, done_clicked_cb);
 
@@ -80,12 +70,13 @@ static void
 chrono_timeline_editor_init (ChronoTimelineEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_swapped (self->title_entry, "changed", G_CALLBACK (title_changed_cb), self);
 }
 
+/* @untitled_name is what the timeline is called while its title is left empty. */
 ChronoTimelineEditor *
 chrono_timeline_editor_new (GtkWindow      *parent,
-                            ChronoTimeline *timeline)
+                            ChronoTimeline *timeline,
+                            const char     *untitled_name)
 {
   ChronoTimelineEditor *self;
   const char *title;
@@ -96,15 +87,17 @@ chrono_timeline_editor_new (GtkWindow      *parent,
   self->timeline = g_object_ref (timeline);
   title = chrono_timeline_get_title (timeline);
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title != NULL ? title : "");
+  gtk_entry_set_placeholder_text (self->title_entry, untitled_name);
   chrono_ui_text_view_set_text (self->description_view, chrono_timeline_get_description (timeline));
   gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
 
   return self;
 }
 
+/* Without a title the timeline is called after its file, as a new one is: the title
+ * field shows that name while it is empty. */
 ChronoEdit *
-chrono_timeline_editor_build_edit (ChronoTimelineEditor *self,
-                                   gboolean             *valid)
+chrono_timeline_editor_build_edit (ChronoTimelineEditor *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *text = NULL;
@@ -112,18 +105,8 @@ chrono_timeline_editor_build_edit (ChronoTimelineEditor *self,
   g_autoptr(ChronoEditProperties) edit = NULL;
 
   g_return_val_if_fail (CHRONO_IS_TIMELINE_EDITOR (self), NULL);
-  g_return_val_if_fail (valid != NULL, NULL);
 
-  /* A cleared title is refused, as in the event and source editors, rather than taken
-   * as a wish to have the timeline called after its file again. */
-  title = chrono_entry_dup_normalized_text (self->title_entry);
-  *valid = chrono_ui_show_problem (GTK_WIDGET (self->title_entry), self->title_problem,
-                                   *title == '\0' ? _("A timeline needs a title") : NULL);
-  if (!*valid)
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
-      return NULL;
-    }
+  title = chrono_ui_nonempty_or_null (chrono_entry_dup_normalized_text (self->title_entry));
   text = chrono_ui_text_view_dup_text (self->description_view);
   description = chrono_ui_nonempty_or_null (chrono_normalize_space (text));
 

@@ -13,10 +13,10 @@ G_DECLARE_FINAL_TYPE (ChronoTimelineEditor, chrono_timeline_editor, CHRONO, TIME
 /* A window to change the title and the description of @timeline, those shown in the
  * header bar. "done" asks the owner to take the edit it builds; Cancel closes it. */
 ChronoTimelineEditor *chrono_timeline_editor_new        (GtkWindow            *parent,
-                                                         ChronoTimeline       *timeline);
+                                                         ChronoTimeline       *timeline,
+                                                         const char           *untitled_name);
 /* The edit that makes the timeline what the form says, as one step; NULL when nothing
- * changed, or when the form is not right (@valid FALSE; the form says why). */
-ChronoEdit           *chrono_timeline_editor_build_edit (ChronoTimelineEditor *self,
-                                                         gboolean             *valid);
+ * changed. */
+ChronoEdit           *chrono_timeline_editor_build_edit (ChronoTimelineEditor *self);
 
 G_END_DECLS

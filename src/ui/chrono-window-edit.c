@@ -681,11 +681,8 @@ static void
 timeline_done_cb (ChronoTimelineEditor *editor,
                   ChronoWindow         *self)
 {
-  gboolean valid;
-  g_autoptr(ChronoEdit) edit = chrono_timeline_editor_build_edit (editor, &valid);
+  g_autoptr(ChronoEdit) edit = chrono_timeline_editor_build_edit (editor);
 
-  if (!valid)
-    return;
   if (edit != NULL)
     {
       chrono_edit_set_label (edit, _("Timeline Properties"));
@@ -700,12 +697,14 @@ edit_timeline_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   ChronoWindow *self = CHRONO_WINDOW (widget);
+  g_autofree char *untitled_name = NULL;
   ChronoTimelineEditor *editor;
 
   if (!ensure_editable (self))
     return;
 
-  editor = chrono_timeline_editor_new (GTK_WINDOW (self), chrono_session_get_timeline (self->session));
+  untitled_name = chrono_session_dup_untitled_name (self->session);
+  editor = chrono_timeline_editor_new (GTK_WINDOW (self), chrono_session_get_timeline (self->session), untitled_name);
   g_signal_connect_object (editor, "done", G_CALLBACK (timeline_done_cb), self, 0);
   /* Its edit would change a timeline no longer shown. */
   g_signal_connect_object (self->session, "notify::timeline", G_CALLBACK (gtk_window_close), editor, G_CONNECT_SWAPPED);

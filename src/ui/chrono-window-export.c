@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "chrono-print-operation.h"
@@ -18,6 +19,7 @@ static ChronoExporter *
 create_exporter (ChronoWindow *self)
 {
   ChronoExportParams params = { 0 };
+  g_autofree char *untitled_name = chrono_session_dup_untitled_name (self->session);
 
   params.timeline = chrono_session_get_timeline (self->session);
   params.filter = chrono_session_get_filter (self->session);
@@ -26,6 +28,7 @@ create_exporter (ChronoWindow *self)
   params.width = MAX (gtk_widget_get_width (GTK_WIDGET (self->timeline_view)), 600);
   params.height = MAX (gtk_widget_get_height (GTK_WIDGET (self->timeline_view)), 300);
   params.lanes = chrono_timeline_view_get_lanes (self->timeline_view);
+  params.untitled_name = untitled_name;
 
   return chrono_exporter_new (&params);
 }
@@ -136,12 +139,26 @@ _chrono_window_create_export_dialog (ChronoWindow *self)
   ChronoTimeline *timeline = chrono_session_get_timeline (self->session);
   g_autoptr(GListStore) filters = create_export_filters ();
   guint n = g_list_model_get_n_items (G_LIST_MODEL (filters));
+  g_autofree char *name = NULL;
   g_autofree char *initial_name = NULL;
   const char *title = timeline != NULL ? chrono_timeline_get_title (timeline) : NULL;
   GtkFileChooserNative *native;
 
-  /* Translators: the file name suggested for an exported timeline that has no title */
-  initial_name = g_strdup_printf ("%s.png", title != NULL && *title != '\0' ? title : _("Timeline"));
+  /* Untitled, the picture is named after the timeline's file: moon.png for moon.chronoscope. */
+  if (title != NULL && *title != '\0')
+    {
+      name = g_strdup (title);
+    }
+  else
+    {
+      char *extension;
+
+      name = chrono_session_dup_untitled_name (self->session);
+      extension = strrchr (name, '.');
+      if (chrono_session_get_file (self->session) != NULL && extension != NULL && extension != name)
+        *extension = '\0';
+    }
+  initial_name = g_strdup_printf ("%s.png", name);
   g_strdelimit (initial_name, "/\\", '-');
 
   native = gtk_file_chooser_native_new (_("Export Timeline"), GTK_WINDOW (self),

@@ -169,21 +169,14 @@ update_title (ChronoWindow *self)
   ChronoTimeline *timeline = chrono_session_get_timeline (self->session);
   GFile *file = chrono_session_get_builtin (self->session) ? NULL : chrono_session_get_file (self->session);
   const char *title = timeline != NULL ? chrono_timeline_get_title (timeline) : NULL;
-  g_autofree char *file_name = NULL;
+  g_autofree char *untitled_name = chrono_session_dup_untitled_name (self->session);
   g_autofree char *shown = NULL;
   const char *subtitle;
 
-  if (file != NULL)
-    {
-      /* Without asking the file system: the title changes with every first edit. */
-      g_autofree char *parse_name = g_file_get_parse_name (file);
-
-      file_name = g_path_get_basename (parse_name);
-    }
-  subtitle = file_name;
+  subtitle = file != NULL ? untitled_name : NULL;
   if (title == NULL || *title == '\0')
     {
-      title = file_name != NULL ? file_name : timeline != NULL ? _("Untitled Timeline") : _("Chronoscope");
+      title = timeline != NULL ? untitled_name : _("Chronoscope");
       subtitle = NULL;
     }
   if (file == NULL && timeline != NULL)

@@ -139,7 +139,7 @@ chrono_exporter_new (const ChronoExportParams *params)
 
   title = chrono_timeline_get_title (params->timeline);
   if (title == NULL || *title == '\0')
-    title = _("Untitled Timeline");
+    title = params->untitled_name != NULL ? params->untitled_name : _("Untitled Timeline");
   self->title = g_strdup (title);
   self->span = format_span (params->start, params->end);
 

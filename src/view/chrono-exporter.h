@@ -31,6 +31,7 @@ typedef struct
   double             width;           /* of the timeline, without the title line */
   double             height;
   gboolean           lanes;           /* one lane per category, as the view may show */
+  const char        *untitled_name;   /* optional: the title line of a timeline without a title */
 } ChronoExportParams;
 
 typedef struct _ChronoExporter ChronoExporter;
