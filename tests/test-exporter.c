@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "view/chrono-exporter.h"
+#include "view/chrono-renderer.h"
 
 /* In the sanitizer build: cairo has no frame pointers, so only the slow unwinder follows
  * a PDF's leak in cairo up to cairo_surface_finish (see sanitizers/lsan.supp). */
@@ -377,6 +378,98 @@ test_cjk_title (Fixture       *fixture,
   cairo_surface_destroy (surface);
 }
 
+/* A crowd of equals: 3,000 events over 30 years, all of one importance. */
+static ChronoTimeline *
+make_crowd (void)
+{
+  ChronoTimeline *timeline = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) product = chrono_category_new ("product", "Product", MARKER_COLOR, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  chrono_timeline_add_category (timeline, product);
+  for (guint i = 0; i < 3000; i++)
+    {
+      ChronoDate date = { 1990 + g_rand_int_range (rand, 0, 30), g_rand_int_range (rand, 1, 13),
+                          g_rand_int_range (rand, 1, 29), 0, 0, 0, CHRONO_PRECISION_DAY, 0 };
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *title = g_strdup_printf ("Event number %u", i);
+      g_autoptr(ChronoEvent) event = chrono_event_new (id, &date, title);
+
+      chrono_event_set_category (event, product);
+      chrono_timeline_add_event (timeline, event);
+    }
+  chrono_timeline_seal (timeline);
+
+  return timeline;
+}
+
+/* The picture keeps the labels where the view shows them, which depends on how the view
+ * came there: laid out afresh, a crowd's labels were placed otherwise. */
+static void
+test_labels_as_shown (void)
+{
+  g_autoptr(ChronoTimeline) timeline = make_crowd ();
+  g_autoptr(ChronoRenderer) renderer = NULL;
+  g_autoptr(ChronoLayout) shown = NULL;
+  ChronoRenderStyle style;
+  double year = 365.25 * 86400;
+  double start = chrono_date_get_start (&(ChronoDate) { 2000, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 });
+  guint n_same = 0;
+
+  chrono_render_style_init_default (&style, FALSE);
+  renderer = chrono_renderer_new (NULL, &style);
+  chrono_render_style_clear (&style);
+
+  /* The view panned there from two years earlier. */
+  for (guint frame = 0; frame <= 20; frame++)
+    {
+      ChronoLayoutParams params = { 0 };
+      double from = start - 2 * year + frame * year / 10;
+
+      params.timeline = timeline;
+      params.start = from;
+      params.end = from + 5 * year;
+      params.width = WIDTH;
+      params.height = HEIGHT;
+      params.measure = chrono_renderer_measure;
+      params.measure_data = renderer;
+      params.previous = shown;
+      {
+        ChronoLayout *next = chrono_layout_new (&params);
+
+        g_clear_pointer (&shown, chrono_layout_free);
+        shown = next;
+      }
+    }
+
+  {
+    ChronoExportParams params = { 0 };
+    g_autoptr(ChronoExporter) exporter = NULL;
+    ChronoLayout *layout;
+
+    params.timeline = timeline;
+    params.start = start;
+    params.end = start + 5 * year;
+    params.width = WIDTH;
+    params.height = HEIGHT;
+    params.shown = shown;
+    exporter = chrono_exporter_new (&params);
+    layout = chrono_exporter_get_layout (exporter);
+
+    for (guint i = 0; i < shown->labels->len; i++)
+      {
+        const ChronoLayoutLabel *label = &g_array_index (shown->labels, ChronoLayoutLabel, i);
+        const ChronoLayoutLabel *again = chrono_layout_find_label (layout, label->position);
+
+        n_same += again != NULL && again->row == label->row;
+      }
+  }
+
+  g_test_message ("%u of %u labels as shown", n_same, shown->labels->len);
+  g_assert_cmpuint (shown->labels->len, >, 20);
+  g_assert_cmpuint (n_same, >=, shown->labels->len * 9 / 10);
+}
+
 static void
 test_empty_timeline (Fixture       *fixture,
                      gconstpointer  data)
@@ -447,6 +540,7 @@ main (int   argc,
   g_test_add ("/view/exporter/empty-timeline", Fixture, NULL, fixture_set_up,
               test_empty_timeline, fixture_tear_down);
   g_test_add_func ("/view/exporter/format-from-name", test_format_from_name);
+  g_test_add_func ("/view/exporter/labels-as-shown", test_labels_as_shown);
 
   return g_test_run ();
 }

@@ -29,6 +29,7 @@ create_exporter (ChronoWindow *self)
   params.height = MAX (gtk_widget_get_height (GTK_WIDGET (self->timeline_view)), 300);
   params.lanes = chrono_timeline_view_get_lanes (self->timeline_view);
   params.untitled_name = untitled_name;
+  params.shown = chrono_timeline_view_get_layout (self->timeline_view);
 
   return chrono_exporter_new (&params);
 }

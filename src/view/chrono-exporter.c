@@ -167,6 +167,7 @@ chrono_exporter_new (const ChronoExportParams *params)
   layout_params.selected = params->selected;
   layout_params.lanes = params->lanes;
   layout_params.now = g_get_real_time () / G_USEC_PER_SEC;
+  layout_params.previous = params->shown;
   self->layout = chrono_layout_new (&layout_params);
   self->selected = params->selected;
 

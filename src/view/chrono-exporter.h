@@ -32,6 +32,7 @@ typedef struct
   double             height;
   gboolean           lanes;           /* one lane per category, as the view may show */
   const char        *untitled_name;   /* optional: the title line of a timeline without a title */
+  const ChronoLayout *shown;          /* optional: the view's, whose labels stay where they are */
 } ChronoExportParams;
 
 typedef struct _ChronoExporter ChronoExporter;
