@@ -180,7 +180,7 @@ test_title_needed (Fixture       *fixture,
   g_assert_nonnull (problem);
   gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
   gtk_test_accessible_assert_relation (entry, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, problem, NULL);
-  gtk_test_accessible_assert_relation (entry, GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, problem);
+  ui_test_assert_error_message (entry, problem);
   gtk_test_accessible_assert_property (entry, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "An event needs a title");
 
   /* Typing takes the warning back, for both. */

@@ -83,7 +83,7 @@ assert_problem_told (GtkWidget  *root,
   g_assert_true (gtk_widget_get_visible (problem));
   gtk_test_accessible_assert_state (field, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
   gtk_test_accessible_assert_relation (field, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, problem, NULL);
-  gtk_test_accessible_assert_relation (field, GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, problem);
+  ui_test_assert_error_message (field, problem);
   gtk_test_accessible_assert_property (field, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem_text);
 }
 

@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "ui-test-util.h"
+#include "ui/chrono-ui-util.h"
 
 GResource *chrono_get_resource (void);
 
@@ -507,4 +508,14 @@ ui_test_assert_mnemonics_distinct (GtkWidget *root)
   collect_label_mnemonics (root, keyvals);
 
   return keyvals->len;
+}
+
+void
+ui_test_assert_error_message (GtkWidget *field,
+                              GtkWidget *problem)
+{
+  if (chrono_ui_error_message_is_list ())
+    gtk_test_accessible_assert_relation (field, GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, problem, NULL);
+  else
+    gtk_test_accessible_assert_relation (field, GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, problem);
 }

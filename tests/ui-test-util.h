@@ -77,5 +77,8 @@ char           *ui_test_menu_mnemonics   (GMenuModel    *model);
 /* Fails the test when two mapped labels under @root have the same access key (each is
  * told with g_test_message); how many have one. */
 guint           ui_test_assert_mnemonics_distinct (GtkWidget *root);
+/* Fails the test unless @problem is @field's error message, told as this GTK tells it. */
+void            ui_test_assert_error_message (GtkWidget *field,
+                                              GtkWidget *problem);
 
 G_END_DECLS

@@ -438,6 +438,28 @@ chrono_ui_color_swatch_new (const char *color,
   return area;
 }
 
+/* GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE takes one element in GTK 4.8 and a
+ * NULL-terminated list of them in newer GTK: given one without the NULL, GTK 4.18 reads
+ * past it and crashes. The running GTK says which. */
+gboolean
+chrono_ui_error_message_is_list (void)
+{
+  static gsize once = 0;
+  static gboolean is_list;
+
+  if (g_once_init_enter (&once))
+    {
+      GValue value = G_VALUE_INIT;
+
+      gtk_accessible_relation_init_value (GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, &value);
+      is_list = G_VALUE_HOLDS_POINTER (&value);
+      g_value_unset (&value);
+      g_once_init_leave (&once, 1);
+    }
+
+  return is_list;
+}
+
 gboolean
 chrono_ui_show_problem (GtkWidget  *field,
                         GtkLabel   *problem_label,
@@ -453,9 +475,13 @@ chrono_ui_show_problem (GtkWidget  *field,
     {
       gtk_widget_add_css_class (field, "error");
       gtk_accessible_update_relation (GTK_ACCESSIBLE (field),
-                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, problem_label, NULL,
-                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, problem_label,
-                                      -1);
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, problem_label, NULL, -1);
+      if (chrono_ui_error_message_is_list ())
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (field),
+                                        GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, problem_label, NULL, -1);
+      else
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (field),
+                                        GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, problem_label, -1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem, -1);
     }
   else

@@ -31,6 +31,7 @@ void       chrono_ui_set_label_language     (GtkLabel       *label,
                                              const char     *language);
 /* Shows @problem under @field and marks it, for the eye and for screen readers (the field
  * invalid, described by @problem_label), or hides it when NULL; TRUE when NULL. */
+gboolean   chrono_ui_error_message_is_list  (void);
 gboolean   chrono_ui_show_problem           (GtkWidget      *field,
                                              GtkLabel       *problem_label,
                                              const char     *problem);
