@@ -48,14 +48,16 @@ compare_candidates (gconstpointer a,
 }
 
 /* The selected event first, then by importance… */
+#define N_RANKS 257
+
 static inline guint
 candidate_rank (const Candidate *candidate)
 {
-  return candidate->selected ? 0 : 256 - MIN (candidate->importance, 255);
+  return candidate->selected ? 0 : N_RANKS - 1 - MIN (candidate->importance, 255);
 }
 
 /* … and among equals those labelled in the frame before. */
-#define N_CLASSES 513
+#define N_CLASSES (2 * N_RANKS - 1)
 
 static inline guint
 candidate_class (const Candidate *candidate)
@@ -297,7 +299,7 @@ keep_possible_candidates (GArray *candidates,
                           guint   k)
 {
   Candidate *candidate = (Candidate *) (gpointer) candidates->data;
-  guint counts[257] = { 0 };
+  guint counts[N_RANKS] = { 0 };
   guint last_rank, total = 0, kept = 0;
 
   if (candidates->len <= k)
