@@ -288,6 +288,145 @@ test_all_quotes_follow_edits (void)
   ui_test_iterate ();
 }
 
+/* @n events, each with two quotes. */
+static ChronoTimeline *
+quoted_timeline_new (guint n)
+{
+  ChronoTimeline *timeline = chrono_timeline_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      ChronoDate date = { 0 };
+      g_autofree char *id = g_strdup_printf ("e%03u", i);
+      g_autoptr(ChronoEvent) event = NULL;
+
+      chrono_date_from_time ((ChronoTime) i * 86400, CHRONO_PRECISION_DAY, &date);
+      event = chrono_event_new (id, &date, id);
+      for (guint j = 0; j < 2; j++)
+        {
+          g_autofree char *text = g_strdup_printf ("Words %u said on %s.", j, id);
+          g_autoptr(ChronoQuote) quote = chrono_quote_new (text, "en");
+
+          chrono_event_add_quote (event, quote);
+        }
+      chrono_timeline_add_event (timeline, event);
+    }
+  chrono_timeline_seal (timeline);
+
+  return timeline;
+}
+
+/* Whether the row of @quote is in sight in the list of all quotes. */
+static gboolean
+shows_quote (ChronoQuotePane *pane,
+             ChronoQuote     *quote)
+{
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (pane), CHRONO_TYPE_QUOTE_PANE, "all_quotes"));
+  ChronoQuoteRow *row = ui_test_find_quote_row (list, quote);
+  graphene_rect_t bounds;
+
+  return row != NULL && gtk_widget_get_mapped (GTK_WIDGET (row)) &&
+         gtk_widget_compute_bounds (GTK_WIDGET (row), list, &bounds) &&
+         bounds.origin.y >= 0 && bounds.origin.y < gtk_widget_get_height (list);
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+at_least_three (gpointer frames)
+{
+  return *(guint *) frames >= 3;
+}
+
+/* Lists scroll when they are laid out, at the next frames. */
+static void
+wait_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+
+  ui_test_wait_for (at_least_three, &frames);
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+/* The first quote of the event of @quote. */
+static ChronoQuote *
+first_quote_of (ChronoQuote *quote)
+{
+  return g_ptr_array_index (chrono_event_get_quotes (chrono_quote_get_event (quote)), 0);
+}
+
+static void
+select_quote_event_cb (ChronoQuotePane *pane,
+                       ChronoQuote     *quote)
+{
+  chrono_quote_pane_set_event (pane, chrono_quote_get_event (quote));
+}
+
+/* Showing All Quotes, choosing an event brings its quotes into sight, as the other panes
+ * follow the selection; activating a quote there selects its event without moving the
+ * list. (The list stayed where it was, so the event's quotes were out of sight.) */
+static void
+test_all_quotes_follow_selection (void)
+{
+  g_autoptr(ChronoTimeline) timeline = quoted_timeline_new (60);
+  GListModel *quotes = chrono_timeline_get_quotes (timeline);
+  g_autoptr(ChronoQuote) first = g_list_model_get_item (quotes, 0);
+  g_autoptr(ChronoQuote) middle = g_list_model_get_item (quotes, 60);
+  g_autoptr(ChronoQuote) last = g_list_model_get_item (quotes, g_list_model_get_n_items (quotes) - 1);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  ChronoQuotePane *pane = g_object_new (CHRONO_TYPE_QUOTE_PANE, NULL);
+  GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (pane), CHRONO_TYPE_QUOTE_PANE,
+                                                                    "all_quotes"));
+  GtkAdjustment *adjustment;
+  double value;
+
+  gtk_window_set_default_size (window, 480, 500);
+  gtk_window_set_child (window, GTK_WIDGET (pane));
+  gtk_window_present (window);
+  chrono_quote_pane_set_timeline (pane, timeline);
+  chrono_quote_pane_set_event (pane, chrono_quote_get_event (middle));
+  g_object_set (pane, "view", "all", NULL);
+  wait_frames (GTK_WIDGET (list));
+  g_assert_true (shows_quote (pane, middle));
+  g_assert_false (shows_quote (pane, first));
+
+  chrono_quote_pane_set_event (pane, chrono_quote_get_event (last));
+  wait_frames (GTK_WIDGET (list));
+  g_assert_true (shows_quote (pane, first_quote_of (last)));
+  g_assert_false (shows_quote (pane, middle));
+
+  chrono_quote_pane_set_event (pane, chrono_quote_get_event (first));
+  wait_frames (GTK_WIDGET (list));
+  g_assert_true (shows_quote (pane, first));
+  g_assert_false (shows_quote (pane, middle));
+
+  /* The window selects the event of an activated quote; the list stays. */
+  chrono_quote_pane_set_event (pane, chrono_quote_get_event (middle));
+  wait_frames (GTK_WIDGET (list));
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  value = gtk_adjustment_get_value (adjustment);
+  g_signal_connect (pane, "quote-activated", G_CALLBACK (select_quote_event_cb), NULL);
+  g_signal_emit_by_name (list, "activate", g_list_model_get_n_items (quotes) - 1);
+  wait_frames (GTK_WIDGET (list));
+  g_assert_true (chrono_quote_pane_get_event (pane) == chrono_quote_get_event (last));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
+  g_assert_true (shows_quote (pane, middle));
+
+  gtk_window_destroy (window);
+  ui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +440,7 @@ main (int   argc,
   g_test_add_func ("/ui/quote-row/menu-mnemonics", test_menu_mnemonics);
   g_test_add_func ("/ui/quote-pane/follows-edits", test_pane_follows_edits);
   g_test_add_func ("/ui/quote-pane/all-quotes-follow-edits", test_all_quotes_follow_edits);
+  g_test_add_func ("/ui/quote-pane/all-quotes-follow-selection", test_all_quotes_follow_selection);
 
   return g_test_run ();
 }

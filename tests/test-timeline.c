@@ -148,6 +148,7 @@ test_quotes (void)
   g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
   ChronoEvent *late = add_event (timeline, "late", "2022", NULL, "Late");
   ChronoEvent *early = add_event (timeline, "early", "2012", NULL, "Early");
+  ChronoEvent *unquoted = add_event (timeline, "unquoted", "2015", NULL, "Unquoted");
   g_autoptr(ChronoQuote) q1 = chrono_quote_new ("后来", "zh-Hans");
   g_autoptr(ChronoQuote) q2 = chrono_quote_new ("早先", "zh-Hans");
   g_autoptr(ChronoQuote) q3 = chrono_quote_new ("再早先", "zh-Hans");
@@ -171,6 +172,9 @@ test_quotes (void)
     g_assert_true (b == q3);
     g_assert_true (c == q1);
   }
+  g_assert_cmpuint (chrono_timeline_find_first_quote (timeline, early), ==, 0);
+  g_assert_cmpuint (chrono_timeline_find_first_quote (timeline, late), ==, 2);
+  g_assert_cmpuint (chrono_timeline_find_first_quote (timeline, unquoted), ==, G_MAXUINT);
 }
 
 static void

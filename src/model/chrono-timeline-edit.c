@@ -86,30 +86,6 @@ id_position (ChronoTimeline *self,
   return lo;
 }
 
-/* Where the quotes of the event at @position begin in the list of all quotes: a binary
- * search, since they are in the order of their events, each of which is found by its
- * date. So every quote in the list must be of an event in the timeline where it sorts. */
-static guint
-quotes_before (ChronoTimeline *self,
-               guint           position)
-{
-  GPtrArray *quotes = chrono_array_list_get_items (self->quotes);
-  guint lo = 0, hi = quotes->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      ChronoEvent *event = chrono_quote_get_event (g_ptr_array_index (quotes, mid));
-
-      if (chrono_timeline_get_position (self, event) < position)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
 static void
 rebuild_index (ChronoTimeline *self)
 {
@@ -158,7 +134,7 @@ _chrono_timeline_insert_sorted (ChronoTimeline *self,
     {
       GPtrArray *quotes = chrono_event_get_quotes (event);
 
-      first_quote = quotes_before (self, position);
+      first_quote = _chrono_timeline_quotes_before (self, position);
       for (guint i = 0; i < n_quotes; i++)
         g_ptr_array_insert (all_quotes, first_quote + i, g_object_ref (g_ptr_array_index (quotes, i)));
     }
@@ -183,7 +159,7 @@ remove_at (ChronoTimeline *self,
   n_quotes = chrono_event_get_n_quotes (event);
   if (n_quotes > 0)
     {
-      first_quote = quotes_before (self, position);
+      first_quote = _chrono_timeline_quotes_before (self, position);
       g_ptr_array_remove_range (chrono_array_list_get_items (self->quotes), first_quote, n_quotes);
     }
 
@@ -325,7 +301,7 @@ chrono_timeline_set_event_span (ChronoTimeline   *self,
       rebuild_index (self);
       g_list_model_items_changed (G_LIST_MODEL (self->events), position, 1, 1);
       if (n_quotes > 0)
-        g_list_model_items_changed (G_LIST_MODEL (self->quotes), quotes_before (self, position), n_quotes, n_quotes);
+        g_list_model_items_changed (G_LIST_MODEL (self->quotes), _chrono_timeline_quotes_before (self, position), n_quotes, n_quotes);
     }
   else
     {
@@ -358,7 +334,7 @@ chrono_timeline_insert_quote (ChronoTimeline *self,
   position = chrono_timeline_get_position (self, event);
   if (position != G_MAXUINT)
     {
-      guint at = quotes_before (self, position) + index;
+      guint at = _chrono_timeline_quotes_before (self, position) + index;
 
       g_ptr_array_insert (chrono_array_list_get_items (self->quotes), at, g_object_ref (quote));
       g_list_model_items_changed (G_LIST_MODEL (self->quotes), at, 0, 1);
@@ -380,7 +356,7 @@ chrono_timeline_remove_quote (ChronoTimeline *self,
   g_return_val_if_fail (event != NULL, G_MAXUINT);
 
   position = chrono_timeline_get_position (self, event);
-  first = position != G_MAXUINT ? quotes_before (self, position) : 0;
+  first = position != G_MAXUINT ? _chrono_timeline_quotes_before (self, position) : 0;
   index = _chrono_event_remove_quote (event, quote);
 
   if (position != G_MAXUINT && index != G_MAXUINT)

@@ -51,6 +51,10 @@ ChronoTime _chrono_timeline_build_max_end (ChronoTimeline *self,
 /* Puts @event where it sorts, in a sealed timeline (chrono-timeline-edit.c). */
 void       _chrono_timeline_insert_sorted (ChronoTimeline *self,
                                            ChronoEvent    *event);
+/* How many quotes the events before @position have: the position of the first quote of
+ * the event at @position, if it has any. */
+guint      _chrono_timeline_quotes_before (ChronoTimeline *self,
+                                           guint           position);
 /* The rank of @event, from its importance and id. */
 guint32    _chrono_timeline_rank_of       (ChronoEvent    *event);
 guint32    _chrono_timeline_rank_from     (guint           importance,

@@ -437,6 +437,52 @@ chrono_timeline_get_quotes (ChronoTimeline *self)
   return G_LIST_MODEL (self->quotes);
 }
 
+/* Where the quotes of the event at @position begin in the list of all quotes: a binary
+ * search, since they are in the order of their events, each of which is found by its
+ * date. So every quote in the list must be of an event in the timeline where it sorts. */
+guint
+_chrono_timeline_quotes_before (ChronoTimeline *self,
+                                guint           position)
+{
+  GPtrArray *quotes = chrono_array_list_get_items (self->quotes);
+  guint lo = 0, hi = quotes->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      ChronoEvent *event = chrono_quote_get_event (g_ptr_array_index (quotes, mid));
+
+      if (chrono_timeline_get_position (self, event) < position)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+guint
+chrono_timeline_find_first_quote (ChronoTimeline *self,
+                                  ChronoEvent    *event)
+{
+  GPtrArray *quotes;
+  guint position, first;
+
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), G_MAXUINT);
+  g_return_val_if_fail (CHRONO_IS_EVENT (event), G_MAXUINT);
+
+  position = chrono_timeline_get_position (self, event);
+  if (position == G_MAXUINT || chrono_event_get_quotes (event)->len == 0)
+    return G_MAXUINT;
+
+  quotes = chrono_array_list_get_items (self->quotes);
+  first = _chrono_timeline_quotes_before (self, position);
+  if (first >= quotes->len || chrono_quote_get_event (g_ptr_array_index (quotes, first)) != event)
+    return G_MAXUINT;
+
+  return first;
+}
+
 void
 _chrono_timeline_notify_sealed (ChronoTimeline *self)
 {

@@ -106,6 +106,9 @@ GListModel     *chrono_timeline_get_eras         (ChronoTimeline *self);
 GListModel     *chrono_timeline_get_sources      (ChronoTimeline *self);
 GListModel     *chrono_timeline_get_events       (ChronoTimeline *self);
 GListModel     *chrono_timeline_get_quotes       (ChronoTimeline *self);
+/* Where the first quote of @event is in chrono_timeline_get_quotes(), or G_MAXUINT. */
+guint           chrono_timeline_find_first_quote (ChronoTimeline *self,
+                                                  ChronoEvent    *event);
 
 guint           chrono_timeline_get_n_events     (ChronoTimeline *self);
 ChronoEvent    *chrono_timeline_get_event        (ChronoTimeline *self,

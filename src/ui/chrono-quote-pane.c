@@ -36,6 +36,9 @@ struct _ChronoQuotePane
   GtkListBox      *event_quotes;
   GtkListView     *all_quotes;
   gboolean         all_quotes_stale;
+  gboolean         all_quotes_unmeasured;
+  gboolean         activating;   /* a quote: the event selected is the quote's */
+  guint            scroll_tick;
 };
 
 G_DEFINE_FINAL_TYPE (ChronoQuotePane, chrono_quote_pane, GTK_TYPE_WIDGET)
@@ -77,9 +80,44 @@ fill_all_quotes (ChronoQuotePane *self)
     return;
 
   self->all_quotes_stale = FALSE;
+  self->all_quotes_unmeasured = TRUE;
   if (self->timeline != NULL)
     selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (chrono_timeline_get_quotes (self->timeline))));
   gtk_list_view_set_model (self->all_quotes, selection);
+}
+
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  ChronoQuotePane *self = user_data;
+  guint position = G_MAXUINT;
+
+  /* Its rows must have been measured once for it to know where one is. */
+  if (self->all_quotes_unmeasured)
+    {
+      self->all_quotes_unmeasured = FALSE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->scroll_tick = 0;
+  if (self->event != NULL && self->timeline != NULL)
+    position = chrono_timeline_find_first_quote (self->timeline, self->event);
+  if (position != G_MAXUINT)
+    gtk_widget_activate_action (widget, "list.scroll-to-item", "u", position);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Showing every quote, the list follows the selection to the selected event's quotes;
+ * not when a quote in it was activated, which selected its event, so that the list
+ * stays where the reader is. It scrolls at a frame, once laid out. */
+static void
+scroll_to_event_quotes (ChronoQuotePane *self)
+{
+  if (showing_all (self) && !self->activating && self->event != NULL && self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->all_quotes), scroll_tick_cb, self, NULL);
 }
 
 static void
@@ -114,7 +152,9 @@ static void
 emit_quote_activated (ChronoQuotePane *self,
                       ChronoQuote     *quote)
 {
+  self->activating = TRUE;
   g_signal_emit (self, signals[QUOTE_ACTIVATED], 0, quote);
+  self->activating = FALSE;
 }
 
 static void
@@ -233,6 +273,7 @@ static void
 view_toggled_cb (ChronoQuotePane *self)
 {
   update_page (self);
+  scroll_to_event_quotes (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
@@ -242,6 +283,9 @@ chrono_quote_pane_dispose (GObject *object)
   ChronoQuotePane *self = CHRONO_QUOTE_PANE (object);
   GtkWidget *child;
 
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->all_quotes), self->scroll_tick);
+  self->scroll_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONO_TYPE_QUOTE_PANE);
   /* Children without an id in the template are not covered by the call above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -462,6 +506,7 @@ chrono_quote_pane_set_event (ChronoQuotePane *self,
     return;
 
   rebuild_event_quotes (self);
+  scroll_to_event_quotes (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
 }
 
