@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "io/chrono-timeline-reader.h"
 #include "io/chrono-timeline-writer.h"
 #include "model/chrono-edit-properties.h"
 #include "ui/chrono-application.h"
@@ -151,8 +152,6 @@ read_head (const char *path)
   return g_strndup (contents, MIN (length, 5));
 }
 
-/* The file type chosen in the Export dialog decides the format, unless the typed name ends
- * in another format's extension: on every GTK, since all use this dialog. */
 /* An untitled timeline is exported under its file's name, as the window shows it: the
  * dialog suggested "Timeline.png" and the picture said "Untitled Timeline". */
 static void
@@ -198,6 +197,8 @@ test_export_untitled_named_after_file (void)
   g_rmdir (dir);
 }
 
+/* The file type chosen in the Export dialog decides the format, unless the typed name ends
+ * in another format's extension: on every GTK, since all use this dialog. */
 static void
 test_export_filter_decides_format (void)
 {
@@ -225,7 +226,7 @@ test_export_filter_decides_format (void)
   current_name = gtk_file_chooser_get_current_name (chooser);
   g_assert_cmpstr (current_name, ==, "Test Timeline.png");
   filters = gtk_file_chooser_get_filters (chooser);
-  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 5);
 
   picture_file = g_file_new_for_path (picture);
   named_pdf_file = g_file_new_for_path (named_pdf);
@@ -253,6 +254,90 @@ test_export_filter_decides_format (void)
   g_unlink (named_pdf);
   g_rmdir (dir);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+static gboolean
+shows_export_failure (gpointer window)
+{
+  return ui_test_find_widget (window, is_label_starting, "Could not export: ") != NULL;
+}
+
+/* TimelineJS's two types in the Export dialog write the whole timeline, whatever the view
+ * shows, for TimelineJS, off the main loop; a toast says where it went or why not. The
+ * session's file and unsaved changes are left alone. (Only the command line could write
+ * them.) */
+static void
+test_export_timelinejs (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  ChronoSession *session = chrono_window_get_session (window);
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  g_autoptr(GListModel) filters = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chrono-export-XXXXXX", &error);
+  g_autofree char *json = g_build_filename (dir, "shared.json", NULL);
+  g_autofree char *sheet = g_build_filename (dir, "sheet", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "gone", "lost.json", NULL);
+  g_autoptr(GFile) json_file = g_file_new_for_path (json);
+  g_autoptr(GFile) sheet_file = g_file_new_for_path (sheet);
+  g_autoptr(GFile) nowhere_file = g_file_new_for_path (nowhere);
+  g_autoptr(ChronoTimeline) back = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *failure = NULL;
+  GtkFileChooserNative *dialog;
+
+  g_assert_no_error (error);
+  chrono_window_set_timeline (window, timeline);
+  ui_test_wait_loaded (window);
+  dialog = _chrono_window_create_export_dialog (window);
+  filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (dialog));
+  g_assert_nonnull (find_filter (filters, "TimelineJS Timeline (JSON)"));
+  g_assert_nonnull (find_filter (filters, "TimelineJS Spreadsheet (CSV)"));
+  chrono_event_filter_set_search_text (chrono_session_get_filter (session), "chatbot");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (chrono_session_get_events (session))), ==, 1);
+
+  /* PNG chosen, but the name asks for TimelineJS. */
+  _chrono_window_export_chosen (window, json_file, find_filter (filters, "PNG Image"));
+  g_assert_false (g_file_test (json, G_FILE_TEST_EXISTS));
+  ui_test_wait_for_label (GTK_WIDGET (window), "Exported to shared.json");
+  back = chrono_timeline_load (json_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chrono_timeline_get_n_events (back), ==, chrono_timeline_get_n_events (timeline));
+  g_assert_cmpstr (chrono_timeline_get_title (back), ==, "Test Timeline");
+  g_assert_cmpuint (g_list_model_get_n_items (chrono_timeline_get_quotes (back)), ==,
+                    g_list_model_get_n_items (chrono_timeline_get_quotes (timeline)));
+
+  /* The spreadsheet chosen, a name with no extension. */
+  _chrono_window_export_chosen (window, sheet_file, find_filter (filters, "TimelineJS Spreadsheet (CSV)"));
+  ui_test_wait_for_label (GTK_WIDGET (window), "Exported to sheet");
+  head = read_head (sheet);
+  g_assert_cmpstr (head, ==, "Year,");
+
+  g_assert_null (chrono_session_get_file (session));
+  g_assert_false (chrono_session_get_modified (session));
+
+  /* A folder that is not there: the toast names the file. */
+  _chrono_window_export_chosen (window, nowhere_file, NULL);
+  ui_test_wait_for (shows_export_failure, window);
+  failure = g_strdup (gtk_label_get_text (GTK_LABEL (ui_test_find_widget (GTK_WIDGET (window), is_label_starting,
+                                                                          "Could not export: "))));
+  g_test_message ("%s", failure);
+  g_assert_nonnull (strstr (failure, nowhere));
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (dialog));
+  g_object_unref (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+  g_unlink (json);
+  g_unlink (sheet);
+  g_rmdir (dir);
 }
 
 /* In a sandbox (the Flatpak SDK's test run) GTK opens addresses through the OpenURI portal:
@@ -402,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/dialogs/open/keeps-unsaved", test_open_keeps_unsaved);
   g_test_add_func ("/dialogs/export/file-type-decides-format", test_export_filter_decides_format);
   g_test_add_func ("/dialogs/export/untitled-named-after-file", test_export_untitled_named_after_file);
+  g_test_add_func ("/dialogs/export/timelinejs", test_export_timelinejs);
 
   status = g_test_run ();
   if (portal != NULL)

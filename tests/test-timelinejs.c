@@ -242,6 +242,11 @@ static const DateErrorCase date_error_cases[] = {
   { "{\"events\": [{\"start_date\": {\"year\": 2012, \"month\": 1, \"day\": 1, \"hour\": 24}}]}",
     "t.json: $.events[0].start_date.hour: hour 24 does not exist",
     "t.json：$.events[0].start_date.hour：不存在 24 时" },
+  /* The mark Chronoscope writes beside an approximate date's display_date. */
+  { "{\"events\": [{\"start_date\": {\"year\": 2012}, \"end_date\": {\"year\": 2015, \"qualifier\": \"about\"}}]}",
+    "t.json: $.events[0].end_date.qualifier: “about” is not a date qualifier: write ~ for approximate, "
+    "? for uncertain or % for both",
+    "t.json：$.events[0].end_date.qualifier：“about”不是日期限定符：约略的日期写 ~，不确定的写 ?，两者兼有写 %" },
 };
 
 static void

@@ -389,8 +389,10 @@ read_text (JsReader    *r,
   return TRUE;
 }
 
-/* A date's display_date that is what Chronoscope writes for an approximate or
- * uncertain date (“around 2015”) gives the date that flag; any other is returned. */
+/* A date's qualifier (“~”), as Chronoscope writes it beside the display_date that says
+ * so in the language it was written in (“around 2015”, “约2015年”), gives the date
+ * its flags, whatever the language read in; so does a display_date alone that says so
+ * in this language. Any other display_date is returned. */
 static gboolean
 read_date_flags (JsReader     *r,
                  JsonObject   *object,
@@ -401,10 +403,23 @@ read_date_flags (JsReader     *r,
                  GError      **error)
 {
   JsonObject *date_object = json_object_get_object_member (object, member);
-  const char *display_date;
+  const char *display_date, *qualifier;
 
-  if (!get_string_member (r, date_object, "display_date", path, &display_date, error))
+  if (!get_string_member (r, date_object, "display_date", path, &display_date, error) ||
+      !get_string_member (r, date_object, "qualifier", path, &qualifier, error))
     return FALSE;
+  if (qualifier != NULL)
+    {
+      g_autofree char *qualifier_path = NULL;
+
+      if (_chrono_timelinejs_read_qualifiers (qualifier, date, NULL))
+        return TRUE;
+      qualifier_path = g_strdup_printf ("%s.%s.qualifier", path, member);
+      set_path_error (r, error, qualifier_path,
+                      _("“%s” is not a date qualifier: write ~ for approximate, ? for uncertain or %% for both"),
+                      qualifier);
+      return FALSE;
+    }
   if (display_date == NULL)
     return TRUE;
 

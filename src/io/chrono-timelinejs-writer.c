@@ -11,8 +11,10 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "chrono-native-reader.h"
 #include "chrono-timelinejs-private.h"
 #include "chrono-timelinejs-writer.h"
+#include "model/chrono-atomic-file.h"
 
 /* TimelineJS's “human” scale is JavaScript's Date, which ends at these years. */
 #define HUMAN_SCALE_FIRST_YEAR G_GINT64_CONSTANT (-271820)
@@ -115,12 +117,17 @@ add_date (JsonBuilder      *builder,
       json_builder_set_member_name (builder, part_names[i]);
       json_builder_add_int_value (builder, values[i]);
     }
-  /* TimelineJS has no approximate dates; it shows what it is told to. */
+  /* TimelineJS has no approximate dates; it shows what it is told to, in the words of
+   * the language written in, and leaves alone the mark that reads back in any. */
   display = _chrono_timelinejs_flags_display (date, NULL);
   if (display != NULL)
     {
+      g_autofree char *qualifier = _chrono_timelinejs_qualifiers (date, NULL);
+
       json_builder_set_member_name (builder, "display_date");
       json_builder_add_string_value (builder, display);
+      json_builder_set_member_name (builder, "qualifier");
+      json_builder_add_string_value (builder, qualifier);
     }
   json_builder_end_object (builder);
 }
@@ -460,4 +467,82 @@ chrono_timeline_write_csv (ChronoTimeline *timeline)
     }
 
   return g_string_free_to_bytes (out);
+}
+
+typedef struct
+{
+  GBytes                 *native;
+  ChronoTimelineJSFormat  format;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_bytes_unref (data->native);
+  g_free (data);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  GFile *file = source_object;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(ChronoTimeline) timeline = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+
+  timeline = chrono_timeline_read_native_bytes (data->native, name, cancellable, &error);
+  if (timeline == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (data->format == CHRONO_TIMELINEJS_SPREADSHEET)
+    bytes = chrono_timeline_write_csv (timeline);
+  else
+    bytes = chrono_timeline_write_timelinejs (timeline);
+
+  if (chrono_atomic_file_set_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                       cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+chrono_timelinejs_export_async (GBytes                 *native,
+                                ChronoTimelineJSFormat  format,
+                                GFile                  *file,
+                                GCancellable           *cancellable,
+                                GAsyncReadyCallback     callback,
+                                gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
+
+  g_return_if_fail (native != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (ExportData, 1);
+  data->native = g_bytes_ref (native);
+  data->format = format;
+  task = g_task_new (file, cancellable, callback, user_data);
+  g_task_set_source_tag (task, chrono_timelinejs_export_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+chrono_timelinejs_export_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == chrono_timelinejs_export_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

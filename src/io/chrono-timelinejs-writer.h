@@ -19,4 +19,22 @@ GBytes *chrono_timeline_write_timelinejs (ChronoTimeline *timeline);
  * Google Sheets or chrono_timeline_read_csv_bytes(). */
 GBytes *chrono_timeline_write_csv        (ChronoTimeline *timeline);
 
+typedef enum
+{
+  CHRONO_TIMELINEJS_JSON,
+  CHRONO_TIMELINEJS_SPREADSHEET,
+} ChronoTimelineJSFormat;
+
+/* Writes the timeline in @native, as a ChronoNativeWriter wrote it out, to @file as one
+ * of the above, replacing the file whole or not at all; reading @native, writing and the
+ * disk are a worker thread's. */
+void     chrono_timelinejs_export_async  (GBytes                 *native,
+                                          ChronoTimelineJSFormat  format,
+                                          GFile                  *file,
+                                          GCancellable           *cancellable,
+                                          GAsyncReadyCallback     callback,
+                                          gpointer                user_data);
+gboolean chrono_timelinejs_export_finish (GAsyncResult           *result,
+                                          GError                **error);
+
 G_END_DECLS

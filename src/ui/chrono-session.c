@@ -703,6 +703,88 @@ chrono_session_save_finish (ChronoSession  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+typedef struct
+{
+  ChronoTimelineJSFormat  format;
+  GFile                  *file;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (chrono_timelinejs_export_finish (result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+export_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ExportData *data = g_task_get_task_data (task);
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+
+  bytes = chrono_sliced_write_finish (result, NULL, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  chrono_timelinejs_export_async (bytes, data->format, data->file, g_task_get_cancellable (task),
+                                  exported_cb, g_object_ref (task));
+}
+
+void
+chrono_session_export_async (ChronoSession          *self,
+                             ChronoTimelineJSFormat  format,
+                             GFile                  *file,
+                             GCancellable           *cancellable,
+                             GAsyncReadyCallback     callback,
+                             gpointer                user_data)
+{
+  GTask *task;
+  ExportData *data;
+
+  g_return_if_fail (CHRONO_IS_SESSION (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->timeline != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, chrono_session_export_async);
+  data = g_new0 (ExportData, 1);
+  data->format = format;
+  data->file = g_object_ref (file);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  chrono_sliced_write_async (self->undo_stack, G_PRIORITY_DEFAULT_IDLE, 0, cancellable, export_written_cb, task);
+}
+
+gboolean
+chrono_session_export_finish (ChronoSession  *self,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* What the timeline is called while it has no title: its file's name, or Untitled
  * Timeline. Without asking the file system: the window asks at every first edit. */
 char *

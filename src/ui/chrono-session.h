@@ -10,6 +10,7 @@
 #include "model/chrono-event-filter.h"
 #include "model/chrono-event-index.h"
 #include "io/chrono-autosave.h"
+#include "io/chrono-timelinejs-writer.h"
 #include "model/chrono-timeline.h"
 #include "model/chrono-undo-stack.h"
 #include "view/chrono-viewport.h"
@@ -66,6 +67,18 @@ void                chrono_session_save_async         (ChronoSession       *self
                                                        GAsyncReadyCallback  callback,
                                                        gpointer             user_data);
 gboolean            chrono_session_save_finish        (ChronoSession       *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+/* Writes the whole timeline to @file for TimelineJS, as it is now: written out a slice
+ * at a time on the main loop as Save does, then converted and written by a worker. The
+ * session's file and modified state stay as they are. */
+void                chrono_session_export_async       (ChronoSession          *self,
+                                                       ChronoTimelineJSFormat  format,
+                                                       GFile                  *file,
+                                                       GCancellable           *cancellable,
+                                                       GAsyncReadyCallback     callback,
+                                                       gpointer                user_data);
+gboolean            chrono_session_export_finish      (ChronoSession       *self,
                                                        GAsyncResult        *result,
                                                        GError             **error);
 /* The file's name, or the timeline's title, or “Untitled Timeline”. */

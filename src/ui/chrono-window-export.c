@@ -42,80 +42,142 @@ toast (ChronoWindow *self,
 }
 
 static void
-export_to_file (ChronoWindow       *self,
+toast_export_result (ChronoWindow *self,
+                     const char   *name,
+                     const GError *error)
+{
+  g_autofree char *text = NULL;
+
+  if (error == NULL)
+    /* Translators: %s is the name of the file the timeline was exported to */
+    text = g_strdup_printf (_("Exported to %s"), name);
+  else
+    /* Translators: %s says which file and why, such as “/home/ana/notes.png: the folder to write it in does not exist” */
+    text = g_strdup_printf (_("Could not export: %s"), error->message);
+  toast (self, text);
+}
+
+static void
+export_picture (ChronoWindow       *self,
                 GFile              *file,
                 ChronoExportFormat  format)
 {
-  g_autoptr(ChronoExporter) exporter = NULL;
+  g_autoptr(ChronoExporter) exporter = create_exporter (self);
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *name = g_file_get_basename (file);
 
-  if (chrono_session_get_timeline (self->session) == NULL)
-    return;
-
-  /* An extension the user typed wins over the filter that happened to be selected. */
-  name = g_file_get_basename (file);
-  chrono_export_format_from_name (name, &format);
-
-  exporter = create_exporter (self);
-  if (chrono_exporter_write (exporter, format, format == CHRONO_EXPORT_FORMAT_PNG ? 2 : 1,
-                             file, NULL, &error))
-    {
-      /* Translators: %s is the name of the file the timeline was exported to */
-      g_autofree char *text = g_strdup_printf (_("Exported to %s"), name);
-
-      toast (self, text);
-    }
-  else
-    {
-      /* Translators: %s says which file and why, such as “/home/ana/notes.png: the folder to write it in does not exist” */
-      g_autofree char *text = g_strdup_printf (_("Could not export: %s"), error->message);
-
-      toast (self, text);
-    }
+  chrono_exporter_write (exporter, format, format == CHRONO_EXPORT_FORMAT_PNG ? 2 : 1, file, NULL, &error);
+  toast_export_result (self, name, error);
 }
+
+typedef struct
+{
+  GWeakRef  window;
+  char     *name;
+} TimelineJSExport;
+
+static void
+timelinejs_exported_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  TimelineJSExport *data = user_data;
+  g_autoptr(ChronoWindow) self = g_weak_ref_get (&data->window);
+  g_autoptr(GError) error = NULL;
+
+  chrono_session_export_finish (CHRONO_SESSION (object), result, &error);
+  if (self != NULL)
+    toast_export_result (self, data->name, error);
+
+  g_weak_ref_clear (&data->window);
+  g_free (data->name);
+  g_free (data);
+}
+
+/* The whole timeline, not only what the view shows: it is handed on to be read. */
+static void
+export_timelinejs (ChronoWindow           *self,
+                   GFile                  *file,
+                   ChronoTimelineJSFormat  format)
+{
+  TimelineJSExport *data = g_new0 (TimelineJSExport, 1);
+
+  g_weak_ref_init (&data->window, self);
+  data->name = g_file_get_basename (file);
+  chrono_session_export_async (self->session, format, file, NULL, timelinejs_exported_cb, data);
+}
+
+/* A file type's format: a picture's under one key, a TimelineJS one's, plus one, under
+ * the other. */
+#define PICTURE_FORMAT_KEY    "chrono-export-format"
+#define TIMELINEJS_FORMAT_KEY "chrono-timelinejs-format"
 
 static GListStore *
 create_export_filters (void)
 {
   static const struct {
-    const char         *name;
-    const char         *mime_type;
-    ChronoExportFormat  format;
-  } formats[] = {
-    { N_("PNG Image"), "image/png", CHRONO_EXPORT_FORMAT_PNG },
-    { N_("SVG Image"), "image/svg+xml", CHRONO_EXPORT_FORMAT_SVG },
-    { N_("PDF Document"), "application/pdf", CHRONO_EXPORT_FORMAT_PDF },
+    const char *name;
+    const char *mime_type;
+    const char *extension;
+    const char *key;
+    int         format;
+  } types[] = {
+    { N_("PNG Image"), "image/png", "png", PICTURE_FORMAT_KEY, CHRONO_EXPORT_FORMAT_PNG },
+    { N_("SVG Image"), "image/svg+xml", "svg", PICTURE_FORMAT_KEY, CHRONO_EXPORT_FORMAT_SVG },
+    { N_("PDF Document"), "application/pdf", "pdf", PICTURE_FORMAT_KEY, CHRONO_EXPORT_FORMAT_PDF },
+    { N_("TimelineJS Timeline (JSON)"), "application/json", "json", TIMELINEJS_FORMAT_KEY,
+      CHRONO_TIMELINEJS_JSON + 1 },
+    { N_("TimelineJS Spreadsheet (CSV)"), "text/csv", "csv", TIMELINEJS_FORMAT_KEY,
+      CHRONO_TIMELINEJS_SPREADSHEET + 1 },
   };
   GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
       g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-      g_autofree char *pattern = g_strdup_printf ("*.%s", chrono_export_format_get_extension (formats[i].format));
+      g_autofree char *pattern = g_strdup_printf ("*.%s", types[i].extension);
 
-      gtk_file_filter_set_name (filter, _(formats[i].name));
-      gtk_file_filter_add_mime_type (filter, formats[i].mime_type);
+      gtk_file_filter_set_name (filter, _(types[i].name));
+      gtk_file_filter_add_mime_type (filter, types[i].mime_type);
       gtk_file_filter_add_pattern (filter, pattern);
-      g_object_set_data (G_OBJECT (filter), "chrono-export-format", GINT_TO_POINTER (formats[i].format));
+      g_object_set_data (G_OBJECT (filter), types[i].key, GINT_TO_POINTER (types[i].format));
       g_list_store_append (filters, filter);
     }
 
   return filters;
 }
 
-/* What the user chose: the format of the file type chosen in the dialog, unless the name
- * they typed ends in another format's extension. */
+/* What the user chose: the type that the name they typed ends in, or else the file type
+ * chosen in the dialog. */
 void
 _chrono_window_export_chosen (ChronoWindow  *self,
                               GFile         *file,
                               GtkFileFilter *filter)
 {
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = g_utf8_strdown (name, -1);
   ChronoExportFormat format = CHRONO_EXPORT_FORMAT_PNG;
+  int timelinejs = 0;
 
-  if (filter != NULL)
-    format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "chrono-export-format"));
-  export_to_file (self, file, format);
+  if (chrono_session_get_timeline (self->session) == NULL)
+    return;
+
+  if (chrono_export_format_from_name (name, &format))
+    timelinejs = 0;
+  else if (g_str_has_suffix (lower, ".json"))
+    timelinejs = CHRONO_TIMELINEJS_JSON + 1;
+  else if (g_str_has_suffix (lower, ".csv"))
+    timelinejs = CHRONO_TIMELINEJS_SPREADSHEET + 1;
+  else if (filter != NULL)
+    {
+      timelinejs = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), TIMELINEJS_FORMAT_KEY));
+      format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), PICTURE_FORMAT_KEY));
+    }
+
+  if (timelinejs != 0)
+    export_timelinejs (self, file, timelinejs - 1);
+  else
+    export_picture (self, file, format);
 }
 
 static void

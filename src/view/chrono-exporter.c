@@ -68,22 +68,6 @@ chrono_export_format_from_name (const char         *name,
   return FALSE;
 }
 
-const char *
-chrono_export_format_get_extension (ChronoExportFormat format)
-{
-  switch (format)
-    {
-    case CHRONO_EXPORT_FORMAT_PNG:
-      return "png";
-    case CHRONO_EXPORT_FORMAT_SVG:
-      return "svg";
-    case CHRONO_EXPORT_FORMAT_PDF:
-      return "pdf";
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
 static char *
 format_span (double start,
              double end)

@@ -39,7 +39,6 @@ typedef struct _ChronoExporter ChronoExporter;
 
 gboolean        chrono_export_format_from_name  (const char               *name,
                                                  ChronoExportFormat       *format);
-const char     *chrono_export_format_get_extension (ChronoExportFormat     format);
 
 ChronoExporter *chrono_exporter_new             (const ChronoExportParams *params);
 void            chrono_exporter_free            (ChronoExporter           *self);
