@@ -186,7 +186,7 @@ test_export_untitled_named_after_file (void)
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (dialog));
   g_object_unref (dialog);
 
-  _chrono_window_export_chosen (window, picture_file, NULL);
+  _chrono_window_export_chosen (window, picture_file, NULL, NULL);
   g_assert_true (g_file_get_contents (picture, &contents, NULL, &error));
   g_assert_nonnull (strstr (contents, "<title>moon.chronoscope, "));
 
@@ -232,19 +232,19 @@ test_export_filter_decides_format (void)
   named_pdf_file = g_file_new_for_path (named_pdf);
 
   /* SVG chosen, a name with no extension: an SVG picture. */
-  _chrono_window_export_chosen (window, picture_file, find_filter (filters, "SVG Image"));
+  _chrono_window_export_chosen (window, picture_file, find_filter (filters, "SVG Image"), NULL);
   head = read_head (picture);
   g_assert_cmpstr (head, ==, "<?xml");
   g_clear_pointer (&head, g_free);
 
   /* SVG chosen, but the name asks for a PDF. */
-  _chrono_window_export_chosen (window, named_pdf_file, find_filter (filters, "SVG Image"));
+  _chrono_window_export_chosen (window, named_pdf_file, find_filter (filters, "SVG Image"), NULL);
   head = read_head (named_pdf);
   g_assert_cmpstr (head, ==, "%PDF-");
   g_clear_pointer (&head, g_free);
 
   /* PNG chosen. */
-  _chrono_window_export_chosen (window, picture_file, find_filter (filters, "PNG Image"));
+  _chrono_window_export_chosen (window, picture_file, find_filter (filters, "PNG Image"), NULL);
   head = read_head (picture);
   g_assert_cmpstr (head, ==, "\x89PNG\r");
 
@@ -304,7 +304,7 @@ test_export_timelinejs (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (chrono_session_get_events (session))), ==, 1);
 
   /* PNG chosen, but the name asks for TimelineJS. */
-  _chrono_window_export_chosen (window, json_file, find_filter (filters, "PNG Image"));
+  _chrono_window_export_chosen (window, json_file, find_filter (filters, "PNG Image"), NULL);
   g_assert_false (g_file_test (json, G_FILE_TEST_EXISTS));
   ui_test_wait_for_label (GTK_WIDGET (window), "Exported to shared.json");
   back = chrono_timeline_load (json_file, NULL, &error);
@@ -315,7 +315,7 @@ test_export_timelinejs (void)
                     g_list_model_get_n_items (chrono_timeline_get_quotes (timeline)));
 
   /* The spreadsheet chosen, a name with no extension. */
-  _chrono_window_export_chosen (window, sheet_file, find_filter (filters, "TimelineJS Spreadsheet (CSV)"));
+  _chrono_window_export_chosen (window, sheet_file, find_filter (filters, "TimelineJS Spreadsheet (CSV)"), NULL);
   ui_test_wait_for_label (GTK_WIDGET (window), "Exported to sheet");
   head = read_head (sheet);
   g_assert_cmpstr (head, ==, "Year,");
@@ -324,7 +324,7 @@ test_export_timelinejs (void)
   g_assert_false (chrono_session_get_modified (session));
 
   /* A folder that is not there: the toast names the file. */
-  _chrono_window_export_chosen (window, nowhere_file, NULL);
+  _chrono_window_export_chosen (window, nowhere_file, NULL, NULL);
   ui_test_wait_for (shows_export_failure, window);
   failure = g_strdup (gtk_label_get_text (GTK_LABEL (ui_test_find_widget (GTK_WIDGET (window), is_label_starting,
                                                                           "Could not export: "))));
@@ -337,6 +337,75 @@ test_export_timelinejs (void)
   ui_test_iterate ();
   g_unlink (json);
   g_unlink (sheet);
+  g_rmdir (dir);
+}
+
+static gboolean
+starts_with_brace (gpointer path)
+{
+  g_autofree char *head = read_head (path);
+
+  return head != NULL && head[0] == '{';
+}
+
+/* The dialog cannot say when another file type is chosen, so the name it suggested kept
+ * its “.png” and the picture won: choosing TimelineJS and exporting wrote a PNG. A name
+ * left as suggested now takes the chosen type's ending; a name the user typed keeps
+ * deciding; and a file of the new name is replaced only when the user says so. */
+static void
+test_export_suggested_name_follows_type (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  g_autoptr(GListModel) filters = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chrono-export-XXXXXX", &error);
+  g_autofree char *suggested = g_build_filename (dir, "Test Timeline.png", NULL);
+  g_autofree char *json = g_build_filename (dir, "Test Timeline.json", NULL);
+  g_autofree char *typed = g_build_filename (dir, "typed.png", NULL);
+  g_autoptr(GFile) suggested_file = g_file_new_for_path (suggested);
+  g_autoptr(GFile) typed_file = g_file_new_for_path (typed);
+  g_autofree char *head = NULL;
+  GtkFileChooserNative *dialog;
+  GtkFileFilter *timelinejs;
+
+  g_assert_no_error (error);
+  chrono_window_set_timeline (window, timeline);
+  ui_test_wait_loaded (window);
+  dialog = _chrono_window_create_export_dialog (window);
+  filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (dialog));
+  timelinejs = find_filter (filters, "TimelineJS Timeline (JSON)");
+
+  _chrono_window_export_chosen (window, suggested_file, timelinejs, "Test Timeline.png");
+  ui_test_wait_for_label (GTK_WIDGET (window), "Exported to Test Timeline.json");
+  g_assert_true (starts_with_brace (json));
+  g_assert_false (g_file_test (suggested, G_FILE_TEST_EXISTS));
+
+  _chrono_window_export_chosen (window, typed_file, timelinejs, "Test Timeline.png");
+  head = read_head (typed);
+  g_assert_cmpstr (head, ==, "\x89PNG\r");
+
+  /* Test Timeline.json is there now: asked, and kept on Cancel. */
+  g_assert_true (g_file_set_contents (json, "old", -1, &error));
+  _chrono_window_export_chosen (window, suggested_file, timelinejs, "Test Timeline.png");
+  g_assert_cmpstr (ui_test_question_get_heading (ui_test_find_question ()), ==, "Replace File?");
+  g_assert_true (ui_test_question_click (ui_test_find_question (), "cancel"));
+  ui_test_wait_for (ui_test_has_no_question, NULL);
+  g_clear_pointer (&head, g_free);
+  head = read_head (json);
+  g_assert_cmpstr (head, ==, "old");
+
+  _chrono_window_export_chosen (window, suggested_file, timelinejs, "Test Timeline.png");
+  g_assert_true (ui_test_question_click (ui_test_find_question (), "replace"));
+  ui_test_wait_for (starts_with_brace, json);
+  g_assert_false (g_file_test (suggested, G_FILE_TEST_EXISTS));
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (dialog));
+  g_object_unref (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+  g_unlink (json);
+  g_unlink (typed);
   g_rmdir (dir);
 }
 
@@ -488,6 +557,7 @@ main (int   argc,
   g_test_add_func ("/dialogs/export/file-type-decides-format", test_export_filter_decides_format);
   g_test_add_func ("/dialogs/export/untitled-named-after-file", test_export_untitled_named_after_file);
   g_test_add_func ("/dialogs/export/timelinejs", test_export_timelinejs);
+  g_test_add_func ("/dialogs/export/suggested-name-follows-type", test_export_suggested_name_follows_type);
 
   status = g_test_run ();
   if (portal != NULL)

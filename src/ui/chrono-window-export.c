@@ -111,6 +111,8 @@ export_timelinejs (ChronoWindow           *self,
  * the other. */
 #define PICTURE_FORMAT_KEY    "chrono-export-format"
 #define TIMELINEJS_FORMAT_KEY "chrono-timelinejs-format"
+#define EXTENSION_KEY         "chrono-extension"
+#define SUGGESTED_NAME_KEY    "chrono-suggested-name"
 
 static GListStore *
 create_export_filters (void)
@@ -141,18 +143,18 @@ create_export_filters (void)
       gtk_file_filter_add_mime_type (filter, types[i].mime_type);
       gtk_file_filter_add_pattern (filter, pattern);
       g_object_set_data (G_OBJECT (filter), types[i].key, GINT_TO_POINTER (types[i].format));
+      g_object_set_data (G_OBJECT (filter), EXTENSION_KEY, (gpointer) types[i].extension);
       g_list_store_append (filters, filter);
     }
 
   return filters;
 }
 
-/* What the user chose: the type that the name they typed ends in, or else the file type
- * chosen in the dialog. */
-void
-_chrono_window_export_chosen (ChronoWindow  *self,
-                              GFile         *file,
-                              GtkFileFilter *filter)
+/* The type that the name ends in, or else the file type chosen in the dialog. */
+static void
+export_to (ChronoWindow  *self,
+           GFile         *file,
+           GtkFileFilter *filter)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *lower = g_utf8_strdown (name, -1);
@@ -180,6 +182,75 @@ _chrono_window_export_chosen (ChronoWindow  *self,
     export_picture (self, file, format);
 }
 
+typedef struct
+{
+  ChronoWindow  *self;
+  GFile         *file;
+  GtkFileFilter *filter;
+} ReplaceData;
+
+static void
+replace_response_cb (GtkWidget   *dialog,
+                     const char  *response,
+                     ReplaceData *data)
+{
+  if (g_str_equal (response, "replace"))
+    export_to (data->self, data->file, data->filter);
+
+  g_object_unref (data->self);
+  g_object_unref (data->file);
+  g_clear_object (&data->filter);
+  g_free (data);
+}
+
+/* The dialog cannot tell us when another file type is chosen, to change the ending of
+ * the name it suggested: a name left as suggested (“Timeline.png”) takes the ending of
+ * the type chosen (“Timeline.json”), and the dialog, which asked before replacing the
+ * name it had, did not ask about this one. */
+void
+_chrono_window_export_chosen (ChronoWindow  *self,
+                              GFile         *file,
+                              GtkFileFilter *filter,
+                              const char    *suggested_name)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  const char *extension = filter != NULL ? g_object_get_data (G_OBJECT (filter), EXTENSION_KEY) : NULL;
+  const char *dot = strrchr (name, '.');
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *renamed = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autofree char *body = NULL;
+  ReplaceData *data;
+  GtkWidget *dialog;
+
+  if (suggested_name == NULL || g_strcmp0 (name, suggested_name) != 0 || extension == NULL || dot == NULL ||
+      g_ascii_strcasecmp (dot + 1, extension) == 0 || folder == NULL)
+    {
+      export_to (self, file, filter);
+      return;
+    }
+
+  renamed = g_strdup_printf ("%.*s.%s", (int) (dot - name), name, extension);
+  target = g_file_get_child (folder, renamed);
+  if (!g_file_query_exists (target, NULL))
+    {
+      export_to (self, target, filter);
+      return;
+    }
+
+  /* Translators: %s is the name of a file */
+  body = g_strdup_printf (_("A file named “%s” already exists. Replacing it overwrites what it holds."), renamed);
+  dialog = chrono_ui_ask (GTK_WIDGET (self), _("Replace File?"), body,
+                          "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT,
+                          "replace", _("_Replace"), ADW_RESPONSE_DESTRUCTIVE,
+                          NULL);
+  data = g_new0 (ReplaceData, 1);
+  data->self = g_object_ref (self);
+  data->file = g_steal_pointer (&target);
+  data->filter = filter != NULL ? g_object_ref (filter) : NULL;
+  g_signal_connect (dialog, "response", G_CALLBACK (replace_response_cb), data);
+}
+
 static void
 export_response_cb (GtkNativeDialog *dialog,
                     int              response,
@@ -189,7 +260,8 @@ export_response_cb (GtkNativeDialog *dialog,
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
   if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    _chrono_window_export_chosen (self, file, gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog)));
+    _chrono_window_export_chosen (self, file, gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog)),
+                                  g_object_get_data (G_OBJECT (dialog), SUGGESTED_NAME_KEY));
 
   g_object_unref (dialog);
 }
@@ -235,6 +307,7 @@ _chrono_window_create_export_dialog (ChronoWindow *self)
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
     }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
+  g_object_set_data_full (G_OBJECT (native), SUGGESTED_NAME_KEY, g_steal_pointer (&initial_name), g_free);
 
   return native;
 }

@@ -82,9 +82,12 @@ void _chrono_window_dismiss_error      (ChronoWindow   *self);
 /* chrono-window-export.c: Export and Print, of what the timeline view shows. */
 void _chrono_window_export             (ChronoWindow   *self);
 GtkFileChooserNative *_chrono_window_create_export_dialog (ChronoWindow   *self);
+/* Exports to @file as the Export dialog's @filter and the name's ending say; a name
+ * left as the dialog suggested it (@suggested_name, may be NULL) ends as @filter's type. */
 void _chrono_window_export_chosen      (ChronoWindow   *self,
                                         GFile          *file,
-                                        GtkFileFilter  *filter);
+                                        GtkFileFilter  *filter,
+                                        const char     *suggested_name);
 void _chrono_window_print              (ChronoWindow   *self);
 
 /* chrono-window-edit.c: new, save, undo and redo, the event editor, quotes. */
