@@ -8,9 +8,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "ui/chrono-application.h"
 #include "ui/chrono-window.h"
+#include "ui/chrono-window-private.h"
+#include "io/chrono-timeline-reader.h"
 #include "model/chrono-edit-properties.h"
 #include "ui-test-util.h"
 
@@ -153,6 +156,84 @@ run_chronoscope (const char  *option,
   g_assert_no_error (error);
 
   *exit_status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+}
+
+typedef struct
+{
+  GFile   *file;
+  gboolean exported;
+} ExportState;
+
+static gboolean
+export_and_close_cb (gpointer user_data)
+{
+  ChronoWindow *window = user_data;
+  ExportState *state = g_object_get_data (G_OBJECT (window), "export-state");
+
+  _chrono_window_export_chosen (window, state->file, NULL, NULL);
+  state->exported = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+export_when_loaded_cb (ChronoSession *session,
+                       GParamSpec    *pspec,
+                       ChronoWindow  *window)
+{
+  if (chrono_session_get_loading (session) || chrono_session_get_timeline (session) == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (session, export_when_loaded_cb, window);
+  g_idle_add (export_and_close_cb, window);
+}
+
+static void
+export_window_added_cb (GtkApplication *app,
+                        GtkWindow      *window,
+                        ExportState    *state)
+{
+  ChronoSession *session = chrono_window_get_session (CHRONO_WINDOW (window));
+
+  g_object_set_data (G_OBJECT (window), "export-state", state);
+  g_signal_connect (session, "notify::loading", G_CALLBACK (export_when_loaded_cb), window);
+  g_signal_connect (session, "notify::timeline", G_CALLBACK (export_when_loaded_cb), window);
+}
+
+/* An export for TimelineJS is written after the window asked for it has closed, before
+ * the application quits. (Closing the last window quit the application, and the file
+ * was never written.) */
+static void
+test_application_export_outlives_window (void)
+{
+  g_autoptr(ChronoApplication) app = chrono_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chrono-export-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "handed-on.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ChronoTimeline) back = NULL;
+  ExportState state = { file, FALSE };
+  char *argv[] = { (char *) "chronoscope", NULL };
+  guint guard;
+  WindowState timeout = { NULL, };
+
+  g_assert_no_error (error);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (export_window_added_cb), &state);
+  guard = g_timeout_add_seconds (60, give_up_cb, &timeout);
+
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  if (!timeout.timed_out)
+    g_source_remove (guard);
+
+  g_assert_false (timeout.timed_out);
+  g_assert_true (state.exported);
+  back = chrono_timeline_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chrono_timeline_get_n_events (back), >, 0);
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -411,6 +492,7 @@ main (int   argc,
 
   g_test_add_func ("/application/window/mapped", test_application_window_mapped);
   g_test_add_func ("/application/window/several", test_application_several_windows);
+  g_test_add_func ("/application/export/outlives-window", test_application_export_outlives_window);
   g_test_add_data_func ("/application/quit/unmodified", GINT_TO_POINTER (FALSE), test_application_quit);
   g_test_add_data_func ("/application/quit/asks-unsaved", GINT_TO_POINTER (TRUE), test_application_quit);
   g_test_add_func ("/application/options/version", test_application_version);

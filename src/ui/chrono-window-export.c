@@ -72,8 +72,9 @@ export_picture (ChronoWindow       *self,
 
 typedef struct
 {
-  GWeakRef  window;
-  char     *name;
+  GWeakRef      window;
+  GApplication *application;   /* held until the file is written */
+  char         *name;
 } TimelineJSExport;
 
 static void
@@ -89,19 +90,29 @@ timelinejs_exported_cb (GObject      *object,
   if (self != NULL)
     toast_export_result (self, data->name, error);
 
+  if (data->application != NULL)
+    g_application_release (data->application);
+  g_clear_object (&data->application);
   g_weak_ref_clear (&data->window);
   g_free (data->name);
   g_free (data);
 }
 
-/* The whole timeline, not only what the view shows: it is handed on to be read. */
+/* The whole timeline, not only what the view shows: it is handed on to be read. The
+ * window may close meanwhile; the application stays until the file is written. */
 static void
 export_timelinejs (ChronoWindow           *self,
                    GFile                  *file,
                    ChronoTimelineJSFormat  format)
 {
   TimelineJSExport *data = g_new0 (TimelineJSExport, 1);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
+  if (application != NULL)
+    {
+      data->application = g_object_ref (G_APPLICATION (application));
+      g_application_hold (data->application);
+    }
   g_weak_ref_init (&data->window, self);
   data->name = g_file_get_basename (file);
   chrono_session_export_async (self->session, format, file, NULL, timelinejs_exported_cb, data);
