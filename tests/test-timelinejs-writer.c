@@ -282,6 +282,27 @@ assert_timelinejs_shape (GBytes *json)
     }
 }
 
+/* JSON keeps the categories' colours and order besides their names. */
+static void
+assert_same_categories (ChronoTimeline *before,
+                        ChronoTimeline *after)
+{
+  GListModel *a = chrono_timeline_get_categories (before);
+  GListModel *b = chrono_timeline_get_categories (after);
+
+  g_assert_cmpuint (g_list_model_get_n_items (b), ==, g_list_model_get_n_items (a));
+  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(ChronoCategory) ca = g_list_model_get_item (a, i);
+      g_autoptr(ChronoCategory) cb = g_list_model_get_item (b, i);
+
+      g_assert_cmpstr (chrono_category_get_name (cb), ==, chrono_category_get_name (ca));
+      g_assert_cmpstr (chrono_category_get_color (cb), ==, chrono_category_get_color (ca));
+      g_assert_cmpstr (chrono_category_get_dark_color (cb), ==, chrono_category_get_dark_color (ca));
+      g_assert_cmpint (chrono_category_has_dark_color (cb), ==, chrono_category_has_dark_color (ca));
+    }
+}
+
 static void
 test_json_round_trip (void)
 {
@@ -306,6 +327,7 @@ test_json_round_trip (void)
       after = chrono_timeline_read_timelinejs_bytes (json, "round-trip.json", NULL, &error);
       g_assert_no_error (error);
       assert_round_trip (before, after);
+      assert_same_categories (before, after);
     }
 }
 

@@ -266,6 +266,43 @@ test_date_errors (void)
   i18n_test_check_in_english_and_chinese (assert_date_errors);
 }
 
+/* The colours Chronoscope writes beside TimelineJS's groups give their categories
+ * those colours, in that order (a group named first by the events comes later here);
+ * a colour that is not one is an error naming it. */
+static void
+test_group_colors (void)
+{
+  const char *json = "{\"events\": [{\"start_date\": {\"year\": 2012}, \"group\": \"Product\"},"
+                     " {\"start_date\": {\"year\": 2013}, \"group\": \"Research\"}],"
+                     " \"group_colors\": [{\"group\": \"Research\", \"color\": \"#1c71d8\", \"dark_color\": \"#99c1f1\"},"
+                     " {\"group\": \"Product\", \"color\": \"#26a269\"}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_read_bytes (bytes, "t.json", NULL, &error);
+  GListModel *categories;
+  g_autoptr(ChronoCategory) research = NULL;
+  g_autoptr(ChronoCategory) product = NULL;
+
+  g_assert_no_error (error);
+  categories = chrono_timeline_get_categories (timeline);
+  g_assert_cmpuint (g_list_model_get_n_items (categories), ==, 2);
+  research = g_list_model_get_item (categories, 0);
+  product = g_list_model_get_item (categories, 1);
+  g_assert_cmpstr (chrono_category_get_name (research), ==, "Research");
+  g_assert_cmpstr (chrono_category_get_color (research), ==, "#1c71d8");
+  g_assert_cmpstr (chrono_category_get_dark_color (research), ==, "#99c1f1");
+  g_assert_cmpstr (chrono_category_get_name (product), ==, "Product");
+  g_assert_cmpstr (chrono_category_get_color (product), ==, "#26a269");
+  g_assert_false (chrono_category_has_dark_color (product));
+  g_assert_true (chrono_event_get_category (chrono_timeline_get_event (timeline, 0)) == product);
+
+  assert_error ("{\"events\": [], \"group_colors\": [{\"group\": \"A\", \"color\": \"#1c71d8\", \"dark_color\": \"blue\"}]}",
+                CHRONO_READER_ERROR_INVALID,
+                "t.json: $.group_colors[0].dark_color: “blue” is not a colour: write it as #rrggbb");
+  assert_error ("{\"events\": [], \"group_colors\": [{\"color\": \"#1c71d8\"}]}",
+                CHRONO_READER_ERROR_INVALID, "t.json: $.group_colors[0]: “group” is missing");
+}
+
 /* The limit is the same wherever the nesting is, and a file at the limit is read. */
 static void
 test_nesting_limit (void)
@@ -445,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/io/timelinejs/syntax-error", test_syntax_error_has_line);
   g_test_add_func ("/io/timelinejs/path-errors", test_path_errors);
   g_test_add_func ("/io/timelinejs/date-errors", test_date_errors);
+  g_test_add_func ("/io/timelinejs/group-colors", test_group_colors);
   g_test_add_func ("/io/timelinejs/mutations", test_mutations);
   g_test_add_func ("/io/timelinejs/regression-files", test_regression_files);
   g_test_add_func ("/io/timelinejs/nesting-limit", test_nesting_limit);

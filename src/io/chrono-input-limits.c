@@ -232,3 +232,18 @@ chrono_input_make_id (const char *text)
 
   return g_string_free (id, id->len == 0);
 }
+
+gboolean
+chrono_input_is_valid_color (const char *color)
+{
+  if (color[0] != '#' || strlen (color) != 7)
+    return FALSE;
+
+  for (guint i = 1; i < 7; i++)
+    {
+      if (!g_ascii_isxdigit (color[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}

@@ -66,6 +66,8 @@ gboolean    chrono_input_check_json_nesting (const char   *data,
 char       *chrono_input_check_text        (const char   *text,
                                             gsize         length);
 gboolean    chrono_input_is_valid_id       (const char   *id);
+/* Whether @color is written #rrggbb, as the formats write a category's colour. */
+gboolean    chrono_input_is_valid_color    (const char   *color);
 char       *chrono_input_make_id           (const char   *text);
 
 G_END_DECLS

@@ -66,21 +66,6 @@ get_runtime_language (void)
   return g_string_free (tag, FALSE);
 }
 
-static gboolean
-is_valid_color (const char *color)
-{
-  if (color[0] != '#' || strlen (color) != 7)
-    return FALSE;
-
-  for (guint i = 1; i < 7; i++)
-    {
-      if (!g_ascii_isxdigit (color[i]))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Attributes are matched against a list of the names an element allows; the values
  * land in the array at the same index. */
 static gboolean
@@ -271,7 +256,7 @@ start_category (Reader     *r,
     }
   for (guint i = 1; i <= 2; i++)
     {
-      if (v[i] != NULL && !is_valid_color (v[i]))
+      if (v[i] != NULL && !chrono_input_is_valid_color (v[i]))
         {
           set_error_at (r, tag->offset, error, CHRONO_READER_ERROR_INVALID,
                         _("“%s” is not a colour: write it as #rrggbb"), v[i]);

@@ -580,6 +580,54 @@ read_era (JsReader    *r,
   return TRUE;
 }
 
+/* A category's colours as Chronoscope writes them beside TimelineJS's groups: the
+ * group's category is made with them, in their order, before the events name it. */
+static gboolean
+read_group_colors (JsReader    *r,
+                   JsonObject  *object,
+                   const char  *path,
+                   GError     **error)
+{
+  const char *group, *color, *dark_color;
+  const char *colors[2];
+  const char *names[2] = { "color", "dark_color" };
+  g_autofree char *group_name = NULL;
+  ChronoCategory *category;
+
+  if (!get_string_member (r, object, "group", path, &group, error) ||
+      !get_string_member (r, object, "color", path, &color, error) ||
+      !get_string_member (r, object, "dark_color", path, &dark_color, error))
+    return FALSE;
+
+  group_name = group != NULL ? _chrono_collapse_space (group) : NULL;
+  if (group_name == NULL || *group_name == '\0')
+    {
+      set_path_error (r, error, path, _("“%s” is missing"), "group");
+      return FALSE;
+    }
+  if (color == NULL)
+    {
+      set_path_error (r, error, path, _("“%s” is missing"), "color");
+      return FALSE;
+    }
+  colors[0] = color;
+  colors[1] = dark_color;
+  for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
+    if (colors[i] != NULL && !chrono_input_is_valid_color (colors[i]))
+      {
+        g_autofree char *color_path = g_strdup_printf ("%s.%s", path, names[i]);
+
+        set_path_error (r, error, color_path, _("“%s” is not a colour: write it as #rrggbb"), colors[i]);
+        return FALSE;
+      }
+
+  category = _chrono_timelinejs_get_group (r->timeline, group_name);
+  chrono_category_set_color (category, color);
+  chrono_category_set_dark_color (category, dark_color);
+
+  return TRUE;
+}
+
 static gboolean
 read_slides (JsReader    *r,
              JsonObject  *root,
@@ -613,8 +661,10 @@ read_slides (JsReader    *r,
 
       if (strcmp (name, "events") == 0)
         ok = read_event (r, json_node_get_object (element), i, path, error);
-      else
+      else if (strcmp (name, "eras") == 0)
         ok = read_era (r, json_node_get_object (element), path, error);
+      else
+        ok = read_group_colors (r, json_node_get_object (element), path, error);
 
       if (!ok)
         return FALSE;
@@ -700,6 +750,7 @@ _chrono_read_timelinejs (GBytes                  *bytes,
 
   if (get_object_member (&r, root_object, "title", "$", &title, error) &&
       (title == NULL || read_text (&r, title, "$.title", &headline, &text, NULL, error)) &&
+      read_slides (&r, root_object, "group_colors", error) &&
       read_slides (&r, root_object, "eras", error) &&
       read_slides (&r, root_object, "events", error))
     {

@@ -186,7 +186,7 @@ chrono_timeline_write_timelinejs (ChronoTimeline *timeline)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  GListModel *eras;
+  GListModel *eras, *categories;
   const char *title;
   char *data;
   gsize length;
@@ -267,6 +267,24 @@ chrono_timeline_write_timelinejs (ChronoTimeline *timeline)
 
   json_builder_set_member_name (builder, "scale");
   json_builder_add_string_value (builder, needs_cosmological_scale (timeline) ? "cosmological" : "human");
+
+  /* TimelineJS has no colours for its groups, and reads no member it does not know:
+   * Chronoscope's categories keep theirs, and their order, there. */
+  categories = chrono_timeline_get_categories (timeline);
+  json_builder_set_member_name (builder, "group_colors");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(ChronoCategory) category = g_list_model_get_item (categories, i);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "group", chrono_category_get_name (category));
+      add_string_member (builder, "color", chrono_category_get_color (category));
+      if (chrono_category_has_dark_color (category))
+        add_string_member (builder, "dark_color", chrono_category_get_dark_color (category));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 
   json_builder_end_object (builder);
 
