@@ -636,12 +636,13 @@ test_timeline_properties (void)
   g_assert_null (ui_test_find_toplevel (CHRONO_TYPE_TIMELINE_EDITOR));
 
   g_assert_cmpstr (chrono_timeline_get_title (timeline), ==, "Moon landings");
-  g_assert_cmpstr (chrono_timeline_get_description (timeline), ==, "From Luna 2 to Apollo 17.");
+  /* The description keeps its line breaks, in the timeline and in the file. */
+  g_assert_cmpstr (chrono_timeline_get_description (timeline), ==, "From Luna 2\nto Apollo 17.");
   g_assert_cmpstr (header_title (window), ==, "• Moon landings");
   written = chrono_timeline_write_native (timeline);
   saved = g_strndup (g_bytes_get_data (written, NULL), g_bytes_get_size (written));
   g_assert_nonnull (strstr (saved, "<title>Moon landings</title>"));
-  g_assert_nonnull (strstr (saved, "From Luna 2 to Apollo 17."));
+  g_assert_nonnull (strstr (saved, "<description>From Luna 2&#10;to Apollo 17.</description>"));
 
   /* One step back: both as they were, and the header too. */
   chrono_session_undo (session);

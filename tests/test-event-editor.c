@@ -227,6 +227,27 @@ test_build_edit (Fixture       *fixture,
   g_assert_cmpint (chrono_event_get_start (fixture->event)->year, ==, 2022);
 }
 
+/* A summary's paragraphs are kept as typed; the title, a field of one line, is not. */
+static void
+test_summary_keeps_lines (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkTextView *summary = GTK_TEXT_VIEW (find_nth (GTK_WIDGET (fixture->editor), GTK_TYPE_TEXT_VIEW, 0));
+  g_autoptr(ChronoEdit) edit = NULL;
+  gboolean valid = FALSE;
+
+  gtk_editable_set_text (GTK_EDITABLE (title_entry (fixture)), " Twenty \n dollars ");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (summary),
+                            "\n  First   paragraph,\nits second line.  \n\n \n\nSecond paragraph.\n\n", -1);
+  edit = chrono_event_editor_build_edit (fixture->editor, &valid);
+  g_assert_true (valid);
+  g_assert_nonnull (edit);
+  chrono_edit_apply (edit, fixture->timeline);
+  g_assert_cmpstr (chrono_event_get_title (fixture->event), ==, "Twenty dollars");
+  g_assert_cmpstr (chrono_event_get_summary (fixture->event), ==,
+                   "First paragraph,\nits second line.\n\nSecond paragraph.");
+}
+
 /* A source's long title wraps: the editor stays as narrow as it was, so that it does not
  * push the quote pane beside it out of the window. */
 static void
@@ -258,6 +279,8 @@ main (int   argc,
               test_end_before_start_refused, fixture_tear_down);
   g_test_add ("/ui/event-editor/title-needed", Fixture, NULL, fixture_set_up,
               test_title_needed, fixture_tear_down);
+  g_test_add ("/ui/event-editor/summary-keeps-lines", Fixture, NULL, fixture_set_up,
+              test_summary_keeps_lines, fixture_tear_down);
   g_test_add ("/ui/event-editor/build-edit", Fixture, NULL, fixture_set_up,
               test_build_edit, fixture_tear_down);
   g_test_add ("/ui/event-editor/long-source-wraps", Fixture, NULL, fixture_set_up,

@@ -121,13 +121,19 @@ test_problems_for_screen_readers (void)
   assert_problem_told (GTK_WIDGET (editor), words, "Write the words as they were said or written");
   assert_problem_told (GTK_WIDGET (editor), speaker, "Who said or wrote the words?");
 
-  chrono_ui_text_view_set_text (GTK_TEXT_VIEW (words), "We choose to go to the Moon");
+  chrono_ui_text_view_set_text (GTK_TEXT_VIEW (words), "We choose to go to the Moon\n  in this  decade");
   gtk_editable_set_text (GTK_EDITABLE (speaker), "John F. Kennedy");
   gtk_editable_set_text (GTK_EDITABLE (field_named (GTK_WIDGET (editor), "Language of the words (a code such as en or zh-Hans)")), "en");
   edit = chrono_quote_editor_build_edit (editor, &valid);
   g_assert_true (valid);
   assert_no_problem_told (words);
   assert_no_problem_told (speaker);
+
+  /* The words keep their lines. */
+  chrono_edit_apply (edit, timeline);
+  g_assert_cmpstr (chrono_quote_get_original_text (g_ptr_array_index (chrono_event_get_quotes (launch),
+                                                                      chrono_event_get_n_quotes (launch) - 1)),
+                   ==, "We choose to go to the Moon\nin this decade");
 
   gtk_window_destroy (GTK_WINDOW (editor));
   ui_test_iterate ();

@@ -370,6 +370,65 @@ test_round_trip_escaping (void)
   assert_timelines_equal (timeline, back);
 }
 
+/* Paragraphs come back from the file as they were written, by the fast reader and by
+ * GMarkup (which a CDATA section sends the file to); the file's own line breaks, which
+ * only lay it out, still collapse, and a title never holds one. */
+static void
+test_round_trip_line_breaks (void)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) category = chrono_category_new ("c", "C", "#000000", "#ffffff");
+  g_autoptr(ChronoQuote) quote = chrono_quote_new ("床前明月光，\n疑是地上霜。", "zh-Hans");
+  g_autoptr(ChronoEvent) event = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  ChronoDate start;
+
+  g_assert_true (chrono_date_parse ("1969-07-20", &start, NULL));
+  chrono_timeline_set_description (timeline, "First paragraph.\n\nSecond paragraph.");
+  chrono_timeline_add_category (timeline, category);
+  event = chrono_event_new ("e", &start, "Landing");
+  chrono_event_set_category (event, category);
+  chrono_event_set_summary (event, "One line,\nanother & <more>.");
+  chrono_quote_set_speaker (quote, "李白");
+  chrono_quote_set_translation (quote, "Before my bed, the moonlight;\nfrost on the ground?", "en");
+  chrono_event_add_quote (event, quote);
+  chrono_timeline_add_event (timeline, event);
+  chrono_timeline_seal (timeline);
+
+  bytes = chrono_timeline_write_native (timeline);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (text, "<summary>One line,&#10;another &amp; &lt;more&gt;.</summary>"));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GString) variant = g_string_new (text);
+      g_autoptr(GBytes) variant_bytes = NULL;
+      g_autoptr(ChronoTimeline) back = NULL;
+      ChronoEvent *back_event;
+      ChronoQuote *back_quote;
+
+      if (i == 1)
+        g_string_replace (variant, "another", "<![CDATA[another]]>", 1);
+      else if (i == 2)
+        {
+          g_string_replace (variant, "<title>Landing</title>", "<title>Land&#10;ing</title>", 1);
+          g_string_replace (variant, "One line,&#10;", "<!-- a comment -->\n   One   line,&#10;\n   ", 1);
+          g_string_replace (variant, "Second paragraph.", "Second\n    paragraph.\n  ", 1);
+        }
+      variant_bytes = g_string_free_to_bytes (g_steal_pointer (&variant));
+      back = read_bytes (variant_bytes);
+      back_event = chrono_timeline_lookup_event (back, "e");
+      back_quote = g_ptr_array_index (chrono_event_get_quotes (back_event), 0);
+      g_test_message ("variant %u", i);
+      g_assert_cmpstr (chrono_timeline_get_description (back), ==, "First paragraph.\n\nSecond paragraph.");
+      g_assert_cmpstr (chrono_event_get_title (back_event), ==, i == 2 ? "Land ing" : "Landing");
+      g_assert_cmpstr (chrono_event_get_summary (back_event), ==, "One line,\nanother & <more>.");
+      g_assert_cmpstr (chrono_quote_get_original_text (back_quote), ==, "床前明月光，\n疑是地上霜。");
+      g_assert_cmpstr (chrono_quote_get_translation (back_quote), ==, "Before my bed, the moonlight;\nfrost on the ground?");
+    }
+}
+
 static void
 test_save (void)
 {
@@ -633,6 +692,7 @@ main (int   argc,
   g_test_add_data_func ("/io/writer/in-steps-sample", "data/sample.chronoscope", test_write_in_steps);
   g_test_add_data_func ("/io/writer/in-steps-format-2", "data/sample-v2.chronoscope", test_write_in_steps);
   g_test_add_func ("/io/writer/long-first-events", test_write_long_first_events);
+  g_test_add_func ("/io/writer/round-trip-line-breaks", test_round_trip_line_breaks);
   g_test_add_func ("/io/writer/save", test_save);
   g_test_add_func ("/io/writer/timelinejs", test_write_timelinejs);
   g_test_add_func ("/io/writer/incomplete", test_write_incomplete);

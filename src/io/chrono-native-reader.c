@@ -135,6 +135,123 @@ normalize_whitespace (GString *text)
   g_string_truncate (text, out);
 }
 
+/* Multi-line texts keep the line breaks written as character references (“&#10;”, as
+ * the writer writes them); the file's own line breaks and indents are only how it is
+ * laid out, and collapse as in any other text. */
+static gboolean
+keeps_line_breaks (ElementKind kind)
+{
+  return kind == ELEMENT_DESCRIPTION || kind == ELEMENT_SUMMARY ||
+         kind == ELEMENT_ORIGINAL || kind == ELEMENT_TRANSLATION;
+}
+
+static gboolean
+starts_with (const char *p,
+             const char *end,
+             const char *prefix)
+{
+  gsize length = strlen (prefix);
+
+  return (gsize) (end - p) >= length && memcmp (p, prefix, length) == 0;
+}
+
+/* Walks the decoded @text along @raw, the element's content as written, to tell the
+ * line breaks written as references from the others; with @apply, collapses white space
+ * as normalize_whitespace() does but keeps those line breaks, in place. FALSE, having
+ * changed nothing, when the two do not match. */
+static gboolean
+collapse_keeping_breaks (GString    *text,
+                         const char *raw,
+                         const char *raw_end,
+                         gboolean    apply)
+{
+  gsize in = 0, out = 0;
+  gboolean in_cdata = FALSE;
+  gboolean pending_space = FALSE;
+
+  while (in < text->len)
+    {
+      char c = text->str[in];
+      gsize length = 1;
+      gboolean referenced = FALSE;
+
+      if (raw >= raw_end)
+        return FALSE;
+
+      if (in_cdata ? starts_with (raw, raw_end, "]]>") : starts_with (raw, raw_end, "<![CDATA["))
+        {
+          raw += in_cdata ? 3 : 9;
+          in_cdata = !in_cdata;
+          continue;
+        }
+      if (!in_cdata && (starts_with (raw, raw_end, "<!--") || starts_with (raw, raw_end, "<?")))
+        {
+          const char *close = raw[1] == '?' ? g_strstr_len (raw, raw_end - raw, "?>")
+                                            : g_strstr_len (raw + 4, raw_end - raw - 4, "-->");
+
+          if (close == NULL)
+            return FALSE;
+          raw = close + (raw[1] == '?' ? 2 : 3);
+          continue;
+        }
+
+      if (!in_cdata && *raw == '&')
+        {
+          const char *semicolon = memchr (raw, ';', raw_end - raw);
+
+          if (semicolon == NULL)
+            return FALSE;
+          raw = semicolon + 1;
+          referenced = TRUE;
+          length = g_utf8_skip[(guchar) c];
+          if (in + length > text->len)
+            return FALSE;
+        }
+      else if (*raw++ != c)
+        return FALSE;
+
+      if (referenced && c == '\n')
+        {
+          if (apply && out > 0)
+            text->str[out++] = '\n';
+          pending_space = FALSE;
+        }
+      else if (length == 1 && (c == ' ' || c == '\t' || c == '\n' || c == '\r'))
+        pending_space = TRUE;
+      else if (apply)
+        {
+          if (pending_space && out > 0 && text->str[out - 1] != '\n')
+            text->str[out++] = ' ';
+          pending_space = FALSE;
+          memmove (text->str + out, text->str + in, length);
+          out += length;
+        }
+      in += length;
+    }
+
+  if (apply)
+    {
+      while (out > 0 && text->str[out - 1] == '\n')
+        out--;
+      g_string_truncate (text, out);
+    }
+
+  return TRUE;
+}
+
+static void
+normalize_text (GString     *text,
+                ElementKind  kind,
+                const char  *raw,
+                const char  *raw_end)
+{
+  if (keeps_line_breaks (kind) && g_strstr_len (raw, raw_end - raw, "&#") != NULL &&
+      collapse_keeping_breaks (text, raw, raw_end, FALSE))
+    collapse_keeping_breaks (text, raw, raw_end, TRUE);
+  else
+    normalize_whitespace (text);
+}
+
 static const char *
 local_name (Reader     *r,
             const char *name)
@@ -277,9 +394,14 @@ end_element_cb (GMarkupParseContext  *context,
   Reader *r = user_data;
   Frame frame = *current_frame (r);
   const Element *element = &chrono_native_elements[frame.kind];
+  gsize content_start = r->cursor;
+  gsize content_end = content_start;
 
   if (!frame.self_closing)
-    skip_tag (r, find_next_tag (r));
+    {
+      content_end = find_next_tag (r);
+      skip_tag (r, content_end);
+    }
 
   g_array_set_size (r->stack, r->stack->len - 1);
 
@@ -287,7 +409,7 @@ end_element_cb (GMarkupParseContext  *context,
     {
       g_autofree char *problem = NULL;
 
-      normalize_whitespace (r->text);
+      normalize_text (r->text, frame.kind, r->data + content_start, r->data + content_end);
       problem = check_text (r, r->text->str, r->text->len);
       if (problem != NULL)
         {
@@ -346,10 +468,11 @@ static const GMarkupParser parser = {
 
 /* The fast path: a scanner over the whole file for the XML that Chronoscope and most
  * tools write (elements, attributes in double or single quotes, text, the five named
- * entities, an XML declaration, comments), feeding the same callbacks as GMarkup with
- * none of its per-element allocations. Anything else — CDATA, character references,
- * something malformed — and any error at all make it give up, and the file is read
- * again by GMarkup, so every message and position stays GMarkup's and the reader's. */
+ * entities and “&#10;”, an XML declaration, comments), feeding the same callbacks as
+ * GMarkup with none of its per-element allocations. Anything else — CDATA, other
+ * character references, something malformed — and any error at all make it give up,
+ * and the file is read again by GMarkup, so every message and position stays GMarkup's
+ * and the reader's. */
 
 static inline gboolean
 is_name_start (char c)
@@ -369,7 +492,8 @@ is_space (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Appends [p, end) to @out with the named entities replaced; FALSE on any other. */
+/* Appends [p, end) to @out with the named entities, and the line break the writer writes
+ * as a reference, replaced; FALSE on any other. */
 static gboolean
 append_decoded (GString    *out,
                 const char *p,
@@ -377,6 +501,7 @@ append_decoded (GString    *out,
 {
   static const struct { const char *name; gsize length; char c; } entities[] = {
     { "&amp;", 5, '&' }, { "&lt;", 4, '<' }, { "&gt;", 4, '>' }, { "&quot;", 6, '"' }, { "&apos;", 6, '\'' },
+    { "&#10;", 5, '\n' },
   };
 
   while (p < end)

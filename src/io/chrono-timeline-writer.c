@@ -68,18 +68,15 @@ append_escaped (GString    *out,
   g_string_append (out, escaped);
 }
 
+/* A reader normalizes white space in an attribute to spaces unless it is written as a
+ * character reference, so a newline in a URL or a display date would not come back; and
+ * in a text, Chronoscope's reader keeps only the line breaks written so (the others lay
+ * the file out), so that a summary's paragraphs come back. */
 static void
-append_attribute (GString    *out,
-                  const char *name,
-                  const char *value)
+append_escaped_breaks (GString    *out,
+                       const char *text)
 {
-  if (value == NULL)
-    return;
-
-  g_string_append_printf (out, " %s=\"", name);
-  /* A reader normalizes white space in an attribute to spaces unless it is written as a
-   * character reference, so a newline in a URL or a display date would not come back. */
-  for (const char *run = value; *run != '\0';)
+  for (const char *run = text; *run != '\0';)
     {
       gsize length = strcspn (run, "\n\r\t");
       g_autofree char *part = g_strndup (run, length);
@@ -89,6 +86,18 @@ append_attribute (GString    *out,
       if (*run != '\0')
         g_string_append_printf (out, "&#%d;", *run++);
     }
+}
+
+static void
+append_attribute (GString    *out,
+                  const char *name,
+                  const char *value)
+{
+  if (value == NULL)
+    return;
+
+  g_string_append_printf (out, " %s=\"", name);
+  append_escaped_breaks (out, value);
   g_string_append_c (out, '"');
 }
 
@@ -119,7 +128,7 @@ append_text_element (GString    *out,
   g_string_append_printf (out, "%*s<%s", indent, "", name);
   append_attribute (out, "xml:lang", lang);
   g_string_append_c (out, '>');
-  append_escaped (out, text);
+  append_escaped_breaks (out, text);
   g_string_append_printf (out, "</%s>\n", name);
 }
 

@@ -75,6 +75,39 @@ chrono_normalize_space (const char *text)
   return joined;
 }
 
+/* A text of paragraphs (a summary, a description, what was said) keeps its line breaks
+ * and one blank line between paragraphs; within a line, spaces are normalised as in a
+ * field of one line. */
+char *
+chrono_normalize_lines (const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+  GString *joined;
+  gboolean after_blank = FALSE;
+
+  if (text == NULL)
+    return NULL;
+
+  lines = g_strsplit (text, "\n", -1);
+  joined = g_string_new (NULL);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = chrono_normalize_space (lines[i]);
+
+      if (*line == '\0')
+        {
+          after_blank = joined->len > 0;
+          continue;
+        }
+      if (joined->len > 0)
+        g_string_append (joined, after_blank ? "\n\n" : "\n");
+      g_string_append (joined, line);
+      after_blank = FALSE;
+    }
+
+  return g_string_free (joined, FALSE);
+}
+
 char *
 chrono_entry_dup_normalized_text (GtkEntry *entry)
 {
@@ -453,7 +486,7 @@ chrono_event_editor_build_edit (ChronoEventEditor *self,
   *valid = TRUE;
 
   summary_text = chrono_ui_text_view_dup_text (self->summary_view);
-  summary = chrono_ui_nonempty_or_null (chrono_normalize_space (summary_text));
+  summary = chrono_ui_nonempty_or_null (chrono_normalize_lines (summary_text));
   notes = get_notes (self);
   sources = get_sources (self);
 

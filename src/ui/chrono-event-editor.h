@@ -31,6 +31,8 @@ void         chrono_event_editor_set_scrolls (ChronoEventEditor *self,
 
 /* The text as the file keeps it: runs of white space made one space, none at the ends. */
 char        *chrono_normalize_space         (const char        *text);
+/* The same for a text of paragraphs, whose line breaks are kept. */
+char        *chrono_normalize_lines         (const char        *text);
 char        *chrono_entry_dup_normalized_text (GtkEntry        *entry);
 
 G_END_DECLS

@@ -55,7 +55,7 @@ get_text (GtkTextView *view)
 {
   g_autofree char *text = chrono_ui_text_view_dup_text (view);
 
-  return chrono_normalize_space (text);
+  return chrono_normalize_lines (text);
 }
 
 /* A language tag as BCP 47 spells them: letters and digits in parts joined by “-”. */

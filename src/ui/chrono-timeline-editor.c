@@ -108,7 +108,7 @@ chrono_timeline_editor_build_edit (ChronoTimelineEditor *self)
 
   title = chrono_ui_nonempty_or_null (chrono_entry_dup_normalized_text (self->title_entry));
   text = chrono_ui_text_view_dup_text (self->description_view);
-  description = chrono_ui_nonempty_or_null (chrono_normalize_space (text));
+  description = chrono_ui_nonempty_or_null (chrono_normalize_lines (text));
 
   edit = chrono_edit_properties_new (self->timeline, "title", title, "description", description, NULL);
   if (chrono_edit_properties_is_noop (edit))

@@ -171,6 +171,7 @@ update_title (ChronoWindow *self)
   const char *title = timeline != NULL ? chrono_timeline_get_title (timeline) : NULL;
   g_autofree char *untitled_name = chrono_session_dup_untitled_name (self->session);
   g_autofree char *shown = NULL;
+  g_autofree char *one_line = NULL;
   const char *subtitle;
 
   subtitle = file != NULL ? untitled_name : NULL;
@@ -179,8 +180,9 @@ update_title (ChronoWindow *self)
       title = timeline != NULL ? untitled_name : _("Chronoscope");
       subtitle = NULL;
     }
+  /* The header has room for one line of the description. */
   if (file == NULL && timeline != NULL)
-    subtitle = chrono_timeline_get_description (timeline);
+    subtitle = one_line = chrono_normalize_space (chrono_timeline_get_description (timeline));
 
   if (chrono_session_get_modified (self->session))
     /* Translators: a window title while there are unsaved changes; %s is the title */
