@@ -399,27 +399,87 @@ test_eras (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The catalogue of the test timeline in a window of its own, its New Era dialog open. */
+static ChronoCatalogEditor *
+open_new_era (ChronoWindow        **window,
+              ChronoCatalogWindow **catalog)
+{
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+
+  *window = ui_test_window_new ();
+  chrono_window_set_timeline (*window, timeline);
+  ui_test_wait_loaded (*window);
+  *catalog = open_catalog (*window);
+
+  return add (*catalog, "catalog.add-era");
+}
+
+static void
+close_all (ChronoCatalogEditor *editor,
+           ChronoCatalogWindow *catalog,
+           ChronoWindow        *window)
+{
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (catalog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
+static void
+assert_date_quiet (ChronoCatalogEditor *editor,
+                   const char          *name,
+                   gboolean             quiet)
+{
+  ChronoDateEntry *entry = child (editor, CHRONO_TYPE_CATALOG_EDITOR, name);
+  GtkWidget *text = GTK_WIDGET (chrono_date_entry_get_editable (entry));
+  GtkWidget *found = ui_test_find_widget (GTK_WIDGET (entry), ui_test_is_label_reading, "A date is needed");
+
+  g_assert_cmpint (gtk_widget_has_css_class (text, "error"), ==, !quiet);
+  g_assert_cmpint (found == NULL, ==, quiet);
+  gtk_test_accessible_assert_state (text, GTK_ACCESSIBLE_STATE_INVALID,
+                                    quiet ? GTK_ACCESSIBLE_INVALID_FALSE : GTK_ACCESSIBLE_INVALID_TRUE);
+}
+
+/* A new era's empty dates say nothing until the user edits them or tries to add the
+ * era: then each says that it needs a date, to the eye and to a screen reader. */
+static void
+test_new_era_quiet (void)
+{
+  ChronoWindow *window;
+  ChronoCatalogWindow *catalog;
+  ChronoCatalogEditor *editor = open_new_era (&window, &catalog);
+
+  assert_date_quiet (editor, "era_start_entry", TRUE);
+  assert_date_quiet (editor, "era_end_entry", TRUE);
+  g_assert_false (problem_shown (editor, "era_name_problem"));
+
+  /* Typed and taken back, the start says so at once; the end waits. */
+  set_date (editor, "era_start_entry", "2");
+  set_date (editor, "era_start_entry", "");
+  assert_date_quiet (editor, "era_start_entry", FALSE);
+  assert_date_quiet (editor, "era_end_entry", TRUE);
+
+  /* Add (Done) shows every problem. */
+  g_assert_false (done (editor));
+  assert_date_quiet (editor, "era_end_entry", FALSE);
+  g_assert_true (problem_shown (editor, "era_name_problem"));
+
+  close_all (editor, catalog, window);
+}
+
 static void
 assert_era_mnemonics_distinct (void)
 {
-  ChronoWindow *window = ui_test_window_new ();
-  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  ChronoWindow *window;
   ChronoCatalogWindow *catalog;
-  ChronoCatalogEditor *editor;
+  ChronoCatalogEditor *editor = open_new_era (&window, &catalog);
 
-  chrono_window_set_timeline (window, timeline);
-  ui_test_wait_loaded (window);
-  catalog = open_catalog (window);
-  editor = add (catalog, "catalog.add-era");
   ui_test_wait_for ((gboolean (*) (gpointer)) gtk_widget_get_mapped, child (editor, CHRONO_TYPE_CATALOG_EDITOR, "era_end_entry"));
 
   /* The name, the start and the end, and the two dates' three boxes each. */
   g_assert_cmpuint (ui_test_assert_mnemonics_distinct (GTK_WIDGET (editor)), ==, 9);
 
-  gtk_window_destroy (GTK_WINDOW (editor));
-  gtk_window_destroy (GTK_WINDOW (catalog));
-  gtk_window_destroy (GTK_WINDOW (window));
-  ui_test_iterate ();
+  close_all (editor, catalog, window);
 }
 
 /* Each field of a new era has an access key of its own, in English and in Chinese: the
@@ -677,6 +737,7 @@ main (int   argc,
   g_test_add_func ("/ui/catalog/categories", test_categories);
   g_test_add_func ("/ui/catalog/palette-keyboard", test_palette_keyboard);
   g_test_add_func ("/ui/catalog/eras", test_eras);
+  g_test_add_func ("/ui/catalog/new-era-quiet", test_new_era_quiet);
   g_test_add_func ("/ui/catalog/era-mnemonics", test_era_mnemonics);
   g_test_add_func ("/ui/catalog/from-event-editor", test_from_event_editor);
   g_test_add_func ("/ui/catalog/filter-follows-categories", test_filter_follows_categories);

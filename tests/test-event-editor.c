@@ -227,6 +227,32 @@ test_build_edit (Fixture       *fixture,
   g_assert_cmpint (chrono_event_get_start (fixture->event)->year, ==, 2022);
 }
 
+/* A new, empty item's date says nothing until it is edited or the editor confirmed. */
+static void
+test_empty_date_quiet (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  ChronoDateEntry *start = date_entry (fixture, 0);
+  GtkWidget *text = GTK_WIDGET (chrono_date_entry_get_editable (start));
+  gboolean valid = TRUE;
+
+  chrono_date_entry_set_date (start, NULL);
+  g_assert_false (chrono_date_entry_get_valid (start));
+  g_assert_false (gtk_widget_has_css_class (text, "error"));
+  g_assert_cmpstr (preview_text (start), !=, "A date is needed");
+  gtk_test_accessible_assert_state (text, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE);
+
+  g_assert_null (chrono_event_editor_build_edit (fixture->editor, &valid));
+  g_assert_false (valid);
+  g_assert_true (gtk_widget_has_css_class (text, "error"));
+  g_assert_cmpstr (preview_text (start), ==, "A date is needed");
+  gtk_test_accessible_assert_state (text, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+
+  /* Filled in again, as for the next event, it is quiet again. */
+  chrono_date_entry_set_date (start, NULL);
+  g_assert_false (gtk_widget_has_css_class (text, "error"));
+}
+
 /* A summary's paragraphs are kept as typed; the title, a field of one line, is not. */
 static void
 test_summary_keeps_lines (Fixture       *fixture,
@@ -279,6 +305,8 @@ main (int   argc,
               test_end_before_start_refused, fixture_tear_down);
   g_test_add ("/ui/event-editor/title-needed", Fixture, NULL, fixture_set_up,
               test_title_needed, fixture_tear_down);
+  g_test_add ("/ui/event-editor/empty-date-quiet", Fixture, NULL, fixture_set_up,
+              test_empty_date_quiet, fixture_tear_down);
   g_test_add ("/ui/event-editor/summary-keeps-lines", Fixture, NULL, fixture_set_up,
               test_summary_keeps_lines, fixture_tear_down);
   g_test_add ("/ui/event-editor/build-edit", Fixture, NULL, fixture_set_up,

@@ -370,6 +370,7 @@ build_source_edit (ChronoCatalogEditor *self,
 
   ok &= chrono_ui_show_problem (GTK_WIDGET (self->source_title_entry), self->source_title_problem,
                *title == '\0' ? _("A source needs a title") : NULL);
+  chrono_date_entry_show_problem (self->source_date_entry);
   ok &= chrono_date_entry_get_date (self->source_date_entry, &date, &has_date, NULL);
   ok &= chrono_ui_show_problem (GTK_WIDGET (self->source_url_entry), self->source_url_problem, url_problem (url));
   if (!ok)
@@ -468,7 +469,9 @@ build_era_edit (ChronoCatalogEditor *self,
 
   ok &= chrono_ui_show_problem (GTK_WIDGET (self->era_name_entry), self->era_name_problem,
                *name == '\0' ? _("An era needs a name") : NULL);
+  chrono_date_entry_show_problem (self->era_start_entry);
   ok &= chrono_date_entry_get_date (self->era_start_entry, &start, &has_start, NULL);
+  chrono_date_entry_show_problem (self->era_end_entry);
   if (!chrono_date_entry_get_date (self->era_end_entry, &end, &has_end, NULL))
     ok = FALSE;
   else if (has_start && chrono_date_get_end (&end) <= chrono_date_get_start (&start))

@@ -25,6 +25,8 @@ struct _ChronoDateEntry
   guint optional : 1;
   guint end : 1;
   guint valid : 1;
+  guint touched : 1;        /* edited by the user, or its problem asked for */
+  guint setting : 1;        /* chrono_date_entry_set_date() is filling it in */
 };
 
 G_DEFINE_FINAL_TYPE (ChronoDateEntry, chrono_date_entry, GTK_TYPE_WIDGET)
@@ -97,10 +99,16 @@ update (ChronoDateEntry *self)
   ChronoDate date;
   gboolean has_date;
   gboolean valid;
+  gboolean shown_valid;
 
   valid = parse (self, &date, &has_date, &error);
+  /* What is wrong shows once the user has edited the entry or tried to confirm it, not
+   * under an empty entry that they have not reached yet. */
+  shown_valid = self->touched ? valid && self->problem == NULL : TRUE;
 
-  if (!valid)
+  if (!valid && !self->touched)
+    text = g_strdup (_("No date"));
+  else if (!valid)
     text = g_strdup (error->message);
   else if (self->problem != NULL)
     text = g_strdup (self->problem);
@@ -115,7 +123,7 @@ update (ChronoDateEntry *self)
    * entry's description. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 
-  if (valid && self->problem == NULL)
+  if (shown_valid)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
       gtk_widget_remove_css_class (GTK_WIDGET (self->preview), "error");
@@ -128,8 +136,7 @@ update (ChronoDateEntry *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->preview), "dim-label");
     }
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID,
-                               valid && self->problem == NULL ? GTK_ACCESSIBLE_INVALID_FALSE
-                                                              : GTK_ACCESSIBLE_INVALID_TRUE, -1);
+                               shown_valid ? GTK_ACCESSIBLE_INVALID_FALSE : GTK_ACCESSIBLE_INVALID_TRUE, -1);
 
   if ((gboolean) self->valid != valid)
     {
@@ -143,6 +150,8 @@ changed_cb (ChronoDateEntry *self)
 {
   /* A problem found with the old text is no longer known to hold. */
   g_clear_pointer (&self->problem, g_free);
+  if (!self->setting)
+    self->touched = TRUE;
   update (self);
 }
 
@@ -385,12 +394,16 @@ chrono_date_entry_set_date (ChronoDateEntry  *self,
       text = chrono_date_to_edtf (&shown);
     }
 
-  /* The checks first, so that the text's change shows the whole date. */
+  /* The checks first, so that the text's change shows the whole date. What is filled
+   * in is not the user's edit: its problems wait as an empty entry's do. */
+  self->setting = TRUE;
   gtk_check_button_set_active (self->approximate, date != NULL && (date->flags & CHRONO_DATE_APPROXIMATE));
   gtk_check_button_set_active (self->uncertain, date != NULL && (date->flags & CHRONO_DATE_UNCERTAIN));
   gtk_check_button_set_active (self->bce, date != NULL && date->year <= 0);
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text != NULL ? text : "");
+  self->touched = FALSE;
   changed_cb (self);
+  self->setting = FALSE;
 }
 
 gboolean
@@ -431,6 +444,16 @@ chrono_date_entry_set_problem (ChronoDateEntry *self,
 
   g_free (self->problem);
   self->problem = g_strdup (message);
+  self->touched |= message != NULL;
+  update (self);
+}
+
+void
+chrono_date_entry_show_problem (ChronoDateEntry *self)
+{
+  g_return_if_fail (CHRONO_IS_DATE_ENTRY (self));
+
+  self->touched = TRUE;
   update (self);
 }
 

@@ -36,6 +36,9 @@ gboolean          chrono_date_entry_get_valid    (ChronoDateEntry  *self);
 /* Marks the entry wrong with @message (e.g. “ends before it starts”), or clears that. */
 void              chrono_date_entry_set_problem  (ChronoDateEntry  *self,
                                                   const char       *message);
+/* Why what is typed is not a date shows once the user has edited the entry; this shows
+ * it before, as when they try to confirm an empty one. */
+void              chrono_date_entry_show_problem (ChronoDateEntry  *self);
 GtkEditable      *chrono_date_entry_get_editable (ChronoDateEntry  *self);
 
 G_END_DECLS

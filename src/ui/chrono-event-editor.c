@@ -462,8 +462,10 @@ chrono_event_editor_build_edit (ChronoEventEditor *self,
       ok = FALSE;
     }
 
+  chrono_date_entry_show_problem (self->start_entry);
   if (!chrono_date_entry_get_date (self->start_entry, &start, &has_start, NULL))
     ok = FALSE;
+  chrono_date_entry_show_problem (self->end_entry);
   if (!chrono_date_entry_get_date (self->end_entry, &end, &has_end, NULL))
     ok = FALSE;
   else if (ok && has_end && chrono_date_get_end (&end) <= chrono_date_get_start (&start))

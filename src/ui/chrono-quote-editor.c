@@ -271,6 +271,7 @@ chrono_quote_editor_build_edit (ChronoQuoteEditor *self,
                language_problem (translation_language, translation != NULL));
   ok &= chrono_ui_show_problem (GTK_WIDGET (self->speaker_entry), self->speaker_problem,
                *speaker == '\0' ? _("Who said or wrote the words?") : NULL);
+  chrono_date_entry_show_problem (self->said_entry);
   ok &= chrono_date_entry_get_date (self->said_entry, &said, &has_said, NULL);
   if (!ok)
     return NULL;
