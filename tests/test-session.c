@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gstdio.h>
 
 #include "ui-test-util.h"
@@ -314,6 +316,64 @@ test_edits_widen_span (void)
   }
 }
 
+/* A timeline of events all on one date, opened and then fitted with Ctrl+0. */
+static void
+assert_moment_fit (const char * const *dates,
+                   double              at_least,
+                   double              at_most)
+{
+  g_autoptr(ChronoSession) session = chrono_session_new ();
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) category = chrono_category_new ("c", "C", "#336699", "#88aadd");
+  ChronoViewport *viewport = chrono_session_get_viewport (session);
+  ChronoTime start, end;
+  double visible_start, visible_end, middle;
+
+  chrono_timeline_add_category (timeline, category);
+  for (guint i = 0; dates[i] != NULL; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      ChronoDate when = date (dates[i]);
+      g_autoptr(ChronoEvent) event = chrono_event_new (id, &when, "Event");
+
+      chrono_event_set_category (event, category);
+      chrono_timeline_add_event (timeline, event);
+    }
+  chrono_timeline_seal (timeline);
+  g_assert_true (chrono_timeline_get_span (timeline, &start, &end));
+  middle = (start + end) / 2.0;
+
+  chrono_session_set_timeline (session, timeline);
+  for (guint fit = 0; fit < 2; fit++)
+    {
+      chrono_viewport_get_visible_span (viewport, &visible_start, &visible_end);
+      g_test_message ("%s: %g days shown", dates[0], (visible_end - visible_start) / 86400);
+      g_assert_cmpfloat (visible_end - visible_start, >=, at_least);
+      g_assert_cmpfloat (visible_end - visible_start, <=, at_most);
+      /* The date in the middle. */
+      g_assert_cmpfloat (fabs ((visible_start + visible_end) / 2 - middle), <, (visible_end - visible_start) / 20);
+
+      chrono_viewport_zoom_at (viewport, 8, middle);
+      chrono_viewport_zoom_to_fit (viewport);
+    }
+}
+
+/* A timeline of one moment fits to dates around it at about its own precision, not to
+ * the hours of the one date: a day among some days, a year among some years. */
+static void
+test_one_moment_span (void)
+{
+  static const char *day[] = { "1969-07-20", NULL };
+  static const char *same_day[] = { "1969-07-20", "1969-07-20T20:17", "1969-07-20", NULL };
+  static const char *year[] = { "1969", NULL };
+  static const char *minute[] = { "1969-07-20T20:17", NULL };
+
+  assert_moment_fit (day, 7 * 86400.0, 62 * 86400.0);
+  assert_moment_fit (same_day, 7 * 86400.0, 62 * 86400.0);
+  assert_moment_fit (year, 5 * 365 * 86400.0, 30 * 366 * 86400.0);
+  assert_moment_fit (minute, 7 * 60.0, 2 * 3600.0);
+}
+
 static void
 test_new_timeline_span (void)
 {
@@ -484,6 +544,7 @@ main (int   argc,
   g_test_add_func ("/ui/session/edits", test_edits);
   g_test_add_func ("/ui/session/edits-widen-span", test_edits_widen_span);
   g_test_add_func ("/ui/session/new-timeline-span", test_new_timeline_span);
+  g_test_add_func ("/ui/session/one-moment-span", test_one_moment_span);
   g_test_add_func ("/ui/session/builtin-read-only", test_builtin_read_only);
   g_test_add_func ("/ui/session/load", test_load);
   g_test_add_func ("/ui/session/load-order", test_load_order);

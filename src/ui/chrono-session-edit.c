@@ -64,6 +64,31 @@ end_edit_cb (ChronoSession *self)
     g_object_notify (G_OBJECT (self), "selected-event");
 }
 
+/* Whether every event is on one date, [start, end) being the whole span: then some
+ * moment without an end covers that span, and, sorted by start and then by end, it is
+ * the last of the events that start first. */
+static gboolean
+is_one_moment (ChronoTimeline *timeline,
+               ChronoTime      start,
+               ChronoTime      end)
+{
+  const ChronoTime *starts = chrono_timeline_get_start_times (timeline);
+  guint lo = 0, hi = chrono_timeline_get_n_events (timeline);
+
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (starts[mid] == start)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return chrono_timeline_get_end_times (timeline)[lo] == end &&
+         chrono_event_get_end (chrono_timeline_get_event (timeline, lo)) == NULL;
+}
+
 gboolean
 _chrono_session_fit_document_span (ChronoSession *self)
 {
@@ -72,7 +97,10 @@ _chrono_session_fit_document_span (ChronoSession *self)
   if (!chrono_timeline_get_span (self->timeline, &start, &end))
     return FALSE;
 
-  chrono_viewport_set_document_span (self->viewport, start, end);
+  if (is_one_moment (self->timeline, start, end))
+    chrono_viewport_set_document_moment (self->viewport, start, end);
+  else
+    chrono_viewport_set_document_span (self->viewport, start, end);
   return TRUE;
 }
 

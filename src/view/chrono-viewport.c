@@ -331,6 +331,27 @@ chrono_viewport_pan_by (ChronoViewport *self,
                                     self->visible_end + seconds);
 }
 
+/* How many spans of a moment's own length lie on each side of it when it is all there
+ * is: a week of days around a day, seven years around a year. */
+#define MOMENT_SPANS_AROUND 7
+
+/* A timeline of one moment, every event on one date [start, end), would fit that date
+ * alone, and a day shown as its hours says nothing. Its document is the date in the
+ * middle of others like it, so that fitting shows the days (or the years) around it. */
+void
+chrono_viewport_set_document_moment (ChronoViewport *self,
+                                     ChronoTime      start,
+                                     ChronoTime      end)
+{
+  ChronoTime around;
+
+  g_return_if_fail (CHRONO_IS_VIEWPORT (self));
+  g_return_if_fail (end > start);
+
+  around = (end - start) * MOMENT_SPANS_AROUND;
+  chrono_viewport_set_document_span (self, start - around, end + around);
+}
+
 void
 chrono_viewport_get_fit_span (ChronoViewport *self,
                               double         *start,

@@ -43,6 +43,10 @@ void            chrono_viewport_zoom_at            (ChronoViewport *self,
                                                     double          anchor);
 void            chrono_viewport_pan_by             (ChronoViewport *self,
                                                     double          seconds);
+/* The document of a timeline whose events are all on the date [start, end). */
+void            chrono_viewport_set_document_moment (ChronoViewport *self,
+                                                     ChronoTime      start,
+                                                     ChronoTime      end);
 void            chrono_viewport_zoom_to_fit        (ChronoViewport *self);
 void            chrono_viewport_zoom_to_span       (ChronoViewport *self,
                                                     ChronoTime      start,
