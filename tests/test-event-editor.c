@@ -11,6 +11,7 @@
 #include "model/chrono-undo-stack.h"
 #include "ui/chrono-date-entry.h"
 #include "ui/chrono-event-editor.h"
+#include "ui/chrono-ui-util.h"
 
 typedef struct
 {
@@ -274,6 +275,94 @@ test_summary_keeps_lines (Fixture       *fixture,
                    "First paragraph,\nits second line.\n\nSecond paragraph.");
 }
 
+static gboolean
+is_mnemonic_label_of (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_label_get_mnemonic_widget (GTK_LABEL (widget)) == data;
+}
+
+/* Each field is named as its label reads, without the access key that the label shows:
+ * in Chinese “标题(_T)” shows as “标题(T)”, underlined, and is heard as “标题”. */
+static void
+assert_names_without_access_keys (const char *title,
+                                  const char *start,
+                                  const char *approximate)
+{
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  ChronoEventEditor *editor = CHRONO_EVENT_EDITOR (chrono_event_editor_new ());
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *entry, *label, *date, *check;
+
+  gtk_window_set_child (window, GTK_WIDGET (editor));
+  gtk_window_present (window);
+  chrono_event_editor_edit (editor, timeline, chrono_timeline_lookup_event (timeline, "price"));
+  ui_test_wait_for ((gboolean (*) (gpointer)) gtk_widget_get_mapped, editor);
+
+  entry = find_nth (GTK_WIDGET (editor), GTK_TYPE_ENTRY, 0);
+  label = ui_test_find_widget (GTK_WIDGET (editor), is_mnemonic_label_of, entry);
+  g_assert_nonnull (label);
+  g_test_message ("shown: %s", gtk_label_get_text (GTK_LABEL (label)));
+  /* The label still shows its key, and the key still works. */
+  g_assert_cmpuint (gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (label))), ==, GDK_KEY_t);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), title));
+  gtk_test_accessible_assert_relation (entry, GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL);
+  gtk_test_accessible_assert_property (label, GTK_ACCESSIBLE_PROPERTY_LABEL, title);
+
+  /* A date's text field is named by the date's label; its boxes without their keys. */
+  date = find_nth (GTK_WIDGET (editor), CHRONO_TYPE_DATE_ENTRY, 0);
+  label = ui_test_find_widget (GTK_WIDGET (editor), is_mnemonic_label_of, date);
+  g_assert_nonnull (label);
+  gtk_test_accessible_assert_relation (chrono_date_entry_get_editable (CHRONO_DATE_ENTRY (date)),
+                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL);
+  gtk_test_accessible_assert_property (label, GTK_ACCESSIBLE_PROPERTY_LABEL, start);
+  check = find_nth (date, GTK_TYPE_CHECK_BUTTON, 0);
+  gtk_test_accessible_assert_property (check, GTK_ACCESSIBLE_PROPERTY_LABEL, approximate);
+
+  gtk_window_destroy (window);
+  ui_test_iterate ();
+}
+
+static void
+test_names_without_access_keys (void)
+{
+  if (g_test_subprocess ())
+    {
+      ui_test_use_chinese ();
+      assert_names_without_access_keys ("标题", "开始", "约");
+      return;
+    }
+
+  assert_names_without_access_keys ("Title", "Start", "Approximate");
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_name_without_access_key (void)
+{
+  static const char *cases[][2] = {
+    { "_Title", "Title" },
+    { "标题(_T)", "标题" },
+    { "作者(_A)（可选）", "作者（可选）" },
+    { "来源、类别和时期(_O)…", "来源、类别和时期…" },
+    { "标题（_T）", "标题" },
+    { "Title (_T)", "Title" },
+    { "S_ources…", "Sources…" },
+    { "snake__case (_s)", "snake_case" },
+    /* Brackets that do not hold the key stay. */
+    { "注释(_N)(A)", "注释(A)" },
+    { "(None)", "(None)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = chrono_ui_dup_name_without_access_key (cases[i][0]);
+
+      g_assert_cmpstr (name, ==, cases[i][1]);
+    }
+}
+
 /* A source's long title wraps: the editor stays as narrow as it was, so that it does not
  * push the quote pane beside it out of the window. */
 static void
@@ -311,6 +400,8 @@ main (int   argc,
               test_summary_keeps_lines, fixture_tear_down);
   g_test_add ("/ui/event-editor/build-edit", Fixture, NULL, fixture_set_up,
               test_build_edit, fixture_tear_down);
+  g_test_add_func ("/ui/event-editor/names-without-access-keys", test_names_without_access_keys);
+  g_test_add_func ("/ui/event-editor/name-without-access-key", test_name_without_access_key);
   g_test_add ("/ui/event-editor/long-source-wraps", Fixture, NULL, fixture_set_up,
               test_long_source_wraps, fixture_tear_down);
 

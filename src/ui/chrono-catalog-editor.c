@@ -187,6 +187,7 @@ static void
 chrono_catalog_editor_init (ChronoCatalogEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chrono_ui_name_without_access_keys (GTK_WIDGET (self));
 
   g_signal_connect (self->source_title_entry, "changed", G_CALLBACK (clear_problem_cb), self->source_title_problem);
   g_signal_connect (self->source_url_entry, "changed", G_CALLBACK (clear_problem_cb), self->source_url_problem);

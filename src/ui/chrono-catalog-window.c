@@ -419,6 +419,7 @@ static void
 chrono_catalog_window_init (ChronoCatalogWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chrono_ui_name_without_access_keys (GTK_WIDGET (self));
 
   set_placeholder (self->source_list, _("No sources yet"));
   set_placeholder (self->category_list, _("No categories yet"));

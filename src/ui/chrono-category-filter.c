@@ -256,6 +256,7 @@ static void
 chrono_category_filter_init (ChronoCategoryFilter *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chrono_ui_name_without_access_keys (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->category_button, popup_cb, self, NULL);
 
   self->session_signals = g_signal_group_new (CHRONO_TYPE_SESSION);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "chrono-date-entry.h"
+#include "chrono-ui-util.h"
 
 struct _ChronoDateEntry
 {
@@ -219,6 +220,24 @@ chrono_date_entry_set_property (GObject      *object,
     }
 }
 
+/* The form's label names the date entry (its mnemonic widget); the text field in it,
+ * which screen readers meet, is named by the same label. A form's template gives the
+ * label its mnemonic widget only once it is built, so this waits until it is shown. */
+static void
+chrono_date_entry_map (GtkWidget *widget)
+{
+  ChronoDateEntry *self = CHRONO_DATE_ENTRY (widget);
+  GList *labels;
+
+  GTK_WIDGET_CLASS (chrono_date_entry_parent_class)->map (widget);
+
+  labels = gtk_widget_list_mnemonic_labels (widget);
+  if (labels != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (self->entry),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, labels->data, NULL, -1);
+  g_list_free (labels);
+}
+
 static gboolean
 chrono_date_entry_grab_focus (GtkWidget *widget)
 {
@@ -236,6 +255,7 @@ chrono_date_entry_class_init (ChronoDateEntryClass *klass)
   object_class->get_property = chrono_date_entry_get_property;
   object_class->set_property = chrono_date_entry_set_property;
   widget_class->grab_focus = chrono_date_entry_grab_focus;
+  widget_class->map = chrono_date_entry_map;
 
   properties[PROP_OPTIONAL] =
     g_param_spec_boolean ("optional", NULL, NULL, FALSE,
@@ -286,6 +306,7 @@ label_checks (ChronoDateEntry *self)
       gtk_check_button_set_label (self->uncertain, _("_Uncertain"));
       gtk_check_button_set_label (self->bce, _("_BCE"));
     }
+  chrono_ui_name_without_access_keys (GTK_WIDGET (self));
 }
 
 static void

@@ -368,6 +368,7 @@ static void
 chrono_event_editor_init (ChronoEventEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chrono_ui_name_without_access_keys (GTK_WIDGET (self));
 
   gtk_drop_down_set_expression (self->category_dropdown,
                                 gtk_property_expression_new (CHRONO_TYPE_CATEGORY, NULL, "name"));

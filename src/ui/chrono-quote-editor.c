@@ -166,6 +166,7 @@ static void
 chrono_quote_editor_init (ChronoQuoteEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chrono_ui_name_without_access_keys (GTK_WIDGET (self));
   self->sources = g_ptr_array_new_with_free_func (g_object_unref);
   /* GTK 4.8 reads the drop-down's own button by its class name. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->source_dropdown))),

@@ -469,6 +469,7 @@ chrono_quote_pane_init (ChronoQuotePane *self)
 
   self->orientation = GTK_ORIENTATION_HORIZONTAL;
   gtk_widget_init_template (GTK_WIDGET (self));
+  chrono_ui_name_without_access_keys (GTK_WIDGET (self));
   self->session_bindings = g_binding_group_new ();
   g_binding_group_bind (self->session_bindings, "timeline", self, "timeline", G_BINDING_SYNC_CREATE);
   g_binding_group_bind (self->session_bindings, "selected-event", self, "event", G_BINDING_SYNC_CREATE);

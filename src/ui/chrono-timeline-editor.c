@@ -70,6 +70,7 @@ static void
 chrono_timeline_editor_init (ChronoTimelineEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chrono_ui_name_without_access_keys (GTK_WIDGET (self));
 }
 
 /* @untitled_name is what the timeline is called while its title is left empty. */

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -523,4 +525,71 @@ chrono_ui_text_view_dup_text (GtkTextView *view)
   gtk_text_buffer_get_bounds (buffer, &start, &end);
 
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+char *
+chrono_ui_dup_name_without_access_key (const char *label)
+{
+  GString *name = g_string_new (NULL);
+  char key = '\0';
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '\0')
+        {
+          p++;
+          if (*p != '_' && key == '\0' && g_ascii_isalnum (*p))
+            key = *p;
+        }
+      g_string_append_c (name, *p);
+    }
+
+  if (key != '\0')
+    {
+      static const char *brackets[][2] = { { "(", ")" }, { "（", "）" } };
+
+      /* The key as it is written in the brackets, in either case. */
+      for (guint i = 0; i < 2 * G_N_ELEMENTS (brackets); i++)
+        {
+          char written = i % 2 == 0 ? g_ascii_toupper (key) : g_ascii_tolower (key);
+          g_autofree char *bracketed = g_strdup_printf ("%s%c%s", brackets[i / 2][0], written, brackets[i / 2][1]);
+          const char *found = strstr (name->str, bracketed);
+          gsize at;
+
+          if (found == NULL)
+            continue;
+          at = found - name->str;
+          g_string_erase (name, at, strlen (bracketed));
+          if (at > 0 && name->str[at - 1] == ' ')
+            g_string_erase (name, at - 1, 1);
+          break;
+        }
+    }
+
+  return g_string_free (name, FALSE);
+}
+
+static void
+name_without_access_key (GtkWidget  *widget,
+                         const char *label)
+{
+  g_autofree char *name = chrono_ui_dup_name_without_access_key (label);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+void
+chrono_ui_name_without_access_keys (GtkWidget *root)
+{
+  const char *label = NULL;
+
+  if (GTK_IS_LABEL (root) && gtk_label_get_use_underline (GTK_LABEL (root)))
+    label = gtk_label_get_label (GTK_LABEL (root));
+  else if (GTK_IS_CHECK_BUTTON (root) && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (root)))
+    label = gtk_check_button_get_label (GTK_CHECK_BUTTON (root));
+  if (label != NULL)
+    name_without_access_key (root, label);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    chrono_ui_name_without_access_keys (child);
 }

@@ -35,6 +35,13 @@ gboolean   chrono_ui_error_message_is_list  (void);
 gboolean   chrono_ui_show_problem           (GtkWidget      *field,
                                              GtkLabel       *problem_label,
                                              const char     *problem);
+/* A label as a screen reader should say it: without its access key's underscore, and
+ * without the key in brackets that translations such as Chinese add (“标题(_T)”, shown
+ * “标题(T)”, is named “标题”). */
+char      *chrono_ui_dup_name_without_access_key (const char *label);
+/* Names so each label, check button and button under @root that has an access key.
+ * Fields take their names from their labels, so they are named so too. */
+void       chrono_ui_name_without_access_keys (GtkWidget    *root);
 /* Takes @text; NULL for an empty one. */
 char      *chrono_ui_nonempty_or_null       (char           *text);
 void       chrono_ui_text_view_set_text     (GtkTextView    *view,

@@ -32,6 +32,7 @@ HAN = re.compile('[\u3400-\u4dbf\u4e00-\u9fff]')
 # Names GTK 4.8 gives nodes that have no name of their own.
 WIDGET_CLASS = re.compile(r'^(Gtk|Adw|Chrono)[A-Za-z]+$')
 MNEMONIC = re.compile(r'(^|[\s(])_\w')
+ACCESS_KEY = re.compile(r'[(（][A-Z][)）]')
 
 
 def read_po(path):
@@ -73,6 +74,12 @@ def visible_form(msgid):
     """A msgid as a label shows it: no mnemonic underline, no markup."""
     text = re.sub(r'<[^>]+>', '', msgid)
     return re.sub(r'_(?=\w)', '', text).strip()
+
+
+def spoken_form(msgid):
+    """A msgid as a screen reader says it: as shown, but without the access key that a
+    translation shows in brackets (“类别(_C)” shows as 类别(C) and is said 类别)."""
+    return visible_form(re.sub(r'\s?[(（]_\w[)）]', '', msgid))
 
 
 def load_timeline(path):
@@ -244,16 +251,18 @@ def main():
         check_all(frame, 'the main window')
 
         # A screen reader says a button by its name: never a widget class (GTK 4.8 wraps a
-        # menu button's own button in one), a mnemonic's underscore or the label said twice.
+        # menu button's own button in one), a mnemonic's underscore, the access key that a
+        # translation shows in brackets, or the label said twice.
         def bad_button_name(node):
             name = node.name or ''
             if WIDGET_CLASS.match(name):
                 return not any(c is not None and c.getRole() == pyatspi.ROLE_PUSH_BUTTON for c in node)
             half = name[:len(name) // 2]
-            return not name or MNEMONIC.search(name) is not None or name == half + ' ' + half.strip()
+            return (not name or MNEMONIC.search(name) is not None or ACCESS_KEY.search(name) is not None
+                    or name == half + ' ' + half.strip())
         # With the category popover open, so that its buttons are there too.
         categories = find(frame, lambda n: n.getRole() == pyatspi.ROLE_PUSH_BUTTON
-                          and n.name == visible_form(tr('_Categories')))
+                          and n.name == spoken_form(tr('_Categories')))
         click_node(categories, origin)
         wait_for(lambda: find(frame, lambda n: n.getRole() == pyatspi.ROLE_CHECK_BOX
                               and n.name in [tr(c) for c in ('Research', 'Product')]),
