@@ -67,7 +67,7 @@ make_timeline (void)
           chrono_event_set_end (event, &end);
         }
       chrono_event_set_category (event, i % 2 ? research : product);
-      chrono_event_set_summary (event, "Plain text with <angle brackets> & an ampersand.");
+      chrono_event_set_summary (event, i == 1 ? "Two paragraphs:\nthe second one." : "Plain text with <angle brackets> & an ampersand.");
       if (i == 2)
         {
           chrono_event_set_display_date (event, "Late November");
@@ -509,7 +509,7 @@ test_read_foreign_blockquote (void)
 
   g_assert_no_error (error);
   event = chrono_timeline_get_event (timeline, 0);
-  g_assert_cmpstr (chrono_event_get_summary (event), ==, "A speech. unclosed");
+  g_assert_cmpstr (chrono_event_get_summary (event), ==, "A speech.\nunclosed");
   g_assert_cmpuint (chrono_event_get_n_quotes (event), ==, 1);
   quote = g_ptr_array_index (chrono_event_get_quotes (event), 0);
   g_assert_cmpstr (chrono_quote_get_original_text (quote), ==, "Stay hungry. Stay foolish.");
@@ -559,8 +559,8 @@ test_read_blockquote_without_speaker (void)
     }
 }
 
-/* A quote's paragraphs are joined by a space, as the native reader would collapse a line
- * break between them (the round-trip fuzzer's finding). */
+/* A quote's paragraphs are its lines, which the native format keeps too (they were
+ * joined by a space while it collapsed line breaks: the round-trip fuzzer's finding). */
 static void
 test_read_blockquote_paragraphs (void)
 {
@@ -575,8 +575,57 @@ test_read_blockquote_paragraphs (void)
 
   g_assert_no_error (error);
   quote = g_ptr_array_index (chrono_event_get_quotes (chrono_timeline_get_event (timeline, 0)), 0);
-  g_assert_cmpstr (chrono_quote_get_original_text (quote), ==, "One. Two.");
+  g_assert_cmpstr (chrono_quote_get_original_text (quote), ==, "One.\nTwo.");
   g_assert_cmpstr (chrono_quote_get_speaker (quote), ==, "A B");
+}
+
+/* Line breaks in a summary, a description and a quote are paragraphs for TimelineJS,
+ * and lines again when read back from JSON or the spreadsheet (paragraphs came back
+ * joined by spaces, and a quote's original was one paragraph with its lines in it,
+ * which TimelineJS shows run together). */
+static void
+test_line_breaks (void)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) category = chrono_category_new ("c", "C", "#1c71d8", NULL);
+  g_autoptr(ChronoQuote) quote = chrono_quote_new ("第一行\n第二行", "zh-Hans");
+  g_autoptr(ChronoEvent) event = NULL;
+  ChronoDate start;
+
+  g_assert_true (chrono_date_parse ("2015", &start, NULL));
+  event = chrono_event_new ("e", &start, "E");
+  chrono_timeline_set_title (timeline, "T");
+  chrono_timeline_set_description (timeline, "First paragraph.\nSecond paragraph.");
+  chrono_timeline_add_category (timeline, category);
+  chrono_event_set_category (event, category);
+  chrono_event_set_summary (event, "One.\nTwo.");
+  chrono_quote_set_translation (quote, "Line one\nLine two", "en");
+  chrono_quote_set_speaker (quote, "S");
+  chrono_event_add_quote (event, quote);
+  chrono_timeline_add_event (timeline, event);
+  chrono_timeline_seal (timeline);
+
+  for (guint json = 0; json < 2; json++)
+    {
+      g_autoptr(GBytes) bytes = json ? chrono_timeline_write_timelinejs (timeline) : chrono_timeline_write_csv (timeline);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChronoTimeline) back = NULL;
+      ChronoEvent *read;
+      ChronoQuote *read_quote;
+
+      if (json)
+        g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL),
+                                  "<p lang=\\\"zh-Hans\\\">第一行</p><p lang=\\\"zh-Hans\\\">第二行</p>"));
+      back = json ? chrono_timeline_read_timelinejs_bytes (bytes, "l.json", NULL, &error)
+                  : chrono_timeline_read_csv_bytes (bytes, "l.csv", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (chrono_timeline_get_description (back), ==, "First paragraph.\nSecond paragraph.");
+      read = chrono_timeline_get_event (back, 0);
+      g_assert_cmpstr (chrono_event_get_summary (read), ==, "One.\nTwo.");
+      read_quote = g_ptr_array_index (chrono_event_get_quotes (read), 0);
+      g_assert_cmpstr (chrono_quote_get_original_text (read_quote), ==, "第一行\n第二行");
+      g_assert_cmpstr (chrono_quote_get_translation (read_quote), ==, "Line one\nLine two");
+    }
 }
 
 /* One convention for years before the Common Era. The native format's are EDTF's,
@@ -709,6 +758,7 @@ main (int   argc,
   g_test_add_func ("/io/timelinejs-writer/read-foreign-blockquote", test_read_foreign_blockquote);
   g_test_add_func ("/io/timelinejs-writer/read-blockquote-without-speaker", test_read_blockquote_without_speaker);
   g_test_add_func ("/io/timelinejs-writer/read-blockquote-paragraphs", test_read_blockquote_paragraphs);
+  g_test_add_func ("/io/timelinejs-writer/line-breaks", test_line_breaks);
   g_test_add_func ("/io/timelinejs-writer/native-keeps-media", test_native_keeps_media);
 
   return g_test_run ();

@@ -65,7 +65,8 @@ test_sample (void)
   event = chrono_timeline_lookup_event (timeline, "launch");
   g_assert_nonnull (event);
   g_assert_cmpstr (chrono_event_get_title (event), ==, "ChatGPT launches");
-  g_assert_cmpstr (chrono_event_get_summary (event), ==, "A research preview. Released quietly.");
+  /* A <br> parts lines, as paragraphs do. */
+  g_assert_cmpstr (chrono_event_get_summary (event), ==, "A research preview.\nReleased quietly.");
   g_assert_cmpint (chrono_event_get_start (event)->precision, ==, CHRONO_PRECISION_DAY);
   g_assert_cmpstr (chrono_category_get_name (chrono_event_get_category (event)), ==, "Product");
 

@@ -528,7 +528,9 @@ read_row (Reader  *r,
 
   type = g_ascii_strdown (get_cell (r, COLUMN_TYPE), -1);
   headline = dup_html_cell (r, COLUMN_HEADLINE);
-  text = dup_html_cell (r, COLUMN_TEXT);
+  text = _chrono_html_to_lines (get_cell (r, COLUMN_TEXT));
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
 
   if (!parse_date (r, COLUMN_YEAR, &start, &has_start, error) ||
       !parse_date (r, COLUMN_END_YEAR, &end, &has_end, error))

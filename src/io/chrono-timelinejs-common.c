@@ -310,11 +310,36 @@ is_entity_name (const char *start,
   return TRUE;
 }
 
-char *
-_chrono_html_to_text (const char *html)
+/* Whether the tag at @p (just after its “<”, maybe a closing one) ends a line: a
+ * paragraph, a line break, a heading, a list item or a block. */
+static gboolean
+is_block_tag (const char *p)
+{
+  static const char * const blocks[] = {
+    "p", "br", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
+  };
+  gsize length = 0;
+
+  if (*p == '/')
+    p++;
+  while (g_ascii_isalnum (p[length]))
+    length++;
+  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+    if (strlen (blocks[i]) == length && g_ascii_strncasecmp (p, blocks[i], length) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Plain text from @html: tags go, entities are decoded, white space collapses to single
+ * spaces; with @keep_lines, where block tags part text, a line break parts it. */
+static char *
+html_to_text (const char *html,
+              gboolean    keep_lines)
 {
   GString *out = g_string_new (NULL);
   gboolean pending_space = FALSE;
+  gboolean pending_line = FALSE;
 
   for (const char *p = html; *p != '\0'; p++)
     {
@@ -322,6 +347,8 @@ _chrono_html_to_text (const char *html)
 
       if (*p == '<' && (end = strchr (p, '>')) != NULL)
         {
+          if (keep_lines && is_block_tag (p + 1))
+            pending_line = out->len > 0;
           pending_space = out->len > 0;
           p = end;
           continue;
@@ -346,20 +373,30 @@ _chrono_html_to_text (const char *html)
               pending_space = out->len > 0;
               continue;
             }
-          if (pending_space)
-            g_string_append_c (out, ' ');
-          pending_space = FALSE;
+          g_string_append (out, pending_line ? "\n" : pending_space ? " " : "");
+          pending_space = pending_line = FALSE;
           g_string_append_len (out, decoded->str, decoded->len);
           continue;
         }
 
-      if (pending_space)
-        g_string_append_c (out, ' ');
-      pending_space = FALSE;
+      g_string_append (out, pending_line ? "\n" : pending_space ? " " : "");
+      pending_space = pending_line = FALSE;
       g_string_append_c (out, *p);
     }
 
   return g_string_free (out, FALSE);
+}
+
+char *
+_chrono_html_to_text (const char *html)
+{
+  return html_to_text (html, FALSE);
+}
+
+char *
+_chrono_html_to_lines (const char *html)
+{
+  return html_to_text (html, TRUE);
 }
 
 char *
@@ -603,7 +640,7 @@ append_line (GString    *text,
   if (*line == '\0')
     return;
   if (text->len > 0)
-    g_string_append_c (text, ' ');
+    g_string_append_c (text, '\n');
   g_string_append (text, line);
 }
 
@@ -692,5 +729,5 @@ _chrono_timelinejs_read_text_and_quotes (const char     *html,
   g_string_append (rest, p);
   element_clear (&element);
 
-  return _chrono_html_to_text (rest->str);
+  return _chrono_html_to_lines (rest->str);
 }

@@ -61,9 +61,12 @@ gboolean        _chrono_timelinejs_read_qualifiers (const char *text,
                                                     ChronoDate *start,
                                                     ChronoDate *end);
 
-/* TimelineJS text is HTML; Chronoscope shows plain text. Tags go (block tags become
- * line breaks), entities are decoded, spaces are collapsed. */
+/* TimelineJS text is HTML; Chronoscope shows plain text. Tags go, entities are
+ * decoded, spaces are collapsed: one line, for a title, a date or a caption. */
 char           *_chrono_html_to_text           (const char      *html);
+/* The same, but paragraphs and other blocks (and <br>) part lines: for a summary, a
+ * description or a quote. */
+char           *_chrono_html_to_lines          (const char      *html);
 /* Text as Chronoscope writes an event's: its block quotes become @event's quotes (a
  * source, by its title, is @timeline's or added to it); the rest comes back as plain text. */
 char           *_chrono_timelinejs_read_text_and_quotes (const char     *html,

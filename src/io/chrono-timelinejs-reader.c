@@ -377,7 +377,7 @@ read_text (JsReader    *r,
   if (headline != NULL)
     *out_headline = _chrono_html_to_text (headline);
   if (body != NULL)
-    *out_text = _chrono_html_to_text (body);
+    *out_text = _chrono_html_to_lines (body);
   if (out_body != NULL)
     *out_body = body;
 

@@ -74,9 +74,17 @@ event_to_html (ChronoEvent *event)
         {
           g_autofree char *lang = g_markup_escape_text (chrono_quote_get_original_language (quote) != NULL
                                                         ? chrono_quote_get_original_language (quote) : "und", -1);
-          g_autofree char *escaped = g_markup_escape_text (original, -1);
+          g_auto(GStrv) lines = g_strsplit (original, "\n", -1);
 
-          g_string_append_printf (html, "<p lang=\"%s\">%s</p>", lang, escaped);
+          for (guint l = 0; lines[l] != NULL; l++)
+            {
+              g_autofree char *escaped = NULL;
+
+              if (*g_strstrip (lines[l]) == '\0')
+                continue;
+              escaped = g_markup_escape_text (lines[l], -1);
+              g_string_append_printf (html, "<p lang=\"%s\">%s</p>", lang, escaped);
+            }
         }
       /* Marked, so that the speaker and the source read back apart. */
       if (speaker != NULL && *speaker != '\0')
