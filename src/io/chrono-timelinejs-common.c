@@ -423,7 +423,8 @@ _chrono_collapse_space (const char *text)
 
 void
 _chrono_append_text_as_html (GString    *out,
-                             const char *text)
+                             const char *text,
+                             const char *attributes)
 {
   g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
 
@@ -434,7 +435,7 @@ _chrono_append_text_as_html (GString    *out,
       if (*g_strstrip (paragraphs[i]) == '\0')
         continue;
       escaped = g_markup_escape_text (paragraphs[i], -1);
-      g_string_append_printf (out, "<p>%s</p>", escaped);
+      g_string_append_printf (out, "<p%s>%s</p>", attributes, escaped);
     }
 }
 

@@ -75,9 +75,11 @@ char           *_chrono_timelinejs_read_text_and_quotes (const char     *html,
 /* White space as the native reader leaves it in every text: runs collapsed to one
  * space, none at either end. */
 char           *_chrono_collapse_space         (const char      *text);
-/* Plain text as HTML: escaped, paragraphs (lines) in <p>. */
+/* Plain text as HTML: escaped, each line a <p> with @attributes (“” for none, else
+ * starting with a space). */
 void            _chrono_append_text_as_html    (GString         *out,
-                                                const char      *text);
+                                                const char      *text,
+                                                const char      *attributes);
 
 /* The category of a TimelineJS group, made on first use with the next palette colour. */
 ChronoCategory *_chrono_timelinejs_get_group   (ChronoTimeline  *timeline,

@@ -32,9 +32,9 @@ event_to_html (ChronoEvent *event)
   GPtrArray *quotes = chrono_event_get_quotes (event);
 
   if (chrono_event_get_summary (event) != NULL)
-    _chrono_append_text_as_html (html, chrono_event_get_summary (event));
+    _chrono_append_text_as_html (html, chrono_event_get_summary (event), "");
   if (chrono_event_get_notes (event) != NULL)
-    _chrono_append_text_as_html (html, chrono_event_get_notes (event));
+    _chrono_append_text_as_html (html, chrono_event_get_notes (event), "");
 
   for (guint i = 0; i < quotes->len; i++)
     {
@@ -50,41 +50,19 @@ event_to_html (ChronoEvent *event)
       if (translation != NULL && *translation != '\0')
         {
           const char *lang = chrono_quote_get_translation_language (quote);
-          g_auto(GStrv) lines = g_strsplit (translation, "\n", -1);
-          g_autofree char *lang_attribute = NULL;
+          g_autofree char *escaped = lang != NULL ? g_markup_escape_text (lang, -1) : NULL;
+          g_autofree char *attributes = escaped != NULL ? g_strdup_printf (" class=\"translation\" lang=\"%s\"", escaped)
+                                                        : g_strdup (" class=\"translation\"");
 
-          if (lang != NULL)
-            {
-              g_autofree char *escaped = g_markup_escape_text (lang, -1);
-
-              lang_attribute = g_strdup_printf (" lang=\"%s\"", escaped);
-            }
-          for (guint l = 0; lines[l] != NULL; l++)
-            {
-              g_autofree char *escaped = NULL;
-
-              if (*g_strstrip (lines[l]) == '\0')
-                continue;
-              escaped = g_markup_escape_text (lines[l], -1);
-              g_string_append_printf (html, "<p class=\"translation\"%s>%s</p>",
-                                      lang_attribute != NULL ? lang_attribute : "", escaped);
-            }
+          _chrono_append_text_as_html (html, translation, attributes);
         }
       if (original != NULL && *original != '\0')
         {
-          g_autofree char *lang = g_markup_escape_text (chrono_quote_get_original_language (quote) != NULL
-                                                        ? chrono_quote_get_original_language (quote) : "und", -1);
-          g_auto(GStrv) lines = g_strsplit (original, "\n", -1);
+          const char *lang = chrono_quote_get_original_language (quote);
+          g_autofree char *escaped = g_markup_escape_text (lang != NULL ? lang : "und", -1);
+          g_autofree char *attributes = g_strdup_printf (" lang=\"%s\"", escaped);
 
-          for (guint l = 0; lines[l] != NULL; l++)
-            {
-              g_autofree char *escaped = NULL;
-
-              if (*g_strstrip (lines[l]) == '\0')
-                continue;
-              escaped = g_markup_escape_text (lines[l], -1);
-              g_string_append_printf (html, "<p lang=\"%s\">%s</p>", lang, escaped);
-            }
+          _chrono_append_text_as_html (html, original, attributes);
         }
       /* Marked, so that the speaker and the source read back apart. */
       if (speaker != NULL && *speaker != '\0')
@@ -210,7 +188,7 @@ chrono_timeline_write_timelinejs (ChronoTimeline *timeline)
       g_autoptr(GString) html = g_string_new (NULL);
 
       if (chrono_timeline_get_description (timeline) != NULL)
-        _chrono_append_text_as_html (html, chrono_timeline_get_description (timeline));
+        _chrono_append_text_as_html (html, chrono_timeline_get_description (timeline), "");
       json_builder_set_member_name (builder, "title");
       json_builder_begin_object (builder);
       add_text (builder, title, html->str);
@@ -435,7 +413,7 @@ chrono_timeline_write_csv (ChronoTimeline *timeline)
       const char *texts[N_TEXT_CELLS] = { NULL };
 
       if (chrono_timeline_get_description (timeline) != NULL)
-        _chrono_append_text_as_html (html, chrono_timeline_get_description (timeline));
+        _chrono_append_text_as_html (html, chrono_timeline_get_description (timeline), "");
       texts[CELL_HEADLINE] = headline;
       texts[CELL_TEXT] = html->str;
       texts[CELL_TYPE] = "title";
