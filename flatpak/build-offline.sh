@@ -188,10 +188,22 @@ cp "$manifest" "$out/$app_id.local.json"
 
 # ---------------------------------------------------------------------------------------------
 step "flatpak-builder (builds, installs and runs the tests in the SDK)"
-if ! flatpak-builder --user --disable-rofiles-fuse --force-clean --disable-updates \
+# The build directory is kept so that the tests' own log outlives a failure: flatpak-builder
+# shows only what "ninja test" printed, not why a test failed.
+if ! flatpak-builder --user --disable-rofiles-fuse --force-clean --disable-updates --keep-build-dirs \
        --state-dir="$scratch/state" --repo="$scratch/apprepo" \
        "$scratch/build" "$manifest" >"$out/flatpak-builder.log" 2>&1; then
   tail -n 60 "$out/flatpak-builder.log" >&2
+  testlog=$(find "$scratch/state/build" -path '*/meson-logs/testlog.txt' 2>/dev/null | head -n 1)
+  if [ -n "$testlog" ]; then
+    cp "$testlog" "$out/testlog.txt"
+    echo "build-offline: the tests that failed in the SDK, from $out/testlog.txt:" >&2
+    # A section per test, between rulers; those whose result is not a pass or a skip.
+    awk '/^=+( [0-9]+\/[0-9]+ =+)?$/ { if (bad) printf "%s", section; section = ""; bad = 0 }
+         /^result: / && $0 !~ /exit status (0|77)$/ { bad = 1 }
+         { section = section $0 "\n" }
+         END { if (bad) printf "%s", section }' "$testlog" >&2
+  fi
   fail "flatpak-builder failed (whole log: $out/flatpak-builder.log)"
 fi
 grep -E '^(Ok|Fail|Expected Fail|Unexpected Pass|Skipped|Timeout): ' "$out/flatpak-builder.log" \
