@@ -241,6 +241,19 @@ event_chosen_cb (ChronoWindow *self)
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
+/* Folded, the sidebar slides away over the content as it closes and is unmapped at the
+ * end: a press that began on it meanwhile (the second click of a double click on a row)
+ * would end on a widget that is gone, which GTK 4.18 reports as broken accounting of
+ * active state. While the folded sidebar closes, the flap takes no pointer input. */
+static void
+flap_reveal_cb (ChronoWindow *self)
+{
+  gboolean closing = adw_flap_get_folded (self->flap) && !adw_flap_get_reveal_flap (self->flap) &&
+                     adw_flap_get_reveal_progress (self->flap) > 0;
+
+  gtk_widget_set_can_target (GTK_WIDGET (self->flap), !closing);
+}
+
 static void
 search_mode_cb (ChronoWindow *self)
 {
@@ -687,6 +700,8 @@ chrono_window_init (ChronoWindow *self)
   g_signal_group_connect_swapped (self->timeline_signals, "notify::title", G_CALLBACK (update_title), self);
   g_signal_group_connect_swapped (self->timeline_signals, "notify::description", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (self->session, "notify::timeline", G_CALLBACK (timeline_cb), self);
+  g_signal_connect_swapped (self->flap, "notify::reveal-flap", G_CALLBACK (flap_reveal_cb), self);
+  g_signal_connect_swapped (self->flap, "notify::reveal-progress", G_CALLBACK (flap_reveal_cb), self);
   g_signal_connect_swapped (self->session, "notify::selected-event", G_CALLBACK (selected_event_cb), self);
   g_signal_connect_swapped (chrono_session_get_events (self->session), "items-changed",
                             G_CALLBACK (_chrono_window_update_actions), self);
