@@ -589,6 +589,23 @@ check_label (GtkWidget *check)
   return gtk_label_get_text (GTK_LABEL (label));
 }
 
+/* The Categories menu button is named without its access key's underscore: on GTK 4.8
+ * its outer part, a button of its own to a screen reader, was read as "GtkMenuButton". */
+static void
+test_filter_button_name (void)
+{
+  ChronoWindow *window = ui_test_window_new ();
+  g_autoptr(ChronoTimeline) timeline = ui_test_timeline_new ();
+  GtkWidget *filter;
+
+  chrono_window_set_timeline (window, timeline);
+  ui_test_wait_loaded (window);
+  filter = ui_test_find_child (GTK_WIDGET (window), CHRONO_TYPE_CATEGORY_FILTER);
+  gtk_test_accessible_assert_property (child (filter, CHRONO_TYPE_CATEGORY_FILTER, "category_button"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Categories");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The category filter follows what the catalog does to the categories: one added shows
  * in its popover, and one renamed by its new name, while the popover is open too. A new
  * timeline's filter, which has nothing to offer, offers its first category once its
@@ -741,6 +758,7 @@ main (int   argc,
   g_test_add_func ("/ui/catalog/era-mnemonics", test_era_mnemonics);
   g_test_add_func ("/ui/catalog/from-event-editor", test_from_event_editor);
   g_test_add_func ("/ui/catalog/filter-follows-categories", test_filter_follows_categories);
+  g_test_add_func ("/ui/catalog/filter-button-name", test_filter_button_name);
   g_test_add_func ("/ui/catalog/panes-follow-categories", test_panes_follow_categories);
   g_test_add_func ("/ui/catalog/builtin-read-only", test_builtin_read_only);
 

@@ -587,6 +587,9 @@ chrono_ui_name_without_access_keys (GtkWidget *root)
     label = gtk_label_get_label (GTK_LABEL (root));
   else if (GTK_IS_CHECK_BUTTON (root) && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (root)))
     label = gtk_check_button_get_label (GTK_CHECK_BUTTON (root));
+  /* On GTK 4.8 a menu button is read as two buttons, the outer one unnamed. */
+  else if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_use_underline (GTK_MENU_BUTTON (root)))
+    label = gtk_menu_button_get_label (GTK_MENU_BUTTON (root));
   if (label != NULL)
     name_without_access_key (root, label);
 
