@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "io/chrono-input-limits.h"
 #include "io/chrono-native-reader.h"
 #include "io/chrono-timeline-reader.h"
 #include "io/chrono-timeline-writer.h"
@@ -321,6 +322,45 @@ test_empty_and_odd_files (void)
   g_assert_null (timeline);
   g_assert_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_SYNTAX);
   g_assert_cmpstr (error->message, ==, "nul:1:10: the file is not valid UTF-8 text here (byte 0x00)");
+}
+
+/* The UTF-8 check takes eight ASCII bytes at a time: it must find what GLib finds, the
+ * same first bad byte, wherever a character, a nul or a bad byte falls in a word. */
+static void
+test_utf8_check_agrees_with_glib (void)
+{
+  static const char *pieces[] = { "a", "<event id=\"e1\">", "\xE5\x8F\x91", "\xC3\xA9", "\xF0\x9F\x98\x80",
+                                  "\xFF", "\xE5\x8F", "\x8F", "\0", "\xC0\x80", "\xED\xA0\x80", " " };
+  static const gsize piece_lengths[] = { 1, 15, 3, 2, 4, 1, 2, 1, 1, 2, 3, 1 };
+  GRand *rand = g_rand_new_with_seed (20261201);
+  guint invalid = 0;
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GByteArray) bytes = g_byte_array_new ();
+      guint n = g_rand_int_range (rand, 0, 12);
+      const char *glib_end, *ours;
+      gboolean valid;
+
+      for (guint i = 0; i < n; i++)
+        {
+          /* Mostly good text, as in a file; a bad piece now and then. */
+          guint k = g_rand_int_range (rand, 0, 100) < 90 ? g_rand_int_range (rand, 0, 5) : g_rand_int_range (rand, 5, 12);
+
+          g_byte_array_append (bytes, (const guint8 *) pieces[k], piece_lengths[k]);
+        }
+      valid = g_utf8_validate_len ((const char *) bytes->data, bytes->len, &glib_end);
+      ours = chrono_input_find_invalid_utf8 ((const char *) bytes->data, bytes->len);
+      if (valid)
+        g_assert_null (ours);
+      else
+        g_assert_true (ours == glib_end);
+      invalid += !valid;
+    }
+  /* Both kinds were tried. */
+  g_assert_cmpuint (invalid, >, 1000);
+  g_assert_cmpuint (invalid, <, 19000);
+  g_rand_free (rand);
 }
 
 static void
@@ -1045,6 +1085,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/io/reader/valid", test_valid);
+  g_test_add_func ("/io/reader/utf8-check-agrees-with-glib", test_utf8_check_agrees_with_glib);
   g_test_add_func ("/io/reader/format-1", test_format_1);
   g_test_add_func ("/io/reader/format-2", test_format_2);
   g_test_add_func ("/io/reader/format-2/errors", test_format_2_errors);

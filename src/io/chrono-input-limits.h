@@ -47,6 +47,8 @@ void        chrono_input_set_error_at      (GError      **error,
 gboolean    chrono_input_check_size        (guint64       size,
                                             const char   *display_name,
                                             GError      **error);
+const char *chrono_input_find_invalid_utf8 (const char   *data,
+                                            gsize         length);
 gboolean    chrono_input_check_utf8        (const char   *data,
                                             gsize         length,
                                             const char   *display_name,
