@@ -357,6 +357,7 @@ test_utf8_check_agrees_with_glib (void)
         g_assert_true (ours == glib_end);
       invalid += !valid;
     }
+  g_assert_null (chrono_input_find_invalid_utf8 (NULL, 0));
   /* Both kinds were tried. */
   g_assert_cmpuint (invalid, >, 1000);
   g_assert_cmpuint (invalid, <, 19000);

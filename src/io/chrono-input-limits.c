@@ -96,8 +96,13 @@ const char *
 chrono_input_find_invalid_utf8 (const char *data,
                                 gsize       length)
 {
-  const char *p = data, *stop = data + length;
+  const char *p = data, *stop;
 
+  /* An empty input may come without a buffer. */
+  if (length == 0)
+    return NULL;
+
+  stop = data + length;
   while (p < stop)
     {
       guint64 word;
