@@ -497,16 +497,21 @@ parse_date (Reader      *r,
   return TRUE;
 }
 
+/* An empty cell is no text at all. */
 static char *
-dup_html_cell (Reader *r,
-               Column  column)
+null_if_empty (char *text)
 {
-  char *text = _chrono_html_to_text (get_cell (r, column));
-
   if (*text == '\0')
     g_clear_pointer (&text, g_free);
 
   return text;
+}
+
+static char *
+dup_html_cell (Reader *r,
+               Column  column)
+{
+  return null_if_empty (_chrono_html_to_text (get_cell (r, column)));
 }
 
 static gboolean
@@ -528,9 +533,7 @@ read_row (Reader  *r,
 
   type = g_ascii_strdown (get_cell (r, COLUMN_TYPE), -1);
   headline = dup_html_cell (r, COLUMN_HEADLINE);
-  text = _chrono_html_to_lines (get_cell (r, COLUMN_TEXT));
-  if (*text == '\0')
-    g_clear_pointer (&text, g_free);
+  text = null_if_empty (_chrono_html_to_lines (get_cell (r, COLUMN_TEXT)));
 
   if (!parse_date (r, COLUMN_YEAR, &start, &has_start, error) ||
       !parse_date (r, COLUMN_END_YEAR, &end, &has_end, error))
