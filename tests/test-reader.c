@@ -540,6 +540,49 @@ test_load_progress (void)
   g_assert_finalize_object (data.timeline);
 }
 
+/* A local file is read in pieces of 16 MiB: one of 18 MiB, whose events lie across
+ * the joins, comes out whole. */
+static void
+test_large_local_file (void)
+{
+  g_autoptr(GString) xml = g_string_new ("<timeline version='1'><title>Large</title><categories>"
+                                         "<category id='c' color='#000000'>C</category></categories><events>");
+  g_autofree char *padding = g_strnfill (900, 'x');
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = NULL;
+  guint n_events = 20000;
+
+  for (guint i = 0; i < n_events; i++)
+    g_string_append_printf (xml, "<event id='e%u' start='%04u' category='c'><title>Event %u</title>"
+                            "<summary>%s %u</summary></event>\n",
+                            i, 1000 + i % 1000, i, padding, i);
+  g_string_append (xml, "</events></timeline>");
+  g_assert_cmpuint (xml->len, >, 18 * 1024 * 1024);
+
+  file = g_file_new_tmp ("chronoscope-large-XXXXXX.chronoscope", &stream, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)),
+                             xml->str, xml->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
+
+  timeline = chrono_timeline_load (file, NULL, &error);
+  g_file_delete (file, NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chrono_timeline_get_n_events (timeline), ==, n_events);
+  for (guint i = 0; i < n_events; i += 997)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *summary = g_strdup_printf ("%s %u", padding, i);
+      ChronoEvent *event = chrono_timeline_lookup_event (timeline, id);
+
+      g_assert_nonnull (event);
+      g_assert_cmpstr (chrono_event_get_summary (event), ==, summary);
+    }
+}
+
 static void
 test_gettext_domain (void)
 {
@@ -1109,6 +1152,7 @@ main (int   argc,
   g_test_add_func ("/io/reader/cancelled", test_cancelled);
   g_test_add_func ("/io/reader/load-async", test_load_async);
   g_test_add_func ("/io/reader/load-progress", test_load_progress);
+  g_test_add_func ("/io/reader/large-local-file", test_large_local_file);
   g_test_add_func ("/io/reader/gettext-domain", test_gettext_domain);
   g_test_add_func ("/io/reader/gettext-domain/sources", test_gettext_domain_sources);
   g_test_add_func ("/io/reader/check-command", test_check_command);
