@@ -328,7 +328,8 @@ load_full (GFile                   *file,
   if (!chrono_input_check_size (g_file_info_get_size (info), display_name, error))
     return NULL;
 
-  if (g_file_peek_path (file) != NULL)
+  /* A smaller file fits in less than one huge page. */
+  if (g_file_info_get_size (info) >= 2 * 1024 * 1024 && g_file_peek_path (file) != NULL)
     bytes = read_local_file (g_file_peek_path (file), cancellable, &local_error);
   if (bytes == NULL && local_error == NULL)
     bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
