@@ -386,12 +386,6 @@ start_event (Reader     *r,
                     _("“%s” is not a valid id: use letters, digits, “_”, “.” and “-”"), v[0]);
       return FALSE;
     }
-  if (g_hash_table_contains (r->event_ids, v[0]))
-    {
-      set_error_at (r, tag->offset, error, CHRONO_READER_ERROR_INVALID,
-                    _("the id “%s” is already used by another <%s>"), v[0], "event");
-      return FALSE;
-    }
   if (v[1] == NULL)
     {
       set_error_at (r, tag->offset, error, CHRONO_READER_ERROR_INVALID, _("<event> needs a start date"));
@@ -419,6 +413,14 @@ start_event (Reader     *r,
     }
 
   r->event = chrono_event_new (v[0], &start, NULL);
+  /* One look-up for the check and the record, of the id the event holds: on an error
+   * the set is let go without reading its strings. */
+  if (!g_hash_table_add (r->event_ids, (gpointer) chrono_event_get_id (r->event)))
+    {
+      set_error_at (r, tag->offset, error, CHRONO_READER_ERROR_INVALID,
+                    _("the id “%s” is already used by another <%s>"), v[0], "event");
+      return FALSE;
+    }
   chrono_event_set_category (r->event, category);
   if (v[2] != NULL)
     chrono_event_set_end (r->event, &end);
@@ -696,8 +698,6 @@ end_event (Reader       *r,
       return FALSE;
     }
 
-  /* The timeline holds the id string for as long as the reader needs it. */
-  g_hash_table_add (r->event_ids, (gpointer) chrono_event_get_id (r->event));
   chrono_timeline_add_event (r->timeline, r->event);
   g_clear_object (&r->event);
   return TRUE;
