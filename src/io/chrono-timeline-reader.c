@@ -10,7 +10,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #ifdef __GLIBC__
@@ -19,6 +18,8 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+
+#include "model/chrono-bulk-memory.h"
 
 #include "chrono-csv-reader.h"
 #include "chrono-input-limits.h"
@@ -170,21 +171,6 @@ set_file_error (GError      **error,
     g_set_error (error, io_error->domain, io_error->code, "%s: %s", display_name, io_error->message);
 }
 
-typedef struct
-{
-  void *start;
-  gsize size;
-} Mapping;
-
-static void
-unmap (gpointer data)
-{
-  Mapping *mapping = data;
-
-  munmap (mapping->start, mapping->size);
-  g_free (mapping);
-}
-
 /* Reads until the end of the file or of @buffer, a piece at a time to see a cancel. */
 static gboolean
 read_whole (int            fd,
@@ -220,10 +206,8 @@ read_whole (int            fd,
   return TRUE;
 }
 
-/* The whole of a local file, read into memory of its own that the kernel is asked to
- * back with huge pages: where every first touch of a small page is costly, as on some
- * virtual machines, a million events' file otherwise takes longer to read than to
- * parse. Mapping the file itself would be faster still, but a file cut short by another
+/* The whole of a local file, read into memory of its own (chrono-bulk-memory.c).
+ * Mapping the file itself would be faster still, but a file cut short by another
  * program while it is read would then stop Chronoscope with SIGBUS.
  * Returns NULL, with no error set, when the file changes size while it is read, for
  * the caller to read it the ordinary way. */
@@ -234,8 +218,8 @@ read_local_file (const char    *path,
 {
   int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   struct stat info;
-  Mapping *mapping;
-  gsize length = 0;
+  gpointer memory;
+  gsize size, length = 0;
   gboolean done;
 
   if (fd < 0 || fstat (fd, &info) != 0)
@@ -248,30 +232,25 @@ read_local_file (const char    *path,
       return NULL;
     }
 
-  mapping = g_new (Mapping, 1);
   /* One byte more than the file, to see it grow. */
-  mapping->size = (gsize) info.st_size + 1;
-  mapping->start = mmap (NULL, mapping->size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (mapping->start == MAP_FAILED)
+  size = (gsize) info.st_size + 1;
+  memory = chrono_bulk_try_alloc (size);
+  if (memory == NULL)
     {
-      g_free (mapping);
       close (fd);
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, g_strerror (ENOMEM));
       return NULL;
     }
-#ifdef MADV_HUGEPAGE
-  madvise (mapping->start, mapping->size, MADV_HUGEPAGE);
-#endif
 
-  done = read_whole (fd, mapping->start, mapping->size, &length, cancellable, error);
+  done = read_whole (fd, memory, size, &length, cancellable, error);
   close (fd);
   if (!done || length != (gsize) info.st_size)
     {
-      unmap (mapping);
+      chrono_bulk_free (memory, size);
       return NULL;
     }
 
-  return g_bytes_new_with_free_func (mapping->start, length, unmap, mapping);
+  return chrono_bulk_new_bytes (memory, size, length);
 }
 
 static ChronoTimeline *
@@ -328,8 +307,7 @@ load_full (GFile                   *file,
   if (!chrono_input_check_size (g_file_info_get_size (info), display_name, error))
     return NULL;
 
-  /* A smaller file fits in less than one huge page. */
-  if (g_file_info_get_size (info) >= 2 * 1024 * 1024 && g_file_peek_path (file) != NULL)
+  if (g_file_peek_path (file) != NULL)
     bytes = read_local_file (g_file_peek_path (file), cancellable, &local_error);
   if (bytes == NULL && local_error == NULL)
     bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);

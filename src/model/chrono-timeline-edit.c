@@ -16,6 +16,15 @@
  * index, which is a few linear passes over plain arrays: a couple of milliseconds for a
  * million events (bench-edit), and the queries stay exactly as fast as after a seal. */
 
+static gpointer
+resize (gpointer array,
+        gsize    element_size,
+        guint    capacity,
+        guint    new_capacity)
+{
+  return chrono_bulk_resize (array, element_size * capacity, element_size * new_capacity);
+}
+
 static void
 ensure_capacity (ChronoTimeline *self,
                  guint           n)
@@ -26,11 +35,11 @@ ensure_capacity (ChronoTimeline *self,
     return;
 
   capacity = MAX (n, self->capacity * 2);
-  self->start_times = g_renew (ChronoTime, self->start_times, capacity);
-  self->end_times = g_renew (ChronoTime, self->end_times, capacity);
-  self->max_end = g_renew (ChronoTime, self->max_end, capacity);
-  self->ranks = g_renew (guint32, self->ranks, capacity);
-  self->events_by_id = g_renew (ChronoEvent *, self->events_by_id, capacity);
+  self->start_times = resize (self->start_times, sizeof (ChronoTime), self->capacity, capacity);
+  self->end_times = resize (self->end_times, sizeof (ChronoTime), self->capacity, capacity);
+  self->max_end = resize (self->max_end, sizeof (ChronoTime), self->capacity, capacity);
+  self->ranks = resize (self->ranks, sizeof (guint32), self->capacity, capacity);
+  self->events_by_id = resize (self->events_by_id, sizeof (ChronoEvent *), self->capacity, capacity);
   self->capacity = capacity;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "chrono-array-list-private.h"
+#include "chrono-bulk-memory.h"
 #include "chrono-timeline.h"
 
 G_BEGIN_DECLS
@@ -38,7 +39,7 @@ struct _ChronoTimeline
   GHashTable *forecasts;         /* the events that are forecasts, kept by every edit */
   GPtrArray *changed_events;     /* changed in place since the last "changed"; NULL: many */
   ChronoTime span_end;
-  guint capacity;                /* of the five arrays above */
+  guint capacity;                /* of the five arrays above, in chrono-bulk-memory.h's memory */
 
   guint sealed : 1;
 };

@@ -35,9 +35,9 @@ typedef struct
  * each of them a cache miss or two. */
 static void
 radix_sort (SortKey *keys,
+            SortKey *buffer,
             guint    n)
 {
-  g_autofree SortKey *buffer = g_new (SortKey, MAX (n, 1));
   g_autofree guint *offsets = g_new (guint, 1 << 16);
   SortKey *from = keys;
   SortKey *to = buffer;
@@ -179,13 +179,14 @@ _chrono_timeline_build_max_end (ChronoTimeline *self,
 void
 chrono_timeline_seal (ChronoTimeline *self)
 {
-  g_autofree SortKey *keys = NULL;
-  g_autofree ChronoTime *starts = NULL;
-  g_autofree ChronoTime *ends = NULL;
-  g_autofree const char **ids = NULL;
-  g_autofree guint64 *id_keys = NULL;
-  g_autofree guint32 *ranks = NULL;
-  g_autofree guint8 *has_quotes = NULL;
+  SortKey *keys, *buffer;
+  ChronoTime *starts, *ends;
+  guint64 *id_keys;
+  const char **ids;
+  guint32 *ranks;
+  guint8 *has_quotes;
+  gpointer scratch;
+  gsize scratch_size;
   g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(GPtrArray) quotes = NULL;
   g_autoptr(GPtrArray) pending = NULL;
@@ -198,13 +199,18 @@ chrono_timeline_seal (ChronoTimeline *self)
   pending = g_steal_pointer (&self->pending_events);
   n = pending->len;
 
-  starts = g_new (ChronoTime, MAX (n, 1));
-  ends = g_new (ChronoTime, MAX (n, 1));
-  ids = g_new (const char *, MAX (n, 1));
-  id_keys = g_new (guint64, MAX (n, 1));
-  ranks = g_new (guint32, MAX (n, 1));
-  has_quotes = g_new (guint8, MAX (n, 1));
-  keys = g_new (SortKey, MAX (n, 1));
+  /* All the scratch arrays in one block, the widest first so that each is aligned. */
+  scratch_size = (gsize) n * (2 * sizeof (SortKey) + 2 * sizeof (ChronoTime) + sizeof (guint64) +
+                              sizeof (char *) + sizeof (guint32) + sizeof (guint8));
+  scratch = chrono_bulk_alloc (scratch_size);
+  keys = scratch;
+  buffer = keys + n;
+  starts = (ChronoTime *) (buffer + n);
+  ends = starts + n;
+  id_keys = (guint64 *) (ends + n);
+  ids = (const char **) (id_keys + n);
+  ranks = (guint32 *) (ids + n);
+  has_quotes = (guint8 *) (ranks + n);
   /* Everything read from the events in the order they were made, which is the order
    * they lie in memory; the sorted order would jump all over it. */
   for (guint i = 0; i < n; i++)
@@ -229,7 +235,7 @@ chrono_timeline_seal (ChronoTimeline *self)
   data.ids = ids;
 
   /* By start, then end, then id. */
-  radix_sort (keys, n);
+  radix_sort (keys, buffer, n);
   sort_ties (keys, n, compare_time_ties, &data);
 
   /* The references move from the pending array to the sorted one. */
@@ -238,10 +244,10 @@ chrono_timeline_seal (ChronoTimeline *self)
    * every array (a new event at a million took 15 ms, most of it that). */
   self->capacity = n + n / 16 + 16;
   sorted = g_ptr_array_new_full (self->capacity, g_object_unref);
-  self->start_times = g_new (ChronoTime, self->capacity);
-  self->end_times = g_new (ChronoTime, self->capacity);
-  self->max_end = g_new (ChronoTime, self->capacity);
-  self->ranks = g_new (guint32, self->capacity);
+  self->start_times = chrono_bulk_alloc (sizeof (ChronoTime) * self->capacity);
+  self->end_times = chrono_bulk_alloc (sizeof (ChronoTime) * self->capacity);
+  self->max_end = chrono_bulk_alloc (sizeof (ChronoTime) * self->capacity);
+  self->ranks = chrono_bulk_alloc (sizeof (guint32) * self->capacity);
   quotes = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < n; i++)
@@ -271,10 +277,10 @@ chrono_timeline_seal (ChronoTimeline *self)
       keys[i].key = id_keys[i];
       keys[i].index = i;
     }
-  radix_sort (keys, n);
+  radix_sort (keys, buffer, n);
   sort_ties (keys, n, compare_id_ties, &data);
 
-  self->events_by_id = g_new (ChronoEvent *, self->capacity);
+  self->events_by_id = chrono_bulk_alloc (sizeof (ChronoEvent *) * self->capacity);
   for (guint i = 0; i < n; i++)
     {
       guint index = keys[i].index;
@@ -285,6 +291,7 @@ chrono_timeline_seal (ChronoTimeline *self)
         g_critical ("Two events have the id “%s”", ids[index]);
     }
 
+  chrono_bulk_free (scratch, scratch_size);
   self->sealed = TRUE;
 
   chrono_array_list_set_items (self->events, g_steal_pointer (&sorted));

@@ -65,11 +65,11 @@ chrono_timeline_finalize (GObject *object)
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->gettext_domain, g_free);
   g_clear_pointer (&self->foreign_format, g_free);
-  g_clear_pointer (&self->start_times, g_free);
-  g_clear_pointer (&self->end_times, g_free);
-  g_clear_pointer (&self->max_end, g_free);
-  g_clear_pointer (&self->ranks, g_free);
-  g_clear_pointer (&self->events_by_id, g_free);
+  chrono_bulk_free (self->start_times, sizeof *self->start_times * self->capacity);
+  chrono_bulk_free (self->end_times, sizeof *self->end_times * self->capacity);
+  chrono_bulk_free (self->max_end, sizeof *self->max_end * self->capacity);
+  chrono_bulk_free (self->ranks, sizeof *self->ranks * self->capacity);
+  chrono_bulk_free (self->events_by_id, sizeof *self->events_by_id * self->capacity);
 
   G_OBJECT_CLASS (chrono_timeline_parent_class)->finalize (object);
 }
