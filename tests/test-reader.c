@@ -14,6 +14,7 @@
 #include "io/chrono-input-limits.h"
 #include "io/chrono-native-reader.h"
 #include "io/chrono-timeline-reader.h"
+#include "io/chrono-timeline-reader-private.h"
 #include "io/chrono-timeline-writer.h"
 
 static ChronoTimeline *
@@ -581,6 +582,41 @@ test_large_local_file (void)
       g_assert_nonnull (event);
       g_assert_cmpstr (chrono_event_get_summary (event), ==, summary);
     }
+}
+
+/* The reader leaves repeated ids to the seal's sort, and reads the file again only to
+ * say where the repeat is: from a file, from bytes and through the native reader, the
+ * same place. Without the bytes, the message names the id. */
+static void
+test_repeated_id (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "duplicate-id.chronoscope", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  ChronoTimeline *timeline;
+
+  timeline = chrono_timeline_load (file, NULL, &error);
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "duplicate-id.chronoscope:9:5: the id “a” is already used by another <event>");
+  g_clear_error (&error);
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  timeline = chrono_timeline_read_bytes (bytes, "d.chronoscope", NULL, &error);
+  g_assert_null (timeline);
+  g_assert_cmpstr (error->message, ==, "d.chronoscope:9:5: the id “a” is already used by another <event>");
+  g_clear_error (&error);
+
+  timeline = chrono_timeline_read_native_bytes (bytes, "n.chronoscope", NULL, &error);
+  g_assert_null (timeline);
+  g_assert_cmpstr (error->message, ==, "n.chronoscope:9:5: the id “a” is already used by another <event>");
+  g_clear_error (&error);
+
+  _chrono_native_report_repeated_id (NULL, "gone.chronoscope", "a", NULL, &error);
+  g_assert_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "gone.chronoscope: the id “a” is already used by another <event>");
 }
 
 static void
@@ -1153,6 +1189,7 @@ main (int   argc,
   g_test_add_func ("/io/reader/load-async", test_load_async);
   g_test_add_func ("/io/reader/load-progress", test_load_progress);
   g_test_add_func ("/io/reader/large-local-file", test_large_local_file);
+  g_test_add_func ("/io/reader/repeated-id", test_repeated_id);
   g_test_add_func ("/io/reader/gettext-domain", test_gettext_domain);
   g_test_add_func ("/io/reader/gettext-domain/sources", test_gettext_domain_sources);
   g_test_add_func ("/io/reader/check-command", test_check_command);

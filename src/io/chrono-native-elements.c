@@ -415,7 +415,7 @@ start_event (Reader     *r,
   r->event = chrono_event_new (v[0], &start, NULL);
   /* One look-up for the check and the record, of the id the event holds: on an error
    * the set is let go without reading its strings. */
-  if (!g_hash_table_add (r->event_ids, (gpointer) chrono_event_get_id (r->event)))
+  if (r->event_ids != NULL && !g_hash_table_add (r->event_ids, (gpointer) chrono_event_get_id (r->event)))
     {
       set_error_at (r, tag->offset, error, CHRONO_READER_ERROR_INVALID,
                     _("the id “%s” is already used by another <%s>"), v[0], "event");

@@ -80,7 +80,7 @@ typedef struct
   guint version;            /* the file's format version */
   guint section;            /* of the last child of <timeline> begun, from 1 */
   guint n_elements;
-  GHashTable *event_ids;
+  GHashTable *event_ids;    /* NULL: repeated ids are left to the seal */
 
   /* The element being read. */
   ChronoEvent *event;

@@ -93,84 +93,6 @@ give_back_memory (void)
 #endif
 }
 
-/* Takes @bytes. A reader may leave its timeline unsealed, so that the file's bytes are
- * let go before the seal needs its memory: for a million events, a third of the peak. */
-static ChronoTimeline *
-read_bytes_full (GBytes                  *bytes,
-                 const char              *display_name,
-                 ChronoLoadProgressFunc   progress,
-                 gpointer                 progress_data,
-                 GCancellable            *cancellable,
-                 GError                 **error)
-{
-  g_autoptr(GBytes) owned = bytes;
-  const char *data;
-  gsize length, i;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  data = g_bytes_get_data (bytes, &length);
-  if (!chrono_input_find_content (data, length, display_name, &i, error))
-    return NULL;
-
-  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
-    {
-      if (formats[f].sniff (data + i, length - i, display_name))
-        {
-          ChronoTimeline *timeline = formats[f].read (bytes, display_name, progress, progress_data,
-                                                      cancellable, error);
-
-          g_clear_pointer (&owned, g_bytes_unref);
-          if (timeline == NULL)
-            return NULL;
-          if (!chrono_timeline_is_sealed (timeline))
-            chrono_timeline_seal (timeline);
-          give_back_memory ();
-          /* So that Save never writes a foreign format's file in the native one. */
-          chrono_timeline_set_foreign_format (timeline, formats[f].name);
-          return timeline;
-        }
-    }
-
-  /* Bytes that are not text at all deserve to hear so. */
-  if (!chrono_input_check_utf8 (data, length, display_name, error))
-    return NULL;
-
-  g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_UNKNOWN_FORMAT,
-               _("%s: not a timeline: Chronoscope reads its own format, TimelineJS (JSON or its spreadsheet as CSV) and The Timeline Project (.timeline)"),
-               display_name);
-  return NULL;
-}
-
-ChronoTimeline *
-chrono_timeline_read_bytes (GBytes        *bytes,
-                            const char    *display_name,
-                            GCancellable  *cancellable,
-                            GError       **error)
-{
-  g_return_val_if_fail (bytes != NULL, NULL);
-
-  return read_bytes_full (g_bytes_ref (bytes), display_name, NULL, NULL, cancellable, error);
-}
-
-/* GIO's messages name the file by its path; ours begin with the name the caller gave. */
-static void
-set_file_error (GError      **error,
-                const GError *io_error,
-                const char   *display_name)
-{
-  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                 _("%s: there is no such file"), display_name);
-  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                 _("%s: you do not have permission to read this file"), display_name);
-  else
-    g_set_error (error, io_error->domain, io_error->code, "%s: %s", display_name, io_error->message);
-}
-
 /* Reads until the end of the file or of @buffer, a piece at a time to see a cancel. */
 static gboolean
 read_whole (int            fd,
@@ -253,6 +175,121 @@ read_local_file (const char    *path,
   return chrono_bulk_new_bytes (memory, size, length);
 }
 
+static GBytes *
+load_bytes (GFile         *file,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  GBytes *bytes = NULL;
+  GError *local_error = NULL;
+
+  if (g_file_peek_path (file) != NULL)
+    bytes = read_local_file (g_file_peek_path (file), cancellable, &local_error);
+  if (bytes == NULL && local_error == NULL)
+    bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
+    g_propagate_error (error, local_error);
+
+  return bytes;
+}
+
+/* Takes @bytes. A reader may leave its timeline unsealed, so that the bytes of @file,
+ * when they came from one, are let go before the seal needs its memory: for a million
+ * events, a third of the peak. */
+static ChronoTimeline *
+read_bytes_full (GBytes                  *bytes,
+                 GFile                   *file,
+                 const char              *display_name,
+                 ChronoLoadProgressFunc   progress,
+                 gpointer                 progress_data,
+                 GCancellable            *cancellable,
+                 GError                 **error)
+{
+  g_autoptr(GBytes) owned = bytes;
+  const char *data;
+  gsize length, i;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (!chrono_input_find_content (data, length, display_name, &i, error))
+    return NULL;
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      if (formats[f].sniff (data + i, length - i, display_name))
+        {
+          ChronoTimeline *timeline = formats[f].read (bytes, display_name, progress, progress_data,
+                                                      cancellable, error);
+          const char *repeated = NULL;
+
+          if (file != NULL)
+            g_clear_pointer (&owned, g_bytes_unref);
+          if (timeline == NULL)
+            return NULL;
+          /* Only the native reader leaves repeated ids to the seal; the others make
+           * ids of their own. */
+          if (!chrono_timeline_is_sealed (timeline))
+            {
+              if (formats[f].name != NULL)
+                chrono_timeline_seal (timeline);
+              else
+                repeated = chrono_timeline_seal_finding_repeat (timeline);
+            }
+          if (repeated != NULL)
+            {
+              g_autoptr(GBytes) again = owned != NULL ? g_bytes_ref (owned) : load_bytes (file, cancellable, NULL);
+
+              _chrono_native_report_repeated_id (again, display_name, repeated, cancellable, error);
+              g_clear_object (&timeline);
+            }
+          give_back_memory ();
+          /* So that Save never writes a foreign format's file in the native one. */
+          if (timeline != NULL)
+            chrono_timeline_set_foreign_format (timeline, formats[f].name);
+          return timeline;
+        }
+    }
+
+  /* Bytes that are not text at all deserve to hear so. */
+  if (!chrono_input_check_utf8 (data, length, display_name, error))
+    return NULL;
+
+  g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_UNKNOWN_FORMAT,
+               _("%s: not a timeline: Chronoscope reads its own format, TimelineJS (JSON or its spreadsheet as CSV) and The Timeline Project (.timeline)"),
+               display_name);
+  return NULL;
+}
+
+ChronoTimeline *
+chrono_timeline_read_bytes (GBytes        *bytes,
+                            const char    *display_name,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  return read_bytes_full (g_bytes_ref (bytes), NULL, display_name, NULL, NULL, cancellable, error);
+}
+
+/* GIO's messages name the file by its path; ours begin with the name the caller gave. */
+static void
+set_file_error (GError      **error,
+                const GError *io_error,
+                const char   *display_name)
+{
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("%s: there is no such file"), display_name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                 _("%s: you do not have permission to read this file"), display_name);
+  else
+    g_set_error (error, io_error->domain, io_error->code, "%s: %s", display_name, io_error->message);
+}
+
 static ChronoTimeline *
 load_full (GFile                   *file,
            const char              *display_name,
@@ -307,17 +344,14 @@ load_full (GFile                   *file,
   if (!chrono_input_check_size (g_file_info_get_size (info), display_name, error))
     return NULL;
 
-  if (g_file_peek_path (file) != NULL)
-    bytes = read_local_file (g_file_peek_path (file), cancellable, &local_error);
-  if (bytes == NULL && local_error == NULL)
-    bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = load_bytes (file, cancellable, &local_error);
   if (bytes == NULL)
     {
       set_file_error (error, local_error, display_name);
       return NULL;
     }
 
-  return read_bytes_full (g_steal_pointer (&bytes), display_name, progress, progress_data, cancellable, error);
+  return read_bytes_full (g_steal_pointer (&bytes), file, display_name, progress, progress_data, cancellable, error);
 }
 
 ChronoTimeline *

@@ -176,8 +176,8 @@ _chrono_timeline_build_max_end (ChronoTimeline *self,
   return max;
 }
 
-void
-chrono_timeline_seal (ChronoTimeline *self)
+const char *
+chrono_timeline_seal_finding_repeat (ChronoTimeline *self)
 {
   SortKey *keys, *buffer;
   ChronoTime *starts, *ends;
@@ -192,9 +192,10 @@ chrono_timeline_seal (ChronoTimeline *self)
   g_autoptr(GPtrArray) pending = NULL;
   SortData data;
   guint n;
+  const char *repeated = NULL;
 
-  g_return_if_fail (CHRONO_IS_TIMELINE (self));
-  g_return_if_fail (!self->sealed);
+  g_return_val_if_fail (CHRONO_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (!self->sealed, NULL);
 
   pending = g_steal_pointer (&self->pending_events);
   n = pending->len;
@@ -287,8 +288,9 @@ chrono_timeline_seal (ChronoTimeline *self)
 
       self->events_by_id[i] = g_ptr_array_index (pending, index);
       /* Different keys are different ids, without reading the strings. */
-      if (i > 0 && keys[i - 1].key == keys[i].key && strcmp (ids[keys[i - 1].index], ids[index]) == 0)
-        g_critical ("Two events have the id “%s”", ids[index]);
+      if (repeated == NULL && i > 0 && keys[i - 1].key == keys[i].key &&
+          strcmp (ids[keys[i - 1].index], ids[index]) == 0)
+        repeated = ids[index];
     }
 
   chrono_bulk_free (scratch, scratch_size);
@@ -297,4 +299,15 @@ chrono_timeline_seal (ChronoTimeline *self)
   chrono_array_list_set_items (self->events, g_steal_pointer (&sorted));
   chrono_array_list_set_items (self->quotes, g_steal_pointer (&quotes));
   _chrono_timeline_notify_sealed (self);
+
+  return repeated;
+}
+
+void
+chrono_timeline_seal (ChronoTimeline *self)
+{
+  const char *repeated = chrono_timeline_seal_finding_repeat (self);
+
+  if (repeated != NULL)
+    g_critical ("Two events have the id “%s”", repeated);
 }

@@ -20,6 +20,9 @@ G_DECLARE_FINAL_TYPE (ChronoTimeline, chrono_timeline, CHRONO, TIMELINE, GObject
  * be undone. */
 ChronoTimeline *chrono_timeline_new              (void);
 void            chrono_timeline_seal             (ChronoTimeline *self);
+/* As chrono_timeline_seal(), for a reader that leaves the check of ids to the seal's
+ * sort: returns an id that more than one event has, or NULL. */
+const char     *chrono_timeline_seal_finding_repeat (ChronoTimeline *self);
 gboolean        chrono_timeline_is_sealed        (ChronoTimeline *self);
 
 const char     *chrono_timeline_get_title        (ChronoTimeline *self);
