@@ -140,6 +140,12 @@ time_key (ChronoTime time)
   return (guint64) time ^ G_GUINT64_CONSTANT (0x8000000000000000);
 }
 
+static inline ChronoTime
+start_from_key (guint64 key)
+{
+  return (ChronoTime) (key ^ G_GUINT64_CONSTANT (0x8000000000000000));
+}
+
 /* The first eight bytes of an id, big-endian, so that keys order as strcmp() does on
  * those bytes; longer ids that share them are told apart by sort_ties(). */
 static inline guint64
@@ -180,7 +186,7 @@ const char *
 chrono_timeline_seal_finding_repeat (ChronoTimeline *self)
 {
   SortKey *keys, *buffer;
-  ChronoTime *starts, *ends;
+  ChronoTime *ends;
   guint64 *id_keys;
   const char **ids;
   guint32 *ranks;
@@ -201,13 +207,12 @@ chrono_timeline_seal_finding_repeat (ChronoTimeline *self)
   n = pending->len;
 
   /* All the scratch arrays in one block, the widest first so that each is aligned. */
-  scratch_size = (gsize) n * (2 * sizeof (SortKey) + 2 * sizeof (ChronoTime) + sizeof (guint64) +
+  scratch_size = (gsize) n * (2 * sizeof (SortKey) + sizeof (ChronoTime) + sizeof (guint64) +
                               sizeof (char *) + sizeof (guint32) + sizeof (guint8));
   scratch = chrono_bulk_alloc (scratch_size);
   keys = scratch;
   buffer = keys + n;
-  starts = (ChronoTime *) (buffer + n);
-  ends = starts + n;
+  ends = (ChronoTime *) (buffer + n);
   id_keys = (guint64 *) (ends + n);
   ids = (const char **) (id_keys + n);
   ranks = (guint32 *) (ids + n);
@@ -220,7 +225,6 @@ chrono_timeline_seal_finding_repeat (ChronoTimeline *self)
       ChronoEventSortFields fields;
 
       _chrono_event_get_sort_fields (event, &fields);
-      starts[i] = fields.start;
       ends[i] = fields.end;
       ids[i] = fields.id;
       id_keys[i] = id_key (fields.id);
@@ -228,7 +232,7 @@ chrono_timeline_seal_finding_repeat (ChronoTimeline *self)
       has_quotes[i] = fields.has_quotes;
       if (fields.is_forecast)
         g_hash_table_add (self->forecasts, event);
-      keys[i].key = time_key (starts[i]);
+      keys[i].key = time_key (fields.start);
       keys[i].index = i;
     }
   data.ends = ends;
@@ -257,7 +261,7 @@ chrono_timeline_seal_finding_repeat (ChronoTimeline *self)
       ChronoEvent *event = g_ptr_array_index (pending, index);
 
       g_ptr_array_add (sorted, event);
-      self->start_times[i] = starts[index];
+      self->start_times[i] = start_from_key (keys[i].key);
       self->end_times[i] = ends[index];
       self->ranks[i] = ranks[index];
 
