@@ -927,8 +927,10 @@ chrono_timeline_read_native_bytes (GBytes        *bytes,
   repeated = chrono_timeline_seal_finding_repeat (timeline);
   if (repeated != NULL)
     {
-      _chrono_native_report_repeated_id (bytes, display_name, repeated, cancellable, error);
+      g_autofree char *id = g_strdup (repeated);
+
       g_clear_object (&timeline);
+      _chrono_native_report_repeated_id (bytes, display_name, id, cancellable, error);
     }
 
   return timeline;

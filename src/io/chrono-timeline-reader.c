@@ -240,10 +240,14 @@ read_bytes_full (GBytes                  *bytes,
             }
           if (repeated != NULL)
             {
-              g_autoptr(GBytes) again = owned != NULL ? g_bytes_ref (owned) : load_bytes (file, cancellable, NULL);
+              g_autofree char *id = g_strdup (repeated);
+              g_autoptr(GBytes) again = NULL;
 
-              _chrono_native_report_repeated_id (again, display_name, repeated, cancellable, error);
+              /* Not two timelines of a million events at once. */
               g_clear_object (&timeline);
+              give_back_memory ();
+              again = owned != NULL ? g_bytes_ref (owned) : load_bytes (file, cancellable, NULL);
+              _chrono_native_report_repeated_id (again, display_name, id, cancellable, error);
             }
           give_back_memory ();
           /* So that Save never writes a foreign format's file in the native one. */
