@@ -698,6 +698,28 @@ test_event_changed (void)
   check_told (stack, CHRONO_EDIT (g_object_ref (many)), seen, (gpointer[]) { NULL }, 1);
 }
 
+/* Counts in the summary have the locale's thousands separators (the sidebar's count
+ * uses the same format). */
+static void
+test_summary_thousands (void)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  g_autofree char *summary = NULL;
+
+  for (guint i = 0; i < 1234; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+
+      add_event (timeline, id, "2001", NULL, id);
+    }
+  chrono_timeline_seal (timeline);
+
+  g_assert_nonnull (setlocale (LC_NUMERIC, "zh_CN.UTF-8"));
+  summary = chrono_timeline_dup_summary (timeline);
+  setlocale (LC_NUMERIC, "C.UTF-8");
+  g_assert_true (g_str_has_prefix (summary, "1,234 events, 0 quotes"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -710,6 +732,7 @@ main (int   argc,
   g_test_add_func ("/model/timeline/sorting-ties-random", test_sorting_ties_random);
   g_test_add_func ("/model/event/storage", test_event_storage);
   g_test_add_func ("/model/timeline/lookups", test_lookups);
+  g_test_add_func ("/model/timeline/summary-thousands", test_summary_thousands);
   g_test_add_func ("/model/timeline/empty-id", test_empty_id);
   g_test_add_func ("/model/timeline/quotes", test_quotes);
   g_test_add_func ("/model/timeline/query-range-random", test_query_range_random);

@@ -806,10 +806,11 @@ chrono_timeline_dup_summary (ChronoTimeline *self)
   n_events = chrono_timeline_get_n_events (self);
   n_quotes = g_list_model_get_n_items (chrono_timeline_get_quotes (self));
 
+  /* Translators: part of a timeline summary such as “42 events, 30 quotes, 2012–2025”;
+   * %'u is the number with the locale's thousands separators */
+  events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u event", "%'u events", n_events), n_events);
   /* Translators: part of a timeline summary such as “42 events, 30 quotes, 2012–2025” */
-  events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n_events), n_events);
-  /* Translators: part of a timeline summary such as “42 events, 30 quotes, 2012–2025” */
-  quotes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u quote", "%u quotes", n_quotes), n_quotes);
+  quotes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u quote", "%'u quotes", n_quotes), n_quotes);
 
   if (chrono_timeline_get_span (self, &start, &end))
     {

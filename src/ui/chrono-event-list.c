@@ -75,10 +75,10 @@ update_count (ChronoEventList *self)
   const char *page = "list";
 
   if (self->session == NULL || chrono_event_filter_is_empty (chrono_session_get_filter (self->session)))
-    text = g_strdup_printf (ngettext ("%u event", "%u events", total), total);
+    text = g_strdup_printf (ngettext ("%'u event", "%'u events", total), total);
   else
     /* Translators: how many events the search and category filter let through */
-    text = g_strdup_printf (ngettext ("%u of %u event", "%u of %u events", total), shown, total);
+    text = g_strdup_printf (ngettext ("%'u of %'u event", "%'u of %'u events", total), shown, total);
 
   gtk_label_set_text (self->count_label, text);
   /* The status pages are made visible, and so built, when first shown. */
