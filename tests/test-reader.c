@@ -1157,12 +1157,165 @@ test_fast_and_slow_paths (void)
   g_assert_nonnull (strstr (error->message, "titel"));
 }
 
+/* With --split-events, every test reads the second half of every <events> in a second
+ * thread, as the reader does with long ones. */
+static gboolean split_everywhere;
+
+static char *
+split_events_file (guint       n_events,
+                   guint       insert_at,
+                   const char *inserted)
+{
+  GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<timeline xmlns=\"https://chronoscope.github.io/ns/timeline/1\" version=\"2\">\n"
+                               "  <title>Halves</title>\n"
+                               "  <categories><category id=\"c\" color=\"#336699\">C</category></categories>\n"
+                               "  <sources><source id=\"s\" author=\"A\">S</source></sources>\n"
+                               "  <events>\n");
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      if (i == insert_at)
+        g_string_append (xml, inserted);
+      g_string_append_printf (xml, "    <event id=\"e%u\" start=\"%u-%02u-%02u\" category=\"c\" importance=\"%u\"%s>"
+                              "<title>Event &amp; %u</title>%s</event>\n",
+                              i, 1900 + i % 150, 1 + i % 12, 1 + i % 28, 1 + i % 5,
+                              i % 7 == 0 ? " sources=\"s\"" : "", i,
+                              i % 3 == 0 ? "<summary>Line one&#10;line two</summary>" : "");
+    }
+  g_string_append (xml, "  </events>\n</timeline>\n");
+
+  return g_string_free (xml, FALSE);
+}
+
+static ChronoTimeline *
+read_split (const char  *xml,
+            gboolean     split,
+            GError     **error)
+{
+  ChronoTimeline *timeline;
+
+  _chrono_native_reader_always_split (split);
+  timeline = read_string (xml, error);
+  _chrono_native_reader_always_split (split_everywhere);
+
+  return timeline;
+}
+
+/* A second thread reads the second half of <events> from a guessed start: where the
+ * guess holds, the timeline is the one a single reader reads; where it does not (inside
+ * a comment) or the half has a mistake, the helper's work is dropped, and the error is
+ * the one a single reader gives, at the same place. */
+static void
+test_split_events (void)
+{
+  /* A comment inside a title, as long as the events, so that the helper guesses among
+   * the events in it: it reads them to the end, “-->” in the last one's title. */
+  g_autoptr(GString) ghosts = g_string_new ("    <event id=\"host\" start=\"2000\" category=\"c\"><title>Host <!--\n");
+  const char *second_halves[] = {
+    "",
+    NULL,
+    "    <event id=\"cdata\" start=\"2000\" category=\"c\"><title><![CDATA[C & D]]></title></event>\n",
+  };
+  /* The same among the events: the helper reads on past “-->”, where a single reader
+   * finds a stray end tag. */
+  g_autoptr(GString) stray = g_string_new ("    <!--\n");
+  struct { const char *second_half; const char *message; } mistakes[] = {
+    { "    <event id=\"bad\" start=\"2000\" category=\"nope\"><title>B</title></event>\n",
+      "<event> refers to the category “nope”, which <categories> does not declare" },
+    { "    <event id=\"bad\" start=\"2000\" category=\"c\"><title>B</title></event>\n    text\n",
+      "text is not allowed inside <events>" },
+    { "    <event id=\"bad\" start=\"2000\" category=\"c\"><title>B</titel></event>\n",
+      NULL },
+    { NULL, NULL },
+  };
+  guint n_events = 3000;
+
+  for (guint i = 0; i < n_events; i++)
+    g_string_append_printf (ghosts, "    <event id=\"ghost%u\" start=\"2000\" category=\"c\"><title>Ghost</title></event>\n", i);
+  g_string_append (ghosts, "    <event id=\"ghost\" start=\"2000\" category=\"c\"><title>Ghost --></title></event>\n");
+  second_halves[1] = ghosts->str;
+  g_string_append (stray, strstr (ghosts->str, "<!--\n") + 5);
+  mistakes[3].second_half = stray->str;
+
+  for (guint i = 0; i < G_N_ELEMENTS (second_halves); i++)
+    {
+      g_autofree char *xml = split_events_file (n_events, n_events / 2, second_halves[i]);
+      guint taken = _chrono_native_reader_n_halves_taken ();
+      g_autoptr(ChronoTimeline) alone = read_split (xml, FALSE, NULL);
+      g_autoptr(ChronoTimeline) halves = NULL;
+      g_autoptr(GBytes) expected = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      g_assert_nonnull (alone);
+      g_assert_cmpuint (_chrono_native_reader_n_halves_taken (), ==, taken);
+      halves = read_split (xml, TRUE, NULL);
+      g_assert_nonnull (halves);
+      /* Taken where the guess was an event's start, and read as a single reader reads. */
+      g_assert_cmpuint (_chrono_native_reader_n_halves_taken (), ==, taken + (i == 0 ? 1 : 0));
+      g_assert_cmpuint (chrono_timeline_get_n_events (halves), ==, n_events + (i > 0 ? 1 : 0));
+      g_assert_null (chrono_timeline_lookup_event (halves, "ghost"));
+      expected = chrono_timeline_write_native (alone);
+      bytes = chrono_timeline_write_native (halves);
+      g_assert_true (g_bytes_equal (bytes, expected));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (mistakes); i++)
+    {
+      for (guint where = 0; where < 2; where++)
+        {
+          /* In the second half, which the helper reads, or in the first, while it reads. */
+          guint at = where == 0 ? n_events * 3 / 4 : n_events / 20;
+          g_autofree char *xml = split_events_file (where == 0 ? n_events : n_events / 10, at, mistakes[i].second_half);
+          g_autoptr(GError) alone_error = NULL;
+          g_autoptr(GError) halves_error = NULL;
+          g_autoptr(ChronoTimeline) alone = read_split (xml, FALSE, &alone_error);
+          g_autoptr(ChronoTimeline) halves = NULL;
+          guint taken;
+
+          if (where == 1)
+            {
+              /* A long tail after the mistake, so that the helper has one to read. */
+              GString *text = g_string_new (xml);
+              g_autofree char *tail = split_events_file (n_events, 0, "");
+              const char *events = strstr (tail, "    <event ");
+
+              g_string_replace (text, "  </events>\n</timeline>\n", events, 1);
+              g_free (xml);
+              xml = g_string_free (text, FALSE);
+              g_clear_object (&alone);
+              g_clear_error (&alone_error);
+              alone = read_split (xml, FALSE, &alone_error);
+            }
+          taken = _chrono_native_reader_n_halves_taken ();
+          halves = read_split (xml, TRUE, &halves_error);
+          /* A half with a mistake in it, or begun inside a comment, is never taken. */
+          g_assert_cmpuint (_chrono_native_reader_n_halves_taken (), ==, taken);
+
+          g_assert_null (alone);
+          g_assert_null (halves);
+          g_assert_nonnull (alone_error);
+          g_assert_nonnull (halves_error);
+          g_assert_cmpstr (halves_error->message, ==, alone_error->message);
+          if (mistakes[i].message != NULL)
+            {
+              g_autofree char *message = g_strdup_printf ("test:%u:5: %s", 7 + at + (i == 1 ? 1 : 0), mistakes[i].message);
+
+              g_assert_cmpstr (halves_error->message, ==, message);
+            }
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
+  for (int i = 1; i < argc; i++)
+    split_everywhere |= g_strcmp0 (argv[i], "--split-events") == 0;
+  _chrono_native_reader_always_split (split_everywhere);
 
   g_test_add_func ("/io/reader/valid", test_valid);
   g_test_add_func ("/io/reader/utf8-check-agrees-with-glib", test_utf8_check_agrees_with_glib);
@@ -1196,6 +1349,7 @@ main (int   argc,
   g_test_add_func ("/io/reader/mutations", test_mutations);
   g_test_add_func ("/io/reader/fast-and-slow-paths", test_fast_and_slow_paths);
   g_test_add_func ("/io/reader/comments", test_comments);
+  g_test_add_func ("/io/reader/split-events", test_split_events);
 
   return g_test_run ();
 }

@@ -698,8 +698,13 @@ end_event (Reader       *r,
       return FALSE;
     }
 
-  chrono_timeline_add_event (r->timeline, r->event);
-  g_clear_object (&r->event);
+  if (r->fragment_events != NULL)
+    g_ptr_array_add (r->fragment_events, g_steal_pointer (&r->event));
+  else
+    {
+      chrono_timeline_add_event (r->timeline, r->event);
+      g_clear_object (&r->event);
+    }
   return TRUE;
 }
 

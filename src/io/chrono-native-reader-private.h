@@ -82,6 +82,13 @@ typedef struct
   guint n_elements;
   GHashTable *event_ids;    /* NULL: repeated ids are left to the seal */
 
+  /* A helper thread's reader of the second half of <events> (chrono-native-reader.c)
+   * keeps its events apart, and stops at the end tag of <events> or when told to. */
+  gboolean fragment;
+  GPtrArray *fragment_events;
+  gsize fragment_end;       /* the offset of “</events>” */
+  const gint *stop;
+
   /* The element being read. */
   ChronoEvent *event;
   ChronoQuote *quote;

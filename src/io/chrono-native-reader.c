@@ -28,6 +28,7 @@ reader_clear (Reader *r)
   g_clear_object (&r->timeline);
   g_clear_pointer (&r->domain, g_free);
   g_clear_pointer (&r->event_ids, g_hash_table_unref);
+  g_clear_pointer (&r->fragment_events, g_ptr_array_unref);
   g_clear_object (&r->event);
   g_clear_object (&r->quote);
 }
@@ -540,6 +541,160 @@ typedef struct
   gsize length;
 } OpenElement;
 
+static gboolean scan_fast (Reader                 *r,
+                           gsize                   start,
+                           ChronoLoadProgressFunc  progress,
+                           gpointer                progress_data);
+
+/* Below this much of <events>, a second thread costs more than it saves. */
+#define HELPER_MIN_SIZE (4 * 1024 * 1024)
+
+static gboolean always_split;
+static guint n_halves_taken;
+
+/* A second thread reads the second half of a long <events> while the reader reads the
+ * first. Where that half begins is a guess, the first “<event” after the middle, until
+ * the reader gets there: if it finds an <event> start tag at that very place, among the
+ * events, the helper has read what the reader would have read. Anywhere else (the
+ * guess was inside a comment), or if the helper stopped at a mistake, its work is
+ * dropped and the reader reads on by itself, to report any mistake as it always does. */
+typedef struct
+{
+  Reader reader;
+  gsize from;               /* just past <events> */
+  gsize start;
+  gint stop;
+  gboolean done;
+  GThread *thread;
+} Helper;
+
+static void
+helper_free (Helper *helper)
+{
+  if (helper->thread != NULL)
+    {
+      g_atomic_int_set (&helper->stop, TRUE);
+      g_thread_join (helper->thread);
+    }
+  reader_clear (&helper->reader);
+  g_free (helper);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Helper, helper_free)
+
+static gpointer
+helper_thread (gpointer data)
+{
+  Helper *helper = data;
+
+  helper->done = scan_fast (&helper->reader, helper->start, NULL, NULL);
+
+  return NULL;
+}
+
+/* The first “<event” tag at or after @from, or NULL. */
+static const char *
+find_event_tag (Reader *r,
+                gsize   from)
+{
+  const char *end = r->data + r->length;
+
+  for (const char *p = r->data + from; (p = memchr (p, '<', end - p)) != NULL; p++)
+    {
+      if (end - p > 7 && memcmp (p, "<event", 6) == 0 && (is_space (p[6]) || p[6] == '>'))
+        return p;
+    }
+
+  return NULL;
+}
+
+/* Called when <events> has just begun, with @from just past its start tag. */
+static Helper *
+start_helper (Reader *r,
+              gsize   from)
+{
+  g_autoptr(Helper) helper = NULL;
+  const char *guess;
+
+  /* The helper checks no ids and knows no namespace prefix. */
+  if (r->event_ids != NULL || r->prefix != NULL)
+    return NULL;
+  /* Before 2.76, GLib made every GObject from one slab allocator behind global locks,
+   * and two threads making events took longer than one. */
+  if (!always_split && (r->length - from < HELPER_MIN_SIZE || g_get_num_processors () < 2 ||
+                        glib_check_version (2, 76, 0) != NULL))
+    return NULL;
+
+  guess = find_event_tag (r, from + (r->length - from) / 2);
+  if (guess == NULL)
+    return NULL;
+
+  helper = g_new0 (Helper, 1);
+  helper->from = from;
+  helper->start = guess - r->data;
+  helper->reader.data = r->data;
+  helper->reader.length = r->length;
+  helper->reader.display_name = r->display_name;
+  helper->reader.cancellable = r->cancellable;
+  helper->reader.cursor = helper->start;
+  helper->reader.stack = g_array_copy (r->stack);
+  helper->reader.text = g_string_new (NULL);
+  /* Only looked up in: the categories and sources are all read by now. */
+  helper->reader.timeline = g_object_ref (r->timeline);
+  helper->reader.domain = g_strdup (r->domain);
+  helper->reader.version = r->version;
+  helper->reader.section = r->section;
+  helper->reader.fragment = TRUE;
+  helper->reader.fragment_events = g_ptr_array_new_with_free_func (g_object_unref);
+  helper->reader.stop = &helper->stop;
+
+  helper->thread = g_thread_try_new ("chrono-reader", helper_thread, helper, NULL);
+  if (helper->thread == NULL)
+    return NULL;
+
+  return g_steal_pointer (&helper);
+}
+
+/* With the reader at the helper's start, among the events: takes what the helper read
+ * and returns where the reader goes on, the end tag of <events>; or NULL. */
+static const char *
+join_helper (Reader *r,
+             Helper *helper)
+{
+  GPtrArray *events = helper->reader.fragment_events;
+  const Frame *helper_frame;
+
+  g_thread_join (g_steal_pointer (&helper->thread));
+  if (!helper->done)
+    return NULL;
+
+  helper_frame = &g_array_index (helper->reader.stack, Frame, helper->reader.stack->len - 1);
+  current_frame (r)->children_seen |= helper_frame->children_seen;
+  for (guint i = 0; i < events->len; i++)
+    chrono_timeline_add_event (r->timeline, g_ptr_array_index (events, i));
+  r->cursor = helper->reader.cursor;
+  r->n_elements += helper->reader.n_elements;
+  g_atomic_int_inc (&n_halves_taken);
+  g_debug ("%s: %u events read by a second thread", r->display_name, events->len);
+
+  return r->data + helper->reader.fragment_end;
+}
+
+/* How far the reading is at @p; while a helper reads the second half of <events>, the
+ * way through the first stands for both. */
+static double
+progress_fraction (Reader       *r,
+                   const Helper *helper,
+                   const char   *p)
+{
+  gsize offset = p - r->data;
+
+  if (helper != NULL && offset < helper->start)
+    offset = helper->from + (offset - helper->from) * (r->length - helper->from) / (helper->start - helper->from);
+
+  return (double) offset / r->length;
+}
+
 static gboolean
 scan_fast (Reader                 *r,
            gsize                   start,
@@ -549,13 +704,15 @@ scan_fast (Reader                 *r,
   const char *p = r->data + start;
   const char *end = r->data + r->length;
   const char *next_progress = p + CHUNK_SIZE;
+  double reported = 0;
   g_autoptr(GString) scratch = g_string_sized_new (256);
   g_autoptr(GArray) attributes = g_array_new (FALSE, FALSE, sizeof (ScannedAttribute));
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
   g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (OpenElement));
   g_autoptr(GError) error = NULL;
-  gboolean seen_root = FALSE;
+  g_autoptr(Helper) helper = NULL;
+  gboolean seen_root = r->fragment;
 
   r->texts_valid = TRUE;
   while (p < end)
@@ -567,7 +724,7 @@ scan_fast (Reader                 *r,
 
       if (text_end > p)
         {
-          if (open->len == 0)
+          if (open->len == 0 && !r->fragment)
             {
               for (const char *q = p; q < text_end; q++)
                 if (!is_space (*q))
@@ -584,6 +741,17 @@ scan_fast (Reader                 *r,
             }
           if (error != NULL)
             return FALSE;
+        }
+
+      if (helper != NULL && (lt == NULL || lt >= r->data + helper->start))
+        {
+          const char *events_end = NULL;
+
+          if (lt == r->data + helper->start && current_frame (r)->kind == ELEMENT_EVENTS)
+            events_end = join_helper (r, helper);
+          g_clear_pointer (&helper, helper_free);
+          if (events_end != NULL)
+            lt = events_end;
         }
 
       if (lt == NULL)
@@ -626,7 +794,14 @@ scan_fast (Reader                 *r,
           name_length = p - name;
           while (p < end && is_space (*p))
             p++;
-          if (open->len == 0 || p >= end || *p != '>')
+          if (p >= end || *p != '>')
+            return FALSE;
+          if (open->len == 0 && r->fragment && name_length == 6 && memcmp (name, "events", 6) == 0)
+            {
+              r->fragment_end = lt - r->data;
+              return TRUE;
+            }
+          if (open->len == 0)
             return FALSE;
           top = &g_array_index (open, OpenElement, open->len - 1);
           if (top->length != name_length || memcmp (top->name, name, name_length) != 0)
@@ -641,7 +816,7 @@ scan_fast (Reader                 *r,
         }
 
       /* A start tag: its name and attributes, NUL-terminated in the scratch string. */
-      if (!is_name_start (*p) || (seen_root && open->len == 0))
+      if (!is_name_start (*p) || (seen_root && open->len == 0 && !r->fragment))
         return FALSE;
       g_string_truncate (scratch, 0);
       g_array_set_size (attributes, 0);
@@ -728,16 +903,25 @@ scan_fast (Reader                 *r,
 
           g_array_append_val (open, element);
           p++;
+          if (helper == NULL && !r->fragment && current_frame (r)->kind == ELEMENT_EVENTS)
+            helper = start_helper (r, p - r->data);
         }
+
+      if (r->stop != NULL && (r->n_elements & 0x3FF) == 0 && g_atomic_int_get (r->stop))
+        return FALSE;
 
       if (progress != NULL && p >= next_progress)
         {
-          progress ((double) (p - r->data) / r->length, progress_data);
-          next_progress = p + CHUNK_SIZE;
+          double fraction = progress_fraction (r, helper, p);
+
+          if (fraction > reported)
+            progress (fraction, progress_data);
+          reported = MAX (reported, fraction);
+          next_progress = p + (helper != NULL ? CHUNK_SIZE / 2 : CHUNK_SIZE);
         }
     }
 
-  return seen_root && open->len == 0;
+  return seen_root && open->len == 0 && !r->fragment;
 }
 
 /* GMarkup's own messages begin with “Error on line N char M: ”, in bytes; the
@@ -877,6 +1061,18 @@ read_native (GBytes                  *bytes,
   reader_clear (&r);
 
   return timeline;
+}
+
+void
+_chrono_native_reader_always_split (gboolean split)
+{
+  always_split = split;
+}
+
+guint
+_chrono_native_reader_n_halves_taken (void)
+{
+  return g_atomic_int_get (&n_halves_taken);
 }
 
 ChronoTimeline *

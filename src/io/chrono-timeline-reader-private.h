@@ -25,6 +25,11 @@ ChronoTimeline *_chrono_read_native     (GBytes                  *bytes,
                                          gpointer                 progress_data,
                                          GCancellable            *cancellable,
                                          GError                 **error);
+/* For tests: whether the native reader reads the second half of any <events> in a
+ * second thread, however short, on any GLib and with one processor. */
+void            _chrono_native_reader_always_split (gboolean split);
+/* How many times, so far, the reader took the second half a second thread read. */
+guint           _chrono_native_reader_n_halves_taken (void);
 /* The error for an id that the seal found on more than one event of a timeline that
  * _chrono_read_native() read from @bytes, which are read again to say where; @bytes
  * may be NULL when they could not be had again. */
