@@ -16,6 +16,7 @@
 #include "io/chrono-native-reader.h"
 #include "io/chrono-thetimelineproj-reader.h"
 #include "io/chrono-timeline-reader.h"
+#include "io/chrono-timeline-reader-private.h"
 #include "io/chrono-timeline-writer.h"
 #include "io/chrono-timelinejs-reader.h"
 
@@ -69,8 +70,30 @@ chrono_fuzz_native (const guint8 *data,
   g_autoptr(GError) error = NULL;
   g_autoptr(ChronoTimeline) timeline = NULL;
 
+  g_autoptr(GError) split_error = NULL;
+  g_autoptr(ChronoTimeline) split = NULL;
+
   timeline = chrono_timeline_read_native_bytes (bytes, DISPLAY_NAME, NULL, &error);
   check_result (timeline, error);
+
+  /* With the second half of <events> read by a second thread: the same timeline, or
+   * the same error. */
+  _chrono_native_reader_always_split (TRUE);
+  split = chrono_timeline_read_native_bytes (bytes, DISPLAY_NAME, NULL, &split_error);
+  _chrono_native_reader_always_split (FALSE);
+  check_result (split, split_error);
+  if (timeline != NULL)
+    {
+      g_autoptr(GBytes) expected = chrono_timeline_write_native (timeline);
+      g_autoptr(GBytes) written = split != NULL ? chrono_timeline_write_native (split) : NULL;
+
+      if (written == NULL || !g_bytes_equal (written, expected))
+        g_error ("a split read differs from a single one%s%s", split_error != NULL ? ": " : "",
+                 split_error != NULL ? split_error->message : "");
+    }
+  else if (split_error == NULL || strcmp (split_error->message, error->message) != 0)
+    g_error ("a split read does not give the error a single one gives (%s): %s", error->message,
+             split_error != NULL ? split_error->message : "a timeline");
 }
 
 void
