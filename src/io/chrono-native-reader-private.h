@@ -104,6 +104,9 @@ typedef struct
   gboolean attr_has_date;
 } Reader;
 
+/* Reads of more than this report their progress, one of each so much. */
+#define CHRONO_NATIVE_CHUNK_SIZE (1024 * 1024)
+
 /* An error at a byte offset of the file, as “NAME:LINE:COLUMN: sentence”. */
 #define set_error_at(r, offset, error, code, ...) \
   chrono_input_set_error_at ((error), (code), (r)->display_name, (r)->data, (r)->length, (offset), __VA_ARGS__)
@@ -122,6 +125,31 @@ typedef struct
 extern const Element chrono_native_elements[N_ELEMENTS];
 
 void chrono_native_clear_attributes (Reader *r);
+void chrono_native_reader_clear     (Reader *r);
+Frame *chrono_native_current_frame  (Reader *r);
+
+/* The reader's handlers of what the file holds, fed by GMarkup or by the fast scanner. */
+void chrono_native_start_element (GMarkupParseContext  *context,
+                                  const char           *qualified_name,
+                                  const char          **names,
+                                  const char          **values,
+                                  gpointer              user_data,
+                                  GError              **error);
+void chrono_native_end_element   (GMarkupParseContext  *context,
+                                  const char           *qualified_name,
+                                  gpointer              user_data,
+                                  GError              **error);
+void chrono_native_text          (GMarkupParseContext  *context,
+                                  const char           *text,
+                                  gsize                 text_len,
+                                  gpointer              user_data,
+                                  GError              **error);
+
+/* The fast path (chrono-native-scanner.c): FALSE where GMarkup must read the file again. */
+gboolean chrono_native_scan_fast (Reader                 *r,
+                                  gsize                   start,
+                                  ChronoLoadProgressFunc  progress,
+                                  gpointer                progress_data);
 
 /* Format 2: when words were said, forecasts, who says so (chrono-native-provenance.c). */
 gboolean chrono_native_read_event_provenance (Reader      *r,

@@ -14,10 +14,8 @@
 #include "chrono-native-reader-private.h"
 #include "chrono-timeline-reader-private.h"
 
-#define CHUNK_SIZE (1024 * 1024)
-
-static void
-reader_clear (Reader *r)
+void
+chrono_native_reader_clear (Reader *r)
 {
   chrono_native_clear_attributes (r);
   g_clear_pointer (&r->context, g_markup_parse_context_free);
@@ -283,8 +281,8 @@ check_text (Reader     *r,
   return chrono_input_check_text (text, length);
 }
 
-static Frame *
-current_frame (Reader *r)
+Frame *
+chrono_native_current_frame (Reader *r)
 {
   return &g_array_index (r->stack, Frame, r->stack->len - 1);
 }
@@ -302,16 +300,16 @@ find_child (ElementKind  parent,
   return ELEMENT_DOCUMENT;
 }
 
-static void
-start_element_cb (GMarkupParseContext  *context,
-                  const char           *qualified_name,
-                  const char          **names,
-                  const char          **values,
-                  gpointer              user_data,
-                  GError              **error)
+void
+chrono_native_start_element (GMarkupParseContext  *context,
+                             const char           *qualified_name,
+                             const char          **names,
+                             const char          **values,
+                             gpointer              user_data,
+                             GError              **error)
 {
   Reader *r = user_data;
-  Frame *parent = current_frame (r);
+  Frame *parent = chrono_native_current_frame (r);
   Frame frame = { 0 };
   Tag tag = { 0 };
 
@@ -386,14 +384,14 @@ start_element_cb (GMarkupParseContext  *context,
   g_array_append_val (r->stack, frame);
 }
 
-static void
-end_element_cb (GMarkupParseContext  *context,
-                const char           *qualified_name,
-                gpointer              user_data,
-                GError              **error)
+void
+chrono_native_end_element (GMarkupParseContext  *context,
+                           const char           *qualified_name,
+                           gpointer              user_data,
+                           GError              **error)
 {
   Reader *r = user_data;
-  Frame frame = *current_frame (r);
+  Frame frame = *chrono_native_current_frame (r);
   const Element *element = &chrono_native_elements[frame.kind];
   gsize content_start = r->cursor;
   gsize content_end = content_start;
@@ -422,15 +420,15 @@ end_element_cb (GMarkupParseContext  *context,
     element->end (r, &frame, element->holds_text ? r->text->str : NULL, error);
 }
 
-static void
-text_cb (GMarkupParseContext  *context,
-         const char           *text,
-         gsize                 text_len,
-         gpointer              user_data,
-         GError              **error)
+void
+chrono_native_text (GMarkupParseContext  *context,
+                    const char           *text,
+                    gsize                 text_len,
+                    gpointer              user_data,
+                    GError              **error)
 {
   Reader *r = user_data;
-  Frame *frame = current_frame (r);
+  Frame *frame = chrono_native_current_frame (r);
 
   if (chrono_native_elements[frame->kind].holds_text)
     {
@@ -460,469 +458,12 @@ text_cb (GMarkupParseContext  *context,
 }
 
 static const GMarkupParser parser = {
-  start_element_cb,
-  end_element_cb,
-  text_cb,
+  chrono_native_start_element,
+  chrono_native_end_element,
+  chrono_native_text,
   NULL,
   NULL,
 };
-
-/* The fast path: a scanner over the whole file for the XML that Chronoscope and most
- * tools write (elements, attributes in double or single quotes, text, the five named
- * entities and “&#10;”, an XML declaration, comments), feeding the same callbacks as
- * GMarkup with none of its per-element allocations. Anything else — CDATA, other
- * character references, something malformed — and any error at all make it give up,
- * and the file is read again by GMarkup, so every message and position stays GMarkup's
- * and the reader's. */
-
-static inline gboolean
-is_name_start (char c)
-{
-  return g_ascii_isalpha (c) || c == '_' || c == ':';
-}
-
-static inline gboolean
-is_name_char (char c)
-{
-  return g_ascii_isalnum (c) || c == '_' || c == ':' || c == '.' || c == '-';
-}
-
-static inline gboolean
-is_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Appends [p, end) to @out with the named entities, and the line break the writer writes
- * as a reference, replaced; FALSE on any other. */
-static gboolean
-append_decoded (GString    *out,
-                const char *p,
-                const char *end)
-{
-  static const struct { const char *name; gsize length; char c; } entities[] = {
-    { "&amp;", 5, '&' }, { "&lt;", 4, '<' }, { "&gt;", 4, '>' }, { "&quot;", 6, '"' }, { "&apos;", 6, '\'' },
-    { "&#10;", 5, '\n' },
-  };
-
-  while (p < end)
-    {
-      const char *amp = memchr (p, '&', end - p);
-      guint i;
-
-      if (amp == NULL)
-        {
-          g_string_append_len (out, p, end - p);
-          return TRUE;
-        }
-      g_string_append_len (out, p, amp - p);
-      for (i = 0; i < G_N_ELEMENTS (entities); i++)
-        if ((gsize) (end - amp) >= entities[i].length && memcmp (amp, entities[i].name, entities[i].length) == 0)
-          break;
-      if (i == G_N_ELEMENTS (entities))
-        return FALSE;
-      g_string_append_c (out, entities[i].c);
-      p = amp + entities[i].length;
-    }
-
-  return TRUE;
-}
-
-typedef struct
-{
-  gsize name;               /* offsets into the scratch string */
-  gsize value;
-} ScannedAttribute;
-
-/* The name of an open element, where it is in the file. */
-typedef struct
-{
-  const char *name;
-  gsize length;
-} OpenElement;
-
-static gboolean scan_fast (Reader                 *r,
-                           gsize                   start,
-                           ChronoLoadProgressFunc  progress,
-                           gpointer                progress_data);
-
-/* Below this much of <events>, a second thread costs more than it saves. */
-#define HELPER_MIN_SIZE (4 * 1024 * 1024)
-
-static gboolean always_split;
-static guint n_halves_taken;
-
-/* A second thread reads the second half of a long <events> while the reader reads the
- * first. Where that half begins is a guess, the first “<event” after the middle, until
- * the reader gets there: if it finds an <event> start tag at that very place, among the
- * events, the helper has read what the reader would have read. Anywhere else (the
- * guess was inside a comment), or if the helper stopped at a mistake, its work is
- * dropped and the reader reads on by itself, to report any mistake as it always does. */
-typedef struct
-{
-  Reader reader;
-  gsize from;               /* just past <events> */
-  gsize start;
-  gint stop;
-  gboolean done;
-  GThread *thread;
-} Helper;
-
-static void
-helper_free (Helper *helper)
-{
-  if (helper->thread != NULL)
-    {
-      g_atomic_int_set (&helper->stop, TRUE);
-      g_thread_join (helper->thread);
-    }
-  reader_clear (&helper->reader);
-  g_free (helper);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Helper, helper_free)
-
-static gpointer
-helper_thread (gpointer data)
-{
-  Helper *helper = data;
-
-  helper->done = scan_fast (&helper->reader, helper->start, NULL, NULL);
-
-  return NULL;
-}
-
-/* The first “<event” tag at or after @from, or NULL. */
-static const char *
-find_event_tag (Reader *r,
-                gsize   from)
-{
-  const char *end = r->data + r->length;
-
-  for (const char *p = r->data + from; (p = memchr (p, '<', end - p)) != NULL; p++)
-    {
-      if (end - p > 7 && memcmp (p, "<event", 6) == 0 && (is_space (p[6]) || p[6] == '>'))
-        return p;
-    }
-
-  return NULL;
-}
-
-/* Called when <events> has just begun, with @from just past its start tag. */
-static Helper *
-start_helper (Reader *r,
-              gsize   from)
-{
-  g_autoptr(Helper) helper = NULL;
-  const char *guess;
-
-  /* The helper checks no ids and knows no namespace prefix. */
-  if (r->event_ids != NULL || r->prefix != NULL)
-    return NULL;
-  /* Before 2.76, GLib made every GObject from one slab allocator behind global locks,
-   * and two threads making events took longer than one. */
-  if (!always_split && (r->length - from < HELPER_MIN_SIZE || g_get_num_processors () < 2 ||
-                        glib_check_version (2, 76, 0) != NULL))
-    return NULL;
-
-  guess = find_event_tag (r, from + (r->length - from) / 2);
-  if (guess == NULL)
-    return NULL;
-
-  helper = g_new0 (Helper, 1);
-  helper->from = from;
-  helper->start = guess - r->data;
-  helper->reader.data = r->data;
-  helper->reader.length = r->length;
-  helper->reader.display_name = r->display_name;
-  helper->reader.cancellable = r->cancellable;
-  helper->reader.cursor = helper->start;
-  helper->reader.stack = g_array_copy (r->stack);
-  helper->reader.text = g_string_new (NULL);
-  /* Only looked up in: the categories and sources are all read by now. */
-  helper->reader.timeline = g_object_ref (r->timeline);
-  helper->reader.domain = g_strdup (r->domain);
-  helper->reader.version = r->version;
-  helper->reader.section = r->section;
-  helper->reader.fragment = TRUE;
-  helper->reader.fragment_events = g_ptr_array_new_with_free_func (g_object_unref);
-  helper->reader.stop = &helper->stop;
-
-  helper->thread = g_thread_try_new ("chrono-reader", helper_thread, helper, NULL);
-  if (helper->thread == NULL)
-    return NULL;
-
-  return g_steal_pointer (&helper);
-}
-
-/* With the reader at the helper's start, among the events: takes what the helper read
- * and returns where the reader goes on, the end tag of <events>; or NULL. */
-static const char *
-join_helper (Reader *r,
-             Helper *helper)
-{
-  GPtrArray *events = helper->reader.fragment_events;
-  const Frame *helper_frame;
-
-  g_thread_join (g_steal_pointer (&helper->thread));
-  if (!helper->done)
-    return NULL;
-
-  helper_frame = &g_array_index (helper->reader.stack, Frame, helper->reader.stack->len - 1);
-  current_frame (r)->children_seen |= helper_frame->children_seen;
-  for (guint i = 0; i < events->len; i++)
-    chrono_timeline_add_event (r->timeline, g_ptr_array_index (events, i));
-  r->cursor = helper->reader.cursor;
-  r->n_elements += helper->reader.n_elements;
-  g_atomic_int_inc (&n_halves_taken);
-  g_debug ("%s: %u events read by a second thread", r->display_name, events->len);
-
-  return r->data + helper->reader.fragment_end;
-}
-
-/* How far the reading is at @p; while a helper reads the second half of <events>, the
- * way through the first stands for both. */
-static double
-progress_fraction (Reader       *r,
-                   const Helper *helper,
-                   const char   *p)
-{
-  gsize offset = p - r->data;
-
-  if (helper != NULL && offset < helper->start)
-    offset = helper->from + (offset - helper->from) * (r->length - helper->from) / (helper->start - helper->from);
-
-  return (double) offset / r->length;
-}
-
-static gboolean
-scan_fast (Reader                 *r,
-           gsize                   start,
-           ChronoLoadProgressFunc  progress,
-           gpointer                progress_data)
-{
-  const char *p = r->data + start;
-  const char *end = r->data + r->length;
-  const char *next_progress = p + CHUNK_SIZE;
-  double reported = 0;
-  g_autoptr(GString) scratch = g_string_sized_new (256);
-  g_autoptr(GArray) attributes = g_array_new (FALSE, FALSE, sizeof (ScannedAttribute));
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GPtrArray) values = g_ptr_array_new ();
-  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (OpenElement));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(Helper) helper = NULL;
-  gboolean seen_root = r->fragment;
-
-  r->texts_valid = TRUE;
-  while (p < end)
-    {
-      const char *lt = memchr (p, '<', end - p);
-      const char *text_end = lt != NULL ? lt : end;
-      const char *name;
-      gsize name_length;
-
-      if (text_end > p)
-        {
-          if (open->len == 0 && !r->fragment)
-            {
-              for (const char *q = p; q < text_end; q++)
-                if (!is_space (*q))
-                  return FALSE;
-            }
-          else if (memchr (p, '&', text_end - p) == NULL)
-            text_cb (NULL, p, text_end - p, r, &error);
-          else
-            {
-              g_string_truncate (scratch, 0);
-              if (!append_decoded (scratch, p, text_end))
-                return FALSE;
-              text_cb (NULL, scratch->str, scratch->len, r, &error);
-            }
-          if (error != NULL)
-            return FALSE;
-        }
-
-      if (helper != NULL && (lt == NULL || lt >= r->data + helper->start))
-        {
-          const char *events_end = NULL;
-
-          if (lt == r->data + helper->start && current_frame (r)->kind == ELEMENT_EVENTS)
-            events_end = join_helper (r, helper);
-          g_clear_pointer (&helper, helper_free);
-          if (events_end != NULL)
-            lt = events_end;
-        }
-
-      if (lt == NULL)
-        break;
-      p = lt + 1;
-
-      if (p >= end)
-        return FALSE;
-
-      /* A comment is skipped, wherever it is; an unterminated one, and any other “<!”
-       * (CDATA, a document type), is GMarkup's to read and to report. */
-      if (*p == '!')
-        {
-          const char *close = end - p >= 3 && p[1] == '-' && p[2] == '-' ? g_strstr_len (p + 3, end - (p + 3), "-->") : NULL;
-
-          if (close == NULL)
-            return FALSE;
-          p = close + 3;
-          continue;
-        }
-
-      if (*p == '?')
-        {
-          const char *close = seen_root ? NULL : g_strstr_len (p, end - p, "?>");
-
-          if (close == NULL)
-            return FALSE;
-          p = close + 2;
-          continue;
-        }
-
-      if (*p == '/')
-        {
-          const OpenElement *top;
-
-          p++;
-          name = p;
-          while (p < end && is_name_char (*p))
-            p++;
-          name_length = p - name;
-          while (p < end && is_space (*p))
-            p++;
-          if (p >= end || *p != '>')
-            return FALSE;
-          if (open->len == 0 && r->fragment && name_length == 6 && memcmp (name, "events", 6) == 0)
-            {
-              r->fragment_end = lt - r->data;
-              return TRUE;
-            }
-          if (open->len == 0)
-            return FALSE;
-          top = &g_array_index (open, OpenElement, open->len - 1);
-          if (top->length != name_length || memcmp (top->name, name, name_length) != 0)
-            return FALSE;
-          p++;
-          /* The end handler goes by the reader's own stack, not by the name. */
-          end_element_cb (NULL, "", r, &error);
-          if (error != NULL)
-            return FALSE;
-          g_array_set_size (open, open->len - 1);
-          continue;
-        }
-
-      /* A start tag: its name and attributes, NUL-terminated in the scratch string. */
-      if (!is_name_start (*p) || (seen_root && open->len == 0 && !r->fragment))
-        return FALSE;
-      g_string_truncate (scratch, 0);
-      g_array_set_size (attributes, 0);
-      name = p;
-      while (p < end && is_name_char (*p))
-        p++;
-      g_string_append_len (scratch, name, p - name);
-      g_string_append_c (scratch, '\0');
-
-      for (;;)
-        {
-          ScannedAttribute attribute;
-          const char *attribute_name, *value, *close;
-          gboolean spaced = FALSE;
-          char quote;
-
-          while (p < end && is_space (*p))
-            {
-              p++;
-              spaced = TRUE;
-            }
-          if (p >= end)
-            return FALSE;
-          if (*p == '>' || (*p == '/' && p + 1 < end && p[1] == '>'))
-            break;
-          if (!spaced || !is_name_start (*p))
-            return FALSE;
-
-          attribute_name = p;
-          while (p < end && is_name_char (*p))
-            p++;
-          if (p + 1 >= end || *p != '=' || (p[1] != '"' && p[1] != '\''))
-            return FALSE;
-          quote = p[1];
-          value = p + 2;
-          close = memchr (value, quote, end - value);
-          if (close == NULL)
-            return FALSE;
-          for (const char *q = value; q < close; q++)
-            if (*q == '<' || *q == '>' || *q == '\t' || *q == '\n' || *q == '\r')
-              return FALSE;
-
-          attribute.name = scratch->len;
-          g_string_append_len (scratch, attribute_name, p - attribute_name);
-          g_string_append_c (scratch, '\0');
-          attribute.value = scratch->len;
-          if (!append_decoded (scratch, value, close))
-            return FALSE;
-          g_string_append_c (scratch, '\0');
-          g_array_append_val (attributes, attribute);
-          p = close + 1;
-        }
-
-      g_ptr_array_set_size (names, 0);
-      g_ptr_array_set_size (values, 0);
-      for (guint i = 0; i < attributes->len; i++)
-        {
-          const ScannedAttribute *attribute = &g_array_index (attributes, ScannedAttribute, i);
-
-          for (guint j = 0; j < i; j++)
-            if (strcmp (g_ptr_array_index (names, j), scratch->str + attribute->name) == 0)
-              return FALSE;
-          g_ptr_array_add (names, scratch->str + attribute->name);
-          g_ptr_array_add (values, scratch->str + attribute->value);
-        }
-      g_ptr_array_add (names, NULL);
-      g_ptr_array_add (values, NULL);
-
-      seen_root = TRUE;
-      start_element_cb (NULL, scratch->str, (const char **) names->pdata, (const char **) values->pdata, r, &error);
-      if (error != NULL)
-        return FALSE;
-
-      if (*p == '/')
-        {
-          end_element_cb (NULL, scratch->str, r, &error);
-          if (error != NULL)
-            return FALSE;
-          p += 2;
-        }
-      else
-        {
-          OpenElement element = { name, strlen (scratch->str) };
-
-          g_array_append_val (open, element);
-          p++;
-          if (helper == NULL && !r->fragment && current_frame (r)->kind == ELEMENT_EVENTS)
-            helper = start_helper (r, p - r->data);
-        }
-
-      if (r->stop != NULL && (r->n_elements & 0x3FF) == 0 && g_atomic_int_get (r->stop))
-        return FALSE;
-
-      if (progress != NULL && p >= next_progress)
-        {
-          double fraction = progress_fraction (r, helper, p);
-
-          if (fraction > reported)
-            progress (fraction, progress_data);
-          reported = MAX (reported, fraction);
-          next_progress = p + (helper != NULL ? CHUNK_SIZE / 2 : CHUNK_SIZE);
-        }
-    }
-
-  return seen_root && open->len == 0 && !r->fragment;
-}
 
 /* GMarkup's own messages begin with “Error on line N char M: ”, in bytes; the
  * position is given again here in characters, in the reader's form. */
@@ -1016,16 +557,16 @@ read_native (GBytes                  *bytes,
   start = chrono_input_skip_bom (r.data, r.length);
 
   reader_begin (&r, start, check_ids);
-  if (!scan_fast (&r, start, progress, progress_data))
+  if (!chrono_native_scan_fast (&r, start, progress, progress_data))
     {
       g_debug ("%s: read again by GMarkup", display_name);
-      reader_clear (&r);
+      chrono_native_reader_clear (&r);
       reader_begin (&r, start, check_ids);
       r.context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &r, NULL);
 
-      for (gsize offset = start; offset < r.length; offset += CHUNK_SIZE)
+      for (gsize offset = start; offset < r.length; offset += CHRONO_NATIVE_CHUNK_SIZE)
         {
-          gsize chunk = MIN (CHUNK_SIZE, r.length - offset);
+          gsize chunk = MIN (CHRONO_NATIVE_CHUNK_SIZE, r.length - offset);
 
           if (progress != NULL)
             progress ((double) offset / r.length, progress_data);
@@ -1058,21 +599,9 @@ read_native (GBytes                  *bytes,
       timeline = g_steal_pointer (&r.timeline);
     }
 
-  reader_clear (&r);
+  chrono_native_reader_clear (&r);
 
   return timeline;
-}
-
-void
-_chrono_native_reader_always_split (gboolean split)
-{
-  always_split = split;
-}
-
-guint
-_chrono_native_reader_n_halves_taken (void)
-{
-  return g_atomic_int_get (&n_halves_taken);
 }
 
 ChronoTimeline *
