@@ -82,9 +82,9 @@ typedef struct
   guint n_elements;
   GHashTable *event_ids;    /* NULL: repeated ids are left to the seal */
 
-  /* A helper thread's reader of the second half of <events> (chrono-native-reader.c)
-   * keeps its events apart, and stops at the end tag of <events> or when told to. */
-  gboolean fragment;
+  /* Set for a helper thread's reader of the second half of <events>
+   * (chrono-native-scanner.c), which keeps its events here, and stops at the end tag
+   * of <events> or when told to. */
   GPtrArray *fragment_events;
   gsize fragment_end;       /* the offset of “</events>” */
   const gint *stop;
@@ -104,7 +104,7 @@ typedef struct
   gboolean attr_has_date;
 } Reader;
 
-/* Reads of more than this report their progress, one of each so much. */
+/* GMarkup is given the file in pieces of this size, and progress is reported as often. */
 #define CHRONO_NATIVE_CHUNK_SIZE (1024 * 1024)
 
 /* An error at a byte offset of the file, as “NAME:LINE:COLUMN: sentence”. */

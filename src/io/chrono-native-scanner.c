@@ -184,7 +184,6 @@ start_helper (Reader *r,
   helper->reader.domain = g_strdup (r->domain);
   helper->reader.version = r->version;
   helper->reader.section = r->section;
-  helper->reader.fragment = TRUE;
   helper->reader.fragment_events = g_ptr_array_new_with_free_func (g_object_unref);
   helper->reader.stop = &helper->stop;
 
@@ -252,7 +251,8 @@ chrono_native_scan_fast (Reader                 *r,
   g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (OpenElement));
   g_autoptr(GError) error = NULL;
   g_autoptr(Helper) helper = NULL;
-  gboolean seen_root = r->fragment;
+  gboolean fragment = r->fragment_events != NULL;
+  gboolean seen_root = fragment;
 
   r->texts_valid = TRUE;
   while (p < end)
@@ -264,7 +264,7 @@ chrono_native_scan_fast (Reader                 *r,
 
       if (text_end > p)
         {
-          if (open->len == 0 && !r->fragment)
+          if (open->len == 0 && !fragment)
             {
               for (const char *q = p; q < text_end; q++)
                 if (!is_space (*q))
@@ -336,7 +336,7 @@ chrono_native_scan_fast (Reader                 *r,
             p++;
           if (p >= end || *p != '>')
             return FALSE;
-          if (open->len == 0 && r->fragment && name_length == 6 && memcmp (name, "events", 6) == 0)
+          if (open->len == 0 && fragment && name_length == 6 && memcmp (name, "events", 6) == 0)
             {
               r->fragment_end = lt - r->data;
               return TRUE;
@@ -356,7 +356,7 @@ chrono_native_scan_fast (Reader                 *r,
         }
 
       /* A start tag: its name and attributes, NUL-terminated in the scratch string. */
-      if (!is_name_start (*p) || (seen_root && open->len == 0 && !r->fragment))
+      if (!is_name_start (*p) || (seen_root && open->len == 0 && !fragment))
         return FALSE;
       g_string_truncate (scratch, 0);
       g_array_set_size (attributes, 0);
@@ -443,7 +443,7 @@ chrono_native_scan_fast (Reader                 *r,
 
           g_array_append_val (open, element);
           p++;
-          if (helper == NULL && !r->fragment && chrono_native_current_frame (r)->kind == ELEMENT_EVENTS)
+          if (helper == NULL && !fragment && chrono_native_current_frame (r)->kind == ELEMENT_EVENTS)
             helper = start_helper (r, p - r->data);
         }
 
@@ -461,7 +461,7 @@ chrono_native_scan_fast (Reader                 *r,
         }
     }
 
-  return seen_root && open->len == 0 && !r->fragment;
+  return seen_root && open->len == 0 && !fragment;
 }
 
 void
