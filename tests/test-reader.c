@@ -1205,9 +1205,10 @@ read_split (const char  *xml,
 /* A second thread reads the second half of <events> from a guessed start: where the
  * guess holds, the timeline is the one a single reader reads; where it does not (inside
  * a comment) or the half has a mistake, the helper's work is dropped, and the error is
- * the one a single reader gives, at the same place. */
+ * the one a single reader gives, at the same place. With @ahead, the reader makes the
+ * helper's events for it before it starts, as it does on GLib before 2.76. */
 static void
-test_split_events (void)
+check_split_events (gboolean ahead)
 {
   /* A comment inside a title, as long as the events, so that the helper guesses among
    * the events in it: it reads them to the end, “-->” in the last one's title. */
@@ -1242,6 +1243,7 @@ test_split_events (void)
     {
       g_autofree char *xml = split_events_file (n_events, n_events / 2, second_halves[i]);
       guint taken = _chrono_native_reader_n_halves_taken ();
+      guint made_ahead = _chrono_native_reader_n_made_ahead_taken ();
       g_autoptr(ChronoTimeline) alone = read_split (xml, FALSE, NULL);
       g_autoptr(ChronoTimeline) halves = NULL;
       g_autoptr(GBytes) expected = NULL;
@@ -1253,6 +1255,12 @@ test_split_events (void)
       g_assert_nonnull (halves);
       /* Taken where the guess was an event's start, and read as a single reader reads. */
       g_assert_cmpuint (_chrono_native_reader_n_halves_taken (), ==, taken + (i == 0 ? 1 : 0));
+      /* Made ahead, every event of the half taken: about the last five eighths. */
+      if (ahead && i == 0)
+        {
+          g_assert_cmpuint (_chrono_native_reader_n_made_ahead_taken () - made_ahead, >, n_events / 2);
+          g_assert_cmpuint (_chrono_native_reader_n_made_ahead_taken () - made_ahead, <, n_events * 3 / 4);
+        }
       g_assert_cmpuint (chrono_timeline_get_n_events (halves), ==, n_events + (i > 0 ? 1 : 0));
       g_assert_null (chrono_timeline_lookup_event (halves, "ghost"));
       expected = chrono_timeline_write_native (alone);
@@ -1305,6 +1313,15 @@ test_split_events (void)
             }
         }
     }
+}
+
+static void
+test_split_events (void)
+{
+  check_split_events (FALSE);
+  _chrono_native_reader_always_make_ahead (TRUE);
+  check_split_events (TRUE);
+  _chrono_native_reader_always_make_ahead (FALSE);
 }
 
 int

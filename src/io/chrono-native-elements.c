@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chrono-native-reader-private.h"
+#include "model/chrono-event-private.h"
 #include "model/chrono-file-text.h"
 
 void
@@ -412,7 +413,13 @@ start_event (Reader     *r,
       return FALSE;
     }
 
-  r->event = chrono_event_new (v[0], &start, NULL);
+  if (r->blank_events != NULL && r->blank_events->len > 0)
+    {
+      r->event = g_ptr_array_steal_index (r->blank_events, r->blank_events->len - 1);
+      _chrono_event_set_identity (r->event, v[0], &start);
+    }
+  else
+    r->event = chrono_event_new (v[0], &start, NULL);
   /* One look-up for the check and the record, of the id the event holds: on an error
    * the set is let go without reading its strings. */
   if (r->event_ids != NULL && !g_hash_table_add (r->event_ids, (gpointer) chrono_event_get_id (r->event)))

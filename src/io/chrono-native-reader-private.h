@@ -88,6 +88,7 @@ typedef struct
   GPtrArray *fragment_events;
   gsize fragment_end;       /* the offset of “</events>” */
   const gint *stop;
+  GPtrArray *blank_events;  /* made ahead for a helper, which fills them in first */
 
   /* The element being read. */
   ChronoEvent *event;

@@ -318,6 +318,24 @@ chrono_event_new (const char       *id,
   g_return_val_if_fail (start != NULL, NULL);
 
   self = g_object_new (CHRONO_TYPE_EVENT, NULL);
+  _chrono_event_set_identity (self, id, start);
+  self->title = g_strdup (title);
+
+  return self;
+}
+
+ChronoEvent *
+_chrono_event_new_blank (void)
+{
+  return g_object_new (CHRONO_TYPE_EVENT, NULL);
+}
+
+/* Once, on a blank event. */
+void
+_chrono_event_set_identity (ChronoEvent      *self,
+                            const char       *id,
+                            const ChronoDate *start)
+{
   if (strlen (id) < INLINE_ID_SIZE)
     {
       strcpy (self->id.inline_text, id);
@@ -326,9 +344,6 @@ chrono_event_new (const char       *id,
   else
     self->id.heap = g_strdup (id);
   self->start = *start;
-  self->title = g_strdup (title);
-
-  return self;
 }
 
 const char *

@@ -158,7 +158,7 @@ remove_at (ChronoTimeline *self,
            ChronoEvent    *event,
            guint           position)
 {
-  g_autoptr(ChronoEvent) keep = g_object_ref (event);
+  g_autoptr(ChronoEvent) keep G_GNUC_UNUSED = g_object_ref (event);
   GPtrArray *items;
   guint n, by_id, first_quote = 0, n_quotes;
 
