@@ -142,6 +142,8 @@ timeline_cb (ChronoTimelineView *self)
   self->hovered_cluster = G_MAXUINT;
   g_clear_pointer (&self->layout, chrono_layout_free);
   invalidate_layout (self);
+  /* A tooltip shown over the timeline before would name an event no longer there. */
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
 enum {
