@@ -164,9 +164,8 @@ start_helper (Reader *r,
               gsize   from)
 {
   g_autoptr(Helper) helper = NULL;
-  const char *guess;
-
   gboolean make_for_helper = always_make_ahead || glib_check_version (2, 76, 0) != NULL;
+  const char *guess;
 
   /* The helper checks no ids and knows no namespace prefix. */
   if (r->event_ids != NULL || r->prefix != NULL)
@@ -199,7 +198,7 @@ start_helper (Reader *r,
     {
       helper->reader.blank_events = g_ptr_array_new_with_free_func (g_object_unref);
       for (const char *p = guess; p != NULL; p = find_event_tag (r, p + 1 - r->data))
-        g_ptr_array_add (helper->reader.blank_events, _chrono_event_new_blank ());
+        g_ptr_array_add (helper->reader.blank_events, g_object_new (CHRONO_TYPE_EVENT, NULL));
       helper->n_blanks = helper->reader.blank_events->len;
     }
 

@@ -31,11 +31,11 @@ void  _chrono_event_insert_quote (ChronoEvent      *self,
 guint _chrono_event_remove_quote (ChronoEvent      *self,
                                   ChronoQuote      *quote);
 
-/* An event made on one thread, to be given its id and start on another by a reader: on
- * GLib before 2.76 a thread that makes objects waits for every other one that does. */
-ChronoEvent *_chrono_event_new_blank (void);
-void         _chrono_event_set_identity (ChronoEvent      *self,
-                                         const char       *id,
-                                         const ChronoDate *start);
+/* For an event made blank on one thread, with g_object_new(), and given its id and start
+ * on another by a reader: on GLib before 2.76 a thread that makes objects waits for every
+ * other one that does. */
+void  _chrono_event_set_identity (ChronoEvent      *self,
+                                  const char       *id,
+                                  const ChronoDate *start);
 
 G_END_DECLS

@@ -324,13 +324,7 @@ chrono_event_new (const char       *id,
   return self;
 }
 
-ChronoEvent *
-_chrono_event_new_blank (void)
-{
-  return g_object_new (CHRONO_TYPE_EVENT, NULL);
-}
-
-/* Once, on a blank event. */
+/* Once, on an event made with g_object_new() and nothing else. */
 void
 _chrono_event_set_identity (ChronoEvent      *self,
                             const char       *id,
