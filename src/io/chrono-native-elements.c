@@ -413,11 +413,8 @@ start_event (Reader     *r,
       return FALSE;
     }
 
-  if (r->blank_events != NULL && r->blank_events->len > 0)
-    {
-      r->event = g_ptr_array_steal_index (r->blank_events, r->blank_events->len - 1);
-      _chrono_event_set_identity (r->event, v[0], &start);
-    }
+  if (r->blank_events != NULL && (r->event = chrono_native_take_blank_event (r->blank_events)) != NULL)
+    _chrono_event_set_identity (r->event, v[0], &start);
   else
     r->event = chrono_event_new (v[0], &start, NULL);
   /* One look-up for the check and the record, of the id the event holds: on an error

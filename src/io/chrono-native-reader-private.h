@@ -59,6 +59,17 @@ typedef struct
   const char **values;
 } Tag;
 
+/* Events a reader makes for its helper while the helper reads (chrono-native-scanner.c):
+ * the helper takes them in order, as the reader publishes them. */
+typedef struct
+{
+  ChronoEvent **events;
+  guint n_events;
+  gint n_made;              /* atomic, raised by the reader */
+  gint all_made;            /* atomic: the reader makes no more */
+  guint n_taken;            /* by the helper */
+} BlankEvents;
+
 typedef struct
 {
   const char *data;
@@ -88,7 +99,7 @@ typedef struct
   GPtrArray *fragment_events;
   gsize fragment_end;       /* the offset of “</events>” */
   const gint *stop;
-  GPtrArray *blank_events;  /* made ahead for a helper, which fills them in first */
+  BlankEvents *blank_events;
 
   /* The element being read. */
   ChronoEvent *event;
@@ -151,6 +162,8 @@ gboolean chrono_native_scan_fast (Reader                 *r,
                                   gsize                   start,
                                   ChronoLoadProgressFunc  progress,
                                   gpointer                progress_data);
+ChronoEvent *chrono_native_take_blank_event (BlankEvents *blanks);
+void         chrono_native_blank_events_free (BlankEvents *blanks);
 
 /* Format 2: when words were said, forecasts, who says so (chrono-native-provenance.c). */
 gboolean chrono_native_read_event_provenance (Reader      *r,

@@ -27,7 +27,7 @@ chrono_native_reader_clear (Reader *r)
   g_clear_pointer (&r->domain, g_free);
   g_clear_pointer (&r->event_ids, g_hash_table_unref);
   g_clear_pointer (&r->fragment_events, g_ptr_array_unref);
-  g_clear_pointer (&r->blank_events, g_ptr_array_unref);
+  g_clear_pointer (&r->blank_events, chrono_native_blank_events_free);
   g_clear_object (&r->event);
   g_clear_object (&r->quote);
 }

@@ -103,10 +103,10 @@ static guint n_made_ahead_taken;
  * dropped and the reader reads on by itself, to report any mistake as it always does.
  *
  * Before GLib 2.76, every GObject came from one slab allocator behind global locks, and
- * two threads making events took longer than one. There the reader first makes one
- * blank event for each “<event” in the helper's part, and the helper fills them in;
- * making them costs about half of what reading them does, so the helper's part begins
- * at three eighths instead of the middle. */
+ * two threads making events took longer than one. There the reader makes one blank
+ * event for each “<event” in the helper's part while the helper reads, and the helper
+ * fills them in as they come. Since the reader makes those as well as reading its
+ * own events, the helper's part begins at a quarter instead of the middle. */
 typedef struct
 {
   Reader reader;
@@ -115,7 +115,6 @@ typedef struct
   gint stop;
   gboolean done;
   GThread *thread;
-  guint n_blanks;           /* events made for it ahead */
 } Helper;
 
 static void
@@ -158,6 +157,60 @@ find_event_tag (Reader *r,
   return NULL;
 }
 
+static BlankEvents *
+blank_events_new (Reader     *r,
+                  const char *first_event)
+{
+  BlankEvents *blanks = g_new0 (BlankEvents, 1);
+
+  for (const char *p = first_event; p != NULL; p = find_event_tag (r, p + 1 - r->data))
+    blanks->n_events++;
+  blanks->events = g_new (ChronoEvent *, blanks->n_events);
+
+  return blanks;
+}
+
+/* Cancelling stops it within a few milliseconds. */
+static void
+make_blank_events (Reader      *r,
+                   BlankEvents *blanks)
+{
+  for (guint i = 0; i < blanks->n_events; i++)
+    {
+      if (i % 4096 == 0 && g_cancellable_is_cancelled (r->cancellable))
+        break;
+      blanks->events[i] = g_object_new (CHRONO_TYPE_EVENT, NULL);
+      g_atomic_int_set (&blanks->n_made, i + 1);
+    }
+  g_atomic_int_set (&blanks->all_made, TRUE);
+}
+
+/* The next blank event, waiting for the reader to make it; NULL once it makes no more. */
+ChronoEvent *
+chrono_native_take_blank_event (BlankEvents *blanks)
+{
+  for (;;)
+    {
+      gboolean all_made = g_atomic_int_get (&blanks->all_made);
+
+      if (blanks->n_taken < (guint) g_atomic_int_get (&blanks->n_made))
+        return blanks->events[blanks->n_taken++];
+      if (all_made)
+        return NULL;
+      g_thread_yield ();
+    }
+}
+
+/* Once the helper has stopped. */
+void
+chrono_native_blank_events_free (BlankEvents *blanks)
+{
+  for (guint i = blanks->n_taken; i < (guint) blanks->n_made; i++)
+    g_object_unref (blanks->events[i]);
+  g_free (blanks->events);
+  g_free (blanks);
+}
+
 /* Called when <events> has just begun, with @from just past its start tag. */
 static Helper *
 start_helper (Reader *r,
@@ -173,7 +226,7 @@ start_helper (Reader *r,
   if (!always_split && (r->length - from < HELPER_MIN_SIZE || g_get_num_processors () < 2))
     return NULL;
 
-  guess = find_event_tag (r, from + (r->length - from) * (make_for_helper ? 3 : 4) / 8);
+  guess = find_event_tag (r, from + (r->length - from) * (make_for_helper ? 1 : 2) / 4);
   if (guess == NULL)
     return NULL;
 
@@ -195,16 +248,13 @@ start_helper (Reader *r,
   helper->reader.fragment_events = g_ptr_array_new_with_free_func (g_object_unref);
   helper->reader.stop = &helper->stop;
   if (make_for_helper)
-    {
-      helper->reader.blank_events = g_ptr_array_new_with_free_func (g_object_unref);
-      for (const char *p = guess; p != NULL; p = find_event_tag (r, p + 1 - r->data))
-        g_ptr_array_add (helper->reader.blank_events, g_object_new (CHRONO_TYPE_EVENT, NULL));
-      helper->n_blanks = helper->reader.blank_events->len;
-    }
+    helper->reader.blank_events = blank_events_new (r, guess);
 
   helper->thread = g_thread_try_new ("chrono-reader", helper_thread, helper, NULL);
   if (helper->thread == NULL)
     return NULL;
+  if (make_for_helper)
+    make_blank_events (r, helper->reader.blank_events);
 
   return g_steal_pointer (&helper);
 }
@@ -231,7 +281,7 @@ join_helper (Reader *r,
   g_atomic_int_inc (&n_halves_taken);
   if (helper->reader.blank_events != NULL)
     {
-      guint made_ahead = helper->n_blanks - helper->reader.blank_events->len;
+      guint made_ahead = helper->reader.blank_events->n_taken;
 
       g_atomic_int_add (&n_made_ahead_taken, made_ahead);
       g_debug ("%s: %u events read by a second thread, %u of them made ahead", r->display_name, events->len, made_ahead);
