@@ -464,6 +464,7 @@ typedef struct
 {
   GArray *fractions;
   ChronoTimeline *timeline;
+  GError *error;
   gboolean destroyed;
   gboolean done;
 } ProgressData;
@@ -492,29 +493,19 @@ progress_ready_cb (GObject      *source,
                    gpointer      user_data)
 {
   ProgressData *data = user_data;
-  g_autoptr(GError) error = NULL;
 
-  data->timeline = chrono_timeline_load_finish (result, &error);
-  g_assert_no_error (error);
+  data->timeline = chrono_timeline_load_finish (result, &data->error);
   data->done = TRUE;
 }
 
+/* Loads @xml from a file with progress reports; @data is cleared by the caller. */
 static void
-test_load_progress (void)
+load_with_progress (const GString *xml,
+                    ProgressData  *data)
 {
-  g_autoptr(GString) xml = g_string_new ("<timeline version='1'><title>Big</title><categories>"
-                                         "<category id='c' color='#000000'>C</category></categories><events>");
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileIOStream) stream = NULL;
   g_autoptr(GError) error = NULL;
-  ProgressData data = { 0 };
-  guint n_events = 40000;
-
-  /* A few MiB, so that the reader reports several times. */
-  for (guint i = 0; i < n_events; i++)
-    g_string_append_printf (xml, "<event id='e%u' start='%04u' category='c'><title>Event %u</title></event>\n",
-                            i, 1000 + i % 1000, i);
-  g_string_append (xml, "</events></timeline>");
 
   file = g_file_new_tmp ("chronoscope-progress-XXXXXX.chronoscope", &stream, &error);
   g_assert_no_error (error);
@@ -523,14 +514,39 @@ test_load_progress (void)
   g_assert_no_error (error);
   g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
 
-  data.fractions = g_array_new (FALSE, FALSE, sizeof (double));
-  chrono_timeline_load_with_progress_async (file, progress_cb, &data, progress_destroy_cb,
-                                            NULL, progress_ready_cb, &data);
-  while (!data.done || !data.destroyed)
+  data->fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  chrono_timeline_load_with_progress_async (file, progress_cb, data, progress_destroy_cb,
+                                            NULL, progress_ready_cb, data);
+  while (!data->done || !data->destroyed)
     g_main_context_iteration (NULL, TRUE);
   g_file_delete (file, NULL, NULL);
+}
 
-  g_assert_cmpuint (chrono_timeline_get_n_events (data.timeline), ==, n_events);
+/* A few MiB, so that the reader reports several times. */
+static GString *
+progress_file (guint n_events)
+{
+  GString *xml = g_string_new ("<timeline version='1'><title>Big</title><categories>"
+                               "<category id='c' color='#000000'>C</category></categories><events>");
+
+  for (guint i = 0; i < n_events; i++)
+    g_string_append_printf (xml, "<event id='e%u' start='%04u' category='c'><title>Event %u</title></event>\n",
+                            i, 1000 + i % 1000, i);
+
+  return xml;
+}
+
+static void
+test_load_progress (void)
+{
+  g_autoptr(GString) xml = progress_file (40000);
+  ProgressData data = { 0 };
+
+  g_string_append (xml, "</events></timeline>");
+  load_with_progress (xml, &data);
+
+  g_assert_no_error (data.error);
+  g_assert_cmpuint (chrono_timeline_get_n_events (data.timeline), ==, 40000);
   g_assert_cmpuint (data.fractions->len, >=, 3);
   for (guint i = 1; i < data.fractions->len; i++)
     g_assert_cmpfloat (g_array_index (data.fractions, double, i - 1), <, g_array_index (data.fractions, double, i));
@@ -539,6 +555,39 @@ test_load_progress (void)
 
   g_array_unref (data.fractions);
   g_assert_finalize_object (data.timeline);
+}
+
+/* The second read that finds where an id is repeated reports its progress too, from the
+ * start again, rather than leaving the bar full while it reads. */
+static void
+test_repeated_id_progress (void)
+{
+  g_autoptr(GString) xml = progress_file (80000);
+  ProgressData data = { 0 };
+  guint restart = 0;
+
+  g_string_append (xml, "<event id='e7' start='2000' category='c'><title>Again</title></event></events></timeline>");
+  load_with_progress (xml, &data);
+
+  g_assert_null (data.timeline);
+  g_assert_error (data.error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_INVALID);
+  g_assert_nonnull (strstr (data.error->message, ":80001:1: the id “e7” is already used by another <event>"));
+  for (guint i = 1; i < data.fractions->len; i++)
+    {
+      if (g_array_index (data.fractions, double, i) >= g_array_index (data.fractions, double, i - 1))
+        continue;
+      /* Once only, after the first read has gone most of the way. */
+      g_assert_cmpuint (restart, ==, 0);
+      g_assert_cmpfloat (g_array_index (data.fractions, double, i - 1), >, 0.75);
+      g_assert_cmpfloat (g_array_index (data.fractions, double, i), <, 0.25);
+      restart = i;
+    }
+  g_assert_cmpuint (restart, >, 0);
+  g_assert_cmpuint (data.fractions->len - restart, >=, 3);
+  g_assert_cmpfloat (g_array_index (data.fractions, double, data.fractions->len - 1), >, 0.75);
+
+  g_array_unref (data.fractions);
+  g_clear_error (&data.error);
 }
 
 /* A local file is read in pieces of 16 MiB: one of 18 MiB, whose events lie across
@@ -614,7 +663,7 @@ test_repeated_id (void)
   g_assert_cmpstr (error->message, ==, "n.chronoscope:9:5: the id “a” is already used by another <event>");
   g_clear_error (&error);
 
-  _chrono_native_report_repeated_id (NULL, "gone.chronoscope", "a", NULL, &error);
+  _chrono_native_report_repeated_id (NULL, "gone.chronoscope", "a", NULL, NULL, NULL, &error);
   g_assert_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "gone.chronoscope: the id “a” is already used by another <event>");
 }
@@ -1361,6 +1410,7 @@ main (int   argc,
   g_test_add_func ("/io/reader/load-progress", test_load_progress);
   g_test_add_func ("/io/reader/large-local-file", test_large_local_file);
   g_test_add_func ("/io/reader/repeated-id", test_repeated_id);
+  g_test_add_func ("/io/reader/repeated-id-progress", test_repeated_id_progress);
   g_test_add_func ("/io/reader/gettext-domain", test_gettext_domain);
   g_test_add_func ("/io/reader/gettext-domain/sources", test_gettext_domain_sources);
   g_test_add_func ("/io/reader/check-command", test_check_command);

@@ -558,7 +558,9 @@ read_native (GBytes                  *bytes,
   start = chrono_input_skip_bom (r.data, r.length);
 
   reader_begin (&r, start, check_ids);
-  if (!chrono_native_scan_fast (&r, start, progress, progress_data))
+  /* Ids are checked only in a file the seal found a repeated one in, a mistake that
+   * the fast scanner would leave to GMarkup like any other. */
+  if (check_ids || !chrono_native_scan_fast (&r, start, progress, progress_data))
     {
       g_debug ("%s: read again by GMarkup", display_name);
       chrono_native_reader_clear (&r);
@@ -617,18 +619,20 @@ _chrono_read_native (GBytes                  *bytes,
 }
 
 void
-_chrono_native_report_repeated_id (GBytes        *bytes,
-                                   const char    *display_name,
-                                   const char    *id,
-                                   GCancellable  *cancellable,
-                                   GError       **error)
+_chrono_native_report_repeated_id (GBytes                 *bytes,
+                                   const char             *display_name,
+                                   const char             *id,
+                                   ChronoLoadProgressFunc  progress,
+                                   gpointer                progress_data,
+                                   GCancellable           *cancellable,
+                                   GError                **error)
 {
   g_autoptr(ChronoTimeline) timeline = NULL;
   g_autofree char *message = NULL;
 
   if (bytes != NULL)
     {
-      timeline = read_native (bytes, display_name, NULL, NULL, cancellable, TRUE, error);
+      timeline = read_native (bytes, display_name, progress, progress_data, cancellable, TRUE, error);
       if (timeline == NULL)
         return;
     }
@@ -656,7 +660,7 @@ chrono_timeline_read_native_bytes (GBytes        *bytes,
       g_autofree char *id = g_strdup (repeated);
 
       g_clear_object (&timeline);
-      _chrono_native_report_repeated_id (bytes, display_name, id, cancellable, error);
+      _chrono_native_report_repeated_id (bytes, display_name, id, NULL, NULL, cancellable, error);
     }
 
   return timeline;

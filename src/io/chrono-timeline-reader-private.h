@@ -38,11 +38,13 @@ guint           _chrono_native_reader_n_made_ahead_taken (void);
 /* The error for an id that the seal found on more than one event of a timeline that
  * _chrono_read_native() read from @bytes, which are read again to say where; @bytes
  * may be NULL when they could not be had again. */
-void            _chrono_native_report_repeated_id (GBytes        *bytes,
-                                                   const char    *display_name,
-                                                   const char    *id,
-                                                   GCancellable  *cancellable,
-                                                   GError       **error);
+void            _chrono_native_report_repeated_id (GBytes                 *bytes,
+                                                   const char             *display_name,
+                                                   const char             *id,
+                                                   ChronoLoadProgressFunc  progress,
+                                                   gpointer                progress_data,
+                                                   GCancellable           *cancellable,
+                                                   GError                **error);
 ChronoTimeline *_chrono_read_timelinejs (GBytes                  *bytes,
                                          const char              *display_name,
                                          ChronoLoadProgressFunc   progress,

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -249,7 +250,8 @@ read_bytes_full (GBytes                  *bytes,
               g_clear_object (&timeline);
               give_back_memory ();
               again = owned != NULL ? g_bytes_ref (owned) : load_bytes (file, cancellable, NULL);
-              _chrono_native_report_repeated_id (again, display_name, id, cancellable, error);
+              _chrono_native_report_repeated_id (again, display_name, id, progress, progress_data,
+                                                 cancellable, error);
             }
           give_back_memory ();
           /* So that Save never writes a foreign format's file in the native one. */
@@ -477,7 +479,8 @@ progress_report_free (gpointer data)
 }
 
 /* Runs in the loading thread; hands the fraction to the caller's main context, at most
- * once per percent. */
+ * once per percent. It goes back to the start when the file is read again: by GMarkup
+ * after the fast scanner, or to find where an id is repeated. */
 static void
 send_progress (double   fraction,
                gpointer user_data)
@@ -485,7 +488,7 @@ send_progress (double   fraction,
   LoadData *load = user_data;
   ProgressReport *report;
 
-  if (fraction < 1.0 && fraction - load->last_reported < 0.01)
+  if (fraction < 1.0 && fabs (fraction - load->last_reported) < 0.01)
     return;
   load->last_reported = fraction;
 
