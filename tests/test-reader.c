@@ -666,6 +666,16 @@ test_repeated_id (void)
   _chrono_native_report_repeated_id (NULL, "gone.chronoscope", "a", NULL, NULL, NULL, &error);
   g_assert_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "gone.chronoscope: the id “a” is already used by another <event>");
+
+  /* The first mistake in the file is the one told, though the fast scanner stops at
+   * the later one, before the seal could find the repeat. */
+  assert_read_error ("<timeline version='1'><title>T</title>\n"
+                     "<categories><category id='c' color='#000000'>C</category></categories><events>\n"
+                     "<event id='a' start='2000' category='c'><title>A</title></event>\n"
+                     "<event id='a' start='2001' category='c'><title>B</title></event>\n"
+                     "<event id='b' start='2002' category='nope'><title>C</title></event>\n"
+                     "</events></timeline>",
+                     "test:4:1: the id “a” is already used by another <event>");
 }
 
 static void

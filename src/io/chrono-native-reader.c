@@ -518,15 +518,18 @@ reader_begin (Reader   *r,
   r->event_ids = check_ids ? g_hash_table_new (g_str_hash, g_str_equal) : NULL;
 }
 
-/* Without @check_ids, events that repeat an id are left to the seal's sort, which
- * finds them for nothing where a set of a million ids took a tenth of the load. */
+/* The fast scanner leaves events that repeat an id to the seal's sort, which finds
+ * them for nothing where a set of a million ids took a tenth of the load. GMarkup reads
+ * what the scanner does not (a mistake, or what it does not know), and a file in which
+ * the seal found an id repeated (@repeats_an_id); it checks every id, so that the
+ * mistake it reports is the first in the file. */
 static ChronoTimeline *
 read_native (GBytes                  *bytes,
              const char              *display_name,
              ChronoLoadProgressFunc   progress,
              gpointer                 progress_data,
              GCancellable            *cancellable,
-             gboolean                 check_ids,
+             gboolean                 repeats_an_id,
              GError                 **error)
 {
   Reader r = { 0 };
@@ -557,14 +560,12 @@ read_native (GBytes                  *bytes,
   /* A byte order mark is allowed, but GMarkup does not expect one. */
   start = chrono_input_skip_bom (r.data, r.length);
 
-  reader_begin (&r, start, check_ids);
-  /* Ids are checked only in a file the seal found a repeated one in, a mistake that
-   * the fast scanner would leave to GMarkup like any other. */
-  if (check_ids || !chrono_native_scan_fast (&r, start, progress, progress_data))
+  reader_begin (&r, start, FALSE);
+  if (repeats_an_id || !chrono_native_scan_fast (&r, start, progress, progress_data))
     {
       g_debug ("%s: read again by GMarkup", display_name);
       chrono_native_reader_clear (&r);
-      reader_begin (&r, start, check_ids);
+      reader_begin (&r, start, TRUE);
       r.context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &r, NULL);
 
       for (gsize offset = start; offset < r.length; offset += CHRONO_NATIVE_CHUNK_SIZE)
