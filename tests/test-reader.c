@@ -557,6 +557,30 @@ test_load_progress (void)
   g_assert_finalize_object (data.timeline);
 }
 
+/* TimelineJS events are read one at a time, with progress, like the native ones. */
+static void
+test_load_progress_timelinejs (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"events\": [\n");
+  ProgressData data = { 0 };
+
+  for (guint i = 0; i < 40000; i++)
+    g_string_append_printf (json, "%s{\"start_date\": {\"year\": %u}, \"text\": {\"headline\": \"Event %u\"}}\n",
+                            i > 0 ? "," : "", 1000 + i % 1000, i);
+  g_string_append (json, "]}");
+  load_with_progress (json, &data);
+
+  g_assert_no_error (data.error);
+  g_assert_cmpuint (chrono_timeline_get_n_events (data.timeline), ==, 40000);
+  g_assert_cmpuint (data.fractions->len, >=, 10);
+  for (guint i = 1; i < data.fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (data.fractions, double, i - 1), <, g_array_index (data.fractions, double, i));
+  g_assert_cmpfloat (g_array_index (data.fractions, double, data.fractions->len - 1), ==, 1.0);
+
+  g_array_unref (data.fractions);
+  g_assert_finalize_object (data.timeline);
+}
+
 /* The second read that finds where an id is repeated reports its progress too, from the
  * start again, rather than leaving the bar full while it reads. */
 static void
@@ -1421,6 +1445,7 @@ main (int   argc,
   g_test_add_func ("/io/reader/large-local-file", test_large_local_file);
   g_test_add_func ("/io/reader/repeated-id", test_repeated_id);
   g_test_add_func ("/io/reader/repeated-id-progress", test_repeated_id_progress);
+  g_test_add_func ("/io/reader/load-progress-timelinejs", test_load_progress_timelinejs);
   g_test_add_func ("/io/reader/gettext-domain", test_gettext_domain);
   g_test_add_func ("/io/reader/gettext-domain/sources", test_gettext_domain_sources);
   g_test_add_func ("/io/reader/check-command", test_check_command);

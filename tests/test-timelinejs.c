@@ -10,6 +10,8 @@
 
 #include "io/chrono-native-reader.h"
 #include "io/chrono-timeline-reader.h"
+#include "io/chrono-timeline-reader-private.h"
+#include "io/chrono-timeline-writer.h"
 #include "io/chrono-timelinejs-reader.h"
 #include "i18n-test-util.h"
 
@@ -434,6 +436,84 @@ test_text_limits (void)
 }
 
 /* Damaged copies of the sample: a timeline or an error naming the file, never a crash. */
+/* Read one event at a time where it can be, and whole by json-glib: the same timeline
+ * or the same error. Returns whether it was read one event at a time. */
+static gboolean
+assert_read_alike (const char *json,
+                   gsize       length)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, length);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) whole_error = NULL;
+  g_autoptr(ChronoTimeline) timeline = NULL;
+  g_autoptr(ChronoTimeline) whole = NULL;
+  guint n_by_event = _chrono_timelinejs_reader_n_read_by_event ();
+  gboolean by_event;
+
+  timeline = chrono_timeline_read_timelinejs_bytes (bytes, "t.json", NULL, &error);
+  by_event = _chrono_timelinejs_reader_n_read_by_event () > n_by_event;
+  _chrono_timelinejs_reader_read_whole (TRUE);
+  whole = chrono_timeline_read_timelinejs_bytes (bytes, "t.json", NULL, &whole_error);
+  _chrono_timelinejs_reader_read_whole (FALSE);
+
+  g_assert_true ((timeline == NULL) == (whole == NULL));
+  if (timeline != NULL)
+    {
+      g_autoptr(GBytes) expected = chrono_timeline_write_native (whole);
+      g_autoptr(GBytes) written = chrono_timeline_write_native (timeline);
+
+      g_assert_true (g_bytes_equal (written, expected));
+    }
+  else
+    {
+      g_assert_cmpstr (error->message, ==, whole_error->message);
+    }
+
+  return by_event;
+}
+
+/* json-glib is given one event at a time where the document is strict JSON around
+ * them; anything else is read whole, and either way the result is the same. */
+static void
+test_by_event (void)
+{
+  static const struct {
+    const char *json;
+    gboolean by_event;
+  } cases[] = {
+    { "{\"title\": {\"text\": {\"headline\": \"T\"}}, \"eras\": [], \"events\": [\n"
+      "  {\"start_date\": {\"year\": 2012}, \"text\": {\"headline\": \"A [x] {y} \\\" ]\"}},\n"
+      "  {\"start_date\": {\"year\": \"2015\"}, \"group\": \"g\", \"unique_id\": \"b\"}\n"
+      "], \"scale\": \"human\", \"n\": -1.5e3, \"on\": true}\n", TRUE },
+    { "{\"events\": []}", TRUE },
+    { "{\"events\": [{\"start_date\": {\"year\": 2012}}], \"eras\": [{\"start_date\": {\"year\": 2012}, "
+      "\"end_date\": {\"year\": 2013}, \"text\": {\"headline\": \"E\"}}]}", TRUE },
+    /* A mistake outside the events is found in the rest of the document. */
+    { "{\"events\": [{\"start_date\": {\"year\": 2012}}], \"eras\": [{\"start_date\": {\"year\": 2013}}]}", FALSE },
+    { "{\"events\": [{\"start_date\": {\"year\": 2012}}]}", TRUE },
+    /* Mistakes between the events, and inside one, each found by json-glib. */
+    { "{\"events\": [{\"start_date\": {\"year\": 2012}},, {\"start_date\": {\"year\": 2013}}]}", FALSE },
+    { "{\"events\": [{\"start_date\": {\"year\": 2012}}, ]}", FALSE },
+    { "{\"events\": [{\"start_date\": {\"year\": 2012}} {\"start_date\": {\"year\": 2013}}]}", FALSE },
+    { "{\"events\": [{\"start_date\": {\"year\": 2012]}]}", FALSE },
+    { "{\"events\": [{\"start_date\": {\"year\": 2012}}, 7]}", FALSE },
+    { "{\"events\": [{\"start_date\": {\"year\": 2012}}]} x", FALSE },
+    { "{\"events\": [{\"start_date\": {\"year\": 2012}}], \"events\": []}", FALSE },
+    { "{\"ev\\u0065nts\": [{\"start_date\": {\"year\": 2012}}]}", FALSE },
+    { "{\"events\": [{\"start_date\": {\"year\": 2012}}], \"title\": {\"text\": 5}}", FALSE },
+    { "{\"events\": [{\"start_date\": {\"year\": 2012}}, {\"start_date\": {\"year\": \"x\"}}]}", FALSE },
+    { "{\"events\": [{\"start_date\": {\"year\": 2012}}, {\"start_date\": {\"year\": 2013}, }]}", FALSE },
+    { "[{\"events\": []}]", FALSE },
+    { "{\"events\": null}", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].json);
+      g_assert_cmpint (assert_read_alike (cases[i].json, strlen (cases[i].json)), ==, cases[i].by_event);
+    }
+}
+
 static void
 test_mutations (void)
 {
@@ -459,6 +539,7 @@ test_mutations (void)
       else
         copy_length = MAX (at, 1);
 
+      assert_read_alike (copy, copy_length);
       bytes = g_bytes_new (copy, copy_length);
       timeline = chrono_timeline_read_bytes (bytes, "mutated", NULL, &error);
       if (timeline == NULL)
@@ -485,6 +566,7 @@ main (int   argc,
   g_test_add_func ("/io/timelinejs/date-errors", test_date_errors);
   g_test_add_func ("/io/timelinejs/group-colors", test_group_colors);
   g_test_add_func ("/io/timelinejs/mutations", test_mutations);
+  g_test_add_func ("/io/timelinejs/by-event", test_by_event);
   g_test_add_func ("/io/timelinejs/regression-files", test_regression_files);
   g_test_add_func ("/io/timelinejs/nesting-limit", test_nesting_limit);
   g_test_add_func ("/io/timelinejs/symbol-ids", test_symbol_ids);

@@ -30,11 +30,16 @@ ChronoTimeline *_chrono_read_native     (GBytes                  *bytes,
 void            _chrono_native_reader_always_split (gboolean split);
 /* How many times, so far, the reader took the second half a second thread read. */
 guint           _chrono_native_reader_n_halves_taken (void);
-/* For tests: whether the reader makes the second thread's events for it, before it
- * starts, on any GLib (it does on GLib before 2.76). */
+/* For tests: whether the reader makes the second thread's events for it, while it
+ * reads, on any GLib (it does on GLib before 2.76). */
 void            _chrono_native_reader_always_make_ahead (gboolean make_ahead);
 /* How many of the events in the halves taken so far were made ahead. */
 guint           _chrono_native_reader_n_made_ahead_taken (void);
+/* For tests: whether the TimelineJS reader reads every document whole, never one
+ * event at a time. */
+void            _chrono_timelinejs_reader_read_whole (gboolean whole);
+/* How many TimelineJS documents were read one event at a time so far. */
+guint           _chrono_timelinejs_reader_n_read_by_event (void);
 /* The error for an id that the seal found on more than one event of a timeline that
  * _chrono_read_native() read from @bytes, which are read again to say where; @bytes
  * may be NULL when they could not be had again. */

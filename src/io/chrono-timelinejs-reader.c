@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "chrono-input-limits.h"
+#include "chrono-json-spans.h"
 #include "chrono-timeline-reader-private.h"
 #include "chrono-timelinejs-private.h"
 #include "chrono-timelinejs-reader.h"
@@ -673,13 +674,75 @@ read_slides (JsReader    *r,
   return TRUE;
 }
 
-ChronoTimeline *
-_chrono_read_timelinejs (GBytes                  *bytes,
-                         const char              *display_name,
-                         ChronoLoadProgressFunc   progress,
-                         gpointer                 progress_data,
-                         GCancellable            *cancellable,
-                         GError                 **error)
+static gboolean read_whole;
+static guint n_read_by_event;
+
+void
+_chrono_timelinejs_reader_read_whole (gboolean whole)
+{
+  read_whole = whole;
+}
+
+guint
+_chrono_timelinejs_reader_n_read_by_event (void)
+{
+  return g_atomic_int_get (&n_read_by_event);
+}
+
+/* Where the events lie in the document, each an object. */
+typedef struct
+{
+  const char *data;
+  gsize length;
+  GArray *spans;
+} EventSpans;
+
+/* Each event read by a parser of its own. */
+static gboolean
+read_event_spans (JsReader                *r,
+                  const EventSpans        *events,
+                  ChronoLoadProgressFunc   progress,
+                  gpointer                 progress_data,
+                  GCancellable            *cancellable,
+                  GError                 **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+  for (guint i = 0; i < events->spans->len; i++)
+    {
+      const ChronoJsonSpan *span = &g_array_index (events->spans, ChronoJsonSpan, i);
+      g_autofree char *path = NULL;
+      JsonNode *root;
+
+      if (i % 1024 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (progress != NULL)
+            progress ((double) span->begin / events->length, progress_data);
+        }
+
+      if (!json_parser_load_from_data (parser, events->data + span->begin, span->end - span->begin, error))
+        return FALSE;
+      root = json_parser_get_root (parser);
+      path = g_strdup_printf ("$.events[%u]", i);
+      if (!read_event (r, json_node_get_object (root), i, path, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* @data, or with @events the rest of the document once they are taken out. */
+static ChronoTimeline *
+read_document (const char              *display_name,
+               const char              *data,
+               gsize                    length,
+               const EventSpans        *events,
+               ChronoLoadProgressFunc   progress,
+               gpointer                 progress_data,
+               GCancellable            *cancellable,
+               GError                 **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
@@ -688,27 +751,9 @@ _chrono_read_timelinejs (GBytes                  *bytes,
   JsReader r = { 0 };
   JsonNode *root;
   JsonObject *root_object, *title;
-  const char *data;
-  gsize length, bom, content;
   ChronoTimeline *result = NULL;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  data = g_bytes_get_data (bytes, &length);
   r.display_name = display_name;
-
-  if (!chrono_input_check_size (length, display_name, error) ||
-      !chrono_input_check_utf8 (data, length, display_name, error) ||
-      !chrono_input_find_content (data, length, display_name, &content, error) ||
-      !chrono_input_check_json_nesting (data, length, content, display_name, error))
-    return NULL;
-
-  bom = chrono_input_skip_bom (data, length);
-  data += bom;
-  length -= bom;
-
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       /* json-glib names the input “<data>”; put the file's name in its place. It quotes
@@ -752,7 +797,9 @@ _chrono_read_timelinejs (GBytes                  *bytes,
       (title == NULL || read_text (&r, title, "$.title", &headline, &text, NULL, error)) &&
       read_slides (&r, root_object, "group_colors", error) &&
       read_slides (&r, root_object, "eras", error) &&
-      read_slides (&r, root_object, "events", error))
+      (events != NULL
+       ? read_event_spans (&r, events, progress, progress_data, cancellable, error)
+       : read_slides (&r, root_object, "events", error)))
     {
       /* Untitled, the timeline is called after its file, as it was before it was exported. */
       chrono_timeline_set_title (r.timeline, headline);
@@ -765,6 +812,64 @@ _chrono_read_timelinejs (GBytes                  *bytes,
   g_clear_pointer (&r.event_ids, g_hash_table_unref);
 
   return result;
+}
+
+ChronoTimeline *
+_chrono_read_timelinejs (GBytes                  *bytes,
+                         const char              *display_name,
+                         ChronoLoadProgressFunc   progress,
+                         gpointer                 progress_data,
+                         GCancellable            *cancellable,
+                         GError                 **error)
+{
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (ChronoJsonSpan));
+  ChronoJsonSpan array;
+  const char *data;
+  gsize length, bom, content;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+
+  if (!chrono_input_check_size (length, display_name, error) ||
+      !chrono_input_check_utf8 (data, length, display_name, error) ||
+      !chrono_input_find_content (data, length, display_name, &content, error) ||
+      !chrono_input_check_json_nesting (data, length, content, display_name, error))
+    return NULL;
+
+  bom = chrono_input_skip_bom (data, length);
+  data += bom;
+  length -= bom;
+
+  /* The events one at a time, and the rest of the document around an empty array. Any
+   * mistake, and the document is read again as a whole, for json-glib to say where
+   * the first one is, with its line, as it always has. */
+  if (!read_whole && chrono_json_find_member_array (data, length, "events", &array, spans))
+    {
+      EventSpans events = { data, length, spans };
+      g_autoptr(GString) rest = g_string_new_len (data, array.begin + 1);
+      g_autoptr(GError) local_error = NULL;
+      ChronoTimeline *timeline;
+
+      g_string_append_len (rest, data + array.end - 1, length - array.end + 1);
+      timeline = read_document (display_name, rest->str, rest->len, &events, progress, progress_data,
+                                cancellable, &local_error);
+      if (timeline != NULL)
+        {
+          g_atomic_int_inc (&n_read_by_event);
+          return timeline;
+        }
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_debug ("%s: read again as a whole: %s", display_name, local_error->message);
+    }
+
+  return read_document (display_name, data, length, NULL, progress, progress_data, cancellable, error);
 }
 
 ChronoTimeline *

@@ -62,6 +62,29 @@ check_result (ChronoTimeline *timeline,
     }
 }
 
+/* The second way of reading gives the same timeline as the first, or the same error. */
+static void
+check_same (ChronoTimeline *timeline,
+            const GError   *error,
+            ChronoTimeline *other,
+            const GError   *other_error,
+            const char     *other_way)
+{
+  check_result (other, other_error);
+  if (timeline != NULL)
+    {
+      g_autoptr(GBytes) expected = chrono_timeline_write_native (timeline);
+      g_autoptr(GBytes) written = other != NULL ? chrono_timeline_write_native (other) : NULL;
+
+      if (written == NULL || !g_bytes_equal (written, expected))
+        g_error ("%s differs%s%s", other_way, other_error != NULL ? ": " : "",
+                 other_error != NULL ? other_error->message : "");
+    }
+  else if (other_error == NULL || strcmp (other_error->message, error->message) != 0)
+    g_error ("%s does not give the same error (%s): %s", other_way, error->message,
+             other_error != NULL ? other_error->message : "a timeline");
+}
+
 void
 chrono_fuzz_native (const guint8 *data,
                     gsize         size)
@@ -69,31 +92,17 @@ chrono_fuzz_native (const guint8 *data,
   g_autoptr(GBytes) bytes = g_bytes_new (data, size);
   g_autoptr(GError) error = NULL;
   g_autoptr(ChronoTimeline) timeline = NULL;
-
   g_autoptr(GError) split_error = NULL;
   g_autoptr(ChronoTimeline) split = NULL;
 
   timeline = chrono_timeline_read_native_bytes (bytes, DISPLAY_NAME, NULL, &error);
   check_result (timeline, error);
 
-  /* With the second half of <events> read by a second thread: the same timeline, or
-   * the same error. */
+  /* With the second half of <events> read by a second thread. */
   _chrono_native_reader_always_split (TRUE);
   split = chrono_timeline_read_native_bytes (bytes, DISPLAY_NAME, NULL, &split_error);
   _chrono_native_reader_always_split (FALSE);
-  check_result (split, split_error);
-  if (timeline != NULL)
-    {
-      g_autoptr(GBytes) expected = chrono_timeline_write_native (timeline);
-      g_autoptr(GBytes) written = split != NULL ? chrono_timeline_write_native (split) : NULL;
-
-      if (written == NULL || !g_bytes_equal (written, expected))
-        g_error ("a split read differs from a single one%s%s", split_error != NULL ? ": " : "",
-                 split_error != NULL ? split_error->message : "");
-    }
-  else if (split_error == NULL || strcmp (split_error->message, error->message) != 0)
-    g_error ("a split read does not give the error a single one gives (%s): %s", error->message,
-             split_error != NULL ? split_error->message : "a timeline");
+  check_same (timeline, error, split, split_error, "a split read");
 }
 
 void
@@ -103,9 +112,17 @@ chrono_fuzz_timelinejs (const guint8 *data,
   g_autoptr(GBytes) bytes = g_bytes_new (data, size);
   g_autoptr(GError) error = NULL;
   g_autoptr(ChronoTimeline) timeline = NULL;
+  g_autoptr(GError) whole_error = NULL;
+  g_autoptr(ChronoTimeline) whole = NULL;
 
   timeline = chrono_timeline_read_timelinejs_bytes (bytes, DISPLAY_NAME, NULL, &error);
   check_result (timeline, error);
+
+  /* The document read whole by json-glib, not one event at a time. */
+  _chrono_timelinejs_reader_read_whole (TRUE);
+  whole = chrono_timeline_read_timelinejs_bytes (bytes, DISPLAY_NAME, NULL, &whole_error);
+  _chrono_timelinejs_reader_read_whole (FALSE);
+  check_same (timeline, error, whole, whole_error, "a whole read");
 }
 
 void

@@ -1,0 +1,23 @@
+/* chrono-json-spans.h — where the elements of a JSON document's big array lie
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gsize begin;
+  gsize end;                /* just past it */
+} ChronoJsonSpan;
+
+gboolean chrono_json_find_member_array (const char     *data,
+                                        gsize           length,
+                                        const char     *name,
+                                        ChronoJsonSpan *array,
+                                        GArray         *elements);
+
+G_END_DECLS
