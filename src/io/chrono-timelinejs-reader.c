@@ -697,7 +697,7 @@ typedef struct
   GArray *spans;
 } EventSpans;
 
-/* Each event read by a parser of its own. */
+/* Each event read by itself, one parser for them all. */
 static gboolean
 read_event_spans (JsReader                *r,
                   const EventSpans        *events,
