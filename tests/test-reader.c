@@ -460,6 +460,10 @@ test_load_async (void)
   g_assert_finalize_object (timeline);
 }
 
+/* With --split-events, every test reads the second half of every <events> in a second
+ * thread, as the reader does with long ones. */
+static gboolean split_everywhere;
+
 typedef struct
 {
   GArray *fractions;
@@ -537,7 +541,7 @@ progress_file (guint n_events)
 }
 
 static void
-test_load_progress (void)
+check_load_progress (guint min_reports)
 {
   g_autoptr(GString) xml = progress_file (40000);
   ProgressData data = { 0 };
@@ -547,7 +551,7 @@ test_load_progress (void)
 
   g_assert_no_error (data.error);
   g_assert_cmpuint (chrono_timeline_get_n_events (data.timeline), ==, 40000);
-  g_assert_cmpuint (data.fractions->len, >=, 3);
+  g_assert_cmpuint (data.fractions->len, >=, min_reports);
   for (guint i = 1; i < data.fractions->len; i++)
     g_assert_cmpfloat (g_array_index (data.fractions, double, i - 1), <, g_array_index (data.fractions, double, i));
   g_assert_cmpfloat (g_array_index (data.fractions, double, 0), >=, 0.0);
@@ -555,6 +559,23 @@ test_load_progress (void)
 
   g_array_unref (data.fractions);
   g_assert_finalize_object (data.timeline);
+}
+
+static void
+test_load_progress (void)
+{
+  guint made_ahead = _chrono_native_reader_n_made_ahead_taken ();
+
+  check_load_progress (3);
+
+  /* With a second thread, and the blanks made for it, whose making is reported too:
+   * about half of the reports come while they are made. */
+  _chrono_native_reader_always_split (TRUE);
+  _chrono_native_reader_always_make_ahead (TRUE);
+  check_load_progress (10);
+  _chrono_native_reader_always_make_ahead (FALSE);
+  _chrono_native_reader_always_split (split_everywhere);
+  g_assert_cmpuint (_chrono_native_reader_n_made_ahead_taken (), >, made_ahead);
 }
 
 /* TimelineJS events are read one at a time, with progress, like the native ones. */
@@ -1239,10 +1260,6 @@ test_fast_and_slow_paths (void)
   g_assert_true (g_str_has_prefix (error->message, "test:9:"));
   g_assert_nonnull (strstr (error->message, "titel"));
 }
-
-/* With --split-events, every test reads the second half of every <events> in a second
- * thread, as the reader does with long ones. */
-static gboolean split_everywhere;
 
 static char *
 split_events_file (guint       n_events,

@@ -170,15 +170,25 @@ blank_events_new (Reader     *r,
   return blanks;
 }
 
-/* Cancelling stops it within a few milliseconds. */
+/* Cancelling stops it within a few milliseconds. The progress goes from @first to
+ * @last on the way. */
 static void
-make_blank_events (Reader      *r,
-                   BlankEvents *blanks)
+make_blank_events (Reader                 *r,
+                   BlankEvents            *blanks,
+                   ChronoLoadProgressFunc  progress,
+                   gpointer                progress_data,
+                   double                  first,
+                   double                  last)
 {
   for (guint i = 0; i < blanks->n_events; i++)
     {
-      if (i % 4096 == 0 && g_cancellable_is_cancelled (r->cancellable))
-        break;
+      if (i % 4096 == 0)
+        {
+          if (g_cancellable_is_cancelled (r->cancellable))
+            break;
+          if (progress != NULL && i > 0)
+            progress (first + (last - first) * i / blanks->n_events, progress_data);
+        }
       blanks->events[i] = g_object_new (CHRONO_TYPE_EVENT, NULL);
       g_atomic_int_set (&blanks->n_made, i + 1);
     }
@@ -253,8 +263,6 @@ start_helper (Reader *r,
   helper->thread = g_thread_try_new ("chrono-reader", helper_thread, helper, NULL);
   if (helper->thread == NULL)
     return NULL;
-  if (make_for_helper)
-    make_blank_events (r, helper->reader.blank_events);
 
   return g_steal_pointer (&helper);
 }
@@ -292,19 +300,34 @@ join_helper (Reader *r,
   return r->data + helper->reader.fragment_end;
 }
 
-/* How far the reading is at @p; while a helper reads the second half of <events>, the
- * way through the first stands for both. */
+/* How far the reading is when the reader is @part of the way through its own work,
+ * which stands for the helper's too. */
+static double
+share_fraction (Reader       *r,
+                const Helper *helper,
+                double        part)
+{
+  return (helper->from + part * (r->length - helper->from)) / r->length;
+}
+
+/* How far the reading is at @p. The reader's work is its part of <events>, after the
+ * helper's blanks where it makes them, which take about as long. */
 static double
 progress_fraction (Reader       *r,
                    const Helper *helper,
                    const char   *p)
 {
   gsize offset = p - r->data;
+  double part;
 
-  if (helper != NULL && offset < helper->start)
-    offset = helper->from + (offset - helper->from) * (r->length - helper->from) / (helper->start - helper->from);
+  if (helper == NULL || offset >= helper->start)
+    return (double) offset / r->length;
 
-  return (double) offset / r->length;
+  part = (double) (offset - helper->from) / (helper->start - helper->from);
+  if (helper->reader.blank_events != NULL)
+    part = 0.5 + part / 2;
+
+  return share_fraction (r, helper, part);
 }
 
 /* As often as without a helper, by the fraction reported. */
@@ -312,10 +335,16 @@ static gsize
 progress_step (Reader       *r,
                const Helper *helper)
 {
+  gsize step;
+
   if (helper == NULL)
     return CHRONO_NATIVE_CHUNK_SIZE;
 
-  return MAX (CHRONO_NATIVE_CHUNK_SIZE * (helper->start - helper->from) / (r->length - helper->from), 1);
+  step = CHRONO_NATIVE_CHUNK_SIZE * (helper->start - helper->from) / (r->length - helper->from);
+  if (helper->reader.blank_events != NULL)
+    step /= 2;
+
+  return MAX (step, 1);
 }
 
 gboolean
@@ -530,6 +559,12 @@ chrono_native_scan_fast (Reader                 *r,
           if (helper == NULL && !fragment && chrono_native_current_frame (r)->kind == ELEMENT_EVENTS)
             {
               helper = start_helper (r, p - r->data);
+              if (helper != NULL && helper->reader.blank_events != NULL)
+                {
+                  make_blank_events (r, helper->reader.blank_events, progress, progress_data,
+                                     MAX (reported, share_fraction (r, helper, 0)), share_fraction (r, helper, 0.5));
+                  reported = MAX (reported, share_fraction (r, helper, 0.5));
+                }
               next_progress = MIN (next_progress, p + progress_step (r, helper));
             }
         }
