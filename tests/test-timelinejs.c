@@ -435,7 +435,6 @@ test_text_limits (void)
   g_assert_cmpstr (error->message, ==, "t.json: $.events[0].group: the text is too long: a text may have up to 1048576 bytes");
 }
 
-/* Damaged copies of the sample: a timeline or an error naming the file, never a crash. */
 /* Read one event at a time where it can be, and whole by json-glib: the same timeline
  * or the same error. Returns whether it was read one event at a time. */
 static gboolean
@@ -514,6 +513,8 @@ test_by_event (void)
     }
 }
 
+/* Damaged copies of the sample: a timeline or an error naming the file, never a
+ * crash, and the same one event at a time as whole. */
 static void
 test_mutations (void)
 {
