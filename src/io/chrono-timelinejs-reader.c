@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "chrono-input-limits.h"
+#include "chrono-json-check.h"
 #include "chrono-json-spans.h"
 #include "chrono-timeline-reader-private.h"
 #include "chrono-timelinejs-private.h"
@@ -733,6 +734,39 @@ read_event_spans (JsReader                *r,
   return TRUE;
 }
 
+static void
+remember_error_line (JsonParser *parser,
+                     gpointer    error,
+                     guint      *line)
+{
+  *line = json_parser_get_current_line (parser);
+}
+
+/* json-glib's message is GScanner's English, which no catalogue translates: the first
+ * place where the file is not strict JSON is told in a sentence of ours. json-glib
+ * reads a little more (texts in single quotes, for one); it may have stopped later. */
+static void
+set_syntax_error (const char  *display_name,
+                  const char  *data,
+                  gsize        length,
+                  guint        json_glib_line,
+                  GError     **error)
+{
+  gsize offset;
+  g_autofree char *what = chrono_json_find_mistake (data, length, &offset);
+
+  if (what != NULL)
+    chrono_input_set_error_at (error, CHRONO_READER_ERROR_SYNTAX, display_name, data, length, offset,
+                               "%s", what);
+  else if (json_glib_line > 0)
+    g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_SYNTAX,
+                 /* Translators: the file's name and the line where it stops being JSON */
+                 _("%s:%u: this line is not valid JSON"), display_name, json_glib_line);
+  else
+    g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_SYNTAX,
+                 _("%s: this is not valid JSON"), display_name);
+}
+
 /* @data, or with @events the rest of the document once they are taken out. */
 static ChronoTimeline *
 read_document (const char              *display_name,
@@ -745,7 +779,7 @@ read_document (const char              *display_name,
                GError                 **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
+  guint error_line = 0;
   g_autofree char *headline = NULL;
   g_autofree char *text = NULL;
   JsReader r = { 0 };
@@ -754,20 +788,10 @@ read_document (const char              *display_name,
   ChronoTimeline *result = NULL;
 
   r.display_name = display_name;
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  g_signal_connect (parser, "error", G_CALLBACK (remember_error_line), &error_line);
+  if (!json_parser_load_from_data (parser, data, length, NULL))
     {
-      /* json-glib names the input “<data>”; put the file's name in its place. It quotes
-       * string constants decoded, and their escapes may be half a character. */
-      g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
-      const char *message = valid;
-
-      if (g_str_has_prefix (message, "<data>:"))
-        message += strlen ("<data>:");
-      else if (g_str_has_prefix (message, "<data>"))
-        message += strlen ("<data>");
-
-      g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_SYNTAX,
-                   "%s:%s%s", display_name, g_ascii_isdigit (*message) ? "" : " ", message);
+      set_syntax_error (display_name, data, length, error_line, error);
       return NULL;
     }
 

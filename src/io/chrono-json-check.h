@@ -1,0 +1,15 @@
+/* chrono-json-check.h — the first mistake in a JSON document, in words a person reads
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *chrono_json_find_mistake (const char *data,
+                                gsize       length,
+                                gsize      *offset);
+
+G_END_DECLS
