@@ -38,7 +38,8 @@ guint           _chrono_native_reader_n_made_ahead_taken (void);
 /* For tests: whether the TimelineJS reader reads every document whole, never one
  * event at a time. */
 void            _chrono_timelinejs_reader_read_whole (gboolean whole);
-/* How many TimelineJS documents were read one event at a time so far. */
+/* How many TimelineJS documents were read, or refused for a syntax mistake, one event
+ * at a time so far. */
 guint           _chrono_timelinejs_reader_n_read_by_event (void);
 /* The error for an id that the seal found on more than one event of a timeline that
  * _chrono_read_native() read from @bytes, which are read again to say where; @bytes

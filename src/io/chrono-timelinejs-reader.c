@@ -744,27 +744,22 @@ remember_error_line (JsonParser *parser,
 
 /* json-glib's message is GScanner's English, which no catalogue translates: the first
  * place where the file is not strict JSON is told in a sentence of ours. json-glib
- * reads a little more (texts in single quotes, for one); it may have stopped later. */
-static void
-set_syntax_error (const char  *display_name,
-                  const char  *data,
-                  gsize        length,
-                  guint        json_glib_line,
-                  GError     **error)
+ * reads a little more (texts in single quotes, for one); it may have stopped later.
+ * FALSE when the file is strict JSON. */
+static gboolean
+tell_syntax_mistake (const char  *display_name,
+                     const char  *data,
+                     gsize        length,
+                     GError     **error)
 {
   gsize offset;
   g_autofree char *what = chrono_json_find_mistake (data, length, &offset);
 
-  if (what != NULL)
-    chrono_input_set_error_at (error, CHRONO_READER_ERROR_SYNTAX, display_name, data, length, offset,
-                               "%s", what);
-  else if (json_glib_line > 0)
-    g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_SYNTAX,
-                 /* Translators: the file's name and the line where it stops being JSON */
-                 _("%s:%u: this line is not valid JSON"), display_name, json_glib_line);
-  else
-    g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_SYNTAX,
-                 _("%s: this is not valid JSON"), display_name);
+  if (what == NULL)
+    return FALSE;
+  chrono_input_set_error_at (error, CHRONO_READER_ERROR_SYNTAX, display_name, data, length, offset, "%s", what);
+
+  return TRUE;
 }
 
 /* @data, or with @events the rest of the document once they are taken out. */
@@ -791,7 +786,15 @@ read_document (const char              *display_name,
   g_signal_connect (parser, "error", G_CALLBACK (remember_error_line), &error_line);
   if (!json_parser_load_from_data (parser, data, length, NULL))
     {
-      set_syntax_error (display_name, data, length, error_line, error);
+      if (tell_syntax_mistake (display_name, data, length, error))
+        return NULL;
+      if (error_line > 0)
+        g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_SYNTAX,
+                     /* Translators: the file's name and the line where it stops being JSON */
+                     _("%s:%u: this line is not valid JSON"), display_name, error_line);
+      else
+        g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_SYNTAX,
+                     _("%s: this is not valid JSON"), display_name);
       return NULL;
     }
 
@@ -868,8 +871,8 @@ _chrono_read_timelinejs (GBytes                  *bytes,
   length -= bom;
 
   /* The events one at a time, and the rest of the document around an empty array. Any
-   * mistake, and the document is read again as a whole, for json-glib to say where
-   * the first one is, with its line, as it always has. */
+   * other mistake, and the document is read again as a whole, for the first one to be
+   * the one told. */
   if (!read_whole && chrono_json_find_member_array (data, length, "events", &array, spans))
     {
       EventSpans events = { data, length, spans };
@@ -888,6 +891,13 @@ _chrono_read_timelinejs (GBytes                  *bytes,
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      /* json-glib refused an event, so it would refuse the whole document, and the
+       * mistake told then is the check's: it needs no tree of the whole document. */
+      if (local_error->domain == JSON_PARSER_ERROR && tell_syntax_mistake (display_name, data, length, error))
+        {
+          g_atomic_int_inc (&n_read_by_event);
           return NULL;
         }
       g_debug ("%s: read again as a whole: %s", display_name, local_error->message);
