@@ -136,6 +136,14 @@ check_against_brute_force (ChronoEventIndex *index,
       for (guint from = lower > 40 ? lower - 40 : 0; from <= lower; from += 1 + from / 7)
         g_assert_cmpuint (chrono_event_index_lower_bound_from (index, from, a), ==, lower);
       g_assert_cmpuint (chrono_event_index_lower_bound_from (index, 0, a), ==, lower);
+      /* So does searching around any guess, before the bound, after it or beyond the end. */
+      for (guint guess = lower > 40 ? lower - 40 : 0; guess <= lower + 40; guess += 1 + guess / 9)
+        {
+          g_assert_cmpuint (chrono_event_index_lower_bound_near (index, 0, guess, a), ==, lower);
+          if (lower > 3)
+            g_assert_cmpuint (chrono_event_index_lower_bound_near (index, lower - 3, guess, a), ==, lower);
+        }
+      g_assert_cmpuint (chrono_event_index_lower_bound_near (index, 0, G_MAXUINT, a), ==, lower);
 
       chrono_event_index_get_span (index, a, b, &first, &last);
       g_assert_cmpuint (first, ==, lower);

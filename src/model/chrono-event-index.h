@@ -56,6 +56,12 @@ guint             chrono_event_index_lower_bound       (ChronoEventIndex  *self,
 guint             chrono_event_index_lower_bound_from  (ChronoEventIndex  *self,
                                                         guint              from,
                                                         ChronoTime         time);
+/* The same, searched first around @guess (from @from on): O(log |result - guess|), in
+ * memory close together. */
+guint             chrono_event_index_lower_bound_near  (ChronoEventIndex  *self,
+                                                        guint              from,
+                                                        guint              guess,
+                                                        ChronoTime         time);
 /* The events starting in [start, end): [*first, *last). */
 void              chrono_event_index_get_span          (ChronoEventIndex  *self,
                                                         ChronoTime         start,
