@@ -168,15 +168,16 @@ test_syntax_check_accepts_json (void)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "sample-timelinejs.json", NULL);
   g_autofree char *contents = NULL;
   gsize length, offset;
+  gboolean certain;
 
   for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
     {
-      g_autofree char *what = chrono_json_find_mistake (documents[i], strlen (documents[i]), &offset);
+      g_autofree char *what = chrono_json_find_mistake (documents[i], strlen (documents[i]), &offset, &certain);
 
       g_assert_cmpstr (what, ==, NULL);
     }
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_null (chrono_json_find_mistake (contents, length, &offset));
+  g_assert_null (chrono_json_find_mistake (contents, length, &offset, &certain));
 }
 
 static void
@@ -561,9 +562,12 @@ test_by_event (void)
     { "{\"events\": [{\"start_date\": {\"year\": 2012}}], \"title\": {\"text\": 5}}", FALSE },
     { "{\"events\": [{\"start_date\": {\"year\": 2012}}, {\"start_date\": {\"year\": \"x\"}}]}", FALSE },
     { "{\"events\": [{\"start_date\": {\"year\": 2012}}, {\"start_date\": {\"year\": 2013}, }]}", TRUE },
-    /* Texts in single quotes are json-glib's: the strict mistake before the one it
-     * refuses is told, as in the whole read. */
-    { "{\"events\": [{'start_date': {'year': 2012}}, {\"start_date\": {\"year\": 2013}, }]}", TRUE },
+    /* Texts in single quotes are json-glib's to read, and so is half a surrogate pair,
+     * which json-glib 1.6 reads past the end of its text: only the whole read says
+     * what json-glib makes of the document then. */
+    { "{\"events\": [{'start_date': {'year': 2012}}, {\"start_date\": {\"year\": 2013}, }]}", FALSE },
+    { "{\"events\": [{\"start_date\": {\"year\": 2012}, \"text\": {\"headline\": \"a\\ud800\"}},\n"
+      "{\"start_date\": {\"year\": 2013}, \"text\": {\"text\": \"b\"}}]}", FALSE },
     { "[{\"events\": []}]", FALSE },
     { "{\"events\": null}", FALSE },
   };

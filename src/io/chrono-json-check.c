@@ -24,6 +24,7 @@ typedef struct
   GArray *open;         /* where each object or array still open begins */
   gsize offset;         /* of the mistake */
   char *what;
+  gboolean certain;     /* a mistake that lenient readers refuse too */
 } Check;
 
 typedef enum
@@ -40,6 +41,19 @@ mistake (Check *c,
 {
   c->offset = offset;
   c->what = what;
+  c->certain = TRUE;
+  return FALSE;
+}
+
+/* One that a lenient reader such as json-glib may read: texts in single quotes, line
+ * breaks in texts, escapes and numbers that JSON does not have. */
+static gboolean
+lenient_mistake (Check *c,
+                 gsize  offset,
+                 char  *what)
+{
+  mistake (c, offset, what);
+  c->certain = FALSE;
   return FALSE;
 }
 
@@ -80,9 +94,9 @@ read_escape (Check *c)
       return TRUE;
     }
   if (c->data[c->i + 1] != 'u')
-    return mistake (c, backslash, g_strdup (_("this backslash does not begin an escape that JSON knows")));
+    return lenient_mistake (c, backslash, g_strdup (_("this backslash does not begin an escape that JSON knows")));
   if (!read_hex (c, c->i + 2, &unit))
-    return mistake (c, backslash, g_strdup (_("“\\u” needs four hexadecimal digits after it")));
+    return lenient_mistake (c, backslash, g_strdup (_("“\\u” needs four hexadecimal digits after it")));
   c->i += 5;
 
   /* A character beyond U+FFFF is written as two escapes, a surrogate pair. */
@@ -94,8 +108,8 @@ read_escape (Check *c)
       return TRUE;
     }
   if (unit >= 0xD800 && unit <= 0xDFFF)
-    return mistake (c, backslash,
-                    g_strdup_printf (_("“\\u%04X” is half of a character: a surrogate needs its other half"), unit));
+    return lenient_mistake (c, backslash,
+                            g_strdup_printf (_("“\\u%04X” is half of a character: a surrogate needs its other half"), unit));
 
   return TRUE;
 }
@@ -115,9 +129,9 @@ read_string (Check *c)
           return TRUE;
         }
       if (ch == '\n' || ch == '\r')
-        return mistake (c, c->i, g_strdup (_("a line ends inside a text: a line break is written “\\n”")));
+        return lenient_mistake (c, c->i, g_strdup (_("a line ends inside a text: a line break is written “\\n”")));
       if (ch < 0x20)
-        return mistake (c, c->i, g_strdup_printf (_("a control character (U+%04X) inside a text must be written as an escape"),
+        return lenient_mistake (c, c->i, g_strdup_printf (_("a control character (U+%04X) inside a text must be written as an escape"),
                                                   ch));
       if (ch == '\\' && c->i + 1 < c->length && !read_escape (c))
         return FALSE;
@@ -223,10 +237,10 @@ read_value (Check     *c,
     {
       gsize begin = c->i;
 
-      return is_number (c) || mistake (c, begin, g_strdup (_("this is not a number as JSON writes them")));
+      return is_number (c) || lenient_mistake (c, begin, g_strdup (_("this is not a number as JSON writes them")));
     }
   if (ch == '\'')
-    return mistake (c, c->i, g_strdup (_("a text in single quotes: JSON writes texts in double quotes")));
+    return lenient_mistake (c, c->i, g_strdup (_("a text in single quotes: JSON writes texts in double quotes")));
   if ((ch == ']' || ch == '}') && c->comma != G_MAXSIZE)
     return mistake (c, c->comma, g_strdup (_("nothing follows this comma")));
   if (g_ascii_isalpha (ch))
@@ -246,9 +260,9 @@ read_name (Check *c)
   if (c->data[c->i] == '}' && c->comma != G_MAXSIZE)
     return mistake (c, c->comma, g_strdup (_("nothing follows this comma")));
   if (c->data[c->i] == '\'')
-    return mistake (c, c->i, g_strdup (_("a name in single quotes: JSON writes names in double quotes")));
+    return lenient_mistake (c, c->i, g_strdup (_("a name in single quotes: JSON writes names in double quotes")));
   if (c->data[c->i] != '"')
-    return mistake (c, c->i, g_strdup (_("a name in double quotes is missing here")));
+    return lenient_mistake (c, c->i, g_strdup (_("a name in double quotes is missing here")));
 
   name = c->i;
   if (!read_string (c))
@@ -302,6 +316,8 @@ read_after_value (Check     *c,
 /**
  * chrono_json_find_mistake:
  * @offset: (out): where the mistake is, in bytes
+ * @certain: (out): whether lenient readers, json-glib among them, refuse the document
+ *     there too (a missing comma, say), or may read on (a text in single quotes)
  *
  * Returns: (transfer full) (nullable): what is wrong at the first place where @data
  *     is not strict JSON, or %NULL when it is JSON
@@ -309,7 +325,8 @@ read_after_value (Check     *c,
 char *
 chrono_json_find_mistake (const char *data,
                           gsize       length,
-                          gsize      *offset)
+                          gsize      *offset,
+                          gboolean   *certain)
 {
   g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (gsize));
   Check c = { data, length, 0, G_MAXSIZE, open, 0, NULL };
@@ -341,6 +358,7 @@ chrono_json_find_mistake (const char *data,
       if (!ok)
         {
           *offset = c.offset;
+          *certain = c.certain;
           return c.what;
         }
     }

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 char *chrono_json_find_mistake (const char *data,
                                 gsize       length,
-                                gsize      *offset);
+                                gsize      *offset,
+                                gboolean   *certain);
 
 G_END_DECLS

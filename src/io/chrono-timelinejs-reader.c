@@ -745,17 +745,20 @@ remember_error_line (JsonParser *parser,
 /* json-glib's message is GScanner's English, which no catalogue translates: the first
  * place where the file is not strict JSON is told in a sentence of ours. json-glib
  * reads a little more (texts in single quotes, for one); it may have stopped later.
- * FALSE when the file is strict JSON. */
+ * FALSE when the file is strict JSON, or when @only_certain and json-glib may read on
+ * at that mistake. */
 static gboolean
 tell_syntax_mistake (const char  *display_name,
                      const char  *data,
                      gsize        length,
+                     gboolean     only_certain,
                      GError     **error)
 {
   gsize offset;
-  g_autofree char *what = chrono_json_find_mistake (data, length, &offset);
+  gboolean certain;
+  g_autofree char *what = chrono_json_find_mistake (data, length, &offset, &certain);
 
-  if (what == NULL)
+  if (what == NULL || (only_certain && !certain))
     return FALSE;
   chrono_input_set_error_at (error, CHRONO_READER_ERROR_SYNTAX, display_name, data, length, offset, "%s", what);
 
@@ -786,7 +789,7 @@ read_document (const char              *display_name,
   g_signal_connect (parser, "error", G_CALLBACK (remember_error_line), &error_line);
   if (!json_parser_load_from_data (parser, data, length, NULL))
     {
-      if (tell_syntax_mistake (display_name, data, length, error))
+      if (tell_syntax_mistake (display_name, data, length, FALSE, error))
         return NULL;
       if (error_line > 0)
         g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_SYNTAX,
@@ -893,9 +896,12 @@ _chrono_read_timelinejs (GBytes                  *bytes,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
-      /* json-glib refused an event, so it would refuse the whole document, and the
-       * mistake told then is the check's: it needs no tree of the whole document. */
-      if (local_error->domain == JSON_PARSER_ERROR && tell_syntax_mistake (display_name, data, length, error))
+      /* json-glib refused an event. When the first mistake in the document is one it
+       * refuses too, it would refuse the whole document there, and the check's message
+       * for it is the one told: it needs no tree of the whole document. Before any
+       * other mistake, json-glib may read on, or read a text wrongly (1.6 does with
+       * half a surrogate pair), and only the whole read says what it makes of it. */
+      if (local_error->domain == JSON_PARSER_ERROR && tell_syntax_mistake (display_name, data, length, TRUE, error))
         {
           g_atomic_int_inc (&n_read_by_event);
           return NULL;
