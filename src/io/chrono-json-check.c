@@ -131,8 +131,9 @@ read_string (Check *c)
       if (ch == '\n' || ch == '\r')
         return lenient_mistake (c, c->i, g_strdup (_("a line ends inside a text: a line break is written “\\n”")));
       if (ch < 0x20)
-        return lenient_mistake (c, c->i, g_strdup_printf (_("a control character (U+%04X) inside a text must be written as an escape"),
-                                                  ch));
+        return lenient_mistake (c, c->i,
+                                g_strdup_printf (_("a control character (U+%04X) inside a text must be written as an escape"),
+                                                 ch));
       if (ch == '\\' && c->i + 1 < c->length && !read_escape (c))
         return FALSE;
     }
