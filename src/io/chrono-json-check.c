@@ -13,7 +13,9 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "chrono-input-limits.h"
 #include "chrono-json-check.h"
+#include "chrono-timeline-reader.h"
 
 typedef struct
 {
@@ -365,4 +367,66 @@ chrono_json_find_mistake (const char *data,
     }
 
   return NULL;
+}
+
+static gboolean
+set_mistake_error (GError     **error,
+                   const char  *display_name,
+                   const char  *data,
+                   gsize        length,
+                   gboolean     only_certain)
+{
+  gsize offset;
+  gboolean certain;
+  g_autofree char *what = chrono_json_find_mistake (data, length, &offset, &certain);
+
+  if (what == NULL || (only_certain && !certain))
+    return FALSE;
+  chrono_input_set_error_at (error, CHRONO_READER_ERROR_SYNTAX, display_name, data, length, offset, "%s", what);
+
+  return TRUE;
+}
+
+/**
+ * chrono_json_set_syntax_error:
+ * @json_glib_line: the line where json-glib stopped, or 0
+ *
+ * The error for @data, which json-glib refused: json-glib's message is GScanner's
+ * English, which no catalogue translates, so the first place where @data is not strict
+ * JSON is told in a sentence of ours. json-glib reads a little more (texts in single
+ * quotes, for one): it may have stopped later.
+ */
+void
+chrono_json_set_syntax_error (GError     **error,
+                              const char  *display_name,
+                              const char  *data,
+                              gsize        length,
+                              guint        json_glib_line)
+{
+  if (set_mistake_error (error, display_name, data, length, FALSE))
+    return;
+
+  if (json_glib_line > 0)
+    g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_SYNTAX,
+                 /* Translators: the file's name and the line where it stops being JSON */
+                 _("%s:%u: this line is not valid JSON"), display_name, json_glib_line);
+  else
+    g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_SYNTAX,
+                 _("%s: this is not valid JSON"), display_name);
+}
+
+/**
+ * chrono_json_set_certain_syntax_error:
+ *
+ * The same error, only when the first mistake in @data is one that lenient readers
+ * refuse too: then json-glib would refuse @data there, and the error is known without
+ * its reading @data. Returns whether @error was set.
+ */
+gboolean
+chrono_json_set_certain_syntax_error (GError     **error,
+                                      const char  *display_name,
+                                      const char  *data,
+                                      gsize        length)
+{
+  return set_mistake_error (error, display_name, data, length, TRUE);
 }

@@ -742,29 +742,6 @@ remember_error_line (JsonParser *parser,
   *line = json_parser_get_current_line (parser);
 }
 
-/* json-glib's message is GScanner's English, which no catalogue translates: the first
- * place where the file is not strict JSON is told in a sentence of ours. json-glib
- * reads a little more (texts in single quotes, for one); it may have stopped later.
- * FALSE when the file is strict JSON, or when @only_certain and json-glib may read on
- * at that mistake. */
-static gboolean
-tell_syntax_mistake (const char  *display_name,
-                     const char  *data,
-                     gsize        length,
-                     gboolean     only_certain,
-                     GError     **error)
-{
-  gsize offset;
-  gboolean certain;
-  g_autofree char *what = chrono_json_find_mistake (data, length, &offset, &certain);
-
-  if (what == NULL || (only_certain && !certain))
-    return FALSE;
-  chrono_input_set_error_at (error, CHRONO_READER_ERROR_SYNTAX, display_name, data, length, offset, "%s", what);
-
-  return TRUE;
-}
-
 /* @data, or with @events the rest of the document once they are taken out. */
 static ChronoTimeline *
 read_document (const char              *display_name,
@@ -789,15 +766,7 @@ read_document (const char              *display_name,
   g_signal_connect (parser, "error", G_CALLBACK (remember_error_line), &error_line);
   if (!json_parser_load_from_data (parser, data, length, NULL))
     {
-      if (tell_syntax_mistake (display_name, data, length, FALSE, error))
-        return NULL;
-      if (error_line > 0)
-        g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_SYNTAX,
-                     /* Translators: the file's name and the line where it stops being JSON */
-                     _("%s:%u: this line is not valid JSON"), display_name, error_line);
-      else
-        g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_SYNTAX,
-                     _("%s: this is not valid JSON"), display_name);
+      chrono_json_set_syntax_error (error, display_name, data, length, error_line);
       return NULL;
     }
 
@@ -901,7 +870,7 @@ _chrono_read_timelinejs (GBytes                  *bytes,
        * for it is the one told: it needs no tree of the whole document. Before any
        * other mistake, json-glib may read on, or read a text wrongly (1.6 does with
        * half a surrogate pair), and only the whole read says what it makes of it. */
-      if (local_error->domain == JSON_PARSER_ERROR && tell_syntax_mistake (display_name, data, length, TRUE, error))
+      if (local_error->domain == JSON_PARSER_ERROR && chrono_json_set_certain_syntax_error (error, display_name, data, length))
         {
           g_atomic_int_inc (&n_read_by_event);
           return NULL;
