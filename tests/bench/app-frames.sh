@@ -3,8 +3,9 @@
 #
 # The real app under an X display (an Xvfb is started on DISPLAY when none answers there):
 # for each N (default 1000 100000 1000000) a generated native file is opened, the time
-# from exec to the app's first timeline frame is taken, then ten wheel zooms in, ten out
-# and a few drags are driven with xdotool, and the frame times the app itself reports
+# from exec to the app's first timeline frame is taken, then ten wheel zooms in, ten out,
+# a few drags and resizes of the window are driven with xdotool, and the frame times the
+# app itself reports
 # (CHRONO_DEBUG=frames: layout and draw of each frame) are summed up per phase, with
 # the app's resident memory. A program that prints figures; it asserts nothing.
 #
@@ -99,8 +100,17 @@ for n in "${sizes[@]}"; do
     sleep 0.3
   done
   sleep 1
+  printf '%-9s %-7s %s\n' "$n" drag "$(tail -n +"$((mark + 1))" "$log" | summarize)"
+
+  # Narrower and back, a step at a time: each size is laid out anew.
+  mark=$(wc -l <"$log")
+  for width in 1300 1200 1100 1000 900 800 900 1000 1100 1200 1300 1400; do
+    xdotool windowsize "$win" "$width" 900
+    sleep 0.25
+  done
+  sleep 1
   rss=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$app_pid/status")
-  printf '%-9s %-7s %s %9s\n' "$n" drag "$(tail -n +"$((mark + 1))" "$log" | summarize)" "$rss"
+  printf '%-9s %-7s %s %9s\n' "$n" resize "$(tail -n +"$((mark + 1))" "$log" | summarize)" "$rss"
 
   kill "$app_pid" 2>/dev/null || true
   wait "$app_pid" 2>/dev/null || true

@@ -26,9 +26,9 @@
  *        chronoscope-bench --sizes=N --write-native=FILE   (the generated file, for app-frames.sh)
  * --tsv prints one line per figure: name, N, median ms, p95 ms, peak resident MiB.
  * After each zoom's frames, frame-<zoom>-shows tells how many labels and cluster badges a
- * frame drew on average (what a frame's cost follows), and after each size's, frame-bitmaps
- * how many bitmaps of titles, markers and badges the renderer keeps and their size (both on
- * standard error with --tsv).
+ * frame drew on average (what a frame's cost follows) and the median of its layout alone,
+ * and after each size's, frame-bitmaps how many bitmaps of titles, markers and badges the
+ * renderer keeps and their size (both on standard error with --tsv).
  * --pictures=DIR writes the first frame of each zoom as DIR/frame-<zoom>-<N>-<look>.png,
  * in the light and dark styles and at scale 2, to compare the pictures of two builds.
  * --cpu times frames and loads by the CPU time of the thread or process doing them
@@ -367,6 +367,7 @@ bench_frames (ChronoTimeline *timeline,
   for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
     {
       g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) layout_samples = g_array_new (FALSE, FALSE, sizeof (double));
       double duration = zooms[z].duration > 0 ? zooms[z].duration : (double) (last - first) * 1.05;
       double centre = (first + (double) last) / 2;
       guint n_labels = 0, n_badges = 0;
@@ -381,7 +382,7 @@ bench_frames (ChronoTimeline *timeline,
           ChronoLayoutParams params = { 0 };
           ChronoRenderState state = { NULL, NULL, G_MAXUINT };
           double pan = duration * 0.02 * (frame % 40);
-          gint64 begin;
+          gint64 begin, laid_out;
           double ms;
           cairo_t *cr;
 
@@ -400,6 +401,7 @@ bench_frames (ChronoTimeline *timeline,
           {
             ChronoLayout *layout = chrono_layout_new (&params);
 
+            laid_out = now_us (CLOCK_THREAD_CPUTIME_ID);
             cr = cairo_create (surface);
             chrono_renderer_draw (renderer, cr, layout, &state);
             cairo_destroy (cr);
@@ -411,16 +413,20 @@ bench_frames (ChronoTimeline *timeline,
           }
           ms = (now_us (CLOCK_THREAD_CPUTIME_ID) - begin) / 1000.0;
           g_array_append_val (samples, ms);
+          ms = (laid_out - begin) / 1000.0;
+          g_array_append_val (layout_samples, ms);
         }
 
       report (zooms[z].name, n, samples, -1);
       /* A frame's cost follows what it shows: at a sparse size it shows less. */
       if (tsv)
-        g_printerr ("%s-shows\t%u\t%.1f labels\t%.1f badges\n", zooms[z].name, n,
-                    (double) n_labels / frames_per_zoom, (double) n_badges / frames_per_zoom);
+        g_printerr ("%s-shows\t%u\t%.1f labels\t%.1f badges\tlayout median %.2f ms\n", zooms[z].name, n,
+                    (double) n_labels / frames_per_zoom, (double) n_badges / frames_per_zoom,
+                    percentile (layout_samples, 0.5));
       else
-        g_print ("%-22s %9u %.1f labels, %.1f badges a frame\n", "  shows", n,
-                 (double) n_labels / frames_per_zoom, (double) n_badges / frames_per_zoom);
+        g_print ("%-22s %9u %.1f labels, %.1f badges a frame; layout median %.2f ms\n", "  shows", n,
+                 (double) n_labels / frames_per_zoom, (double) n_badges / frames_per_zoom,
+                 percentile (layout_samples, 0.5));
       if (pictures != NULL)
         write_pictures (timeline, index, zooms[z].name, n, centre - duration / 2, centre + duration / 2);
     }
