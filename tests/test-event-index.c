@@ -292,11 +292,14 @@ test_one_signal_per_change (void)
   ItemsChanged record = { 0 };
   guint all = chrono_timeline_get_n_events (timeline);
 
+  guint64 revision = chrono_event_index_get_revision (index);
+
   g_signal_connect (index, "items-changed", G_CALLBACK (items_changed_cb), &record);
   g_assert_cmpuint (chrono_event_index_get_size (index), ==, all);
 
   chrono_event_filter_set_category_visible (filter, "red", FALSE);
   g_assert_cmpuint (record.n_signals, ==, 1);
+  g_assert_cmpuint (chrono_event_index_get_revision (index), !=, revision);
   g_assert_cmpuint (record.removed - record.added, ==, all - chrono_event_index_get_size (index));
   g_assert_cmpuint (chrono_event_index_get_size (index), <, all);
 
@@ -632,12 +635,15 @@ check_edit (ChronoUndoStack  *stack,
   g_autoptr(ChronoEdit) owned = edit;
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint));
   gulong id = g_signal_connect (index, "items-changed", G_CALLBACK (record_change_cb), changes);
+  guint64 revision = chrono_event_index_get_revision (index);
 
   if (edit != NULL)
     chrono_undo_stack_push (stack, edit);
   else
     g_assert_true (chrono_undo_stack_undo (stack));
   g_signal_handler_disconnect (index, id);
+  /* What a view worked out from the index before no longer holds. */
+  g_assert_cmpuint (chrono_event_index_get_revision (index), !=, revision);
 
   g_assert_cmpuint (changes->len, ==, 4 * n_expected);
   for (guint c = 0; c < n_expected; c++)

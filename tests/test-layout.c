@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <math.h>
 
+#include "model/chrono-edit-properties.h"
 #include "view/chrono-layout.h"
 
 /* A measure that needs no fonts: every character is 7 pixels wide. */
@@ -608,24 +609,54 @@ test_layout_axis_steady_while_panning (void)
     }
 }
 
-/* A frame of a view panning, as the timeline view lays it out: knowing the one before. */
+/* The same measure, counting in @user_data, if given, the titles measured at their least
+ * width: the ones a layout turns away without shaping them. */
+static void
+counting_measure_cb (ChronoTextKind  kind,
+                     const char     *text,
+                     double         *width,
+                     double         *height,
+                     gpointer        user_data)
+{
+  guint *n_at_least = user_data;
+
+  if (n_at_least != NULL)
+    *n_at_least += kind == CHRONO_TEXT_LABEL_AT_LEAST;
+  measure_cb (kind, text, width, height, NULL);
+}
+
+/* A frame of a view panning, as the timeline view lays it out: knowing the one before,
+ * over the view's @index if given. */
+static ChronoLayout *
+lay_out_frame (ChronoTimeline     *timeline,
+               ChronoEventIndex   *index,
+               double              start,
+               double              end,
+               const ChronoLayout *previous,
+               guint              *n_at_least)
+{
+  ChronoLayoutParams params = { 0 };
+
+  params.timeline = timeline;
+  params.index = index;
+  params.start = start;
+  params.end = end;
+  params.width = 1600;
+  params.height = 360;
+  params.measure = counting_measure_cb;
+  params.measure_data = n_at_least;
+  params.previous = previous;
+
+  return chrono_layout_new (&params);
+}
+
 static ChronoLayout *
 lay_out_view (ChronoTimeline     *timeline,
               double              start,
               double              end,
               const ChronoLayout *previous)
 {
-  ChronoLayoutParams params = { 0 };
-
-  params.timeline = timeline;
-  params.start = start;
-  params.end = end;
-  params.width = 1600;
-  params.height = 360;
-  params.measure = measure_cb;
-  params.previous = previous;
-
-  return chrono_layout_new (&params);
+  return lay_out_frame (timeline, NULL, start, end, previous, NULL);
 }
 
 /* While the view pans, the "+N" badges away from its edges stand for the same stretch of
@@ -671,6 +702,121 @@ test_layout_clusters_steady_while_panning (void)
   g_test_message ("%u of %u clusters inside the view kept their stretch of time", n_same, n_inside);
   g_assert_cmpuint (n_inside, >, 50);
   g_assert_cmpuint (n_same, >=, n_inside * 9 / 10);
+}
+
+static void
+assert_same_layout (const ChronoLayout *a,
+                    const ChronoLayout *b)
+{
+  g_assert_cmpuint (a->n_items, ==, b->n_items);
+  g_assert_cmpuint (a->labels->len, ==, b->labels->len);
+  for (guint i = 0; i < a->labels->len; i++)
+    {
+      const ChronoLayoutLabel *la = &g_array_index (a->labels, ChronoLayoutLabel, i);
+      const ChronoLayoutLabel *lb = &g_array_index (b->labels, ChronoLayoutLabel, i);
+
+      g_assert_true (la->event == lb->event);
+      g_assert_cmpuint (la->row, ==, lb->row);
+      g_assert_cmpfloat (la->box.x, ==, lb->box.x);
+      g_assert_cmpfloat (la->box.width, ==, lb->box.width);
+    }
+  g_assert_cmpuint (a->clusters->len, ==, b->clusters->len);
+  for (guint i = 0; i < a->clusters->len; i++)
+    {
+      const ChronoLayoutCluster *ca = &g_array_index (a->clusters, ChronoLayoutCluster, i);
+      const ChronoLayoutCluster *cb = &g_array_index (b->clusters, ChronoLayoutCluster, i);
+
+      g_assert_cmpuint (ca->first_item, ==, cb->first_item);
+      g_assert_cmpuint (ca->last_item, ==, cb->last_item);
+      g_assert_cmpuint (ca->count, ==, cb->count);
+    }
+}
+
+/* What a frame hands on to the next, its buckets and the events that competed for labels
+ * with their titles' least widths, lays out the next frame as looking again would, while
+ * the view pans and zooms; and it spares most of the looking. */
+static void
+test_layout_memo_same_as_fresh (void)
+{
+  g_autoptr(ChronoTimeline) timeline = make_random_timeline (4242, 60000, 1900, 120);
+  g_autoptr(ChronoEventIndex) index = chrono_event_index_new (timeline, NULL);
+  double start = chrono_date_get_start (&(ChronoDate) { 1950, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 });
+  double view = 10 * 365.25 * 86400;
+  g_autoptr(ChronoLayout) previous = NULL;
+  guint n_measured = 0, n_first = 0, n_handed_on = 0, n_afresh = 0;
+
+  for (guint frame = 0; frame < 40; frame++)
+    {
+      double from = start + frame * view / 50;
+      g_autoptr(ChronoLayout) layout = NULL;
+      guint n_before = n_measured;
+
+      /* Panning, then zooming out by more than a factor of two, which makes the buckets
+       * twice as wide. */
+      if (frame >= 20)
+        view *= 1.08;
+      layout = lay_out_frame (timeline, index, from, from + view, previous, &n_measured);
+      *(previous ? &n_handed_on : &n_first) += n_measured - n_before;
+      if (previous != NULL)
+        {
+          g_autoptr(ChronoLayout) afresh = NULL;
+
+          chrono_layout_forget_measures (previous);
+          n_before = n_measured;
+          afresh = lay_out_frame (timeline, index, from, from + view, previous, &n_measured);
+          n_afresh += n_measured - n_before;
+          assert_same_layout (layout, afresh);
+        }
+      g_clear_pointer (&previous, chrono_layout_free);
+      previous = g_steal_pointer (&layout);
+    }
+
+  g_test_message ("titles measured at their least: %u in the first frame, then %u handed on, %u afresh",
+                  n_first, n_handed_on, n_afresh);
+  g_assert_cmpuint (n_first, >, 20);
+  g_assert_cmpuint (n_handed_on * 4, <, n_afresh);
+}
+
+/* After an edit, what the frame before worked out may no longer hold: the next frame
+ * looks again, and lays out what looking again does. */
+static void
+test_layout_memo_after_edit (void)
+{
+  g_autoptr(ChronoTimeline) timeline = make_random_timeline (4242, 60000, 1900, 120);
+  g_autoptr(ChronoEventIndex) index = chrono_event_index_new (timeline, NULL);
+  double start = chrono_date_get_start (&(ChronoDate) { 1950, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 });
+  double end = start + 10 * 365.25 * 86400;
+  guint n_measured = 0, n_edited, n_afresh;
+  g_autoptr(ChronoLayout) first = lay_out_frame (timeline, index, start, end, NULL, &n_measured);
+  g_autoptr(ChronoLayout) second = lay_out_frame (timeline, index, start, end, first, &n_measured);
+  guint n_before = n_measured;
+  g_autoptr(ChronoLayout) again = lay_out_frame (timeline, index, start, end, second, &n_measured);
+  g_autoptr(ChronoLayout) edited = NULL;
+  g_autoptr(ChronoLayout) afresh = NULL;
+  guint64 revision = chrono_event_index_get_revision (index);
+  guint unlabelled = chrono_layout_get_item_position (again, again->n_items / 2);
+  g_autoptr(ChronoEdit) edit = NULL;
+
+  g_assert_null (chrono_layout_find_label (again, unlabelled));
+  /* Nothing changed: the third frame measured none of the titles the second had. */
+  g_assert_cmpuint (n_measured, ==, n_before);
+  g_assert_cmpuint (n_before, >, 20);
+
+  /* A title in the middle of the crowd, short enough now to fit anywhere. */
+  edit = CHRONO_EDIT (chrono_edit_properties_new (chrono_timeline_get_event (timeline, unlabelled), "title", "x", NULL));
+  chrono_edit_apply (edit, timeline);
+  g_assert_cmpuint (chrono_event_index_get_revision (index), !=, revision);
+
+  n_before = n_measured;
+  edited = lay_out_frame (timeline, index, start, end, again, &n_measured);
+  n_edited = n_measured - n_before;
+  chrono_layout_forget_measures (again);
+  n_before = n_measured;
+  afresh = lay_out_frame (timeline, index, start, end, again, &n_measured);
+  n_afresh = n_measured - n_before;
+  assert_same_layout (edited, afresh);
+  g_assert_cmpuint (n_edited, ==, n_afresh);
+  g_assert_cmpuint (n_edited, >, 20);
 }
 
 /* How many of @before's labels of moments whose stems are at least a fifth of the view
@@ -1085,6 +1231,8 @@ main (int   argc,
   g_test_add_func ("/view/layout/clusters-steady-while-panning", test_layout_clusters_steady_while_panning);
   g_test_add_func ("/view/layout/labels-stay-while-panning", test_layout_labels_stay_while_panning);
   g_test_add_func ("/view/layout/labels-stay-when-selecting", test_layout_labels_stay_when_selecting);
+  g_test_add_func ("/view/layout/memo-same-as-fresh", test_layout_memo_same_as_fresh);
+  g_test_add_func ("/view/layout/memo-after-edit", test_layout_memo_after_edit);
   g_test_add_func ("/view/layout/wide-date-near-edge", test_layout_wide_date_near_edge);
   g_test_add_func ("/view/layout/degenerate", test_layout_degenerate);
   g_test_add_func ("/view/layout/legend-narrow", test_layout_legend_narrow);

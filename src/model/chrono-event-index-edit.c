@@ -207,6 +207,7 @@ _chrono_event_index_timeline_events_changed_cb (GListModel       *events,
                                                 guint             added,
                                                 ChronoEventIndex *self)
 {
+  self->revision++;
   if (self->run != NULL && !self->run_same_timeline)
     {
       _chrono_event_index_rebuild (self, FALSE, TRUE);
@@ -236,6 +237,7 @@ void
 _chrono_event_index_timeline_event_changed_cb (ChronoEventIndex *self,
                                                ChronoEvent      *event)
 {
+  self->revision++;
   if (event == NULL || (self->run != NULL && !self->run_same_timeline))
     {
       _chrono_event_index_rebuild (self, self->run == NULL || self->run_same_timeline, TRUE);

@@ -22,6 +22,7 @@ struct _ChronoEventIndex
   ChronoEventFilter *filter;
   gulong             filter_changed_id;
 
+  guint64            revision;     /* chrono_event_index_get_revision() */
   guint              n;
   guint             *positions;    /* NULL when every event passes */
   ChronoTime        *starts;       /* likewise: then the timeline's start times */

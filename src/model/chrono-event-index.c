@@ -183,6 +183,7 @@ install (ChronoEventIndex *self,
   guint old_n = self->n;
   guint prefix = 0, suffix = 0;
 
+  self->revision++;
   g_free (self->starts);
   g_free (self->ranks);
   g_free (self->tree);
@@ -471,6 +472,7 @@ chrono_event_index_set_timeline (ChronoEventIndex *self,
   g_clear_signal_handler (&self->event_changed_id, self->timeline);
   g_clear_signal_handler (&self->events_changed_id, self->timeline_events);
   g_set_object (&self->timeline, timeline);
+  self->revision++;
   g_clear_object (&self->timeline_events);
   if (timeline != NULL)
     self->timeline_events = g_object_ref (chrono_timeline_get_events (timeline));
@@ -521,6 +523,14 @@ chrono_event_index_set_filter (ChronoEventIndex  *self,
 
   _chrono_event_index_rebuild (self, TRUE, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
+
+guint64
+chrono_event_index_get_revision (ChronoEventIndex *self)
+{
+  g_return_val_if_fail (CHRONO_IS_EVENT_INDEX (self), 0);
+
+  return self->revision;
 }
 
 gboolean

@@ -33,6 +33,9 @@ void              chrono_event_index_set_filter        (ChronoEventIndex  *self,
 
 gboolean          chrono_event_index_get_pending       (ChronoEventIndex  *self);
 guint             chrono_event_index_get_size          (ChronoEventIndex  *self);
+/* Changes whenever the list, or the events of the timeline (their places, dates, titles),
+ * may have changed: what was worked out from the index holds as long as this is the same. */
+guint64           chrono_event_index_get_revision      (ChronoEventIndex  *self);
 /* Borrowed. */
 ChronoEvent      *chrono_event_index_get_event         (ChronoEventIndex  *self,
                                                         guint              i);

@@ -217,20 +217,27 @@ moment_box_fits (ChronoLayout    *self,
          any_row_fits (self, rows, &hanging, floor (x0) + 0.5, first_row, last_row);
 }
 
-/* The least width @event's label can have, without shaping its title: most candidates
+/* The least width @candidate's label can have, without shaping its title: most candidates
  * in a crowd are turned away on this, and a new title costs more to shape than all the
- * rest of its candidate. */
+ * rest of its candidate. The frame after takes it from the layout's memo. */
 static double
-label_width_at_least (ChronoEvent              *event,
+label_width_at_least (ChronoLayout             *self,
+                      Candidate                *candidate,
                       double                    chrome,
                       const ChronoLayoutParams *params)
 {
-  double text_width = 0, text_height = 0;
+  if (isnan (candidate->text_width_at_least))
+    {
+      double text_height = 0;
 
-  params->measure (CHRONO_TEXT_LABEL_AT_LEAST, chrono_layout_event_text (event), &text_width, &text_height,
-                   params->measure_data);
+      params->measure (CHRONO_TEXT_LABEL_AT_LEAST, chrono_layout_event_text (candidate->event),
+                       &candidate->text_width_at_least, &text_height, params->measure_data);
+      if (candidate->known != G_MAXUINT)
+        g_array_index (self->memo->events, ChronoKnownEvent, candidate->known).text_width_at_least =
+          candidate->text_width_at_least;
+    }
 
-  return MIN (MAX (ceil (text_width) + chrome, MIN_LABEL_WIDTH), MAX_LABEL_WIDTH);
+  return MIN (MAX (ceil (candidate->text_width_at_least) + chrome, MIN_LABEL_WIDTH), MAX_LABEL_WIDTH);
 }
 
 /* Adds @label in @row, if it fits there. */
@@ -265,7 +272,7 @@ _chrono_layout_place_label (ChronoLayout             *self,
 {
   ChronoLayoutLabel label = { 0 };
   ChronoEvent *event = candidate->event;
-  const ChronoDate *end_date = chrono_event_get_end (event);
+  const ChronoDate *end_date;
   double text_width = 0, text_height = 0;
   double chrome = 2 * LABEL_PAD_X + LABEL_ACCENT;
   double x0, x1;
@@ -295,11 +302,11 @@ _chrono_layout_place_label (ChronoLayout             *self,
     {
       /* Its title is shaped already, and it was shown: no need to look first. */
     }
-  else if (x1 - x0 < 2 || (end_date == NULL && x1 - x0 < 6))
+  else if (x1 - x0 < 2 || (candidate->duration == 0 && x1 - x0 < 6))
     {
       if (x0 >= 0 && x0 <= self->width &&
           (!moment_box_fits (self, rows, x0, MIN_LABEL_WIDTH, first_row, last_row) ||
-           !moment_box_fits (self, rows, x0, label_width_at_least (event, chrome, params), first_row, last_row)))
+           !moment_box_fits (self, rows, x0, label_width_at_least (self, candidate, chrome, params), first_row, last_row)))
         return FALSE;
     }
   else
@@ -315,6 +322,7 @@ _chrono_layout_place_label (ChronoLayout             *self,
         return FALSE;
     }
 
+  end_date = chrono_event_get_end (event);
   label.event = event;
   label.item = candidate->item;
   label.position = candidate->position;

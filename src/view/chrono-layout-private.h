@@ -53,6 +53,8 @@ typedef struct
   ChronoTime  start;
   ChronoTime  end;              /* as chrono_event_get_end_time () */
   ChronoTime  duration;         /* 0 for an event without an end date */
+  double      text_width_at_least; /* of its title; NAN until measured */
+  guint       known;            /* where the layout's memo has it, or G_MAXUINT */
   gboolean    shown;            /* labelled in the frame before … */
   guint       shown_row;        /* … in this row … */
   gboolean    shown_crossed;    /* … where stems may pass behind labels */
@@ -78,6 +80,56 @@ _chrono_layout_row_y (ChronoLayout *self,
 {
   return self->cluster_row.y - ROW_GAP - self->row_height - row * self->row_pitch;
 }
+
+/* chrono-layout-memo.c: what a layout hands on to the next frame's. */
+typedef struct
+{
+  guint        position;        /* in the timeline */
+  ChronoEvent *event;
+  gboolean     has_end;
+  double       text_width_at_least; /* of its title, or NAN */
+} ChronoKnownEvent;
+
+typedef struct
+{
+  guint first;                  /* [first, next) in the index */
+  guint next;
+  guint best;                   /* the most important of them */
+} ChronoKnownBucket;
+
+struct _ChronoLayoutMemo
+{
+  ChronoEventIndex *index;      /* borrowed from the layout */
+  guint64           revision;   /* of the index */
+  ChronoMeasureFunc measure;
+  gpointer          measure_data;
+  GArray           *events;     /* ChronoKnownEvent, by position */
+  double            bucket;     /* seconds */
+  double            first_bucket;
+  GArray           *buckets;    /* ChronoKnownBucket, of whole buckets from first_bucket on */
+};
+
+ChronoLayoutMemo        *_chrono_layout_memo_new         (const ChronoLayoutParams *params,
+                                                          ChronoEventIndex         *index);
+void                     _chrono_layout_memo_free        (ChronoLayoutMemo         *self);
+gboolean                 _chrono_layout_memo_applies     (const ChronoLayoutMemo   *self,
+                                                          const ChronoLayoutParams *params,
+                                                          ChronoEventIndex         *index);
+const ChronoKnownEvent  *_chrono_layout_memo_find_event  (const ChronoLayoutMemo   *self,
+                                                          guint                     position,
+                                                          guint                    *cursor);
+guint                    _chrono_layout_memo_add_event   (ChronoLayoutMemo         *self,
+                                                          guint                     position,
+                                                          ChronoEvent              *event,
+                                                          gboolean                  has_end,
+                                                          double                    text_width_at_least);
+const ChronoKnownBucket *_chrono_layout_memo_find_bucket (const ChronoLayoutMemo   *self,
+                                                          double                    bucket,
+                                                          double                    k);
+void                     _chrono_layout_memo_add_bucket  (ChronoLayoutMemo         *self,
+                                                          double                    bucket,
+                                                          double                    k,
+                                                          const ChronoKnownBucket  *known);
 
 /* The labels placed so far, row by row; and for each pixel column, the rows whose
  * labels cover it, so that a label looks only at rows where it might fit. */

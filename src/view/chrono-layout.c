@@ -268,21 +268,32 @@ fill_candidates_from (ChronoLayout   *self,
 }
 
 /* What needs the events themselves, which at a million events are mostly out of the
- * processor's caches: a look at each costs more than the rest of its candidate. */
+ * processor's caches: a look at each costs more than the rest of its candidate, unless
+ * the frame before looked already (@known). */
 static void
-fill_events_from (ChronoTimeline *timeline,
-                  GArray         *candidates,
-                  guint           first,
-                  GArray         *shown)
+fill_events_from (ChronoLayout           *self,
+                  ChronoTimeline         *timeline,
+                  GArray                 *candidates,
+                  guint                   first,
+                  GArray                 *shown,
+                  const ChronoLayoutMemo *known)
 {
+  guint cursor = 0;
+
   for (guint i = first; i < candidates->len; i++)
     {
       Candidate *candidate = &g_array_index (candidates, Candidate, i);
+      const ChronoKnownEvent *event = known ? _chrono_layout_memo_find_event (known, candidate->position, &cursor) : NULL;
       ShownLabel key = { 0 };
       const ShownLabel *before;
+      gboolean has_end;
 
-      candidate->event = chrono_timeline_get_event (timeline, candidate->position);
-      candidate->duration = chrono_event_get_end (candidate->event) ? candidate->end - candidate->start : 0;
+      candidate->event = event ? event->event : chrono_timeline_get_event (timeline, candidate->position);
+      has_end = event ? event->has_end : chrono_event_get_end (candidate->event) != NULL;
+      candidate->duration = has_end ? candidate->end - candidate->start : 0;
+      candidate->text_width_at_least = event ? event->text_width_at_least : NAN;
+      candidate->known = _chrono_layout_memo_add_event (self->memo, candidate->position, candidate->event, has_end,
+                                                        candidate->text_width_at_least);
 
       key.event = candidate->event;
       before = shown->len > 0 ? bsearch (&key, shown->data, shown->len, sizeof (ShownLabel), compare_shown) : NULL;
@@ -341,9 +352,16 @@ chrono_layout_free (ChronoLayout *self)
   g_clear_pointer (&self->eras, g_array_unref);
   g_clear_pointer (&self->legend, g_array_unref);
   g_clear_pointer (&self->axis, chrono_time_axis_free);
+  g_clear_pointer (&self->memo, _chrono_layout_memo_free);
   g_clear_object (&self->index);
   g_free (self->density);
   g_free (self);
+}
+
+void
+chrono_layout_forget_measures (ChronoLayout *self)
+{
+  g_clear_pointer (&self->memo, _chrono_layout_memo_free);
 }
 
 guint
@@ -423,6 +441,7 @@ chrono_layout_new (const ChronoLayoutParams *params)
   ChronoLabelRows rows;
   g_autoptr(GArray) found = NULL;
   g_autoptr(GArray) shown = NULL;
+  const ChronoLayoutMemo *known = NULL;
   double label_height, badge_height, era_height;
   ChronoTime first_time, last_time;
   const ChronoTime *starts;
@@ -439,6 +458,9 @@ chrono_layout_new (const ChronoLayoutParams *params)
   self->end = params->end > params->start ? params->end : params->start + 1;
   self->index = params->index ? g_object_ref (params->index)
                               : chrono_event_index_new (params->timeline, params->filter);
+  self->memo = _chrono_layout_memo_new (params, self->index);
+  if (params->previous != NULL && _chrono_layout_memo_applies (params->previous->memo, params, self->index))
+    known = params->previous->memo;
   self->crossing = g_array_new (FALSE, FALSE, sizeof (guint));
   self->labels = g_array_new (FALSE, FALSE, sizeof (ChronoLayoutLabel));
   self->clusters = g_array_new (FALSE, FALSE, sizeof (ChronoLayoutCluster));
@@ -517,7 +539,7 @@ chrono_layout_new (const ChronoLayoutParams *params)
     }
   fill_candidates_from (self, params->timeline, candidates, 0, selected_position);
   keep_possible_candidates (candidates, 2 * MAX (self->n_rows, 1));
-  fill_events_from (params->timeline, candidates, 0, shown);
+  fill_events_from (self, params->timeline, candidates, 0, shown, known);
   keep_first_candidates (candidates, 2 * MAX (self->n_rows, 1));
   n_crossing_candidates = candidates->len;
 
@@ -550,20 +572,33 @@ chrono_layout_new (const ChronoLayoutParams *params)
         {
           double bucket_end = (k + 1) * bucket;
           guint next = self->last_indexed;
-          guint best;
+          guint best = G_MAXUINT;
           Unit unit = { 0 };
           Candidate candidate = { 0 };
+          const ChronoKnownBucket *bucket_known = NULL;
+          gboolean whole;
 
           /* Far enough from 1970, k + 1 is k again (a double has 53 bits): the rest is
            * one bucket, or the loop would never end. */
           last = bucket_end >= self->end || k + 1 == k;
-          if (!last)
+          whole = !last && k * bucket >= self->start;
+          if (whole && known != NULL)
+            bucket_known = _chrono_layout_memo_find_bucket (known, bucket, k);
+          if (bucket_known != NULL && bucket_known->first == previous)
+            {
+              next = bucket_known->next;
+              best = bucket_known->best;
+            }
+          else if (!last)
             next = MIN (chrono_event_index_lower_bound_from (self->index, previous, (ChronoTime) ceil (bucket_end)),
                         self->last_indexed);
+          if (next != previous && best == G_MAXUINT)
+            best = chrono_event_index_find_most_important (self->index, previous, next);
+          if (whole)
+            _chrono_layout_memo_add_bucket (self->memo, bucket, k, &(ChronoKnownBucket) { previous, next, best });
           if (next == previous)
             continue;
 
-          best = chrono_event_index_find_most_important (self->index, previous, next);
           unit.first_item = self->crossing->len + previous - self->first_indexed;
           unit.last_item = self->crossing->len + next - self->first_indexed;
           unit.x = _chrono_layout_time_to_x (self, (MAX (k * bucket, self->start) + MIN (bucket_end, self->end)) / 2);
@@ -583,7 +618,7 @@ chrono_layout_new (const ChronoLayoutParams *params)
     }
 
   fill_candidates_from (self, params->timeline, candidates, n_crossing_candidates, selected_position);
-  fill_events_from (params->timeline, candidates, n_crossing_candidates, shown);
+  fill_events_from (self, params->timeline, candidates, n_crossing_candidates, shown, known);
   sort_candidates (candidates);
 
   /* Labels, most important first, each in the lowest row where it fits. */

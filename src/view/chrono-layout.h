@@ -14,6 +14,7 @@
 G_BEGIN_DECLS
 
 typedef struct _ChronoLayout ChronoLayout;
+typedef struct _ChronoLayoutMemo ChronoLayoutMemo;
 
 typedef struct
 {
@@ -148,6 +149,8 @@ struct _ChronoLayout
   guint       n_density;
   double      density_step;
   ChronoTimeAxis *axis;
+
+  ChronoLayoutMemo *memo;        /* private: for the next frame's layout */
 };
 
 typedef enum
@@ -159,6 +162,9 @@ typedef enum
 
 ChronoLayout   *chrono_layout_new               (const ChronoLayoutParams *params);
 void            chrono_layout_free              (ChronoLayout             *self);
+/* Text is measured differently from now on (another font, another resolution): a layout
+ * given @self as the frame before measures every title again. */
+void            chrono_layout_forget_measures   (ChronoLayout             *self);
 guint           chrono_layout_get_item_position (ChronoLayout             *self,
                                                  guint                     item);
 ChronoLayoutHit chrono_layout_hit_test          (ChronoLayout             *self,

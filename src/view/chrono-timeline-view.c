@@ -231,7 +231,11 @@ static void
 update_style (ChronoTimelineView *self)
 {
   if (chrono_theme_update_renderer (GTK_WIDGET (self), &self->renderer, &self->context_serial))
-    self->layout_dirty = TRUE;
+    {
+      self->layout_dirty = TRUE;
+      if (self->layout != NULL)
+        chrono_layout_forget_measures (self->layout);
+    }
 }
 
 void
