@@ -3,18 +3,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * At a million events, finding the most important event of each bucket and looking at
- * the events that compete for labels are most of a layout's cost: their data lies all
- * over memory. While the view pans or zooms by less than a factor of two, the next frame
- * has mostly the same buckets (they are anchored in time) and the same candidates; it
- * takes them from here as long as the index is at the same revision and text is
- * measured the same way.
+ * the events that compete for labels cost a layout much of its time: their data lies
+ * all over memory. While the view pans or zooms by less than a factor of two, the next
+ * frame has mostly the same buckets (they are anchored in time) and the same
+ * candidates; it takes them from here as long as the index is at the same revision and
+ * text is measured the same way.
  */
 
 #define G_LOG_DOMAIN "chrono-layout"
 
 #include "config.h"
-
-#include <math.h>
 
 #include "chrono-layout-private.h"
 
