@@ -11,6 +11,7 @@
 
 #include "model/chrono-edit-properties.h"
 #include "view/chrono-layout.h"
+#include "view/chrono-layout-private.h"
 
 /* A measure that needs no fonts: every character is 7 pixels wide. */
 static void
@@ -777,6 +778,88 @@ test_layout_memo_same_as_fresh (void)
   g_assert_cmpuint (n_handed_on * 4, <, n_afresh);
 }
 
+/* The events running at the view's left edge, handed on from frame to frame while the
+ * view pans either way and zooms, are those a look at every event finds, and most frames
+ * take them from the frame before. */
+static void
+test_layout_memo_running (void)
+{
+  g_autoptr(ChronoTimeline) timeline = make_random_timeline (77, 60000, 1900, 120);
+  g_autoptr(ChronoEventFilter) filter = chrono_event_filter_new ();
+  g_autoptr(ChronoEventIndex) index = NULL;
+  const ChronoTime *starts = chrono_timeline_get_start_times (timeline);
+  const ChronoTime *ends = chrono_timeline_get_end_times (timeline);
+  double from = chrono_date_get_start (&(ChronoDate) { 1950, 0, 0, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 });
+  double view = 10 * 365.25 * 86400;
+  g_autoptr(ChronoLayout) previous = NULL;
+  guint n_taken = 0, n_hidden = 0, n_running = 0;
+
+  chrono_event_filter_set_category_visible (filter, "business", FALSE);
+  index = chrono_event_index_new (timeline, filter);
+  for (guint frame = 0; frame < 90; frame++)
+    {
+      g_autoptr(ChronoLayout) layout = NULL;
+      g_autoptr(ChronoLayout) afresh = NULL;
+      ChronoTime edge;
+      guint n = 0;
+
+      /* Right, left, out, in, and a jump. */
+      if (frame < 20)
+        from += view * 0.02;
+      else if (frame < 40)
+        from -= view * 0.03;
+      else if (frame < 55)
+        {
+          from -= view * 0.05;
+          view *= 1.1;
+        }
+      else if (frame < 70)
+        {
+          view /= 1.1;
+          from += view * 0.05;
+        }
+      else if (frame == 80)
+        from += 7 * view;
+      else
+        from += view * 0.01;
+
+      layout = lay_out_frame (timeline, index, from, from + view, previous, NULL);
+      edge = (ChronoTime) ceil (from);
+      for (guint position = 0; position < chrono_timeline_get_n_events (timeline); position++)
+        {
+          if (!(starts[position] < edge && ends[position] > edge))
+            continue;
+          if (!chrono_event_index_contains_position (index, position))
+            {
+              n_hidden++;
+              continue;
+            }
+          g_assert_cmpuint (n, <, layout->crossing->len);
+          g_assert_cmpuint (g_array_index (layout->crossing, guint, n), ==, position);
+          n++;
+        }
+      g_assert_cmpuint (n, ==, layout->crossing->len);
+      n_running += n;
+
+      if (previous != NULL)
+        {
+          n_taken += layout->memo->running == previous->memo->running;
+          chrono_layout_forget_measures (previous);
+          afresh = lay_out_frame (timeline, index, from, from + view, previous, NULL);
+          assert_same_layout (layout, afresh);
+        }
+      g_clear_pointer (&previous, chrono_layout_free);
+      previous = g_steal_pointer (&layout);
+    }
+
+  g_test_message ("%u events running at the left edge in 90 frames, %u hidden; %u frames took them from the one before",
+                  n_running, n_hidden, n_taken);
+  g_assert_cmpuint (n_running, >, 90 * 100);
+  g_assert_cmpuint (n_hidden, >, 90 * 10);
+  g_assert_cmpuint (n_taken, >=, 45);
+  g_assert_cmpuint (n_taken, <, 89);
+}
+
 /* After an edit, what the frame before worked out may no longer hold: the next frame
  * looks again, and lays out what looking again does. */
 static void
@@ -1233,6 +1316,7 @@ main (int   argc,
   g_test_add_func ("/view/layout/labels-stay-when-selecting", test_layout_labels_stay_when_selecting);
   g_test_add_func ("/view/layout/memo-same-as-fresh", test_layout_memo_same_as_fresh);
   g_test_add_func ("/view/layout/memo-after-edit", test_layout_memo_after_edit);
+  g_test_add_func ("/view/layout/memo-running", test_layout_memo_running);
   g_test_add_func ("/view/layout/wide-date-near-edge", test_layout_wide_date_near_edge);
   g_test_add_func ("/view/layout/degenerate", test_layout_degenerate);
   g_test_add_func ("/view/layout/legend-narrow", test_layout_legend_narrow);

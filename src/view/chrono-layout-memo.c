@@ -7,12 +7,17 @@
  * all over memory. While the view pans or zooms by less than a factor of two, the next
  * frame has mostly the same buckets (they are anchored in time) and the same
  * candidates; it takes them from here as long as the index is at the same revision and
- * text is measured the same way.
+ * text is measured the same way. So too the events running at the view's left edge,
+ * which the timeline's range tree finds all over memory: they are found at a time a
+ * little before the edge, anchored to a multiple of a fraction of the view, and the
+ * frames whose edge is past it and before the next anchor take them from there.
  */
 
 #define G_LOG_DOMAIN "chrono-layout"
 
 #include "config.h"
+
+#include <math.h>
 
 #include "chrono-layout-private.h"
 
@@ -40,6 +45,7 @@ _chrono_layout_memo_free (ChronoLayoutMemo *self)
 
   g_array_unref (self->events);
   g_array_unref (self->buckets);
+  g_clear_pointer (&self->running, g_array_unref);
   g_free (self);
 }
 
@@ -128,4 +134,93 @@ _chrono_layout_memo_add_bucket (ChronoLayoutMemo        *self,
     return;
 
   g_array_append_val (self->buckets, *known);
+}
+
+/* Past this many events starting between the anchor and the time asked for, the range
+ * tree is cheaper than a walk over them. */
+#define MAX_RUNNING_WALK 4096
+
+static void
+append_running (GArray         *running,
+                ChronoTimeline *timeline,
+                guint           position)
+{
+  ChronoKnownRunning event = {
+    position,
+    chrono_timeline_get_ranks (timeline)[position],
+    chrono_timeline_get_start_times (timeline)[position],
+    chrono_timeline_get_end_times (timeline)[position],
+  };
+
+  g_array_append_val (running, event);
+}
+
+static GArray *
+query_running (ChronoEventIndex *index,
+               ChronoTimeline   *timeline,
+               ChronoTime        time)
+{
+  const ChronoTime *starts = chrono_timeline_get_start_times (timeline);
+  g_autoptr(GArray) found = g_array_sized_new (FALSE, FALSE, sizeof (guint), 256);
+  GArray *running = g_array_sized_new (FALSE, FALSE, sizeof (ChronoKnownRunning), 256);
+
+  chrono_timeline_query_range (timeline, time, time + 1, found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      guint position = g_array_index (found, guint, i);
+
+      if (starts[position] < time && chrono_event_index_contains_position (index, position))
+        append_running (running, timeline, position);
+    }
+
+  return running;
+}
+
+/* Appends to @running, by position, the events of the index running at @time: started
+ * before it and ending after it. Those running at the anchor before @time, a multiple
+ * of @quantum seconds, come from @known when it has them, and are kept for the next. */
+void
+_chrono_layout_memo_collect_running (ChronoLayoutMemo       *self,
+                                     const ChronoLayoutMemo *known,
+                                     ChronoTimeline         *timeline,
+                                     ChronoTime              time,
+                                     double                  quantum,
+                                     GArray                 *running)
+{
+  const ChronoTime *starts = chrono_timeline_get_start_times (timeline);
+  const ChronoTime *ends = chrono_timeline_get_end_times (timeline);
+  guint n = chrono_timeline_get_n_events (timeline);
+  ChronoTime anchor = MIN ((ChronoTime) (floor ((double) time / quantum) * quantum), time);
+  guint first = chrono_times_lower_bound (starts, n, anchor);
+  guint last = chrono_times_lower_bound (starts, n, time);
+  guint n_running = 0;
+
+  if (last - first > MAX_RUNNING_WALK)
+    {
+      anchor = time;
+      first = last;
+    }
+
+  g_clear_pointer (&self->running, g_array_unref);
+  if (known != NULL && known->running != NULL && known->running_anchor == anchor && known->running_quantum == quantum)
+    self->running = g_array_ref (known->running);
+  else
+    self->running = query_running (self->index, timeline, anchor);
+  self->running_anchor = anchor;
+  self->running_quantum = quantum;
+
+  /* Those still running… */
+  g_array_set_size (running, self->running->len);
+  for (guint i = 0; i < self->running->len; i++)
+    {
+      const ChronoKnownRunning *event = &g_array_index (self->running, ChronoKnownRunning, i);
+
+      if (event->end > time)
+        g_array_index (running, ChronoKnownRunning, n_running++) = *event;
+    }
+  g_array_set_size (running, n_running);
+  /* … and those that started since the anchor. */
+  for (guint position = first; position < last; position++)
+    if (ends[position] > time && chrono_event_index_contains_position (self->index, position))
+      append_running (running, timeline, position);
 }

@@ -90,6 +90,15 @@ typedef struct
   double       text_width_at_least; /* of its title, or NAN */
 } ChronoKnownEvent;
 
+/* An event of the index running at a time: started before it, ending after it. */
+typedef struct
+{
+  guint      position;          /* in the timeline */
+  guint32    rank;
+  ChronoTime start;
+  ChronoTime end;
+} ChronoKnownRunning;
+
 typedef struct
 {
   guint first;                  /* [first, next) in the index */
@@ -107,6 +116,9 @@ struct _ChronoLayoutMemo
   double            bucket;     /* seconds */
   double            first_bucket;
   GArray           *buckets;    /* ChronoKnownBucket, of whole buckets from first_bucket on */
+  ChronoTime        running_anchor;
+  double            running_quantum; /* seconds; the anchor is a multiple of it */
+  GArray           *running;    /* ChronoKnownRunning at running_anchor, by position; or NULL */
 };
 
 ChronoLayoutMemo        *_chrono_layout_memo_new         (const ChronoLayoutParams *params,
@@ -130,6 +142,12 @@ void                     _chrono_layout_memo_add_bucket  (ChronoLayoutMemo      
                                                           double                    bucket,
                                                           double                    k,
                                                           const ChronoKnownBucket  *known);
+void                     _chrono_layout_memo_collect_running (ChronoLayoutMemo     *self,
+                                                          const ChronoLayoutMemo   *known,
+                                                          ChronoTimeline           *timeline,
+                                                          ChronoTime                time,
+                                                          double                    quantum,
+                                                          GArray                   *running);
 
 /* The labels placed so far, row by row; and for each pixel column, the rows whose
  * labels cover it, so that a label looks only at rows where it might fit. */

@@ -241,6 +241,22 @@ collect_shown (const ChronoLayout *previous)
   return shown;
 }
 
+static void
+set_sort_keys (Candidate  *candidate,
+               guint       position,
+               guint32     rank,
+               ChronoTime  start,
+               ChronoTime  end,
+               guint       selected_position)
+{
+  candidate->selected = position == selected_position;
+  candidate->importance = rank >> 24;
+  candidate->tie = rank & 0xffffff;
+  candidate->position = position;
+  candidate->start = start;
+  candidate->end = end;
+}
+
 /* The sort keys of candidates[first…], from the timeline's plain arrays. */
 static void
 fill_candidates_from (ChronoLayout   *self,
@@ -258,12 +274,25 @@ fill_candidates_from (ChronoLayout   *self,
       Candidate *candidate = &g_array_index (candidates, Candidate, i);
       guint position = chrono_layout_get_item_position (self, candidate->item);
 
-      candidate->selected = position == selected_position;
-      candidate->importance = ranks[position] >> 24;
-      candidate->tie = ranks[position] & 0xffffff;
-      candidate->position = position;
-      candidate->start = starts[position];
-      candidate->end = ends[position];
+      set_sort_keys (candidate, position, ranks[position], starts[position], ends[position], selected_position);
+    }
+}
+
+/* A candidate for each event running at the view's left edge, with its sort keys from
+ * what was found of it; they are all one unit, at the edge. */
+static void
+add_running_candidates (GArray *candidates,
+                        GArray *running,
+                        guint   selected_position)
+{
+  g_array_set_size (candidates, running->len);
+  for (guint i = 0; i < running->len; i++)
+    {
+      Candidate *candidate = &g_array_index (candidates, Candidate, i);
+      const ChronoKnownRunning *event = &g_array_index (running, ChronoKnownRunning, i);
+
+      *candidate = (Candidate) { i, 0 };
+      set_sort_keys (candidate, event->position, event->rank, event->start, event->end, selected_position);
     }
 }
 
@@ -439,12 +468,11 @@ chrono_layout_new (const ChronoLayoutParams *params)
   g_autoptr(GArray) units = NULL;
   g_autoptr(GArray) candidates = NULL;
   ChronoLabelRows rows;
-  g_autoptr(GArray) found = NULL;
+  g_autoptr(GArray) running = NULL;
   g_autoptr(GArray) shown = NULL;
   const ChronoLayoutMemo *known = NULL;
   double label_height, badge_height, era_height;
   ChronoTime first_time, last_time;
-  const ChronoTime *starts;
   guint selected_position = G_MAXUINT;
   guint n_indexed, n_crossing, n_crossing_candidates, n_units;
 
@@ -499,20 +527,13 @@ chrono_layout_new (const ChronoLayoutParams *params)
    * start in it. */
   first_time = (ChronoTime) ceil (self->start);
   last_time = (ChronoTime) ceil (self->end);
-  found = g_array_sized_new (FALSE, FALSE, sizeof (guint), 256);
-  chrono_timeline_query_range (params->timeline, first_time, first_time + 1, found);
-  starts = chrono_timeline_get_start_times (params->timeline);
-  g_array_set_size (self->crossing, found->len);
-  n_crossing = 0;
-  for (guint i = 0; i < found->len; i++)
-    {
-      guint position = g_array_index (found, guint, i);
-
-      if (starts[position] < first_time &&
-          chrono_event_index_contains_position (self->index, position))
-        g_array_index (self->crossing, guint, n_crossing++) = position;
-    }
+  running = g_array_sized_new (FALSE, FALSE, sizeof (ChronoKnownRunning), 256);
+  _chrono_layout_memo_collect_running (self->memo, known, params->timeline, first_time,
+                                       exp2 (floor (log2 (MAX ((self->end - self->start) / 8, 1)))), running);
+  n_crossing = running->len;
   g_array_set_size (self->crossing, n_crossing);
+  for (guint i = 0; i < n_crossing; i++)
+    g_array_index (self->crossing, guint, i) = g_array_index (running, ChronoKnownRunning, i).position;
 
   self->first_indexed = chrono_event_index_lower_bound (self->index, first_time);
   self->last_indexed = MAX (self->first_indexed, chrono_event_index_lower_bound (self->index, last_time));
@@ -523,21 +544,16 @@ chrono_layout_new (const ChronoLayoutParams *params)
     selected_position = chrono_timeline_get_position (params->timeline, params->selected);
   shown = collect_shown (params->previous);
 
-  /* Units and label candidates. Of the ranges crossing the left edge only the first few
-   * in the candidates' order can get a label (their labels all start there); the rest
-   * are counted in the clusters. */
-  /* One unit and one candidate for each bucket (or item), and the selected event. */
-  n_units = n_crossing + (n_indexed <= EXACT_LIMIT ? n_indexed : (guint) (self->width / BUCKET_WIDTH) + 2);
+  /* Units and label candidates. The ranges crossing the left edge are one unit, at the
+   * edge: only the first few in the candidates' order can get a label (their labels all
+   * start there), and the rest are counted in one cluster. Then one unit and one
+   * candidate for each bucket (or item), and the selected event. */
+  n_units = 1 + (n_indexed <= EXACT_LIMIT ? n_indexed : (guint) (self->width / BUCKET_WIDTH) + 2);
   units = g_array_sized_new (FALSE, FALSE, sizeof (Unit), n_units);
-  candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), n_units + 1);
-  g_array_set_size (units, n_crossing);
-  g_array_set_size (candidates, n_crossing);
-  for (guint item = 0; item < n_crossing; item++)
-    {
-      g_array_index (units, Unit, item) = (Unit) { item, item + 1, 0, FALSE, 0 };
-      g_array_index (candidates, Candidate, item) = (Candidate) { item, item };
-    }
-  fill_candidates_from (self, params->timeline, candidates, 0, selected_position);
+  candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), n_crossing + n_units + 1);
+  if (n_crossing > 0)
+    g_array_append_val (units, ((Unit) { 0, n_crossing, 0, FALSE, 0 }));
+  add_running_candidates (candidates, running, selected_position);
   keep_possible_candidates (candidates, 2 * MAX (self->n_rows, 1));
   fill_events_from (self, params->timeline, candidates, 0, shown, known);
   keep_first_candidates (candidates, 2 * MAX (self->n_rows, 1));
