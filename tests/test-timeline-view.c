@@ -231,6 +231,47 @@ test_view_wheel_zooms_about_pointer (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (duration_of (fixture->viewport), before, before * 1e-9);
 }
 
+/* A zoom or a pan moves what is under a pointer that rests: once the frame is laid out,
+ * what it hovers (and so its tooltip) is looked for again, as if it had moved. */
+static void
+test_view_hover_follows_view (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkEventController *motion = find_controller (GTK_WIDGET (fixture->view), GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  ChronoLayout *layout;
+  const ChronoLayoutLabel *label;
+  ChronoEvent *before, *under = NULL;
+  double x, y, start, end;
+  guint index;
+
+  /* Zoomed in, with room to pan either way. */
+  chrono_viewport_get_visible_span (fixture->viewport, &start, &end);
+  chrono_viewport_set_visible_span (fixture->viewport, start + (end - start) / 3, end - (end - start) / 3);
+  layout = chrono_timeline_view_get_layout (fixture->view);
+
+  for (index = 0; index < layout->labels->len; index++)
+    if (!g_array_index (layout->labels, ChronoLayoutLabel, index).is_range)
+      break;
+  g_assert_cmpuint (index, <, layout->labels->len);
+  label = &g_array_index (layout->labels, ChronoLayoutLabel, index);
+  before = label->event;
+  x = label->box.x + label->box.width / 2;
+  y = label->box.y + label->box.height / 2;
+  g_signal_emit_by_name (motion, "motion", x, y);
+  g_assert_true (fixture->view->hovered == before);
+
+  chrono_viewport_pan_by (fixture->viewport, duration_of (fixture->viewport) / 4);
+  layout = chrono_timeline_view_get_layout (fixture->view);
+  if (chrono_layout_hit_test (layout, x, y, &index) == CHRONO_LAYOUT_HIT_LABEL)
+    under = g_array_index (layout->labels, ChronoLayoutLabel, index).event;
+  g_assert_true (under != before);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (fixture->view->hovered == under);
+  g_assert_cmpuint (fixture->view->hover_idle_id, ==, 0);
+}
+
 static void
 test_view_wheel_animates (Fixture       *fixture,
                           gconstpointer  data)
@@ -785,6 +826,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add ("/view/timeline-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("fits-on-show", test_view_fits_on_show);
   ADD ("wheel-zooms-about-pointer", test_view_wheel_zooms_about_pointer);
+  ADD ("hover-follows-view", test_view_hover_follows_view);
   ADD ("wheel-animates", test_view_wheel_animates);
   ADD ("scroll-pans", test_view_scroll_pans);
   ADD ("drag-pans", test_view_drag_pans);

@@ -42,6 +42,7 @@ struct _ChronoTimelineView
   double               pointer_x;
   double               pointer_y;
   gboolean             pointer_inside;
+  guint                hover_idle_id;  /* to look again under a pointer that rests */
 
   /* Animation of the visible span, by frame clock ticks. */
   ChronoViewAnimation *animation;

@@ -185,6 +185,23 @@ quit_after_paint_cb (GdkFrameClock *clock,
   g_application_quit (g_application_get_default ());
 }
 
+/* Once the frames of a zoom or a pan are drawn: what is under the pointer now, which did
+ * not move, and its tooltip rather than the one of what was there before. */
+static gboolean
+hover_idle_cb (gpointer data)
+{
+  ChronoTimelineView *self = data;
+  ChronoEvent *hovered = self->hovered;
+  guint hovered_cluster = self->hovered_cluster;
+
+  self->hover_idle_id = 0;
+  _chrono_timeline_view_update_hover (self);
+  if (self->hovered != hovered || self->hovered_cluster != hovered_cluster)
+    gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 ensure_layout (ChronoTimelineView *self)
 {
@@ -219,6 +236,8 @@ ensure_layout (ChronoTimelineView *self)
   g_clear_pointer (&self->layout, chrono_layout_free);
   self->layout = layout;
   self->layout_dirty = FALSE;
+  if (self->pointer_inside && self->hover_idle_id == 0)
+    self->hover_idle_id = g_idle_add (hover_idle_cb, self);
 
   if (self->n_lanes != self->layout->lanes->len)
     {
@@ -458,6 +477,7 @@ chrono_timeline_view_dispose (GObject *object)
   ChronoTimelineView *self = CHRONO_TIMELINE_VIEW (object);
 
   chrono_timeline_view_stop_animation (self);
+  g_clear_handle_id (&self->hover_idle_id, g_source_remove);
   g_clear_object (&self->session_signals);
   g_clear_object (&self->events_signals);
   g_clear_object (&self->viewport_signals);
