@@ -389,8 +389,7 @@ _chrono_renderer_draw_labels (ChronoRenderer          *self,
 }
 
 /* Stems first: where one has to pass behind a label, it does. Those of one category in
- * one fill, as the boxes they are, which cairo fills far faster than it strokes lines;
- * the selected event's, wider and stronger, on its own. */
+ * one stroke; the selected event's, wider and stronger, on its own. */
 void
 _chrono_renderer_draw_stems (ChronoRenderer          *self,
             cairo_t                 *cr,
@@ -405,7 +404,6 @@ _chrono_renderer_draw_stems (ChronoRenderer          *self,
       const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, i);
       ChronoCategory *category = chrono_event_get_category (label->event);
       gboolean selected = state && state->selected == label->event;
-      double width = selected ? 2 : 1;
       ChronoColor color;
 
       if (done[i])
@@ -421,15 +419,16 @@ _chrono_renderer_draw_stems (ChronoRenderer          *self,
               (state && state->selected == other->event) != selected)
             continue;
           done[j] = TRUE;
-          x = _chrono_renderer_snap (self, other->stem_x, width);
-          cairo_rectangle (cr, x - width / 2, other->box.y + other->box.height, width,
-                           layout->axis_y - (other->box.y + other->box.height));
+          x = _chrono_renderer_snap (self, other->stem_x, selected ? 2 : 1);
+          cairo_move_to (cr, x, other->box.y + other->box.height);
+          cairo_line_to (cr, x, layout->axis_y);
           if (selected)
             break;
         }
 
       _chrono_renderer_set_color (cr, &color, selected ? 1.0 : 0.6);
-      cairo_fill (cr);
+      cairo_set_line_width (cr, selected ? 2 : 1);
+      cairo_stroke (cr);
     }
 }
 
