@@ -15,6 +15,7 @@
 
 #include "chrono-input-limits.h"
 #include "chrono-json-check.h"
+#include "chrono-json-spans.h"
 #include "chrono-timeline-reader.h"
 
 typedef struct
@@ -62,9 +63,7 @@ lenient_mistake (Check *c,
 static void
 skip_space (Check *c)
 {
-  while (c->i < c->length &&
-         (c->data[c->i] == ' ' || c->data[c->i] == '\n' || c->data[c->i] == '\r' || c->data[c->i] == '\t'))
-    c->i++;
+  c->i = chrono_json_skip_space (c->data, c->length, c->i);
 }
 
 static gboolean

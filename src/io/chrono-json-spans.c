@@ -18,10 +18,15 @@
 
 #include "chrono-json-spans.h"
 
-static gsize
-skip_space (const char *data,
-            gsize       length,
-            gsize       i)
+/**
+ * chrono_json_skip_space:
+ *
+ * Returns: the first byte at or after @i that is not JSON white space, or @length
+ */
+gsize
+chrono_json_skip_space (const char *data,
+                        gsize       length,
+                        gsize       i)
 {
   while (i < length && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t'))
     i++;
@@ -104,7 +109,7 @@ find_elements (const char     *data,
                GArray         *elements)
 {
   array->begin = i;
-  i = skip_space (data, length, i + 1);
+  i = chrono_json_skip_space (data, length, i + 1);
   if (i < length && data[i] == ']')
     {
       array->end = i + 1;
@@ -119,7 +124,7 @@ find_elements (const char     *data,
         return FALSE;
       g_array_append_val (elements, element);
 
-      i = skip_space (data, length, element.end);
+      i = chrono_json_skip_space (data, length, element.end);
       if (i < length && data[i] == ']')
         {
           array->end = i + 1;
@@ -127,7 +132,7 @@ find_elements (const char     *data,
         }
       if (i >= length || data[i] != ',')
         return FALSE;
-      i = skip_space (data, length, i + 1);
+      i = chrono_json_skip_space (data, length, i + 1);
     }
 }
 
@@ -143,12 +148,12 @@ chrono_json_find_member_array (const char     *data,
 {
   gsize name_length = strlen (name);
   gboolean found = FALSE;
-  gsize i = skip_space (data, length, 0);
+  gsize i = chrono_json_skip_space (data, length, 0);
 
   g_array_set_size (elements, 0);
   if (i >= length || data[i] != '{')
     return FALSE;
-  i = skip_space (data, length, i + 1);
+  i = chrono_json_skip_space (data, length, i + 1);
 
   for (;;)
     {
@@ -162,10 +167,10 @@ chrono_json_find_member_array (const char     *data,
         return FALSE;
       is_name = i - key - 2 == name_length && memcmp (data + key + 1, name, name_length) == 0;
 
-      i = skip_space (data, length, i);
+      i = chrono_json_skip_space (data, length, i);
       if (i >= length || data[i] != ':')
         return FALSE;
-      value = skip_space (data, length, i + 1);
+      value = chrono_json_skip_space (data, length, i + 1);
       if (value >= length)
         return FALSE;
 
@@ -185,13 +190,13 @@ chrono_json_find_member_array (const char     *data,
       if (i == 0)
         return FALSE;
 
-      i = skip_space (data, length, i);
+      i = chrono_json_skip_space (data, length, i);
       if (i < length && data[i] == '}')
         break;
       if (i >= length || data[i] != ',')
         return FALSE;
-      i = skip_space (data, length, i + 1);
+      i = chrono_json_skip_space (data, length, i + 1);
     }
 
-  return found && skip_space (data, length, i + 1) == length;
+  return found && chrono_json_skip_space (data, length, i + 1) == length;
 }

@@ -14,6 +14,9 @@ typedef struct
   gsize end;                /* just past it */
 } ChronoJsonSpan;
 
+gsize    chrono_json_skip_space        (const char     *data,
+                                        gsize           length,
+                                        gsize           i);
 gboolean chrono_json_find_member_array (const char     *data,
                                         gsize           length,
                                         const char     *name,
