@@ -137,7 +137,9 @@ _chrono_layout_memo_add_bucket (ChronoLayoutMemo        *self,
 }
 
 /* Past this many events starting between the anchor and the time asked for, the range
- * tree is cheaper than a walk over them. */
+ * tree is asked at that time instead: a walk costs as many reads as there are such events,
+ * the tree about as many as there are running ones, times a logarithm. The limit is a
+ * round guess, not measured. */
 #define MAX_RUNNING_WALK 4096
 
 static void
