@@ -135,8 +135,10 @@ load_progress_cb (double   fraction,
   ProgressData *data = user_data;
   g_autoptr(ChronoSession) self = g_weak_ref_get (&data->session);
 
+  /* A reader that gives up on its fast way reads again from the start: the bar waits
+   * for it instead of going back. */
   if (self != NULL && data->serial == self->load_serial)
-    set_progress (self, fraction);
+    set_progress (self, MAX (fraction, chrono_session_get_progress (self)));
 }
 
 static void
