@@ -635,6 +635,41 @@ test_repeated_id_progress (void)
   g_clear_error (&data.error);
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         n_reports;
+} CancelOnReport;
+
+static void
+cancel_on_report_cb (double   fraction,
+                     gpointer user_data)
+{
+  CancelOnReport *cancel = user_data;
+
+  cancel->n_reports++;
+  g_cancellable_cancel (cancel->cancellable);
+}
+
+/* Cancelled while it reads: it stops there, and reports no progress after. */
+static void
+test_cancelled_while_reading (void)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GString) xml = progress_file (40000);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  CancelOnReport cancel = { cancellable, 0 };
+  ChronoTimeline *timeline;
+
+  g_string_append (xml, "</events></timeline>");
+  bytes = g_bytes_new (xml->str, xml->len);
+  timeline = _chrono_read_native (bytes, "big.chronoscope", cancel_on_report_cb, &cancel, cancellable, &error);
+  g_assert_null (timeline);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (cancel.n_reports, ==, 1);
+}
+
 /* A local file is read in pieces of 16 MiB: one of 18 MiB, whose events lie across
  * the joins, comes out whole. */
 static void
@@ -1457,6 +1492,7 @@ main (int   argc,
   g_test_add_func ("/io/reader/limits", test_limits);
   g_test_add_func ("/io/reader/permission-denied", test_permission_denied);
   g_test_add_func ("/io/reader/cancelled", test_cancelled);
+  g_test_add_func ("/io/reader/cancelled-while-reading", test_cancelled_while_reading);
   g_test_add_func ("/io/reader/load-async", test_load_async);
   g_test_add_func ("/io/reader/load-progress", test_load_progress);
   g_test_add_func ("/io/reader/large-local-file", test_large_local_file);

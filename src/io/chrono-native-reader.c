@@ -561,7 +561,9 @@ read_native (GBytes                  *bytes,
   start = chrono_input_skip_bom (r.data, r.length);
 
   reader_begin (&r, start, FALSE);
-  if (repeats_an_id || !chrono_native_scan_fast (&r, start, progress, progress_data))
+  /* A scan stopped by a cancellation is not read again. */
+  if ((repeats_an_id || !chrono_native_scan_fast (&r, start, progress, progress_data)) &&
+      !g_cancellable_set_error_if_cancelled (cancellable, &local_error))
     {
       g_debug ("%s: read again by GMarkup", display_name);
       chrono_native_reader_clear (&r);
