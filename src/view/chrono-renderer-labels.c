@@ -372,14 +372,11 @@ _chrono_renderer_draw_labels (ChronoRenderer          *self,
   for (guint i = 0; i < n; i++)
     {
       const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, i);
-      double text_width = 0, text_height = 0;
 
-      chrono_renderer_measure (CHRONO_TEXT_LABEL, chrono_layout_event_text (label->event),
-                               &text_width, &text_height, self);
-      _chrono_renderer_show_text (self, cr, CHRONO_TEXT_LABEL, chrono_layout_event_text (label->event),
-                 label->text_x, label->box.y + (label->box.height - text_height) / 2,
-                 label->text_width + 1, &self->style.foreground,
-                 (label->flags & CHRONO_DATE_UNCERTAIN) && !self->style.high_contrast ? 0.75 : 1.0);
+      _chrono_renderer_show_title (self, cr, chrono_layout_event_text (label->event),
+                                   label->text_x, label->box.y, label->box.height, label->text_width + 1,
+                                   &self->style.foreground,
+                                   (label->flags & CHRONO_DATE_UNCERTAIN) && !self->style.high_contrast ? 0.75 : 1.0);
     }
 
   /* Markers can overlap: the most important were placed first, and are drawn last. */

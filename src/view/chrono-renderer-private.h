@@ -107,6 +107,15 @@ void   _chrono_renderer_box           (cairo_t                 *cr,
                                        gboolean                 round_left,
                                        gboolean                 round_right);
 /* chrono-renderer.c */
+void   _chrono_renderer_show_title    (ChronoRenderer          *self,
+                                       cairo_t                 *cr,
+                                       const char              *text,
+                                       double                   x,
+                                       double                   y,
+                                       double                   height,
+                                       double                   max_width,
+                                       const ChronoColor       *color,
+                                       double                   alpha);
 void   _chrono_renderer_show_text     (ChronoRenderer          *self,
                                        cairo_t                 *cr,
                                        ChronoTextKind           kind,

@@ -428,6 +428,39 @@ vertical_line (ChronoRenderer *self,
   cairo_stroke (cr);
 }
 
+/* A title in a label's box from @y down @height, vertically centred. Titles come back
+ * frame after frame: each is shaped once, and shaped again only to be ellipsized, which
+ * a width that does not cut it never needs. */
+void
+_chrono_renderer_show_title (ChronoRenderer    *self,
+                             cairo_t           *cr,
+                             const char        *text,
+                             double             x,
+                             double             y,
+                             double             height,
+                             double             max_width,
+                             const ChronoColor *color,
+                             double             alpha)
+{
+  ChronoLabelText *label = lookup_label (self, text);
+  int width = pango_layout_get_width (label->layout);
+  int wanted = (int) (max_width * PANGO_SCALE);
+  ChronoColor faded = *color;
+
+  if (max_width >= label->width)
+    {
+      if (width >= 0 && width < (int) (label->width * PANGO_SCALE))
+        pango_layout_set_width (label->layout, -1);
+    }
+  else if (width != wanted)
+    {
+      pango_layout_set_width (label->layout, wanted);
+    }
+
+  faded.alpha *= alpha;
+  _chrono_renderer_show_label (self, cr, label, x, y + (height - label->height) / 2, &faded);
+}
+
 void
 _chrono_renderer_show_text (ChronoRenderer    *self,
                             cairo_t           *cr,
@@ -441,42 +474,18 @@ _chrono_renderer_show_text (ChronoRenderer    *self,
 {
   PangoLayout *layout = self->layouts[kind];
 
-  /* Titles come back frame after frame: each is shaped once, and shaped again only to
-   * be ellipsized, which a width that does not cut it never needs. */
-  if (kind == CHRONO_TEXT_LABEL)
+  g_return_if_fail (kind != CHRONO_TEXT_LABEL);
+
+  pango_layout_set_text (layout, text, -1);
+  if (max_width > 0)
     {
-      ChronoLabelText *label = lookup_label (self, text);
-      int width = pango_layout_get_width (label->layout);
-      int wanted = (int) (max_width * PANGO_SCALE);
-      ChronoColor faded = *color;
-
-      if (max_width >= label->width)
-        {
-          if (width >= 0 && width < (int) (label->width * PANGO_SCALE))
-            pango_layout_set_width (label->layout, -1);
-        }
-      else if (width != wanted)
-        {
-          pango_layout_set_width (label->layout, wanted);
-        }
-
-      faded.alpha *= alpha;
-      _chrono_renderer_show_label (self, cr, label, x, y, &faded);
-      return;
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
   else
     {
-      pango_layout_set_text (layout, text, -1);
-      if (max_width > 0)
-        {
-          pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-        }
-      else
-        {
-          pango_layout_set_width (layout, -1);
-          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
-        }
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
     }
 
   _chrono_renderer_set_color (cr, color, alpha);
@@ -662,8 +671,10 @@ density_bar_heights (ChronoLayout *layout)
   return heights;
 }
 
-/* On pixels, the bars are written into a mask, at the device scale, a pixel at a time:
- * with a bar in every column, a thousand boxes in one fill cost cairo far more. */
+/* On pixels, the bars are written into a mask, at the device scale: with a bar in every
+ * column, a thousand boxes in one fill cost cairo far more. Each row of the mask is the
+ * row below it less the bars whose top that row is under, so a row is written once and
+ * copied up, and a bar is cleared once, where it ends. */
 static gboolean
 mask_density (ChronoRenderer *self,
               cairo_t        *cr,
@@ -676,7 +687,10 @@ mask_density (ChronoRenderer *self,
   int step = (int) (layout->density_step * scale);
   int bar_width = (int) (MAX (layout->density_step - 1, 1) * scale);
   g_autofree double *heights = NULL;
+  g_autofree guint *ending = NULL;       /* of each bar, the next of its height */
+  g_autofree guint *first_ending = NULL; /* of each height, its first bar */
   cairo_surface_t *mask;
+  guint n_bars;
   guchar *data;
   int stride;
 
@@ -686,19 +700,31 @@ mask_density (ChronoRenderer *self,
     return FALSE;
 
   heights = density_bar_heights (layout);
+  n_bars = MIN (layout->n_density, (guint) ((columns + step - 1) / step));
+  ending = g_new (guint, n_bars);
+  first_ending = g_new (guint, rows + 1);
+  for (int h = 0; h <= rows; h++)
+    first_ending[h] = G_MAXUINT;
+
   mask = cairo_image_surface_create (CAIRO_FORMAT_A8, columns, rows);
   data = cairo_image_surface_get_data (mask);
   stride = cairo_image_surface_get_stride (mask);
   cairo_surface_flush (mask);
-  for (guint c = 0; c < layout->n_density && (int) c * step < columns; c++)
+  for (guint c = 0; c < n_bars; c++)
     {
-      int height;
+      int height = layout->density[c] == 0 ? 0 : MIN ((int) (heights[c] * scale), rows);
 
-      if (layout->density[c] == 0)
+      if (height == 0)
         continue;
-      height = MIN ((int) (heights[c] * scale), rows);
-      for (int y = rows - height; y < rows; y++)
-        memset (data + y * stride + c * step, 0xff, MIN (bar_width, columns - (int) c * step));
+      memset (data + (rows - 1) * stride + c * step, 0xff, MIN (bar_width, columns - (int) c * step));
+      ending[c] = first_ending[height];
+      first_ending[height] = c;
+    }
+  for (int y = rows - 2; y >= 0; y--)
+    {
+      memcpy (data + y * stride, data + (y + 1) * stride, columns);
+      for (guint c = first_ending[rows - 1 - y]; c != G_MAXUINT; c = ending[c])
+        memset (data + y * stride + c * step, 0, MIN (bar_width, columns - (int) c * step));
     }
   cairo_surface_mark_dirty (mask);
   cairo_surface_set_device_scale (mask, scale, scale);
