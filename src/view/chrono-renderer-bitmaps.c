@@ -331,14 +331,12 @@ _chrono_renderer_show_label (ChronoRenderer    *self,
 
   if (!has_bitmap)
     {
-      PangoRectangle ink, logical;
+      PangoRectangle ink;
       ChronoRect extent;
 
-      pango_layout_get_pixel_extents (label->layout, &ink, &logical);
-      extent.x = MIN (ink.x, logical.x);
-      extent.y = MIN (ink.y, logical.y);
-      extent.width = MAX (ink.x + ink.width, logical.x + logical.width) - extent.x;
-      extent.height = MAX (ink.y + ink.height, logical.y + logical.height) - extent.y;
+      /* What the drawing covers: a title's line is taller than its letters. */
+      pango_layout_get_pixel_extents (label->layout, &ink, NULL);
+      extent = (ChronoRect) { ink.x, ink.y, ink.width, ink.height };
       if (self->bitmap_bytes > BITMAP_BUDGET)
         _chrono_renderer_clear_bitmaps (self);
       label->bitmap_look = look;
