@@ -88,7 +88,7 @@ typedef struct
   gboolean    selected;
   gboolean    open_left;    /* a range going on past the view's edge: a square end there */
   gboolean    open_right;
-  gboolean    ends_from_bitmaps; /* on device pixels: its rounded ends are copied */
+  gboolean    ends_as_glyphs; /* on device pixels: its rounded ends are glyphs */
 } LabelLook;
 
 static gboolean
@@ -164,7 +164,7 @@ box_radius (const ChronoRect *box)
   return MIN (BOX_RADIUS, MIN (box->width, box->height) / 2);
 }
 
-/* A box whose ends come from bitmaps is filled between them: a rectangle on whole
+/* A box whose ends are glyphs is filled between them: a rectangle on whole
  * pixels, which cairo fills without working out any coverage. */
 static gboolean
 add_rounded_box (cairo_t                 *cr,
@@ -177,7 +177,7 @@ add_rounded_box (cairo_t                 *cr,
 
   if (look->open_left && look->open_right)
     return FALSE;
-  if (!look->ends_from_bitmaps)
+  if (!look->ends_as_glyphs)
     _chrono_renderer_box (cr, &label->box, BOX_RADIUS, !look->open_left, !look->open_right);
   else if (label->box.width > left + right)
     cairo_rectangle (cr, label->box.x + left, label->box.y, label->box.width - left - right, label->box.height);
@@ -185,51 +185,38 @@ add_rounded_box (cairo_t                 *cr,
   return TRUE;
 }
 
-/* The rounded end of a box, at its top left or top right corner. */
+/* On device pixels, the rounded ends of the boxes, all those of a colour at once. */
 static void
-draw_box_end (ChronoRenderer *self,
-              cairo_t        *cr,
-              gconstpointer   data,
-              double          x,
-              double          y)
+show_box_ends (ChronoRenderer  *self,
+               cairo_t         *cr,
+               ChronoLayout    *layout,
+               const LabelLook *looks)
 {
-  const ChronoSpriteKey *key = data;
-  double radius = key->width;
-  ChronoRect box = { key->right ? x - 2 * radius - 2 : x, y, 2 * radius + 2, key->height };
+  guint n = layout->labels->len;
+  g_autofree ChronoBoxEnd *ends = g_new (ChronoBoxEnd, 2 * MAX (n, 1));
+  g_autofree gboolean *done = g_new0 (gboolean, MAX (n, 1));
 
-  cairo_rectangle (cr, key->right ? x - radius : x, y, radius, key->height);
-  cairo_clip (cr);
-  _chrono_renderer_box (cr, &box, radius, !key->right, key->right);
-  _chrono_renderer_set_color (cr, &key->color, 1);
-  cairo_fill (cr);
-}
-
-static void
-draw_box_ends (ChronoRenderer          *self,
-               cairo_t                 *cr,
-               const ChronoLayoutLabel *label,
-               const LabelLook         *look)
-{
-  ChronoSpriteKey key = { 0 };
-  double radius = box_radius (&label->box);
-
-  key.kind = CHRONO_SPRITE_BOX_END;
-  key.color = look->box;
-  key.width = radius;
-  key.height = label->box.height;
-  if (!look->open_left)
+  for (guint i = 0; i < n; i++)
     {
-      ChronoRect extent = { 0, 0, radius, label->box.height };
+      guint n_ends = 0;
 
-      _chrono_renderer_draw_sprite (self, cr, &key, label->box.x, label->box.y, &extent, draw_box_end);
-    }
-  if (!look->open_right)
-    {
-      ChronoRect extent = { -radius, 0, radius, label->box.height };
+      if (done[i] || !looks[i].ends_as_glyphs)
+        continue;
 
-      key.right = TRUE;
-      _chrono_renderer_draw_sprite (self, cr, &key, label->box.x + label->box.width, label->box.y, &extent,
-                                    draw_box_end);
+      for (guint j = i; j < n; j++)
+        {
+          const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, j);
+          const ChronoRect *box = &label->box;
+
+          if (done[j] || !looks[j].ends_as_glyphs || !same_color (&looks[i].box, &looks[j].box))
+            continue;
+          done[j] = TRUE;
+          if (!looks[j].open_left)
+            ends[n_ends++] = (ChronoBoxEnd) { box->x, box->y, box_radius (box), box->height, FALSE };
+          if (!looks[j].open_right)
+            ends[n_ends++] = (ChronoBoxEnd) { box->x + box->width, box->y, box_radius (box), box->height, TRUE };
+        }
+      _chrono_renderer_show_ends (self, cr, &looks[i].box, ends, n_ends);
     }
 }
 
@@ -322,15 +309,13 @@ _chrono_renderer_draw_labels (ChronoRenderer          *self,
       look->open_left = label->is_range && label->x < 0 && label->box.x <= 0;
       look->open_right = label->is_range && label->x_end > layout->width &&
                          label->box.x + label->box.width >= floor (layout->width);
-      look->ends_from_bitmaps = !(look->open_left && look->open_right) &&
+      look->ends_as_glyphs = !(look->open_left && look->open_right) &&
                                 _chrono_renderer_on_device_pixels (self, &label->box);
     }
 
   fill_by_color (cr, layout, looks, G_STRUCT_OFFSET (LabelLook, box), add_open_box);
   fill_by_color (cr, layout, looks, G_STRUCT_OFFSET (LabelLook, box), add_rounded_box);
-  for (guint i = 0; i < n; i++)
-    if (looks[i].ends_from_bitmaps)
-      draw_box_ends (self, cr, &g_array_index (layout->labels, ChronoLayoutLabel, i), &looks[i]);
+  show_box_ends (self, cr, layout, looks);
 
   for (guint i = 0; i < n; i++)
     {

@@ -25,7 +25,18 @@ struct _ChronoRenderer
   double             device_x;          /* user space's origin in device space, logical */
   double             device_y;
   double            *ascii_advances;    /* of ' ', 'a'-'z', '0'-'9' in the label font, once needed */
+  cairo_font_face_t *ends_face;         /* the rounded ends of boxes, once needed */
 };
+
+/* A rounded end of a box whose top left or top right corner is (x, y). */
+typedef struct
+{
+  double   x;
+  double   y;
+  double   radius;
+  double   height;
+  gboolean right;
+} ChronoBoxEnd;
 
 /* A drawing kept at the style's scale: its top left is (x, y) device pixels from the
  * device pixel the drawing was anchored in, fx, fy eighths of a pixel into it. */
@@ -65,7 +76,6 @@ typedef enum
   CHRONO_SPRITE_MARKER,
   CHRONO_SPRITE_BADGE,
   CHRONO_SPRITE_BADGE_TEXT,
-  CHRONO_SPRITE_BOX_END,
 } ChronoSpriteKind;
 
 /* Everything a sprite's drawing depends on besides the style; zeroed, then filled. */
@@ -76,7 +86,6 @@ typedef struct
   double           width;
   double           height;
   gboolean         emphasised;
-  gboolean         right;           /* of a box's ends, the right one */
   guint            fx;              /* set by _chrono_renderer_draw_sprite */
   guint            fy;
   char             text[16];
@@ -106,6 +115,12 @@ void   _chrono_renderer_box           (cairo_t                 *cr,
                                        double                   radius,
                                        gboolean                 round_left,
                                        gboolean                 round_right);
+/* chrono-renderer-ends.c */
+void   _chrono_renderer_show_ends     (ChronoRenderer          *self,
+                                       cairo_t                 *cr,
+                                       const ChronoColor       *color,
+                                       ChronoBoxEnd            *ends,
+                                       guint                    n_ends);
 /* chrono-renderer.c */
 void   _chrono_renderer_show_title    (ChronoRenderer          *self,
                                        cairo_t                 *cr,

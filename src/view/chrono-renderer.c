@@ -214,6 +214,7 @@ chrono_renderer_free (ChronoRenderer *self)
   g_clear_pointer (&self->label_layouts, g_hash_table_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
   g_free (self->ascii_advances);
+  g_clear_pointer (&self->ends_face, cairo_font_face_destroy);
   chrono_render_style_clear (&self->style);
   g_clear_object (&self->context);
   g_free (self);
