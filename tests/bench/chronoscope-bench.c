@@ -21,10 +21,14 @@
  * Their memory column is what the app holds once its first frame shows all the events
  * (resident set then, from /proc).
  *
- * Usage: chronoscope-bench [--tsv] [--sizes=1000,10000,…] [--only=frame,filter,edit,load,start]
+ * Usage: chronoscope-bench [--tsv] [--sizes=1000,10000,…] [--only=frame,filter,edit,load,start,same-view]
  *                          [--runs=N] [--frames=N] [--cpu] [--zooms=ZOOM,…] [--pictures=DIR]
  *        chronoscope-bench --sizes=N --write-native=FILE   (the generated file, for app-frames.sh)
  * --tsv prints one line per figure: name, N, median ms, p95 ms, peak resident MiB.
+ * --only=same-view measures frame-decade-same-view and frame-year-same-view: the same
+ * frames over a timeline whose first thousand events are those of every size and whose
+ * others all lie outside the years these frames look at, so that every size shows the
+ * same events (what N alone costs a frame).
  * After each zoom's frames, frame-<zoom>-shows tells how many labels and cluster badges a
  * frame drew on average (what a frame's cost follows) and the median of its layout alone,
  * and after each size's, frame-bitmaps how many bitmaps of titles, markers and badges the
@@ -144,9 +148,17 @@ report (const char *name,
   print_figure (&figure);
 }
 
+/* The first thousand events of every size; with @same_view, the rest are moments
+ * outside the years the decade and year frames look at, which then show the same
+ * events at every size. */
+#define SAME_VIEW_EVENTS 1000
+#define SAME_VIEW_FROM   1930
+#define SAME_VIEW_TO     1990
+
 /* A deterministic timeline of @n events over three centuries, a tenth of them spans. */
 static GBytes *
-generate_native (guint n)
+generate_native (guint    n,
+                 gboolean same_view)
 {
   static const char *categories[] = { "research", "product", "business", "infrastructure", "context" };
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
@@ -163,11 +175,23 @@ generate_native (guint n)
 
   for (guint i = 0; i < n; i++)
     {
-      int year = g_rand_int_range (rand, 1800, 2100);
+      gboolean outside = same_view && i >= SAME_VIEW_EVENTS;
+      int year;
 
+      /* Well inside the first thousand's three centuries, which keep their span. */
+      if (outside)
+        {
+          year = g_rand_int_range (rand, 1850, 2050 - (SAME_VIEW_TO - SAME_VIEW_FROM));
+          if (year >= SAME_VIEW_FROM)
+            year += SAME_VIEW_TO - SAME_VIEW_FROM;
+        }
+      else
+        {
+          year = g_rand_int_range (rand, 1800, 2100);
+        }
       g_string_append_printf (out, "    <event id=\"e%u\" start=\"%04d-%02d-%02d\"", i, year,
                               g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
-      if (i % 10 == 0)
+      if (i % 10 == 0 && !outside)
         g_string_append_printf (out, " end=\"%04d\"", year + 1 + g_rand_int_range (rand, 0, 3));
       g_string_append_printf (out, " category=\"%s\" importance=\"%d\"><title>Event number %u</title>",
                               categories[i % G_N_ELEMENTS (categories)], g_rand_int_range (rand, 1, 6), i);
@@ -340,7 +364,8 @@ write_pictures (ChronoTimeline   *timeline,
 
 static void
 bench_frames (ChronoTimeline *timeline,
-              guint           n)
+              guint           n,
+              gboolean        same_view)
 {
   static const struct {
     const char *name;
@@ -374,7 +399,12 @@ bench_frames (ChronoTimeline *timeline,
       /* As in the app, each frame is laid out knowing the one before. */
       g_autoptr(ChronoLayout) previous = NULL;
 
+      g_autofree char *name = g_strconcat (zooms[z].name, same_view ? "-same-view" : "", NULL);
+
       if (zooms_only != NULL && strstr (zooms_only, zooms[z].name + strlen ("frame-")) == NULL)
+        continue;
+      /* The other zooms look at more than the years kept the same. */
+      if (same_view && z != 1 && z != 2)
         continue;
 
       for (int frame = 0; frame < frames_per_zoom; frame++)
@@ -417,10 +447,10 @@ bench_frames (ChronoTimeline *timeline,
           g_array_append_val (layout_samples, ms);
         }
 
-      report (zooms[z].name, n, samples, -1);
+      report (name, n, samples, -1);
       /* A frame's cost follows what it shows: at a sparse size it shows less. */
       if (tsv)
-        g_printerr ("%s-shows\t%u\t%.1f labels\t%.1f badges\tlayout median %.2f ms\n", zooms[z].name, n,
+        g_printerr ("%s-shows\t%u\t%.1f labels\t%.1f badges\tlayout median %.2f ms\n", name, n,
                     (double) n_labels / frames_per_zoom, (double) n_badges / frames_per_zoom,
                     percentile (layout_samples, 0.5));
       else
@@ -428,7 +458,7 @@ bench_frames (ChronoTimeline *timeline,
                  (double) n_labels / frames_per_zoom, (double) n_badges / frames_per_zoom,
                  percentile (layout_samples, 0.5));
       if (pictures != NULL)
-        write_pictures (timeline, index, zooms[z].name, n, centre - duration / 2, centre + duration / 2);
+        write_pictures (timeline, index, name, n, centre - duration / 2, centre + duration / 2);
     }
 
   /* What the renderer keeps of titles, markers and badges drawn once (bounded). */
@@ -691,7 +721,7 @@ main (int   argc,
   const GOptionEntry entries[] = {
     { "tsv", 0, 0, G_OPTION_ARG_NONE, &tsv, "One tab-separated line per figure", NULL },
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_text, "Numbers of events (default 1000,10000,100000,1000000)", "N,…" },
-    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only these groups: frame, filter, edit, load, start", "GROUP,…" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only these groups: frame, filter, edit, load, start, and same-view (only when asked for)", "GROUP,…" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each load and start measurement (default 5)", "N" },
     { "frames", 0, 0, G_OPTION_ARG_INT, &frames_per_zoom, "Frames of each zoom, each panned a fiftieth of the view further, back every 40 (default 40; more for a profiler)", "N" },
     { "write-native", 0, 0, G_OPTION_ARG_FILENAME, &write_native, "Write the generated native file of the first size and stop", "FILE" },
@@ -700,7 +730,7 @@ main (int   argc,
     { "pictures", 0, 0, G_OPTION_ARG_FILENAME, &pictures, "Write the first frame of each zoom as PNG files into DIR", "DIR" },
     { NULL }
   };
-  gboolean do_frame, do_filter, do_edit, do_load, do_start;
+  gboolean do_frame, do_filter, do_edit, do_load, do_start, do_same_view;
 
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
@@ -714,7 +744,7 @@ main (int   argc,
   sizes = parse_sizes (sizes_text != NULL ? sizes_text : "1000,10000,100000,1000000");
   if (write_native != NULL)
     {
-      g_autoptr(GBytes) native = generate_native (g_array_index (sizes, guint, 0));
+      g_autoptr(GBytes) native = generate_native (g_array_index (sizes, guint, 0), FALSE);
 
       if (!g_file_set_contents (write_native, g_bytes_get_data (native, NULL), g_bytes_get_size (native), &error))
         {
@@ -729,6 +759,7 @@ main (int   argc,
   do_edit = only == NULL || strstr (only, "edit") != NULL;
   do_load = only == NULL || strstr (only, "load") != NULL;
   do_start = only == NULL || strstr (only, "start") != NULL;
+  do_same_view = only != NULL && strstr (only, "same-view") != NULL;
   if (do_start && g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_printerr ("chronoscope-bench: no display, so no start-up figures (run it under Xvfb)\n");
@@ -751,7 +782,7 @@ main (int   argc,
   for (guint i = 0; i < sizes->len; i++)
     {
       guint n = g_array_index (sizes, guint, i);
-      g_autoptr(GBytes) native = generate_native (n);
+      g_autoptr(GBytes) native = generate_native (n, FALSE);
       g_autofree char *native_path = write_temp (native, ".chronoscope");
 
       g_clear_pointer (&native, g_bytes_unref);
@@ -772,7 +803,7 @@ main (int   argc,
           g_autoptr(ChronoTimeline) timeline = load_or_die (native_path);
 
           if (do_frame)
-            bench_frames (timeline, n);
+            bench_frames (timeline, n, FALSE);
           if (do_filter)
             bench_filter (timeline, n);
           if (do_edit)
@@ -781,6 +812,16 @@ main (int   argc,
 
       if (do_start)
         bench_start ("start-native", n, native_path, MAX (n / 2, 1));
+
+      if (do_same_view)
+        {
+          g_autoptr(GBytes) same = generate_native (n, TRUE);
+          g_autofree char *same_path = write_temp (same, ".chronoscope");
+          g_autoptr(ChronoTimeline) timeline = load_or_die (same_path);
+
+          g_unlink (same_path);
+          bench_frames (timeline, n, TRUE);
+        }
 
       g_unlink (native_path);
     }
