@@ -205,8 +205,7 @@ show_box_ends (ChronoRenderer  *self,
 
       for (guint j = i; j < n; j++)
         {
-          const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, j);
-          const ChronoRect *box = &label->box;
+          const ChronoRect *box = &g_array_index (layout->labels, ChronoLayoutLabel, j).box;
 
           if (done[j] || !looks[j].ends_as_glyphs || !same_color (&looks[i].box, &looks[j].box))
             continue;
@@ -310,7 +309,7 @@ _chrono_renderer_draw_labels (ChronoRenderer          *self,
       look->open_right = label->is_range && label->x_end > layout->width &&
                          label->box.x + label->box.width >= floor (layout->width);
       look->ends_as_glyphs = !(look->open_left && look->open_right) &&
-                                _chrono_renderer_on_device_pixels (self, &label->box);
+                             _chrono_renderer_on_device_pixels (self, &label->box);
     }
 
   fill_by_color (cr, layout, looks, G_STRUCT_OFFSET (LabelLook, box), add_open_box);
