@@ -641,6 +641,69 @@ check_bitmaps (gconstpointer data)
   cairo_surface_destroy (drawn);
 }
 
+/* Markers that overlap are drawn in their order, the most important last, from their
+ * bitmaps as drawn anew: two events a day apart, the second more important, whose
+ * markers overlap, among others that do not. */
+static void
+test_renderer_overlapping_markers (void)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  g_autoptr(ChronoCategory) product = chrono_category_new ("product", "Product", "#2ec27e", NULL);
+  g_autoptr(ChronoCategory) research = chrono_category_new ("research", "Research", "#1c71d8", NULL);
+  ChronoRenderStyle style;
+  g_autoptr(ChronoRenderer) renderer = NULL;
+  g_autoptr(ChronoLayout) layout = NULL;
+  const ChronoLayoutLabel *minor = NULL, *major = NULL;
+  ChronoColor minor_color, major_color;
+  cairo_surface_t *surface;
+
+  chrono_timeline_add_category (timeline, product);
+  chrono_timeline_add_category (timeline, research);
+  for (guint i = 0; i < 6; i++)
+    {
+      /* 1 and 2 December, then a month apart. */
+      ChronoDate date = { 2022 + (i >= 3), i < 2 ? 12 : i == 2 ? 11 : i - 2, i < 2 ? 1 + i : 15, 0, 0, 0,
+                          CHRONO_PRECISION_DAY, 0 };
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autoptr(ChronoEvent) event = chrono_event_new (id, &date, id);
+
+      chrono_event_set_category (event, i == 1 ? research : product);
+      chrono_event_set_importance (event, i == 1 ? CHRONO_IMPORTANCE_MAX : CHRONO_IMPORTANCE_MIN);
+      chrono_timeline_add_event (timeline, event);
+    }
+  chrono_timeline_seal (timeline);
+
+  chrono_render_style_init_default (&style, FALSE);
+  renderer = chrono_renderer_new (NULL, &style);
+  chrono_render_style_clear (&style);
+  layout = lay_out (timeline, NULL, renderer);
+  g_assert_cmpuint (layout->labels->len, ==, 6);
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, i);
+
+      if (g_str_equal (chrono_event_get_id (label->event), "e0"))
+        minor = label;
+      else if (g_str_equal (chrono_event_get_id (label->event), "e1"))
+        major = label;
+    }
+  g_assert_nonnull (minor);
+  g_assert_nonnull (major);
+  /* The major's ring covers the minor's dot between them. */
+  g_assert_cmpfloat (major->x - minor->x, >, 4);
+  g_assert_cmpfloat (major->x - minor->x, <, 7);
+  chrono_renderer_get_category_color (renderer, chrono_event_get_category (minor->event), &minor_color);
+  chrono_renderer_get_category_color (renderer, chrono_event_get_category (major->event), &major_color);
+
+  surface = draw_twice (renderer, layout, 1, FALSE);
+  g_assert_true (near_color (pixel_at (surface, major->x, layout->axis_y, 1), color_to_pixel (&major_color), 8));
+  g_assert_true (near_color (pixel_at (surface, minor->x - 2, layout->axis_y, 1), color_to_pixel (&minor_color), 8));
+  g_assert_true (near_color (pixel_at (surface, minor->x, layout->axis_y, 1), color_to_pixel (&minor_color), 8));
+  /* Under the major's ring, where the minor's dot would show if it came last. */
+  g_assert_false (near_color (pixel_at (surface, minor->x + 2, layout->axis_y, 1), color_to_pixel (&minor_color), 40));
+  cairo_surface_destroy (surface);
+}
+
 static cairo_surface_t *
 draw_once (ChronoRenderer *renderer,
            ChronoLayout   *layout,
@@ -790,6 +853,7 @@ main (int   argc,
   g_test_add_func ("/view/renderer/measure-after-edit", test_renderer_measure_after_edit);
   g_test_add_data_func ("/view/renderer/bitmaps", &scales[0], check_bitmaps);
   g_test_add_data_func ("/view/renderer/bitmaps-hidpi", &scales[1], check_bitmaps);
+  g_test_add_func ("/view/renderer/overlapping-markers", test_renderer_overlapping_markers);
   g_test_add_data_func ("/view/renderer/first-sight", &scales[0], check_first_sight);
   g_test_add_data_func ("/view/renderer/first-sight-hidpi", &scales[1], check_first_sight);
   g_test_add_func ("/view/renderer/fractional-scale", test_renderer_fractional_scale);
