@@ -121,7 +121,8 @@ void   _chrono_renderer_show_ends     (ChronoRenderer          *self,
                                        const ChronoColor       *color,
                                        ChronoBoxEnd            *ends,
                                        guint                    n_ends);
-/* chrono-renderer.c */
+/* chrono-renderer-text.c */
+void   _chrono_renderer_setup_text    (ChronoRenderer          *self);
 void   _chrono_renderer_show_title    (ChronoRenderer          *self,
                                        cairo_t                 *cr,
                                        const char              *text,
