@@ -440,7 +440,7 @@ mask_density (ChronoRenderer *self,
   cairo_surface_flush (mask);
   for (guint c = 0; c < n_bars; c++)
     {
-      int height = layout->density[c] == 0 ? 0 : MIN ((int) (heights[c] * scale), rows);
+      int height = MIN ((int) (heights[c] * scale), rows);
 
       if (height == 0)
         continue;
