@@ -798,6 +798,112 @@ check_first_sight (gconstpointer data)
   cairo_surface_destroy (drawn);
 }
 
+/* A title of @layout drawn just so in @before too: its bitmap is made by now. */
+static gboolean
+drawn_alike_before (const ChronoLayoutLabel *label,
+                    ChronoLayout            *before)
+{
+  for (guint i = 0; i < before->labels->len; i++)
+    {
+      const ChronoLayoutLabel *other = &g_array_index (before->labels, ChronoLayoutLabel, i);
+
+      if (other->event == label->event)
+        return other->row == label->row && other->text_width == label->text_width;
+    }
+
+  return FALSE;
+}
+
+/* A pan across thousands of titles fills the renderer's caches of titles and bitmaps
+ * many times over; what they forget then is what the view no longer shows, so every
+ * title drawn in two frames in a row is copied from its bitmap. */
+static void
+check_long_pan (gconstpointer data)
+{
+  double scale = *(const double *) data;
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  g_autoptr(ChronoEventIndex) index = NULL;
+  g_autoptr(ChronoLayout) before = NULL;
+  ChronoRenderStyle style;
+  g_autoptr(ChronoRenderer) renderer = NULL;
+  const ChronoTime day = 86400, first_day = 946684800; /* 1 January 2000 */
+  const guint n_events = 5000;
+  ChronoEvent *first_title = NULL;
+  gsize most_bytes = 0;
+  gboolean forgot_bitmaps = FALSE;
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      GDateTime *when = g_date_time_new_from_unix_utc (first_day + (ChronoTime) i * day);
+      ChronoDate date = { g_date_time_get_year (when), g_date_time_get_month (when), g_date_time_get_day_of_month (when),
+                          0, 0, 0, CHRONO_PRECISION_DAY, 0 };
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *title = g_strdup_printf ("A title long enough for its bitmap to weigh, number %u", i);
+      g_autoptr(ChronoEvent) event = chrono_event_new (id, &date, title);
+
+      chrono_event_set_importance (event, CHRONO_IMPORTANCE_MIN + i % (CHRONO_IMPORTANCE_MAX - CHRONO_IMPORTANCE_MIN + 1));
+      chrono_timeline_add_event (timeline, event);
+      g_date_time_unref (when);
+    }
+  chrono_timeline_seal (timeline);
+  index = chrono_event_index_new (timeline, NULL);
+  first_title = chrono_timeline_get_event (timeline, 0);
+
+  chrono_render_style_init_default (&style, FALSE);
+  style.scale = scale;
+  renderer = chrono_renderer_new (NULL, &style);
+  chrono_render_style_clear (&style);
+
+  /* Ninety days in view, a sixth of them new in each frame. */
+  for (ChronoTime start = first_day; start + 90 * day < first_day + (ChronoTime) n_events * day; start += 15 * day)
+    {
+      ChronoLayoutParams params = { 0 };
+      ChronoLayout *layout;
+      cairo_surface_t *image;
+      guint n_checked = 0;
+      gsize bytes = 0;
+      guint n_bitmaps = 0;
+
+      params.timeline = timeline;
+      params.index = index;
+      params.start = start;
+      params.end = start + 90 * day;
+      params.width = WIDTH;
+      params.height = HEIGHT;
+      params.measure = chrono_renderer_measure;
+      params.measure_data = renderer;
+      params.previous = before;
+      layout = chrono_layout_new (&params);
+      image = draw_once (renderer, layout, scale);
+      cairo_surface_destroy (image);
+
+      for (guint i = 0; i < layout->labels->len; i++)
+        {
+          const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, i);
+          const char *title = chrono_event_get_title (label->event);
+          ChronoLabelText *text = g_hash_table_lookup (renderer->label_layouts, title);
+
+          if (before == NULL || !drawn_alike_before (label, before))
+            continue;
+          g_assert_nonnull (text);
+          g_assert_nonnull (text->bitmap.surface);
+          n_checked++;
+        }
+      if (before != NULL)
+        g_assert_cmpuint (n_checked, >=, 5);
+
+      chrono_renderer_get_bitmap_usage (renderer, &n_bitmaps, &bytes);
+      forgot_bitmaps |= bytes < most_bytes;
+      most_bytes = MAX (most_bytes, bytes);
+      g_clear_pointer (&before, chrono_layout_free);
+      before = layout;
+    }
+
+  /* The caches did fill up and forget. */
+  g_assert_null (g_hash_table_lookup (renderer->label_layouts, chrono_event_get_title (first_title)));
+  g_assert_true (forgot_bitmaps);
+}
+
 /* At a fractional scale a bitmap could sit off the device pixels it is played back onto
  * and be resampled: everything is drawn directly, as sharp as on PDF and SVG. */
 static void
@@ -856,6 +962,8 @@ main (int   argc,
   g_test_add_func ("/view/renderer/overlapping-markers", test_renderer_overlapping_markers);
   g_test_add_data_func ("/view/renderer/first-sight", &scales[0], check_first_sight);
   g_test_add_data_func ("/view/renderer/first-sight-hidpi", &scales[1], check_first_sight);
+  g_test_add_data_func ("/view/renderer/long-pan", &scales[0], check_long_pan);
+  g_test_add_data_func ("/view/renderer/long-pan-hidpi", &scales[1], check_long_pan);
   g_test_add_func ("/view/renderer/fractional-scale", test_renderer_fractional_scale);
 
   return g_test_run ();

@@ -98,6 +98,64 @@ _chrono_renderer_clear_bitmaps (ChronoRenderer *self)
   self->bitmap_bytes = 0;
 }
 
+static gsize
+bitmap_size (const ChronoBitmap *bitmap)
+{
+  if (bitmap->surface == NULL)
+    return 0;
+
+  return (gsize) cairo_image_surface_get_stride (bitmap->surface) * cairo_image_surface_get_height (bitmap->surface);
+}
+
+/* Frees @bitmap's pixels and takes them off what the renderer keeps. */
+void
+_chrono_renderer_drop_bitmap (ChronoRenderer *self,
+                              ChronoBitmap   *bitmap)
+{
+  self->bitmap_bytes -= MIN (self->bitmap_bytes, bitmap_size (bitmap));
+  _chrono_bitmap_clear (bitmap);
+}
+
+/* Whether @label was measured or drawn in this frame or the one before: whether the view
+ * is showing it. */
+gboolean
+_chrono_renderer_in_view (ChronoRenderer        *self,
+                          const ChronoLabelText *label)
+{
+  return label->used_frame + 1 >= self->frame;
+}
+
+/* Over the budget, the bitmaps of titles out of view go, and the sprites, which are few
+ * and quickly made: the frames after need not make again all that the view shows. */
+static void
+trim_bitmaps (ChronoRenderer *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_remove_all (self->sprites);
+  self->bitmap_bytes = 0;
+  g_hash_table_iter_init (&iter, self->label_layouts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      ChronoLabelText *label = value;
+
+      if (_chrono_renderer_in_view (self, label))
+        {
+          self->bitmap_bytes += bitmap_size (&label->bitmap);
+        }
+      else
+        {
+          _chrono_bitmap_clear (&label->bitmap);
+          label->seen_frame = 0;
+        }
+    }
+
+  /* A view that alone fills most of the budget would have it trimmed at every bitmap. */
+  if (self->bitmap_bytes > BITMAP_BUDGET / 2)
+    _chrono_renderer_clear_bitmaps (self);
+}
+
 /* Bitmaps go where pixels are made from them: an image, or the recording a widget's
  * snapshot is, which is played back onto one; at a scale the style knows, a whole one
  * (a fractional scale's device pixels need not start on a logical pixel, and a bitmap
@@ -182,19 +240,14 @@ render_bitmap (ChronoRenderer   *self,
   cairo_font_options_t *options = cairo_font_options_create ();
   cairo_t *cr;
 
-  if (bitmap->surface != NULL)
-    {
-      self->bitmap_bytes -= MIN (self->bitmap_bytes, (gsize) cairo_image_surface_get_stride (bitmap->surface) *
-                                                     cairo_image_surface_get_height (bitmap->surface));
-      _chrono_bitmap_clear (bitmap);
-    }
+  _chrono_renderer_drop_bitmap (self, bitmap);
   bitmap->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, x1 - x0, y1 - y0);
   cairo_surface_set_device_scale (bitmap->surface, scale, scale);
   bitmap->x = x0;
   bitmap->y = y0;
   bitmap->fx = fx;
   bitmap->fy = fy;
-  self->bitmap_bytes += (gsize) cairo_image_surface_get_stride (bitmap->surface) * (y1 - y0);
+  self->bitmap_bytes += bitmap_size (bitmap);
 
   /* Glyphs as the target would have them. */
   cr = cairo_create (bitmap->surface);
@@ -250,7 +303,7 @@ _chrono_renderer_draw_sprite (ChronoRenderer   *self,
     }
 
   if (self->bitmap_bytes > BITMAP_BUDGET)
-    _chrono_renderer_clear_bitmaps (self);
+    trim_bitmaps (self);
   bitmap = g_hash_table_lookup (self->sprites, key);
   if (bitmap == NULL)
     {
@@ -290,6 +343,15 @@ draw_label_text (ChronoRenderer *self,
   pango_cairo_show_layout (cr, label->layout);
 }
 
+/* Field by field: the padding after fy is whatever the stack held. */
+static gboolean
+same_look (const ChronoLabelLook *a,
+           const ChronoLabelLook *b)
+{
+  return a->width == b->width && a->fx == b->fx && a->fy == b->fy && a->color.red == b->color.red &&
+         a->color.green == b->color.green && a->color.blue == b->color.blue && a->color.alpha == b->color.alpha;
+}
+
 /* Draws @label's layout, as it is now, at (@x, @y) in @color: from its bitmap when it
  * has one of this width, colour and place in the pixel, or one made now when it was last
  * drawn just so in an earlier frame; otherwise directly. */
@@ -307,9 +369,9 @@ _chrono_renderer_show_label (ChronoRenderer    *self,
 
   if (self->use_bitmaps && device_pixel (self, x, y, &ix, &iy, &look.fx, &look.fy))
     {
-      has_bitmap = label->bitmap.surface != NULL && memcmp (&label->bitmap_look, &look, sizeof look) == 0;
+      has_bitmap = label->bitmap.surface != NULL && same_look (&label->bitmap_look, &look);
       seen = label->seen_frame != 0 && label->seen_frame != self->frame &&
-             memcmp (&label->seen_look, &look, sizeof look) == 0;
+             same_look (&label->seen_look, &look);
       if (!has_bitmap && !seen)
         {
           label->seen_frame = self->frame;
@@ -338,7 +400,7 @@ _chrono_renderer_show_label (ChronoRenderer    *self,
       pango_layout_get_pixel_extents (label->layout, &ink, NULL);
       extent = (ChronoRect) { ink.x, ink.y, ink.width, ink.height };
       if (self->bitmap_bytes > BITMAP_BUDGET)
-        _chrono_renderer_clear_bitmaps (self);
+        trim_bitmaps (self);
       label->bitmap_look = look;
       render_bitmap (self, cr, &label->bitmap, &extent, look.fx, look.fy, draw_label_text, label);
     }

@@ -58,8 +58,8 @@ typedef struct
   ChronoColor  color;
 } ChronoLabelLook;
 
-/* A title, shaped once with no width limit, its bitmap as last made, and how and in which
- * frame it was last drawn without one. */
+/* A title, shaped once with no width limit, its bitmap as last made, how and in which
+ * frame it was last drawn without one, and the frame it was last measured or drawn in. */
 typedef struct
 {
   PangoLayout     *layout;
@@ -69,6 +69,7 @@ typedef struct
   ChronoLabelLook  bitmap_look;
   ChronoLabelLook  seen_look;
   guint            seen_frame;
+  guint            used_frame;
 } ChronoLabelText;
 
 typedef enum
@@ -146,6 +147,10 @@ void   _chrono_renderer_show_text     (ChronoRenderer          *self,
 void   _chrono_bitmap_clear           (ChronoBitmap            *bitmap);
 void   _chrono_renderer_init_bitmaps  (ChronoRenderer          *self);
 void   _chrono_renderer_clear_bitmaps (ChronoRenderer          *self);
+void   _chrono_renderer_drop_bitmap   (ChronoRenderer          *self,
+                                       ChronoBitmap            *bitmap);
+gboolean _chrono_renderer_in_view     (ChronoRenderer          *self,
+                                       const ChronoLabelText   *label);
 void   _chrono_renderer_begin_bitmaps (ChronoRenderer          *self,
                                        cairo_t                 *cr);
 void   _chrono_renderer_end_bitmaps   (ChronoRenderer          *self);

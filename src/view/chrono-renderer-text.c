@@ -102,6 +102,33 @@ _chrono_renderer_setup_text (ChronoRenderer *self)
   self->label_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, label_text_free);
 }
 
+static gboolean
+out_of_view (gpointer key,
+             gpointer value,
+             gpointer renderer)
+{
+  ChronoLabelText *label = value;
+
+  if (_chrono_renderer_in_view (renderer, label))
+    return FALSE;
+  _chrono_renderer_drop_bitmap (renderer, &label->bitmap);
+
+  return TRUE;
+}
+
+/* Full, the titles out of view go, so that a long pan does not have to shape again all
+ * of what the view shows at once; all go when the view alone fills most of the cache. */
+static void
+forget_titles (ChronoRenderer *self)
+{
+  g_hash_table_foreach_remove (self->label_layouts, out_of_view, self);
+  if (g_hash_table_size (self->label_layouts) > LABEL_CACHE_LIMIT / 2)
+    {
+      _chrono_renderer_clear_bitmaps (self);
+      g_hash_table_remove_all (self->label_layouts);
+    }
+}
+
 /* A title's layout, shaped once with no width limit; its extents are what the layout
  * places, and it is drawn as it is unless it has to be ellipsized. */
 static ChronoLabelText *
@@ -112,13 +139,13 @@ lookup_label (ChronoRenderer *self,
   PangoRectangle logical;
 
   if (label != NULL)
-    return label;
+    {
+      label->used_frame = self->frame;
+      return label;
+    }
 
   if (g_hash_table_size (self->label_layouts) > LABEL_CACHE_LIMIT)
-    {
-      _chrono_renderer_clear_bitmaps (self);
-      g_hash_table_remove_all (self->label_layouts);
-    }
+    forget_titles (self);
 
   label = g_new0 (ChronoLabelText, 1);
   label->layout = pango_layout_copy (self->layouts[CHRONO_TEXT_LABEL]);
@@ -127,6 +154,7 @@ lookup_label (ChronoRenderer *self,
   pango_layout_get_pixel_extents (label->layout, NULL, &logical);
   label->width = logical.width;
   label->height = logical.height;
+  label->used_frame = self->frame;
   g_hash_table_insert (self->label_layouts, g_strdup (text), label);
 
   return label;
