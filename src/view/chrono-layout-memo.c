@@ -178,9 +178,39 @@ query_running (ChronoEventIndex *index,
   return running;
 }
 
+/* Sets @running, by position, to the events of @from (those running at a time before
+ * @time) that still run at @time, then those of the index from @first to @last (all that
+ * started in between) that run past it. */
+static void
+carry_running (ChronoLayoutMemo *self,
+               ChronoTimeline   *timeline,
+               const GArray     *from,
+               ChronoTime        time,
+               guint             first,
+               guint             last,
+               GArray           *running)
+{
+  const ChronoTime *ends = chrono_timeline_get_end_times (timeline);
+  guint n_running = 0;
+
+  g_array_set_size (running, from->len);
+  for (guint i = 0; i < from->len; i++)
+    {
+      const ChronoKnownRunning *event = &g_array_index (from, ChronoKnownRunning, i);
+
+      if (event->end > time)
+        g_array_index (running, ChronoKnownRunning, n_running++) = *event;
+    }
+  g_array_set_size (running, n_running);
+  for (guint position = first; position < last; position++)
+    if (ends[position] > time && chrono_event_index_contains_position (self->index, position))
+      append_running (running, timeline, position);
+}
+
 /* Appends to @running, by position, the events of the index running at @time: started
  * before it and ending after it. Those running at the anchor before @time, a multiple
- * of @quantum seconds, come from @known when it has them, and are kept for the next. */
+ * of @quantum seconds, come from @known when it has them, or from those it has at an
+ * earlier anchor; they are kept for the next. */
 void
 _chrono_layout_memo_collect_running (ChronoLayoutMemo       *self,
                                      const ChronoLayoutMemo *known,
@@ -190,12 +220,12 @@ _chrono_layout_memo_collect_running (ChronoLayoutMemo       *self,
                                      GArray                 *running)
 {
   const ChronoTime *starts = chrono_timeline_get_start_times (timeline);
-  const ChronoTime *ends = chrono_timeline_get_end_times (timeline);
   guint n = chrono_timeline_get_n_events (timeline);
   ChronoTime anchor = MIN ((ChronoTime) (floor ((double) time / quantum) * quantum), time);
   guint first = chrono_times_lower_bound (starts, n, anchor);
   guint last = chrono_times_lower_bound (starts, n, time);
-  guint n_running = 0;
+  gboolean has_known = known != NULL && known->running != NULL && known->running_quantum == quantum;
+  guint known_first = has_known ? chrono_times_lower_bound (starts, n, known->running_anchor) : 0;
 
   if (last - first > MAX_RUNNING_WALK)
     {
@@ -204,25 +234,22 @@ _chrono_layout_memo_collect_running (ChronoLayoutMemo       *self,
     }
 
   g_clear_pointer (&self->running, g_array_unref);
-  if (known != NULL && known->running != NULL && known->running_anchor == anchor && known->running_quantum == quantum)
-    self->running = g_array_ref (known->running);
+  if (has_known && known->running_anchor == anchor)
+    {
+      self->running = g_array_ref (known->running);
+    }
+  else if (has_known && known->running_anchor < anchor && first - known_first <= MAX_RUNNING_WALK)
+    {
+      /* Panning on to a later anchor. */
+      self->running = g_array_sized_new (FALSE, FALSE, sizeof (ChronoKnownRunning), known->running->len);
+      carry_running (self, timeline, known->running, anchor, known_first, first, self->running);
+    }
   else
-    self->running = query_running (self->index, timeline, anchor);
+    {
+      self->running = query_running (self->index, timeline, anchor);
+    }
   self->running_anchor = anchor;
   self->running_quantum = quantum;
 
-  /* Those still running… */
-  g_array_set_size (running, self->running->len);
-  for (guint i = 0; i < self->running->len; i++)
-    {
-      const ChronoKnownRunning *event = &g_array_index (self->running, ChronoKnownRunning, i);
-
-      if (event->end > time)
-        g_array_index (running, ChronoKnownRunning, n_running++) = *event;
-    }
-  g_array_set_size (running, n_running);
-  /* … and those that started since the anchor. */
-  for (guint position = first; position < last; position++)
-    if (ends[position] > time && chrono_event_index_contains_position (self->index, position))
-      append_running (running, timeline, position);
+  carry_running (self, timeline, self->running, time, first, last, running);
 }
