@@ -4,7 +4,7 @@
 # The real app under an X display (an Xvfb is started on DISPLAY when none answers there):
 # for each N (default 1000 100000 1000000) a generated native file is opened, the time
 # from exec to the app's first timeline frame is taken, then ten wheel zooms in, ten out,
-# a few drags and resizes of the window are driven with xdotool, and the frame times the
+# a few drags, a long pan and resizes of the window are driven with xdotool, and the frame times the
 # app itself reports
 # (CHRONO_DEBUG=frames: layout and draw of each frame) are summed up per phase, with
 # the app's resident memory. A program that prints figures; it asserts nothing.
@@ -101,6 +101,19 @@ for n in "${sizes[@]}"; do
   done
   sleep 1
   printf '%-9s %-7s %s\n' "$n" drag "$(tail -n +"$((mark + 1))" "$log" | summarize)"
+
+  # A long pan the same way, towards the later events: titles new to the view in every
+  # frame, thousands of them, more than the renderer keeps.
+  mark=$(wc -l <"$log")
+  for _ in $(seq 25); do
+    xdotool mousemove --window "$win" 1100 410
+    xdotool mousedown 1
+    for step in $(seq 20); do xdotool mousemove --window "$win" $((1100 - step * 40)) 410; sleep 0.02; done
+    xdotool mouseup 1
+    sleep 0.2
+  done
+  sleep 1
+  printf '%-9s %-7s %s\n' "$n" pan "$(tail -n +"$((mark + 1))" "$log" | summarize)"
 
   # Narrower and back, a step at a time: each size is laid out anew.
   mark=$(wc -l <"$log")
