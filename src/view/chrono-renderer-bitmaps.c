@@ -125,34 +125,30 @@ _chrono_renderer_in_view (ChronoRenderer        *self,
   return label->used_frame + 1 >= self->frame;
 }
 
-/* Over the budget, the bitmaps of titles out of view go, and the sprites, which are few
- * and quickly made: the frames after need not make again all that the view shows. */
+/* Over the budget, bitmaps of titles out of view go until an eighth of it is free: the
+ * frames after need not make again all that the view shows, and none spends long freeing.
+ * Everything goes only when what the view shows fills the budget. */
 static void
 trim_bitmaps (ChronoRenderer *self)
 {
   GHashTableIter iter;
   gpointer value;
+  guint n_dropped = 0;
 
-  g_hash_table_remove_all (self->sprites);
-  self->bitmap_bytes = 0;
   g_hash_table_iter_init (&iter, self->label_layouts);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  while (self->bitmap_bytes > BITMAP_BUDGET - BITMAP_BUDGET / 8 && g_hash_table_iter_next (&iter, NULL, &value))
     {
       ChronoLabelText *label = value;
 
-      if (_chrono_renderer_in_view (self, label))
-        {
-          self->bitmap_bytes += bitmap_size (&label->bitmap);
-        }
-      else
-        {
-          _chrono_bitmap_clear (&label->bitmap);
-          label->seen_frame = 0;
-        }
+      if (label->bitmap.surface == NULL || _chrono_renderer_in_view (self, label))
+        continue;
+      _chrono_renderer_drop_bitmap (self, &label->bitmap);
+      label->seen_frame = 0;
+      n_dropped++;
     }
 
-  /* A view that alone fills most of the budget would have it trimmed at every bitmap. */
-  if (self->bitmap_bytes > BITMAP_BUDGET / 2)
+  g_debug ("Bitmaps full: %u of titles out of view dropped", n_dropped);
+  if (self->bitmap_bytes > BITMAP_BUDGET - BITMAP_BUDGET / 8)
     _chrono_renderer_clear_bitmaps (self);
 }
 

@@ -39,6 +39,8 @@ if ! xdpyinfo >/dev/null 2>&1; then
 fi
 
 export GDK_BACKEND=x11 GSK_RENDERER=cairo GSETTINGS_BACKEND=memory CHRONO_DEBUG=frames
+# The renderer tells when its caches of titles and bitmaps are full (on standard output).
+export G_MESSAGES_DEBUG=chrono-renderer
 export GSETTINGS_SCHEMA_DIR=$builddir/data CHRONOSCOPE_LOCALEDIR=$builddir/po
 # An empty data directory: no autosaved work from other runs, so no recovery question
 # over the window to catch the input.
@@ -60,7 +62,7 @@ for n in "${sizes[@]}"; do
   "$bench" --sizes="$n" --write-native="$file"
 
   begin=$(date +%s%N)
-  "$app" "$file" 2>"$log" &
+  "$app" "$file" >"$log" 2>&1 &
   app_pid=$!
   first=
   for _ in $(seq 600); do
@@ -102,10 +104,13 @@ for n in "${sizes[@]}"; do
   sleep 1
   printf '%-9s %-7s %s\n' "$n" drag "$(tail -n +"$((mark + 1))" "$log" | summarize)"
 
-  # A long pan the same way, towards the later events: titles new to the view in every
-  # frame, thousands of them, more than the renderer keeps.
+  # A long pan the same way, zoomed in further, towards the later events: titles new to
+  # the view in every frame, thousands of them, more than the renderer keeps.
+  xdotool mousemove --window "$win" 700 330
+  for _ in $(seq 8); do xdotool click 4; sleep 0.15; done
+  sleep 1
   mark=$(wc -l <"$log")
-  for _ in $(seq 25); do
+  for _ in $(seq 60); do
     xdotool mousemove --window "$win" 1100 410
     xdotool mousedown 1
     for step in $(seq 20); do xdotool mousemove --window "$win" $((1100 - step * 40)) 410; sleep 0.02; done
@@ -113,7 +118,8 @@ for n in "${sizes[@]}"; do
     sleep 0.2
   done
   sleep 1
-  printf '%-9s %-7s %s\n' "$n" pan "$(tail -n +"$((mark + 1))" "$log" | summarize)"
+  printf '%-9s %-7s %s %s\n' "$n" pan "$(tail -n +"$((mark + 1))" "$log" | summarize)" \
+    "($(tail -n +"$((mark + 1))" "$log" | grep -c 'Titles full\|Bitmaps full' || true) times the renderer's caches were full)"
 
   # Narrower and back, a step at a time: each size is laid out anew.
   mark=$(wc -l <"$log")
