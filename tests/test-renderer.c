@@ -910,6 +910,77 @@ check_long_pan (gconstpointer data)
   g_assert_true (forgot_bitmaps);
 }
 
+static void
+draw_square (ChronoRenderer *renderer,
+             cairo_t        *cr,
+             gconstpointer   data,
+             double          x,
+             double          y)
+{
+  cairo_rectangle (cr, x, y, 10, 10);
+  cairo_fill (cr);
+}
+
+static guint
+count_title_bitmaps (ChronoRenderer *renderer)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, renderer->label_layouts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    n += ((ChronoLabelText *) value)->bitmap.surface != NULL;
+
+  return n;
+}
+
+/* A badge's count changes as the view pans, and each count is a sprite: over the 16 MiB
+ * budget they go, and the titles in view keep their bitmaps. */
+static void
+test_renderer_sprites_over_budget (void)
+{
+  g_autoptr(ChronoTimeline) timeline = make_crowd ();
+  ChronoRenderStyle style;
+  g_autoptr(ChronoRenderer) renderer = NULL;
+  g_autoptr(ChronoLayout) layout = NULL;
+  cairo_surface_t *image;
+  cairo_t *cr;
+  guint n_titles, n_bitmaps = 0;
+  gsize bytes = 0;
+
+  chrono_render_style_init_default (&style, FALSE);
+  renderer = chrono_renderer_new (NULL, &style);
+  chrono_render_style_clear (&style);
+  layout = lay_out (timeline, NULL, renderer);
+  for (guint frame = 0; frame < 2; frame++)
+    cairo_surface_destroy (draw_once (renderer, layout, 1));
+  n_titles = count_title_bitmaps (renderer);
+  g_assert_cmpuint (n_titles, >=, 10);
+
+  /* The next frame: a thousand counts of 40 KiB each. */
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cr = cairo_create (image);
+  _chrono_renderer_begin_bitmaps (renderer, cr);
+  for (guint i = 0; i < 1000; i++)
+    {
+      ChronoSpriteKey key = { 0 };
+      ChronoRect extent = { 0, 0, 200, 50 };
+
+      key.kind = CHRONO_SPRITE_BADGE_TEXT;
+      g_snprintf (key.text, sizeof key.text, "+%u", i);
+      _chrono_renderer_draw_sprite (renderer, cr, &key, 10, 10, &extent, draw_square);
+    }
+  _chrono_renderer_end_bitmaps (renderer);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+
+  chrono_renderer_get_bitmap_usage (renderer, &n_bitmaps, &bytes);
+  g_assert_cmpuint (bytes, <=, 16 * 1024 * 1024);
+  g_assert_cmpuint (g_hash_table_size (renderer->sprites), <, 1000);
+  g_assert_cmpuint (count_title_bitmaps (renderer), ==, n_titles);
+}
+
 /* At a fractional scale a bitmap could sit off the device pixels it is played back onto
  * and be resampled: everything is drawn directly, as sharp as on PDF and SVG. */
 static void
@@ -970,6 +1041,7 @@ main (int   argc,
   g_test_add_data_func ("/view/renderer/first-sight-hidpi", &scales[1], check_first_sight);
   g_test_add_data_func ("/view/renderer/long-pan", &scales[0], check_long_pan);
   g_test_add_data_func ("/view/renderer/long-pan-hidpi", &scales[1], check_long_pan);
+  g_test_add_func ("/view/renderer/sprites-over-budget", test_renderer_sprites_over_budget);
   g_test_add_func ("/view/renderer/fractional-scale", test_renderer_fractional_scale);
 
   return g_test_run ();

@@ -125,18 +125,20 @@ _chrono_renderer_in_view (ChronoRenderer        *self,
   return label->used_frame + 1 >= self->frame;
 }
 
-/* Over the budget, bitmaps of titles out of view go until an eighth of it is free: the
- * frames after need not make again all that the view shows, and none spends long freeing.
- * Everything goes only when what the view shows fills the budget. */
+/* Over the budget, bitmaps of titles out of view go until an eighth of it is free, then if
+ * need be the sprites (markers and badges, quickly made, but a badge's count changes as
+ * the view pans, so they pile up): the frames after need not make again all that the view
+ * shows, and none spends long freeing. Everything goes only when the view fills it. */
 static void
 trim_bitmaps (ChronoRenderer *self)
 {
+  const gsize enough = BITMAP_BUDGET - BITMAP_BUDGET / 8;
   GHashTableIter iter;
   gpointer value;
   guint n_dropped = 0;
 
   g_hash_table_iter_init (&iter, self->label_layouts);
-  while (self->bitmap_bytes > BITMAP_BUDGET - BITMAP_BUDGET / 8 && g_hash_table_iter_next (&iter, NULL, &value))
+  while (self->bitmap_bytes > enough && g_hash_table_iter_next (&iter, NULL, &value))
     {
       ChronoLabelText *label = value;
 
@@ -146,9 +148,19 @@ trim_bitmaps (ChronoRenderer *self)
       label->seen_frame = 0;
       n_dropped++;
     }
-
   g_debug ("Bitmaps full: %u of titles out of view dropped", n_dropped);
-  if (self->bitmap_bytes > BITMAP_BUDGET - BITMAP_BUDGET / 8)
+
+  if (self->bitmap_bytes > enough)
+    {
+      g_debug ("Bitmaps full: %u sprites dropped", g_hash_table_size (self->sprites));
+      g_hash_table_remove_all (self->sprites);
+      self->bitmap_bytes = 0;
+      g_hash_table_iter_init (&iter, self->label_layouts);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        self->bitmap_bytes += bitmap_size (&((ChronoLabelText *) value)->bitmap);
+    }
+
+  if (self->bitmap_bytes > enough)
     _chrono_renderer_clear_bitmaps (self);
 }
 
