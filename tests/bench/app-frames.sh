@@ -55,6 +55,19 @@ summarize () {
            printf "%6d %8.2f %8.2f %8.2f", NR, v[int((NR + 1) / 2)], v[int(NR * 0.95 + 0.999)], v[NR] }'
 }
 
+# COUNT drags along the axis's tick labels from X, twenty steps of STEP pixels each, then
+# a rest of PAUSE seconds.
+drag () {
+  local count=$1 x=$2 step=$3 pause=$4
+  for _ in $(seq "$count"); do
+    xdotool mousemove --window "$win" "$x" 410
+    xdotool mousedown 1
+    for i in $(seq 20); do xdotool mousemove --window "$win" $((x + i * step)) 410; sleep 0.02; done
+    xdotool mouseup 1
+    sleep "$pause"
+  done
+}
+
 printf '%-9s %-7s %6s %8s %8s %8s %9s\n' events phase frames "med ms" "p95 ms" "max ms" "RSS MiB"
 for n in "${sizes[@]}"; do
   file=$work/events-$n.chronoscope
@@ -94,13 +107,7 @@ for n in "${sizes[@]}"; do
   for _ in $(seq 5); do xdotool click 4; sleep 0.15; done
   sleep 1
   mark=$(wc -l <"$log")
-  for _ in $(seq 3); do
-    xdotool mousemove --window "$win" 700 410
-    xdotool mousedown 1
-    for step in $(seq 20); do xdotool mousemove --window "$win" $((700 + step * 15)) 410; sleep 0.02; done
-    xdotool mouseup 1
-    sleep 0.3
-  done
+  drag 3 700 15 0.3
   sleep 1
   printf '%-9s %-7s %s\n' "$n" drag "$(tail -n +"$((mark + 1))" "$log" | summarize)"
 
@@ -110,13 +117,7 @@ for n in "${sizes[@]}"; do
   for _ in $(seq 8); do xdotool click 4; sleep 0.15; done
   sleep 1
   mark=$(wc -l <"$log")
-  for _ in $(seq 60); do
-    xdotool mousemove --window "$win" 1100 410
-    xdotool mousedown 1
-    for step in $(seq 20); do xdotool mousemove --window "$win" $((1100 - step * 40)) 410; sleep 0.02; done
-    xdotool mouseup 1
-    sleep 0.2
-  done
+  drag 60 1100 -40 0.2
   sleep 1
   printf '%-9s %-7s %s %s\n' "$n" pan "$(tail -n +"$((mark + 1))" "$log" | summarize)" \
     "($(tail -n +"$((mark + 1))" "$log" | grep -c 'Titles full\|Bitmaps full' || true) times the renderer's caches were full)"
