@@ -522,13 +522,29 @@ make_crowd (void)
   return timeline;
 }
 
+static ChronoRenderer *
+renderer_at (double   scale,
+             gboolean dark)
+{
+  ChronoRenderStyle style;
+  ChronoRenderer *renderer;
+
+  chrono_render_style_init_default (&style, dark);
+  style.scale = scale;
+  renderer = chrono_renderer_new (NULL, &style);
+  chrono_render_style_clear (&style);
+
+  return renderer;
+}
+
 /* Draws @layout twice onto an image at @scale: directly, or through a tee surface, on
  * which the renderer keeps no bitmaps (as on PDF and SVG) and draws everything anew. */
 static cairo_surface_t *
-draw_twice (ChronoRenderer *renderer,
-            ChronoLayout   *layout,
-            double          scale,
-            gboolean        through_tee)
+draw_twice (ChronoRenderer          *renderer,
+            ChronoLayout            *layout,
+            double                   scale,
+            gboolean                 through_tee,
+            const ChronoRenderState *state)
 {
   cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH * scale, HEIGHT * scale);
   cairo_surface_t *target = image;
@@ -540,7 +556,7 @@ draw_twice (ChronoRenderer *renderer,
     {
       cairo_t *cr = cairo_create (target);
 
-      chrono_renderer_draw (renderer, cr, layout, NULL);
+      chrono_renderer_draw (renderer, cr, layout, state);
       cairo_destroy (cr);
     }
   if (through_tee)
@@ -588,7 +604,6 @@ check_bitmaps (gconstpointer data)
 {
   double scale = *(const double *) data;
   g_autoptr(ChronoTimeline) timeline = make_crowd ();
-  ChronoRenderStyle style;
   g_autoptr(ChronoRenderer) renderer = NULL;
   g_autoptr(ChronoRenderer) vector_renderer = NULL;
   g_autoptr(ChronoLayout) layout = NULL;
@@ -597,23 +612,20 @@ check_bitmaps (gconstpointer data)
   gsize bytes = 0;
   int stride;
 
-  chrono_render_style_init_default (&style, scale > 1);
-  style.scale = scale;
-  renderer = chrono_renderer_new (NULL, &style);
-  vector_renderer = chrono_renderer_new (NULL, &style);
-  chrono_render_style_clear (&style);
+  renderer = renderer_at (scale, scale > 1);
+  vector_renderer = renderer_at (scale, scale > 1);
 
   layout = lay_out (timeline, NULL, renderer);
   g_assert_cmpuint (layout->labels->len, >=, 10);
   g_assert_cmpuint (layout->clusters->len, >=, 3);
 
-  from_bitmaps = draw_twice (renderer, layout, scale, FALSE);
+  from_bitmaps = draw_twice (renderer, layout, scale, FALSE, NULL);
   chrono_renderer_get_bitmap_usage (renderer, &n_bitmaps, &bytes);
   g_assert_cmpuint (n_bitmaps, >=, layout->labels->len + 1);
   g_assert_cmpuint (bytes, >=, n_bitmaps * 4 * 4 * scale * scale);
   g_assert_cmpuint (bytes, <=, 16 * 1024 * 1024);
 
-  drawn = draw_twice (vector_renderer, layout, scale, TRUE);
+  drawn = draw_twice (vector_renderer, layout, scale, TRUE, NULL);
   chrono_renderer_get_bitmap_usage (vector_renderer, &n_bitmaps, &bytes);
   g_assert_cmpuint (n_bitmaps, ==, 0);
   g_assert_cmpuint (bytes, ==, 0);
@@ -695,7 +707,7 @@ test_renderer_overlapping_markers (void)
   chrono_renderer_get_category_color (renderer, chrono_event_get_category (minor->event), &minor_color);
   chrono_renderer_get_category_color (renderer, chrono_event_get_category (major->event), &major_color);
 
-  surface = draw_twice (renderer, layout, 1, FALSE);
+  surface = draw_twice (renderer, layout, 1, FALSE, NULL);
   g_assert_true (near_color (pixel_at (surface, major->x, layout->axis_y, 1), color_to_pixel (&major_color), 8));
   g_assert_true (near_color (pixel_at (surface, minor->x - 2, layout->axis_y, 1), color_to_pixel (&minor_color), 8));
   g_assert_true (near_color (pixel_at (surface, minor->x, layout->axis_y, 1), color_to_pixel (&minor_color), 8));
@@ -750,7 +762,6 @@ check_first_sight (gconstpointer data)
 {
   double scale = *(const double *) data;
   g_autoptr(ChronoTimeline) timeline = make_crowd ();
-  ChronoRenderStyle style;
   g_autoptr(ChronoRenderer) renderer = NULL;
   g_autoptr(ChronoRenderer) vector_renderer = NULL;
   g_autoptr(ChronoLayout) layout = NULL;
@@ -758,15 +769,12 @@ check_first_sight (gconstpointer data)
   guint n_first = G_MAXUINT, n_second = G_MAXUINT, n_third = G_MAXUINT, n_differing;
   gsize bytes_first = G_MAXSIZE, bytes_second = G_MAXSIZE, bytes_third = G_MAXSIZE;
 
-  chrono_render_style_init_default (&style, scale > 1);
-  style.scale = scale;
-  renderer = chrono_renderer_new (NULL, &style);
-  vector_renderer = chrono_renderer_new (NULL, &style);
-  chrono_render_style_clear (&style);
+  renderer = renderer_at (scale, scale > 1);
+  vector_renderer = renderer_at (scale, scale > 1);
   layout = lay_out (timeline, NULL, renderer);
   g_assert_cmpuint (layout->labels->len, >=, 10);
   g_assert_cmpuint (layout->clusters->len, >=, 3);
-  drawn = draw_twice (vector_renderer, layout, scale, TRUE);
+  drawn = draw_twice (vector_renderer, layout, scale, TRUE, NULL);
 
   first = draw_once (renderer, layout, scale);
   chrono_renderer_get_bitmap_usage (renderer, &n_first, &bytes_first);
@@ -935,6 +943,72 @@ count_title_bitmaps (ChronoRenderer *renderer)
   return n;
 }
 
+/* A title on nothing but its box's colour has an opaque bitmap, copied in place of what
+ * is there: each box is as drawn anew, with its outline, bar and accent, when the
+ * selected and the hovered label change colour too. */
+static void
+check_opaque_titles (gconstpointer data)
+{
+  double scale = *(const double *) data;
+  g_autoptr(ChronoTimeline) timeline = make_crowd ();
+  g_autoptr(ChronoRenderer) renderer = NULL;
+  g_autoptr(ChronoRenderer) vector_renderer = NULL;
+  g_autoptr(ChronoLayout) layout = NULL;
+  ChronoRenderState state = { NULL, NULL, G_MAXUINT };
+  cairo_surface_t *before, *from_bitmaps, *drawn;
+  GHashTableIter iter;
+  gpointer value;
+  guint n_opaque = 0;
+
+  renderer = renderer_at (scale, scale > 1);
+  vector_renderer = renderer_at (scale, scale > 1);
+  layout = lay_out (timeline, NULL, renderer);
+
+  /* A range selected, a point hovered. */
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, i);
+
+      if (label->is_range && state.selected == NULL)
+        state.selected = label->event;
+      else if (!label->is_range && state.hovered == NULL)
+        state.hovered = label->event;
+    }
+  g_assert_nonnull (state.selected);
+  g_assert_nonnull (state.hovered);
+
+  before = draw_twice (renderer, layout, scale, FALSE, NULL);
+  from_bitmaps = draw_twice (renderer, layout, scale, FALSE, &state);
+  drawn = draw_twice (vector_renderer, layout, scale, TRUE, &state);
+
+  g_hash_table_iter_init (&iter, renderer->label_layouts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      ChronoLabelText *text = value;
+      guint32 corner;
+
+      if (text->bitmap.surface == NULL || text->bitmap_look.ground.alpha == 0)
+        continue;
+      cairo_surface_flush (text->bitmap.surface);
+      corner = *(guint32 *) (gpointer) cairo_image_surface_get_data (text->bitmap.surface);
+      g_assert_cmphex (corner >> 24, ==, 0xff);
+      n_opaque++;
+    }
+  g_test_message ("%u of %u titles opaque", n_opaque, layout->labels->len);
+  g_assert_cmpuint (n_opaque, >=, layout->labels->len * 3 / 4);
+
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, i);
+
+      g_assert_cmpuint (count_differing_in_box (from_bitmaps, drawn, label, scale, 2), ==, 0);
+    }
+
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (from_bitmaps);
+  cairo_surface_destroy (drawn);
+}
+
 /* A badge's count changes as the view pans, and each count is a sprite: over the 16 MiB
  * budget they go, and the titles in view keep their bitmaps. */
 static void
@@ -988,7 +1062,6 @@ test_renderer_fractional_scale (void)
 {
   const double scale = 1.5;
   g_autoptr(ChronoTimeline) timeline = make_crowd ();
-  ChronoRenderStyle style;
   g_autoptr(ChronoRenderer) renderer = NULL;
   g_autoptr(ChronoRenderer) vector_renderer = NULL;
   g_autoptr(ChronoLayout) layout = NULL;
@@ -996,15 +1069,12 @@ test_renderer_fractional_scale (void)
   guint n_bitmaps = G_MAXUINT;
   gsize bytes = G_MAXSIZE;
 
-  chrono_render_style_init_default (&style, FALSE);
-  style.scale = scale;
-  renderer = chrono_renderer_new (NULL, &style);
-  vector_renderer = chrono_renderer_new (NULL, &style);
-  chrono_render_style_clear (&style);
+  renderer = renderer_at (scale, FALSE);
+  vector_renderer = renderer_at (scale, FALSE);
   layout = lay_out (timeline, NULL, renderer);
   g_assert_cmpuint (layout->labels->len, >=, 10);
 
-  drawn = draw_twice (vector_renderer, layout, scale, TRUE);
+  drawn = draw_twice (vector_renderer, layout, scale, TRUE, NULL);
   for (guint i = 0; i < 3; i++)
     {
       cairo_surface_t *image = draw_once (renderer, layout, scale);
@@ -1039,6 +1109,8 @@ main (int   argc,
   g_test_add_func ("/view/renderer/overlapping-markers", test_renderer_overlapping_markers);
   g_test_add_data_func ("/view/renderer/first-sight", &scales[0], check_first_sight);
   g_test_add_data_func ("/view/renderer/first-sight-hidpi", &scales[1], check_first_sight);
+  g_test_add_data_func ("/view/renderer/opaque-titles", &scales[0], check_opaque_titles);
+  g_test_add_data_func ("/view/renderer/opaque-titles-hidpi", &scales[1], check_opaque_titles);
   g_test_add_data_func ("/view/renderer/long-pan", &scales[0], check_long_pan);
   g_test_add_data_func ("/view/renderer/long-pan-hidpi", &scales[1], check_long_pan);
   g_test_add_func ("/view/renderer/sprites-over-budget", test_renderer_sprites_over_budget);

@@ -10,8 +10,10 @@
  * moving by a fraction of a pixel from frame to frame from being drawn into a new bitmap
  * each time. Markers and badges, of which many items share one, get theirs at once.
  * A bitmap starts where the drawing starts within its device pixel (to an eighth
- * of a pixel), so that the copy covers the same pixels as the drawing would. Vector output
- * (PDF, SVG) is drawn as it always was.
+ * of a pixel), so that the copy covers the same pixels as the drawing would. A title
+ * that stands on its box's colour alone is drawn on that colour, and copied in place of
+ * what is there, not blended over it, which takes cairo a fraction of the time. Vector
+ * output (PDF, SVG) is drawn as it always was.
  */
 
 #define G_LOG_DOMAIN "chrono-renderer"
@@ -228,6 +230,21 @@ device_pixel (ChronoRenderer *self,
   return TRUE;
 }
 
+/* The device pixels, from the one a drawing is anchored in, of a bitmap of what covers
+ * @extent around its anchor: a pixel more all round for antialiasing, and one more right
+ * and down for the anchor's place in its pixel. */
+static cairo_rectangle_int_t
+bitmap_bounds (double            scale,
+               const ChronoRect *extent)
+{
+  int x0 = (int) floor (extent->x * scale) - 1;
+  int y0 = (int) floor (extent->y * scale) - 1;
+  int x1 = (int) ceil ((extent->x + extent->width) * scale) + 2;
+  int y1 = (int) ceil ((extent->y + extent->height) * scale) + 2;
+
+  return (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
+}
+
 /* Draws @draw into a new bitmap covering @extent (logical pixels around the point it
  * draws at), with that point @fx, @fy eighths into its device pixel. */
 static void
@@ -241,18 +258,15 @@ render_bitmap (ChronoRenderer   *self,
                gconstpointer     data)
 {
   double scale = self->style.scale;
-  int x0 = (int) floor (extent->x * scale) - 1;
-  int y0 = (int) floor (extent->y * scale) - 1;
-  int x1 = (int) ceil ((extent->x + extent->width) * scale) + 2;
-  int y1 = (int) ceil ((extent->y + extent->height) * scale) + 2;
+  cairo_rectangle_int_t bounds = bitmap_bounds (scale, extent);
   cairo_font_options_t *options = cairo_font_options_create ();
   cairo_t *cr;
 
   _chrono_renderer_drop_bitmap (self, bitmap);
-  bitmap->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, x1 - x0, y1 - y0);
+  bitmap->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, bounds.width, bounds.height);
   cairo_surface_set_device_scale (bitmap->surface, scale, scale);
-  bitmap->x = x0;
-  bitmap->y = y0;
+  bitmap->x = bounds.x;
+  bitmap->y = bounds.y;
   bitmap->fx = fx;
   bitmap->fy = fy;
   self->bitmap_bytes += bitmap_size (bitmap);
@@ -262,26 +276,41 @@ render_bitmap (ChronoRenderer   *self,
   cairo_surface_get_font_options (cairo_get_target (target), options);
   cairo_set_font_options (cr, options);
   cairo_font_options_destroy (options);
-  draw (self, cr, data, (fx / 8.0 - x0) / scale, (fy / 8.0 - y0) / scale);
+  draw (self, cr, data, (fx / 8.0 - bounds.x) / scale, (fy / 8.0 - bounds.y) / scale);
   cairo_destroy (cr);
 }
 
+/* Copies @bitmap, anchored in device pixel (@ix, @iy), over what is there; or, when it
+ * is opaque, in place of what is there in @opaque (device pixels). */
 static void
-paint_bitmap (ChronoRenderer     *self,
-              cairo_t            *cr,
-              const ChronoBitmap *bitmap,
-              int                 ix,
-              int                 iy)
+paint_bitmap (ChronoRenderer              *self,
+              cairo_t                     *cr,
+              const ChronoBitmap          *bitmap,
+              int                          ix,
+              int                          iy,
+              const cairo_rectangle_int_t *opaque)
 {
   double scale = self->style.scale;
   double x = (ix + bitmap->x) / scale - self->device_x;
   double y = (iy + bitmap->y) / scale - self->device_y;
+  cairo_operator_t op;
 
   cairo_set_source_surface (cr, bitmap->surface, x, y);
-  cairo_rectangle (cr, x, y,
-                   cairo_image_surface_get_width (bitmap->surface) / scale,
-                   cairo_image_surface_get_height (bitmap->surface) / scale);
+  if (opaque == NULL)
+    {
+      cairo_rectangle (cr, x, y,
+                       cairo_image_surface_get_width (bitmap->surface) / scale,
+                       cairo_image_surface_get_height (bitmap->surface) / scale);
+      cairo_fill (cr);
+      return;
+    }
+
+  op = cairo_get_operator (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_rectangle (cr, opaque->x / scale - self->device_x, opaque->y / scale - self->device_y,
+                   opaque->width / scale, opaque->height / scale);
   cairo_fill (cr);
+  cairo_set_operator (cr, op);
 }
 
 /**
@@ -320,7 +349,7 @@ _chrono_renderer_draw_sprite (ChronoRenderer   *self,
       g_hash_table_insert (self->sprites, g_memdup2 (key, sizeof *key), bitmap);
     }
 
-  paint_bitmap (self, cr, bitmap, ix, iy);
+  paint_bitmap (self, cr, bitmap, ix, iy, NULL);
 }
 
 /* Whether bitmaps are drawn and each side of @rect is on a device pixel's edge. */
@@ -346,6 +375,11 @@ draw_label_text (ChronoRenderer *self,
 {
   const ChronoLabelText *label = data;
 
+  if (label->bitmap_look.ground.alpha > 0)
+    {
+      _chrono_renderer_set_color (cr, &label->bitmap_look.ground, 1);
+      cairo_paint (cr);
+    }
   _chrono_renderer_set_color (cr, &label->bitmap_look.color, 1);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, label->layout);
@@ -356,27 +390,74 @@ static gboolean
 same_look (const ChronoLabelLook *a,
            const ChronoLabelLook *b)
 {
-  return a->width == b->width && a->fx == b->fx && a->fy == b->fy && a->color.red == b->color.red &&
-         a->color.green == b->color.green && a->color.blue == b->color.blue && a->color.alpha == b->color.alpha;
+  return a->width == b->width && a->fx == b->fx && a->fy == b->fy &&
+         _chrono_renderer_same_color (&a->color, &b->color) && _chrono_renderer_same_color (&a->ground, &b->ground);
 }
 
-/* Draws @label's layout, as it is now, at (@x, @y) in @color: from its bitmap when it
- * has one of this width, colour and place in the pixel, or one made now when it was last
- * drawn just so in an earlier frame; otherwise directly. */
-void
-_chrono_renderer_show_label (ChronoRenderer    *self,
-                             cairo_t           *cr,
-                             ChronoLabelText   *label,
-                             double             x,
-                             double             y,
-                             const ChronoColor *color)
+/* Where @ink, drawn from device pixel (@ix, @iy) and @fx, @fy eighths into it, and a
+ * pixel round it, is inside @area's whole device pixels: there, the part of its bitmap
+ * that is in them. */
+static gboolean
+ink_within (ChronoRenderer        *self,
+            const ChronoRect      *ink,
+            int                    ix,
+            int                    iy,
+            guint                  fx,
+            guint                  fy,
+            const ChronoRect      *area,
+            cairo_rectangle_int_t *copied)
 {
-  ChronoLabelLook look = { pango_layout_get_width (label->layout), 0, 0, *color };
-  gboolean has_bitmap, seen;
+  double scale = self->style.scale;
+  double ax0 = ceil ((area->x + self->device_x) * scale);
+  double ay0 = ceil ((area->y + self->device_y) * scale);
+  double ax1 = floor ((area->x + area->width + self->device_x) * scale);
+  double ay1 = floor ((area->y + area->height + self->device_y) * scale);
+  double left = ix + floor (fx / 8.0 + ink->x * scale) - 1;
+  double top = iy + floor (fy / 8.0 + ink->y * scale) - 1;
+  double right = ix + ceil (fx / 8.0 + (ink->x + ink->width) * scale) + 1;
+  double bottom = iy + ceil (fy / 8.0 + (ink->y + ink->height) * scale) + 1;
+  cairo_rectangle_int_t bounds = bitmap_bounds (scale, ink);
+
+  if (left < ax0 || top < ay0 || right > ax1 || bottom > ay1)
+    return FALSE;
+
+  copied->x = MAX (ix + bounds.x, (int) ax0);
+  copied->y = MAX (iy + bounds.y, (int) ay0);
+  copied->width = MIN (ix + bounds.x + bounds.width, (int) ax1) - copied->x;
+  copied->height = MIN (iy + bounds.y + bounds.height, (int) ay1) - copied->y;
+
+  return TRUE;
+}
+
+/* Draws @label's layout, as it is now, at (@x, @y) in @color, on @ground if known: from
+ * its bitmap when it has one of this width, colour, ground and place in the pixel, or one
+ * made now when it was last drawn just so in an earlier frame; otherwise directly. */
+void
+_chrono_renderer_show_label (ChronoRenderer          *self,
+                             cairo_t                 *cr,
+                             ChronoLabelText         *label,
+                             double                   x,
+                             double                   y,
+                             const ChronoColor       *color,
+                             const ChronoTitleGround *ground)
+{
+  ChronoLabelLook look = { pango_layout_get_width (label->layout), 0, 0, *color, { 0 } };
+  cairo_rectangle_int_t opaque;
+  gboolean has_bitmap = FALSE, seen = FALSE, on_ground = FALSE;
+  ChronoRect extent;
   int ix, iy;
 
   if (self->use_bitmaps && device_pixel (self, x, y, &ix, &iy, &look.fx, &look.fy))
     {
+      PangoRectangle ink;
+
+      /* What the drawing covers: a title's line is taller than its letters. */
+      pango_layout_get_pixel_extents (label->layout, &ink, NULL);
+      extent = (ChronoRect) { ink.x, ink.y, ink.width, ink.height };
+      on_ground = ground != NULL && ink_within (self, &extent, ix, iy, look.fx, look.fy, &ground->area, &opaque);
+      if (on_ground)
+        look.ground = ground->color;
+
       has_bitmap = label->bitmap.surface != NULL && same_look (&label->bitmap_look, &look);
       seen = label->seen_frame != 0 && label->seen_frame != self->frame &&
              same_look (&label->seen_look, &look);
@@ -385,10 +466,6 @@ _chrono_renderer_show_label (ChronoRenderer    *self,
           label->seen_frame = self->frame;
           label->seen_look = look;
         }
-    }
-  else
-    {
-      has_bitmap = seen = FALSE;
     }
 
   if (!has_bitmap && !seen)
@@ -401,19 +478,13 @@ _chrono_renderer_show_label (ChronoRenderer    *self,
 
   if (!has_bitmap)
     {
-      PangoRectangle ink;
-      ChronoRect extent;
-
-      /* What the drawing covers: a title's line is taller than its letters. */
-      pango_layout_get_pixel_extents (label->layout, &ink, NULL);
-      extent = (ChronoRect) { ink.x, ink.y, ink.width, ink.height };
       if (self->bitmap_bytes > BITMAP_BUDGET)
         trim_bitmaps (self);
       label->bitmap_look = look;
       render_bitmap (self, cr, &label->bitmap, &extent, look.fx, look.fy, draw_label_text, label);
     }
 
-  paint_bitmap (self, cr, &label->bitmap, ix, iy);
+  paint_bitmap (self, cr, &label->bitmap, ix, iy, on_ground ? &opaque : NULL);
 }
 
 /**

@@ -91,13 +91,6 @@ typedef struct
   gboolean    ends_as_glyphs; /* on device pixels: its rounded ends are glyphs */
 } LabelLook;
 
-static gboolean
-same_color (const ChronoColor *a,
-            const ChronoColor *b)
-{
-  return a->red == b->red && a->green == b->green && a->blue == b->blue && a->alpha == b->alpha;
-}
-
 /* Fills, for each colour that @colors (one per label) has, the shapes that @add_shape
  * adds for the labels of that colour; a label whose shape is NULL-coloured is skipped. */
 typedef gboolean (*AddShape) (cairo_t *cr, const ChronoLayoutLabel *label, const LabelLook *look);
@@ -124,7 +117,7 @@ fill_by_color (cairo_t           *cr,
         {
           const ChronoColor *other = (const ChronoColor *) ((const char *) &looks[j] + color_offset);
 
-          if (done[j] || !same_color (color, other))
+          if (done[j] || !_chrono_renderer_same_color (color, other))
             continue;
           done[j] = TRUE;
           any |= add_shape (cr, &g_array_index (layout->labels, ChronoLayoutLabel, j), &looks[j]);
@@ -207,7 +200,7 @@ show_box_ends (ChronoRenderer  *self,
         {
           const ChronoRect *box = &g_array_index (layout->labels, ChronoLayoutLabel, j).box;
 
-          if (done[j] || !looks[j].ends_as_glyphs || !same_color (&looks[i].box, &looks[j].box))
+          if (done[j] || !looks[j].ends_as_glyphs || !_chrono_renderer_same_color (&looks[i].box, &looks[j].box))
             continue;
           done[j] = TRUE;
           if (!looks[j].open_left)
@@ -275,6 +268,21 @@ add_accent (cairo_t                 *cr,
   cairo_rectangle (cr, accent.x, accent.y + 1, accent.width, accent.height - 2);
 
   return TRUE;
+}
+
+/* What is left of @label's box in its colour alone once its outline, bar and accent are
+ * drawn: a title inside stands on that colour. */
+static ChronoRect
+plain_part (const ChronoLayoutLabel *label)
+{
+  double top = label->box.y + 1;
+  double bottom = label->box.y + label->box.height - 1;
+  ChronoRect bar;
+
+  if (range_bar (label, &bar))
+    bottom = MIN (bottom, bar.y);
+
+  return (ChronoRect) { label->box.x + BOX_RADIUS, top, label->box.width - 2 * BOX_RADIUS, bottom - top };
 }
 
 void
@@ -356,11 +364,13 @@ _chrono_renderer_draw_labels (ChronoRenderer          *self,
   for (guint i = 0; i < n; i++)
     {
       const ChronoLayoutLabel *label = &g_array_index (layout->labels, ChronoLayoutLabel, i);
+      ChronoTitleGround ground = { looks[i].box, plain_part (label) };
 
       _chrono_renderer_show_title (self, cr, chrono_layout_event_text (label->event),
                                    label->text_x, label->box.y, label->box.height, label->text_width + 1,
                                    &self->style.foreground,
-                                   (label->flags & CHRONO_DATE_UNCERTAIN) && !self->style.high_contrast ? 0.75 : 1.0);
+                                   (label->flags & CHRONO_DATE_UNCERTAIN) && !self->style.high_contrast ? 0.75 : 1.0,
+                                   ground.color.alpha >= 1 ? &ground : NULL);
     }
 
   /* Markers can overlap: the most important were placed first, and are drawn last. */

@@ -49,14 +49,24 @@ typedef struct
   guint            fy;
 } ChronoBitmap;
 
-/* How a title was drawn: the layout's width limit, the place in the pixel, the colour. */
+/* How a title was drawn: the layout's width limit, the place in the pixel, the colour,
+ * and what it was drawn on: one opaque colour, or nothing (alpha 0). */
 typedef struct
 {
   int          width;
   guint        fx;
   guint        fy;
   ChronoColor  color;
+  ChronoColor  ground;
 } ChronoLabelLook;
+
+/* Where a title stands on one opaque colour, its bitmap can be that colour all round
+ * and be copied over what is there, which costs far less than blending it. */
+typedef struct
+{
+  ChronoColor  color;
+  ChronoRect   area;              /* logical pixels all of that colour, the title in them */
+} ChronoTitleGround;
 
 /* A title, shaped once with no width limit, its bitmap as last made, how and in which
  * frame it was last drawn without one, and the frame it was last measured or drawn in. */
@@ -103,6 +113,8 @@ typedef void (*ChronoBitmapFunc) (ChronoRenderer *self,
 void   _chrono_renderer_set_color     (cairo_t                 *cr,
                                        const ChronoColor       *color,
                                        double                   alpha);
+gboolean _chrono_renderer_same_color (const ChronoColor     *a,
+                                      const ChronoColor     *b);
 /* Where a line of @width logical pixels must be centred to cover whole device pixels. */
 double _chrono_renderer_snap          (ChronoRenderer          *self,
                                        double                   x,
@@ -132,7 +144,8 @@ void   _chrono_renderer_show_title    (ChronoRenderer          *self,
                                        double                   height,
                                        double                   max_width,
                                        const ChronoColor       *color,
-                                       double                   alpha);
+                                       double                   alpha,
+                                       const ChronoTitleGround *ground);
 void   _chrono_renderer_show_text     (ChronoRenderer          *self,
                                        cairo_t                 *cr,
                                        ChronoTextKind           kind,
@@ -168,7 +181,8 @@ void   _chrono_renderer_show_label    (ChronoRenderer          *self,
                                        ChronoLabelText         *label,
                                        double                   x,
                                        double                   y,
-                                       const ChronoColor       *color);
+                                       const ChronoColor       *color,
+                                       const ChronoTitleGround *ground);
 
 /* chrono-renderer-labels.c */
 void   _chrono_renderer_draw_stems    (ChronoRenderer          *self,

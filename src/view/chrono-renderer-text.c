@@ -261,19 +261,20 @@ chrono_renderer_measure (ChronoTextKind  kind,
   *height = extents->height;
 }
 
-/* A title in a label's box from @y down @height, vertically centred. Titles come back
- * frame after frame: each is shaped once, and shaped again only to be ellipsized, which
- * a width that does not cut it never needs. */
+/* A title in a label's box from @y down @height, vertically centred, on @ground when
+ * known. Titles come back frame after frame: each is shaped once, and shaped again only
+ * to be ellipsized, which a width that does not cut it never needs. */
 void
-_chrono_renderer_show_title (ChronoRenderer    *self,
-                             cairo_t           *cr,
-                             const char        *text,
-                             double             x,
-                             double             y,
-                             double             height,
-                             double             max_width,
-                             const ChronoColor *color,
-                             double             alpha)
+_chrono_renderer_show_title (ChronoRenderer          *self,
+                             cairo_t                 *cr,
+                             const char              *text,
+                             double                   x,
+                             double                   y,
+                             double                   height,
+                             double                   max_width,
+                             const ChronoColor       *color,
+                             double                   alpha,
+                             const ChronoTitleGround *ground)
 {
   ChronoLabelText *label = lookup_label (self, text);
   int width = pango_layout_get_width (label->layout);
@@ -291,7 +292,7 @@ _chrono_renderer_show_title (ChronoRenderer    *self,
     }
 
   faded.alpha *= alpha;
-  _chrono_renderer_show_label (self, cr, label, x, y + (height - label->height) / 2, &faded);
+  _chrono_renderer_show_label (self, cr, label, x, y + (height - label->height) / 2, &faded, ground);
 }
 
 void

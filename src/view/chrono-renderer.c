@@ -35,9 +35,9 @@ parse_color (const char  *spec,
   return TRUE;
 }
 
-static gboolean
-same_color (const ChronoColor *a,
-            const ChronoColor *b)
+gboolean
+_chrono_renderer_same_color (const ChronoColor *a,
+                             const ChronoColor *b)
 {
   return a->red == b->red && a->green == b->green && a->blue == b->blue && a->alpha == b->alpha;
 }
@@ -138,11 +138,11 @@ chrono_renderer_set_style (ChronoRenderer          *self,
   gboolean same_font = self->style.font && style->font &&
                        pango_font_description_equal (self->style.font, style->font);
   /* The view sets its style before every frame; bitmaps go only when the look changes. */
-  gboolean same_look = same_color (&self->style.foreground, &style->foreground) &&
-                       same_color (&self->style.background, &style->background) &&
-                       same_color (&self->style.accent, &style->accent) &&
-                       same_color (&self->style.grid, &style->grid) &&
-                       same_color (&self->style.label_background, &style->label_background) &&
+  gboolean same_look = _chrono_renderer_same_color (&self->style.foreground, &style->foreground) &&
+                       _chrono_renderer_same_color (&self->style.background, &style->background) &&
+                       _chrono_renderer_same_color (&self->style.accent, &style->accent) &&
+                       _chrono_renderer_same_color (&self->style.grid, &style->grid) &&
+                       _chrono_renderer_same_color (&self->style.label_background, &style->label_background) &&
                        self->style.dark == style->dark && self->style.high_contrast == style->high_contrast &&
                        self->style.scale == style->scale;
 
