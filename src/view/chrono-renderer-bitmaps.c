@@ -46,7 +46,9 @@ sprite_free (gpointer data)
   g_free (bitmap);
 }
 
-/* A key is zeroed before it is filled, padding and all: its words are hashed whole. */
+/* A key has no padding and is zeroed before it is filled: its words are hashed whole. */
+G_STATIC_ASSERT (sizeof (ChronoSpriteKey) == sizeof (ChronoColor) + 2 * sizeof (double) +
+                 sizeof (ChronoSpriteKind) + sizeof (gboolean) + 2 * sizeof (guint) + 16);
 G_STATIC_ASSERT (sizeof (ChronoSpriteKey) % sizeof (guint64) == 0);
 
 static guint

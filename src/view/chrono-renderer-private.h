@@ -89,13 +89,14 @@ typedef enum
   CHRONO_SPRITE_BADGE_TEXT,
 } ChronoSpriteKind;
 
-/* Everything a sprite's drawing depends on besides the style; zeroed, then filled. */
+/* Everything a sprite's drawing depends on besides the style; zeroed, then filled. In
+ * an order that leaves no padding, which would be hashed and compared with the rest. */
 typedef struct
 {
-  ChronoSpriteKind kind;
   ChronoColor      color;
   double           width;
   double           height;
+  ChronoSpriteKind kind;
   gboolean         emphasised;
   guint            fx;              /* set by _chrono_renderer_draw_sprite */
   guint            fy;
