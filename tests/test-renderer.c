@@ -1009,6 +1009,50 @@ check_opaque_titles (gconstpointer data)
   cairo_surface_destroy (drawn);
 }
 
+/* Full, the cache of titles forgets an eighth of them, those out of view that a frame
+ * used longest ago. */
+static void
+test_renderer_forget_oldest (void)
+{
+  g_autoptr(ChronoRenderer) renderer = renderer_at (1, FALSE);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cairo_t *cr = cairo_create (image);
+  const guint per_frame = 100, n_frames = 22;
+
+  /* The 2,049th title, in frame 20, finds the cache full: frames 19 and 20 are in view,
+   * the oldest 256 of the others go. */
+  for (guint frame = 0; frame < n_frames; frame++)
+    {
+      _chrono_renderer_begin_bitmaps (renderer, cr);
+      for (guint i = 0; i < per_frame; i++)
+        {
+          g_autofree char *title = g_strdup_printf ("Title %u of frame %u", i, frame);
+          double width = 0, height = 0;
+
+          chrono_renderer_measure (CHRONO_TEXT_LABEL, title, &width, &height, renderer);
+        }
+      _chrono_renderer_end_bitmaps (renderer);
+    }
+
+  g_assert_cmpuint (g_hash_table_size (renderer->label_layouts), ==, n_frames * per_frame - 256);
+  for (guint frame = 0; frame < n_frames; frame++)
+    {
+      guint kept = 0;
+
+      for (guint i = 0; i < per_frame; i++)
+        {
+          g_autofree char *title = g_strdup_printf ("Title %u of frame %u", i, frame);
+
+          kept += g_hash_table_contains (renderer->label_layouts, title);
+        }
+      if (kept != (frame < 2 ? 0 : frame == 2 ? per_frame - (256 - 2 * per_frame) : per_frame))
+        g_error ("frame %u kept %u of its %u titles", frame, kept, per_frame);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+}
+
 /* A badge's count changes as the view pans, and each count is a sprite: over the 16 MiB
  * budget they go, and the titles in view keep their bitmaps. */
 static void
@@ -1113,6 +1157,7 @@ main (int   argc,
   g_test_add_data_func ("/view/renderer/opaque-titles-hidpi", &scales[1], check_opaque_titles);
   g_test_add_data_func ("/view/renderer/long-pan", &scales[0], check_long_pan);
   g_test_add_data_func ("/view/renderer/long-pan-hidpi", &scales[1], check_long_pan);
+  g_test_add_func ("/view/renderer/forget-oldest", test_renderer_forget_oldest);
   g_test_add_func ("/view/renderer/sprites-over-budget", test_renderer_sprites_over_budget);
   g_test_add_func ("/view/renderer/fractional-scale", test_renderer_fractional_scale);
 

@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <stdlib.h>
 
 #include "chrono-renderer-private.h"
 
@@ -102,10 +103,12 @@ _chrono_renderer_setup_text (ChronoRenderer *self)
   self->label_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, label_text_free);
 }
 
+/* Titles out of view used before last_frame go, and n_last of those used in it. */
 typedef struct
 {
   ChronoRenderer *renderer;
-  guint           left;       /* titles still to forget */
+  guint           last_frame;
+  guint           n_last;
 } Forgetting;
 
 static gboolean
@@ -116,29 +119,62 @@ forget_out_of_view (gpointer key,
   Forgetting *forgetting = data;
   ChronoLabelText *label = value;
 
-  if (forgetting->left == 0 || _chrono_renderer_in_view (forgetting->renderer, label))
+  if (label->used_frame > forgetting->last_frame || _chrono_renderer_in_view (forgetting->renderer, label))
     return FALSE;
+  if (label->used_frame == forgetting->last_frame)
+    {
+      if (forgetting->n_last == 0)
+        return FALSE;
+      forgetting->n_last--;
+    }
   _chrono_renderer_drop_bitmap (forgetting->renderer, &label->bitmap);
-  forgetting->left--;
 
   return TRUE;
 }
 
-/* Full, an eighth of the titles go, of those out of view: a long pan then never has to
- * shape again all that the view shows, and no frame spends long freeing (all 2,048 at
- * once took 7 ms). All go only when the view shows every one. */
+static int
+compare_frames (gconstpointer a,
+                gconstpointer b)
+{
+  guint frame_a = *(const guint *) a;
+  guint frame_b = *(const guint *) b;
+
+  return (frame_a > frame_b) - (frame_a < frame_b);
+}
+
+/* Full, an eighth of the titles go, those out of view the view showed longest ago: a long
+ * pan then never has to shape again all that the view shows, no frame spends long freeing
+ * (all 2,048 at once took 7 ms), and a pan back finds what it passed last. All go only
+ * when the view shows every one. */
 static void
 forget_titles (ChronoRenderer *self)
 {
-  Forgetting forgetting = { self, LABEL_CACHE_LIMIT / 8 };
-  guint n_forgotten = g_hash_table_foreach_remove (self->label_layouts, forget_out_of_view, &forgetting);
+  g_autofree guint *frames = g_new (guint, g_hash_table_size (self->label_layouts));
+  guint n_out_of_view = 0, n_forgotten, n_to_forget;
+  Forgetting forgetting = { self, 0, 0 };
+  GHashTableIter iter;
+  gpointer value;
 
-  g_debug ("Titles full: %u out of view forgotten, %u kept", n_forgotten, g_hash_table_size (self->label_layouts));
-  if (n_forgotten == 0)
+  g_hash_table_iter_init (&iter, self->label_layouts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (!_chrono_renderer_in_view (self, value))
+      frames[n_out_of_view++] = ((ChronoLabelText *) value)->used_frame;
+
+  if (n_out_of_view == 0)
     {
+      g_debug ("Titles full: all %u in view, all forgotten", g_hash_table_size (self->label_layouts));
       _chrono_renderer_clear_bitmaps (self);
       g_hash_table_remove_all (self->label_layouts);
+      return;
     }
+
+  qsort (frames, n_out_of_view, sizeof *frames, compare_frames);
+  n_to_forget = MIN (n_out_of_view, LABEL_CACHE_LIMIT / 8);
+  forgetting.last_frame = frames[n_to_forget - 1];
+  for (guint i = n_to_forget; i-- > 0 && frames[i] == forgetting.last_frame;)
+    forgetting.n_last++;
+  n_forgotten = g_hash_table_foreach_remove (self->label_layouts, forget_out_of_view, &forgetting);
+  g_debug ("Titles full: %u out of view forgotten, %u kept", n_forgotten, g_hash_table_size (self->label_layouts));
 }
 
 /* A title's layout, shaped once with no width limit; its extents are what the layout
