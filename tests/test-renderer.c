@@ -1010,7 +1010,7 @@ check_opaque_titles (gconstpointer data)
 }
 
 /* Full, the cache of titles forgets an eighth of them, those out of view that a frame
- * used longest ago. */
+ * used longest ago; the bitmaps of titles, the same. */
 static void
 test_renderer_forget_oldest (void)
 {
@@ -1018,6 +1018,7 @@ test_renderer_forget_oldest (void)
   cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
   cairo_t *cr = cairo_create (image);
   const guint per_frame = 100, n_frames = 22;
+  g_autoptr(GArray) titles = NULL;
 
   /* The 2,049th title, in frame 20, finds the cache full: frames 19 and 20 are in view,
    * the oldest 256 of the others go. */
@@ -1048,6 +1049,13 @@ test_renderer_forget_oldest (void)
       if (kept != (frame < 2 ? 0 : frame == 2 ? per_frame - (256 - 2 * per_frame) : per_frame))
         g_error ("frame %u kept %u of its %u titles", frame, kept, per_frame);
     }
+
+  /* The bitmaps over their budget go in the same order. */
+  titles = _chrono_renderer_titles_out_of_view (renderer);
+  g_assert_cmpuint (titles->len, ==, g_hash_table_size (renderer->label_layouts) - 2 * per_frame);
+  for (guint i = 1; i < titles->len; i++)
+    g_assert_cmpuint (g_array_index (titles, ChronoCachedTitle, i - 1).label->used_frame, <=,
+                      g_array_index (titles, ChronoCachedTitle, i).label->used_frame);
 
   cairo_destroy (cr);
   cairo_surface_destroy (image);

@@ -120,33 +120,57 @@ _chrono_renderer_drop_bitmap (ChronoRenderer *self,
   _chrono_bitmap_clear (bitmap);
 }
 
-/* Whether @label was measured or drawn in this frame or the one before: whether the view
- * is showing it. */
-gboolean
-_chrono_renderer_in_view (ChronoRenderer        *self,
-                          const ChronoLabelText *label)
+static int
+compare_use (gconstpointer a,
+             gconstpointer b)
 {
-  return label->used_frame + 1 >= self->frame;
+  guint frame_a = ((const ChronoCachedTitle *) a)->label->used_frame;
+  guint frame_b = ((const ChronoCachedTitle *) b)->label->used_frame;
+
+  return (frame_a > frame_b) - (frame_a < frame_b);
 }
 
-/* Over the budget, bitmaps of titles out of view go until an eighth of it is free, then if
- * need be the sprites (markers and badges, quickly made, but a badge's count changes as
- * the view pans, so they pile up): the frames after need not make again all that the view
- * shows, and none spends long freeing. Everything goes only when the view fills it. */
+/* The titles the view is not showing, those not measured or drawn in this frame or the
+ * one before, the one used longest ago first. */
+GArray *
+_chrono_renderer_titles_out_of_view (ChronoRenderer *self)
+{
+  GArray *titles = g_array_new (FALSE, FALSE, sizeof (ChronoCachedTitle));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->label_layouts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ChronoCachedTitle title = { key, value };
+
+      if (title.label->used_frame + 1 < self->frame)
+        g_array_append_val (titles, title);
+    }
+  g_array_sort (titles, compare_use);
+
+  return titles;
+}
+
+/* Over the budget, bitmaps of titles out of view go, those used longest ago first, until
+ * an eighth of it is free, then if need be the sprites (markers and badges, quickly made,
+ * but a badge's count changes as the view pans, so they pile up): the frames after need
+ * not make again all that the view shows, and none spends long freeing. Everything goes
+ * only when the view fills it. */
 static void
 trim_bitmaps (ChronoRenderer *self)
 {
   const gsize enough = BITMAP_BUDGET - BITMAP_BUDGET / 8;
+  g_autoptr(GArray) titles = _chrono_renderer_titles_out_of_view (self);
   GHashTableIter iter;
   gpointer value;
   guint n_dropped = 0;
 
-  g_hash_table_iter_init (&iter, self->label_layouts);
-  while (self->bitmap_bytes > enough && g_hash_table_iter_next (&iter, NULL, &value))
+  for (guint i = 0; i < titles->len && self->bitmap_bytes > enough; i++)
     {
-      ChronoLabelText *label = value;
+      ChronoLabelText *label = g_array_index (titles, ChronoCachedTitle, i).label;
 
-      if (label->bitmap.surface == NULL || _chrono_renderer_in_view (self, label))
+      if (label->bitmap.surface == NULL)
         continue;
       _chrono_renderer_drop_bitmap (self, &label->bitmap);
       label->seen_frame = 0;

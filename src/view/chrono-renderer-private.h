@@ -82,6 +82,13 @@ typedef struct
   guint            used_frame;
 } ChronoLabelText;
 
+/* A title in the renderer's cache, and its key there. */
+typedef struct
+{
+  const char      *text;
+  ChronoLabelText *label;
+} ChronoCachedTitle;
+
 typedef enum
 {
   CHRONO_SPRITE_MARKER,
@@ -163,8 +170,7 @@ void   _chrono_renderer_init_bitmaps  (ChronoRenderer          *self);
 void   _chrono_renderer_clear_bitmaps (ChronoRenderer          *self);
 void   _chrono_renderer_drop_bitmap   (ChronoRenderer          *self,
                                        ChronoBitmap            *bitmap);
-gboolean _chrono_renderer_in_view     (ChronoRenderer          *self,
-                                       const ChronoLabelText   *label);
+GArray *_chrono_renderer_titles_out_of_view (ChronoRenderer *self);
 void   _chrono_renderer_begin_bitmaps (ChronoRenderer          *self,
                                        cairo_t                 *cr);
 void   _chrono_renderer_end_bitmaps   (ChronoRenderer          *self);

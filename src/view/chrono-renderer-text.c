@@ -9,7 +9,6 @@
 
 #include <math.h>
 #include <pango/pangocairo.h>
-#include <stdlib.h>
 
 #include "chrono-renderer-private.h"
 
@@ -103,45 +102,6 @@ _chrono_renderer_setup_text (ChronoRenderer *self)
   self->label_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, label_text_free);
 }
 
-/* Titles out of view used before last_frame go, and n_last of those used in it. */
-typedef struct
-{
-  ChronoRenderer *renderer;
-  guint           last_frame;
-  guint           n_last;
-} Forgetting;
-
-static gboolean
-forget_out_of_view (gpointer key,
-                    gpointer value,
-                    gpointer data)
-{
-  Forgetting *forgetting = data;
-  ChronoLabelText *label = value;
-
-  if (label->used_frame > forgetting->last_frame || _chrono_renderer_in_view (forgetting->renderer, label))
-    return FALSE;
-  if (label->used_frame == forgetting->last_frame)
-    {
-      if (forgetting->n_last == 0)
-        return FALSE;
-      forgetting->n_last--;
-    }
-  _chrono_renderer_drop_bitmap (forgetting->renderer, &label->bitmap);
-
-  return TRUE;
-}
-
-static int
-compare_frames (gconstpointer a,
-                gconstpointer b)
-{
-  guint frame_a = *(const guint *) a;
-  guint frame_b = *(const guint *) b;
-
-  return (frame_a > frame_b) - (frame_a < frame_b);
-}
-
 /* Full, an eighth of the titles go, those out of view the view showed longest ago: a long
  * pan then never has to shape again all that the view shows, no frame spends long freeing
  * (all 2,048 at once took 7 ms), and a pan back finds what it passed last. All go only
@@ -149,18 +109,10 @@ compare_frames (gconstpointer a,
 static void
 forget_titles (ChronoRenderer *self)
 {
-  g_autofree guint *frames = g_new (guint, g_hash_table_size (self->label_layouts));
-  guint n_out_of_view = 0, n_forgotten, n_to_forget;
-  Forgetting forgetting = { self, 0, 0 };
-  GHashTableIter iter;
-  gpointer value;
+  g_autoptr(GArray) titles = _chrono_renderer_titles_out_of_view (self);
+  guint n_forgotten = MIN (titles->len, LABEL_CACHE_LIMIT / 8);
 
-  g_hash_table_iter_init (&iter, self->label_layouts);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (!_chrono_renderer_in_view (self, value))
-      frames[n_out_of_view++] = ((ChronoLabelText *) value)->used_frame;
-
-  if (n_out_of_view == 0)
+  if (titles->len == 0)
     {
       g_debug ("Titles full: all %u in view, all forgotten", g_hash_table_size (self->label_layouts));
       _chrono_renderer_clear_bitmaps (self);
@@ -168,12 +120,13 @@ forget_titles (ChronoRenderer *self)
       return;
     }
 
-  qsort (frames, n_out_of_view, sizeof *frames, compare_frames);
-  n_to_forget = MIN (n_out_of_view, LABEL_CACHE_LIMIT / 8);
-  forgetting.last_frame = frames[n_to_forget - 1];
-  for (guint i = n_to_forget; i-- > 0 && frames[i] == forgetting.last_frame;)
-    forgetting.n_last++;
-  n_forgotten = g_hash_table_foreach_remove (self->label_layouts, forget_out_of_view, &forgetting);
+  for (guint i = 0; i < n_forgotten; i++)
+    {
+      const ChronoCachedTitle *title = &g_array_index (titles, ChronoCachedTitle, i);
+
+      _chrono_renderer_drop_bitmap (self, &title->label->bitmap);
+      g_hash_table_remove (self->label_layouts, title->text);
+    }
   g_debug ("Titles full: %u out of view forgotten, %u kept", n_forgotten, g_hash_table_size (self->label_layouts));
 }
 
