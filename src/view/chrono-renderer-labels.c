@@ -270,8 +270,8 @@ add_accent (cairo_t                 *cr,
   return TRUE;
 }
 
-/* What is left of @label's box in its colour alone once its outline, bar and accent are
- * drawn: a title inside stands on that colour. */
+/* What is left of @label's box in its colour alone once its rounded ends, outline, bar and
+ * accent are drawn: a title inside stands on that colour. */
 static ChronoRect
 plain_part (const ChronoLayoutLabel *label)
 {
