@@ -943,8 +943,8 @@ count_title_bitmaps (ChronoRenderer *renderer)
   return n;
 }
 
-/* A title on nothing but its box's colour has an opaque bitmap, copied in place of what
- * is there: each box is as drawn anew, with its outline, bar and accent, when the
+/* A title on nothing but its box's colour has a bitmap without alpha, copied in place
+ * of what is there: each box is as drawn anew, with its outline, bar and accent, when the
  * selected and the hovered label change colour too. */
 static void
 check_opaque_titles (gconstpointer data)
@@ -985,13 +985,10 @@ check_opaque_titles (gconstpointer data)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       ChronoLabelText *text = value;
-      guint32 corner;
 
       if (text->bitmap.surface == NULL || text->bitmap_look.ground.alpha == 0)
         continue;
-      cairo_surface_flush (text->bitmap.surface);
-      corner = *(guint32 *) (gpointer) cairo_image_surface_get_data (text->bitmap.surface);
-      g_assert_cmphex (corner >> 24, ==, 0xff);
+      g_assert_cmpint (cairo_image_surface_get_format (text->bitmap.surface), ==, CAIRO_FORMAT_RGB24);
       n_opaque++;
     }
   g_test_message ("%u of %u titles opaque", n_opaque, layout->labels->len);

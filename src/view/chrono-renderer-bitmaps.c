@@ -271,25 +271,26 @@ bitmap_bounds (double            scale,
   return (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
 }
 
-/* Draws @draw into a new bitmap covering @extent (logical pixels around the point it
- * draws at), with that point @fx, @fy eighths into its device pixel. */
+/* Draws @draw into a new bitmap of @format covering @bounds (device pixels from the
+ * one the point it draws at is in), with that point @fx, @fy eighths into its pixel. */
 static void
-render_bitmap (ChronoRenderer   *self,
-               cairo_t          *target,
-               ChronoBitmap     *bitmap,
-               const ChronoRect *extent,
-               guint             fx,
-               guint             fy,
-               ChronoBitmapFunc  draw,
-               gconstpointer     data)
+render_bitmap (ChronoRenderer              *self,
+               cairo_t                     *target,
+               ChronoBitmap                *bitmap,
+               cairo_format_t               format,
+               const cairo_rectangle_int_t *bounds_in,
+               guint                        fx,
+               guint                        fy,
+               ChronoBitmapFunc             draw,
+               gconstpointer                data)
 {
   double scale = self->style.scale;
-  cairo_rectangle_int_t bounds = bitmap_bounds (scale, extent);
+  cairo_rectangle_int_t bounds = *bounds_in;
   cairo_font_options_t *options = cairo_font_options_create ();
   cairo_t *cr;
 
   _chrono_renderer_drop_bitmap (self, bitmap);
-  bitmap->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, bounds.width, bounds.height);
+  bitmap->surface = cairo_image_surface_create (format, bounds.width, bounds.height);
   cairo_surface_set_device_scale (bitmap->surface, scale, scale);
   bitmap->x = bounds.x;
   bitmap->y = bounds.y;
@@ -306,36 +307,21 @@ render_bitmap (ChronoRenderer   *self,
   cairo_destroy (cr);
 }
 
-/* Copies @bitmap, anchored in device pixel (@ix, @iy), over what is there; or, when it
- * is opaque, in place of what is there in @opaque (device pixels). */
+/* Copies @bitmap, anchored in device pixel (@ix, @iy), over what is there: blended, or,
+ * when it has no alpha, in place of it. A paint touches only the bitmap's own pixels,
+ * and costs cairo less than a fill of its rectangle, with no path to make and look at. */
 static void
-paint_bitmap (ChronoRenderer              *self,
-              cairo_t                     *cr,
-              const ChronoBitmap          *bitmap,
-              int                          ix,
-              int                          iy,
-              const cairo_rectangle_int_t *opaque)
+paint_bitmap (ChronoRenderer     *self,
+              cairo_t            *cr,
+              const ChronoBitmap *bitmap,
+              int                 ix,
+              int                 iy)
 {
   double scale = self->style.scale;
-  double x = (ix + bitmap->x) / scale - self->device_x;
-  double y = (iy + bitmap->y) / scale - self->device_y;
-  cairo_operator_t op;
 
-  cairo_set_source_surface (cr, bitmap->surface, x, y);
-  /* Blending touches only the bitmap's own pixels: a paint, with no path to make and
-   * look at, costs cairo less than a fill of the bitmap's rectangle. */
-  if (opaque == NULL)
-    {
-      cairo_paint (cr);
-      return;
-    }
-
-  op = cairo_get_operator (cr);
-  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-  cairo_rectangle (cr, opaque->x / scale - self->device_x, opaque->y / scale - self->device_y,
-                   opaque->width / scale, opaque->height / scale);
-  cairo_fill (cr);
-  cairo_set_operator (cr, op);
+  cairo_set_source_surface (cr, bitmap->surface, (ix + bitmap->x) / scale - self->device_x,
+                            (iy + bitmap->y) / scale - self->device_y);
+  cairo_paint (cr);
 }
 
 /**
@@ -369,12 +355,14 @@ _chrono_renderer_draw_sprite (ChronoRenderer   *self,
   bitmap = g_hash_table_lookup (self->sprites, key);
   if (bitmap == NULL)
     {
+      cairo_rectangle_int_t bounds = bitmap_bounds (self->style.scale, extent);
+
       bitmap = g_new0 (ChronoBitmap, 1);
-      render_bitmap (self, cr, bitmap, extent, key->fx, key->fy, draw, key);
+      render_bitmap (self, cr, bitmap, CAIRO_FORMAT_ARGB32, &bounds, key->fx, key->fy, draw, key);
       g_hash_table_insert (self->sprites, g_memdup2 (key, sizeof *key), bitmap);
     }
 
-  paint_bitmap (self, cr, bitmap, ix, iy, NULL);
+  paint_bitmap (self, cr, bitmap, ix, iy);
 }
 
 /* Whether bitmaps are drawn and each side of @rect is on a device pixel's edge. */
@@ -419,9 +407,9 @@ same_look (const ChronoLabelLook *a,
          _chrono_renderer_same_color (&a->color, &b->color) && _chrono_renderer_same_color (&a->ground, &b->ground);
 }
 
-/* Where @ink, drawn from device pixel (@ix, @iy) and @fx, @fy eighths into it, and a
- * pixel round it, is inside @area's whole device pixels: there, the part of its bitmap
- * that is in them. */
+/* Whether @ink, drawn from device pixel (@ix, @iy) and @fx, @fy eighths into it, and
+ * a pixel round it, are inside @area's whole device pixels: that is what an opaque
+ * bitmap of it covers, in device pixels from (@ix, @iy). */
 static gboolean
 ink_within (ChronoRenderer        *self,
             const ChronoRect      *ink,
@@ -430,26 +418,21 @@ ink_within (ChronoRenderer        *self,
             guint                  fx,
             guint                  fy,
             const ChronoRect      *area,
-            cairo_rectangle_int_t *copied)
+            cairo_rectangle_int_t *covered)
 {
   double scale = self->style.scale;
-  double ax0 = ceil ((area->x + self->device_x) * scale);
-  double ay0 = ceil ((area->y + self->device_y) * scale);
-  double ax1 = floor ((area->x + area->width + self->device_x) * scale);
-  double ay1 = floor ((area->y + area->height + self->device_y) * scale);
-  double left = ix + floor (fx / 8.0 + ink->x * scale) - 1;
-  double top = iy + floor (fy / 8.0 + ink->y * scale) - 1;
-  double right = ix + ceil (fx / 8.0 + (ink->x + ink->width) * scale) + 1;
-  double bottom = iy + ceil (fy / 8.0 + (ink->y + ink->height) * scale) + 1;
-  cairo_rectangle_int_t bounds = bitmap_bounds (scale, ink);
+  int left = (int) floor (fx / 8.0 + ink->x * scale) - 1;
+  int top = (int) floor (fy / 8.0 + ink->y * scale) - 1;
+  int right = (int) ceil (fx / 8.0 + (ink->x + ink->width) * scale) + 1;
+  int bottom = (int) ceil (fy / 8.0 + (ink->y + ink->height) * scale) + 1;
 
-  if (left < ax0 || top < ay0 || right > ax1 || bottom > ay1)
+  if (ix + left < ceil ((area->x + self->device_x) * scale) ||
+      iy + top < ceil ((area->y + self->device_y) * scale) ||
+      ix + right > floor ((area->x + area->width + self->device_x) * scale) ||
+      iy + bottom > floor ((area->y + area->height + self->device_y) * scale))
     return FALSE;
 
-  copied->x = MAX (ix + bounds.x, (int) ax0);
-  copied->y = MAX (iy + bounds.y, (int) ay0);
-  copied->width = MIN (ix + bounds.x + bounds.width, (int) ax1) - copied->x;
-  copied->height = MIN (iy + bounds.y + bounds.height, (int) ay1) - copied->y;
+  *covered = (cairo_rectangle_int_t) { left, top, right - left, bottom - top };
 
   return TRUE;
 }
@@ -467,21 +450,24 @@ _chrono_renderer_show_label (ChronoRenderer          *self,
                              const ChronoTitleGround *ground)
 {
   ChronoLabelLook look = { pango_layout_get_width (label->layout), 0, 0, *color, { 0 } };
-  cairo_rectangle_int_t opaque;
+  cairo_rectangle_int_t bounds;
   gboolean has_bitmap = FALSE, seen = FALSE, on_ground = FALSE;
-  ChronoRect extent;
   int ix, iy;
 
   if (self->use_bitmaps && device_pixel (self, x, y, &ix, &iy, &look.fx, &look.fy))
     {
       PangoRectangle ink;
 
+      ChronoRect extent;
+
       /* What the drawing covers: a title's line is taller than its letters. */
       pango_layout_get_pixel_extents (label->layout, &ink, NULL);
       extent = (ChronoRect) { ink.x, ink.y, ink.width, ink.height };
-      on_ground = ground != NULL && ink_within (self, &extent, ix, iy, look.fx, look.fy, &ground->area, &opaque);
+      on_ground = ground != NULL && ink_within (self, &extent, ix, iy, look.fx, look.fy, &ground->area, &bounds);
       if (on_ground)
         look.ground = ground->color;
+      else
+        bounds = bitmap_bounds (self->style.scale, &extent);
 
       has_bitmap = label->bitmap.surface != NULL && same_look (&label->bitmap_look, &look);
       seen = label->seen_frame != 0 && label->seen_frame != self->frame &&
@@ -506,10 +492,13 @@ _chrono_renderer_show_label (ChronoRenderer          *self,
       if (self->bitmap_bytes > BITMAP_BUDGET)
         trim_bitmaps (self);
       label->bitmap_look = look;
-      render_bitmap (self, cr, &label->bitmap, &extent, look.fx, look.fy, draw_label_text, label);
+      /* On its ground, the title and the ground round it: no alpha, which makes its copy
+       * a plain one, in place of the box's pixels there. */
+      render_bitmap (self, cr, &label->bitmap, on_ground ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32, &bounds,
+                     look.fx, look.fy, draw_label_text, label);
     }
 
-  paint_bitmap (self, cr, &label->bitmap, ix, iy, on_ground ? &opaque : NULL);
+  paint_bitmap (self, cr, &label->bitmap, ix, iy);
 }
 
 /**
