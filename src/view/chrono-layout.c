@@ -80,8 +80,8 @@ in_order (const Candidate *candidates,
 
 /* Sorts the moments of one class, which come in time order (one per bucket, left to
  * right), by their ties: a stable radix sort keeps equal ties in time order, as
- * compare_candidates() wants them. It sorts each tie with the moment's place, a tenth
- * of the moment's size, and moves the moments once. */
+ * compare_candidates() wants them. It sorts keys of 8 bytes, each a tie and a moment's
+ * place, and then moves the moments, ten times that size, once. */
 static void
 sort_moments (Candidate *moments,
               guint      n)

@@ -457,7 +457,6 @@ _chrono_renderer_show_label (ChronoRenderer          *self,
   if (self->use_bitmaps && device_pixel (self, x, y, &ix, &iy, &look.fx, &look.fy))
     {
       PangoRectangle ink;
-
       ChronoRect extent;
 
       /* What the drawing covers: a title's line is taller than its letters. */
