@@ -278,22 +278,21 @@ render_bitmap (ChronoRenderer              *self,
                cairo_t                     *target,
                ChronoBitmap                *bitmap,
                cairo_format_t               format,
-               const cairo_rectangle_int_t *bounds_in,
+               const cairo_rectangle_int_t *bounds,
                guint                        fx,
                guint                        fy,
                ChronoBitmapFunc             draw,
                gconstpointer                data)
 {
   double scale = self->style.scale;
-  cairo_rectangle_int_t bounds = *bounds_in;
   cairo_font_options_t *options = cairo_font_options_create ();
   cairo_t *cr;
 
   _chrono_renderer_drop_bitmap (self, bitmap);
-  bitmap->surface = cairo_image_surface_create (format, bounds.width, bounds.height);
+  bitmap->surface = cairo_image_surface_create (format, bounds->width, bounds->height);
   cairo_surface_set_device_scale (bitmap->surface, scale, scale);
-  bitmap->x = bounds.x;
-  bitmap->y = bounds.y;
+  bitmap->x = bounds->x;
+  bitmap->y = bounds->y;
   bitmap->fx = fx;
   bitmap->fy = fy;
   self->bitmap_bytes += bitmap_size (bitmap);
@@ -303,7 +302,7 @@ render_bitmap (ChronoRenderer              *self,
   cairo_surface_get_font_options (cairo_get_target (target), options);
   cairo_set_font_options (cr, options);
   cairo_font_options_destroy (options);
-  draw (self, cr, data, (fx / 8.0 - bounds.x) / scale, (fy / 8.0 - bounds.y) / scale);
+  draw (self, cr, data, (fx / 8.0 - bounds->x) / scale, (fy / 8.0 - bounds->y) / scale);
   cairo_destroy (cr);
 }
 
