@@ -142,8 +142,11 @@ timeline_cb (ChronoTimelineView *self)
   self->hovered_cluster = G_MAXUINT;
   g_clear_pointer (&self->layout, chrono_layout_free);
   invalidate_layout (self);
-  /* A tooltip shown over the timeline before would name an event no longer there. */
-  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+  /* A tooltip shown over the timeline before would name an event no longer there. Only
+   * with the pointer here: GTK 4.8 would otherwise ask the window the pointer was last
+   * in, perhaps one destroyed since, and position a tooltip on it. */
+  if (self->pointer_inside)
+    gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
 enum {
