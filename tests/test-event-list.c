@@ -232,8 +232,9 @@ move_at_first_frame_cb (GdkFrameClock *clock,
   move_event (fixture, chrono_session_get_selected_event (fixture->session), (ChronoTime) N_EVENTS * 86400);
 }
 
-/* The list shows the events that fit first, the others after the first frame; an event
- * selected before and moved past those shown at once is shown all the same. */
+/* The list shows a screenful of events after the first frame, the others after the
+ * frames that follow; an event selected before and moved past those shown at first is
+ * shown all the same. */
 static void
 test_follows_past_partial_limit (Fixture       *fixture,
                                  gconstpointer  data)

@@ -36,13 +36,12 @@ struct _ChronoEventList
   GtkWidget       *empty_page;
   GtkListView     *list_view;
 
-  /* The list view gets the events that fit in the window first, the others a screenful
-   * a frame once the first frame is painted. */
+  /* The window's first frame is the timeline's: the list view gets no rows until it is
+   * painted, then a screenful a frame. */
   ChronoPartialSelection *rows;
   GObject         *selected;   /* the item the list last went after, or NULL */
   gulong           layout_id;  /* goes after it again once the list is laid out */
   gulong           paint_id;
-  guint            more_rows_id;
   int              min_row_height;
   gboolean         complete;
 };
@@ -103,14 +102,12 @@ static guint
 rows_that_fit (ChronoEventList *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  int width = 0, height = 0;
+  int height = 0;
 
   if (GTK_IS_WINDOW (root))
     {
       height = gtk_widget_get_height (GTK_WIDGET (root));
-      if (height <= 0)
-        gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
-      if (height <= 0 || gtk_window_is_maximized (GTK_WINDOW (root)) || gtk_window_is_fullscreen (GTK_WINDOW (root)))
+      if (gtk_window_is_maximized (GTK_WINDOW (root)) || gtk_window_is_fullscreen (GTK_WINDOW (root)))
         {
           GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (root)),
                                                                    gtk_native_get_surface (GTK_NATIVE (root)));
@@ -146,39 +143,27 @@ show_all (ChronoEventList *self)
   self->complete = TRUE;
   if (self->paint_id != 0 && clock != NULL)
     g_clear_signal_handler (&self->paint_id, clock);
-  g_clear_handle_id (&self->more_rows_id, g_source_remove);
   chrono_partial_selection_set_limit (self->rows, G_MAXUINT);
 }
 
-static gboolean
-more_rows_cb (gpointer user_data)
+/* Once a frame is on the screen, the next screenful of rows is made. Painted without
+ * events (the timeline is still loading), the list waits for them: the timeline that
+ * shows them is painted in the same frames. */
+static void
+after_paint_cb (GdkFrameClock   *clock,
+                ChronoEventList *self)
 {
-  ChronoEventList *self = user_data;
   guint limit = chrono_partial_selection_get_limit (self->rows);
   GtkSelectionModel *all = chrono_partial_selection_get_model (self->rows);
   guint n_items = all != NULL ? g_list_model_get_n_items (G_LIST_MODEL (all)) : 0;
 
-  self->more_rows_id = 0;
-
-  /* Painted without events (the timeline is still loading), the list waits for them. */
   if (n_items == 0)
-    return G_SOURCE_REMOVE;
+    return;
 
   if (limit <= MAX_ROWS_MADE)
     chrono_partial_selection_grow (self->rows, rows_that_fit (self));
   if (limit > MAX_ROWS_MADE || chrono_partial_selection_get_limit (self->rows) >= n_items)
     show_all (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Once a frame is on the screen, the next screenful of rows is made. */
-static void
-after_paint_cb (GdkFrameClock   *clock,
-                ChronoEventList *self)
-{
-  if (self->more_rows_id == 0)
-    self->more_rows_id = g_idle_add (more_rows_cb, self);
 }
 
 static void
@@ -191,8 +176,7 @@ chrono_event_list_realize (GtkWidget *widget)
   if (self->complete)
     return;
 
-  /* The window has its remembered size by now. */
-  chrono_partial_selection_set_limit (self->rows, rows_that_fit (self));
+  chrono_partial_selection_set_limit (self->rows, 0);
   if (self->paint_id == 0)
     self->paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
                                        G_CALLBACK (after_paint_cb), self);
@@ -207,7 +191,6 @@ chrono_event_list_unrealize (GtkWidget *widget)
     g_clear_signal_handler (&self->paint_id, gtk_widget_get_frame_clock (widget));
   if (self->layout_id != 0)
     g_clear_signal_handler (&self->layout_id, gtk_widget_get_frame_clock (widget));
-  g_clear_handle_id (&self->more_rows_id, g_source_remove);
 
   GTK_WIDGET_CLASS (chrono_event_list_parent_class)->unrealize (widget);
 }
@@ -345,7 +328,6 @@ chrono_event_list_dispose (GObject *object)
   ChronoEventList *self = CHRONO_EVENT_LIST (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->more_rows_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONO_TYPE_EVENT_LIST);
   /* Children without an id in the template are not covered by the call above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

@@ -35,6 +35,7 @@ struct _ChronoWindow
   gboolean              stacked;
   gboolean              layout_applied;
   guint                 layout_idle_id;
+  gulong                panes_paint_id;  /* shows the panes once the first frame is painted */
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;

@@ -470,6 +470,39 @@ chrono_window_size_allocate (GtkWidget *widget,
     self->layout_idle_id = g_idle_add (apply_layout_idle_cb, self);
 }
 
+/* The window's first frame is the timeline's: the panes, which show nothing yet, come in
+ * the next one. */
+static void
+panes_after_paint_cb (GdkFrameClock *clock,
+                      ChronoWindow  *self)
+{
+  g_clear_signal_handler (&self->panes_paint_id, clock);
+  gtk_widget_set_visible (GTK_WIDGET (self->panes_box), TRUE);
+}
+
+static void
+chrono_window_realize (GtkWidget *widget)
+{
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (chrono_window_parent_class)->realize (widget);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->panes_box)))
+    self->panes_paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                                             G_CALLBACK (panes_after_paint_cb), self);
+}
+
+static void
+chrono_window_unrealize (GtkWidget *widget)
+{
+  ChronoWindow *self = CHRONO_WINDOW (widget);
+
+  if (self->panes_paint_id != 0)
+    panes_after_paint_cb (gtk_widget_get_frame_clock (widget), self);
+
+  GTK_WIDGET_CLASS (chrono_window_parent_class)->unrealize (widget);
+}
+
 /* The main menu's popover is made the first time it opens. */
 static void
 primary_menu_popup_cb (GtkMenuButton *button,
@@ -593,6 +626,8 @@ chrono_window_class_init (ChronoWindowClass *klass)
   widget_class->measure = chrono_window_measure;
 #endif
   widget_class->size_allocate = chrono_window_size_allocate;
+  widget_class->realize = chrono_window_realize;
+  widget_class->unrealize = chrono_window_unrealize;
   window_class->close_request = chrono_window_close_request;
 
   properties[PROP_SESSION] =
