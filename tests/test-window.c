@@ -602,8 +602,12 @@ layout_is (gpointer data)
 {
   LayoutWait *wait = data;
   AdwFlap *flap = ADW_FLAP (template_child (wait->window, "flap"));
+  GtkWidget *panes = GTK_WIDGET (template_child (wait->window, "panes_box"));
 
-  return adw_flap_get_folded (flap) == wait->narrow;
+  /* The panes are laid out after the first frame, which newer GTK lays out folded
+   * already. */
+  return adw_flap_get_folded (flap) == wait->narrow && gtk_widget_get_mapped (panes) &&
+         gtk_widget_get_width (panes) > 0;
 }
 
 static void
