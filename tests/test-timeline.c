@@ -457,6 +457,24 @@ compare_order (gconstpointer a,
   return strcmp (chrono_event_get_id (ea), chrono_event_get_id (eb));
 }
 
+/* The sealed @timeline holds @expected's events in compare_order (), each found by its
+ * id, with its end beside it. */
+static void
+assert_sealed_in_order (ChronoTimeline *timeline,
+                        GPtrArray      *expected)
+{
+  g_ptr_array_sort (expected, compare_order);
+  g_assert_cmpuint (chrono_timeline_get_n_events (timeline), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      ChronoEvent *event = g_ptr_array_index (expected, i);
+
+      g_assert_true (chrono_timeline_get_event (timeline, i) == event);
+      g_assert_true (chrono_timeline_lookup_event (timeline, chrono_event_get_id (event)) == event);
+      g_assert_cmpint (chrono_timeline_get_end_times (timeline)[i], ==, chrono_event_get_end_time (event));
+    }
+}
+
 static void
 test_sorting_ties_random (void)
 {
@@ -490,17 +508,142 @@ test_sorting_ties_random (void)
           g_ptr_array_add (expected, event);
         }
       chrono_timeline_seal (timeline);
-      g_ptr_array_sort (expected, compare_order);
+      assert_sealed_in_order (timeline, expected);
+    }
+}
 
-      g_assert_cmpuint (chrono_timeline_get_n_events (timeline), ==, expected->len);
-      for (guint i = 0; i < expected->len; i++)
+/* Ties at a size sealed in two parts at once: runs of thousands of events on one date,
+ * one of them across the middle, and ids that share their first eight bytes. */
+static void
+test_sorting_ties_large (void)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const guint n = 100000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      char *id = g_strdup_printf ("event-2012-%u", (guint) g_test_rand_int_range (0, G_MAXINT32));
+      ChronoDate start = { .year = g_test_rand_int_range (2010, 2013), .precision = CHRONO_PRECISION_YEAR };
+      g_autoptr(ChronoEvent) event = NULL;
+
+      if (!g_hash_table_add (used, id))
+        continue;
+      event = chrono_event_new (id, &start, id);
+      if (g_test_rand_bit ())
         {
-          ChronoEvent *event = g_ptr_array_index (expected, i);
+          ChronoDate end = { .year = start.year + g_test_rand_int_range (0, 2), .precision = CHRONO_PRECISION_YEAR };
 
-          g_assert_true (chrono_timeline_get_event (timeline, i) == event);
-          g_assert_true (chrono_timeline_lookup_event (timeline, chrono_event_get_id (event)) == event);
-          g_assert_cmpint (chrono_timeline_get_end_times (timeline)[i], ==, chrono_event_get_end_time (event));
+          chrono_event_set_end (event, &end);
         }
+      chrono_timeline_add_event (timeline, event);
+      g_ptr_array_add (expected, event);
+    }
+  g_assert_null (chrono_timeline_seal_finding_repeat (timeline));
+  assert_sealed_in_order (timeline, expected);
+}
+
+/* A timeline big enough to be sealed in two halves at once comes out as one sealed in
+ * a single pass would: sorted, every id found, the one id given twice reported, the
+ * quotes in the events' order, the span reaching the forecast's date, and range queries
+ * (which the tree of latest ends answers) the same as a search of every event. Every
+ * event starts at an hour of its own, so that the event in the middle of the sorted
+ * order, the root of the tree that the halves build apart, is known: it lasts longest. */
+static void
+test_seal_in_halves (void)
+{
+  const guint n = 150001;
+  const ChronoTime hours = 24 * 365 * 30;
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  g_autoptr(GPtrArray) expected_quotes = g_ptr_array_new ();
+  ChronoEvent *forecast = NULL;
+  ChronoDate predicted;
+  ChronoTime first = G_MAXINT64, last = G_MININT64, span_start, span_end;
+  GListModel *quotes;
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* The last event repeats the id of one near the start. */
+      g_autofree char *id = i + 1 == n ? g_strdup ("e17") : g_strdup_printf ("e%u", i);
+      guint position = (guint) (((guint64) i * 7919) % n);
+      ChronoTime start = position;
+      ChronoDate s, e;
+      g_autoptr(ChronoEvent) event = NULL;
+
+      chrono_date_from_time (start * 3600, CHRONO_PRECISION_HOUR, &s);
+      event = chrono_event_new (id, &s, id);
+      if (position == n / 2 || g_test_rand_int_range (0, 5) == 0)
+        {
+          ChronoTime length = position == n / 2 ? 3 * hours : g_test_rand_int_range (0, hours / 4);
+
+          chrono_date_from_time ((start + length) * 3600, CHRONO_PRECISION_HOUR, &e);
+          chrono_event_set_end (event, &e);
+        }
+      chrono_event_set_importance (event, g_test_rand_int_range (0, 6));
+      if (i % 997 == 0)
+        {
+          g_autoptr(ChronoQuote) quote = chrono_quote_new (id, "en");
+
+          chrono_event_add_quote (event, quote);
+        }
+      if (i == n / 3)
+        forecast = event;
+      chrono_timeline_add_event (timeline, event);
+      g_ptr_array_add (expected, event);
+    }
+  chrono_date_from_time (6 * hours * 3600, CHRONO_PRECISION_YEAR, &predicted);
+  chrono_event_set_forecast (forecast, &predicted, NULL);
+
+  g_assert_cmpstr (chrono_timeline_seal_finding_repeat (timeline), ==, "e17");
+  g_ptr_array_sort (expected, compare_order);
+
+  g_assert_cmpuint (chrono_timeline_get_n_events (timeline), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      ChronoEvent *event = g_ptr_array_index (expected, i);
+      const char *id = chrono_event_get_id (event);
+
+      g_assert_true (chrono_timeline_get_event (timeline, i) == event);
+      g_assert_cmpint (chrono_timeline_get_start_times (timeline)[i], ==, chrono_event_get_start_time (event));
+      g_assert_cmpint (chrono_timeline_get_end_times (timeline)[i], ==, chrono_event_get_end_time (event));
+      if (strcmp (id, "e17") != 0)
+        g_assert_true (chrono_timeline_lookup_event (timeline, id) == event);
+      if (chrono_event_get_n_quotes (event) > 0)
+        g_ptr_array_add (expected_quotes, g_ptr_array_index (chrono_event_get_quotes (event), 0));
+      first = MIN (first, chrono_event_get_start_time (event));
+      last = MAX (last, chrono_event_get_end_time (event));
+    }
+  g_assert_nonnull (chrono_timeline_lookup_event (timeline, "e17"));
+
+  quotes = chrono_timeline_get_quotes (timeline);
+  g_assert_cmpuint (g_list_model_get_n_items (quotes), ==, expected_quotes->len);
+  for (guint i = 0; i < expected_quotes->len; i++)
+    {
+      g_autoptr(ChronoQuote) quote = g_list_model_get_item (quotes, i);
+
+      g_assert_true (quote == g_ptr_array_index (expected_quotes, i));
+    }
+
+  g_assert_true (chrono_timeline_get_span (timeline, &span_start, &span_end));
+  g_assert_cmpint (span_start, ==, first);
+  g_assert_cmpint (span_end, ==, chrono_event_get_predicted_end_time (forecast));
+  g_assert_cmpint (span_end, >, last);
+
+  for (guint q = 0; q < 41; q++)
+    {
+      g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GArray) actual = g_array_new (FALSE, FALSE, sizeof (guint));
+      /* The last one after every event but the one in the middle. */
+      ChronoTime a = q == 40 ? 2 * hours * 3600 : (ChronoTime) g_test_rand_int_range (0, hours) * 3600;
+      ChronoTime length = (ChronoTime) g_test_rand_int_range (0, q % 2 ? 100 : hours / 10) * 3600;
+
+      brute_force_query (timeline, a, a + length + 3600, wanted);
+      chrono_timeline_query_range (timeline, a, a + length + 3600, actual);
+      g_assert_cmpmem (actual->data, actual->len * sizeof (guint), wanted->data, wanted->len * sizeof (guint));
+      if (q == 40)
+        g_assert_cmpuint (actual->len, ==, 1);
     }
 }
 
@@ -730,6 +873,8 @@ main (int   argc,
   g_test_add_func ("/model/timeline/sorting", test_sorting);
   g_test_add_func ("/model/timeline/event-changed", test_event_changed);
   g_test_add_func ("/model/timeline/sorting-ties-random", test_sorting_ties_random);
+  g_test_add_func ("/model/timeline/sorting-ties-large", test_sorting_ties_large);
+  g_test_add_func ("/model/timeline/seal-in-halves", test_seal_in_halves);
   g_test_add_func ("/model/event/storage", test_event_storage);
   g_test_add_func ("/model/timeline/lookups", test_lookups);
   g_test_add_func ("/model/timeline/summary-thousands", test_summary_thousands);
