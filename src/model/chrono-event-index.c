@@ -711,10 +711,14 @@ chrono_event_index_get_span (ChronoEventIndex *self,
                              guint            *first,
                              guint            *last)
 {
+  guint end_bound;
+
   g_return_if_fail (CHRONO_IS_EVENT_INDEX (self));
 
+  /* Not in MAX (), which would look it up twice. */
+  end_bound = chrono_event_index_lower_bound (self, end);
   *first = chrono_event_index_lower_bound (self, start);
-  *last = MAX (*first, chrono_event_index_lower_bound (self, end));
+  *last = MAX (*first, end_bound);
 }
 
 guint
@@ -771,8 +775,10 @@ chrono_event_index_count_columns (ChronoEventIndex *self,
         {
           ChronoTime boundary = (ChronoTime) ceil (span_start + (c + 1) * column_width * (span_end - span_start) / width);
           guint guess = previous + (c > 0 ? counts[c - 1] : 0);
+          guint bound = chrono_event_index_lower_bound_near (self, previous, guess, boundary);
 
-          next = MIN (chrono_event_index_lower_bound_near (self, previous, guess, boundary), last);
+          /* Not in MIN (), which would search twice. */
+          next = MIN (bound, last);
         }
 
       counts[c] = next - previous;

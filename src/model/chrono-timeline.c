@@ -713,7 +713,11 @@ chrono_timeline_get_span (ChronoTimeline *self,
       *out_end = self->span_end;
       g_hash_table_iter_init (&iter, self->forecasts);
       while (g_hash_table_iter_next (&iter, &event, NULL))
-        *out_end = MAX (*out_end, chrono_event_get_predicted_end_time (event));
+        {
+          ChronoTime predicted_end = chrono_event_get_predicted_end_time (event);
+
+          *out_end = MAX (*out_end, predicted_end);
+        }
     }
 
   return TRUE;

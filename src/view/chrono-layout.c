@@ -549,7 +549,8 @@ chrono_layout_new (const ChronoLayoutParams *params)
     g_array_index (self->crossing, guint, i) = g_array_index (running, ChronoKnownRunning, i).position;
 
   self->first_indexed = chrono_event_index_lower_bound (self->index, first_time);
-  self->last_indexed = MAX (self->first_indexed, chrono_event_index_lower_bound (self->index, last_time));
+  self->last_indexed = chrono_event_index_lower_bound (self->index, last_time);
+  self->last_indexed = MAX (self->first_indexed, self->last_indexed);
   n_indexed = self->last_indexed - self->first_indexed;
   self->n_items = self->crossing->len + n_indexed;
 
@@ -619,8 +620,10 @@ chrono_layout_new (const ChronoLayoutParams *params)
               best = bucket_known->best;
             }
           else if (!last)
-            next = MIN (chrono_event_index_lower_bound_from (self->index, previous, (ChronoTime) ceil (bucket_end)),
-                        self->last_indexed);
+            {
+              next = chrono_event_index_lower_bound_from (self->index, previous, (ChronoTime) ceil (bucket_end));
+              next = MIN (next, self->last_indexed);
+            }
           if (next != previous && best == G_MAXUINT)
             best = chrono_event_index_find_most_important (self->index, previous, next);
           if (whole)
