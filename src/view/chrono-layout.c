@@ -548,9 +548,7 @@ chrono_layout_new (const ChronoLayoutParams *params)
   for (guint i = 0; i < n_crossing; i++)
     g_array_index (self->crossing, guint, i) = g_array_index (running, ChronoKnownRunning, i).position;
 
-  self->first_indexed = chrono_event_index_lower_bound (self->index, first_time);
-  self->last_indexed = chrono_event_index_lower_bound (self->index, last_time);
-  self->last_indexed = MAX (self->first_indexed, self->last_indexed);
+  chrono_event_index_get_span (self->index, first_time, last_time, &self->first_indexed, &self->last_indexed);
   n_indexed = self->last_indexed - self->first_indexed;
   self->n_items = self->crossing->len + n_indexed;
 
