@@ -458,6 +458,77 @@ test_open_broken_from_file_window (void)
   ui_test_iterate ();
 }
 
+static gboolean
+no_other_window (gpointer data)
+{
+  return other_window (data) == NULL;
+}
+
+/* Several broken files dropped at once: each one's error shows, the latest ones in full
+ * and the others counted, until the banner is dismissed. */
+static void
+test_open_several_broken (void)
+{
+  static const char * const names[] = {
+    "not-xml.chronoscope", "truncated.chronoscope", "bad-date.chronoscope",
+    "missing-start.chronoscope", "wrong-root.chronoscope",
+  };
+  ChronoWindow *window = ui_test_window_new ();
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "sample.chronoscope", NULL);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  GFile *broken[G_N_ELEMENTS (names)];
+  GtkRevealer *revealer = GTK_REVEALER (template_child (window, "error_revealer"));
+  GtkLabel *label = GTK_LABEL (template_child (window, "error_label"));
+  const char *text;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", names[i], NULL);
+
+      broken[i] = g_file_new_for_path (path);
+    }
+  ui_test_wait_loaded (window);
+  chrono_window_open_file (window, good_file);
+  ui_test_wait_loaded (window);
+
+  chrono_window_open_files (window, broken, 2);
+  ui_test_wait_for (no_other_window, window);
+  ui_test_iterate ();
+  text = gtk_label_get_text (label);
+  g_test_message ("Errors shown: %s", text);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_nonnull (strstr (text, "not-xml.chronoscope:"));
+  g_assert_nonnull (strstr (text, "truncated.chronoscope:"));
+  g_assert_null (strstr (text, "could not be opened."));
+
+  /* Three more: the last three in full, the first two counted. */
+  chrono_window_open_files (window, broken + 2, 3);
+  ui_test_wait_for (no_other_window, window);
+  ui_test_iterate ();
+  text = gtk_label_get_text (label);
+  g_test_message ("Errors shown: %s", text);
+  g_assert_true (g_str_has_prefix (text, "2 more files could not be opened.\n\n"));
+  g_assert_null (strstr (text, "not-xml.chronoscope"));
+  g_assert_null (strstr (text, "truncated.chronoscope"));
+  for (guint i = 2; i < G_N_ELEMENTS (names); i++)
+    g_assert_nonnull (strstr (text, names[i]));
+
+  /* Once dismissed, the next error shows alone. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-error", NULL);
+  chrono_window_open_files (window, broken, 1);
+  ui_test_wait_for (no_other_window, window);
+  ui_test_iterate ();
+  text = gtk_label_get_text (label);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (g_str_has_prefix (text, "Could not open “not-xml.chronoscope”\n"));
+  g_assert_null (strstr (text, "wrong-root"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_object_unref (broken[i]);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
 static void
 test_open_file (void)
 {
@@ -944,6 +1015,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/first-frame-layout", test_first_frame_layout);
   g_test_add_func ("/ui/window/open-broken-keeps-timeline", test_open_broken_keeps_timeline);
   g_test_add_func ("/ui/window/open-broken-from-file-window", test_open_broken_from_file_window);
+  g_test_add_func ("/ui/window/open-several-broken", test_open_several_broken);
   g_test_add_func ("/ui/window/open-file", test_open_file);
   g_test_add_func ("/ui/window/search-and-categories", test_search_and_categories);
   g_test_add_func ("/ui/window/narrow-layout", test_narrow_layout);

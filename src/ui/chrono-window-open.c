@@ -291,6 +291,11 @@ _chrono_window_open (ChronoWindow *self)
 #endif
 }
 
+/* Past this many, the banner names the latest and counts the others. */
+#define MAX_ERRORS_SHOWN 3
+
+/* Files that fail while the banner is up (several dropped at once) each add their own
+ * error to it, until it is dismissed. */
 static void
 show_load_error (ChronoWindow *self,
                  GFile        *file,
@@ -299,9 +304,23 @@ show_load_error (ChronoWindow *self,
   g_autofree char *name = g_file_get_basename (file);
   /* Translators: %s is a file name; the reader's explanation follows on the next line */
   g_autofree char *headline = g_strdup_printf (_("Could not open “%s”"), name);
-  g_autofree char *text = g_strdup_printf ("%s\n%s", headline, error->message);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n, first;
 
-  gtk_label_set_text (self->error_label, text);
+  if (!gtk_revealer_get_reveal_child (self->error_revealer))
+    g_ptr_array_set_size (self->load_errors, 0);
+  g_ptr_array_add (self->load_errors, g_strdup_printf ("%s\n%s", headline, error->message));
+
+  n = self->load_errors->len;
+  first = n > MAX_ERRORS_SHOWN ? n - MAX_ERRORS_SHOWN : 0;
+  if (first > 0)
+    /* Translators: above the errors of the last files that did not open */
+    g_string_append_printf (text, ngettext ("%'u more file could not be opened.",
+                                            "%'u more files could not be opened.", first), first);
+  for (guint i = first; i < n; i++)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n\n" : "", (const char *) self->load_errors->pdata[i]);
+
+  gtk_label_set_text (self->error_label, text->str);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
 }
 
@@ -372,6 +391,7 @@ _chrono_window_open_init (ChronoWindow *self)
   GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
   GtkDropTarget *drop_target;
 
+  self->load_errors = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect_object (self->session, "load-failed", G_CALLBACK (load_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::opening-file", G_CALLBACK (opening_file_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::waiting-for-save", G_CALLBACK (opening_file_cb), self, G_CONNECT_SWAPPED);

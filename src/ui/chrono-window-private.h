@@ -47,6 +47,7 @@ struct _ChronoWindow
   GtkToggleButton      *search_button;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
+  GPtrArray            *load_errors;     /* of files that did not open, while shown */
   GtkRevealer          *progress_revealer;
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;

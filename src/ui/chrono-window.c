@@ -589,6 +589,7 @@ chrono_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_weak_ref_clear (&self->opened_from);
+  g_ptr_array_unref (self->load_errors);
 
   G_OBJECT_CLASS (chrono_window_parent_class)->finalize (object);
 }
