@@ -127,12 +127,12 @@ print_figure (const Figure *figure)
   double min = figure->samples_ms->len > 0 ? g_array_index (figure->samples_ms, double, 0) : -1;
 
   if (tsv)
-    g_print ("%s\t%u\t%.2f\t%.2f\t%.1f\n", figure->name, figure->n, median, p95, figure->rss_mib);
+    g_print ("%s\t%u\t%.3f\t%.3f\t%.1f\n", figure->name, figure->n, median, p95, figure->rss_mib);
   else
     {
       g_autofree char *rss = figure->rss_mib < 0 ? g_strdup ("-") : g_strdup_printf ("%.1f", figure->rss_mib);
 
-      g_print ("%-22s %9u %10.2f %10.2f %10.2f %9s  (%u samples)\n", figure->name, figure->n,
+      g_print ("%-22s %9u %10.3f %10.3f %10.3f %9s  (%u samples)\n", figure->name, figure->n,
                min, median, p95, rss, figure->samples_ms->len);
     }
 }
