@@ -235,15 +235,14 @@ read_value (Check     *c,
     }
   if (ch == '"')
     return read_string (c);
-  if (ch == '-' || g_ascii_isdigit (ch))
+  /* GScanner, under json-glib, also reads “$7DF” as a number, in hexadecimal. */
+  if (ch == '-' || g_ascii_isdigit (ch) ||
+      (ch == '$' && c->i + 1 < c->length && g_ascii_isxdigit (c->data[c->i + 1])))
     {
       gsize begin = c->i;
 
       return is_number (c) || lenient_mistake (c, begin, g_strdup (_("this is not a number as JSON writes them")));
     }
-  /* GScanner, under json-glib, reads “$7DF” as a number in hexadecimal. */
-  if (ch == '$' && c->i + 1 < c->length && g_ascii_isxdigit (c->data[c->i + 1]))
-    return lenient_mistake (c, c->i, g_strdup (_("this is not a number as JSON writes them")));
   if (ch == '\'')
     return lenient_mistake (c, c->i, g_strdup (_("a text in single quotes: JSON writes texts in double quotes")));
   if ((ch == ']' || ch == '}') && c->comma != G_MAXSIZE)
