@@ -731,11 +731,17 @@ assert_same_layout (const ChronoLayout *a,
       g_assert_cmpuint (ca->last_item, ==, cb->last_item);
       g_assert_cmpuint (ca->count, ==, cb->count);
     }
+  g_assert_cmpfloat (a->density_first, ==, b->density_first);
+  g_assert_cmpfloat (a->density_x, ==, b->density_x);
+  g_assert_cmpuint (a->n_density, ==, b->n_density);
+  for (guint c = 0; c < a->n_density; c++)
+    g_assert_cmpuint (a->density[c], ==, b->density[c]);
 }
 
-/* What a frame hands on to the next, its buckets and the events that competed for labels
- * with their titles' least widths, lays out the next frame as looking again would, while
- * the view pans and zooms; and it spares most of the looking. */
+/* What a frame hands on to the next, its buckets, the density strip's columns and the
+ * events that competed for labels with their titles' least widths, lays out the next
+ * frame as looking again would, while the view pans and zooms; and it spares most of
+ * the looking. */
 static void
 test_layout_memo_same_as_fresh (void)
 {
@@ -758,6 +764,9 @@ test_layout_memo_same_as_fresh (void)
         view *= 1.08;
       layout = lay_out_frame (timeline, index, from, from + view, previous, &n_measured);
       *(previous ? &n_handed_on : &n_first) += n_measured - n_before;
+      /* While the view pans, the density strip's columns stay where they are in time. */
+      if (previous != NULL && frame < 20)
+        g_assert_cmpfloat (layout->density_column, ==, previous->density_column);
       if (previous != NULL)
         {
           g_autoptr(ChronoLayout) afresh = NULL;

@@ -747,45 +747,27 @@ chrono_event_index_find_most_important (ChronoEventIndex *self,
   return best;
 }
 
-guint *
+void
 chrono_event_index_count_columns (ChronoEventIndex *self,
-                                  double            span_start,
-                                  double            span_end,
-                                  double            width,
-                                  double            column_width,
-                                  guint            *n_columns)
+                                  double            origin,
+                                  double            column,
+                                  double            first_column,
+                                  guint             n_columns,
+                                  guint            *counts)
 {
-  guint first, last, previous;
-  guint *counts;
-  guint n;
+  guint previous;
 
-  g_return_val_if_fail (CHRONO_IS_EVENT_INDEX (self), NULL);
-  g_return_val_if_fail (width > 0 && column_width > 0, NULL);
+  g_return_if_fail (CHRONO_IS_EVENT_INDEX (self));
+  g_return_if_fail (column > 0);
 
-  n = (guint) ceil (width / column_width);
-  counts = g_new0 (guint, MAX (n, 1));
-  chrono_event_index_get_span (self, (ChronoTime) ceil (span_start), (ChronoTime) ceil (span_end), &first, &last);
-  previous = first;
-
-  for (guint c = 0; c < n; c++)
+  previous = chrono_event_index_lower_bound (self, (ChronoTime) ceil (origin + first_column * column));
+  for (guint c = 0; c < n_columns; c++)
     {
-      guint next = last;
-
-      if (c + 1 < n)
-        {
-          ChronoTime boundary = (ChronoTime) ceil (span_start + (c + 1) * column_width * (span_end - span_start) / width);
-          guint guess = previous + (c > 0 ? counts[c - 1] : 0);
-          guint bound = chrono_event_index_lower_bound_near (self, previous, guess, boundary);
-
-          /* Not in MIN (), which would search twice. */
-          next = MIN (bound, last);
-        }
+      ChronoTime boundary = (ChronoTime) ceil (origin + (first_column + c + 1) * column);
+      guint guess = previous + (c > 0 ? counts[c - 1] : 0);
+      guint next = chrono_event_index_lower_bound_near (self, previous, guess, boundary);
 
       counts[c] = next - previous;
       previous = next;
     }
-
-  *n_columns = n;
-
-  return counts;
 }

@@ -77,14 +77,15 @@ void              chrono_event_index_get_span          (ChronoEventIndex  *self,
 guint             chrono_event_index_find_most_important (ChronoEventIndex *self,
                                                           guint             first,
                                                           guint             last);
-/* For a density strip: @span_start and @span_end drawn @width pixels wide, in columns of
- * @column_width pixels; fills @counts (ceil (width / column_width) of them) with how
- * many events start in each column. */
-guint            *chrono_event_index_count_columns     (ChronoEventIndex  *self,
-                                                        double             span_start,
-                                                        double             span_end,
-                                                        double             width,
-                                                        double             column_width,
-                                                        guint             *n_columns);
+/* For a density strip: fills @counts with how many events start in each of @n_columns
+ * columns of @column seconds, from column @first_column on. Column k holds the events
+ * from ceil (@origin + k × @column) up to the next column's start: with the same @origin
+ * and @column, a column counts the same events whatever the first column asked for. */
+void              chrono_event_index_count_columns     (ChronoEventIndex  *self,
+                                                        double             origin,
+                                                        double             column,
+                                                        double             first_column,
+                                                        guint              n_columns,
+                                                        guint             *counts);
 
 G_END_DECLS

@@ -447,12 +447,51 @@ place_labels (ChronoLayout             *self,
     }
 }
 
+/* The density strip's columns are anchored in time, as the buckets are: while the view
+ * pans, a column keeps its events, and its count is taken from @before. Far from 1970,
+ * where a column's number would lose its units, they begin at the view's left edge. */
 static void
-compute_density (ChronoLayout *self)
+compute_density (ChronoLayout       *self,
+                 const ChronoLayout *before)
 {
+  double column = DENSITY_STEP * (self->end - self->start) / self->width;
+  double origin = 0, first, reused_first = 0, reused_end = 0;
+  guint n;
+
+  if (before != NULL && before->density_origin == 0 && fabs (before->density_column - column) <= column * 1e-9)
+    column = before->density_column;
+  first = floor (self->start / column);
+  if (fabs (first) >= 0x1p50)
+    {
+      origin = self->start;
+      first = 0;
+    }
+  n = (guint) CLAMP (ceil ((self->end - origin) / column) - first, 1, ceil (self->width / DENSITY_STEP) + 1);
+
   self->density_step = DENSITY_STEP;
-  self->density = chrono_event_index_count_columns (self->index, self->start, self->end, self->width,
-                                                    DENSITY_STEP, &self->n_density);
+  self->density_x = round (_chrono_layout_time_to_x (self, origin + first * column));
+  self->density_origin = origin;
+  self->density_column = column;
+  self->density_first = first;
+  self->n_density = n;
+  self->density = g_new (guint, n);
+
+  if (before != NULL && before->density_origin == origin && before->density_column == column)
+    {
+      reused_first = MAX (first, before->density_first);
+      reused_end = MIN (first + n, before->density_first + before->n_density);
+    }
+  if (reused_first >= reused_end)
+    {
+      chrono_event_index_count_columns (self->index, origin, column, first, n, self->density);
+      return;
+    }
+
+  chrono_event_index_count_columns (self->index, origin, column, first, (guint) (reused_first - first), self->density);
+  memcpy (self->density + (guint) (reused_first - first), before->density + (guint) (reused_first - before->density_first),
+          (gsize) (reused_end - reused_first) * sizeof (guint));
+  chrono_event_index_count_columns (self->index, origin, column, reused_end, (guint) (first + n - reused_end),
+                                    self->density + (guint) (reused_end - first));
 }
 
 static void
@@ -659,7 +698,7 @@ chrono_layout_new (const ChronoLayoutParams *params)
 
   _chrono_layout_build_clusters (self, units, params);
   _chrono_layout_add_eras (self, params);
-  compute_density (self);
+  compute_density (self, known != NULL ? params->previous : NULL);
 
   return g_steal_pointer (&self);
 }

@@ -145,9 +145,16 @@ struct _ChronoLayout
   GArray     *eras;              /* ChronoLayoutEra */
   GArray     *legend;            /* ChronoLayoutLegendEntry */
   GArray     *lanes;             /* ChronoLayoutLane, top to bottom; empty out of lanes mode */
-  guint      *density;           /* events starting in each column of density_step px */
+  /* The density strip: how many events start in each column, the first column from
+   * density_x, each density_step wide. Column k holds the events from density_origin +
+   * k × density_column seconds on; density[0] is column density_first. */
+  guint      *density;
   guint       n_density;
   double      density_step;
+  double      density_x;
+  double      density_origin;
+  double      density_column;
+  double      density_first;
   ChronoTimeAxis *axis;
 
   ChronoLayoutMemo *memo;        /* private: for the next frame's layout */

@@ -139,8 +139,11 @@ chrono_overview_layout_new (const ChronoOverviewParams *params)
 
   if (params->index != NULL)
     {
-      self->counts = chrono_event_index_count_columns (params->index, params->extent_start, params->extent_end,
-                                                       params->width, COLUMN_WIDTH, &self->n_columns);
+      self->n_columns = (guint) ceil (params->width / COLUMN_WIDTH);
+      self->counts = g_new (guint, self->n_columns);
+      chrono_event_index_count_columns (params->index, params->extent_start,
+                                        COLUMN_WIDTH * (params->extent_end - params->extent_start) / params->width,
+                                        0, self->n_columns, self->counts);
       for (guint c = 0; c < self->n_columns; c++)
         self->max_count = MAX (self->max_count, self->counts[c]);
       if (params->lanes)

@@ -410,7 +410,7 @@ mask_density (ChronoRenderer *self,
 {
   double scale = self->style.scale;
   double track = ceil (layout->axis_y - layout->axis_band.y - 2);
-  int columns = (int) ceil (layout->width * scale);
+  int columns = (int) ceil ((layout->width - layout->density_x) * scale);
   int rows = (int) (track * scale);
   int step = (int) (layout->density_step * scale);
   int bar_width = (int) (MAX (layout->density_step - 1, 1) * scale);
@@ -423,6 +423,7 @@ mask_density (ChronoRenderer *self,
   int stride;
 
   if (!self->use_bitmaps || scale != floor (scale) || layout->density_step != floor (layout->density_step) ||
+      layout->density_x != floor (layout->density_x) ||
       self->device_x != floor (self->device_x) || self->device_y != floor (self->device_y) ||
       layout->axis_y != floor (layout->axis_y) || rows <= 0 || columns <= 0)
     return FALSE;
@@ -456,7 +457,7 @@ mask_density (ChronoRenderer *self,
     }
   cairo_surface_mark_dirty (mask);
   cairo_surface_set_device_scale (mask, scale, scale);
-  cairo_mask_surface (cr, mask, 0, layout->axis_y - track);
+  cairo_mask_surface (cr, mask, layout->density_x, layout->axis_y - track);
   cairo_surface_destroy (mask);
 
   return TRUE;
@@ -483,7 +484,7 @@ draw_density (ChronoRenderer *self,
 
       /* Boxes on the pixel grid fill without antialiasing. */
       height = heights[c];
-      cairo_rectangle (cr, c * layout->density_step, layout->axis_y - height,
+      cairo_rectangle (cr, layout->density_x + c * layout->density_step, layout->axis_y - height,
                        MAX (layout->density_step - 1, 1), height);
     }
   cairo_fill (cr);

@@ -307,7 +307,9 @@ main (int   argc,
     g_print ("1000 most important events in spans of 5000: %.2f µs each\n", (t1 - t0) * 1e3);
 
     t0 = g_get_monotonic_time () / 1e6;
-    counts = chrono_event_index_count_columns (index, span_start, span_end, 1200, 2, &n_columns);
+    n_columns = 600;
+    counts = g_new (guint, n_columns);
+    chrono_event_index_count_columns (index, span_start, (span_end - span_start) / n_columns, 0, n_columns, counts);
     t1 = g_get_monotonic_time () / 1e6;
     g_print ("density of the whole span in %u columns: %.3f ms\n", n_columns, (t1 - t0) * 1e3);
   }
