@@ -656,52 +656,18 @@ chrono_event_index_lower_bound_from (ChronoEventIndex *self,
   return chrono_event_index_lower_bound_near (self, from, from, time);
 }
 
-/* Sweeps where the events spread about evenly guess each step from the one before: a
- * few reads next to the guess instead of a gallop all the way from @from. */
 guint
 chrono_event_index_lower_bound_near (ChronoEventIndex *self,
                                      guint             from,
                                      guint             guess,
                                      ChronoTime        time)
 {
-  const ChronoTime *starts;
-  guint lo, hi, step = 1;
-
   g_return_val_if_fail (CHRONO_IS_EVENT_INDEX (self), 0);
 
-  if (from >= self->n)
-    return self->n;
+  if (self->n == 0)
+    return 0;
 
-  guess = CLAMP (guess, from, self->n - 1);
-  starts = get_starts (self);
-  if (starts[guess] < time)
-    {
-      /* starts[lo] < time, and time <= starts[hi] when hi < n: galloping on. */
-      lo = guess;
-      hi = guess + 1;
-      while (hi < self->n && starts[hi] < time)
-        {
-          lo = hi;
-          step *= 2;
-          hi = lo + step;
-        }
-      hi = MIN (hi, self->n);
-    }
-  else
-    {
-      /* time <= starts[hi], and starts[lo] < time unless lo is @from: galloping back. */
-      lo = hi = guess;
-      while (lo > from && starts[lo] >= time)
-        {
-          hi = lo;
-          lo = hi - from > step ? hi - step : from;
-          step *= 2;
-        }
-      if (starts[lo] >= time)
-        return lo;
-    }
-
-  return lo + 1 + chrono_times_lower_bound (starts + lo + 1, hi - lo - 1, time);
+  return chrono_times_lower_bound_near (get_starts (self), self->n, from, guess, time);
 }
 
 void

@@ -585,6 +585,51 @@ chrono_times_lower_bound (const ChronoTime *times,
   return (guint) (base - times) + (*base < time);
 }
 
+/* Sweeps where the times spread about evenly guess each step from the one before: a
+ * few reads next to the guess instead of a gallop all the way from @from. */
+guint
+chrono_times_lower_bound_near (const ChronoTime *times,
+                               guint             n,
+                               guint             from,
+                               guint             guess,
+                               ChronoTime        time)
+{
+  guint lo, hi, step = 1;
+
+  if (from >= n)
+    return n;
+
+  guess = CLAMP (guess, from, n - 1);
+  if (times[guess] < time)
+    {
+      /* times[lo] < time, and time <= times[hi] when hi < n: galloping on. */
+      lo = guess;
+      hi = guess + 1;
+      while (hi < n && times[hi] < time)
+        {
+          lo = hi;
+          step *= 2;
+          hi = lo + step;
+        }
+      hi = MIN (hi, n);
+    }
+  else
+    {
+      /* time <= times[hi], and times[lo] < time unless lo is @from: galloping back. */
+      lo = hi = guess;
+      while (lo > from && times[lo] >= time)
+        {
+          hi = lo;
+          lo = hi - from > step ? hi - step : from;
+          step *= 2;
+        }
+      if (times[lo] >= time)
+        return lo;
+    }
+
+  return lo + 1 + chrono_times_lower_bound (times + lo + 1, hi - lo - 1, time);
+}
+
 /* The order the seal puts events in (start, end, id), for finding one by position. */
 typedef struct
 {

@@ -151,6 +151,13 @@ guint           chrono_timeline_count_starts     (ChronoTimeline *self,
 guint           chrono_times_lower_bound         (const ChronoTime *times,
                                                   guint             n,
                                                   ChronoTime        time);
+/* The same among those from @from on, looked for around @guess: O(log d) reads near it,
+ * d its distance from the answer. */
+guint           chrono_times_lower_bound_near    (const ChronoTime *times,
+                                                  guint             n,
+                                                  guint             from,
+                                                  guint             guess,
+                                                  ChronoTime        time);
 
 /* A one-line summary for people, e.g. “42 events, 30 quotes, 2012–2025”. */
 char           *chrono_timeline_dup_summary      (ChronoTimeline *self);

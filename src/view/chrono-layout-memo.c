@@ -46,6 +46,7 @@ _chrono_layout_memo_free (ChronoLayoutMemo *self)
   g_array_unref (self->events);
   g_array_unref (self->buckets);
   g_clear_pointer (&self->running, g_array_unref);
+  g_clear_pointer (&self->edge_running, g_array_unref);
   g_free (self);
 }
 
@@ -207,10 +208,21 @@ carry_running (ChronoLayoutMemo *self,
       append_running (running, timeline, position);
 }
 
+static guint
+lower_bound_near (const ChronoTime *starts,
+                  guint             n,
+                  gboolean          has_guess,
+                  guint             guess,
+                  ChronoTime        time)
+{
+  return has_guess ? chrono_times_lower_bound_near (starts, n, 0, guess, time) : chrono_times_lower_bound (starts, n, time);
+}
+
 /* Appends to @running, by position, the events of the index running at @time: started
  * before it and ending after it. Those running at the anchor before @time, a multiple
  * of @quantum seconds, come from @known when it has them, or from those it has at an
- * earlier anchor; they are kept for the next. */
+ * earlier anchor; they are kept for the next. So are those running at @time, for a next
+ * frame whose left edge is a little later: it walks on from here, not from the anchor. */
 void
 _chrono_layout_memo_collect_running (ChronoLayoutMemo       *self,
                                      const ChronoLayoutMemo *known,
@@ -222,10 +234,9 @@ _chrono_layout_memo_collect_running (ChronoLayoutMemo       *self,
   const ChronoTime *starts = chrono_timeline_get_start_times (timeline);
   guint n = chrono_timeline_get_n_events (timeline);
   ChronoTime anchor = MIN ((ChronoTime) (floor ((double) time / quantum) * quantum), time);
-  guint first = chrono_times_lower_bound (starts, n, anchor);
-  guint last = chrono_times_lower_bound (starts, n, time);
   gboolean has_known = known != NULL && known->running != NULL && known->running_quantum == quantum;
-  guint known_first = has_known ? chrono_times_lower_bound (starts, n, known->running_anchor) : 0;
+  guint first = lower_bound_near (starts, n, has_known, has_known ? known->running_first : 0, anchor);
+  guint last = lower_bound_near (starts, n, has_known, has_known ? known->edge_first : 0, time);
 
   if (last - first > MAX_RUNNING_WALK)
     {
@@ -238,11 +249,11 @@ _chrono_layout_memo_collect_running (ChronoLayoutMemo       *self,
     {
       self->running = g_array_ref (known->running);
     }
-  else if (has_known && known->running_anchor < anchor && first - known_first <= MAX_RUNNING_WALK)
+  else if (has_known && known->running_anchor < anchor && first - known->running_first <= MAX_RUNNING_WALK)
     {
       /* Panning on to a later anchor. */
       self->running = g_array_sized_new (FALSE, FALSE, sizeof (ChronoKnownRunning), known->running->len);
-      carry_running (self, timeline, known->running, anchor, known_first, first, self->running);
+      carry_running (self, timeline, known->running, anchor, known->running_first, first, self->running);
     }
   else
     {
@@ -250,6 +261,14 @@ _chrono_layout_memo_collect_running (ChronoLayoutMemo       *self,
     }
   self->running_anchor = anchor;
   self->running_quantum = quantum;
+  self->running_first = first;
 
-  carry_running (self, timeline, self->running, time, first, last, running);
+  if (has_known && known->running_anchor == anchor && known->edge_time >= anchor && known->edge_time <= time)
+    carry_running (self, timeline, known->edge_running, time, known->edge_first, last, running);
+  else
+    carry_running (self, timeline, self->running, time, first, last, running);
+  g_clear_pointer (&self->edge_running, g_array_unref);
+  self->edge_running = g_array_ref (running);
+  self->edge_time = time;
+  self->edge_first = last;
 }

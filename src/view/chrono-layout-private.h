@@ -119,6 +119,10 @@ struct _ChronoLayoutMemo
   ChronoTime        running_anchor;
   double            running_quantum; /* seconds; the anchor is a multiple of it */
   GArray           *running;    /* ChronoKnownRunning at running_anchor, by position; or NULL */
+  guint             running_first; /* the first event starting at or after running_anchor */
+  ChronoTime        edge_time;  /* the view's left edge */
+  GArray           *edge_running; /* ChronoKnownRunning at edge_time, by position; or NULL */
+  guint             edge_first; /* the first event starting at or after edge_time */
 };
 
 ChronoLayoutMemo        *_chrono_layout_memo_new         (const ChronoLayoutParams *params,
