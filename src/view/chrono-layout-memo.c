@@ -263,7 +263,8 @@ _chrono_layout_memo_collect_running (ChronoLayoutMemo       *self,
   self->running_quantum = quantum;
   self->running_first = first;
 
-  if (has_known && known->running_anchor == anchor && known->edge_time >= anchor && known->edge_time <= time)
+  /* A frame's edge is never before its anchor. */
+  if (has_known && known->running_anchor == anchor && known->edge_time <= time)
     carry_running (self, timeline, known->edge_running, time, known->edge_first, last, running);
   else
     carry_running (self, timeline, self->running, time, first, last, running);
