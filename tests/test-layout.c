@@ -1066,6 +1066,69 @@ test_layout_wide_date_near_edge (void)
   g_assert_not_reached ();
 }
 
+/* The rows that a label would overlap, as the label rows find them from their columns,
+ * against every label placed: never a row where it would not overlap, and every row
+ * where it would once its box, with the gap on either side, is 16 columns or wider. */
+static void
+test_layout_label_rows_covering (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261204);
+
+  for (guint round = 0; round < 60; round++)
+    {
+      ChronoLayout layout = { 0 };
+      ChronoLabelRows rows;
+
+      layout.n_rows = g_rand_int_range (rand, 1, 65);
+      layout.width = g_rand_int_range (rand, 40, 1200);
+      layout.labels = g_array_new (FALSE, TRUE, sizeof (ChronoLayoutLabel));
+      _chrono_label_rows_init (&rows, &layout);
+      g_assert_true (rows.use_covered);
+
+      for (guint i = 0; i < 40; i++)
+        {
+          ChronoLayoutLabel label = { 0 };
+          double label_width = g_rand_int_range (rand, 1, (gint32) MIN (layout.width, 300) + 1);
+
+          label.box = (ChronoRect) { g_rand_int_range (rand, 0, (gint32) (layout.width - label_width) + 1), 0,
+                                     label_width, 10 };
+          label.row = g_rand_int_range (rand, 0, layout.n_rows);
+          g_array_append_val (layout.labels, label);
+          _chrono_label_rows_add (&rows, &layout, label.row, layout.labels->len - 1);
+
+          for (guint q = 0; q < 20; q++)
+            {
+              double width = g_rand_int_range (rand, 1, 300);
+              ChronoRect box = { g_rand_int_range (rand, 0, (gint32) (layout.width - MIN (width, layout.width)) + 1), 0,
+                                 MIN (width, layout.width), 10 };
+              guint first_row = g_rand_int_range (rand, 0, layout.n_rows);
+              guint last_row = g_rand_int_range (rand, first_row + 1, layout.n_rows + 1);
+              double from = MAX (box.x - 2, 0);
+              double to = MIN (box.x + box.width + 2, layout.width);
+              guint64 wanted = 0, exact = 0, covering;
+
+              for (guint row = first_row; row < last_row; row++)
+                wanted |= G_GUINT64_CONSTANT (1) << row;
+              for (guint j = 0; j < layout.labels->len; j++)
+                {
+                  const ChronoLayoutLabel *other = &g_array_index (layout.labels, ChronoLayoutLabel, j);
+
+                  if (other->box.x < to && from < other->box.x + other->box.width)
+                    exact |= G_GUINT64_CONSTANT (1) << other->row;
+                }
+
+              covering = _chrono_label_rows_covering (&rows, &box, first_row, last_row);
+              g_assert_cmpuint (covering & ~exact, ==, 0);
+              if (to - from >= 16)
+                g_assert_cmpuint (covering & wanted, ==, exact & wanted);
+            }
+        }
+
+      _chrono_label_rows_clear (&rows);
+      g_array_unref (layout.labels);
+    }
+}
+
 static void
 test_layout_degenerate (void)
 {
@@ -1327,6 +1390,7 @@ main (int   argc,
   g_test_add_func ("/view/layout/memo-after-edit", test_layout_memo_after_edit);
   g_test_add_func ("/view/layout/memo-running", test_layout_memo_running);
   g_test_add_func ("/view/layout/wide-date-near-edge", test_layout_wide_date_near_edge);
+  g_test_add_func ("/view/layout/label-rows-covering", test_layout_label_rows_covering);
   g_test_add_func ("/view/layout/degenerate", test_layout_degenerate);
   g_test_add_func ("/view/layout/legend-narrow", test_layout_legend_narrow);
   g_test_add_func ("/view/layout/axis-years-as-dates", test_layout_axis_years_as_dates);

@@ -20,7 +20,7 @@ rects_intersect (const ChronoRect *a,
          a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
-#define COVERED_BLOCK 16
+#define COVERED_RUN 16
 
 /* A row's bit in the covered words; rows past 64 have none (no words are kept then). */
 static inline guint64
@@ -39,16 +39,14 @@ _chrono_label_rows_init (ChronoLabelRows *rows,
 
   rows->use_covered = self->n_rows <= 64 && self->width == floor (self->width) && self->width <= 65536;
   rows->n_columns = rows->use_covered ? (guint) self->width : 0;
-  rows->covered = rows->use_covered ? g_new0 (guint64, rows->n_columns) : NULL;
-  rows->covered_blocks = rows->use_covered ? g_new0 (guint64, rows->n_columns / COVERED_BLOCK + 1) : NULL;
+  rows->covered_ahead = rows->use_covered ? g_new0 (guint64, rows->n_columns) : NULL;
 }
 
 void
 _chrono_label_rows_clear (ChronoLabelRows *rows)
 {
   g_clear_pointer (&rows->rows, g_ptr_array_unref);
-  g_clear_pointer (&rows->covered, g_free);
-  g_clear_pointer (&rows->covered_blocks, g_free);
+  g_clear_pointer (&rows->covered_ahead, g_free);
 }
 
 static gboolean
@@ -57,50 +55,47 @@ on_whole_pixels (const ChronoRect *box)
   return box->x == floor (box->x) && box->width == floor (box->width);
 }
 
-/* The rows where a label in @box, with its gap on either side, would overlap a label
- * already there: one with a pixel column in common. Boxes not on whole pixels (none the
- * layout makes, but for safety) make every row worth a closer look. */
-static guint64
-rows_covering (ChronoLabelRows  *rows,
-               const ChronoRect *box,
-               guint             first_row,
-               guint             last_row)
+/* Rows where a label in @box, with its gap on either side, would overlap a label
+ * already there: one with a pixel column in common. Not always all of them: boxes too
+ * narrow, or not on whole pixels (none the layout makes, but for safety), make every
+ * row worth a closer look. */
+guint64
+_chrono_label_rows_covering (ChronoLabelRows  *rows,
+                             const ChronoRect *box,
+                             guint             first_row,
+                             guint             last_row)
 {
   guint64 wanted, covering = 0;
-  double from, to;
+  guint from, to;
 
   if (!rows->use_covered || !on_whole_pixels (box))
     return 0;
 
   wanted = (last_row >= 64 ? G_MAXUINT64 : row_bit (last_row) - 1) & ~(row_bit (first_row) - 1);
 
-  from = MAX (box->x - LABEL_GAP / 2, 0);
-  to = MIN (box->x + box->width + LABEL_GAP / 2, rows->n_columns);
-  /* Whole blocks at once; in a crowded view every row is soon found covered. */
-  for (guint x = (guint) from; x < to && (covering & wanted) != wanted;)
-    {
-      if (x % COVERED_BLOCK == 0 && x + COVERED_BLOCK <= to)
-        {
-          covering |= rows->covered_blocks[x / COVERED_BLOCK];
-          x += COVERED_BLOCK;
-        }
-      else
-        {
-          covering |= rows->covered[x++];
-        }
-    }
+  /* Whole numbers: the gap is too. */
+  from = (guint) MAX (box->x - LABEL_GAP / 2, 0);
+  to = (guint) MIN (box->x + box->width + LABEL_GAP / 2, rows->n_columns);
+  if (from + COVERED_RUN > to)
+    return 0;
+
+  /* Whole runs, the last one ending at @to; in a crowded view every row is soon found
+   * covered. */
+  for (guint x = from; x + COVERED_RUN <= to && (covering & wanted) != wanted; x += COVERED_RUN)
+    covering |= rows->covered_ahead[x];
+  covering |= rows->covered_ahead[to - COVERED_RUN];
 
   return covering;
 }
 
-static void
-add_to_row (ChronoLayout    *self,
-            ChronoLabelRows *rows,
-            guint            row,
-            guint            index)
+void
+_chrono_label_rows_add (ChronoLabelRows *rows,
+                        ChronoLayout    *self,
+                        guint            row,
+                        guint            index)
 {
   const ChronoRect *box = &g_array_index (self->labels, ChronoLayoutLabel, index).box;
-  guint64 *covered = rows->covered;
+  guint64 *covered_ahead = rows->covered_ahead;
   guint64 bit = row_bit (row);
   guint from, to;
 
@@ -114,10 +109,8 @@ add_to_row (ChronoLayout    *self,
     }
   from = (guint) box->x;
   to = (guint) (box->x + box->width);
-  for (guint x = from; x < to; x++)
-    covered[x] |= bit;
-  for (guint block = from / COVERED_BLOCK; from < to && block <= (to - 1) / COVERED_BLOCK; block++)
-    rows->covered_blocks[block] |= bit;
+  for (guint x = from < COVERED_RUN ? 0 : from + 1 - COVERED_RUN; x < to; x++)
+    covered_ahead[x] |= bit;
 }
 
 static gboolean
@@ -174,7 +167,7 @@ any_row_fits (ChronoLayout     *self,
               guint             first_row,
               guint             last_row)
 {
-  guint64 covering = rows_covering (rows, box, first_row, last_row);
+  guint64 covering = _chrono_label_rows_covering (rows, box, first_row, last_row);
 
   for (guint row = first_row; row < last_row; row++)
     {
@@ -233,7 +226,7 @@ label_width_at_least (ChronoLayout             *self,
       params->measure (CHRONO_TEXT_LABEL_AT_LEAST, chrono_layout_event_text (candidate->event),
                        &candidate->text_width_at_least, &text_height, params->measure_data);
       if (candidate->known != G_MAXUINT)
-        g_array_index (self->memo->events, ChronoKnownEvent, candidate->known).text_width_at_least =
+        self->memo->events[candidate->known].text_width_at_least =
           candidate->text_width_at_least;
     }
 
@@ -258,7 +251,7 @@ put_in_row (ChronoLayout      *self,
   label->row = row;
   label->crossed = !strict;
   g_array_append_val (self->labels, *label);
-  add_to_row (self, rows, row, self->labels->len - 1);
+  _chrono_label_rows_add (rows, self, row, self->labels->len - 1);
 
   return TRUE;
 }
@@ -396,7 +389,7 @@ _chrono_layout_place_label (ChronoLayout             *self,
    * label at all, but only when there is no row where it would not. Minor events do
    * without, which keeps a crowded view readable. */
   relaxed = candidate->selected || candidate->importance >= RELAXED_IMPORTANCE;
-  covering = rows_covering (rows, &label.box, first_row, last_row);
+  covering = _chrono_label_rows_covering (rows, &label.box, first_row, last_row);
   /* A label shown in the frame before goes back in its row, as it was placed there. */
   if (in_shown_row)
     return candidate->shown && candidate->shown_row >= first_row && candidate->shown_row < last_row &&

@@ -31,8 +31,6 @@ _chrono_layout_memo_new (const ChronoLayoutParams *params,
   self->revision = chrono_event_index_get_revision (index);
   self->measure = params->measure;
   self->measure_data = params->measure_data;
-  self->events = g_array_new (FALSE, FALSE, sizeof (ChronoKnownEvent));
-  self->buckets = g_array_new (FALSE, FALSE, sizeof (ChronoKnownBucket));
 
   return self;
 }
@@ -43,8 +41,8 @@ _chrono_layout_memo_free (ChronoLayoutMemo *self)
   if (self == NULL)
     return;
 
-  g_array_unref (self->events);
-  g_array_unref (self->buckets);
+  g_free (self->events);
+  g_free (self->buckets);
   g_clear_pointer (&self->running, g_array_unref);
   g_clear_pointer (&self->edge_running, g_array_unref);
   g_free (self);
@@ -61,17 +59,29 @@ _chrono_layout_memo_applies (const ChronoLayoutMemo   *self,
 }
 
 /* The event at the timeline's @position, if @self knows it. Looked up in increasing
- * positions mostly: @cursor (0 at first) remembers where the last one was found. */
+ * positions mostly, each a little after the one before: @cursor (0 at first) remembers
+ * where the last one was found, and the search gallops on from there. */
 const ChronoKnownEvent *
 _chrono_layout_memo_find_event (const ChronoLayoutMemo *self,
                                 guint                   position,
                                 guint                  *cursor)
 {
-  const ChronoKnownEvent *known = (const ChronoKnownEvent *) (gpointer) self->events->data;
-  guint lo = 0, hi = self->events->len;
+  const ChronoKnownEvent *known = self->events;
+  guint n = self->n_events;
+  guint lo = 0, hi = n;
 
-  if (*cursor < hi && known[*cursor].position <= position)
-    lo = *cursor;
+  if (*cursor < n && known[*cursor].position <= position)
+    {
+      guint step = 1;
+
+      lo = *cursor;
+      while (lo + step < n && known[lo + step].position < position)
+        {
+          lo += step;
+          step *= 2;
+        }
+      hi = MIN (lo + step, n);
+    }
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
@@ -83,7 +93,20 @@ _chrono_layout_memo_find_event (const ChronoLayoutMemo *self,
     }
   *cursor = lo;
 
-  return lo < self->events->len && known[lo].position == position ? &known[lo] : NULL;
+  return lo < n && known[lo].position == position ? &known[lo] : NULL;
+}
+
+/* Room for one more of @n elements of @size bytes in *@array, of *@array_size. */
+static void
+reserve_one (gpointer *array,
+             guint     n,
+             guint    *array_size,
+             gsize     size)
+{
+  if (n < *array_size)
+    return;
+  *array_size = MAX (2 * *array_size, 64);
+  *array = g_realloc_n (*array, *array_size, size);
 }
 
 /* Remembers the event at @position, if it comes after every one remembered so far, and
@@ -95,12 +118,13 @@ _chrono_layout_memo_add_event (ChronoLayoutMemo *self,
                                gboolean          has_end,
                                double            text_width_at_least)
 {
-  ChronoKnownEvent known = { position, event, has_end, text_width_at_least };
-  guint n = self->events->len;
+  guint n = self->n_events;
 
-  if (n > 0 && g_array_index (self->events, ChronoKnownEvent, n - 1).position >= position)
+  if (n > 0 && self->events[n - 1].position >= position)
     return G_MAXUINT;
-  g_array_append_val (self->events, known);
+  reserve_one ((gpointer *) &self->events, n, &self->events_size, sizeof (ChronoKnownEvent));
+  self->events[n] = (ChronoKnownEvent) { position, event, has_end, text_width_at_least };
+  self->n_events++;
 
   return n;
 }
@@ -113,10 +137,10 @@ _chrono_layout_memo_find_bucket (const ChronoLayoutMemo *self,
 {
   double i = k - self->first_bucket;
 
-  if (self->bucket != bucket || !(i >= 0 && i < self->buckets->len))
+  if (self->bucket != bucket || !(i >= 0 && i < self->n_buckets))
     return NULL;
 
-  return &g_array_index (self->buckets, ChronoKnownBucket, (guint) i);
+  return &self->buckets[(guint) i];
 }
 
 /* Remembers bucket @k of @bucket seconds; whole buckets come one after the other. */
@@ -126,15 +150,16 @@ _chrono_layout_memo_add_bucket (ChronoLayoutMemo        *self,
                                 double                   k,
                                 const ChronoKnownBucket *known)
 {
-  if (self->buckets->len == 0)
+  if (self->n_buckets == 0)
     {
       self->bucket = bucket;
       self->first_bucket = k;
     }
-  else if (self->bucket != bucket || k != self->first_bucket + self->buckets->len)
+  else if (self->bucket != bucket || k != self->first_bucket + self->n_buckets)
     return;
 
-  g_array_append_val (self->buckets, *known);
+  reserve_one ((gpointer *) &self->buckets, self->n_buckets, &self->buckets_size, sizeof (ChronoKnownBucket));
+  self->buckets[self->n_buckets++] = *known;
 }
 
 /* Past this many events starting between the anchor and the time asked for, the range

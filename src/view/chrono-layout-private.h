@@ -112,10 +112,16 @@ struct _ChronoLayoutMemo
   guint64           revision;   /* of the index */
   ChronoMeasureFunc measure;
   gpointer          measure_data;
-  GArray           *events;     /* ChronoKnownEvent, by position */
+  /* Plain arrays, not GArrays: they grow by hundreds of entries a frame at a million
+   * events, where a call to append each would cost more than the rest of its work. */
+  ChronoKnownEvent *events;     /* by position */
+  guint             n_events;
+  guint             events_size;
   double            bucket;     /* seconds */
   double            first_bucket;
-  GArray           *buckets;    /* ChronoKnownBucket, of whole buckets from first_bucket on */
+  ChronoKnownBucket *buckets;   /* whole buckets from first_bucket on */
+  guint             n_buckets;
+  guint             buckets_size;
   ChronoTime        running_anchor;
   double            running_quantum; /* seconds; the anchor is a multiple of it */
   GArray           *running;    /* ChronoKnownRunning at running_anchor, by position; or NULL */
@@ -154,12 +160,12 @@ void                     _chrono_layout_memo_collect_running (ChronoLayoutMemo  
                                                           GArray                   *running);
 
 /* The labels placed so far, row by row; and for each pixel column, the rows whose
- * labels cover it, so that a label looks only at rows where it might fit. */
+ * labels cover some of the run of columns from it on, so that a label looks only at
+ * rows where it might fit. */
 typedef struct
 {
   GPtrArray *rows;              /* GArray of label indices, one per row */
-  guint64   *covered;           /* a bit per row (up to 64), a word per pixel column */
-  guint64   *covered_blocks;    /* the same for blocks of COVERED_BLOCK columns */
+  guint64   *covered_ahead;     /* a bit per row (up to 64), a word per pixel column */
   guint      n_columns;
   gboolean   use_covered;       /* every box so far on whole pixels, and few enough rows */
 } ChronoLabelRows;
@@ -169,6 +175,14 @@ typedef struct
 void     _chrono_label_rows_init       (ChronoLabelRows          *rows,
                                         ChronoLayout             *self);
 void     _chrono_label_rows_clear      (ChronoLabelRows          *rows);
+void     _chrono_label_rows_add        (ChronoLabelRows          *rows,
+                                        ChronoLayout             *self,
+                                        guint                     row,
+                                        guint                     index);
+guint64  _chrono_label_rows_covering   (ChronoLabelRows          *rows,
+                                        const ChronoRect         *box,
+                                        guint                     first_row,
+                                        guint                     last_row);
 gboolean _chrono_layout_place_label    (ChronoLayout             *self,
                                         ChronoLabelRows          *rows,
                                         Candidate                *candidate,

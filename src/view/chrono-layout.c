@@ -217,6 +217,20 @@ keep_first_candidates (GArray *candidates,
   g_array_set_size (candidates, kept);
 }
 
+/* Where to put one more element of @array, which holds *@n: g_array_append_val()
+ * without a call while @array is longer, for the loop over a view's buckets, where the
+ * call would cost more than the rest of a bucket. Set the array's length to *@n after. */
+static inline gpointer
+next_element (GArray *array,
+              guint  *n,
+              gsize   element_size)
+{
+  if (*n == array->len)
+    g_array_set_size (array, MAX (2 * array->len, 64));
+
+  return array->data + (gsize) (*n)++ * element_size;
+}
+
 /* A label of the frame before. */
 typedef struct
 {
@@ -631,6 +645,7 @@ chrono_layout_new (const ChronoLayoutParams *params)
       double k = floor (self->start / bucket);
       guint previous = self->first_indexed;
       guint selected_index = G_MAXUINT;
+      guint n_candidates = candidates->len, n_units_used = units->len;
 
       if (selected_position != G_MAXUINT)
         selected_index = chrono_event_index_find_position (self->index, selected_position);
@@ -673,17 +688,19 @@ chrono_layout_new (const ChronoLayoutParams *params)
           unit.x = _chrono_layout_time_to_x (self, (MAX (k * bucket, self->start) + MIN (bucket_end, self->end)) / 2);
           unit.bucket = TRUE;
           candidate.item = self->crossing->len + best - self->first_indexed;
-          candidate.unit = units->len;
-          g_array_append_val (candidates, candidate);
+          candidate.unit = n_units_used;
+          *(Candidate *) next_element (candidates, &n_candidates, sizeof (Candidate)) = candidate;
           /* The selected event always competes. */
           if (selected_index >= previous && selected_index < next && selected_index != best)
             {
               candidate.item = self->crossing->len + selected_index - self->first_indexed;
-              g_array_append_val (candidates, candidate);
+              *(Candidate *) next_element (candidates, &n_candidates, sizeof (Candidate)) = candidate;
             }
-          g_array_append_val (units, unit);
+          *(Unit *) next_element (units, &n_units_used, sizeof (Unit)) = unit;
           previous = next;
         }
+      g_array_set_size (candidates, n_candidates);
+      g_array_set_size (units, n_units_used);
     }
 
   fill_candidates_from (self, params->timeline, candidates, n_crossing_candidates, selected_position);
