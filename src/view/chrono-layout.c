@@ -268,6 +268,28 @@ collect_shown (const ChronoLayout *previous)
   return shown;
 }
 
+/* @event's label in @shown, or NULL; as bsearch() with compare_shown(), without a call
+ * for each comparison. */
+static const ShownLabel *
+find_shown (GArray      *shown,
+            ChronoEvent *event)
+{
+  const ShownLabel *labels = (const ShownLabel *) (gpointer) shown->data;
+  guint lo = 0, hi = shown->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if ((guintptr) labels[mid].event < (guintptr) event)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo < shown->len && labels[lo].event == event ? &labels[lo] : NULL;
+}
+
 static void
 set_sort_keys (Candidate  *candidate,
                guint       position,
@@ -340,7 +362,6 @@ fill_events_from (ChronoLayout           *self,
     {
       Candidate *candidate = &g_array_index (candidates, Candidate, i);
       const ChronoKnownEvent *event = known ? _chrono_layout_memo_find_event (known, candidate->position, &cursor) : NULL;
-      ShownLabel key = { 0 };
       const ShownLabel *before;
       gboolean has_end;
 
@@ -351,8 +372,7 @@ fill_events_from (ChronoLayout           *self,
       candidate->known = _chrono_layout_memo_add_event (self->memo, candidate->position, candidate->event, has_end,
                                                         candidate->text_width_at_least);
 
-      key.event = candidate->event;
-      before = shown->len > 0 ? bsearch (&key, shown->data, shown->len, sizeof (ShownLabel), compare_shown) : NULL;
+      before = find_shown (shown, candidate->event);
       candidate->shown = before != NULL;
       candidate->shown_row = before != NULL ? before->row : G_MAXUINT;
       candidate->shown_crossed = before != NULL && before->crossed;
@@ -646,6 +666,10 @@ chrono_layout_new (const ChronoLayoutParams *params)
       guint previous = self->first_indexed;
       guint selected_index = G_MAXUINT;
       guint n_candidates = candidates->len, n_units_used = units->len;
+
+      /* Room for a bucket in each unit, as many as were reckoned. */
+      g_array_set_size (candidates, n_candidates + n_units + 1);
+      g_array_set_size (units, n_units);
 
       if (selected_position != G_MAXUINT)
         selected_index = chrono_event_index_find_position (self->index, selected_position);
