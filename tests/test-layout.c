@@ -438,6 +438,56 @@ test_layout_importance_wins (void)
   g_assert_cmpuint (g_array_index (layout->clusters, ChronoLayoutCluster, 0).count, ==, 30 - layout->labels->len);
 }
 
+/* Sixty ranges run across the whole view, more than can compete for its few rows: the
+ * most important of them get the labels, and the selected one, of any importance. */
+static void
+test_layout_running_importance_wins (void)
+{
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
+  ChronoEvent *selected;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      ChronoDate start = { 2010 + i % 7, 1, 1, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 };
+      ChronoDate end = { 2040 - i % 5, 1, 1, 0, 0, 0, CHRONO_PRECISION_YEAR, 0 };
+      g_autofree char *id = g_strdup_printf ("r%02u", i);
+      g_autoptr(ChronoEvent) event = chrono_event_new (id, &start, "A long range");
+
+      chrono_event_set_end (event, &end);
+      chrono_event_set_importance (event, i >= 40 ? 4 : 1);
+      chrono_timeline_add_event (timeline, event);
+    }
+  chrono_timeline_seal (timeline);
+  selected = chrono_timeline_lookup_event (timeline, "r03");
+
+  for (guint with_selected = 0; with_selected < 2; with_selected++)
+    {
+      ChronoLayoutParams params = { 0 };
+      g_autoptr(ChronoLayout) layout = NULL;
+
+      params.timeline = timeline;
+      params.start = 1669766400 - 86400.0 * 365;
+      params.end = 1669766400 + 86400.0 * 365;
+      params.width = 800;
+      params.height = 160;
+      params.measure = measure_cb;
+      params.selected = with_selected ? selected : NULL;
+      layout = chrono_layout_new (&params);
+
+      g_assert_cmpuint (layout->n_items, ==, 60);
+      g_assert_cmpuint (2 * layout->n_rows, <, 20);
+      g_assert_cmpuint (layout->labels->len, >, 0);
+      for (guint i = 0; i < layout->labels->len; i++)
+        {
+          ChronoEvent *event = g_array_index (layout->labels, ChronoLayoutLabel, i).event;
+
+          g_assert_true (chrono_event_get_importance (event) == 4 || event == params.selected);
+        }
+      if (with_selected)
+        g_assert_nonnull (chrono_layout_find_label (layout, chrono_timeline_get_position (timeline, selected)));
+    }
+}
+
 /* Zoomed out over sixty thousand events only the most important of each few pixels
  * competes for a label; the selected event always does, so it always has one. */
 static void
@@ -1379,6 +1429,7 @@ main (int   argc,
   g_test_add_func ("/view/layout/filter", test_layout_filter);
   g_test_add_func ("/view/layout/forecast", test_layout_forecast);
   g_test_add_func ("/view/layout/importance-wins", test_layout_importance_wins);
+  g_test_add_func ("/view/layout/running-importance-wins", test_layout_running_importance_wins);
   g_test_add_func ("/view/layout/selected-in-crowd", test_layout_selected_in_crowd);
   g_test_add_func ("/view/layout/crowd-in-deep-time", test_layout_crowd_in_deep_time);
   g_test_add_func ("/view/layout/time-axis", test_layout_time_axis);

@@ -51,9 +51,16 @@ compare_candidates (gconstpointer a,
 #define N_RANKS 257
 
 static inline guint
+rank_of (gboolean selected,
+         guint    importance)
+{
+  return selected ? 0 : N_RANKS - 1 - MIN (importance, 255);
+}
+
+static inline guint
 candidate_rank (const Candidate *candidate)
 {
-  return candidate->selected ? 0 : N_RANKS - 1 - MIN (candidate->importance, 255);
+  return rank_of (candidate->selected, candidate->importance);
 }
 
 /* … and among equals those labelled in the frame before. */
@@ -327,22 +334,43 @@ fill_candidates_from (ChronoLayout   *self,
     }
 }
 
-/* A candidate for each event running at the view's left edge, with its sort keys from
- * what was found of it; they are all one unit, at the edge. */
+/* A candidate for each event running at the view's left edge that can be among the
+ * first @k, with its sort keys from what was found of it; they are all one unit, at the
+ * edge. Only the most important ranks can be, enough of them to make @k: at a million
+ * events hundreds run at the edge, and a candidate for each would cost more than the
+ * rest of them. */
 static void
 add_running_candidates (GArray *candidates,
                         GArray *running,
-                        guint   selected_position)
+                        guint   selected_position,
+                        guint   k)
 {
+  const ChronoKnownRunning *event = (const ChronoKnownRunning *) (gpointer) running->data;
+  guint counts[N_RANKS] = { 0 };
+  guint last_rank = N_RANKS - 1, total = 0, n = 0;
+
+  for (guint i = 0; i < running->len; i++)
+    counts[rank_of (event[i].position == selected_position, event[i].rank >> 24)]++;
+  if (running->len > k)
+    for (last_rank = 0; last_rank + 1 < G_N_ELEMENTS (counts); last_rank++)
+      {
+        total += counts[last_rank];
+        if (total >= k)
+          break;
+      }
+
   g_array_set_size (candidates, running->len);
   for (guint i = 0; i < running->len; i++)
     {
-      Candidate *candidate = &g_array_index (candidates, Candidate, i);
-      const ChronoKnownRunning *event = &g_array_index (running, ChronoKnownRunning, i);
+      Candidate *candidate = &g_array_index (candidates, Candidate, n);
 
+      if (rank_of (event[i].position == selected_position, event[i].rank >> 24) > last_rank)
+        continue;
       *candidate = (Candidate) { i, 0 };
-      set_sort_keys (candidate, event->position, event->rank, event->start, event->end, selected_position);
+      set_sort_keys (candidate, event[i].position, event[i].rank, event[i].start, event[i].end, selected_position);
+      n++;
     }
+  g_array_set_size (candidates, n);
 }
 
 /* What needs the events themselves, which at a million events are mostly out of the
@@ -377,34 +405,6 @@ fill_events_from (ChronoLayout           *self,
       candidate->shown_row = before != NULL ? before->row : G_MAXUINT;
       candidate->shown_crossed = before != NULL && before->crossed;
     }
-}
-
-/* Keeps, in their order, only the candidates of the most important ranks that can be
- * among the first @k, before their events are looked at. */
-static void
-keep_possible_candidates (GArray *candidates,
-                          guint   k)
-{
-  Candidate *candidate = (Candidate *) (gpointer) candidates->data;
-  guint counts[N_RANKS] = { 0 };
-  guint last_rank, total = 0, kept = 0;
-
-  if (candidates->len <= k)
-    return;
-
-  for (guint i = 0; i < candidates->len; i++)
-    counts[candidate_rank (&candidate[i])]++;
-  for (last_rank = 0; last_rank + 1 < G_N_ELEMENTS (counts); last_rank++)
-    {
-      total += counts[last_rank];
-      if (total >= k)
-        break;
-    }
-
-  for (guint i = 0; i < candidates->len; i++)
-    if (candidate_rank (&candidate[i]) <= last_rank)
-      candidate[kept++] = candidate[i];
-  g_array_set_size (candidates, kept);
 }
 
 static void
@@ -638,8 +638,7 @@ chrono_layout_new (const ChronoLayoutParams *params)
   candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), n_crossing + n_units + 1);
   if (n_crossing > 0)
     g_array_append_val (units, ((Unit) { 0, n_crossing, 0, FALSE, 0 }));
-  add_running_candidates (candidates, running, selected_position);
-  keep_possible_candidates (candidates, 2 * MAX (self->n_rows, 1));
+  add_running_candidates (candidates, running, selected_position, 2 * MAX (self->n_rows, 1));
   fill_events_from (self, params->timeline, candidates, 0, shown, known);
   keep_first_candidates (candidates, 2 * MAX (self->n_rows, 1));
   n_crossing_candidates = candidates->len;
