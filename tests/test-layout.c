@@ -265,6 +265,24 @@ check_layout (ChronoTimeline    *timeline,
   return check_layout_full (timeline, filter, start, end, width, height, FALSE);
 }
 
+/* A layout, 800 by 160 pixels, of the two years around 30 November 2022. */
+static ChronoLayout *
+layout_two_years (ChronoTimeline *timeline,
+                  ChronoEvent    *selected)
+{
+  ChronoLayoutParams params = { 0 };
+
+  params.timeline = timeline;
+  params.start = 1669766400 - 86400.0 * 365;
+  params.end = 1669766400 + 86400.0 * 365;
+  params.width = 800;
+  params.height = 160;
+  params.measure = measure_cb;
+  params.selected = selected;
+
+  return chrono_layout_new (&params);
+}
+
 /* The same promises in lanes, on random timelines and views, with and without a
  * category hidden; and every event is still either labelled or counted. */
 /* Before the common era the ticks fall on round years as people count them (400 BC,
@@ -404,7 +422,6 @@ static void
 test_layout_importance_wins (void)
 {
   g_autoptr(ChronoTimeline) timeline = chrono_timeline_new ();
-  ChronoLayoutParams params = { 0 };
   g_autoptr(ChronoLayout) layout = NULL;
 
   /* Thirty events on one day: there is room for a few labels only, and the most
@@ -419,14 +436,7 @@ test_layout_importance_wins (void)
       chrono_timeline_add_event (timeline, event);
     }
   chrono_timeline_seal (timeline);
-
-  params.timeline = timeline;
-  params.start = 1669766400 - 86400.0 * 365;
-  params.end = 1669766400 + 86400.0 * 365;
-  params.width = 800;
-  params.height = 160;
-  params.measure = measure_cb;
-  layout = chrono_layout_new (&params);
+  layout = layout_two_years (timeline, NULL);
 
   g_assert_cmpuint (layout->n_rows, >, 0);
   g_assert_cmpuint (layout->labels->len, >, 0);
@@ -462,17 +472,7 @@ test_layout_running_importance_wins (void)
 
   for (guint with_selected = 0; with_selected < 2; with_selected++)
     {
-      ChronoLayoutParams params = { 0 };
-      g_autoptr(ChronoLayout) layout = NULL;
-
-      params.timeline = timeline;
-      params.start = 1669766400 - 86400.0 * 365;
-      params.end = 1669766400 + 86400.0 * 365;
-      params.width = 800;
-      params.height = 160;
-      params.measure = measure_cb;
-      params.selected = with_selected ? selected : NULL;
-      layout = chrono_layout_new (&params);
+      g_autoptr(ChronoLayout) layout = layout_two_years (timeline, with_selected ? selected : NULL);
 
       g_assert_cmpuint (layout->n_items, ==, 60);
       g_assert_cmpuint (2 * layout->n_rows, <, 20);
@@ -481,7 +481,7 @@ test_layout_running_importance_wins (void)
         {
           ChronoEvent *event = g_array_index (layout->labels, ChronoLayoutLabel, i).event;
 
-          g_assert_true (chrono_event_get_importance (event) == 4 || event == params.selected);
+          g_assert_true (chrono_event_get_importance (event) == 4 || (with_selected && event == selected));
         }
       if (with_selected)
         g_assert_nonnull (chrono_layout_find_label (layout, chrono_timeline_get_position (timeline, selected)));
