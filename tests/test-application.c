@@ -13,7 +13,7 @@
 #include "ui/chrono-application.h"
 #include "ui/chrono-window.h"
 #include "ui/chrono-window-private.h"
-#include "io/chrono-timeline-reader.h"
+#include "io/chrono-timeline-reader-private.h"
 #include "model/chrono-edit-properties.h"
 #include "ui-test-util.h"
 
@@ -376,6 +376,7 @@ test_application_several_windows (void)
   g_autoptr(GFile) first_file = g_file_new_for_path (first);
   char *argv[] = { (char *) "chronoscope", first, second, NULL };
   SeveralState state = { GTK_APPLICATION (app), 0 };
+  guint taken = _chrono_timeline_n_loads_ahead_taken ();
   guint guard;
   int status;
 
@@ -391,6 +392,8 @@ test_application_several_windows (void)
   g_assert_cmpint (status, ==, 0);
   /* Each file of the command line in its window; the first took the built-in's. */
   g_assert_cmpuint (state.n_windows[0], ==, 2);
+  /* The first was loaded while GTK started, by a load the window took over. */
+  g_assert_cmpuint (_chrono_timeline_n_loads_ahead_taken (), ==, taken + 1);
   g_assert_cmpstr (state.titles[0], ==, "Women in Computing|thetimelineproj-full");
   /* A file opened in a window that has one of its own gets a new window. */
   g_assert_cmpuint (state.n_windows[1], ==, 3);

@@ -502,27 +502,52 @@ progress_ready_cb (GObject      *source,
   data->done = TRUE;
 }
 
+static GFile *
+write_temp_file (const GString *text)
+{
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *file = g_file_new_tmp ("chronoscope-progress-XXXXXX.chronoscope", &stream, &error);
+
+  g_assert_no_error (error);
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)),
+                             text->str, text->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
+
+  return file;
+}
+
+/* Loads @file with progress reports until the end; @data is cleared by the caller. */
+static void
+load_file_with_progress (GFile        *file,
+                         GCancellable *cancellable,
+                         ProgressData *data)
+{
+  data->fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  chrono_timeline_load_with_progress_async (file, progress_cb, data, progress_destroy_cb,
+                                            cancellable, progress_ready_cb, data);
+  while (!data->done || !data->destroyed)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+progress_data_clear (ProgressData *data)
+{
+  g_clear_pointer (&data->fractions, g_array_unref);
+  g_clear_error (&data->error);
+  if (data->timeline != NULL)
+    g_assert_finalize_object (g_steal_pointer (&data->timeline));
+}
+
 /* Loads @xml from a file with progress reports; @data is cleared by the caller. */
 static void
 load_with_progress (const GString *xml,
                     ProgressData  *data)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileIOStream) stream = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_temp_file (xml);
 
-  file = g_file_new_tmp ("chronoscope-progress-XXXXXX.chronoscope", &stream, &error);
-  g_assert_no_error (error);
-  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)),
-                             xml->str, xml->len, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
-
-  data->fractions = g_array_new (FALSE, FALSE, sizeof (double));
-  chrono_timeline_load_with_progress_async (file, progress_cb, data, progress_destroy_cb,
-                                            NULL, progress_ready_cb, data);
-  while (!data->done || !data->destroyed)
-    g_main_context_iteration (NULL, TRUE);
+  load_file_with_progress (file, NULL, data);
   g_file_delete (file, NULL, NULL);
 }
 
@@ -576,6 +601,125 @@ test_load_progress (void)
   _chrono_native_reader_always_make_ahead (FALSE);
   _chrono_native_reader_always_split (split_everywhere);
   g_assert_cmpuint (_chrono_native_reader_n_made_ahead_taken (), >, made_ahead);
+}
+
+static GFile *
+write_progress_file (void)
+{
+  g_autoptr(GString) xml = progress_file (40000);
+
+  g_string_append (xml, "</events></timeline>");
+
+  return write_temp_file (xml);
+}
+
+/* A load started ahead is taken over by the next load of the same file, however that
+ * names it, with its progress reports; and only by that one. */
+static void
+test_load_ahead (void)
+{
+  g_autoptr(GFile) file = write_progress_file ();
+  g_autoptr(GFile) same = g_file_new_for_path (g_file_peek_path (file));
+  guint taken = _chrono_timeline_n_loads_ahead_taken ();
+  ProgressData data = { 0 };
+  ProgressData again = { 0 };
+
+  chrono_timeline_load_ahead (file);
+  load_file_with_progress (same, NULL, &data);
+
+  g_assert_cmpuint (_chrono_timeline_n_loads_ahead_taken (), ==, taken + 1);
+  g_assert_no_error (data.error);
+  g_assert_cmpuint (chrono_timeline_get_n_events (data.timeline), ==, 40000);
+  g_assert_cmpuint (data.fractions->len, >=, 3);
+  g_assert_cmpfloat (g_array_index (data.fractions, double, data.fractions->len - 1), ==, 1.0);
+
+  load_file_with_progress (same, NULL, &again);
+  g_assert_cmpuint (_chrono_timeline_n_loads_ahead_taken (), ==, taken + 1);
+  g_assert_no_error (again.error);
+  g_assert_cmpuint (chrono_timeline_get_n_events (again.timeline), ==, 40000);
+  g_assert_true (again.timeline != data.timeline);
+
+  progress_data_clear (&data);
+  progress_data_clear (&again);
+  g_file_delete (file, NULL, NULL);
+}
+
+/* A load that ended before it was asked for gives what it read. */
+static void
+test_load_ahead_done_first (void)
+{
+  g_autoptr(GFile) file = write_progress_file ();
+  guint taken = _chrono_timeline_n_loads_ahead_taken ();
+  ProgressData data = { 0 };
+
+  chrono_timeline_load_ahead (file);
+  while (!_chrono_timeline_load_ahead_is_done ())
+    g_main_context_iteration (NULL, TRUE);
+  load_file_with_progress (file, NULL, &data);
+
+  g_assert_cmpuint (_chrono_timeline_n_loads_ahead_taken (), ==, taken + 1);
+  g_assert_no_error (data.error);
+  g_assert_cmpuint (chrono_timeline_get_n_events (data.timeline), ==, 40000);
+
+  progress_data_clear (&data);
+  g_file_delete (file, NULL, NULL);
+}
+
+/* A load of another file is a load of its own; a load ahead that nothing took over is
+ * dropped, and the file is then loaded anew. */
+static void
+test_load_ahead_other_file (void)
+{
+  g_autoptr(GFile) file = write_progress_file ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "sample.chronoscope", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (path);
+  guint taken = _chrono_timeline_n_loads_ahead_taken ();
+  ProgressData data = { 0 };
+  ProgressData again = { 0 };
+
+  chrono_timeline_load_ahead (file);
+  load_file_with_progress (other, NULL, &data);
+  g_assert_no_error (data.error);
+  g_assert_cmpuint (chrono_timeline_get_n_events (data.timeline), ==, 5);
+
+  chrono_timeline_drop_load_ahead ();
+  load_file_with_progress (file, NULL, &again);
+  g_assert_no_error (again.error);
+  g_assert_cmpuint (chrono_timeline_get_n_events (again.timeline), ==, 40000);
+  g_assert_cmpuint (_chrono_timeline_n_loads_ahead_taken (), ==, taken);
+
+  progress_data_clear (&data);
+  progress_data_clear (&again);
+  g_file_delete (file, NULL, NULL);
+}
+
+/* What went wrong ahead is told to the load that took it over, in the same words; and
+ * cancelling that load cancels the one ahead. */
+static void
+test_load_ahead_errors (void)
+{
+  g_autoptr(GFile) file = write_progress_file ();
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/ahead.chronoscope");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  guint taken = _chrono_timeline_n_loads_ahead_taken ();
+  ProgressData data = { 0 };
+  ProgressData cancelled = { 0 };
+
+  chrono_timeline_load_ahead (missing);
+  load_file_with_progress (missing, NULL, &data);
+  g_assert_error (data.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpstr (data.error->message, ==, "ahead.chronoscope: there is no such file");
+
+  chrono_timeline_load_ahead (file);
+  g_cancellable_cancel (cancellable);
+  load_file_with_progress (file, cancellable, &cancelled);
+  g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (cancelled.timeline);
+  g_assert_cmpuint (_chrono_timeline_n_loads_ahead_taken (), ==, taken + 2);
+
+  progress_data_clear (&data);
+  progress_data_clear (&cancelled);
+  g_file_delete (file, NULL, NULL);
 }
 
 /* TimelineJS events are read one at a time, with progress, like the native ones. */
@@ -1499,6 +1643,10 @@ main (int   argc,
   g_test_add_func ("/io/reader/repeated-id", test_repeated_id);
   g_test_add_func ("/io/reader/repeated-id-progress", test_repeated_id_progress);
   g_test_add_func ("/io/reader/load-progress-timelinejs", test_load_progress_timelinejs);
+  g_test_add_func ("/io/reader/load-ahead", test_load_ahead);
+  g_test_add_func ("/io/reader/load-ahead/done-first", test_load_ahead_done_first);
+  g_test_add_func ("/io/reader/load-ahead/other-file", test_load_ahead_other_file);
+  g_test_add_func ("/io/reader/load-ahead/errors", test_load_ahead_errors);
   g_test_add_func ("/io/reader/gettext-domain", test_gettext_domain);
   g_test_add_func ("/io/reader/gettext-domain/sources", test_gettext_domain_sources);
   g_test_add_func ("/io/reader/check-command", test_check_command);

@@ -51,6 +51,19 @@ void            _chrono_native_report_repeated_id (GBytes                 *bytes
                                                    gpointer                progress_data,
                                                    GCancellable           *cancellable,
                                                    GError                **error);
+/* If a load of @file was started ahead and not taken over yet: takes it over, with
+ * the arguments of chrono_timeline_load_with_progress_async(), and returns TRUE. */
+gboolean        _chrono_timeline_take_load_ahead (GFile                  *file,
+                                                  ChronoLoadProgressFunc  progress,
+                                                  gpointer                progress_data,
+                                                  GDestroyNotify          progress_destroy,
+                                                  GCancellable           *cancellable,
+                                                  GAsyncReadyCallback     callback,
+                                                  gpointer                user_data);
+/* How many loads started ahead were taken over so far. */
+guint           _chrono_timeline_n_loads_ahead_taken (void);
+/* Whether a load started ahead, and not taken over yet, has ended. */
+gboolean        _chrono_timeline_load_ahead_is_done (void);
 ChronoTimeline *_chrono_read_timelinejs (GBytes                  *bytes,
                                          const char              *display_name,
                                          ChronoLoadProgressFunc   progress,

@@ -538,6 +538,10 @@ chrono_timeline_load_with_progress_async (GFile                  *file,
 
   g_return_if_fail (G_IS_FILE (file));
 
+  if (_chrono_timeline_take_load_ahead (file, progress, progress_data, progress_destroy,
+                                        cancellable, callback, user_data))
+    return;
+
   load = g_atomic_rc_box_new0 (LoadData);
   load->file = g_object_ref (file);
   load->progress = progress;

@@ -50,6 +50,14 @@ void            chrono_timeline_load_with_progress_async (GFile                 
                                                           GAsyncReadyCallback     callback,
                                                           gpointer                user_data);
 
+/* Starts loading @file now, for a load of it soon to be asked for: the next
+ * chrono_timeline_load_with_progress_async() (or chrono_timeline_load_async()) of the
+ * same file takes it over, progress reports included, instead of loading it again. One
+ * at a time: a load started ahead before is dropped. */
+void            chrono_timeline_load_ahead         (GFile               *file);
+/* Cancels a load started ahead that nothing has taken over, and forgets it. */
+void            chrono_timeline_drop_load_ahead    (void);
+
 /* The same, synchronously: for `chronoscope --check` and tests. Errors name the file
  * by its base name. Missing files, folders, devices and files over 512 MiB are refused
  * before anything is read. */

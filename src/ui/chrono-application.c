@@ -168,6 +168,25 @@ chrono_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* `chronoscope FILE…`, as the desktop starts it: the first file is loaded while GTK
+ * starts. With any option, the arguments are GApplication's alone to make sense of. */
+static void
+load_first_file_ahead (char **arguments)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (arguments[0] == NULL || arguments[1] == NULL)
+    return;
+  for (guint i = 1; arguments[i] != NULL; i++)
+    {
+      if (arguments[i][0] == '-')
+        return;
+    }
+
+  file = g_file_new_for_commandline_arg (arguments[1]);
+  chrono_timeline_load_ahead (file);
+}
+
 /* `chronoscope --export=OUT FILE` runs here, before GTK is started, so that it needs
  * no display. */
 static gboolean
@@ -175,13 +194,20 @@ chrono_application_local_command_line (GApplication   *app,
                                        char         ***arguments,
                                        int            *exit_status)
 {
+  gboolean handled;
+
   if (chrono_export_command_wanted (*arguments))
     {
       *exit_status = chrono_export_command_run (*arguments);
       return TRUE;
     }
 
-  return G_APPLICATION_CLASS (chrono_application_parent_class)->local_command_line (app, arguments, exit_status);
+  load_first_file_ahead (*arguments);
+  handled = G_APPLICATION_CLASS (chrono_application_parent_class)->local_command_line (app, arguments, exit_status);
+  /* The window has taken the load over by now, or another instance was given the file. */
+  chrono_timeline_drop_load_ahead ();
+
+  return handled;
 }
 
 /* The libraries the app runs on, one per line: a bug report says which stack it came from. */

@@ -68,11 +68,17 @@ drag () {
   done
 }
 
+# Every file is written, and on the disk, before any is timed: a million events' file
+# written just before the app starts would still be flushed while the app reads it.
+for n in "${sizes[@]}"; do
+  "$bench" --sizes="$n" --write-native="$work/events-$n.chronoscope"
+done
+sync
+
 printf '%-9s %-7s %6s %8s %8s %8s %9s\n' events phase frames "med ms" "p95 ms" "max ms" "RSS MiB"
 for n in "${sizes[@]}"; do
   file=$work/events-$n.chronoscope
   log=$work/frames-$n.log
-  "$bench" --sizes="$n" --write-native="$file"
 
   begin=$(date +%s%N)
   "$app" "$file" >"$log" 2>&1 &
