@@ -3,11 +3,11 @@
 #
 # The real app under an X display (an Xvfb is started on DISPLAY when none answers there):
 # for each N (default 1000 100000 1000000) a generated native file is opened, the time
-# from exec to the app's first timeline frame is taken, then ten wheel zooms in, ten out,
-# a few drags, a long pan and resizes of the window are driven with xdotool, and the frame times the
-# app itself reports
-# (CHRONO_DEBUG=frames: layout and draw of each frame) are summed up per phase, with
-# the app's resident memory. A program that prints figures; it asserts nothing.
+# from exec to the app's first timeline frame is taken (STARTS times, default 5), then
+# ten wheel zooms in, ten out, a few drags, a long pan and resizes of the window are
+# driven with xdotool, and the frame times the app itself reports (CHRONO_DEBUG=frames:
+# layout and draw of each frame) are summed up per phase, with the app's resident
+# memory. A program that prints figures; it asserts nothing.
 #
 # BUILDDIR (default _build-release) is the build to run; configure one with
 #   meson setup _build-release --buildtype=release
@@ -18,6 +18,8 @@ shift
 sizes=("$@")
 [ $# -gt 0 ] || sizes=(1000 100000 1000000)
 builddir=${BUILDDIR:-_build-release}
+# How many times the app is started on each file, for the start's figures.
+STARTS=${STARTS:-5}
 app=$builddir/src/chronoscope
 bench=$builddir/tests/bench/chronoscope-bench
 work=$(mktemp -d)
@@ -46,13 +48,45 @@ export GSETTINGS_SCHEMA_DIR=$builddir/data CHRONOSCOPE_LOCALEDIR=$builddir/po
 # over the window to catch the input.
 export XDG_DATA_HOME=$work/data
 
-# Median, p95 and maximum of the "layout + draw" times of the frame lines in a log part.
-summarize () {
-  sed -n 's/^frame [0-9]*: layout \([0-9.]*\) ms[^,]*, draw \([0-9.]*\) ms.*/\1 \2/p' |
-    awk '{ print $1 + $2 }' | sort -g |
+# Starts the app on FILE, its output going to LOG, and waits for the first frame with at
+# least half of N events: sets app_pid, and first to the milliseconds since exec. The
+# output is read line by line as it comes, through a pipe: a program started every few
+# milliseconds to look into a file would take from the app the CPU time it loads with
+# (a third of a second of the million events' start).
+start_app () {
+  local n=$1 file=$2 log=$3 begin line
+  rm -f "$work/output"
+  mkfifo "$work/output"
+  begin=$EPOCHREALTIME
+  "$app" "$file" >"$work/output" 2>&1 &
+  app_pid=$!
+  exec 3<"$work/output"
+  first=
+  while IFS= read -r -t 60 line <&3; do
+    printf '%s\n' "$line" >>"$log"
+    # The first frame of this timeline: the built-in one may be shown while it loads.
+    if [[ $line == *"first frame"* && $line =~ ([0-9]+)" events in view" ]] && (( BASH_REMATCH[1] >= n / 2 )); then
+      first=$(( (${EPOCHREALTIME/./} - ${begin/./}) / 1000 ))
+      break
+    fi
+  done
+  cat <&3 >>"$log" &
+  exec 3<&-
+  [ -n "$first" ] || { echo "app-frames.sh: no first frame for $n events" >&2; exit 1; }
+}
+
+# Count, median, p95 and maximum of the numbers on standard input, one per line.
+stats () {
+  sort -g |
     awk '{ v[NR] = $1 } END {
            if (NR == 0) { printf "%6s %8s %8s %8s", 0, "-", "-", "-"; exit }
            printf "%6d %8.2f %8.2f %8.2f", NR, v[int((NR + 1) / 2)], v[int(NR * 0.95 + 0.999)], v[NR] }'
+}
+
+# The same of the "layout + draw" times of the frame lines in a log part.
+summarize () {
+  sed -n 's/^frame [0-9]*: layout \([0-9.]*\) ms[^,]*, draw \([0-9.]*\) ms.*/\1 \2/p' |
+    awk '{ print $1 + $2 }' | stats
 }
 
 # COUNT drags along the axis's tick labels from X, twenty steps of STEP pixels each, then
@@ -80,24 +114,22 @@ for n in "${sizes[@]}"; do
   file=$work/events-$n.chronoscope
   log=$work/frames-$n.log
 
-  begin=$(date +%s%N)
-  "$app" "$file" >"$log" 2>&1 &
-  app_pid=$!
-  first=
-  for _ in $(seq 600); do
-    # The first frame of this timeline: the built-in one may be shown while it loads.
-    if awk -v n="$n" '/first frame/ { for (i = 1; i < NF; i++) if ($(i + 1) == "events" && $i >= n / 2) found = 1 }
-                      END { exit !found }' "$log" 2>/dev/null; then
-      first=$(( ($(date +%s%N) - begin) / 1000000 )); break
-    fi
-    sleep 0.05
+  # Starts before the one driven below, each ended at its first frame: one start is
+  # too few to tell the app from the machine.
+  starts=()
+  for _ in $(seq $((STARTS - 1))); do
+    start_app "$n" "$file" "$log"
+    starts+=("$first")
+    kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
   done
-  [ -n "$first" ] || { echo "app-frames.sh: no first frame for $n events" >&2; exit 1; }
+  : >"$log"
+  start_app "$n" "$file" "$log"
+  starts+=("$first")
   win=$(xdotool search --sync --onlyvisible --pid "$app_pid" 2>/dev/null | head -n 1)
   xdotool windowmove "$win" 0 0 windowsize "$win" 1400 900
   sleep 2
   rss=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$app_pid/status")
-  printf '%-9s %-7s %6s %8s %8s %8s %9s\n' "$n" start 1 "$first" - - "$rss"
+  printf '%-9s %-7s %s %9s\n' "$n" start "$(printf '%s\n' "${starts[@]}" | stats)" "$rss"
 
   # The timeline is the widest area in the middle of the window.
   xdotool mousemove --window "$win" 700 330
