@@ -283,8 +283,6 @@ layout_two_years (ChronoTimeline *timeline,
   return chrono_layout_new (&params);
 }
 
-/* The same promises in lanes, on random timelines and views, with and without a
- * category hidden; and every event is still either labelled or counted. */
 /* Before the common era the ticks fall on round years as people count them (400 BC,
  * 200 BC), not on round astronomical years (401 BC, 201 BC). */
 static void
@@ -317,6 +315,8 @@ test_layout_axis_bce_round (void)
     }
 }
 
+/* The same promises in lanes, on random timelines and views, with and without a
+ * category hidden; and every event is still either labelled or counted. */
 static void
 test_layout_lanes (void)
 {
