@@ -507,7 +507,7 @@ write_temp_file (const GString *text)
 {
   g_autoptr(GFileIOStream) stream = NULL;
   g_autoptr(GError) error = NULL;
-  GFile *file = g_file_new_tmp ("chronoscope-progress-XXXXXX.chronoscope", &stream, &error);
+  GFile *file = g_file_new_tmp ("chronoscope-test-XXXXXX.chronoscope", &stream, &error);
 
   g_assert_no_error (error);
   g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)),
@@ -582,8 +582,7 @@ check_load_progress (guint min_reports)
   g_assert_cmpfloat (g_array_index (data.fractions, double, 0), >=, 0.0);
   g_assert_cmpfloat (g_array_index (data.fractions, double, data.fractions->len - 1), ==, 1.0);
 
-  g_array_unref (data.fractions);
-  g_assert_finalize_object (data.timeline);
+  progress_data_clear (&data);
 }
 
 static void
@@ -742,8 +741,7 @@ test_load_progress_timelinejs (void)
     g_assert_cmpfloat (g_array_index (data.fractions, double, i - 1), <, g_array_index (data.fractions, double, i));
   g_assert_cmpfloat (g_array_index (data.fractions, double, data.fractions->len - 1), ==, 1.0);
 
-  g_array_unref (data.fractions);
-  g_assert_finalize_object (data.timeline);
+  progress_data_clear (&data);
 }
 
 /* The second read that finds where an id is repeated reports its progress too, from the
@@ -775,8 +773,7 @@ test_repeated_id_progress (void)
   g_assert_cmpuint (data.fractions->len - restart, >=, 3);
   g_assert_cmpfloat (g_array_index (data.fractions, double, data.fractions->len - 1), >, 0.75);
 
-  g_array_unref (data.fractions);
-  g_clear_error (&data.error);
+  progress_data_clear (&data);
 }
 
 typedef struct
@@ -823,7 +820,6 @@ test_large_local_file (void)
                                          "<category id='c' color='#000000'>C</category></categories><events>");
   g_autofree char *padding = g_strnfill (900, 'x');
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileIOStream) stream = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(ChronoTimeline) timeline = NULL;
   guint n_events = 20000;
@@ -835,13 +831,7 @@ test_large_local_file (void)
   g_string_append (xml, "</events></timeline>");
   g_assert_cmpuint (xml->len, >, 18 * 1024 * 1024);
 
-  file = g_file_new_tmp ("chronoscope-large-XXXXXX.chronoscope", &stream, &error);
-  g_assert_no_error (error);
-  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)),
-                             xml->str, xml->len, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
-
+  file = write_temp_file (xml);
   timeline = chrono_timeline_load (file, NULL, &error);
   g_file_delete (file, NULL, NULL);
   g_assert_no_error (error);
