@@ -18,8 +18,7 @@ typedef struct
 {
   GFile                  *file;
   GCancellable           *cancellable;
-  gboolean                done;
-  /* The result, until it is taken over. */
+  /* The result, once the load has ended and until it is taken over: one of them is set. */
   ChronoTimeline         *timeline;
   GError                 *error;
   /* What took it over. */
@@ -46,6 +45,12 @@ forget_taker (Ahead *ahead)
   ahead->progress = NULL;
   ahead->progress_destroy = NULL;
   g_clear_object (&ahead->task);
+}
+
+static gboolean
+has_ended (Ahead *ahead)
+{
+  return ahead->timeline != NULL || ahead->error != NULL;
 }
 
 static void
@@ -98,7 +103,6 @@ loaded_cb (GObject      *source,
   GError *error = NULL;
   ChronoTimeline *timeline = chrono_timeline_load_finish (result, &error);
 
-  ahead->done = TRUE;
   if (ahead->task != NULL)
     return_to_taker (ahead, timeline, error);
   else
@@ -172,7 +176,7 @@ _chrono_timeline_take_load_ahead (GFile                  *file,
       ahead->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (task_cancelled_cb),
                                                    g_object_ref (ahead->cancellable), g_object_unref);
     }
-  if (ahead->done)
+  if (has_ended (ahead))
     return_to_taker (ahead, g_steal_pointer (&ahead->timeline), g_steal_pointer (&ahead->error));
   ahead_release (ahead);
 
@@ -188,5 +192,5 @@ _chrono_timeline_n_loads_ahead_taken (void)
 gboolean
 _chrono_timeline_load_ahead_is_done (void)
 {
-  return waiting != NULL && waiting->done;
+  return waiting != NULL && has_ended (waiting);
 }
