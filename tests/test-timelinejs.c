@@ -134,6 +134,7 @@ test_syntax_errors (void)
     { "{\"events\": [01]", "t.json:1:13: this is not a number as JSON writes them" },
     { "{\"events\": [-]}", "t.json:1:13: this is not a number as JSON writes them" },
     { "{\"events\": [1.]", "t.json:1:13: this is not a number as JSON writes them" },
+    { "{\"events\": [$\n15]", "t.json:1:13: this is not a number as JSON writes them" },
     { "{\"events\": [\"a\\qb\"]", "t.json:1:15: this backslash does not begin an escape that JSON knows" },
     { "{\"events\": [\"\\u12\"]}", "t.json:1:14: “\\u” needs four hexadecimal digits after it" },
     { "{\"events\": [\"a\nb\"]", "t.json:1:15: a line ends inside a text: a line break is written “\\n”" },

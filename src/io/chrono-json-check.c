@@ -235,9 +235,9 @@ read_value (Check     *c,
     }
   if (ch == '"')
     return read_string (c);
-  /* GScanner, under json-glib, also reads “$7DF” as a number, in hexadecimal. */
-  if (ch == '-' || g_ascii_isdigit (ch) ||
-      (ch == '$' && c->i + 1 < c->length && g_ascii_isxdigit (c->data[c->i + 1])))
+  /* GScanner, under json-glib, also reads “$7DF” as a number, in hexadecimal, and
+   * “$” with white space, even a line break, before the digits. */
+  if (ch == '-' || ch == '$' || g_ascii_isdigit (ch))
     {
       gsize begin = c->i;
 
