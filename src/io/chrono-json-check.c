@@ -235,8 +235,8 @@ read_value (Check     *c,
     }
   if (ch == '"')
     return read_string (c);
-  /* GScanner, under json-glib, also reads “$7DF” as a number, in hexadecimal, and
-   * “$” with white space, even a line break, before the digits. */
+  /* GScanner, under json-glib, also reads “$7DF” as a number, in hexadecimal, even
+   * with white space or a line break after the “$”. */
   if (ch == '-' || ch == '$' || g_ascii_isdigit (ch))
     {
       gsize begin = c->i;
