@@ -141,6 +141,8 @@ test_syntax_errors (void)
     { "{\"events\": [\"a\tb\"]", "t.json:1:15: a control character (U+0009) inside a text must be written as an escape" },
     { "{\"events\": [\"\\udc00\"]}", "t.json:1:14: “\\uDC00” is half of a character: a surrogate needs its other half" },
     { "{\"events\": [\"\\ud83d\\u0041\"]}", "t.json:1:14: “\\uD83D” is half of a character: a surrogate needs its other half" },
+    { "{\"events\": [.5]", "t.json:1:13: this is not a number as JSON writes them" },
+    { "{\"events\": [] /* c */ x}", "t.json:1:15: “/” outside a text: JSON has no comments" },
     { "{\n\"events\": [\"abc]}", "t.json:2:12: this text is never closed with “\"”" },
     { "{\n\"events\": [\n{\"start_date\": {\"year\": 2012}}\n", "t.json:2:11: this array is never closed with “]”" },
     { "{\n\"events\": []\n", "t.json:1:1: this object is never closed with “}”" },
@@ -569,6 +571,11 @@ test_by_event (void)
     { "{\"events\": [{'start_date': {'year': 2012}}, {\"start_date\": {\"year\": 2013}, }]}", FALSE },
     { "{\"events\": [{\"start_date\": {\"year\": 2012}, \"text\": {\"headline\": \"a\\ud800\"}},\n"
       "{\"start_date\": {\"year\": 2013}, \"text\": {\"text\": \"b\"}}]}", FALSE },
+    /* So are comments, which json-glib 1.6 ends at the next “/”; inside an event, it
+     * reads them with the event. */
+    { "{\"events\": [{\"start_date\": {\"year\": 2012} /* c */}]}", TRUE },
+    { "{\"events\": [{\"start_date\": {\"year\": 2012} /* c */}, {\"start_date\": {\"year\": 2013}, }]}", FALSE },
+    { "{\"events\": [{\"start_date\": {\"year\": 2012} / c /}, {\"start_date\": {\"year\": 2013}, }]}", FALSE },
     { "[{\"events\": []}]", FALSE },
     { "{\"events\": null}", FALSE },
   };

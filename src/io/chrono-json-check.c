@@ -49,7 +49,7 @@ mistake (Check *c,
 }
 
 /* One that a lenient reader such as json-glib may read: texts in single quotes, line
- * breaks in texts, escapes and numbers that JSON does not have. */
+ * breaks in texts, escapes, numbers and comments that JSON does not have. */
 static gboolean
 lenient_mistake (Check *c,
                  gsize  offset,
@@ -60,10 +60,16 @@ lenient_mistake (Check *c,
   return FALSE;
 }
 
-static void
+/* json-glib skips a comment between two values as white space. 1.6 takes everything from
+ * a “/” to the next “/” for one, whether a “*” follows the first or not. */
+static gboolean
 skip_space (Check *c)
 {
   c->i = chrono_json_skip_space (c->data, c->length, c->i);
+  if (c->i < c->length && c->data[c->i] == '/')
+    return lenient_mistake (c, c->i, g_strdup (_("“/” outside a text: JSON has no comments")));
+
+  return TRUE;
 }
 
 static gboolean
@@ -223,7 +229,8 @@ read_value (Check     *c,
     {
       g_array_append_val (c->open, c->i);
       c->i++;
-      skip_space (c);
+      if (!skip_space (c))
+        return FALSE;
       if (c->i < c->length && c->data[c->i] == (ch == '{' ? '}' : ']'))
         {
           g_array_set_size (c->open, c->open->len - 1);
@@ -236,8 +243,8 @@ read_value (Check     *c,
   if (ch == '"')
     return read_string (c);
   /* GScanner, under json-glib, also reads “$7DF” as a number, in hexadecimal, even
-   * with white space or a line break after the “$”. */
-  if (ch == '-' || ch == '$' || g_ascii_isdigit (ch))
+   * with white space or a line break after the “$”, and “.5” as one half. */
+  if (ch == '-' || ch == '$' || ch == '.' || g_ascii_isdigit (ch))
     {
       gsize begin = c->i;
 
@@ -269,9 +276,8 @@ read_name (Check *c)
     return lenient_mistake (c, c->i, g_strdup (_("a name in double quotes is missing here")));
 
   name = c->i;
-  if (!read_string (c))
+  if (!read_string (c) || !skip_space (c))
     return FALSE;
-  skip_space (c);
   if (c->i >= c->length || c->data[c->i] != ':')
     return mistake (c, name, g_strdup (_("this name needs a colon (:) after it")));
   c->i++;
@@ -289,11 +295,17 @@ read_after_value (Check     *c,
     {
       char close;
 
-      skip_space (c);
+      if (!skip_space (c))
+        return FALSE;
       if (c->open->len == 0)
         {
           *done = TRUE;
-          return c->i >= c->length || mistake (c, c->i, g_strdup (_("there is more after the end of the JSON")));
+          if (c->i >= c->length)
+            return TRUE;
+          /* json-glib 1.6 reads an object or an array after the end, and leaves it. */
+          if (c->data[c->i] == '{' || c->data[c->i] == '[')
+            return lenient_mistake (c, c->i, g_strdup (_("there is more after the end of the JSON")));
+          return mistake (c, c->i, g_strdup (_("there is more after the end of the JSON")));
         }
       if (c->i >= c->length)
         return never_closed (c);
@@ -339,24 +351,22 @@ chrono_json_find_mistake (const char *data,
 
   while (!done)
     {
-      gboolean ok;
+      gboolean ok = skip_space (&c);
 
-      skip_space (&c);
       switch (next)
         {
         case AT_MEMBER:
-          ok = read_name (&c);
+          ok = ok && read_name (&c);
           c.comma = G_MAXSIZE;
-          skip_space (&c);
-          ok = ok && read_value (&c, &next);
+          ok = ok && skip_space (&c) && read_value (&c, &next);
           break;
         case AT_VALUE:
-          ok = read_value (&c, &next);
+          ok = ok && read_value (&c, &next);
           c.comma = G_MAXSIZE;
           break;
         case AFTER_VALUE:
         default:
-          ok = read_after_value (&c, &next, &done);
+          ok = ok && read_after_value (&c, &next, &done);
           break;
         }
       if (!ok)

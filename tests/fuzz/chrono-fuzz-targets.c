@@ -11,8 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "chrono-fuzz-targets.h"
 #include "io/chrono-csv-reader.h"
+#include "io/chrono-input-limits.h"
+#include "io/chrono-json-check.h"
+#include "io/chrono-json-spans.h"
 #include "io/chrono-native-reader.h"
 #include "io/chrono-thetimelineproj-reader.h"
 #include "io/chrono-timeline-reader.h"
@@ -105,6 +110,34 @@ chrono_fuzz_native (const guint8 *data,
   check_same (timeline, error, split, split_error, "a split read");
 }
 
+/* Where it finds the events, the TimelineJS reader tells a mistake that the check calls
+ * certain without reading the whole document: json-glib must refuse the document too. */
+static void
+check_certain_mistake (const char *data,
+                       gsize       length)
+{
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (ChronoJsonSpan));
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *what = NULL;
+  ChronoJsonSpan array;
+  gsize content, bom, offset;
+  gboolean certain;
+
+  if (!chrono_input_check_utf8 (data, length, DISPLAY_NAME, NULL) ||
+      !chrono_input_find_content (data, length, DISPLAY_NAME, &content, NULL) ||
+      !chrono_input_check_json_nesting (data, length, content, DISPLAY_NAME, NULL))
+    return;
+
+  bom = chrono_input_skip_bom (data, length);
+  data += bom;
+  length -= bom;
+  if (!chrono_json_find_member_array (data, length, "events", &array, spans))
+    return;
+  what = chrono_json_find_mistake (data, length, &offset, &certain);
+  if (what != NULL && certain && json_parser_load_from_data (parser, data, length, NULL))
+    g_error ("json-glib reads a document with a certain mistake at byte %" G_GSIZE_FORMAT ": %s", offset, what);
+}
+
 void
 chrono_fuzz_timelinejs (const guint8 *data,
                         gsize         size)
@@ -123,6 +156,7 @@ chrono_fuzz_timelinejs (const guint8 *data,
   whole = chrono_timeline_read_timelinejs_bytes (bytes, DISPLAY_NAME, NULL, &whole_error);
   _chrono_timelinejs_reader_read_whole (FALSE);
   check_same (timeline, error, whole, whole_error, "a whole read");
+  check_certain_mistake ((const char *) data, size);
 }
 
 void

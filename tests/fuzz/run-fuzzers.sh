@@ -3,8 +3,10 @@
 # from the seed corpora, and prints each one's coverage and run count. Exits non-zero when
 # a fuzzer found something: the input is then in BUILDDIR/tests/fuzz/artifacts/NAME/, to be
 # fixed and copied into tests/fuzz/regressions/NAME/ so that test-fuzz-regressions keeps it.
+# FUZZ_SEED fixes libFuzzer's random seed, for the same inputs run after run on the same
+# machine (.ci/run); without it, each run tries others.
 #
-#   tests/fuzz/run-fuzzers.sh [-j JOBS] BUILDDIR [SECONDS] [NAME…]
+#   [FUZZ_SEED=N] tests/fuzz/run-fuzzers.sh [-j JOBS] BUILDDIR [SECONDS] [NAME…]
 set -uo pipefail
 
 jobs=1
@@ -53,7 +55,7 @@ for name in "${names[@]}"; do
   [ -f "$src/tests/fuzz/$d.dict" ] && dict=(-dict="$src/tests/fuzz/$d.dict")
   log=$fuzzdir/fuzz-$name.log
   echo "# fuzz-$name: ${seconds}s, corpus $corpus"
-  "$program" "${dict[@]}" -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=2048 \
+  "$program" "${dict[@]}" -seed="${FUZZ_SEED:-0}" -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=2048 \
     $( [ "$jobs" -gt 1 ] && echo -jobs="$jobs" -workers="$jobs" ) -artifact_prefix="$artifacts" -print_final_stats=1 \
     "$corpus" > "$log" 2>&1
   rc=$?
