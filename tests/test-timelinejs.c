@@ -93,20 +93,32 @@ test_sample (void)
   g_assert_cmpstr (chrono_event_get_summary (event), ==, "No headline, no group");
 }
 
+typedef ChronoTimeline *(*ReadBytes) (GBytes *bytes, const char *display_name, GCancellable *cancellable,
+                                      GError **error);
+
 static void
-assert_error (const char *json,
-              int         code,
-              const char *message)
+assert_read_error (ReadBytes   read,
+                   const char *json,
+                   int         code,
+                   const char *message)
 {
   g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
   g_autoptr(GError) error = NULL;
   g_autoptr(ChronoTimeline) timeline = NULL;
 
-  /* Through the format detection, as a file would be read. */
-  timeline = chrono_timeline_read_bytes (bytes, "t.json", NULL, &error);
+  timeline = read (bytes, "t.json", NULL, &error);
   g_assert_null (timeline);
   g_assert_error (error, CHRONO_READER_ERROR, code);
   g_assert_cmpstr (error->message, ==, message);
+}
+
+/* Through the format detection, as a file would be read. */
+static void
+assert_error (const char *json,
+              int         code,
+              const char *message)
+{
+  assert_read_error (chrono_timeline_read_bytes, json, code, message);
 }
 
 /* Where a file stops being JSON, and what is wrong there in a sentence of ours: never
@@ -160,6 +172,34 @@ test_syntax_errors (void)
 }
 
 /* What json-glib reads is JSON to the check, in the files Chronoscope writes too. */
+/* Documents whose JSON is not one object. After the first, a second: json-glib 1.10 reads
+ * both into an array, and the mistake is told; before, it reads the first and leaves the
+ * second. Never an abort on json-glib's own checks. */
+static void
+test_no_object (void)
+{
+  static const char json[] = "{\"events\": [{\"start_date\": {\"year\": 2012}}]}\n{\"events\": []}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronoTimeline) timeline = chrono_timeline_read_timelinejs_bytes (bytes, "t.json", NULL, &error);
+
+#if JSON_CHECK_VERSION (1, 10, 0)
+  g_assert_null (timeline);
+  g_assert_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==, "t.json:2:1: there is more after the end of the JSON");
+#else
+  g_assert_no_error (error);
+  g_assert_cmpuint (chrono_timeline_get_n_events (timeline), ==, 1);
+#endif
+
+  /* Past the format detection, which knows neither. */
+  assert_read_error (chrono_timeline_read_timelinejs_bytes, "[{\"events\": []}]",
+                     CHRONO_READER_ERROR_UNKNOWN_FORMAT, "t.json: not a TimelineJS timeline: the JSON is not an object");
+  /* json-glib reads no value from a document that is all comment. */
+  assert_read_error (chrono_timeline_read_timelinejs_bytes, "/{\"events\": []}/",
+                     CHRONO_READER_ERROR_SYNTAX, "t.json:1:1: “/” outside a text: JSON has no comments");
+}
+
 static void
 test_syntax_check_accepts_json (void)
 {
@@ -639,6 +679,7 @@ main (int   argc,
 
   g_test_add_func ("/io/timelinejs/sample", test_sample);
   g_test_add_func ("/io/timelinejs/syntax-errors", test_syntax_errors);
+  g_test_add_func ("/io/timelinejs/no-object", test_no_object);
   g_test_add_func ("/io/timelinejs/syntax-check-accepts-json", test_syntax_check_accepts_json);
   g_test_add_func ("/io/timelinejs/path-errors", test_path_errors);
   g_test_add_func ("/io/timelinejs/date-errors", test_date_errors);

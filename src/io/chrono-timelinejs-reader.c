@@ -753,7 +753,10 @@ read_document (const char              *display_name,
                GCancellable            *cancellable,
                GError                 **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  /* Not an immutable parser: json-glib 1.10 gathers values after the document's end into
+   * an array with the first, which it does not seal, and then aborts on its own check
+   * that an immutable parser's root is sealed. */
+  g_autoptr(JsonParser) parser = json_parser_new ();
   guint error_line = 0;
   g_autofree char *headline = NULL;
   g_autofree char *text = NULL;
@@ -776,8 +779,18 @@ read_document (const char              *display_name,
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_UNKNOWN_FORMAT,
-                   _("%s: not a TimelineJS timeline: the JSON is not an object"), display_name);
+      g_autofree char *mistake = NULL;
+      gsize offset;
+      gboolean certain;
+
+      /* json-glib reads nothing from a document that is all comment, and 1.10 reads a
+       * second one after the first into an array with it: the mistake is told. */
+      mistake = chrono_json_find_mistake (data, length, &offset, &certain);
+      if (mistake != NULL)
+        chrono_json_set_syntax_error (error, display_name, data, length, 0);
+      else
+        g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_UNKNOWN_FORMAT,
+                     _("%s: not a TimelineJS timeline: the JSON is not an object"), display_name);
       return NULL;
     }
   root_object = json_node_get_object (root);

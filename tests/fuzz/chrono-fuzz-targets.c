@@ -117,7 +117,7 @@ check_certain_mistake (const char *data,
                        gsize       length)
 {
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (ChronoJsonSpan));
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *what = NULL;
   ChronoJsonSpan array;
   gsize content, bom, offset;
