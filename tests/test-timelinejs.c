@@ -616,6 +616,8 @@ test_by_event (void)
     { "{\"events\": [{\"start_date\": {\"year\": 2012} /* c */}]}", TRUE },
     { "{\"events\": [{\"start_date\": {\"year\": 2012} /* c */}, {\"start_date\": {\"year\": 2013}, }]}", FALSE },
     { "{\"events\": [{\"start_date\": {\"year\": 2012} / c /}, {\"start_date\": {\"year\": 2013}, }]}", FALSE },
+    /* To json-glib, this event is two objects; 1.10 makes an array of them. */
+    { "{\"events\": [{\"a\": '\"'}{\"start_date\": {\"year\": 2013}, \"b\": '\"'}]}", FALSE },
     { "[{\"events\": []}]", FALSE },
     { "{\"events\": null}", FALSE },
   };

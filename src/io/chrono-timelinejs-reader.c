@@ -690,6 +690,15 @@ _chrono_timelinejs_reader_n_read_by_event (void)
   return g_atomic_int_get (&n_read_by_event);
 }
 
+/* Not an immutable parser: json-glib 1.10 gathers values after the first into an array
+ * with it, which it does not seal, and then aborts on its own check that an immutable
+ * parser's root is sealed. */
+static JsonParser *
+new_parser (void)
+{
+  return json_parser_new ();
+}
+
 /* Where the events lie in the document, each an object. */
 typedef struct
 {
@@ -698,7 +707,9 @@ typedef struct
   GArray *spans;
 } EventSpans;
 
-/* Each event read by itself, one parser for them all. */
+/* Each event read by itself, one parser for them all. A span is one object to the spans'
+ * strict JSON, and may be more to json-glib's (after a text in single quotes holding a
+ * “"”, say): then the whole read tells the mistake. */
 static gboolean
 read_event_spans (JsReader                *r,
                   const EventSpans        *events,
@@ -707,7 +718,7 @@ read_event_spans (JsReader                *r,
                   GCancellable            *cancellable,
                   GError                 **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = new_parser ();
 
   for (guint i = 0; i < events->spans->len; i++)
     {
@@ -726,6 +737,11 @@ read_event_spans (JsReader                *r,
       if (!json_parser_load_from_data (parser, events->data + span->begin, span->end - span->begin, error))
         return FALSE;
       root = json_parser_get_root (parser);
+      if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+        {
+          g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, "not one object");
+          return FALSE;
+        }
       path = g_strdup_printf ("$.events[%u]", i);
       if (!read_event (r, json_node_get_object (root), i, path, error))
         return FALSE;
@@ -753,10 +769,7 @@ read_document (const char              *display_name,
                GCancellable            *cancellable,
                GError                 **error)
 {
-  /* Not an immutable parser: json-glib 1.10 gathers values after the document's end into
-   * an array with the first, which it does not seal, and then aborts on its own check
-   * that an immutable parser's root is sealed. */
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = new_parser ();
   guint error_line = 0;
   g_autofree char *headline = NULL;
   g_autofree char *text = NULL;
