@@ -1,5 +1,7 @@
 /* test-fuzz-regressions.c — every input a fuzzer ever crashed on, and the seed corpora,
- * through the same checks as the fuzzers (tests/fuzz/chrono-fuzz-targets.c)
+ * through the same checks as the fuzzers (tests/fuzz/chrono-fuzz-targets.c); with
+ * CHRONO_FUZZ_CORPUS=DIR, also each DIR/NAME/ that a fuzzing build's corpus has, to replay
+ * on another stack what the fuzzers found on this one (tests/fuzz/replay-in-sdk.sh)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,17 +22,12 @@ static const char *const roundtrip_dirs[] = { "roundtrip", "fuzz/regressions/rou
 
 static guint
 run_folder (ChronoFuzzTarget  target,
-            const char       *folder)
+            const char       *path)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, folder, NULL);
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) error = NULL;
   const char *name;
   guint n = 0;
-
-  /* A target's regressions folder exists once a fuzzer has found something there. */
-  if (g_str_has_prefix (folder, "fuzz/regressions/") && !g_file_test (path, G_FILE_TEST_EXISTS))
-    return 0;
 
   dir = g_dir_open (path, 0, &error);
   g_assert_no_error (error);
@@ -64,7 +61,20 @@ test_target (gconstpointer data)
 
   g_assert_nonnull (target);
   for (guint i = 1; dirs[i] != NULL; i++)
-    n += run_folder (target, dirs[i]);
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, dirs[i], NULL);
+
+      /* A target's regressions folder exists once a fuzzer has found something there. */
+      if (!g_str_has_prefix (dirs[i], "fuzz/regressions/") || g_file_test (path, G_FILE_TEST_IS_DIR))
+        n += run_folder (target, path);
+    }
+  if (g_getenv ("CHRONO_FUZZ_CORPUS") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("CHRONO_FUZZ_CORPUS"), dirs[0], NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        n += run_folder (target, path);
+    }
 
   /* The folders are found and not empty: a test that reads nothing proves nothing. */
   g_assert_cmpuint (n, >, 0);
