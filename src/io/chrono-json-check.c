@@ -380,12 +380,20 @@ chrono_json_find_mistake (const char *data,
   return NULL;
 }
 
-static gboolean
-set_mistake_error (GError     **error,
-                   const char  *display_name,
-                   const char  *data,
-                   gsize        length,
-                   gboolean     only_certain)
+/**
+ * chrono_json_set_mistake_error:
+ * @only_certain: only a mistake that lenient readers refuse too
+ *
+ * Sets @error to the first mistake in @data, where there is one (with @only_certain,
+ * one that json-glib would refuse @data for: then the error is known without its
+ * reading @data). Returns whether @error was set.
+ */
+gboolean
+chrono_json_set_mistake_error (GError     **error,
+                               const char  *display_name,
+                               const char  *data,
+                               gsize        length,
+                               gboolean     only_certain)
 {
   gsize offset;
   gboolean certain;
@@ -414,7 +422,7 @@ chrono_json_set_syntax_error (GError     **error,
                               gsize        length,
                               guint        json_glib_line)
 {
-  if (set_mistake_error (error, display_name, data, length, FALSE))
+  if (chrono_json_set_mistake_error (error, display_name, data, length, FALSE))
     return;
 
   if (json_glib_line > 0)
@@ -424,20 +432,4 @@ chrono_json_set_syntax_error (GError     **error,
   else
     g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_SYNTAX,
                  _("%s: this is not valid JSON"), display_name);
-}
-
-/**
- * chrono_json_set_certain_syntax_error:
- *
- * The same error, only when the first mistake in @data is one that lenient readers
- * refuse too: then json-glib would refuse @data there, and the error is known without
- * its reading @data. Returns whether @error was set.
- */
-gboolean
-chrono_json_set_certain_syntax_error (GError     **error,
-                                      const char  *display_name,
-                                      const char  *data,
-                                      gsize        length)
-{
-  return set_mistake_error (error, display_name, data, length, TRUE);
 }

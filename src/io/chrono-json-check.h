@@ -13,14 +13,15 @@ char *chrono_json_find_mistake (const char *data,
                                 gsize      *offset,
                                 gboolean   *certain);
 
-void      chrono_json_set_syntax_error         (GError     **error,
-                                               const char  *display_name,
-                                               const char  *data,
-                                               gsize        length,
-                                               guint        json_glib_line);
-gboolean  chrono_json_set_certain_syntax_error (GError     **error,
-                                               const char  *display_name,
-                                               const char  *data,
-                                               gsize        length);
+gboolean chrono_json_set_mistake_error (GError     **error,
+                                        const char  *display_name,
+                                        const char  *data,
+                                        gsize        length,
+                                        gboolean     only_certain);
+void     chrono_json_set_syntax_error  (GError     **error,
+                                        const char  *display_name,
+                                        const char  *data,
+                                        gsize        length,
+                                        guint        json_glib_line);
 
 G_END_DECLS

@@ -792,16 +792,9 @@ read_document (const char              *display_name,
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_autofree char *mistake = NULL;
-      gsize offset;
-      gboolean certain;
-
       /* json-glib reads nothing from a document that is all comment, and 1.10 reads a
        * second one after the first into an array with it: the mistake is told. */
-      mistake = chrono_json_find_mistake (data, length, &offset, &certain);
-      if (mistake != NULL)
-        chrono_json_set_syntax_error (error, display_name, data, length, 0);
-      else
+      if (!chrono_json_set_mistake_error (error, display_name, data, length, FALSE))
         g_set_error (error, CHRONO_READER_ERROR, CHRONO_READER_ERROR_UNKNOWN_FORMAT,
                      _("%s: not a TimelineJS timeline: the JSON is not an object"), display_name);
       return NULL;
@@ -896,7 +889,7 @@ _chrono_read_timelinejs (GBytes                  *bytes,
        * for it is the one told: it needs no tree of the whole document. Before any
        * other mistake, json-glib may read on, or read a text wrongly (1.6 does with
        * half a surrogate pair), and only the whole read says what it makes of it. */
-      if (local_error->domain == JSON_PARSER_ERROR && chrono_json_set_certain_syntax_error (error, display_name, data, length))
+      if (local_error->domain == JSON_PARSER_ERROR && chrono_json_set_mistake_error (error, display_name, data, length, TRUE))
         {
           g_atomic_int_inc (&n_read_by_event);
           return NULL;
